@@ -1,0 +1,98 @@
+// The central API contract (JSON over HTTP, bearer token): one zod schema per request and response.
+// The reference server validates with it, the client parses with it, and the OpenAPI document is derived from it.
+import { z } from 'zod';
+import { Appeal, Attachment, RejectReason, Source } from '../domain/appeal.js';
+import { Target } from '../domain/target.js';
+import { User } from '../domain/user.js';
+
+export const API_PREFIX = '/api/v1';
+
+/** Every error body the server sends; `code` is stable, `message` is for logs and people. */
+export const ApiError = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+export type ApiError = z.infer<typeof ApiError>;
+
+export const SessionRequest = z.object({
+  login: z.string().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+export type SessionRequest = z.infer<typeof SessionRequest>;
+export const SessionResponse = z.object({ token: z.string().min(16), user: User });
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
+export const TargetsResponse = z.object({ targets: z.array(Target) });
+export type TargetsResponse = z.infer<typeof TargetsResponse>;
+
+export const MAX_CHANGES_LIMIT = 1000;
+export const ChangesQuery = z.object({
+  /** Opaque to clients: the server's change sequence after which to start. Absent = from the start. */
+  cursor: z.string().regex(/^\d{1,18}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_CHANGES_LIMIT).default(500),
+});
+export type ChangesQuery = z.infer<typeof ChangesQuery>;
+export const ChangesResponse = z.object({
+  appeals: z.array(Appeal),
+  cursor: z.string().regex(/^\d{1,18}$/),
+  hasMore: z.boolean(),
+});
+export type ChangesResponse = z.infer<typeof ChangesResponse>;
+
+const MutationBase = {
+  /** Idempotency id chosen by the client (ULID); a re-sent id is answered `duplicate` and changes nothing. */
+  id: z.string().min(10).max(64),
+  appealId: z.string().min(1).max(100),
+  /** The appeal version the operator saw; any other current version makes the mutation a `conflict`. */
+  baseVersion: z.number().int().positive(),
+  createdAt: z.iso.datetime({ offset: true }),
+};
+export const Mutation = z.discriminatedUnion('type', [
+  z.object({ ...MutationBase, type: z.literal('route'), targetId: z.string().min(1).max(100) }),
+  z.object({ ...MutationBase, type: z.literal('reject'), reason: RejectReason }),
+]);
+export type Mutation = z.infer<typeof Mutation>;
+
+export const MAX_MUTATIONS_PER_REQUEST = 200;
+export const MutationsRequest = z.object({ mutations: z.array(Mutation).min(1).max(MAX_MUTATIONS_PER_REQUEST) });
+export type MutationsRequest = z.infer<typeof MutationsRequest>;
+
+export const MutationStatus = z.enum(['applied', 'duplicate', 'conflict', 'invalid']);
+export type MutationStatus = z.infer<typeof MutationStatus>;
+export const MutationResult = z.object({
+  id: z.string(),
+  status: MutationStatus,
+  /** The appeal as it now stands on the server (always present for applied, duplicate and conflict). */
+  appeal: Appeal.optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+export type MutationResult = z.infer<typeof MutationResult>;
+export const MutationsResponse = z.object({ results: z.array(MutationResult) });
+export type MutationsResponse = z.infer<typeof MutationsResponse>;
+
+/** What a connector (VK, OK, Telegram, Gosuslugi) sends: the server assigns status, version and change order. */
+export const IncomingAppeal = z.object({
+  id: z.string().min(1).max(100),
+  source: Source,
+  channel: Appeal.shape.channel,
+  author: Appeal.shape.author,
+  text: Appeal.shape.text,
+  attachments: z.array(Attachment).max(100).default([]),
+  receivedAt: Appeal.shape.receivedAt,
+});
+export type IncomingAppeal = z.infer<typeof IncomingAppeal>;
+export const IngestRequest = z.object({ appeals: z.array(IncomingAppeal).min(1).max(1000) });
+export type IngestRequest = z.infer<typeof IngestRequest>;
+export const IngestResponse = z.object({ accepted: z.number().int(), duplicates: z.number().int() });
+export type IngestResponse = z.infer<typeof IngestResponse>;
+
+/** The endpoint table; the OpenAPI document and the route registry both read it. */
+export const ENDPOINTS = {
+  session: { method: 'POST', path: '/session', auth: null, body: SessionRequest, response: SessionResponse,
+    summary: 'Sign in with login and password; returns a bearer token' },
+  targets: { method: 'GET', path: '/targets', auth: ['operator', 'lead', 'connector'], response: TargetsResponse,
+    summary: 'Routing targets: ministries, municipalities, other bodies' },
+  changes: { method: 'GET', path: '/changes', auth: ['operator', 'lead'], query: ChangesQuery,
+    response: ChangesResponse, summary: 'Appeals changed after the cursor, in server change order' },
+  mutations: { method: 'POST', path: '/mutations', auth: ['operator', 'lead'], body: MutationsRequest,
+    response: MutationsResponse, summary: 'Apply operator decisions idempotently; conflicts carry the current appeal' },
+  ingest: { method: 'POST', path: '/appeals', auth: ['connector'], body: IngestRequest, response: IngestResponse,
+    summary: 'Ingest new appeals from the social-network and Gosuslugi connectors' },
+} as const;

@@ -1,0 +1,144 @@
+// The desk API: the one seam between the UI and the machine. Method name → zod input and output;
+// event name → zod payload. Electron IPC and the test harness both carry exactly this.
+import { z } from 'zod';
+import { Appeal, AppealStatus, Decision, RejectReason, Source, UserRef } from '../domain/appeal.js';
+import { Target } from '../domain/target.js';
+import { User } from '../domain/user.js';
+
+export const FAVORITE_SLOTS = 9;
+
+/** One row of the inbox grid: only what the grid shows, never the whole text. */
+export const InboxRow = z.object({
+  id: z.string(),
+  source: Source,
+  channelName: z.string(),
+  authorName: z.string(),
+  excerpt: z.string(),
+  receivedAt: z.string(),
+  attachmentCount: z.number().int().nonnegative(),
+});
+export type InboxRow = z.infer<typeof InboxRow>;
+
+/** The appeal as this machine sees it: the server's state with pending local decisions applied on top. */
+export const LocalAppeal = z.object({
+  appeal: Appeal,
+  pending: z.boolean(),
+});
+export type LocalAppeal = z.infer<typeof LocalAppeal>;
+
+export const SyncState = z.enum(['signed-out', 'online', 'syncing', 'offline']);
+export type SyncState = z.infer<typeof SyncState>;
+export const SyncStatus = z.object({
+  state: SyncState,
+  /** Decisions stored locally that the server has not acknowledged yet. */
+  pending: z.number().int().nonnegative(),
+  lastSyncAt: z.string().nullable(),
+  offlineSince: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const Conflict = z.object({
+  id: z.string(),
+  appealId: z.string(),
+  excerpt: z.string(),
+  local: Decision,
+  server: z.object({
+    status: AppealStatus,
+    targetId: z.string().nullable(),
+    rejectReason: RejectReason.nullable(),
+    routedBy: UserRef.nullable(),
+    routedAt: z.string().nullable(),
+  }),
+  detectedAt: z.string(),
+});
+export type Conflict = z.infer<typeof Conflict>;
+
+export const Session = z.object({ user: User.nullable(), apiUrl: z.string(), demo: z.boolean() });
+export type Session = z.infer<typeof Session>;
+
+const Empty = z.object({}).strict();
+const DecisionAck = z.object({ mutationId: z.string(), appealId: z.string() });
+
+export const DESK_METHODS = {
+  'session.get': { input: Empty, output: Session },
+  'session.login': {
+    input: z.object({ login: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
+    output: Session,
+  },
+  'session.logout': { input: Empty, output: Session },
+  'targets.list': { input: Empty, output: z.object({ targets: z.array(Target) }) },
+  'favorites.get': { input: Empty, output: z.object({ targetIds: z.array(z.string()).max(FAVORITE_SLOTS) }) },
+  'favorites.set': {
+    input: z.object({ targetIds: z.array(z.string().min(1).max(100)).max(FAVORITE_SLOTS) }).strict(),
+    output: z.object({ targetIds: z.array(z.string()).max(FAVORITE_SLOTS) }),
+  },
+  'inbox.list': {
+    input: z.object({
+      offset: z.number().int().nonnegative().default(0),
+      limit: z.number().int().min(1).max(100_000).default(100_000),
+    }).strict(),
+    output: z.object({ rows: z.array(InboxRow), total: z.number().int().nonnegative() }),
+  },
+  'appeals.get': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: LocalAppeal },
+  'appeals.route': {
+    input: z.object({ appealId: z.string().min(1).max(100), targetId: z.string().min(1).max(100) }).strict(),
+    output: DecisionAck,
+  },
+  'appeals.reject': {
+    input: z.object({ appealId: z.string().min(1).max(100), reason: RejectReason }).strict(),
+    output: DecisionAck,
+  },
+  /** Takes back the newest decision that has not reached the server yet. */
+  'appeals.undo': { input: Empty, output: z.object({ appealId: z.string() }) },
+  'sync.status': { input: Empty, output: SyncStatus },
+  'sync.now': { input: Empty, output: SyncStatus },
+  'conflicts.list': { input: Empty, output: z.object({ conflicts: z.array(Conflict) }) },
+  'conflicts.dismiss': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: Empty },
+} as const;
+
+export const DESK_EVENTS = {
+  /** Appeals whose local view changed; an empty list means "many: reload what you show". */
+  'appeals.changed': z.object({ ids: z.array(z.string()) }),
+  'sync.status': SyncStatus,
+  'sync.conflict': Conflict,
+  'session.changed': Session,
+} as const;
+
+export type DeskMethod = keyof typeof DESK_METHODS;
+export type DeskEvent = keyof typeof DESK_EVENTS;
+export type DeskInput<M extends DeskMethod> = z.input<(typeof DESK_METHODS)[M]['input']>;
+export type DeskOutput<M extends DeskMethod> = z.output<(typeof DESK_METHODS)[M]['output']>;
+export type DeskEventPayload<E extends DeskEvent> = z.output<(typeof DESK_EVENTS)[E]>;
+
+/** Stable error codes; the message that travels with them is Russian and meant for the operator. */
+export const DESK_ERROR_CODES = [
+  'bad_request', // unknown method or input that does not parse
+  'not_signed_in',
+  'auth_failed', // wrong login or password
+  'unreachable', // central API cannot be reached
+  'server_error',
+  'not_found',
+  'not_pending', // e.g. the appeal was already decided
+  'nothing_to_undo',
+  'already_sent', // undo after the decision reached the server
+  'internal',
+] as const;
+export type DeskErrorCode = (typeof DESK_ERROR_CODES)[number];
+export const DeskError = z.object({ code: z.enum(DESK_ERROR_CODES), message: z.string() });
+export type DeskError = z.infer<typeof DeskError>;
+
+export type DeskResult<T> = { ok: true; value: T } | { ok: false; error: DeskError };
+
+export function isDeskMethod(name: unknown): name is DeskMethod {
+  return typeof name === 'string' && Object.hasOwn(DESK_METHODS, name);
+}
+export function isDeskEvent(name: unknown): name is DeskEvent {
+  return typeof name === 'string' && Object.hasOwn(DESK_EVENTS, name);
+}
+
+/** What the preload (or the harness bridge) puts on `window.desk`: two functions, nothing else. */
+export interface DeskBridge {
+  call(method: string, input: unknown): Promise<DeskResult<unknown>>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+}

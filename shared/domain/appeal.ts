@@ -1,0 +1,73 @@
+// The appeal: one citizen message as the central API knows it, and the pure rules that change it.
+import { z } from 'zod';
+
+export const SOURCES = ['vk', 'ok', 'telegram', 'pos'] as const;
+export const Source = z.enum(SOURCES);
+export type Source = z.infer<typeof Source>;
+
+export const SOURCE_LABELS: Record<Source, string> = {
+  vk: 'ВКонтакте',
+  ok: 'Одноклассники',
+  telegram: 'Telegram',
+  pos: 'Госуслуги · Решаем вместе',
+};
+
+export const APPEAL_STATUSES = ['new', 'routed', 'rejected'] as const;
+export const AppealStatus = z.enum(APPEAL_STATUSES);
+export type AppealStatus = z.infer<typeof AppealStatus>;
+
+export const REJECT_REASONS = ['spam', 'thanks', 'offtopic', 'duplicate'] as const;
+export const RejectReason = z.enum(REJECT_REASONS);
+export type RejectReason = z.infer<typeof RejectReason>;
+
+export const REJECT_REASON_LABELS: Record<RejectReason, string> = {
+  spam: 'Спам, реклама',
+  thanks: 'Благодарность',
+  offtopic: 'Не по теме',
+  duplicate: 'Дубликат',
+};
+
+/** Citizen texts are capped so one hostile post cannot blow up the cache or the UI. */
+export const MAX_TEXT_LENGTH = 200_000;
+
+const isoInstant = z.iso.datetime({ offset: true });
+
+export const Attachment = z.object({
+  kind: z.enum(['photo', 'video', 'link']),
+  url: z.string().max(2048),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
+export const UserRef = z.object({ id: z.string().min(1).max(100), name: z.string().max(200) });
+export type UserRef = z.infer<typeof UserRef>;
+
+export const Appeal = z.object({
+  id: z.string().min(1).max(100),
+  source: Source,
+  channel: z.object({ name: z.string().max(500), url: z.string().max(2048) }),
+  author: z.object({ name: z.string().max(500), url: z.string().max(2048).optional() }),
+  text: z.string().max(MAX_TEXT_LENGTH),
+  attachments: z.array(Attachment).max(100),
+  receivedAt: isoInstant,
+  status: AppealStatus,
+  targetId: z.string().max(100).nullable(),
+  rejectReason: RejectReason.nullable(),
+  version: z.number().int().positive(),
+  routedBy: UserRef.nullable(),
+  routedAt: isoInstant.nullable(),
+});
+export type Appeal = z.infer<typeof Appeal>;
+
+/** A decision an operator makes about one appeal; the server and the local cache apply it the same way. */
+export const Decision = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('route'), targetId: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('reject'), reason: RejectReason }),
+]);
+export type Decision = z.infer<typeof Decision>;
+
+export function applyDecision(appeal: Appeal, decision: Decision, by: UserRef, at: string): Appeal {
+  const decided = { ...appeal, routedBy: by, routedAt: at, version: appeal.version + 1 };
+  return decision.type === 'route'
+    ? { ...decided, status: 'routed', targetId: decision.targetId, rejectReason: null }
+    : { ...decided, status: 'rejected', targetId: null, rejectReason: decision.reason };
+}
