@@ -1,0 +1,39 @@
+// The page's Content-Security-Policy: read from the renderer's own <meta> tag so the HTTP header (app://
+// in Electron, http:// in the harness) says exactly the same thing; a strict default when the tag is missing.
+
+export const DEFAULT_CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-src 'none'",
+].join('; ');
+
+const META_TAG = /<meta\b[^>]*>/gi;
+const ATTRIBUTE = /([a-zA-Z-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
+
+/** The content of `<meta http-equiv="Content-Security-Policy" content="…">`, or null when absent. */
+export function cspFromHtml(html: string): string | null {
+  for (const tag of html.match(META_TAG) ?? []) {
+    const attributes = new Map<string, string>();
+    for (const match of tag.matchAll(ATTRIBUTE)) {
+      const name = match[1];
+      if (name) attributes.set(name.toLowerCase(), decodeEntities(match[3] ?? match[4] ?? ''));
+    }
+    if (attributes.get('http-equiv')?.toLowerCase() === 'content-security-policy') {
+      const content = attributes.get('content')?.trim();
+      if (content) return content;
+    }
+  }
+  return null;
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&apos;/g, "'").replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}

@@ -1,0 +1,34 @@
+// The one application window: fixed security preferences, shown only when the first paint is ready.
+import { BrowserWindow } from 'electron';
+
+export const WINDOW_TITLE = 'ЦУР · Разбор обращений';
+
+export function createMainWindow(preloadPath: string): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1100,
+    minHeight: 700,
+    title: WINDOW_TITLE,
+    backgroundColor: '#f3f4f6',
+    show: false,
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      navigateOnDragDrop: false,
+      experimentalFeatures: false,
+    },
+  });
+  // The window keeps the product title whatever the page's <title> says.
+  window.on('page-title-updated', (event) => event.preventDefault());
+  window.once('ready-to-show', () => window.show());
+  return window;
+}

@@ -1,0 +1,38 @@
+// Locks down every web contents and the session: no navigation, no new windows, no webviews, no
+// permissions. Allowed external links go to the system browser through shell.openExternal.
+import { shell, type Session, type WebContents } from 'electron';
+import { allowedExternalUrl } from './external-links.js';
+
+function openIfAllowed(url: string, log: (line: string) => void): void {
+  const allowed = allowedExternalUrl(url);
+  if (allowed === null) {
+    log(`blocked external link: ${url.slice(0, 200)}`);
+    return;
+  }
+  shell.openExternal(allowed).catch((error: unknown) => log(`openExternal failed: ${String(error)}`));
+}
+
+export function hardenWebContents(contents: WebContents, log: (line: string) => void): void {
+  // The app is one page; any renderer-initiated navigation is a bug or an attack. A link click on an
+  // allowed platform still reaches the operator through the system browser.
+  contents.on('will-navigate', (event) => {
+    event.preventDefault();
+    openIfAllowed(event.url, log);
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) event.preventDefault();
+  });
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    openIfAllowed(url, log);
+    return { action: 'deny' };
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+}
+
+export function denyAllPermissions(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+  session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
+}
