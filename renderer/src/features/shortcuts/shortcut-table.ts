@@ -1,0 +1,128 @@
+// The one table of keyboard shortcuts: it drives key handling, the «?» help dialog and the on-screen hints.
+// Keys are matched by KeyboardEvent.code (the physical key), so they work the same on the ЙЦУКЕН layout.
+
+export type ShortcutScope = 'inbox' | 'picker' | 'reject' | 'help';
+
+export type ShortcutAction =
+  | 'move-down' | 'move-up' | 'first' | 'last' | 'page-down' | 'page-up'
+  | 'route-favorite' | 'open-picker' | 'open-reject' | 'undo' | 'open-help'
+  | 'dismiss-conflict' | 'dismiss-alert' | 'logout'
+  | 'choose-reason' | 'confirm' | 'close';
+
+export interface KeyChord {
+  code: string;
+  /** Ctrl, or ⌘ on a Mac keyboard. */
+  ctrl?: boolean;
+  shift?: boolean;
+}
+
+export interface Shortcut {
+  action: ShortcutAction;
+  scope: ShortcutScope;
+  chords: readonly KeyChord[];
+  /** Keycap text shown to the operator, e.g. «Ctrl+Z» or «1–9». */
+  keys: string;
+  /** Russian description for the help dialog. */
+  label: string;
+  /** Holding the key down repeats it; never true for decisions (a held «1» must not route a burst). */
+  repeatable?: boolean;
+}
+
+const digits = (from: number, to: number, numpad: boolean): KeyChord[] => {
+  const chords: KeyChord[] = [];
+  for (let d = from; d <= to; d++) {
+    chords.push({ code: `Digit${d}` });
+    if (numpad) chords.push({ code: `Numpad${d}` });
+  }
+  return chords;
+};
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { action: 'move-down', scope: 'inbox', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }], keys: '↓ / J',
+    label: 'Следующее обращение', repeatable: true },
+  { action: 'move-up', scope: 'inbox', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }], keys: '↑ / K',
+    label: 'Предыдущее обращение', repeatable: true },
+  { action: 'page-down', scope: 'inbox', chords: [{ code: 'PageDown' }], keys: 'PgDn', label: 'На страницу вниз',
+    repeatable: true },
+  { action: 'page-up', scope: 'inbox', chords: [{ code: 'PageUp' }], keys: 'PgUp', label: 'На страницу вверх',
+    repeatable: true },
+  { action: 'first', scope: 'inbox', chords: [{ code: 'Home' }], keys: 'Home', label: 'Самое новое обращение' },
+  { action: 'last', scope: 'inbox', chords: [{ code: 'End' }], keys: 'End', label: 'Самое старое обращение' },
+  { action: 'route-favorite', scope: 'inbox', chords: digits(1, 9, true), keys: '1–9',
+    label: 'Направить избранному адресату с этим номером' },
+  { action: 'open-picker', scope: 'inbox', chords: [{ code: 'Slash' }], keys: '/',
+    label: 'Направить другому адресату (поиск)' },
+  { action: 'open-reject', scope: 'inbox', chords: [{ code: 'KeyX' }], keys: 'X', label: 'Отклонить обращение' },
+  { action: 'undo', scope: 'inbox', chords: [{ code: 'KeyZ', ctrl: true }], keys: 'Ctrl+Z',
+    label: 'Отменить последнее решение' },
+  { action: 'dismiss-conflict', scope: 'inbox', chords: [{ code: 'KeyD' }], keys: 'D',
+    label: 'Скрыть уведомление о конфликте' },
+  { action: 'dismiss-alert', scope: 'inbox', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Скрыть сообщение об ошибке' },
+  { action: 'open-help', scope: 'inbox', chords: [{ code: 'Slash', shift: true }], keys: '?', label: 'Все клавиши' },
+  { action: 'logout', scope: 'inbox', chords: [{ code: 'KeyQ', ctrl: true, shift: true }], keys: 'Ctrl+Shift+Q',
+    label: 'Выйти' },
+
+  { action: 'move-down', scope: 'picker', chords: [{ code: 'ArrowDown' }], keys: '↓', label: 'Следующий адресат',
+    repeatable: true },
+  { action: 'move-up', scope: 'picker', chords: [{ code: 'ArrowUp' }], keys: '↑', label: 'Предыдущий адресат',
+    repeatable: true },
+  { action: 'confirm', scope: 'picker', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }], keys: 'Enter',
+    label: 'Направить выбранному адресату' },
+  { action: 'close', scope: 'picker', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Закрыть поиск' },
+
+  { action: 'choose-reason', scope: 'reject', chords: digits(1, 4, true), keys: '1–4', label: 'Отклонить по причине' },
+  { action: 'move-down', scope: 'reject', chords: [{ code: 'ArrowDown' }], keys: '↓', label: 'Следующая причина',
+    repeatable: true },
+  { action: 'move-up', scope: 'reject', chords: [{ code: 'ArrowUp' }], keys: '↑', label: 'Предыдущая причина',
+    repeatable: true },
+  { action: 'confirm', scope: 'reject', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }], keys: 'Enter',
+    label: 'Отклонить по выбранной причине' },
+  { action: 'close', scope: 'reject', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Закрыть без решения' },
+
+  { action: 'close', scope: 'help', chords: [{ code: 'Escape' }, { code: 'Slash', shift: true }], keys: 'Esc',
+    label: 'Закрыть справку' },
+];
+
+/** The part of a KeyboardEvent the table looks at (kept structural so the resolver is testable in Node). */
+export interface KeyInput {
+  code: string;
+  ctrlKey: boolean;
+  shiftKey: boolean;
+  altKey: boolean;
+  metaKey: boolean;
+}
+
+export interface ShortcutMatch {
+  shortcut: Shortcut;
+  /** For digit keys (favourite slot, reject reason): the digit pressed, 1-based. */
+  digit: number | null;
+}
+
+const DIGIT_CODE = /^(?:Digit|Numpad)([0-9])$/;
+
+/** Which shortcut this key press means in this scope, or null. Alt combinations belong to the system. */
+export function resolveShortcut(scope: ShortcutScope, key: KeyInput): ShortcutMatch | null {
+  if (key.altKey) return null;
+  const ctrl = key.ctrlKey || key.metaKey;
+  for (const shortcut of SHORTCUTS) {
+    if (shortcut.scope !== scope) continue;
+    const hit = shortcut.chords.some((c) => c.code === key.code && (c.ctrl ?? false) === ctrl
+      && (c.shift ?? false) === key.shiftKey);
+    if (!hit) continue;
+    const digit = DIGIT_CODE.exec(key.code)?.[1];
+    return { shortcut, digit: digit === undefined ? null : Number(digit) };
+  }
+  return null;
+}
+
+/** The keycap text for an action in a scope, for hints next to buttons. */
+export function keysFor(scope: ShortcutScope, action: ShortcutAction): string {
+  return SHORTCUTS.find((s) => s.scope === scope && s.action === action)?.keys ?? '';
+}
+
+export const SCOPE_TITLES: Record<ShortcutScope, string> = {
+  inbox: 'Список обращений',
+  picker: 'Поиск адресата',
+  reject: 'Отклонение',
+  help: 'Справка',
+};

@@ -1,0 +1,34 @@
+// Turns a sync conflict into the sentence the operator reads: who decided the appeal first, and what of
+// theirs was not applied. Pure, so the wording is unit-tested.
+import type { Conflict } from '../../../../shared/desk-api/contract.js';
+import type { Decision } from '../../../../shared/domain/appeal.js';
+import { REJECT_REASON_LABELS } from '../../../../shared/domain/appeal.js';
+import type { Target } from '../../../../shared/domain/target.js';
+
+type TargetName = (id: string) => string;
+
+export function targetNameLookup(targetsById: ReadonlyMap<string, Target>): TargetName {
+  return (id) => targetsById.get(id)?.shortName ?? id;
+}
+
+function decisionText(decision: Decision, targetName: TargetName): string {
+  return decision.type === 'route'
+    ? targetName(decision.targetId)
+    : `отклонить: ${REJECT_REASON_LABELS[decision.reason].toLocaleLowerCase('ru-RU')}`;
+}
+
+/** «Обращение уже направлено: Оператор 2 — Иван Сидоров → Минздрав НСО. Ваше решение (МинЖКХ НСО) не применено.» */
+export function describeConflict(conflict: Conflict, targetName: TargetName): string {
+  const { server } = conflict;
+  const who = server.routedBy?.name ?? 'другой оператор';
+  let what: string;
+  if (server.status === 'routed') {
+    what = `Обращение уже направлено: ${who} → ${server.targetId === null ? 'другому адресату' : targetName(server.targetId)}.`;
+  } else if (server.status === 'rejected') {
+    const reason = server.rejectReason === null ? '' : ` (${REJECT_REASON_LABELS[server.rejectReason]})`;
+    what = `Обращение уже отклонено: ${who}${reason}.`;
+  } else {
+    what = 'Обращение изменено на сервере.';
+  }
+  return `${what} Ваше решение (${decisionText(conflict.local, targetName)}) не применено.`;
+}

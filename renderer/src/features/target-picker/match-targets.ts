@@ -1,0 +1,73 @@
+// Type-to-filter for the target picker: Russian, case- and ё/е-insensitive, prefix first, then fuzzy.
+// Pure, so the ranking is unit-tested without a browser.
+import type { Target } from '../../../../shared/domain/target.js';
+
+/** Lower case, ё→е, spaces collapsed: how both the query and the names are compared. */
+export function normalizeForMatch(text: string): string {
+  return text.toLocaleLowerCase('ru-RU').replace(/ё/g, 'е').replace(/\s+/g, ' ').trim();
+}
+
+const LETTER = /[\p{L}\p{N}]/u;
+const UPPER = /\p{Lu}/u;
+const LOWER = /\p{Ll}/u;
+
+// Where words start: after a non-letter, or at a lower→upper change («МинЖКХ» has words «Мин» and «ЖКХ»).
+function wordStarts(original: string): number[] {
+  // Indexed by UTF-16 unit, like String.prototype.startsWith below (names are Cyrillic: all in the BMP).
+  const starts: number[] = [];
+  for (let i = 0; i < original.length; i++) {
+    const ch = original[i] ?? '';
+    const prev = i > 0 ? original[i - 1] ?? '' : '';
+    if (!LETTER.test(ch)) continue;
+    const prevIsLetter = LETTER.test(prev);
+    const upperAfterLower = prevIsLetter && UPPER.test(ch) && LOWER.test(prev);
+    if (!prevIsLetter || upperAfterLower) starts.push(i);
+  }
+  return starts;
+}
+
+// Lower is better. Tiers: whole-field prefix < word prefix < substring < fuzzy (letters in order, gaps cost).
+const NO_MATCH = Number.POSITIVE_INFINITY;
+
+function scoreField(field: string, query: string): number {
+  const norm = normalizeForMatch(field);
+  // normalizeForMatch keeps one char per char except collapsed whitespace; word starts are computed on the
+  // same collapsed text so indices line up.
+  const collapsed = field.replace(/\s+/g, ' ').trim();
+  if (norm.startsWith(query)) return 0;
+  const starts = wordStarts(collapsed);
+  const wordHit = starts.find((s) => norm.startsWith(query, s));
+  if (wordHit !== undefined) return 100 + wordHit;
+  const sub = norm.indexOf(query);
+  if (sub >= 0) return 200 + sub;
+  return 1000 + fuzzyGaps(norm, query);
+}
+
+// Letters of the query in order inside the text; the score is the total gap length, or NO_MATCH.
+function fuzzyGaps(text: string, query: string): number {
+  const q = query.replace(/ /g, '');
+  if (q.length < 2) return NO_MATCH;
+  let pos = -1;
+  let gaps = 0;
+  for (const ch of q) {
+    const next = text.indexOf(ch, pos + 1);
+    if (next < 0) return NO_MATCH;
+    if (pos >= 0) gaps += next - pos - 1;
+    pos = next;
+  }
+  return gaps;
+}
+
+/** Targets matching the query, best first; an empty query keeps the given order. */
+export function matchTargets(targets: readonly Target[], rawQuery: string): Target[] {
+  const query = normalizeForMatch(rawQuery);
+  if (query === '') return [...targets];
+  const scored: Array<{ target: Target; score: number; order: number }> = [];
+  targets.forEach((target, order) => {
+    // The short name is what operators say out loud, so it wins ties against the long official name.
+    const score = Math.min(scoreField(target.shortName, query), scoreField(target.name, query) + 1);
+    if (score < NO_MATCH) scored.push({ target, score, order });
+  });
+  scored.sort((a, b) => a.score - b.score || a.target.shortName.length - b.target.shortName.length || a.order - b.order);
+  return scored.map((s) => s.target);
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import type { Target } from '../../../shared/domain/target.js';
+import { matchTargets, normalizeForMatch } from '../../../renderer/src/features/target-picker/match-targets.js';
+
+const t = (id: string, shortName: string, name: string, kind: Target['kind'] = 'ministry'): Target =>
+  ({ id, shortName, name, kind });
+
+const TARGETS: Target[] = [
+  t('gkh', 'МинЖКХ НСО', 'Министерство жилищно-коммунального хозяйства и энергетики Новосибирской области'),
+  t('zdrav', 'Минздрав НСО', 'Министерство здравоохранения Новосибирской области'),
+  t('obr', 'Минобр НСО', 'Министерство образования Новосибирской области'),
+  t('trans', 'Минтранс НСО', 'Министерство транспорта и дорожного хозяйства Новосибирской области'),
+  t('soc', 'Минтруд НСО', 'Министерство труда и социального развития Новосибирской области'),
+  t('mer', 'Мэрия Новосибирска', 'Мэрия города Новосибирска', 'municipality'),
+  t('zdv', 'Здвинский район', 'Администрация Здвинского района', 'municipality'),
+  t('dov', 'Доволенский район', 'Администрация Доволенского района', 'municipality'),
+  t('berd', 'Бердск', 'Администрация города Бердска', 'municipality'),
+  t('ber', 'Берёзовский сельсовет', 'Администрация Берёзовского сельсовета', 'municipality'),
+];
+const ids = (query: string): string[] => matchTargets(TARGETS, query).map((x) => x.id);
+
+describe('matchTargets', () => {
+  it('puts the obvious target first for the queries operators type', () => {
+    expect(ids('здр')[0]).toBe('zdrav');
+    expect(ids('дов')[0]).toBe('dov');
+    expect(ids('жкх')[0]).toBe('gkh');
+    expect(ids('мэр')[0]).toBe('mer');
+  });
+
+  it('ignores case and treats ё as е in both directions', () => {
+    expect(ids('ЗДР')[0]).toBe('zdrav');
+    expect(ids('березов')).toContain('ber');
+    expect(ids('берёз')[0]).toBe('ber');
+    expect(normalizeForMatch('  Берёзовский   РАЙОН ')).toBe('березовский район');
+  });
+
+  it('prefers a prefix over a substring and a substring over a fuzzy hit', () => {
+    // «бер»: «Бердск» and «Берёзовский» start with it; nothing else should rank above them.
+    expect(ids('бер').slice(0, 2).sort()).toEqual(['ber', 'berd']);
+    // «транс» is inside «Минтранс»: found although no word starts with it.
+    expect(ids('транс')[0]).toBe('trans');
+  });
+
+  it('finds by the long official name too', () => {
+    expect(ids('образов')[0]).toBe('obr');
+    expect(ids('дорожн')[0]).toBe('trans');
+  });
+
+  it('matches fuzzy (letters in order) but drops what does not match at all', () => {
+    expect(ids('мнздр')[0]).toBe('zdrav');
+    expect(ids('щщщ')).toEqual([]);
+  });
+
+  it('returns every target in the given order for an empty query', () => {
+    expect(ids('   ')).toEqual(TARGETS.map((x) => x.id));
+  });
+});
