@@ -1,0 +1,30 @@
+// Key/value settings in the cache (sync cursor, signed-in user, favourites, last sync time), stored as JSON.
+import type { CacheDb } from './open-cache.js';
+
+export type MetaKey = 'cursor' | 'user' | 'favorites' | 'lastSyncAt';
+
+export class MetaStore {
+  private readonly selectStmt;
+  private readonly upsertStmt;
+  private readonly deleteStmt;
+
+  constructor(db: CacheDb) {
+    this.selectStmt = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
+    this.upsertStmt = db.prepare(
+      'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.deleteStmt = db.prepare('DELETE FROM meta WHERE key = ?');
+  }
+
+  get(key: MetaKey): unknown {
+    const row = this.selectStmt.get(key);
+    return row ? (JSON.parse(row.value) as unknown) : undefined;
+  }
+
+  set(key: MetaKey, value: unknown): void {
+    this.upsertStmt.run(key, JSON.stringify(value));
+  }
+
+  delete(key: MetaKey): void {
+    this.deleteStmt.run(key);
+  }
+}

@@ -1,0 +1,31 @@
+// Applies numbered migrations in order, each in its own transaction, with PRAGMA user_version as the version.
+import type { Database } from 'better-sqlite3';
+import { CacheOpenError } from './cache-open-error.js';
+import type { Migration } from './migrations/migration.js';
+import { MIGRATIONS } from './migrations/all-migrations.js';
+
+export function schemaVersionOf(db: Database): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+/** Brings the database up to `upTo` (default: newest); refuses a database from a newer program. */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, upTo = migrations.length): number {
+  const current = schemaVersionOf(db);
+  const newest = migrations.length;
+  if (current > newest) {
+    throw new CacheOpenError(
+      'cache_too_new',
+      `База данных создана более новой версией программы (схема ${current}, поддерживается ${newest}). ` +
+        'Обновите программу; файл оставлен без изменений.',
+    );
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current || migration.version > upTo) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      // user_version is part of the database header and commits with the transaction.
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return schemaVersionOf(db);
+}

@@ -1,0 +1,128 @@
+// Typed queries on the outbox: decisions made on this machine that the server has not acknowledged yet.
+import type { Decision, UserRef } from '../../../shared/domain/appeal.js';
+import type { CacheDb } from './open-cache.js';
+
+export interface OutboxEntry {
+  mutationId: string;
+  appealId: string;
+  baseVersion: number;
+  decision: Decision;
+  decidedBy: UserRef;
+  createdAt: string;
+  createdMs: number;
+  attemptedAt: string | null;
+  attempts: number;
+  lastError: string | null;
+}
+
+interface OutboxRow {
+  mutation_id: string;
+  appeal_id: string;
+  base_version: number;
+  payload: string;
+  decided_by: string;
+  created_at: string;
+  created_ms: number;
+  attempted_at: string | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+function toEntry(row: OutboxRow): OutboxEntry {
+  return {
+    mutationId: row.mutation_id,
+    appealId: row.appeal_id,
+    baseVersion: row.base_version,
+    decision: JSON.parse(row.payload) as Decision,
+    decidedBy: JSON.parse(row.decided_by) as UserRef,
+    createdAt: row.created_at,
+    createdMs: row.created_ms,
+    attemptedAt: row.attempted_at,
+    attempts: row.attempts,
+    lastError: row.last_error,
+  };
+}
+
+export class OutboxStore {
+  private readonly insertStmt;
+  private readonly forAppealStmt;
+  private readonly newestStmt;
+  private readonly dueStmt;
+  private readonly nextDueStmt;
+  private readonly markStmt;
+  private readonly errorStmt;
+  private readonly deleteStmt;
+  private readonly countStmt;
+  private readonly oneStmt;
+
+  constructor(db: CacheDb) {
+    this.insertStmt = db.prepare(`
+      INSERT INTO outbox (mutation_id, appeal_id, base_version, type, payload, decided_by, created_at, created_ms)
+      VALUES (@mutationId, @appealId, @baseVersion, @type, @payload, @decidedBy, @createdAt, @createdMs)`);
+    this.forAppealStmt = db.prepare<[string], OutboxRow>(
+      'SELECT * FROM outbox WHERE appeal_id = ? ORDER BY mutation_id');
+    this.newestStmt = db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY mutation_id DESC LIMIT 1');
+    this.dueStmt = db.prepare<[number, number], OutboxRow>(
+      'SELECT * FROM outbox WHERE created_ms <= ? ORDER BY mutation_id LIMIT ?');
+    this.nextDueStmt = db.prepare<[number], { ms: number | null }>(
+      'SELECT min(created_ms) AS ms FROM outbox WHERE created_ms > ?');
+    this.markStmt = db.prepare('UPDATE outbox SET attempted_at = ?, attempts = attempts + 1 WHERE mutation_id = ?');
+    this.errorStmt = db.prepare('UPDATE outbox SET last_error = ? WHERE mutation_id = ?');
+    this.deleteStmt = db.prepare('DELETE FROM outbox WHERE mutation_id = ?');
+    this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox');
+    this.oneStmt = db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE mutation_id = ?');
+  }
+
+  insert(entry: Omit<OutboxEntry, 'attemptedAt' | 'attempts' | 'lastError'>): void {
+    this.insertStmt.run({
+      mutationId: entry.mutationId,
+      appealId: entry.appealId,
+      baseVersion: entry.baseVersion,
+      type: entry.decision.type,
+      payload: JSON.stringify(entry.decision),
+      decidedBy: JSON.stringify(entry.decidedBy),
+      createdAt: entry.createdAt,
+      createdMs: entry.createdMs,
+    });
+  }
+
+  get(mutationId: string): OutboxEntry | null {
+    const row = this.oneStmt.get(mutationId);
+    return row ? toEntry(row) : null;
+  }
+
+  forAppeal(appealId: string): OutboxEntry[] {
+    return this.forAppealStmt.all(appealId).map(toEntry);
+  }
+
+  newest(): OutboxEntry | null {
+    const row = this.newestStmt.get();
+    return row ? toEntry(row) : null;
+  }
+
+  /** Oldest first: rows whose undo grace ended at or before `dueBeforeMs`. */
+  due(dueBeforeMs: number, limit: number): OutboxEntry[] {
+    return this.dueStmt.all(dueBeforeMs, limit).map(toEntry);
+  }
+
+  /** created_ms of the oldest row still inside its undo grace (created after `afterMs`); null when none. */
+  oldestCreatedAfter(afterMs: number): number | null {
+    return this.nextDueStmt.get(afterMs)?.ms ?? null;
+  }
+
+  markAttempted(mutationId: string, at: string): void {
+    this.markStmt.run(at, mutationId);
+  }
+
+  recordError(mutationId: string, message: string): void {
+    this.errorStmt.run(message, mutationId);
+  }
+
+  delete(mutationId: string): void {
+    this.deleteStmt.run(mutationId);
+  }
+
+  count(): number {
+    return this.countStmt.get()?.n ?? 0;
+  }
+}

@@ -1,0 +1,139 @@
+// HTTP client for the central API: bearer token, a timeout per request, and every response parsed with the shared
+// zod schema. Anything off-contract becomes an ApiFailure (with one log line) before any of it is used.
+import type { z } from 'zod';
+import {
+  API_PREFIX,
+  ApiError,
+  ChangesResponse,
+  MutationsResponse,
+  SessionResponse,
+  TargetsResponse,
+  type Mutation,
+  type SessionRequest,
+} from '../../shared/central-api/contract.js';
+
+export type ApiFailureKind =
+  | 'unreachable' // connection refused, DNS, timeout
+  | 'unauthorized' // 401: token missing, expired or wrong login
+  | 'rejected' // other 4xx
+  | 'server_error' // 5xx
+  | 'bad_response'; // 2xx whose body does not match the contract
+
+export class ApiFailure extends Error {
+  readonly kind: ApiFailureKind;
+  readonly status: number | null;
+  constructor(kind: ApiFailureKind, message: string, status: number | null = null) {
+    super(message);
+    this.name = 'ApiFailure';
+    this.kind = kind;
+    this.status = status;
+  }
+}
+
+export interface CentralApiClientOptions {
+  apiUrl: string;
+  timeoutMs: number;
+  token: () => string | null;
+  log: (line: string) => void;
+}
+
+export interface CentralApiClient {
+  login(request: SessionRequest): Promise<SessionResponse>;
+  targets(): Promise<TargetsResponse>;
+  changes(cursor: string | null, limit: number): Promise<ChangesResponse>;
+  mutations(mutations: Mutation[]): Promise<MutationsResponse>;
+}
+
+/** Results for applied/duplicate/conflict must carry the appeal; without it the answer cannot be applied safely. */
+const CompleteMutationsResponse = MutationsResponse.superRefine((body, ctx) => {
+  body.results.forEach((result, index) => {
+    if (result.status !== 'invalid' && !result.appeal) {
+      ctx.addIssue({ code: 'custom', path: ['results', index, 'appeal'], message: `appeal missing for ${result.status}` });
+    }
+  });
+});
+
+/** Issue paths and messages only: zod messages do not echo values, so no citizen text reaches the log. */
+function describeIssues(error: z.ZodError): string {
+  return error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+}
+
+function describeNetworkError(error: unknown, timeoutMs: number): string {
+  if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
+    return `нет ответа за ${Math.round(timeoutMs / 1000)} с`;
+  }
+  const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
+  if (cause && typeof cause.code === 'string') return cause.code;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function createCentralApiClient(options: CentralApiClientOptions): CentralApiClient {
+  const base = options.apiUrl.replace(/\/+$/, '') + API_PREFIX;
+
+  async function request<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    body: unknown,
+    auth: boolean,
+  ): Promise<z.output<S>> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (auth) {
+      const token = options.token();
+      if (!token) throw new ApiFailure('unauthorized', 'Нет входа в систему', 401);
+      headers.authorization = `Bearer ${token}`;
+    }
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const label = `${method} ${path.split('?')[0] ?? path}`;
+    let response: Response;
+    let text: string;
+    try {
+      response = await fetch(base + path, {
+        method,
+        headers,
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        signal: AbortSignal.timeout(options.timeoutMs),
+      });
+      text = await response.text();
+    } catch (error) {
+      const why = describeNetworkError(error, options.timeoutMs);
+      options.log(`api: ${label} unreachable: ${why}`);
+      throw new ApiFailure('unreachable', `Сервер недоступен: ${why}`);
+    }
+    if (!response.ok) {
+      const parsedError = ApiError.safeParse(safeJson(text));
+      const code = parsedError.success ? parsedError.data.error.code : 'unknown';
+      options.log(`api: ${label} → HTTP ${response.status} (${code})`);
+      if (response.status === 401) throw new ApiFailure('unauthorized', 'Требуется вход в систему', 401);
+      if (response.status >= 500) {
+        throw new ApiFailure('server_error', `Ошибка сервера (HTTP ${response.status})`, response.status);
+      }
+      throw new ApiFailure('rejected', `Сервер отклонил запрос (HTTP ${response.status}, ${code})`, response.status);
+    }
+    const parsed = schema.safeParse(safeJson(text));
+    if (!parsed.success) {
+      options.log(`api: ${label} → off-contract response rejected: ${describeIssues(parsed.error)}`);
+      throw new ApiFailure('bad_response', 'Сервер прислал ответ не по протоколу; данные не приняты', response.status);
+    }
+    return parsed.data;
+  }
+
+  return {
+    login: (body) => request('POST', '/session', SessionResponse, body, false),
+    targets: () => request('GET', '/targets', TargetsResponse, undefined, true),
+    changes: (cursor, limit) => {
+      const query = new URLSearchParams({ limit: String(limit) });
+      if (cursor !== null) query.set('cursor', cursor);
+      return request('GET', `/changes?${query.toString()}`, ChangesResponse, undefined, true);
+    },
+    mutations: (mutations) => request('POST', '/mutations', CompleteMutationsResponse, { mutations }, true),
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,52 @@
+// Operator decisions on this machine: route/reject write the local view and the outbox row in ONE transaction;
+// undo takes back the newest decision that has not been handed to the network yet.
+import type { Decision, UserRef } from '../../shared/domain/appeal.js';
+import type { LocalCache } from './cache/local-cache.js';
+import { DeskFailure } from './desk-failure.js';
+import { recomputeLocalView } from './local-view.js';
+import { ulid } from './ulid.js';
+
+export interface DecisionAck {
+  mutationId: string;
+  appealId: string;
+}
+
+export function decideAppeal(
+  cache: LocalCache,
+  appealId: string,
+  decision: Decision,
+  by: UserRef,
+  nowMs: number = Date.now(),
+): DecisionAck {
+  return cache.transaction(() => {
+    const local = cache.appeals.local(appealId);
+    if (!local) throw new DeskFailure('not_found', 'Обращение не найдено в локальной базе');
+    if (local.status !== 'new') throw new DeskFailure('not_pending', 'Обращение уже разобрано');
+    const mutationId = ulid(nowMs);
+    cache.outbox.insert({
+      mutationId,
+      appealId,
+      // The version the operator saw; if the server moved on, the push comes back as a conflict.
+      baseVersion: local.version,
+      decision,
+      decidedBy: by,
+      createdAt: new Date(nowMs).toISOString(),
+      createdMs: nowMs,
+    });
+    recomputeLocalView(cache, appealId);
+    return { mutationId, appealId };
+  });
+}
+
+export function undoNewestDecision(cache: LocalCache): { appealId: string } {
+  return cache.transaction(() => {
+    const newest = cache.outbox.newest();
+    if (!newest) throw new DeskFailure('nothing_to_undo', 'Нечего отменять');
+    if (newest.attemptedAt !== null) {
+      throw new DeskFailure('already_sent', 'Решение уже отправлено на сервер — отменить нельзя');
+    }
+    cache.outbox.delete(newest.mutationId);
+    recomputeLocalView(cache, newest.appealId);
+    return { appealId: newest.appealId };
+  });
+}

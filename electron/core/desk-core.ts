@@ -1,0 +1,119 @@
+// The core's entry point: opens the cache, wires the API client, sync engine and handler map, and exposes the
+// ONE dispatcher (call) and the event subscription (on) that Electron IPC and the test harness both carry.
+import { z } from 'zod';
+import { DESK_METHODS, isDeskMethod, type DeskMethod, type DeskResult } from '../../shared/desk-api/contract.js';
+import { openLocalCache } from './cache/local-cache.js';
+import { createCentralApiClient } from './central-api-client.js';
+import { DeskEventHub } from './desk-events.js';
+import { DeskFailure } from './desk-failure.js';
+import { createDeskHandlers, type DeskHandlers } from './desk-handlers.js';
+import { SyncEngine } from './sync-engine.js';
+import { createFileTokenStore, type TokenStore } from './token-store.js';
+
+export type { TokenStore } from './token-store.js';
+export { CacheOpenError } from './cache/cache-open-error.js';
+
+export interface DeskCoreOptions {
+  dataDir: string;
+  apiUrl: string;
+  tokenStore?: TokenStore;
+  pushDelayMs?: number;
+  syncIntervalMs?: number;
+  requestTimeoutMs?: number;
+  demo?: boolean;
+  log?: (line: string) => void;
+  /** Check every handler's output against the contract; default on unless NODE_ENV=production. */
+  validateOutputs?: boolean;
+}
+
+export interface DeskCore {
+  call(method: string, input: unknown): Promise<DeskResult<unknown>>;
+  on(event: string, listener: (payload: unknown) => void): () => void;
+  close(): Promise<void>;
+}
+
+function describeInputIssues(error: z.ZodError): string {
+  return error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || 'ввод'}: ${issue.message}`).join('; ');
+}
+
+/** Rejects with CacheOpenError when the cache file is corrupt or from a newer program. */
+export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore> {
+  const log = options.log ?? (() => undefined);
+  const validateOutputs = options.validateOutputs ?? process.env.NODE_ENV !== 'production';
+  const cache = openLocalCache(options.dataDir);
+  const tokenStore = options.tokenStore ?? createFileTokenStore(options.dataDir);
+  const events = new DeskEventHub(log);
+  const api = createCentralApiClient({
+    apiUrl: options.apiUrl,
+    timeoutMs: options.requestTimeoutMs ?? 10_000,
+    token: () => tokenStore.load(),
+    log,
+  });
+  const demo = options.demo ?? false;
+  const engine: SyncEngine = new SyncEngine({
+    cache,
+    api,
+    events,
+    hasToken: () => tokenStore.load() !== null,
+    onUnauthorized: () => {
+      tokenStore.clear();
+      events.emit('session.changed', { user: null, apiUrl: options.apiUrl, demo });
+    },
+    pushDelayMs: options.pushDelayMs ?? 2_000,
+    syncIntervalMs: options.syncIntervalMs ?? 15_000,
+    log,
+  });
+  const handlers: DeskHandlers = createDeskHandlers({
+    cache, api, engine, events, tokenStore, apiUrl: options.apiUrl, demo, log,
+  });
+  let closed = false;
+  let closing: Promise<void> | null = null;
+
+  async function dispatch<M extends DeskMethod>(method: M, input: unknown): Promise<DeskResult<unknown>> {
+    const spec = DESK_METHODS[method];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'bad_request', message: `Неверные параметры ${method}: ${describeInputIssues(parsed.error)}` } };
+    }
+    const handler = handlers[method] as (input: unknown) => unknown;
+    const value = await handler(parsed.data);
+    if (validateOutputs) {
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        log(`core: ${method} output off-contract: ${describeInputIssues(checked.error)}`);
+        return { ok: false, error: { code: 'internal', message: 'Внутренняя ошибка: ответ не по протоколу' } };
+      }
+    }
+    return { ok: true, value };
+  }
+
+  engine.start();
+  log(`core: started (api ${options.apiUrl})`);
+
+  return {
+    async call(method, input) {
+      if (closed) return { ok: false, error: { code: 'internal', message: 'Программа завершает работу' } };
+      if (!isDeskMethod(method)) {
+        return { ok: false, error: { code: 'bad_request', message: `Неизвестный метод: ${String(method).slice(0, 100)}` } };
+      }
+      try {
+        return await dispatch(method, input);
+      } catch (error) {
+        if (error instanceof DeskFailure) return { ok: false, error: { code: error.code, message: error.message } };
+        log(`core: ${method} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`);
+        return { ok: false, error: { code: 'internal', message: 'Внутренняя ошибка программы' } };
+      }
+    },
+    on: (event, listener) => events.on(event, listener),
+    close() {
+      closing ??= (async () => {
+        closed = true;
+        await engine.close();
+        events.clear();
+        cache.db.close();
+        log('core: closed');
+      })();
+      return closing;
+    },
+  };
+}

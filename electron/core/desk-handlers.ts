@@ -1,0 +1,146 @@
+// The desk API handler map: one function per DESK_METHODS entry, taking the zod-parsed input and returning the
+// output (or throwing DeskFailure). The dispatcher in desk-core.ts is the only caller.
+import type { z } from 'zod';
+import type { DESK_METHODS, DeskMethod, DeskOutput, Session } from '../../shared/desk-api/contract.js';
+import { User, type User as UserType } from '../../shared/domain/user.js';
+import type { Decision } from '../../shared/domain/appeal.js';
+import type { LocalCache } from './cache/local-cache.js';
+import { ApiFailure, type CentralApiClient } from './central-api-client.js';
+import { decideAppeal, undoNewestDecision } from './decide-appeal.js';
+import type { DeskEventHub } from './desk-events.js';
+import { DeskFailure } from './desk-failure.js';
+import { getFavorites, setFavorites } from './favorites.js';
+import type { SyncEngine } from './sync-engine.js';
+import type { TokenStore } from './token-store.js';
+
+export type DeskHandlers = {
+  [M in DeskMethod]: (input: z.output<(typeof DESK_METHODS)[M]['input']>) => DeskOutput<M> | Promise<DeskOutput<M>>;
+};
+
+export interface HandlerContext {
+  cache: LocalCache;
+  api: CentralApiClient;
+  engine: SyncEngine;
+  events: DeskEventHub;
+  tokenStore: TokenStore;
+  apiUrl: string;
+  demo: boolean;
+  log: (line: string) => void;
+}
+
+export function cachedUser(cache: LocalCache): UserType | null {
+  const parsed = User.safeParse(cache.meta.get('user'));
+  return parsed.success ? parsed.data : null;
+}
+
+/** Signed in = a stored token and a cached user; works offline. */
+export function currentSession(ctx: HandlerContext): Session {
+  const user = ctx.tokenStore.load() !== null ? cachedUser(ctx.cache) : null;
+  return { user, apiUrl: ctx.apiUrl, demo: ctx.demo };
+}
+
+function loginFailure(error: unknown): DeskFailure {
+  if (!(error instanceof ApiFailure)) throw error;
+  switch (error.kind) {
+    case 'unauthorized':
+      return new DeskFailure('auth_failed', 'Неверный логин или пароль');
+    case 'unreachable':
+      return new DeskFailure('unreachable', error.message);
+    case 'rejected':
+      return error.status === 403
+        ? new DeskFailure('auth_failed', 'Для этой учётной записи вход запрещён')
+        : new DeskFailure('server_error', error.message);
+    case 'server_error':
+    case 'bad_response':
+      return new DeskFailure('server_error', error.message);
+  }
+}
+
+export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
+  const { cache, engine, events } = ctx;
+
+  const announceSession = (): Session => {
+    const session = currentSession(ctx);
+    events.emit('session.changed', session);
+    return session;
+  };
+
+  const decide = (appealId: string, decision: Decision) => {
+    const session = currentSession(ctx);
+    if (!session.user) throw new DeskFailure('not_signed_in', 'Войдите в систему, чтобы разбирать обращения');
+    if (decision.type === 'route') {
+      const targets = cache.targets.list();
+      if (targets.length > 0 && !targets.some((target) => target.id === decision.targetId)) {
+        throw new DeskFailure('bad_request', 'Неизвестный адресат');
+      }
+    }
+    const nowMs = Date.now();
+    const ack = decideAppeal(cache, appealId, decision, { id: session.user.id, name: session.user.name }, nowMs);
+    events.emit('appeals.changed', { ids: [appealId] });
+    engine.decisionMade(nowMs);
+    return ack;
+  };
+
+  return {
+    'session.get': () => currentSession(ctx),
+
+    'session.login': async ({ login, password }) => {
+      let response;
+      try {
+        response = await ctx.api.login({ login, password });
+      } catch (error) {
+        throw loginFailure(error);
+      }
+      if (response.user.role === 'connector') {
+        throw new DeskFailure('auth_failed', 'Эта учётная запись не предназначена для разбора обращений');
+      }
+      ctx.tokenStore.save(response.token);
+      cache.meta.set('user', response.user);
+      ctx.log(`session: signed in as ${response.user.id}`);
+      const session = announceSession();
+      engine.sessionChanged();
+      return session;
+    },
+
+    'session.logout': () => {
+      ctx.tokenStore.clear();
+      ctx.log('session: signed out');
+      const session = announceSession();
+      engine.sessionChanged();
+      return session;
+    },
+
+    'targets.list': () => ({ targets: cache.targets.list() }),
+
+    'favorites.get': () => ({ targetIds: getFavorites(cache) }),
+    'favorites.set': ({ targetIds }) => ({ targetIds: setFavorites(cache, targetIds) }),
+
+    'inbox.list': ({ offset, limit }) => ({ rows: cache.appeals.inbox(offset, limit), total: cache.appeals.inboxCount() }),
+
+    'appeals.get': ({ id }) => {
+      const appeal = cache.appeals.local(id);
+      if (!appeal) throw new DeskFailure('not_found', 'Обращение не найдено');
+      return { appeal, pending: cache.outbox.forAppeal(id).length > 0 };
+    },
+
+    'appeals.route': ({ appealId, targetId }) => decide(appealId, { type: 'route', targetId }),
+    'appeals.reject': ({ appealId, reason }) => decide(appealId, { type: 'reject', reason }),
+
+    'appeals.undo': () => {
+      const result = undoNewestDecision(cache);
+      events.emit('appeals.changed', { ids: [result.appealId] });
+      engine.publishStatus();
+      return result;
+    },
+
+    'sync.status': () => engine.status(),
+    'sync.now': () => engine.syncNow(),
+
+    'conflicts.list': () => ({ conflicts: cache.conflicts.list() }),
+    'conflicts.dismiss': ({ id }) => {
+      // Idempotent: dismissing twice (a double click) is not an error.
+      cache.conflicts.delete(id);
+      return {};
+    },
+  };
+}

@@ -1,0 +1,333 @@
+// The sync engine: push the outbox, then pull /changes page by page (rebasing pending decisions), then refresh
+// targets. One run at a time; triggers during a run schedule exactly one more. Offline → capped backoff retries.
+import type { Appeal } from '../../shared/domain/appeal.js';
+import { MAX_MUTATIONS_PER_REQUEST, type Mutation, type MutationResult } from '../../shared/central-api/contract.js';
+import type { Conflict, SyncState, SyncStatus } from '../../shared/desk-api/contract.js';
+import { backoffDelayMs } from './backoff.js';
+import type { LocalCache } from './cache/local-cache.js';
+import type { OutboxEntry } from './cache/outbox-store.js';
+import { ApiFailure, type CentralApiClient } from './central-api-client.js';
+import type { DeskEventHub } from './desk-events.js';
+import { recomputeLocalView, storeServerAppeal } from './local-view.js';
+import { ulid } from './ulid.js';
+
+export const PULL_PAGE_SIZE = 500;
+/** Above this many changed ids one pull page reports "many" (an empty list) instead of every id. */
+export const MAX_IDS_PER_EVENT = 500;
+
+export interface SyncEngineOptions {
+  cache: LocalCache;
+  api: CentralApiClient;
+  events: DeskEventHub;
+  hasToken: () => boolean;
+  /** The server answered 401: the core clears the token and announces the signed-out session. */
+  onUnauthorized: () => void;
+  pushDelayMs: number;
+  syncIntervalMs: number;
+  log: (line: string) => void;
+  random?: () => number;
+}
+
+function toMutation(entry: OutboxEntry): Mutation {
+  const base = { id: entry.mutationId, appealId: entry.appealId, baseVersion: entry.baseVersion, createdAt: entry.createdAt };
+  return entry.decision.type === 'route'
+    ? { ...base, type: 'route', targetId: entry.decision.targetId }
+    : { ...base, type: 'reject', reason: entry.decision.reason };
+}
+
+function serverSummary(appeal: Appeal | null): Conflict['server'] {
+  return {
+    status: appeal?.status ?? 'new',
+    targetId: appeal?.targetId ?? null,
+    rejectReason: appeal?.rejectReason ?? null,
+    routedBy: appeal?.routedBy ?? null,
+    routedAt: appeal?.routedAt ?? null,
+  };
+}
+
+export class SyncEngine {
+  private readonly o: SyncEngineOptions;
+  private state: SyncState;
+  private lastSyncAt: string | null;
+  private offlineSince: string | null = null;
+  private lastError: string | null = null;
+  private lastPublished = '';
+  private running: Promise<void> | null = null;
+  private rerun = false;
+  private closed = false;
+  private failures = 0;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private pushTimer: NodeJS.Timeout | null = null;
+  private intervalTimer: NodeJS.Timeout | null = null;
+
+  constructor(options: SyncEngineOptions) {
+    this.o = options;
+    const lastSyncAt = options.cache.meta.get('lastSyncAt');
+    this.lastSyncAt = typeof lastSyncAt === 'string' ? lastSyncAt : null;
+    // Until the first run answers, a stored token counts as signed in but not yet confirmed online.
+    this.state = options.hasToken() ? 'offline' : 'signed-out';
+  }
+
+  status(): SyncStatus {
+    return {
+      state: this.state,
+      pending: this.o.cache.outbox.count(),
+      lastSyncAt: this.lastSyncAt,
+      offlineSince: this.offlineSince,
+      lastError: this.lastError,
+    };
+  }
+
+  /** Emits sync.status when anything in it changed (state, pending count, times, error). */
+  publishStatus(): void {
+    if (this.closed) return;
+    const status = this.status();
+    const key = JSON.stringify(status);
+    if (key === this.lastPublished) return;
+    this.lastPublished = key;
+    this.o.events.emit('sync.status', status);
+  }
+
+  start(): void {
+    this.intervalTimer = setInterval(() => {
+      // While backing off, the retry timer decides when to try again: the interval must not defeat the backoff.
+      if (this.retryTimer === null) void this.trigger();
+    }, this.o.syncIntervalMs);
+    this.intervalTimer.unref();
+    void this.trigger();
+  }
+
+  /** Starts a run, or asks the running one to run once more; resolves when no run is pending. */
+  trigger(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = this.loop();
+    return this.running;
+  }
+
+  /** sync.now: runs immediately (even while backing off) and reports the status after the run. */
+  async syncNow(): Promise<SyncStatus> {
+    this.clearRetry();
+    await this.trigger();
+    return this.status();
+  }
+
+  /** A decision was stored: push it once its undo grace is over. */
+  decisionMade(createdMs: number): void {
+    this.publishStatus();
+    this.schedulePush(createdMs + this.o.pushDelayMs);
+  }
+
+  /** Session changed (login or logout): reset the backoff and run (a run without a token just reports signed-out). */
+  sessionChanged(): void {
+    this.failures = 0;
+    this.offlineSince = null;
+    this.lastError = null;
+    this.clearRetry();
+    if (!this.o.hasToken()) this.setState('signed-out');
+    void this.trigger();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.clearRetry();
+    if (this.pushTimer) clearTimeout(this.pushTimer);
+    if (this.intervalTimer) clearInterval(this.intervalTimer);
+    this.pushTimer = null;
+    this.intervalTimer = null;
+    await this.running;
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      do {
+        this.rerun = false;
+        await this.runOnce();
+      } while (this.rerun && !this.closed);
+    } finally {
+      this.running = null;
+    }
+  }
+
+  private async runOnce(): Promise<void> {
+    if (!this.o.hasToken()) {
+      this.setState('signed-out');
+      return;
+    }
+    this.setState('syncing');
+    try {
+      await this.push();
+      await this.pull();
+      await this.refreshTargets();
+      this.failures = 0;
+      this.offlineSince = null;
+      this.lastError = null;
+      this.lastSyncAt = new Date().toISOString();
+      this.o.cache.meta.set('lastSyncAt', this.lastSyncAt);
+      this.clearRetry();
+      this.setState('online');
+    } catch (error) {
+      this.handleFailure(error);
+    }
+    if (!this.closed) this.scheduleNextPush();
+  }
+
+  private handleFailure(error: unknown): void {
+    if (error instanceof ApiFailure && error.kind === 'unauthorized') {
+      this.o.log('sync: server answered 401, signing out');
+      this.lastError = 'Сессия истекла — войдите снова';
+      this.offlineSince = null;
+      this.clearRetry();
+      this.o.onUnauthorized();
+      this.setState('signed-out');
+      return;
+    }
+    if (!(error instanceof ApiFailure)) {
+      this.o.log(`sync: run failed: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`);
+    }
+    this.failures += 1;
+    this.offlineSince ??= new Date().toISOString();
+    this.lastError = error instanceof ApiFailure ? error.message : 'Внутренняя ошибка синхронизации';
+    this.setState('offline');
+    this.scheduleRetry();
+  }
+
+  private setState(state: SyncState): void {
+    this.state = state;
+    this.publishStatus();
+  }
+
+  private scheduleRetry(): void {
+    if (this.closed) return;
+    this.clearRetry();
+    const delay = backoffDelayMs(this.failures, this.o.random);
+    this.o.log(`sync: offline, retry ${this.failures} in ${delay} ms`);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      void this.trigger();
+    }, delay);
+    this.retryTimer.unref();
+  }
+
+  private clearRetry(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  private schedulePush(dueMs: number): void {
+    if (this.closed || this.pushTimer) return;
+    const delay = Math.max(0, dueMs - Date.now());
+    this.pushTimer = setTimeout(() => {
+      this.pushTimer = null;
+      if (this.retryTimer === null) void this.trigger();
+    }, delay);
+    this.pushTimer.unref();
+  }
+
+  /** After a run: wake up when the oldest decision still inside its undo grace becomes due. */
+  private scheduleNextPush(): void {
+    const oldest = this.o.cache.outbox.oldestCreatedAfter(Date.now() - this.o.pushDelayMs);
+    if (oldest !== null) this.schedulePush(oldest + this.o.pushDelayMs);
+  }
+
+  private async push(): Promise<void> {
+    const { cache, api } = this.o;
+    const sentThisRun = new Set<string>();
+    while (!this.closed) {
+      // Select and mark in one synchronous transaction: from here on undo refuses these rows.
+      const batch = cache.transaction(() => {
+        const due = cache.outbox
+          .due(Date.now() - this.o.pushDelayMs, MAX_MUTATIONS_PER_REQUEST)
+          .filter((entry) => !sentThisRun.has(entry.mutationId));
+        const at = new Date().toISOString();
+        for (const entry of due) cache.outbox.markAttempted(entry.mutationId, at);
+        return due;
+      });
+      if (batch.length === 0) return;
+      for (const entry of batch) sentThisRun.add(entry.mutationId);
+      this.publishStatus();
+      let results: MutationResult[];
+      try {
+        results = (await api.mutations(batch.map(toMutation))).results;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        cache.transaction(() => batch.forEach((entry) => cache.outbox.recordError(entry.mutationId, message)));
+        throw error;
+      }
+      this.applyPushResults(results);
+    }
+  }
+
+  private applyPushResults(results: MutationResult[]): void {
+    const { cache } = this.o;
+    const changed = new Set<string>();
+    const conflicts: Conflict[] = [];
+    const counts: Record<string, number> = {};
+    cache.transaction(() => {
+      for (const result of results) {
+        const entry = cache.outbox.get(result.id);
+        if (!entry) {
+          this.o.log('sync: push result for an unknown mutation ignored');
+          continue;
+        }
+        if (result.appeal && result.appeal.id !== entry.appealId) {
+          this.o.log(`sync: push result ${result.id} names another appeal; kept for retry`);
+          continue;
+        }
+        counts[result.status] = (counts[result.status] ?? 0) + 1;
+        cache.outbox.delete(entry.mutationId);
+        if (result.appeal) cache.appeals.storeServer(result.appeal);
+        recomputeLocalView(cache, entry.appealId);
+        changed.add(entry.appealId);
+        if (result.status === 'conflict' || result.status === 'invalid') {
+          const conflict: Conflict = {
+            id: ulid(),
+            appealId: entry.appealId,
+            excerpt: cache.appeals.excerpt(entry.appealId),
+            local: entry.decision,
+            server: serverSummary(result.appeal ?? cache.appeals.server(entry.appealId)),
+            detectedAt: new Date().toISOString(),
+          };
+          cache.conflicts.insert(conflict, result.status, result.status === 'invalid'
+            ? (result.error ?? { code: 'invalid', message: 'Сервер отклонил решение' })
+            : null);
+          conflicts.push(conflict);
+        }
+      }
+    });
+    this.o.log(`sync: pushed ${results.length} (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    if (changed.size > 0) this.o.events.emit('appeals.changed', { ids: [...changed] });
+    for (const conflict of conflicts) this.o.events.emit('sync.conflict', conflict);
+    this.publishStatus();
+  }
+
+  private async pull(): Promise<void> {
+    const { cache, api } = this.o;
+    const stored = cache.meta.get('cursor');
+    let cursor = typeof stored === 'string' ? stored : null;
+    while (!this.closed) {
+      const page = await api.changes(cursor, PULL_PAGE_SIZE);
+      // The page and the cursor commit together: a crash re-pulls the page, never skips it.
+      const ids = cache.transaction(() => {
+        const written: string[] = [];
+        for (const appeal of page.appeals) if (storeServerAppeal(cache, appeal)) written.push(appeal.id);
+        cache.meta.set('cursor', page.cursor);
+        return written;
+      });
+      if (page.appeals.length > 0) this.o.log(`sync: pulled ${page.appeals.length}, stored ${ids.length}`);
+      if (ids.length > 0) this.o.events.emit('appeals.changed', { ids: ids.length > MAX_IDS_PER_EVENT ? [] : ids });
+      const advanced = page.cursor !== cursor;
+      cursor = page.cursor;
+      // A server that says "more" without moving the cursor would make us spin: stop and try next run.
+      if (!page.hasMore || !advanced) return;
+    }
+  }
+
+  private async refreshTargets(): Promise<void> {
+    const { targets } = await this.o.api.targets();
+    this.o.cache.targets.replace(targets);
+  }
+}
