@@ -1,0 +1,215 @@
+// The browser test harness: the real desk core in Node plus an HTTP server on 127.0.0.1 that serves the
+// renderer build with window.desk implemented over HTTP (POST /__harness/call) and SSE (/__harness/events).
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { createDeskCore, type DeskCore } from '../../electron/core/desk-core.js';
+import { cspFromHtml, DEFAULT_CSP } from '../../electron/main/content-security-policy.js';
+import { contentTypeFor, resolveStaticFile } from '../../electron/main/static-files.js';
+import { DESK_EVENTS, isDeskMethod, type DeskResult } from '../../shared/desk-api/contract.js';
+import { buildDeskBridge } from './bridge-build.js';
+import { createEventStream } from './event-stream.js';
+
+export const BRIDGE_PATH = '/__harness/desk-bridge.js';
+export const CALL_PATH = '/__harness/call';
+export const EVENTS_PATH = '/__harness/events';
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export const DEFAULT_RENDERER_DIR = path.resolve(import.meta.dirname, '..', '..', 'build', 'renderer');
+
+export interface HarnessOptions {
+  apiUrl: string;
+  dataDir: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Signs in with session.login before the harness counts as started. */
+  login?: { login: string; password: string };
+  pushDelayMs?: number;
+  syncIntervalMs?: number;
+  requestTimeoutMs?: number;
+  demo?: boolean;
+  rendererDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface Harness {
+  url: string;
+  port: number;
+  core: DeskCore;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
+  const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
+  const bridgeCode = await buildDeskBridge();
+  const core = await createDeskCore({
+    dataDir: options.dataDir,
+    apiUrl: options.apiUrl,
+    ...(options.pushDelayMs !== undefined ? { pushDelayMs: options.pushDelayMs } : {}),
+    ...(options.syncIntervalMs !== undefined ? { syncIntervalMs: options.syncIntervalMs } : {}),
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.demo !== undefined ? { demo: options.demo } : {}),
+    ...(options.log !== undefined ? { log: options.log } : {}),
+  });
+
+  // Every response carries the page's own policy; re-read whenever index.html is served.
+  let pageCsp = await readFile(path.join(rendererDir, 'index.html'), 'utf8').then((html) => cspFromHtml(html) ?? DEFAULT_CSP,
+    () => DEFAULT_CSP);
+  const events = createEventStream();
+  const unsubscribers = Object.keys(DESK_EVENTS).map((name) => core.on(name, (payload) => events.broadcast(name, payload)));
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      options.log?.(`harness: ${request.method} ${request.url} failed: ${String(error)}`);
+      if (!response.headersSent) sendJson(response, 500, internalError(error));
+      else response.destroy();
+    });
+  });
+
+  let origin = '';
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', origin);
+    if (url.pathname === CALL_PATH) return handleCall(request, response);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
+    if (url.pathname === EVENTS_PATH) return events.attach(response);
+    if (url.pathname === BRIDGE_PATH) {
+      return send(response, 200, 'text/javascript; charset=utf-8', bridgeCode, request.method === 'HEAD', pageCsp);
+    }
+    const file = resolveStaticFile(rendererDir, url.pathname);
+    if (file === null) return sendText(response, 404, 'Not found', pageCsp);
+    let body: Buffer;
+    try {
+      body = await readFile(file);
+    } catch {
+      return sendText(response, 404, 'Not found', pageCsp);
+    }
+    if (file === path.join(rendererDir, 'index.html')) {
+      const html = injectBridge(body.toString('utf8'));
+      pageCsp = cspFromHtml(html) ?? DEFAULT_CSP;
+      return send(response, 200, contentTypeFor(file), html, request.method === 'HEAD', pageCsp);
+    }
+    return send(response, 200, contentTypeFor(file), body, request.method === 'HEAD', pageCsp);
+  }
+
+  async function handleCall(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (request.method !== 'POST') return sendText(response, 405, 'Method not allowed');
+    // Another page in the same browser must not drive the core: same origin and a JSON body only
+    // (a cross-site form cannot send application/json without a CORS preflight, which we never answer).
+    const from = request.headers.origin;
+    if (from !== undefined && from !== origin) return sendJson(response, 403, badRequest('Запрос с чужого адреса отклонён.'));
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendJson(response, 415, badRequest('Ожидается JSON.'));
+    }
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(request));
+    } catch (error) {
+      return sendJson(response, 400, badRequest(`Запрос не разобран: ${error instanceof Error ? error.message : String(error)}`));
+    }
+    const { method, input } = (typeof body === 'object' && body !== null ? body : {}) as { method?: unknown; input?: unknown };
+    if (!isDeskMethod(method)) return sendJson(response, 200, badRequest('Неизвестная команда приложения.'));
+    let result: DeskResult<unknown>;
+    try {
+      result = await core.call(method, input);
+    } catch (error) {
+      result = internalError(error);
+    }
+    sendJson(response, 200, result);
+  }
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+    const port = (server.address() as AddressInfo).port;
+    origin = `http://127.0.0.1:${port}`;
+
+    if (options.login) {
+      const login = await core.call('session.login', options.login);
+      if (!login.ok) throw new Error(`вход как ${options.login.login} не удался: ${login.error.code}: ${login.error.message}`);
+    }
+
+    let closing: Promise<void> | null = null;
+    const close = (): Promise<void> => {
+      closing ??= (async () => {
+        for (const unsubscribe of unsubscribers) unsubscribe();
+        events.closeAll();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await core.close();
+      })();
+      return closing;
+    };
+    return { url: origin, port, core, close };
+  } catch (error) {
+    for (const unsubscribe of unsubscribers) unsubscribe();
+    events.closeAll();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+    await core.close();
+    throw error;
+  }
+}
+
+/** The bridge must run before the app's module script, and the CSP forbids inline scripts: an external tag. */
+export function injectBridge(html: string): string {
+  const tag = `<script src="${BRIDGE_PATH}"></script>`;
+  const firstScript = html.search(/<script\b/i);
+  if (firstScript >= 0) return `${html.slice(0, firstScript)}${tag}\n    ${html.slice(firstScript)}`;
+  const headEnd = html.search(/<\/head>/i);
+  if (headEnd >= 0) return `${html.slice(0, headEnd)}${tag}\n${html.slice(headEnd)}`;
+  return `${tag}\n${html}`;
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error('тело запроса слишком большое'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function badRequest(message: string): DeskResult<never> {
+  return { ok: false, error: { code: 'bad_request', message } };
+}
+
+function internalError(error: unknown): DeskResult<never> {
+  return { ok: false, error: { code: 'internal', message: `Внутренняя ошибка: ${error instanceof Error ? error.message : String(error)}` } };
+}
+
+function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, headOnly: boolean,
+  csp: string = DEFAULT_CSP): void {
+  response.writeHead(status, {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(body),
+    'content-security-policy': csp,
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'no-store',
+  });
+  response.end(headOnly ? undefined : body);
+}
+
+function sendText(response: ServerResponse, status: number, text: string, csp: string = DEFAULT_CSP): void {
+  send(response, status, 'text/plain; charset=utf-8', text, false, csp);
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value), false);
+}

@@ -1,0 +1,213 @@
+// The browser test harness over real loopback HTTP: static serving and its traversal guard, the CSP
+// header, the bridge script, the call endpoint and server-sent events, with the real core and server.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { startHarness, type Harness } from '../../harness/start-harness.js';
+
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; object-src 'none'";
+const INDEX_HTML = `<!doctype html>
+<html lang="ru"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<script type="module" crossorigin src="/assets/app.js"></script>
+</head><body><div id="root"></div></body></html>`;
+
+let dir: string;
+let server: RunningServer | null;
+let harness: Harness | null;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'desk-harness-'));
+  const renderer = path.join(dir, 'renderer');
+  mkdirSync(path.join(renderer, 'assets'), { recursive: true });
+  writeFileSync(path.join(renderer, 'index.html'), INDEX_HTML);
+  writeFileSync(path.join(renderer, 'assets', 'app.js'), 'console.log("app")');
+  writeFileSync(path.join(renderer, 'assets', 'app.css'), 'body{}');
+  // A file beside the build folder that no request may reach.
+  writeFileSync(path.join(dir, 'secret.txt'), 'do not serve');
+  server = null;
+  harness = null;
+});
+
+afterEach(async () => {
+  await harness?.close();
+  await server?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function start(apiUrl = 'http://127.0.0.1:9'): Promise<Harness> {
+  harness = await startHarness({
+    apiUrl, dataDir: path.join(dir, 'desk'), rendererDir: path.join(dir, 'renderer'), port: 0,
+  });
+  return harness;
+}
+
+/** Raw GET that sends the path exactly as written (fetch would normalise `..` away). */
+function rawGet(port: number, rawPath: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: rawPath, method: 'GET' }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+function call(h: Harness, method: unknown, input: unknown): Promise<Response> {
+  return fetch(`${h.url}/__harness/call`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method, input }),
+  });
+}
+
+describe('harness static files', () => {
+  it('serves index.html with the bridge as the first script and the page CSP as a header', async () => {
+    const h = await start();
+    expect(h.url).toBe(`http://127.0.0.1:${h.port}`);
+    const response = await fetch(`${h.url}/`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('content-security-policy')).toBe(CSP);
+    const html = await response.text();
+    const bridge = html.indexOf('<script src="/__harness/desk-bridge.js"></script>');
+    expect(bridge).toBeGreaterThan(0);
+    expect(bridge).toBeLessThan(html.indexOf('<script type="module"'));
+    expect(html.indexOf('<script')).toBe(bridge);
+  });
+
+  it('serves assets with their content types', async () => {
+    const h = await start();
+    const js = await fetch(`${h.url}/assets/app.js`);
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(js.headers.get('content-security-policy')).toBe(CSP);
+    expect(await js.text()).toBe('console.log("app")');
+    const css = await fetch(`${h.url}/assets/app.css`);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+  });
+
+  it.each([
+    '/../secret.txt',
+    '/assets/../../secret.txt',
+    '/%2e%2e/secret.txt',
+    '/..%2fsecret.txt',
+    '/assets/..%2F..%2Fsecret.txt',
+    '/..%5csecret.txt',
+    '/assets/missing.js',
+    '/assets',
+    '/index.html%00',
+  ])('answers 404 for %s', async (rawPath) => {
+    const h = await start();
+    const response = await rawGet(h.port, rawPath);
+    expect(response.status).toBe(404);
+    expect(response.body).not.toContain('do not serve');
+  });
+
+  it('serves the compiled bridge, which defines window.desk with call and on only', async () => {
+    const h = await start();
+    const response = await fetch(`${h.url}/__harness/desk-bridge.js`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    const code = await response.text();
+    expect(code).toContain('/__harness/call');
+    expect(code).toContain('/__harness/events');
+    expect(code).not.toMatch(/^\s*(import|export)\s/m);
+
+    // Run the bundle against a stand-in global to check the exact shape it installs.
+    const globalLike: Record<string, unknown> = {};
+    new Function('globalThis', code)(globalLike);
+    const desk = globalLike.desk as Record<string, unknown>;
+    expect(Object.keys(desk).sort()).toEqual(['call', 'on']);
+    expect(Object.isFrozen(desk)).toBe(true);
+  });
+});
+
+describe('harness call endpoint', () => {
+  it('returns bad_request for an unknown method', async () => {
+    const h = await start();
+    const response = await call(h, 'inbox.drop', {});
+    expect(response.status).toBe(200);
+    const result = (await response.json()) as { ok: boolean; error?: { code: string } };
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
+  it('returns bad_request for input the contract refuses', async () => {
+    const h = await start();
+    const result = await (await call(h, 'session.login', { login: '' })).json();
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
+  it('refuses malformed JSON, non-JSON bodies and foreign origins', async () => {
+    const h = await start();
+    const broken = await fetch(`${h.url}/__harness/call`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"method":',
+    });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    const form = await fetch(`${h.url}/__harness/call`, {
+      method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"method":"session.get","input":{}}',
+    });
+    expect(form.status).toBe(415);
+    const foreign = await fetch(`${h.url}/__harness/call`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+      body: '{"method":"session.get","input":{}}',
+    });
+    expect(foreign.status).toBe(403);
+  });
+
+  it('passes known methods to the real core', async () => {
+    const h = await start();
+    const result = await (await call(h, 'session.get', {})).json();
+    expect(result).toMatchObject({ ok: true, value: { user: null, apiUrl: 'http://127.0.0.1:9' } });
+  });
+});
+
+describe('harness events', () => {
+  it('delivers core events as server-sent events', async () => {
+    server = await startServer({ port: 0, dataDir: path.join(dir, 'server'), demo: 20 });
+    const h = await start(server.url);
+
+    const abort = new AbortController();
+    const stream = await fetch(`${h.url}/__harness/events`, { signal: abort.signal });
+    expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = '';
+    const readUntil = async (needle: string): Promise<void> => {
+      while (!received.includes(needle)) {
+        const { value, done } = await reader.read();
+        if (done) throw new Error(`stream ended before ${needle}`);
+        received += value;
+      }
+    };
+    // Registered once the comment arrives; only then can no event be missed.
+    await readUntil(': connected');
+
+    const login = await (await call(h, 'session.login', { login: 'operator1', password: 'operator1' })).json();
+    expect(login).toMatchObject({ ok: true });
+    await readUntil('event: session.changed\ndata: ');
+    const frame = received.slice(received.indexOf('event: session.changed'));
+    const data = frame.split('\n')[1]!.slice('data: '.length);
+    expect(JSON.parse(data)).toMatchObject({ user: { id: 'u-operator1' } });
+    abort.abort();
+  });
+
+  it('signs in at start when asked, and fails clearly on a wrong password', async () => {
+    server = await startServer({ port: 0, dataDir: path.join(dir, 'server'), demo: 5 });
+    await expect(startHarness({
+      apiUrl: server.url, dataDir: path.join(dir, 'desk-bad'), rendererDir: path.join(dir, 'renderer'),
+      login: { login: 'operator1', password: 'wrong' },
+    })).rejects.toThrow(/operator1/);
+    const h = await startHarness({
+      apiUrl: server.url, dataDir: path.join(dir, 'desk'), rendererDir: path.join(dir, 'renderer'),
+      login: { login: 'operator1', password: 'operator1' },
+    });
+    harness = h;
+    const session = await (await call(h, 'session.get', {})).json();
+    expect(session).toMatchObject({ ok: true, value: { user: { id: 'u-operator1' } } });
+  });
+});
