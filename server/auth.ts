@@ -1,0 +1,58 @@
+// Passwords (scrypt with a random salt) and bearer sessions (random 32-byte tokens, stored as SHA-256 hashes).
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import type { User } from '../shared/domain/user.js';
+import type { Store } from './store.js';
+
+const KEY_LENGTH = 32;
+const COST = { N: 16384, r: 8, p: 1 } as const;
+
+/** `scrypt$N$r$p$salt$hash` (hex), so the cost can be raised later without breaking stored hashes. */
+export function hashPassword(password: string): string {
+  const salt = randomBytes(16);
+  const hash = scryptSync(password, salt, KEY_LENGTH, COST);
+  return `scrypt$${COST.N}$${COST.r}$${COST.p}$${salt.toString('hex')}$${hash.toString('hex')}`;
+}
+
+function scryptAsync(password: string, salt: Buffer, keyLength: number, cost: { N: number; r: number; p: number }) {
+  return new Promise<Buffer>((resolve, reject) => {
+    scrypt(password, salt, keyLength, { ...cost, maxmem: 128 * cost.N * cost.r * 2 }, (err, key) =>
+      err ? reject(err) : resolve(key));
+  });
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, saltHex, hashHex] = stored.split('$');
+  if (scheme !== 'scrypt' || !n || !r || !p || !saltHex || !hashHex) return false;
+  const expected = Buffer.from(hashHex, 'hex');
+  const actual = await scryptAsync(password, Buffer.from(saltHex, 'hex'), expected.length,
+    { N: Number(n), r: Number(r), p: Number(p) });
+  return actual.length === expected.length && timingSafeEqual(actual, expected);
+}
+
+// Checked against when the login is unknown, so a wrong login costs the same time as a wrong password.
+const DUMMY_HASH = hashPassword('no-such-user');
+
+const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
+
+export function createAuth(store: Store) {
+  return {
+    /** A new session for valid credentials, or null; never says which of the two was wrong. */
+    async signIn(login: string, password: string): Promise<{ token: string; user: User } | null> {
+      const stored = store.userByLogin(login);
+      const ok = await verifyPassword(password, stored?.passwordHash ?? DUMMY_HASH);
+      if (!stored || !ok) return null;
+      const token = randomBytes(32).toString('hex');
+      store.insertSession(tokenHash(token), stored.id, new Date().toISOString());
+      return { token, user: { id: stored.id, name: stored.name, role: stored.role } };
+    },
+
+    /** The user behind an `Authorization: Bearer <token>` header, or null for a missing or unknown token. */
+    userFromHeader(header: string | undefined): User | null {
+      const match = /^Bearer ([0-9a-f]{64})$/i.exec(header?.trim() ?? '');
+      if (!match?.[1]) return null;
+      return store.userBySession(tokenHash(match[1].toLowerCase())) ?? null;
+    },
+  };
+}
+
+export type Auth = ReturnType<typeof createAuth>;

@@ -1,0 +1,23 @@
+// POST /appeals (connectors): new appeals enter as status `new`, version 1; known ids are left untouched.
+import type { IngestRequest, IngestResponse } from '../../shared/central-api/contract.js';
+import type { Store } from '../store.js';
+
+export function ingestRoute(store: Store) {
+  return (input: IngestRequest): IngestResponse =>
+    store.transaction(() => {
+      let accepted = 0;
+      let duplicates = 0;
+      for (const incoming of input.appeals) {
+        if (store.appealById(incoming.id)) {
+          duplicates += 1;
+          continue;
+        }
+        store.insertAppeal({
+          ...incoming,
+          status: 'new', targetId: null, rejectReason: null, version: 1, routedBy: null, routedAt: null,
+        });
+        accepted += 1;
+      }
+      return { accepted, duplicates };
+    });
+}

@@ -1,0 +1,132 @@
+// Starts the reference central API: opens the store, loads reference data, seeds a fresh folder, serves HTTP.
+// Tests and the dev launcher import startServer; server/main.ts is only its command-line face.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { z } from 'zod';
+import { API_PREFIX } from '../shared/central-api/contract.js';
+import { Target } from '../shared/domain/target.js';
+import { createAuth, hashPassword } from './auth.js';
+import { generateDemoAppeals } from './demo/generate-appeals.js';
+import { DEMO_USERS } from './demo/demo-users.js';
+import { buildOpenApiDocument } from './openapi.js';
+import { createRouter } from './route-table.js';
+import { changesRoute } from './routes/changes.js';
+import { ingestRoute } from './routes/ingest.js';
+import { mutationsRoute } from './routes/mutations.js';
+import { sessionRoute } from './routes/session.js';
+import { targetsRoute } from './routes/targets.js';
+import { openStore, type Store } from './store.js';
+
+export interface StartServerOptions {
+  /** 0 = an ephemeral port. */
+  port: number;
+  dataDir: string;
+  /** Number of demo appeals to generate; honoured only when dataDir is empty or missing. */
+  demo?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  log?: (line: string) => void;
+  /** Reference data file; default resources/targets.json of this checkout. */
+  targetsFile?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const DEFAULT_TARGETS_FILE = new URL('../resources/targets.json', import.meta.url);
+
+function loadTargets(file: string | URL): Target[] {
+  return z.array(Target).parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+function seedUsers(store: Store, log: (line: string) => void): void {
+  store.transaction(() => {
+    for (const u of DEMO_USERS) {
+      store.insertUser({ id: u.id, login: u.login, name: u.name, role: u.role, passwordHash: hashPassword(u.password) });
+    }
+  });
+  log('demo users (password = login):');
+  for (const u of DEMO_USERS) log(`  ${u.login.padEnd(10)} ${u.role.padEnd(9)} ${u.name}`);
+}
+
+function seedDemoAppeals(store: Store, count: number, log: (line: string) => void): void {
+  const appeals = generateDemoAppeals(count, { now: new Date() });
+  store.transaction(() => {
+    for (const appeal of appeals) store.insertAppeal(appeal);
+  });
+  log(`demo: ${appeals.length} appeals generated`);
+}
+
+export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
+  const log = opts.log ?? (() => {});
+  const host = opts.host ?? '127.0.0.1';
+  // Decided before the store creates its file: demo data goes only into a folder that had nothing in it.
+  const dirWasEmpty = !existsSync(opts.dataDir) || readdirSync(opts.dataDir).length === 0;
+
+  const store = openStore(opts.dataDir);
+  try {
+    store.replaceTargets(loadTargets(opts.targetsFile ?? DEFAULT_TARGETS_FILE));
+    if (store.countUsers() === 0) seedUsers(store, log);
+    if (opts.demo !== undefined && opts.demo > 0) {
+      if (dirWasEmpty) seedDemoAppeals(store, opts.demo, log);
+      else log(`note: ${opts.dataDir} already has data; --demo ${opts.demo} ignored (${store.countAppeals()} appeals kept)`);
+    }
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+
+  const auth = createAuth(store);
+  const openApi = buildOpenApiDocument();
+  const route = createRouter({
+    auth,
+    log,
+    handlers: {
+      session: sessionRoute(auth),
+      targets: targetsRoute(store),
+      changes: changesRoute(store),
+      mutations: mutationsRoute(store),
+      ingest: ingestRoute(store),
+    },
+    plain: {
+      [`${API_PREFIX}/health`]: () => ({ ok: true }),
+      [`${API_PREFIX}/openapi.json`]: () => openApi,
+    },
+  });
+
+  const server = createServer({ requestTimeout: 60_000 }, (req, res) => {
+    void route(req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  }).catch((err: unknown) => {
+    store.close();
+    throw err;
+  });
+
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost}:${port}`,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve) => {
+        server.close(() => {
+          store.close();
+          resolve();
+        });
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}
