@@ -44,10 +44,13 @@ export interface CentralApiClient {
   mutations(mutations: Mutation[]): Promise<MutationsResponse>;
 }
 
-/** Results for applied/duplicate/conflict must carry the appeal; without it the answer cannot be applied safely. */
+/**
+ * Applied and conflict results must carry the appeal: without it the local view could not be set safely. A bare
+ * duplicate is tolerated (the server may no longer hold the appeal); the next pull brings its state.
+ */
 const CompleteMutationsResponse = MutationsResponse.superRefine((body, ctx) => {
   body.results.forEach((result, index) => {
-    if (result.status !== 'invalid' && !result.appeal) {
+    if ((result.status === 'applied' || result.status === 'conflict') && !result.appeal) {
       ctx.addIssue({ code: 'custom', path: ['results', index, 'appeal'], message: `appeal missing for ${result.status}` });
     }
   });

@@ -8,10 +8,9 @@ export function schemaVersionOf(db: Database): number {
   return Number(db.pragma('user_version', { simple: true }));
 }
 
-/** Brings the database up to `upTo` (default: newest); refuses a database from a newer program. */
-export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, upTo = migrations.length): number {
+/** Returns the schema version, or throws cache_too_new when it is above what this program knows. */
+export function refuseNewerSchema(db: Database, newest: number): number {
   const current = schemaVersionOf(db);
-  const newest = migrations.length;
   if (current > newest) {
     throw new CacheOpenError(
       'cache_too_new',
@@ -19,6 +18,12 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
         'Обновите программу; файл оставлен без изменений.',
     );
   }
+  return current;
+}
+
+/** Brings the database up to `upTo` (default: newest); refuses a database from a newer program. */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, upTo = migrations.length): number {
+  const current = refuseNewerSchema(db, migrations.length);
   for (const migration of migrations) {
     if (migration.version <= current || migration.version > upTo) continue;
     db.transaction(() => {

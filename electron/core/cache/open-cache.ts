@@ -2,7 +2,8 @@
 // a newer program is refused with CacheOpenError, never replaced.
 import Database from 'better-sqlite3';
 import { CacheOpenError } from './cache-open-error.js';
-import { migrate } from './migrate.js';
+import { migrate, refuseNewerSchema } from './migrate.js';
+import { MIGRATIONS } from './migrations/all-migrations.js';
 
 export type CacheDb = Database.Database;
 
@@ -28,6 +29,8 @@ export function openCache(file: string, options: OpenCacheOptions = {}): CacheDb
   let db: CacheDb | undefined;
   try {
     db = new Database(file);
+    // Refuse a newer schema before any pragma below rewrites the file header (journal mode lives there).
+    refuseNewerSchema(db, MIGRATIONS.length);
     // WAL: the UI reads while the sync engine writes. synchronous=FULL: an outbox row is a decision the operator
     // saw accepted; losing the last commits on power loss (the NORMAL risk) is worse than one fsync per key press.
     db.pragma('journal_mode = WAL');

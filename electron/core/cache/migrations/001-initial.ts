@@ -6,23 +6,24 @@ export const migration001: Migration = {
   name: 'initial',
   sql: `
     CREATE TABLE appeals (
+      -- Grid and index columns first, the large JSON last: SQLite reads a record front to back, so the inbox
+      -- never walks overflow pages of a long text to reach its columns.
       id TEXT PRIMARY KEY,
-      -- The appeal exactly as the server last reported it.
-      server_json TEXT NOT NULL,
-      server_version INTEGER NOT NULL,
-      server_status TEXT NOT NULL,
-      -- The local view: server state with pending decisions applied; local_json is NULL when it equals the server.
       local_status TEXT NOT NULL,
-      local_target_id TEXT,
-      local_json TEXT,
-      -- Grid columns computed at write time so the inbox never parses JSON per row.
-      received_at TEXT NOT NULL,
       received_ms INTEGER NOT NULL,
+      received_at TEXT NOT NULL,
       source TEXT NOT NULL,
       channel_name TEXT NOT NULL,
       author_name TEXT NOT NULL,
+      attachment_count INTEGER NOT NULL,
       excerpt TEXT NOT NULL,
-      attachment_count INTEGER NOT NULL
+      local_target_id TEXT,
+      server_status TEXT NOT NULL,
+      server_version INTEGER NOT NULL,
+      -- The appeal exactly as the server last reported it.
+      server_json TEXT NOT NULL,
+      -- The local view (server state with pending decisions applied); NULL when it equals the server state.
+      local_json TEXT
     );
     -- The inbox: waiting appeals, newest first then id; also serves the count.
     CREATE INDEX appeals_inbox ON appeals (local_status, received_ms DESC, id);

@@ -1,0 +1,75 @@
+// Shared helpers for the core tests: per-test temp folders, sample appeals, waiting on core events (no sleeps),
+// and the reference server started on 127.0.0.1 port 0.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Appeal } from '../../../shared/domain/appeal.js';
+import type { IncomingAppeal } from '../../../shared/central-api/contract.js';
+import type { SyncStatus } from '../../../shared/desk-api/contract.js';
+import type { DeskCore } from '../../../electron/core/desk-core.js';
+
+export function tempDir(label: string): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), `desk-core-${label}-`));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export function sampleAppeal(index: number, overrides: Partial<Appeal> = {}): Appeal {
+  return {
+    id: `a-${String(index).padStart(5, '0')}`,
+    source: 'vk',
+    channel: { name: 'Новосибирск онлайн', url: 'https://vk.com/nsk' },
+    author: { name: `Житель ${index}` },
+    text: `Во дворе дома ${index} на улице Ленина не вывозят мусор уже неделю.`,
+    attachments: [],
+    receivedAt: new Date(Date.UTC(2025, 0, 1, 0, 0, index)).toISOString(),
+    status: 'new',
+    targetId: null,
+    rejectReason: null,
+    version: 1,
+    routedBy: null,
+    routedAt: null,
+    ...overrides,
+  };
+}
+
+export function incomingAppeal(index: number): IncomingAppeal {
+  const { id, source, channel, author, text, attachments, receivedAt } = sampleAppeal(index);
+  return { id, source, channel, author, text, attachments, receivedAt };
+}
+
+/** Resolves with the first payload of `event` matching `predicate`. */
+export function nextEvent<T>(core: DeskCore, event: string, predicate: (payload: T) => boolean = () => true): Promise<T> {
+  return new Promise((resolve) => {
+    const off = core.on(event, (payload) => {
+      if (predicate(payload as T)) {
+        off();
+        resolve(payload as T);
+      }
+    });
+  });
+}
+
+/** Resolves when sync.status matches, checking the current status first (the event may already have passed). */
+export async function statusMatching(core: DeskCore, predicate: (status: SyncStatus) => boolean): Promise<SyncStatus> {
+  const waiting = nextEvent<SyncStatus>(core, 'sync.status', predicate);
+  const now = await value<SyncStatus>(core, 'sync.status', {});
+  return predicate(now) ? now : waiting;
+}
+
+/** Calls a desk method and returns its value, failing the test with the error otherwise. */
+export async function value<T>(core: DeskCore, method: string, input: unknown): Promise<T> {
+  const result = await core.call(method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
+  return result.value as T;
+}
+
+/** A port that nothing listens on: bind port 0, note it, close. */
+export async function deadPort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}

@@ -1,0 +1,88 @@
+// The cache schema: fresh database, each migration from the previous version's file, newer schemas and corrupt
+// files refused (and left untouched), and the inbox query served by its index.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CacheOpenError } from '../../../electron/core/cache/cache-open-error.js';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/core/cache/migrations/all-migrations.js';
+import { openCache } from '../../../electron/core/cache/open-cache.js';
+import { tempDir } from './core-test-kit.js';
+
+let cleanup: (() => void) | undefined;
+afterEach(() => cleanup?.());
+
+function freshFile(label: string): string {
+  const temp = tempDir(label);
+  cleanup = temp.remove;
+  return join(temp.dir, 'cache.sqlite');
+}
+
+const tablesOf = (db: Database.Database): string[] =>
+  (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[])
+    .map((row) => row.name);
+
+describe('cache migrations', () => {
+  it('creates a fresh database at the newest version with WAL and foreign keys', () => {
+    const db = openCache(freshFile('fresh'));
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(tablesOf(db)).toEqual(['appeals', 'conflicts', 'meta', 'outbox', 'targets']);
+    db.close();
+  });
+
+  it('applies each migration to the file left by the previous version', () => {
+    const file = freshFile('stepwise');
+    for (const migration of MIGRATIONS) {
+      const before = openCache(file, { upToVersion: migration.version - 1 });
+      expect(before.pragma('user_version', { simple: true })).toBe(migration.version - 1);
+      before.close();
+      const after = openCache(file, { upToVersion: migration.version });
+      expect(after.pragma('user_version', { simple: true })).toBe(migration.version);
+      after.close();
+    }
+  });
+
+  it('refuses a database from a newer program and leaves it as it was', () => {
+    const file = freshFile('newer');
+    const raw = new Database(file);
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    raw.close();
+    const bytes = readFileSync(file);
+    const attempt = () => openCache(file);
+    expect(attempt).toThrow(CacheOpenError);
+    expect(attempt).toThrow(
+      `База данных создана более новой версией программы (схема ${LATEST_SCHEMA_VERSION + 5}, поддерживается ${LATEST_SCHEMA_VERSION})`,
+    );
+    expect(readFileSync(file).equals(bytes)).toBe(true);
+  });
+
+  it('reports a corrupt file as cache_corrupt and never replaces it', () => {
+    const file = freshFile('corrupt');
+    const garbage = Buffer.from('это не база данных SQLite '.repeat(200));
+    writeFileSync(file, garbage);
+    let caught: unknown;
+    try {
+      openCache(file);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CacheOpenError);
+    expect((caught as CacheOpenError).code).toBe('cache_corrupt');
+    expect(readFileSync(file).equals(garbage)).toBe(true);
+  });
+
+  it('serves the inbox query and its count from the appeals_inbox index, without a sort step', () => {
+    const db = openCache(freshFile('plan'));
+    const plan = (sql: string): string =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join('\n');
+    const list = plan(`SELECT id, source, channel_name, author_name, excerpt, received_at, attachment_count
+      FROM appeals WHERE local_status = 'new' ORDER BY received_ms DESC, id LIMIT 100 OFFSET 0`);
+    expect(list).toContain('USING INDEX appeals_inbox');
+    expect(list).not.toContain('TEMP B-TREE');
+    expect(plan("SELECT count(*) FROM appeals WHERE local_status = 'new'")).toContain('appeals_inbox');
+    expect(plan("SELECT * FROM outbox WHERE appeal_id = 'x'")).toContain('outbox_appeal');
+    db.close();
+  });
+});
