@@ -1,0 +1,35 @@
+// The top bar: product name, who is working, and sign-out (with its key).
+import { useDeskStore } from '../store/desk-store.js';
+import { keysFor } from '../features/shortcuts/shortcut-table.js';
+import { Keycap } from './Keycap.js';
+
+const ROLE_LABELS = { operator: 'оператор', lead: 'старший смены', connector: 'коннектор' } as const;
+
+export function TopBar() {
+  const user = useDeskStore((s) => s.session?.user ?? null);
+  const demo = useDeskStore((s) => s.session?.demo ?? false);
+  const logout = useDeskStore((s) => s.logout);
+  const openHelp = useDeskStore((s) => s.openDialog);
+  return (
+    <header className="top-bar">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true">ЦУР</span>
+        <span className="brand-name">ЦУР · Разбор обращений</span>
+        {demo ? <span className="demo-badge" title="Учебные данные, решения никуда не уходят">демо</span> : null}
+      </div>
+      <div className="top-actions">
+        <button type="button" className="btn btn-quiet" onClick={() => openHelp('help')}>
+          <Keycap keys={keysFor('inbox', 'open-help')} /> Клавиши
+        </button>
+        {user ? (
+          <span className="user" data-testid="user-name">
+            <span className="user-name">{user.name}</span>
+            <span className="user-role">{ROLE_LABELS[user.role]}</span>
+          </span>
+        ) : null}
+        <button type="button" className="btn btn-quiet" onClick={() => void logout()}
+          title={`Выйти (${keysFor('inbox', 'logout')})`}>Выйти</button>
+      </div>
+    </header>
+  );
+}

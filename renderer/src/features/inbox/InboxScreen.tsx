@@ -1,0 +1,58 @@
+// The main screen: banners, the grid (or its empty state) beside the detail pane and the routing legend.
+import { useDeskStore } from '../../store/desk-store.js';
+import { TopBar } from '../../components/TopBar.js';
+import { HelpDialog } from '../shortcuts/HelpDialog.js';
+import { RejectDialog } from '../reject/RejectDialog.js';
+import { AlertBanner, ConflictNotices } from '../sync/ConflictNotice.js';
+import { StatusBar } from '../sync/StatusBar.js';
+import { TargetPicker } from '../target-picker/TargetPicker.js';
+import { DetailPane } from './DetailPane.js';
+import { InboxTable } from './InboxTable.js';
+import { RoutePanel } from './RoutePanel.js';
+import { useInboxKeys } from './use-inbox-keys.js';
+
+function InboxList() {
+  const phase = useDeskStore((s) => s.inboxPhase);
+  const empty = useDeskStore((s) => s.rowIds.length === 0);
+  if (phase === 'ready' && empty) {
+    return (
+      <div className="inbox-empty" data-testid="inbox-empty">
+        <div className="inbox-empty-mark" aria-hidden="true">✓</div>
+        <p className="inbox-empty-title">Все обращения разобраны</p>
+        <p className="muted">Новые обращения появятся здесь сами.</p>
+      </div>
+    );
+  }
+  if (phase === 'idle' || (phase === 'loading' && empty)) {
+    return <div className="inbox-empty" aria-busy="true"><p className="muted">Загрузка обращений…</p></div>;
+  }
+  if (phase === 'failed' && empty) {
+    return <div className="inbox-empty"><p className="muted">Список не загрузился. Он обновится, когда ядро ответит.</p></div>;
+  }
+  return <InboxTable />;
+}
+
+export function InboxScreen() {
+  useInboxKeys();
+  const dialog = useDeskStore((s) => s.dialog);
+  return (
+    <div className="app-shell">
+      <TopBar />
+      <ConflictNotices />
+      <AlertBanner />
+      <main className="workspace">
+        <section className="inbox-pane" aria-label="Очередь обращений">
+          <InboxList />
+        </section>
+        <aside className="side-pane">
+          <DetailPane />
+          <RoutePanel />
+        </aside>
+      </main>
+      <StatusBar />
+      {dialog === 'picker' ? <TargetPicker /> : null}
+      {dialog === 'reject' ? <RejectDialog /> : null}
+      {dialog === 'help' ? <HelpDialog /> : null}
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+// The grid of waiting appeals: TanStack Table for the model, useVirtualizer in the body so 100,000 rows stay
+// instant (only the visible ~40 rows exist in the DOM). Selection lives in the store; keys are elsewhere.
+import { flexRender, getCoreRowModel, useReactTable, type Row } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import type { InboxRow } from '../../../../shared/desk-api/contract.js';
+import { useDeskStore } from '../../store/desk-store.js';
+import { INBOX_COLUMNS } from './inbox-columns.js';
+
+export const ROW_HEIGHT = 28;
+const HEADER_HEIGHT = 30;
+const getRowId = (row: InboxRow): string => row.id;
+
+const GridRow = memo(function GridRow({ row, start, index, selected, onSelect }: {
+  row: Row<InboxRow>; start: number; index: number; selected: boolean; onSelect(id: string): void;
+}) {
+  return (
+    <div role="row" aria-selected={selected} aria-rowindex={index + 2} data-appeal-id={row.id}
+      className={selected ? 'grid-row selected' : 'grid-row'} style={{ transform: `translateY(${start}px)` }}
+      onMouseDown={() => onSelect(row.id)}>
+      {row.getVisibleCells().map((cell) => (
+        <div key={cell.column.id} role="gridcell" className={`cell cell-${cell.column.id}`}>
+          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        </div>
+      ))}
+    </div>
+  );
+});
+
+export function InboxTable() {
+  const rowIds = useDeskStore((s) => s.rowIds);
+  const rowsById = useDeskStore((s) => s.rowsById);
+  const selectedId = useDeskStore((s) => s.selectedId);
+  const select = useDeskStore((s) => s.select);
+  const setPageSize = useDeskStore((s) => s.setPageSize);
+
+  // Derived once per list change (not per selection change): the table's data must be a stable reference.
+  const data = useMemo(() => {
+    const rows: InboxRow[] = [];
+    for (const id of rowIds) {
+      const row = rowsById.get(id);
+      if (row) rows.push(row);
+    }
+    return rows;
+  }, [rowIds, rowsById]);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack returns a stable table object; we never memoise across it
+  const table = useReactTable({ data, columns: INBOX_COLUMNS, getCoreRowModel: getCoreRowModel(), getRowId });
+  const { rows, rowsById: modelRowsById } = table.getRowModel();
+
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
+    getItemKey: (i) => rows[i]?.id ?? i,
+  });
+
+  const selectedIndex = selectedId === null ? -1 : (modelRowsById[selectedId]?.index ?? -1);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
+
+  // PageUp/PageDown move by what fits on screen.
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return undefined;
+    const observer = new ResizeObserver(() => setPageSize((el.clientHeight - HEADER_HEIGHT) / ROW_HEIGHT - 1));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [setPageSize]);
+
+  const headerGroup = table.getHeaderGroups()[0];
+  return (
+    <div ref={scrollRef} className="grid-scroll" role="grid" aria-label="Обращения, ожидающие разбора"
+      aria-rowcount={rows.length + 1} aria-colcount={INBOX_COLUMNS.length} tabIndex={0}>
+      <div role="row" aria-rowindex={1} className="grid-header">
+        {headerGroup?.headers.map((header) => (
+          <div key={header.id} role="columnheader" className={`cell cell-${header.column.id}`}>
+            {flexRender(header.column.columnDef.header, header.getContext())}
+          </div>
+        ))}
+      </div>
+      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = rows[item.index];
+          if (row === undefined) return null;
+          return (
+            <GridRow key={row.id} row={row} index={item.index} start={item.start - HEADER_HEIGHT}
+              selected={row.id === selectedId} onSelect={select} />
+          );
+        })}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+// Grid columns, defined once at module level so TanStack Table sees stable references.
+import { createColumnHelper } from '@tanstack/react-table';
+import type { InboxRow } from '../../../../shared/desk-api/contract.js';
+import { SourceBadge } from '../../components/SourceBadge.js';
+import { useDeskStore } from '../../store/desk-store.js';
+import { formatReceivedLong, formatReceivedShort } from '../../time/novosibirsk-time.js';
+
+function ReceivedCell({ iso }: { iso: string }) {
+  // Subscribes to the minute clock, so «сегодня» becomes «вчера» at midnight without a reload.
+  const nowMs = useDeskStore((s) => s.nowMs);
+  return <time dateTime={iso} title={`${formatReceivedLong(iso, nowMs)} (Новосибирск)`}>{formatReceivedShort(iso, nowMs)}</time>;
+}
+
+const column = createColumnHelper<InboxRow>();
+
+export const INBOX_COLUMNS = [
+  column.accessor('source', { id: 'source', header: 'Ист.', cell: (c) => <SourceBadge source={c.getValue()} /> }),
+  column.accessor('channelName', { id: 'channel', header: 'Канал', cell: (c) => c.getValue() }),
+  column.accessor('authorName', { id: 'author', header: 'Автор', cell: (c) => c.getValue() }),
+  column.accessor('excerpt', { id: 'excerpt', header: 'Текст', cell: (c) => c.getValue() }),
+  column.accessor('receivedAt', { id: 'received', header: 'Получено', cell: (c) => <ReceivedCell iso={c.getValue()} /> }),
+  column.accessor('attachmentCount', {
+    id: 'attachments',
+    header: () => <span title="Вложения">📎</span>,
+    cell: (c) => (c.getValue() > 0 ? <span title={`Вложений: ${c.getValue()}`}>📎{c.getValue()}</span> : null),
+  }),
+];

@@ -1,0 +1,43 @@
+// Sign-in: login and password; the core's Russian error (wrong password, server unreachable) in an alert.
+import { useState, type FormEvent } from 'react';
+import { useDeskStore } from '../../store/desk-store.js';
+
+export function LoginScreen() {
+  const busy = useDeskStore((s) => s.loginBusy);
+  const error = useDeskStore((s) => s.loginError);
+  const apiUrl = useDeskStore((s) => s.session?.apiUrl ?? '');
+  const login = useDeskStore((s) => s.login);
+  const [name, setName] = useState('');
+  const [password, setPassword] = useState('');
+
+  const submit = (event: FormEvent): void => {
+    event.preventDefault();
+    if (name.trim() === '' || password === '' || busy) return;
+    void login(name.trim(), password);
+  };
+
+  return (
+    <main className="login-screen">
+      <form className="login-card" onSubmit={submit} aria-labelledby="login-title" noValidate>
+        <div className="brand-mark large" aria-hidden="true">ЦУР</div>
+        <h1 id="login-title">ЦУР · Разбор обращений</h1>
+        <p className="muted">Центр управления регионом · Новосибирская область</p>
+        <label className="field">
+          <span>Логин</span>
+          <input name="login" autoComplete="username" autoFocus value={name} onChange={(e) => setName(e.target.value)}
+            disabled={busy} required />
+        </label>
+        <label className="field">
+          <span>Пароль</span>
+          <input name="password" type="password" autoComplete="current-password" value={password}
+            onChange={(e) => setPassword(e.target.value)} disabled={busy} required />
+        </label>
+        {error ? <p role="alert" className="login-error">{error}</p> : null}
+        <button type="submit" className="btn btn-primary btn-wide" disabled={busy || name.trim() === '' || password === ''}>
+          {busy ? 'Вход…' : 'Войти'}
+        </button>
+        {apiUrl ? <p className="login-server muted">Сервер: {apiUrl}</p> : null}
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,34 @@
+// «?»: every shortcut, grouped by where it works — rendered from the same table that handles the keys.
+import { Dialog } from '../../components/Dialog.js';
+import { Keycap } from '../../components/Keycap.js';
+import { useDeskStore } from '../../store/desk-store.js';
+import { SCOPE_TITLES, SHORTCUTS, type ShortcutScope } from './shortcut-table.js';
+import { useShortcutScope } from './use-shortcut-scope.js';
+
+const SCOPES: ShortcutScope[] = ['inbox', 'picker', 'reject'];
+
+export function HelpDialog() {
+  const close = useDeskStore((s) => s.closeDialog);
+  useShortcutScope('help', true, (m) => { if (m.shortcut.action === 'close') close(); });
+  return (
+    <Dialog title="Клавиши" aside={<span className="dialog-hint"><Keycap keys="Esc" /> закрыть</span>} onClose={close}
+      className="help-dialog">
+      <div className="help-columns" data-autofocus tabIndex={-1}>
+        {SCOPES.map((scope) => (
+          <section key={scope}>
+            <h3>{SCOPE_TITLES[scope]}</h3>
+            <dl className="help-list">
+              {SHORTCUTS.filter((s) => s.scope === scope).map((s) => (
+                <div key={`${s.action}:${s.keys}`} className="help-row">
+                  <dt><Keycap keys={s.keys} /></dt>
+                  <dd>{s.label}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+      <p className="help-note">Клавиши работают по положению на клавиатуре: в русской раскладке тоже.</p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,33 @@
+// The bottom bar: sync state (data-state / data-pending for tests and support), queue size, last action,
+// and the key hint for help.
+import { Keycap } from '../../components/Keycap.js';
+import { useDeskStore } from '../../store/desk-store.js';
+import { keysFor } from '../shortcuts/shortcut-table.js';
+import { syncStatusText, waitingText } from './sync-status-text.js';
+
+export function StatusBar() {
+  const status = useDeskStore((s) => s.syncStatus);
+  const waiting = useDeskStore((s) => s.rowIds.length);
+  const loaded = useDeskStore((s) => s.inboxPhase === 'ready');
+  const notice = useDeskStore((s) => s.notice);
+  const state = status?.state ?? 'signed-out';
+  return (
+    <footer className="status-bar">
+      <span data-testid="sync-status" data-state={state} data-pending={status?.pending ?? 0}
+        className={`sync-status sync-${state}`} title={status?.lastError ?? undefined}>
+        <span className="sync-dot" aria-hidden="true" />
+        {status ? syncStatusText(status) : 'Состояние синхронизации неизвестно'}
+      </span>
+      <span className="status-sep" aria-hidden="true" />
+      <span data-testid="waiting-count" className="tabular">{loaded ? waitingText(waiting) : 'Загрузка…'}</span>
+      {notice ? (
+        <span key={notice.seq} className="status-notice" role="status">
+          {notice.text} · <Keycap keys={keysFor('inbox', 'undo')} /> отменить
+        </span>
+      ) : null}
+      <span className="status-hints">
+        <Keycap keys="↑" /><Keycap keys="↓" /> выбор · <Keycap keys="1–9" /> направить · <Keycap keys={keysFor('inbox', 'open-help')} /> — все клавиши
+      </span>
+    </footer>
+  );
+}

@@ -1,0 +1,67 @@
+// «/»: route the selected appeal to any target — type to filter (see match-targets.ts), arrows, Enter.
+import { useMemo, useState } from 'react';
+import { Dialog } from '../../components/Dialog.js';
+import { Keycap } from '../../components/Keycap.js';
+import { useDeskStore } from '../../store/desk-store.js';
+import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
+import { matchTargets } from './match-targets.js';
+
+const KIND_LABELS = { ministry: 'ведомство', municipality: 'муниципалитет', other: 'другое' } as const;
+
+export function TargetPicker() {
+  const targets = useDeskStore((s) => s.targets);
+  const favoriteIds = useDeskStore((s) => s.favoriteIds);
+  const close = useDeskStore((s) => s.closeDialog);
+  const decide = useDeskStore((s) => s.decide);
+  const [query, setQuery] = useState('');
+  const [cursor, setCursor] = useState(0);
+  const matches = useMemo(() => matchTargets(targets, query), [targets, query]);
+  const active = Math.min(cursor, Math.max(0, matches.length - 1));
+
+  const route = (index: number): void => {
+    const target = matches[index];
+    if (target === undefined) return;
+    close();
+    void decide({ type: 'route', targetId: target.id });
+  };
+
+  useShortcutScope('picker', true, ({ shortcut }) => {
+    switch (shortcut.action) {
+      case 'move-down': setCursor(Math.min(matches.length - 1, active + 1)); break;
+      case 'move-up': setCursor(Math.max(0, active - 1)); break;
+      case 'confirm': route(active); break;
+      case 'close': close(); break;
+      default: break;
+    }
+  });
+
+  return (
+    <Dialog title="Направить адресату" aside={<span className="dialog-hint"><Keycap keys="Esc" /> закрыть</span>}
+      onClose={close} className="picker-dialog">
+      <input className="picker-input" type="text" value={query} placeholder="Начните вводить: здр, жкх, дов…"
+        aria-label="Поиск адресата" aria-controls="picker-list" autoComplete="off" spellCheck={false}
+        onChange={(e) => { setQuery(e.target.value); setCursor(0); }} />
+      <ul id="picker-list" className="choice-list picker-list" role="listbox" aria-label="Адресаты">
+        {matches.map((target, i) => {
+          const slot = favoriteIds.indexOf(target.id);
+          return (
+            <li key={target.id} role="option" aria-selected={i === active} className="choice"
+              ref={i === active ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
+              onMouseMove={() => { if (i !== active) setCursor(i); }} onClick={() => route(i)}>
+              <span className="choice-main">
+                <span className="choice-title">{target.shortName}</span>
+                <span className="choice-sub">{target.name}</span>
+              </span>
+              <span className="choice-meta">
+                {slot >= 0 ? <Keycap keys={String(slot + 1)} className="faint" /> : null}
+                <span className="kind">{KIND_LABELS[target.kind]}</span>
+              </span>
+            </li>
+          );
+        })}
+        {matches.length === 0 ? <li className="choice-empty">Ничего не найдено</li> : null}
+      </ul>
+      <p className="dialog-footer"><Keycap keys="↑" /> <Keycap keys="↓" /> выбрать · <Keycap keys="Enter" /> направить · <Keycap keys="Esc" /> закрыть</p>
+    </Dialog>
+  );
+}

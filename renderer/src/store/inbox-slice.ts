@@ -1,0 +1,136 @@
+// The inbox: waiting appeals (normalised by id), the selection, the detail of the selected appeal, and the
+// optimistic decisions — a decided appeal leaves the list at once and comes back if the core refuses.
+import type { InboxRow } from '../../../shared/desk-api/contract.js';
+import { REJECT_REASON_LABELS, type Decision } from '../../../shared/domain/appeal.js';
+import { deskCall } from '../desk-client.js';
+import { insertAt, moveSelection, reconcileSelection, removeId, selectionAfterRemoval } from './inbox-order.js';
+import type { InboxSlice, SliceCreator } from './state-types.js';
+
+// Appeals decided here whose call has not returned yet: a reload that races the call must not show them again.
+const inFlight = new Set<string>();
+
+export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
+  /** Fetch the full appeal for the pane; only the answer for the still-selected id is kept. */
+  async function loadDetail(id: string | null): Promise<void> {
+    if (id === null) {
+      set({ detail: null });
+      return;
+    }
+    const current = get().detail;
+    if (!(current?.id === id && current.phase === 'ready')) set({ detail: { id, phase: 'loading' } });
+    const result = await deskCall('appeals.get', { id });
+    if (get().selectedId !== id) return;
+    set({ detail: result.ok ? { id, phase: 'ready', local: result.value } : { id, phase: 'failed', message: result.error.message } });
+  }
+
+  function selectId(id: string | null): void {
+    if (get().selectedId === id) return;
+    set({ selectedId: id });
+    void loadDetail(id);
+  }
+
+  async function fetchList(): Promise<void> {
+    if (get().inboxPhase !== 'ready') set({ inboxPhase: 'loading' });
+    const result = await deskCall('inbox.list', {});
+    if (!result.ok) {
+      set({ inboxPhase: get().inboxPhase === 'ready' ? 'ready' : 'failed' });
+      get().showAlert(`Не удалось загрузить обращения: ${result.error.message}`);
+      return;
+    }
+    const rowsById = new Map<string, InboxRow>();
+    const rowIds: string[] = [];
+    for (const row of result.value.rows) {
+      if (inFlight.has(row.id) || rowsById.has(row.id)) continue;
+      rowsById.set(row.id, row);
+      rowIds.push(row.id);
+    }
+    const { rowIds: previous, selectedId } = get();
+    const nextSelected = reconcileSelection(previous, selectedId, rowIds, (id) => rowsById.has(id));
+    set({ rowsById, rowIds, inboxPhase: 'ready' });
+    selectId(nextSelected);
+  }
+
+  // Reloads coalesce: while one runs, any number of requests share a single follow-up reload.
+  let running: Promise<void> | null = null;
+  let queued: Promise<void> | null = null;
+  function loadInbox(): Promise<void> {
+    if (running === null) {
+      running = fetchList().finally(() => { running = null; });
+      return running;
+    }
+    queued ??= running.then(() => { queued = null; return loadInbox(); });
+    return queued;
+  }
+
+  function decisionNotice(decision: Decision): string {
+    if (decision.type === 'reject') return `Отклонено: ${REJECT_REASON_LABELS[decision.reason]}`;
+    return `Направлено: ${get().targetsById.get(decision.targetId)?.shortName ?? decision.targetId}`;
+  }
+
+  return {
+    rowsById: new Map(),
+    rowIds: [],
+    inboxPhase: 'idle',
+    selectedId: null,
+    detail: null,
+    loadInbox,
+    select: selectId,
+    moveBy: (delta) => {
+      const { rowIds, selectedId } = get();
+      selectId(moveSelection(rowIds, selectedId === null ? -1 : rowIds.indexOf(selectedId), delta));
+    },
+    selectEdge: (edge) => {
+      const { rowIds } = get();
+      selectId((edge === 'first' ? rowIds[0] : rowIds[rowIds.length - 1]) ?? null);
+    },
+    decide: async (decision) => {
+      const { selectedId: id, rowIds } = get();
+      if (id === null) return;
+      const removed = removeId(rowIds, id);
+      if (removed.index < 0) return;
+      inFlight.add(id);
+      set({ rowIds: removed.ids });
+      selectId(selectionAfterRemoval(removed.ids, removed.index));
+      const result = decision.type === 'route'
+        ? await deskCall('appeals.route', { appealId: id, targetId: decision.targetId })
+        : await deskCall('appeals.reject', { appealId: id, reason: decision.reason });
+      inFlight.delete(id);
+      if (result.ok) {
+        get().showNotice(decisionNotice(decision));
+        return;
+      }
+      // Refused: the appeal comes back where it was, selected, with the reason in an alert.
+      if (get().rowsById.has(id)) {
+        set({ rowIds: insertAt(get().rowIds, id, removed.index) });
+        selectId(id);
+      }
+      get().showAlert(`Решение не сохранено: ${result.error.message}`);
+      void loadInbox();
+    },
+    undo: async () => {
+      const result = await deskCall('appeals.undo', {});
+      if (!result.ok) {
+        get().showAlert(result.error.message);
+        return;
+      }
+      const { appealId } = result.value;
+      inFlight.delete(appealId);
+      await loadInbox();
+      if (get().rowsById.has(appealId)) selectId(appealId);
+      get().showNotice('Решение отменено, обращение снова в списке');
+    },
+    onAppealsChanged: (ids) => {
+      const { selectedId } = get();
+      void loadInbox().then(() => {
+        // The text or state of the open appeal may have changed too (an empty list means "anything").
+        if (selectedId !== null && get().selectedId === selectedId && (ids.length === 0 || ids.includes(selectedId))) {
+          void loadDetail(selectedId);
+        }
+      });
+    },
+    clearInbox: () => {
+      inFlight.clear();
+      set({ rowsById: new Map(), rowIds: [], inboxPhase: 'idle', selectedId: null, detail: null });
+    },
+  };
+};

@@ -1,0 +1,47 @@
+// Who is signed in; switching between the login screen and the inbox; loading everything after sign-in.
+import { deskCall } from '../desk-client.js';
+import type { DeskState, SessionSlice, SliceCreator } from './state-types.js';
+
+function loadSignedInData(state: DeskState): void {
+  void Promise.all([state.loadTargets(), state.loadInbox(), state.loadSync()]);
+}
+
+export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
+  session: null,
+  sessionPhase: 'loading',
+  sessionError: null,
+  loginBusy: false,
+  loginError: null,
+  startSession: async () => {
+    set({ sessionPhase: 'loading', sessionError: null });
+    const result = await deskCall('session.get', {});
+    if (!result.ok) {
+      set({ sessionPhase: 'failed', sessionError: result.error.message });
+      return;
+    }
+    set({ sessionPhase: 'ready' });
+    get().applySession(result.value);
+  },
+  login: async (login, password) => {
+    set({ loginBusy: true, loginError: null });
+    const result = await deskCall('session.login', { login, password });
+    set({ loginBusy: false });
+    if (result.ok) get().applySession(result.value);
+    else set({ loginError: result.error.message });
+  },
+  logout: async () => {
+    const result = await deskCall('session.logout', {});
+    if (result.ok) get().applySession(result.value);
+    else get().showAlert(`Не удалось выйти: ${result.error.message}`);
+  },
+  applySession: (session) => {
+    const before = get().session?.user?.id ?? null;
+    const after = session.user?.id ?? null;
+    set({ session, sessionPhase: 'ready', sessionError: null });
+    if (after === before) return;
+    // A different person (or nobody) now: forget everything the previous one saw.
+    get().clearInbox();
+    set({ dialog: null, alert: null, notice: null, conflicts: [], loginError: null });
+    if (after !== null) loadSignedInData(get());
+  },
+});

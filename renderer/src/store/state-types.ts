@@ -1,0 +1,81 @@
+// The shape of the one renderer store, split into slices (session, inbox, targets, sync, ui).
+import type { StateCreator } from 'zustand';
+import type { Conflict, InboxRow, LocalAppeal, Session, SyncStatus } from '../../../shared/desk-api/contract.js';
+import type { Decision } from '../../../shared/domain/appeal.js';
+import type { Target } from '../../../shared/domain/target.js';
+
+export interface SessionSlice {
+  session: Session | null;
+  /** loading: asking the core who is signed in; failed: the core could not be asked at all. */
+  sessionPhase: 'loading' | 'ready' | 'failed';
+  sessionError: string | null;
+  loginBusy: boolean;
+  loginError: string | null;
+  startSession(): Promise<void>;
+  login(login: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  applySession(session: Session): void;
+}
+
+export type DetailState =
+  | { id: string; phase: 'loading' }
+  | { id: string; phase: 'ready'; local: LocalAppeal }
+  | { id: string; phase: 'failed'; message: string };
+
+export interface InboxSlice {
+  /** Normalised rows; replaced as a whole on reload so selectors can compare by reference. */
+  rowsById: ReadonlyMap<string, InboxRow>;
+  /** Ids of appeals waiting for a decision, in the core's order (newest first). */
+  rowIds: readonly string[];
+  inboxPhase: 'idle' | 'loading' | 'ready' | 'failed';
+  selectedId: string | null;
+  detail: DetailState | null;
+  loadInbox(): Promise<void>;
+  select(id: string | null): void;
+  moveBy(delta: number): void;
+  selectEdge(edge: 'first' | 'last'): void;
+  decide(decision: Decision): Promise<void>;
+  undo(): Promise<void>;
+  onAppealsChanged(ids: readonly string[]): void;
+  clearInbox(): void;
+}
+
+export interface TargetsSlice {
+  targets: readonly Target[];
+  targetsById: ReadonlyMap<string, Target>;
+  favoriteIds: readonly string[];
+  loadTargets(): Promise<void>;
+}
+
+export interface SyncSlice {
+  syncStatus: SyncStatus | null;
+  conflicts: readonly Conflict[];
+  loadSync(): Promise<void>;
+  applySyncStatus(status: SyncStatus): void;
+  addConflict(conflict: Conflict): void;
+  dismissConflict(id: string): Promise<void>;
+}
+
+export type DialogName = 'picker' | 'reject' | 'help';
+
+export interface UiSlice {
+  dialog: DialogName | null;
+  /** An error the operator must see (failed decision, failed undo…); shown in a role="alert" banner. */
+  alert: { seq: number; text: string } | null;
+  /** A quiet confirmation of the last action, e.g. «Направлено: МинЖКХ НСО». */
+  notice: { seq: number; text: string } | null;
+  /** Rows visible in the grid; PageUp/PageDown move by this. */
+  pageSize: number;
+  /** Wall clock, refreshed once a minute, so «сегодня»/«вчера» roll over at midnight. */
+  nowMs: number;
+  openDialog(name: DialogName): void;
+  closeDialog(): void;
+  showAlert(text: string): void;
+  clearAlert(): void;
+  showNotice(text: string): void;
+  setPageSize(rows: number): void;
+  tick(nowMs: number): void;
+}
+
+export type DeskState = SessionSlice & InboxSlice & TargetsSlice & SyncSlice & UiSlice;
+export type SliceCreator<T> = StateCreator<DeskState, [], [], T>;

@@ -1,0 +1,31 @@
+// Sync state for the status bar and the conflicts the operator still has to acknowledge.
+import { deskCall } from '../desk-client.js';
+import type { SliceCreator, SyncSlice } from './state-types.js';
+
+export const createSyncSlice: SliceCreator<SyncSlice> = (set, get) => ({
+  syncStatus: null,
+  conflicts: [],
+  loadSync: async () => {
+    const [status, conflicts] = await Promise.all([deskCall('sync.status', {}), deskCall('conflicts.list', {})]);
+    if (status.ok) set({ syncStatus: status.value });
+    if (conflicts.ok) {
+      // Events may have arrived while we asked: merge, keeping one entry per conflict id.
+      const known = new Set(conflicts.value.conflicts.map((c) => c.id));
+      set({ conflicts: [...conflicts.value.conflicts, ...get().conflicts.filter((c) => !known.has(c.id))] });
+    }
+  },
+  applySyncStatus: (status) => set({ syncStatus: status }),
+  addConflict: (conflict) => {
+    if (get().conflicts.some((c) => c.id === conflict.id)) return;
+    set({ conflicts: [...get().conflicts, conflict] });
+  },
+  dismissConflict: async (id) => {
+    const before = get().conflicts;
+    set({ conflicts: before.filter((c) => c.id !== id) });
+    const result = await deskCall('conflicts.dismiss', { id });
+    if (!result.ok && result.error.code !== 'not_found') {
+      set({ conflicts: before });
+      get().showAlert(`Не удалось скрыть уведомление: ${result.error.message}`);
+    }
+  },
+});

@@ -1,0 +1,19 @@
+// Routing targets and the operator's nine favourites (the digit keys).
+import { deskCall } from '../desk-client.js';
+import type { SliceCreator, TargetsSlice } from './state-types.js';
+
+export const createTargetsSlice: SliceCreator<TargetsSlice> = (set, get) => ({
+  targets: [],
+  targetsById: new Map(),
+  favoriteIds: [],
+  loadTargets: async () => {
+    const [targets, favorites] = await Promise.all([deskCall('targets.list', {}), deskCall('favorites.get', {})]);
+    if (targets.ok) {
+      set({ targets: targets.value.targets, targetsById: new Map(targets.value.targets.map((t) => [t.id, t])) });
+    } else {
+      get().showAlert(`Не удалось загрузить список адресатов: ${targets.error.message}`);
+    }
+    if (favorites.ok) set({ favoriteIds: favorites.value.targetIds });
+    else get().showAlert(`Не удалось загрузить избранных адресатов: ${favorites.error.message}`);
+  },
+});

@@ -1,0 +1,19 @@
+// UI state that is not data: which dialog is open, the alert and notice banners, page size, the clock.
+import type { SliceCreator, UiSlice } from './state-types.js';
+
+let seq = 0;
+
+export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
+  dialog: null,
+  alert: null,
+  notice: null,
+  pageSize: 20,
+  nowMs: Date.now(),
+  openDialog: (name) => set({ dialog: name }),
+  closeDialog: () => set({ dialog: null }),
+  showAlert: (text) => set({ alert: { seq: ++seq, text } }),
+  clearAlert: () => set({ alert: null }),
+  showNotice: (text) => set({ notice: { seq: ++seq, text } }),
+  setPageSize: (rows) => set({ pageSize: Math.max(1, Math.floor(rows)) }),
+  tick: (nowMs) => set({ nowMs }),
+});
