@@ -1,6 +1,7 @@
 // Builds the Node-side bundles: Electron main (ESM), the sandboxed preload (CommonJS: sandboxed preloads
 // cannot be ESM) and the reference server (ESM, for demo mode). One `vite build` runs all three as
 // environments of one app build.
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { defineConfig, type BuildEnvironmentOptions } from 'vite';
@@ -50,6 +51,9 @@ export default defineConfig({
         if (environment === undefined) throw new Error(`missing build environment ${name}`);
         await builder.build(environment);
       }
+      // The server finds its reference data at ../resources/targets.json relative to its own file.
+      mkdirSync(path.join(root, 'build', 'resources'), { recursive: true });
+      copyFileSync(path.join(root, 'resources', 'targets.json'), path.join(root, 'build', 'resources', 'targets.json'));
     },
   },
 });
