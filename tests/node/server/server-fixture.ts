@@ -1,0 +1,71 @@
+// Test fixture for the reference server: a real server on 127.0.0.1 port 0 over a fresh temp folder,
+// and a tiny typed fetch client. Each test gets its own folder and port.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer, type RunningServer } from '../../../server/start-server.js';
+
+export interface Fixture {
+  dir: string;
+  server: RunningServer;
+  call(method: string, path: string, opts?: { token?: string; body?: unknown; rawBody?: string }): Promise<{ status: number; body: unknown }>;
+  signIn(login: string): Promise<string>;
+  restart(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'triage-server-'));
+}
+
+export async function startFixture(opts: { demo?: number; dir?: string } = {}): Promise<Fixture> {
+  const dir = opts.dir ?? tempDir();
+  const dataDir = join(dir, 'data');
+  const launch = () => startServer({ port: 0, dataDir, ...(opts.demo === undefined ? {} : { demo: opts.demo }) });
+  let server = await launch();
+  const fixture: Fixture = {
+    dir,
+    get server() {
+      return server;
+    },
+    async call(method, path, { token, body, rawBody } = {}) {
+      const headers: Record<string, string> = {};
+      if (token) headers.authorization = `Bearer ${token}`;
+      const payload = rawBody ?? (body === undefined ? undefined : JSON.stringify(body));
+      if (payload !== undefined) headers['content-type'] = 'application/json';
+      const res = await fetch(`${server.url}/api/v1${path}`, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
+      const text = await res.text();
+      return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+    },
+    async signIn(login) {
+      const res = await fixture.call('POST', '/session', { body: { login, password: login } });
+      if (res.status !== 200) throw new Error(`sign-in as ${login} failed: ${res.status}`);
+      return (res.body as { token: string }).token;
+    },
+    async restart() {
+      await server.close();
+      server = await launch();
+    },
+    async dispose() {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  return fixture;
+}
+
+export function incoming(id: string, overrides: Record<string, unknown> = {}) {
+  return {
+    id, source: 'vk', channel: { name: 'Правительство Новосибирской области', url: 'https://vk.com/nso_gov' },
+    author: { name: 'Ольга Иванова', url: 'https://vk.com/id1' },
+    text: 'здравствуйте!!! на ул. Ленина 12 яма уже месяц', attachments: [], receivedAt: '2025-03-01T03:00:00.000Z',
+    ...overrides,
+  };
+}
+
+let mutationCounter = 0;
+/** A fresh ULID-length mutation id (only uniqueness matters to the server). */
+export function mutationId(): string {
+  mutationCounter += 1;
+  return `01JTEST${String(mutationCounter).padStart(19, '0')}`;
+}
