@@ -1,0 +1,101 @@
+// `npm start`: builds, then runs the desktop app with Electron, or, where the Electron binary is absent
+// (CI machines, this sandbox), the browser workstation: demo server + test harness on 127.0.0.1.
+import { spawn } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { API_URL_ENV, apiUrlProblem } from '../electron/main/app-config.js';
+import { startServer, type RunningServer } from '../server/start-server.js';
+import { startHarness } from '../tests/harness/start-harness.js';
+import { findElectronBinary } from './electron-binary.js';
+
+const root = path.resolve(import.meta.dirname, '..');
+const DEFAULT_PORT = 5180;
+const DEMO_APPEALS = 5000;
+const DEMO_LOGIN = { login: 'operator1', password: 'operator1' };
+
+function fail(message: string): never {
+  console.error(`start: ${message}`);
+  process.exit(1);
+}
+
+function parsePort(argv: readonly string[]): number {
+  const index = argv.indexOf('--port');
+  if (index < 0) return DEFAULT_PORT;
+  const raw = argv[index + 1] ?? '';
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535) fail(`--port must be a number 0..65535, got «${raw}»`);
+  return port;
+}
+
+/** Runs a command with inherited output; resolves with its exit code. */
+function run(command: string, args: readonly string[], shell = false): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', shell });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function startBrowserWorkstation(port: number): Promise<void> {
+  console.log('Electron binary is absent: starting the browser workstation (reference server + harness) instead.');
+  const log = (line: string): void => console.error(line);
+  const configuredUrl = process.env[API_URL_ENV]?.trim();
+  let server: RunningServer | null = null;
+  let apiUrl: string;
+  let deskDir: string;
+
+  if (configuredUrl) {
+    const problem = apiUrlProblem(configuredUrl);
+    if (problem) fail(`${API_URL_ENV}: ${problem}`);
+    apiUrl = configuredUrl;
+    deskDir = path.join(root, '.cache', 'desk-browser');
+  } else {
+    const serverDir = path.join(root, '.cache', 'demo-server');
+    deskDir = path.join(root, '.cache', 'desk-demo');
+    // A new demo data set makes the old local cache a copy of appeals that no longer exist.
+    if (!existsSync(serverDir)) rmSync(deskDir, { recursive: true, force: true });
+    server = await startServer({ port: 0, dataDir: serverDir, demo: DEMO_APPEALS, log: (line) => log(`server: ${line}`) });
+    apiUrl = server.url;
+    console.log(`Demo central API: ${apiUrl} (data in ${path.relative(root, serverDir)})`);
+  }
+
+  const harness = await startHarness({
+    port,
+    apiUrl,
+    dataDir: deskDir,
+    demo: server !== null,
+    ...(server !== null ? { login: DEMO_LOGIN } : {}),
+    log,
+  }).catch(async (error: unknown) => {
+    await server?.close();
+    const code = (error as NodeJS.ErrnoException).code;
+    fail(code === 'EADDRINUSE' ? `port ${port} is busy; pass another with --port` : String(error));
+  });
+
+  console.log(`\nOpen ${harness.url} in a browser${server !== null ? ' (signed in as operator1)' : ''}. Ctrl+C to stop.`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    void (async () => {
+      await harness.close();
+      await server?.close();
+      process.exit(0);
+    })();
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+const port = parsePort(process.argv.slice(2));
+// npm is a .cmd script on Windows, which Node only spawns through a shell.
+const onWindows = process.platform === 'win32';
+const built = await run(onWindows ? 'npm.cmd' : 'npm', ['run', 'build'], onWindows);
+if (built !== 0) fail(`npm run build failed (exit ${built})`);
+
+const electron = findElectronBinary();
+if (electron !== null) {
+  process.exit(await run(electron, ['.']));
+} else {
+  await startBrowserWorkstation(port);
+}
