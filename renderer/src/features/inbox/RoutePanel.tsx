@@ -2,17 +2,18 @@
 // Every button shows its key; clicking does the same as pressing it.
 import { useShallow } from 'zustand/react/shallow';
 import { FAVORITE_SLOTS } from '../../../../shared/desk-api/contract.js';
+import type { Target } from '../../../../shared/domain/target.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
 
 export function RoutePanel() {
+  // useShallow: a fresh array each time, but of the same Target objects, so it only re-renders on real change.
   const favorites = useDeskStore(useShallow((s) => {
-    const slots: Array<{ id: string; shortName: string; name: string } | null> = [];
+    const slots: Array<Target | null> = [];
     for (let i = 0; i < FAVORITE_SLOTS; i++) {
       const id = s.favoriteIds[i];
-      const target = id === undefined ? undefined : s.targetsById.get(id);
-      slots.push(target ? { id: target.id, shortName: target.shortName, name: target.name } : null);
+      slots.push((id === undefined ? undefined : s.targetsById.get(id)) ?? null);
     }
     return slots;
   }));
@@ -43,7 +44,7 @@ export function RoutePanel() {
           <Keycap keys={keysFor('inbox', 'open-reject')} /> Отклонить…
         </button>
         <button type="button" className="btn" onClick={() => void undo()}>
-          <Keycap keys={keysFor('inbox', 'undo')} /> Отменить решение
+          <Keycap keys={keysFor('inbox', 'undo')} /> Отменить
         </button>
       </div>
     </section>

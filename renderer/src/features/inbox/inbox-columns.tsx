@@ -1,6 +1,7 @@
 // Grid columns, defined once at module level so TanStack Table sees stable references.
 import { createColumnHelper } from '@tanstack/react-table';
 import type { InboxRow } from '../../../../shared/desk-api/contract.js';
+import { PaperclipIcon } from '../../components/PaperclipIcon.js';
 import { SourceBadge } from '../../components/SourceBadge.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { formatReceivedLong, formatReceivedShort } from '../../time/novosibirsk-time.js';
@@ -21,7 +22,9 @@ export const INBOX_COLUMNS = [
   column.accessor('receivedAt', { id: 'received', header: 'Получено', cell: (c) => <ReceivedCell iso={c.getValue()} /> }),
   column.accessor('attachmentCount', {
     id: 'attachments',
-    header: () => <span title="Вложения">📎</span>,
-    cell: (c) => (c.getValue() > 0 ? <span title={`Вложений: ${c.getValue()}`}>📎{c.getValue()}</span> : null),
+    header: () => <span title="Вложения" aria-label="Вложения"><PaperclipIcon /></span>,
+    cell: (c) => (c.getValue() > 0
+      ? <span className="attachments-marker" title={`Вложений: ${c.getValue()}`}><PaperclipIcon />{c.getValue()}</span>
+      : null),
   }),
 ];

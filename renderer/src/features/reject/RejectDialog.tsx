@@ -40,7 +40,7 @@ export function RejectDialog() {
           </li>
         ))}
       </ul>
-      <p className="dialog-footer"><Keycap keys="1" />…<Keycap keys="4" /> отклонить сразу · <Keycap keys="↑" /> <Keycap keys="↓" /> выбрать · <Keycap keys="Enter" /> отклонить</p>
+      <p className="dialog-footer"><Keycap keys="1–4" /> сразу · <Keycap keys="↑" /><Keycap keys="↓" /> выбрать · <Keycap keys="Enter" /> отклонить</p>
     </Dialog>
   );
 }
