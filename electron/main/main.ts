@@ -85,6 +85,11 @@ async function shutdown(): Promise<void> {
   await demoServer?.stop();
 }
 
+// Tests (and a second, separate workstation profile) point userData elsewhere; it must be set before
+// the single-instance lock, which is held per userData folder.
+const userDataOverride = process.env.TRIAGE_DESK_USER_DATA?.trim();
+if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {

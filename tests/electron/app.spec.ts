@@ -1,0 +1,71 @@
+// The built desktop app under Playwright's Electron driver: demo mode loads the inbox, the page sees only
+// window.desk {call, on}, no Node, and cannot navigate away. Skipped where the Electron binary is absent.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { findElectronBinary } from '../../scripts/electron-binary.js';
+
+const binary = findElectronBinary();
+const root = path.resolve(import.meta.dirname, '..', '..');
+
+test.skip(binary === null, 'Electron binary absent (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); nothing to launch');
+
+let app: ElectronApplication;
+let page: Page;
+let userData: string;
+
+test.beforeEach(async () => {
+  userData = mkdtempSync(path.join(tmpdir(), 'desk-electron-'));
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
+  delete env.TRIAGE_DESK_API_URL; // demo mode
+  env.TRIAGE_DESK_USER_DATA = userData;
+  app = await electron.launch({ executablePath: binary ?? '', args: [root], cwd: root, env });
+  page = await app.firstWindow();
+});
+
+test.afterEach(async () => {
+  await app?.close();
+  rmSync(userData, { recursive: true, force: true });
+});
+
+test('demo mode opens the inbox signed in as operator1', async () => {
+  await expect(page.getByRole('grid', { name: 'Обращения, ожидающие разбора' })).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('user-name')).toContainText('Оператор 1');
+  await expect.poll(() => page.getByRole('row').count(), { timeout: 60_000 }).toBeGreaterThan(1);
+  expect(await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.getTitle())).toBe('ЦУР · Разбор обращений');
+});
+
+test('the page gets window.desk with call and on only, and no Node', async () => {
+  await page.waitForLoadState('domcontentloaded');
+  const shape = await page.evaluate(() => {
+    const desk = (globalThis as unknown as { desk: Record<string, unknown> }).desk;
+    return { keys: Object.keys(desk).sort(), types: Object.values(desk).map((v) => typeof v) };
+  });
+  expect(shape).toEqual({ keys: ['call', 'on'], types: ['function', 'function'] });
+  expect(await page.evaluate(() => typeof require)).toBe('undefined');
+  expect(await page.evaluate(() => typeof (globalThis as { process?: unknown }).process)).toBe('undefined');
+});
+
+test('navigation away from app:// and window.open are blocked', async () => {
+  await page.waitForLoadState('domcontentloaded');
+  const start = page.url();
+  expect(start).toMatch(/^app:\/\/desk\//);
+  // Record in the main process that the navigation was attempted, so the test waits for the attempt itself.
+  await app.evaluate(({ webContents }) => {
+    const contents = webContents.getAllWebContents()[0];
+    contents?.once('will-navigate', (event) => {
+      (globalThis as { navigationAttempt?: string }).navigationAttempt = event.url;
+    });
+  });
+  await page.evaluate(() => {
+    (globalThis as unknown as { location: { href: string } }).location.href = 'https://example.com/';
+  });
+  await expect.poll(() => app.evaluate(() => (globalThis as { navigationAttempt?: string }).navigationAttempt))
+    .toBe('https://example.com/');
+  expect(page.url()).toBe(start);
+  const opened = await page.evaluate(() => (globalThis as unknown as { open(url: string): unknown }).open('https://example.com/'));
+  expect(opened).toBeNull();
+  expect(app.windows()).toHaveLength(1);
+});
