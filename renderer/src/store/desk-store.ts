@@ -24,7 +24,10 @@ export function connectDesk(): () => void {
     onDeskEvent('appeals.changed', ({ ids }) => {
       if (state().session?.user) state().onAppealsChanged(ids);
     }),
-    onDeskEvent('sync.status', (status) => state().applySyncStatus(status)),
+    onDeskEvent('sync.status', (status) => {
+      state().applySyncStatus(status);
+      if (status.state === 'online') state().refreshTargetsIfMissing();
+    }),
     onDeskEvent('sync.conflict', (conflict) => state().addConflict(conflict)),
   ];
   void state().startSession();

@@ -45,6 +45,7 @@ export interface TargetsSlice {
   targetsById: ReadonlyMap<string, Target>;
   favoriteIds: readonly string[];
   loadTargets(): Promise<void>;
+  refreshTargetsIfMissing(): void;
 }
 
 export interface SyncSlice {

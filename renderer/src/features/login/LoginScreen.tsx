@@ -1,5 +1,5 @@
 // Sign-in: login and password; the core's Russian error (wrong password, server unreachable) in an alert.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useDeskStore } from '../../store/desk-store.js';
 
 export function LoginScreen() {
@@ -9,6 +9,11 @@ export function LoginScreen() {
   const login = useDeskStore((s) => s.login);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
+  const passwordRef = useRef<HTMLInputElement>(null);
+  // The fields are disabled while signing in, which drops focus; after a refusal put it back on the password.
+  useEffect(() => {
+    if (error !== null && !busy) passwordRef.current?.select();
+  }, [error, busy]);
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
@@ -29,7 +34,7 @@ export function LoginScreen() {
         </label>
         <label className="field">
           <span>Пароль</span>
-          <input name="password" type="password" autoComplete="current-password" value={password}
+          <input ref={passwordRef} name="password" type="password" autoComplete="current-password" value={password}
             onChange={(e) => setPassword(e.target.value)} disabled={busy} required />
         </label>
         {error ? <p role="alert" className="login-error">{error}</p> : null}
