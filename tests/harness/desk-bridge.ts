@@ -18,7 +18,7 @@ const knownEvents: ReadonlySet<string> = new Set(EVENT_NAMES);
 const listeners = new Map<string, Set<(payload: unknown) => void>>();
 let source: EventSourceLike | null = null;
 
-/** One shared stream, opened on the first subscription; EventSource reconnects by itself. */
+/** One shared stream for all subscriptions; EventSource reconnects by itself. */
 function ensureStream(): void {
   if (source !== null) return;
   source = new browser.EventSource('/__harness/events');
@@ -59,7 +59,6 @@ const desk: DeskBridge = {
   },
   on(event: string, listener: (payload: unknown) => void): () => void {
     if (!knownEvents.has(event) || typeof listener !== 'function') return () => {};
-    ensureStream();
     let set = listeners.get(event);
     if (set === undefined) {
       set = new Set();
@@ -72,6 +71,10 @@ const desk: DeskBridge = {
     };
   },
 };
+
+// Connect now, before the app's module script runs, so events right after start-up are not lost
+// (over IPC a subscription is live at once; this narrows the difference to the connect time).
+ensureStream();
 
 // Like contextBridge: a frozen object on a property the page cannot replace.
 Object.defineProperty(globalThis, 'desk', { value: Object.freeze(desk), enumerable: true, writable: false, configurable: false });

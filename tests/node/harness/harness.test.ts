@@ -118,12 +118,22 @@ describe('harness static files', () => {
     expect(code).toContain('/__harness/events');
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
 
-    // Run the bundle against a stand-in global to check the exact shape it installs.
-    const globalLike: Record<string, unknown> = {};
+    // Run the bundle against a stand-in global to check the exact shape it installs and that it opens
+    // the event stream at once (Chromium itself runs it in the e2e tier).
+    const streams: string[] = [];
+    const globalLike: Record<string, unknown> = {
+      EventSource: class {
+        constructor(url: string) {
+          streams.push(url);
+        }
+        addEventListener(): void {}
+      },
+    };
     new Function('globalThis', code)(globalLike);
     const desk = globalLike.desk as Record<string, unknown>;
     expect(Object.keys(desk).sort()).toEqual(['call', 'on']);
     expect(Object.isFrozen(desk)).toBe(true);
+    expect(streams).toEqual(['/__harness/events']);
   });
 });
 
