@@ -6,11 +6,19 @@ import type { Store } from './store.js';
 const KEY_LENGTH = 32;
 const COST = { N: 16384, r: 8, p: 1 } as const;
 
+const encode = (salt: Buffer, hash: Buffer) =>
+  `scrypt$${COST.N}$${COST.r}$${COST.p}$${salt.toString('hex')}$${hash.toString('hex')}`;
+
 /** `scrypt$N$r$p$salt$hash` (hex), so the cost can be raised later without breaking stored hashes. */
 export function hashPassword(password: string): string {
   const salt = randomBytes(16);
-  const hash = scryptSync(password, salt, KEY_LENGTH, COST);
-  return `scrypt$${COST.N}$${COST.r}$${COST.p}$${salt.toString('hex')}$${hash.toString('hex')}`;
+  return encode(salt, scryptSync(password, salt, KEY_LENGTH, COST));
+}
+
+/** The same, off the main thread (libuv pool), so several hashes run in parallel. */
+export async function hashPasswordAsync(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  return encode(salt, await scryptAsync(password, salt, KEY_LENGTH, COST));
 }
 
 function scryptAsync(password: string, salt: Buffer, keyLength: number, cost: { N: number; r: number; p: number }) {

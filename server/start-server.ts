@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { API_PREFIX } from '../shared/central-api/contract.js';
 import { Target } from '../shared/domain/target.js';
-import { createAuth, hashPassword } from './auth.js';
+import { createAuth, hashPasswordAsync } from './auth.js';
 import { generateDemoAppeals } from './demo/generate-appeals.js';
 import { DEMO_USERS } from './demo/demo-users.js';
 import { buildOpenApiDocument } from './openapi.js';
@@ -43,11 +43,12 @@ function loadTargets(file: string | URL): Target[] {
   return z.array(Target).parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-function seedUsers(store: Store, log: (line: string) => void): void {
+async function seedUsers(store: Store, log: (line: string) => void): Promise<void> {
+  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPasswordAsync(u.password)));
   store.transaction(() => {
-    for (const u of DEMO_USERS) {
-      store.insertUser({ id: u.id, login: u.login, name: u.name, role: u.role, passwordHash: hashPassword(u.password) });
-    }
+    DEMO_USERS.forEach((u, i) => {
+      store.insertUser({ id: u.id, login: u.login, name: u.name, role: u.role, passwordHash: hashes[i] ?? '' });
+    });
   });
   log('demo users (password = login):');
   for (const u of DEMO_USERS) log(`  ${u.login.padEnd(10)} ${u.role.padEnd(9)} ${u.name}`);
@@ -70,7 +71,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   const store = openStore(opts.dataDir);
   try {
     store.replaceTargets(loadTargets(opts.targetsFile ?? DEFAULT_TARGETS_FILE));
-    if (store.countUsers() === 0) seedUsers(store, log);
+    if (store.countUsers() === 0) await seedUsers(store, log);
     if (opts.demo !== undefined && opts.demo > 0) {
       if (dirWasEmpty) seedDemoAppeals(store, opts.demo, log);
       else log(`note: ${opts.dataDir} already has data; --demo ${opts.demo} ignored (${store.countAppeals()} appeals kept)`);

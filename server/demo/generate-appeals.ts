@@ -80,27 +80,30 @@ export interface DemoOptions {
 }
 
 export function generateDemoAppeals(count: number, opts: DemoOptions): Appeal[] {
-  const r = createRandom((opts.seed ?? DEFAULT_DEMO_SEED) ^ 0x5eed);
+  const seed = opts.seed ?? DEFAULT_DEMO_SEED;
+  // Two streams: times depend on the calendar around `now`, content must not, so the same count and seed give
+  // the same ids, texts and authors whenever the server starts; only receivedAt moves with the clock.
+  const timeRandom = createRandom(seed ^ 0x71de);
+  const r = createRandom(seed ^ 0x5eed);
   const now = opts.now.getTime();
-  const drafts = [];
-  for (let i = 0; i < count; i++) {
+  const times = Array.from({ length: count }, () => receivedAt(timeRandom, now)).sort((a, b) => a - b);
+  const drafts = times.map((at) => {
     const source = r.weighted(SOURCE_MIX);
     const place = r.pick(r.weighted(PLACES));
     const vars = varsFor(r, place);
     const noise = r.chance(0.06) ? r.weighted<NotAppealKind>([['thanks', 3], ['spam', 2], ['offtopic', 3]]) : null;
     const topic: Topic | null = noise ? null : r.weighted(place.city ? CITY_TOPIC_WEIGHTS : TOPIC_WEIGHTS);
     const text = noise ? composeNotAppealText(r, noise, vars) : composeAppealText(r, topic as Topic, vars);
-    drafts.push({
-      source, text, at: receivedAt(r, now),
+    return {
+      source, text, at,
       channel: pickChannel(r, source, topic?.ministry ?? null, place),
       author: authorFor(r, source),
       gap: r.int(1, 37),
       attachmentSeed: r.int(1, 2 ** 30),
-    });
-  }
+    };
+  });
 
   // Post ids grow with time per network, the way real post numbers do.
-  drafts.sort((a, b) => a.at - b.at);
   const nextId: Record<Source, number> = { vk: 184_000, ok: 93_000, telegram: 12_400, pos: 2_310_000 };
   const appeals: Appeal[] = drafts.map((d) => {
     nextId[d.source] += d.gap;
