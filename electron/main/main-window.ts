@@ -1,5 +1,5 @@
 // The one application window: fixed security preferences, shown only when the first paint is ready.
-import { BrowserWindow } from 'electron';
+import { app, BrowserWindow } from 'electron';
 
 export const WINDOW_TITLE = 'ЦУР · Разбор обращений';
 
@@ -25,6 +25,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       spellcheck: false,
       navigateOnDragDrop: false,
       experimentalFeatures: false,
+      // Operators' machines get no DevTools: a pasted snippet there could drive window.desk.
+      devTools: !app.isPackaged,
     },
   });
   // The window keeps the product title whatever the page's <title> says.

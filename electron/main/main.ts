@@ -1,7 +1,7 @@
 // Electron entry: single instance, hardened window on app://, the core behind one IPC choke point,
 // and demo mode (reference server in a utility process, operator1 signed in) when no API URL is configured.
 import path from 'node:path';
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, session, type BrowserWindow } from 'electron';
 import { createDeskCore, type DeskCore } from '../core/desk-core.js';
 import { describeConfigError, loadAppConfig } from './app-config.js';
 import { APP_ENTRY_URL } from './app-origin.js';
@@ -52,7 +52,16 @@ async function startCore(apiUrl: string | null): Promise<DeskCore> {
   return started;
 }
 
+/** No default menu (its reload and DevTools items are not for operators); macOS keeps app and edit roles
+ * because copy and paste there go through the menu. */
+function installMenu(): void {
+  Menu.setApplicationMenu(process.platform === 'darwin'
+    ? Menu.buildFromTemplate([{ role: 'appMenu' }, { role: 'editMenu' }])
+    : null);
+}
+
 async function start(): Promise<void> {
+  installMenu();
   denyAllPermissions(session.defaultSession);
   handleAppProtocol(rendererDir, log);
 

@@ -72,7 +72,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const url = new URL(request.url ?? '/', origin);
     if (url.pathname === CALL_PATH) return handleCall(request, response);
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
-    if (url.pathname === EVENTS_PATH) return events.attach(response);
+    if (url.pathname === EVENTS_PATH) {
+      return request.method === 'GET' ? events.attach(response) : sendText(response, 405, 'Method not allowed', pageCsp);
+    }
     if (url.pathname === BRIDGE_PATH) {
       return send(response, 200, 'text/javascript; charset=utf-8', bridgeCode, request.method === 'HEAD', pageCsp);
     }
