@@ -57,6 +57,10 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.once('error', reject);
+    // A client that hangs up mid-body must not leave this promise (and its buffers) pending forever.
+    req.once('close', () => {
+      if (!req.complete) reject(new HttpError(400, 'invalid_request', 'Запрос оборван клиентом'));
+    });
   });
   if (text.trim() === '') throw new HttpError(400, 'invalid_json', 'Пустое тело запроса: ожидался JSON');
   try {
