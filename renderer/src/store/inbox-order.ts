@@ -40,3 +40,22 @@ export function moveSelection(ids: readonly string[], indexOfSelected: number, d
   if (indexOfSelected < 0) return ids[0] ?? null;
   return ids[Math.max(0, Math.min(ids.length - 1, indexOfSelected + delta))] ?? null;
 }
+
+/**
+ * Where a row belongs in the core's order (newest first, then id ascending — the order of `inbox.list`),
+ * found by binary search so a single new appeal does not cost a re-sort of 100,000.
+ */
+export function sortedInsertIndex(ids: readonly string[], id: string, receivedMs: number,
+  receivedMsOf: (id: string) => number): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const other = ids[mid] ?? '';
+    const otherMs = receivedMsOf(other);
+    const before = otherMs > receivedMs || (otherMs === receivedMs && other < id);
+    if (before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,13 +1,29 @@
 // The inbox: waiting appeals (normalised by id), the selection, the detail of the selected appeal, and the
 // optimistic decisions — a decided appeal leaves the list at once and comes back if the core refuses.
 import type { InboxRow } from '../../../shared/desk-api/contract.js';
-import { REJECT_REASON_LABELS, type Decision } from '../../../shared/domain/appeal.js';
+import { REJECT_REASON_LABELS, type Appeal, type Decision } from '../../../shared/domain/appeal.js';
+import { excerptOf } from '../../../shared/text/inert-text.js';
 import { deskCall } from '../desk-client.js';
-import { insertAt, moveSelection, reconcileSelection, removeId, selectionAfterRemoval } from './inbox-order.js';
+import {
+  insertAt, moveSelection, reconcileSelection, removeId, selectionAfterRemoval, sortedInsertIndex,
+} from './inbox-order.js';
 import type { InboxSlice, SliceCreator } from './state-types.js';
 
 // Appeals decided here whose call has not returned yet: a reload that races the call must not show them again.
 const inFlight = new Set<string>();
+
+// Up to this many changed ids are patched one by one (appeals.get each); more, or "unknown", reloads the list.
+// A decision, an undo or a push touches one or a few appeals: with 100,000 waiting, a full reload for each
+// would cost seconds, a patch costs a few milliseconds.
+const MAX_PATCHED_IDS = 40;
+
+/** The grid row of an appeal, built the way the core builds it for `inbox.list`. */
+function rowOf(appeal: Appeal): InboxRow {
+  return {
+    id: appeal.id, source: appeal.source, channelName: appeal.channel.name, authorName: appeal.author.name,
+    excerpt: excerptOf(appeal.text), receivedAt: appeal.receivedAt, attachmentCount: appeal.attachments.length,
+  };
+}
 
 export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   /** Fetch the full appeal for the pane; only the answer for the still-selected id is kept. */
@@ -60,6 +76,39 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     }
     queued ??= running.then(() => { queued = null; return loadInbox(); });
     return queued;
+  }
+
+  /** Bring a few changed appeals up to date in place: added if waiting, updated, or removed if decided. */
+  async function patchRows(ids: readonly string[]): Promise<void> {
+    const results = await Promise.all(ids.map(async (id) => ({ id, result: await deskCall('appeals.get', { id }) })));
+    let { rowIds, rowsById } = get();
+    const before = rowIds;
+    const nextById = new Map(rowsById);
+    let changed = false;
+    for (const { id, result } of results) {
+      const waiting = result.ok && result.value.appeal.status === 'new' && !inFlight.has(id);
+      if (!result.ok && result.error.code !== 'not_found') return loadInbox(); // cannot tell: ask for everything
+      const present = nextById.has(id) && rowIds.includes(id);
+      if (waiting && result.ok) {
+        const row = rowOf(result.value.appeal);
+        nextById.set(id, row);
+        changed = true;
+        if (!present) {
+          const at = sortedInsertIndex(rowIds, id, Date.parse(row.receivedAt),
+            (other) => Date.parse(nextById.get(other)?.receivedAt ?? ''));
+          rowIds = insertAt(rowIds, id, at);
+        }
+      } else if (present) {
+        rowIds = removeId(rowIds, id).ids;
+        changed = true;
+      }
+    }
+    if (!changed) return undefined;
+    rowsById = nextById;
+    const selected = reconcileSelection(before, get().selectedId, rowIds, (id) => rowIds.includes(id));
+    set({ rowIds, rowsById });
+    selectId(selected);
+    return undefined;
   }
 
   function decisionNotice(decision: Decision): string {
@@ -121,7 +170,10 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     },
     onAppealsChanged: (ids) => {
       const { selectedId } = get();
-      void loadInbox().then(() => {
+      const refresh = ids.length === 0 || ids.length > MAX_PATCHED_IDS || get().inboxPhase !== 'ready'
+        ? loadInbox()
+        : patchRows(ids);
+      void refresh.then(() => {
         // The text or state of the open appeal may have changed too (an empty list means "anything").
         if (selectedId !== null && get().selectedId === selectedId && (ids.length === 0 || ids.includes(selectedId))) {
           void loadDetail(selectedId);

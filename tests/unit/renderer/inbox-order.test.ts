@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insertAt, moveSelection, reconcileSelection, removeId, selectionAfterRemoval }
+import { insertAt, moveSelection, reconcileSelection, removeId, selectionAfterRemoval, sortedInsertIndex }
   from '../../../renderer/src/store/inbox-order.js';
 
 const has = (list: string[]) => (id: string) => list.includes(id);
@@ -35,5 +35,21 @@ describe('inbox order', () => {
     expect(moveSelection(['a', 'b', 'c'], 1, -20)).toBe('a');
     expect(moveSelection(['a', 'b', 'c'], -1, 1)).toBe('a');
     expect(moveSelection([], 0, 1)).toBeNull();
+  });
+});
+
+describe('sortedInsertIndex', () => {
+  // The core orders newest first, then by id: new appeals must land where a reload would put them.
+  const ms: Record<string, number> = { a: 300, b: 200, c: 200, d: 100 };
+  const of = (id: string): number => ms[id] ?? 0;
+  it('finds the place by time, newest first', () => {
+    expect(sortedInsertIndex(['a', 'b', 'd'], 'n', 400, of)).toBe(0);
+    expect(sortedInsertIndex(['a', 'b', 'd'], 'n', 150, of)).toBe(2);
+    expect(sortedInsertIndex(['a', 'b', 'd'], 'n', 50, of)).toBe(3);
+    expect(sortedInsertIndex([], 'n', 50, of)).toBe(0);
+  });
+  it('breaks ties by id ascending', () => {
+    expect(sortedInsertIndex(['a', 'b', 'd'], 'c', 200, of)).toBe(2);
+    expect(sortedInsertIndex(['a', 'c', 'd'], 'b', 200, of)).toBe(1);
   });
 });

@@ -1,5 +1,5 @@
-// The grid of waiting appeals: TanStack Table for the model, useVirtualizer in the body so 100,000 rows stay
-// instant (only the visible ~40 rows exist in the DOM). Selection lives in the store; keys are elsewhere.
+// The grid of waiting appeals: useVirtualizer over all ids, TanStack Table over the visible window, so 100,000
+// rows stay instant (only ~40 rows exist as objects or DOM). Selection lives in the store; keys are elsewhere.
 import { flexRender, getCoreRowModel, useReactTable, type Row } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
@@ -34,32 +34,36 @@ export function InboxTable() {
   const select = useDeskStore((s) => s.select);
   const setPageSize = useDeskStore((s) => s.setPageSize);
 
-  // Derived once per list change (not per selection change): the table's data must be a stable reference.
-  const data = useMemo(() => {
-    const rows: InboxRow[] = [];
-    for (const id of rowIds) {
-      const row = rowsById.get(id);
-      if (row) rows.push(row);
-    }
-    return rows;
-  }, [rowIds, rowsById]);
-
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack returns a stable table object; we never memoise across it
-  const table = useReactTable({ data, columns: INBOX_COLUMNS, getCoreRowModel: getCoreRowModel(), getRowId });
-  const { rows, rowsById: modelRowsById } = table.getRowModel();
-
+  // The virtualizer spans the whole list; only the ids it is showing reach TanStack Table below.
   const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose; nothing memoises it
   const virtualizer = useVirtualizer({
-    count: rows.length,
+    count: rowIds.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
-    getItemKey: (i) => rows[i]?.id ?? i,
+    getItemKey: (i) => rowIds[i] ?? i,
   });
+  const items = virtualizer.getVirtualItems();
 
-  const selectedIndex = selectedId === null ? -1 : (modelRowsById[selectedId]?.index ?? -1);
+  // The table model covers the visible window only (~40 rows), so deciding one appeal among 100,000 does not
+  // rebuild 100,000 row objects. `data` is memoised on the window's ids: same window, same reference.
+  const windowKey = items.map((item) => rowIds[item.index] ?? '').join('\n');
+  const data = useMemo(() => {
+    const rows: InboxRow[] = [];
+    for (const id of windowKey === '' ? [] : windowKey.split('\n')) {
+      const row = rowsById.get(id);
+      if (row) rows.push(row);
+    }
+    return rows;
+  }, [windowKey, rowsById]);
+
+  const table = useReactTable({ data, columns: INBOX_COLUMNS, getCoreRowModel: getCoreRowModel(), getRowId });
+  const modelRowsById = table.getRowModel().rowsById;
+
+  const selectedIndex = useMemo(() => (selectedId === null ? -1 : rowIds.indexOf(selectedId)), [rowIds, selectedId]);
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
@@ -76,7 +80,7 @@ export function InboxTable() {
   const headerGroup = table.getHeaderGroups()[0];
   return (
     <div ref={scrollRef} className="grid-scroll" role="grid" aria-label="Обращения, ожидающие разбора"
-      aria-rowcount={rows.length + 1} aria-colcount={INBOX_COLUMNS.length} tabIndex={0}>
+      aria-rowcount={rowIds.length + 1} aria-colcount={INBOX_COLUMNS.length} tabIndex={0}>
       <div role="row" aria-rowindex={1} className="grid-header">
         {headerGroup?.headers.map((header) => (
           <div key={header.id} role="columnheader" className={`cell cell-${header.column.id}`}>
@@ -85,8 +89,9 @@ export function InboxTable() {
         ))}
       </div>
       <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const row = rows[item.index];
+        {items.map((item) => {
+          const id = rowIds[item.index];
+          const row = id === undefined ? undefined : modelRowsById[id];
           if (row === undefined) return null;
           return (
             <GridRow key={row.id} row={row} index={item.index} start={item.start - HEADER_HEIGHT}
