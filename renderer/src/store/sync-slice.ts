@@ -17,7 +17,8 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get) => ({
   applySyncStatus: (status) => set({ syncStatus: status }),
   addConflict: (conflict) => {
     if (get().conflicts.some((c) => c.id === conflict.id)) return;
-    set({ conflicts: [...get().conflicts, conflict] });
+    // The quiet «Направлено: …» of the refused decision would now contradict the conflict notice.
+    set({ conflicts: [...get().conflicts, conflict], notice: null });
   },
   dismissConflict: async (id) => {
     const before = get().conflicts;

@@ -55,3 +55,14 @@ describe('matchTargets', () => {
     expect(ids('   ')).toEqual(TARGETS.map((x) => x.id));
   });
 });
+
+describe('matchTargets on the real Novosibirsk target list', () => {
+  it('ranks the spec examples first', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const real = JSON.parse(await readFile(new URL('../../../resources/targets.json', import.meta.url), 'utf8')) as Target[];
+    const first = (q: string): string | undefined => matchTargets(real, q)[0]?.shortName;
+    expect(first('здр')).toBe('Минздрав НСО');
+    expect(first('жкх')).toBe('МинЖКХ НСО');
+    expect(first('дов')).toMatch(/^Доволенский/);
+  });
+});
