@@ -68,7 +68,7 @@ export function DetailPane() {
   }
   const local = detail?.id === selectedId && detail.phase === 'ready' ? detail.local : null;
   return (
-    <section className="detail" aria-label="Обращение" data-appeal-id={selectedId}>
+    <section className="detail" aria-label="Обращение" data-testid="appeal-detail" data-appeal-id={selectedId}>
       <Header row={row} local={local} nowMs={nowMs} />
       <div className="detail-body">
         {local ? (

@@ -1,0 +1,80 @@
+/// <reference lib="dom" />
+// Hostile citizen text renders as inert text; wrong passwords and unreachable servers get clear Russian messages.
+import { test, expect } from '@playwright/test';
+import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+import { startHarness } from '../harness/start-harness.js';
+
+test('HTML, scripts, bidi and control characters and a 100 KB message are shown as inert text', async ({ page }) => {
+  const serverDir = tempDir('srv'); const deskDir = tempDir('desk');
+  const server = new ServerUnderTest(serverDir.dir, 0);
+  await server.start();
+  const hostile = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"><b>жирный</b>';
+  const bidi = 'оплата \u202Eтечёт\u202C кран\u0007\u0000';
+  const huge = `Начало длинного текста. ${'нет горячей воды '.repeat(6_000)}Конец.`;
+  await server.ingest([
+    { id: 'vk-hostile-1', source: 'vk', channel: { name: 'Минздрав НСО', url: 'https://vk.com/minzdrav_nso' },
+      author: { name: '<i>Хакер</i>', url: 'javascript:alert(1)' }, text: hostile, attachments: [{ kind: 'link', url: 'javascript:alert(2)' }],
+      receivedAt: '2026-11-27T05:00:00.000Z' },
+    { id: 'vk-hostile-2', source: 'vk', channel: { name: 'МинЖКХ НСО', url: 'https://vk.com/mingkh_nso' },
+      author: { name: 'Иван' }, text: bidi, attachments: [], receivedAt: '2026-11-27T04:00:00.000Z' },
+    { id: 'vk-hostile-3', source: 'telegram', channel: { name: 'Мэрия города Новосибирска', url: 'https://t.me/meria_nsk' },
+      author: { name: 'Пётр' }, text: huge, attachments: [], receivedAt: '2026-11-27T03:00:00.000Z' },
+  ]);
+  const desk = await startDesk(server, deskDir.dir, { login: 'operator1' });
+  try {
+    const inbox = new InboxPage(page);
+    await inbox.open(desk.url);
+    const detail = page.getByTestId('appeal-detail');
+
+    await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'vk-hostile-1');
+    await expect(detail).toContainText('<script>window.__pwned = 1</script>');
+    await expect(detail).toContainText('<b>жирный</b>');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await detail.locator('script, img, b, i').count()).toBe(0);
+    expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+
+    await page.keyboard.press('ArrowDown');
+    await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'vk-hostile-2');
+    await expect(detail).toContainText('оплата течёт кран');
+    const shown = await detail.innerText();
+    expect(shown).not.toMatch(/[\u202A-\u202E\u2066-\u2069\u0000\u0007]/);
+
+    await page.keyboard.press('ArrowDown');
+    await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'vk-hostile-3');
+    await expect(detail).toContainText('Конец.');
+    await page.keyboard.press('ArrowUp'); // still responsive after rendering 100 KB
+    await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'vk-hostile-2');
+  } finally {
+    await desk.close(); await server.stop(); serverDir.remove(); deskDir.remove();
+  }
+});
+
+test('a wrong password and an unreachable server give clear Russian messages on the login screen', async ({ page }) => {
+  const serverDir = tempDir('srv'); const deskDir = tempDir('desk'); const lostDir = tempDir('lost');
+  const server = new ServerUnderTest(serverDir.dir, 5);
+  await server.start();
+  const desk = await startDesk(server, deskDir.dir);
+  try {
+    await page.goto(desk.url);
+    await page.getByLabel('Логин').fill('operator1');
+    await page.getByLabel('Пароль').fill('не тот пароль');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert')).toContainText('Неверный логин или пароль');
+
+    await page.getByLabel('Пароль').fill('operator1');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('grid')).toBeVisible();
+  } finally { await desk.close(); }
+
+  // A desk pointed at a port where nothing listens.
+  const port = server.port;
+  await server.stop();
+  const lost = await startHarness({ apiUrl: `http://127.0.0.1:${port}`, dataDir: lostDir.dir, requestTimeoutMs: 2_000 });
+  try {
+    await page.goto(lost.url);
+    await page.getByLabel('Логин').fill('operator1');
+    await page.getByLabel('Пароль').fill('operator1');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert')).toContainText('Сервер недоступен');
+  } finally { await lost.close(); serverDir.remove(); deskDir.remove(); lostDir.remove(); }
+});

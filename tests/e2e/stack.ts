@@ -1,0 +1,110 @@
+// Test stack for browser tests: a real reference server and real harnesses (core + renderer) on loopback,
+// each in its own temp folder, plus a small typed client of the central API to check what the server holds.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { startServer, type RunningServer } from '../../server/start-server.js';
+import { startHarness, type Harness } from '../harness/start-harness.js';
+import { API_PREFIX, ChangesResponse, SessionResponse, type IncomingAppeal } from '../../shared/central-api/contract.js';
+import type { Appeal } from '../../shared/domain/appeal.js';
+
+export function tempDir(label: string): { dir: string; remove(): void } {
+  const dir = mkdtempSync(path.join(tmpdir(), `triage-e2e-${label}-`));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A reference server that can be stopped and started again on the same port and data folder. */
+export class ServerUnderTest {
+  private running: RunningServer | null = null;
+  port = 0;
+  constructor(readonly dataDir: string, private readonly demo: number) {}
+
+  get url(): string { return `http://127.0.0.1:${this.port}`; }
+
+  async start(): Promise<void> {
+    this.running = await startServer({ port: this.port, dataDir: this.dataDir, demo: this.demo });
+    this.port = this.running.port;
+  }
+  async stop(): Promise<void> {
+    await this.running?.close();
+    this.running = null;
+  }
+
+  async token(login: string): Promise<string> {
+    const response = await fetch(`${this.url}${API_PREFIX}/session`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: login }),
+    });
+    return SessionResponse.parse(await response.json()).token;
+  }
+
+  /** Every appeal as the server now holds it, read through the public API (the lead's view). */
+  async allAppeals(): Promise<Map<string, Appeal>> {
+    const token = await this.token('lead');
+    const appeals = new Map<string, Appeal>();
+    let cursor: string | undefined;
+    for (;;) {
+      const query = new URLSearchParams({ limit: '1000', ...(cursor ? { cursor } : {}) });
+      const response = await fetch(`${this.url}${API_PREFIX}/changes?${query}`, { headers: { authorization: `Bearer ${token}` } });
+      const page = ChangesResponse.parse(await response.json());
+      for (const appeal of page.appeals) appeals.set(appeal.id, appeal);
+      cursor = page.cursor;
+      if (!page.hasMore) return appeals;
+    }
+  }
+
+  async ingest(appeals: IncomingAppeal[]): Promise<void> {
+    const token = await this.token('connector');
+    const response = await fetch(`${this.url}${API_PREFIX}/appeals`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ appeals }),
+    });
+    expect(response.status).toBe(200);
+  }
+}
+
+export interface DeskOptions { login?: string; pushDelayMs?: number }
+
+export async function startDesk(server: ServerUnderTest, dataDir: string, options: DeskOptions = {}): Promise<Harness> {
+  return startHarness({
+    apiUrl: server.url,
+    dataDir,
+    ...(options.login ? { login: { login: options.login, password: options.login } } : {}),
+    pushDelayMs: options.pushDelayMs ?? 150,
+    syncIntervalMs: 1_000,
+    requestTimeoutMs: 3_000,
+  });
+}
+
+/** The inbox as the operator sees it. */
+export class InboxPage {
+  constructor(readonly page: Page) {}
+
+  get grid() { return this.page.getByRole('grid'); }
+  get selectedRow() { return this.grid.locator('[role="row"][aria-selected="true"]'); }
+  get status() { return this.page.getByTestId('sync-status'); }
+
+  async open(url: string): Promise<void> {
+    await this.page.goto(url);
+    await expect(this.selectedRow).toHaveCount(1);
+  }
+
+  async selectedId(): Promise<string> {
+    const id = await this.selectedRow.getAttribute('data-appeal-id');
+    expect(id).toBeTruthy();
+    return id ?? '';
+  }
+
+  /** Presses a key on the selected appeal and waits until that appeal has left the list. */
+  async decideWith(code: string): Promise<string> {
+    const id = await this.selectedId();
+    await this.page.keyboard.press(code);
+    await expect(this.grid.locator(`[data-appeal-id="${id}"]`)).toHaveCount(0);
+    await expect(this.selectedRow).toHaveCount(1);
+    return id;
+  }
+
+  async waitPending(count: number, timeout = 30_000): Promise<void> {
+    await expect(this.status).toHaveAttribute('data-pending', String(count), { timeout });
+  }
+}

@@ -1,0 +1,105 @@
+// The core promise end to end: keyboard-only routing that survives the server going away, reaching the server
+// exactly once when it returns; and two operators deciding the same appeal offline end in one decision + a notice.
+import { test, expect } from '@playwright/test';
+import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+
+test('route 20 online, 10 offline: all 30 reach the server exactly once and the inbox shows the server state', async ({ page }) => {
+  test.setTimeout(180_000);
+  const serverDir = tempDir('srv'); const deskDir = tempDir('desk');
+  const server = new ServerUnderTest(serverDir.dir, 5_000);
+  await server.start();
+  const desk = await startDesk(server, deskDir.dir, { login: 'operator1' });
+  try {
+    const favorites = await desk.core.call('favorites.get', {});
+    if (!favorites.ok) throw new Error(favorites.error.message);
+    const slots = (favorites.value as { targetIds: string[] }).targetIds;
+    expect(slots.length).toBe(9);
+
+    const inbox = new InboxPage(page);
+    await inbox.open(desk.url);
+    await expect(inbox.status).toHaveAttribute('data-state', 'online');
+
+    const expected = new Map<string, string>();
+    const routeOne = async (i: number) => {
+      if (i % 3 === 1) await page.keyboard.press('ArrowDown'); // not always the top row
+      if (i % 5 === 4) await page.keyboard.press('KeyJ');
+      const slot = i % 9;
+      const id = await inbox.decideWith(`Digit${slot + 1}`);
+      expected.set(id, slots[slot] ?? '');
+    };
+
+    for (let i = 0; i < 20; i++) await routeOne(i);
+    await inbox.waitPending(0);
+
+    await server.stop();
+    for (let i = 20; i < 30; i++) await routeOne(i);
+    await expect(inbox.status).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+    await inbox.waitPending(10);
+    await expect(inbox.status).toContainText('Нет связи');
+
+    await server.start(); // same port, same data folder
+    await inbox.waitPending(0, 90_000);
+    await expect(inbox.status).toHaveAttribute('data-state', 'online');
+
+    const onServer = await server.allAppeals();
+    expect(onServer.size).toBe(5_000);
+    const routedByOperator = [...onServer.values()].filter((a) => a.routedBy?.id === 'u-operator1');
+    expect(routedByOperator).toHaveLength(30);
+    for (const [id, targetId] of expected) {
+      const appeal = onServer.get(id);
+      expect(appeal?.status, id).toBe('routed');
+      expect(appeal?.targetId, id).toBe(targetId);
+      expect(appeal?.version, `${id} applied exactly once`).toBe(2);
+    }
+
+    // The inbox shows the server's state: none of the 30 is waiting, everything else is.
+    for (const id of expected.keys()) await expect(inbox.grid.locator(`[data-appeal-id="${id}"]`)).toHaveCount(0);
+    const list = await desk.core.call('inbox.list', {});
+    if (!list.ok) throw new Error(list.error.message);
+    expect((list.value as { total: number }).total).toBe(4_970);
+  } finally {
+    await desk.close(); await server.stop(); serverDir.remove(); deskDir.remove();
+  }
+});
+
+test('two operators route the same appeal offline: one decision stands, the other sees who routed it where', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const serverDir = tempDir('srv'); const dirA = tempDir('a'); const dirB = tempDir('b');
+  const server = new ServerUnderTest(serverDir.dir, 40);
+  await server.start();
+  const deskA = await startDesk(server, dirA.dir, { login: 'operator1' });
+  const deskB = await startDesk(server, dirB.dir, { login: 'operator2' });
+  const pageA = await browser.newPage(); const pageB = await browser.newPage();
+  try {
+    const a = new InboxPage(pageA); const b = new InboxPage(pageB);
+    await a.open(deskA.url); await b.open(deskB.url);
+    const appealId = await a.selectedId();
+    expect(await b.selectedId()).toBe(appealId);
+
+    await server.stop();
+    await a.decideWith('Digit1'); // МинЖКХ НСО
+    await b.decideWith('Digit2'); // Минздрав НСО
+    await a.waitPending(1); await b.waitPending(1);
+
+    await server.start();
+    await deskA.core.call('sync.now', {}); // A reaches the server first
+    await a.waitPending(0);
+    await deskB.core.call('sync.now', {});
+    await b.waitPending(0);
+
+    const onServer = (await server.allAppeals()).get(appealId);
+    expect(onServer?.status).toBe('routed');
+    expect(onServer?.targetId).toBe('mingkh');
+    expect(onServer?.routedBy?.id).toBe('u-operator1');
+    expect(onServer?.version).toBe(2);
+
+    const notice = pageB.getByRole('alert').filter({ hasText: 'Оператор 1' });
+    await expect(notice).toBeVisible();
+    await expect(notice).toContainText('МинЖКХ НСО');
+    await expect(pageA.getByRole('alert')).toHaveCount(0);
+  } finally {
+    await pageA.close(); await pageB.close();
+    await deskA.close(); await deskB.close(); await server.stop();
+    serverDir.remove(); dirA.remove(); dirB.remove();
+  }
+});
