@@ -1,0 +1,40 @@
+// Renders the README's screenshot: a demo server, a harness signed in as operator1, Chromium at 1440×900.
+// Usage: tsx scripts/screenshot-inbox.ts [out.png] [--state inbox|picker|help|offline|login]
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+import { startServer } from '../server/start-server.js';
+import { startHarness } from '../tests/harness/start-harness.js';
+
+const args = process.argv.slice(2);
+const out = args.find((a) => a.endsWith('.png')) ?? 'docs/inbox.png';
+const state = args[args.indexOf('--state') + 1] ?? 'inbox';
+
+const work = mkdtempSync(path.join(tmpdir(), 'triage-shot-'));
+const server = await startServer({ port: 0, dataDir: path.join(work, 'server'), demo: 5000 });
+const harness = await startHarness({
+  apiUrl: server.url, dataDir: path.join(work, 'desk'),
+  ...(state === 'login' ? {} : { login: { login: 'operator1', password: 'operator1' } }),
+});
+const executablePath = ['/usr/bin/chromium'].find((p) => existsSync(p));
+const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
+try {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', timezoneId: 'Asia/Novosibirsk' });
+  await page.goto(harness.url);
+  if (state !== 'login') {
+    await page.locator('[role="row"][aria-selected="true"]').waitFor();
+    await page.locator('[data-testid="sync-status"][data-state="online"]').waitFor();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    if (state === 'picker') { await page.keyboard.press('Slash'); await page.keyboard.type('здр'); }
+    if (state === 'help') await page.keyboard.press('Shift+Slash');
+    if (state === 'offline') { await server.close(); await page.keyboard.press('Digit1');
+      await page.locator('[data-testid="sync-status"][data-state="offline"]').waitFor(); }
+  }
+  await page.waitForTimeout(300); // let the last frame settle for the picture (not a test)
+  await page.screenshot({ path: out });
+  console.log(`wrote ${out}`);
+} finally {
+  await browser.close(); await harness.close(); await server.close();
+  rmSync(work, { recursive: true, force: true });
+}
