@@ -1,7 +1,7 @@
-// The app shell: connects the store to the core and switches between loading, login and the inbox.
+// The app shell: connects the store to the core and switches between loading, login and the signed-in shell.
 import { useEffect } from 'react';
 import { LoginScreen } from './features/login/LoginScreen.js';
-import { InboxScreen } from './features/inbox/InboxScreen.js';
+import { AppShell } from './app/AppShell.js';
 import { connectDesk, useDeskStore } from './store/desk-store.js';
 
 function useMinuteClock(): void {
@@ -34,5 +34,5 @@ export function App() {
       </main>
     );
   }
-  return signedIn ? <InboxScreen /> : <LoginScreen />;
+  return signedIn ? <AppShell /> : <LoginScreen />;
 }

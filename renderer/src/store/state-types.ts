@@ -59,8 +59,12 @@ export interface SyncSlice {
 
 export type DialogName = 'picker' | 'reject' | 'help';
 
+/** The sections of the app, switched with the tabs at the top (Ctrl+1…9); see app/view-registry.ts. */
+export type ViewId = 'inbox' | 'conflicts' | 'queues' | 'stats' | 'search' | 'sync-log';
+
 export interface UiSlice {
   dialog: DialogName | null;
+  view: ViewId;
   /** An error the operator must see (failed decision, failed undo…); shown in a role="alert" banner. */
   alert: { seq: number; text: string } | null;
   /** A quiet confirmation of the last action, e.g. «Направлено: МинЖКХ НСО». */
@@ -69,6 +73,7 @@ export interface UiSlice {
   pageSize: number;
   /** Wall clock, refreshed once a minute, so «сегодня»/«вчера» roll over at midnight. */
   nowMs: number;
+  setView(view: ViewId): void;
   openDialog(name: DialogName): void;
   closeDialog(): void;
   showAlert(text: string): void;

@@ -5,10 +5,12 @@ let seq = 0;
 
 export const createUiSlice: SliceCreator<UiSlice> = (set) => ({
   dialog: null,
+  view: 'inbox',
   alert: null,
   notice: null,
   pageSize: 20,
   nowMs: Date.now(),
+  setView: (view) => set({ view, dialog: null }),
   openDialog: (name) => set({ dialog: name }),
   closeDialog: () => set({ dialog: null }),
   showAlert: (text) => set({ alert: { seq: ++seq, text } }),

@@ -20,11 +20,12 @@ describe('resolveShortcut', () => {
   });
 
   it('distinguishes modifiers: Shift+Slash is help, Ctrl+Z is undo, plain Z nothing, Alt never', () => {
-    expect(resolveShortcut('inbox', key('Slash', { shiftKey: true }))?.shortcut.action).toBe('open-help');
+    expect(resolveShortcut('global', key('Slash', { shiftKey: true }))?.shortcut.action).toBe('open-help');
     expect(resolveShortcut('inbox', key('KeyZ', { ctrlKey: true }))?.shortcut.action).toBe('undo');
     expect(resolveShortcut('inbox', key('KeyZ', { metaKey: true }))?.shortcut.action).toBe('undo');
     expect(resolveShortcut('inbox', key('KeyZ'))).toBeNull();
     expect(resolveShortcut('inbox', key('Digit1', { ctrlKey: true }))).toBeNull();
+    expect(resolveShortcut('global', key('Digit2', { ctrlKey: true }))).toMatchObject({ shortcut: { action: 'switch-view' }, digit: 2 });
     expect(resolveShortcut('inbox', key('Digit1', { altKey: true }))).toBeNull();
   });
 
@@ -43,6 +44,14 @@ describe('resolveShortcut', () => {
       if (['route-favorite', 'choose-reason', 'confirm', 'undo'].includes(s.action)) expect(s.repeatable).not.toBe(true);
     }
     expect(keysFor('inbox', 'undo')).toBe('Ctrl+Z');
+  });
+
+  it('never binds a global chord again in a section scope (both are active at once)', () => {
+    const global = new Set(SHORTCUTS.filter((s) => s.scope === 'global')
+      .flatMap((s) => s.chords.map((c) => `${c.code}:${c.ctrl ?? false}:${c.shift ?? false}`)));
+    for (const s of SHORTCUTS.filter((x) => x.scope === 'inbox')) {
+      for (const c of s.chords) expect(global.has(`${c.code}:${c.ctrl ?? false}:${c.shift ?? false}`), s.action).toBe(false);
+    }
   });
 
   it('has no chord bound twice in one scope', () => {

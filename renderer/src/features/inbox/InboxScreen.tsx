@@ -1,11 +1,5 @@
-// The main screen: banners, the grid (or its empty state) beside the detail pane and the routing legend.
+// The inbox section: the grid of appeals waiting for routing, the detail pane and the routing legend.
 import { useDeskStore } from '../../store/desk-store.js';
-import { TopBar } from '../../components/TopBar.js';
-import { HelpDialog } from '../shortcuts/HelpDialog.js';
-import { RejectDialog } from '../reject/RejectDialog.js';
-import { AlertBanner, ConflictNotices } from '../sync/ConflictNotice.js';
-import { StatusBar } from '../sync/StatusBar.js';
-import { TargetPicker } from '../target-picker/TargetPicker.js';
 import { DetailPane } from './DetailPane.js';
 import { InboxTable } from './InboxTable.js';
 import { RoutePanel } from './RoutePanel.js';
@@ -32,27 +26,18 @@ function InboxList() {
   return <InboxTable />;
 }
 
-export function InboxScreen() {
+/** The inbox section: the grid (or its empty state) beside the detail pane and the routing legend. */
+export function InboxView() {
   useInboxKeys();
-  const dialog = useDeskStore((s) => s.dialog);
   return (
-    <div className="app-shell">
-      <TopBar />
-      <ConflictNotices />
-      <AlertBanner />
-      <main className="workspace">
-        <section className="inbox-pane" aria-label="Очередь обращений">
-          <InboxList />
-        </section>
-        <aside className="side-pane">
-          <DetailPane />
-          <RoutePanel />
-        </aside>
-      </main>
-      <StatusBar />
-      {dialog === 'picker' ? <TargetPicker /> : null}
-      {dialog === 'reject' ? <RejectDialog /> : null}
-      {dialog === 'help' ? <HelpDialog /> : null}
-    </div>
+    <main className="workspace">
+      <section className="inbox-pane" aria-label="Очередь обращений">
+        <InboxList />
+      </section>
+      <aside className="side-pane">
+        <DetailPane />
+        <RoutePanel />
+      </aside>
+    </main>
   );
 }

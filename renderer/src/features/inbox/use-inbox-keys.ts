@@ -3,7 +3,7 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 
 export function useInboxKeys(): void {
-  const active = useDeskStore((s) => s.dialog === null && s.session?.user != null);
+  const active = useDeskStore((s) => s.dialog === null && s.view === 'inbox' && s.session?.user != null);
   useShortcutScope('inbox', active, ({ shortcut, digit }) => {
     const s = useDeskStore.getState();
     switch (shortcut.action) {
@@ -23,14 +23,12 @@ export function useInboxKeys(): void {
       case 'open-picker': if (s.selectedId !== null) s.openDialog('picker'); break;
       case 'open-reject': if (s.selectedId !== null) s.openDialog('reject'); break;
       case 'undo': void s.undo(); break;
-      case 'open-help': s.openDialog('help'); break;
       case 'dismiss-conflict': {
         const first = s.conflicts[0];
         if (first) void s.dismissConflict(first.id);
         break;
       }
       case 'dismiss-alert': s.clearAlert(); break;
-      case 'logout': void s.logout(); break;
       default: break;
     }
   });

@@ -1,12 +1,13 @@
 // The one table of keyboard shortcuts: it drives key handling, the «?» help dialog and the on-screen hints.
 // Keys are matched by KeyboardEvent.code (the physical key), so they work the same on the ЙЦУКЕН layout.
 
-export type ShortcutScope = 'inbox' | 'picker' | 'reject' | 'help';
+export type ShortcutScope = 'global' | 'inbox' | 'picker' | 'reject' | 'help';
 
 export type ShortcutAction =
   | 'move-down' | 'move-up' | 'first' | 'last' | 'page-down' | 'page-up'
   | 'route-favorite' | 'open-picker' | 'open-reject' | 'undo' | 'open-help'
   | 'dismiss-conflict' | 'dismiss-alert' | 'logout'
+  | 'switch-view' | 'sync-now'
   | 'choose-reason' | 'confirm' | 'close';
 
 export interface KeyChord {
@@ -37,7 +38,17 @@ const digits = (from: number, to: number, numpad: boolean): KeyChord[] => {
   return chords;
 };
 
+const ctrlDigits = (from: number, to: number): KeyChord[] =>
+  digits(from, to, false).map((chord) => ({ ...chord, ctrl: true }));
+
 export const SHORTCUTS: readonly Shortcut[] = [
+  { action: 'switch-view', scope: 'global', chords: ctrlDigits(1, 9), keys: 'Ctrl+1–9',
+    label: 'Перейти к разделу с этим номером (вкладки вверху)' },
+  { action: 'sync-now', scope: 'global', chords: [{ code: 'F5' }], keys: 'F5', label: 'Синхронизировать сейчас' },
+  { action: 'open-help', scope: 'global', chords: [{ code: 'Slash', shift: true }], keys: '?', label: 'Все клавиши' },
+  { action: 'logout', scope: 'global', chords: [{ code: 'KeyQ', ctrl: true, shift: true }], keys: 'Ctrl+Shift+Q',
+    label: 'Выйти' },
+
   { action: 'move-down', scope: 'inbox', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }], keys: '↓ / J',
     label: 'Следующее обращение', repeatable: true },
   { action: 'move-up', scope: 'inbox', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }], keys: '↑ / K',
@@ -58,9 +69,6 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'dismiss-conflict', scope: 'inbox', chords: [{ code: 'KeyD' }], keys: 'D',
     label: 'Скрыть уведомление о конфликте' },
   { action: 'dismiss-alert', scope: 'inbox', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Скрыть сообщение об ошибке' },
-  { action: 'open-help', scope: 'inbox', chords: [{ code: 'Slash', shift: true }], keys: '?', label: 'Все клавиши' },
-  { action: 'logout', scope: 'inbox', chords: [{ code: 'KeyQ', ctrl: true, shift: true }], keys: 'Ctrl+Shift+Q',
-    label: 'Выйти' },
 
   { action: 'move-down', scope: 'picker', chords: [{ code: 'ArrowDown' }], keys: '↓', label: 'Следующий адресат',
     repeatable: true },
@@ -121,6 +129,7 @@ export function keysFor(scope: ShortcutScope, action: ShortcutAction): string {
 }
 
 export const SCOPE_TITLES: Record<ShortcutScope, string> = {
+  global: 'Везде',
   inbox: 'Список обращений',
   picker: 'Поиск адресата',
   reject: 'Отклонение',

@@ -26,7 +26,7 @@ export function StatusBar() {
         </span>
       ) : null}
       <span className="status-hints">
-        <Keycap keys="↑" /><Keycap keys="↓" /> выбор · <Keycap keys="1–9" /> направить · <Keycap keys={keysFor('inbox', 'open-help')} /> — все клавиши
+        <Keycap keys="↑" /><Keycap keys="↓" /> выбор · <Keycap keys="1–9" /> направить · <Keycap keys={keysFor('global', 'open-help')} /> — все клавиши
       </span>
     </footer>
   );

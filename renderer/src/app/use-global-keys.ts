@@ -1,0 +1,28 @@
+// Keys that work in every section: switching sections, syncing now, the help, signing out.
+import { useDeskStore } from '../store/desk-store.js';
+import { useShortcutScope } from '../features/shortcuts/use-shortcut-scope.js';
+import { deskCall } from '../desk-client.js';
+import { viewsFor } from './view-registry.js';
+
+export function useGlobalKeys(): void {
+  const active = useDeskStore((s) => s.dialog === null && s.session?.user != null);
+  useShortcutScope('global', active, ({ shortcut, digit }) => {
+    const s = useDeskStore.getState();
+    switch (shortcut.action) {
+      case 'switch-view': {
+        const view = digit === null ? undefined : viewsFor(s.session?.user?.role)[digit - 1];
+        if (view) s.setView(view.id);
+        break;
+      }
+      case 'sync-now':
+        void deskCall('sync.now', {}).then((result) => {
+          if (result.ok) s.applySyncStatus(result.value);
+          else s.showAlert(result.error.message);
+        });
+        break;
+      case 'open-help': s.openDialog('help'); break;
+      case 'logout': void s.logout(); break;
+      default: break;
+    }
+  });
+}

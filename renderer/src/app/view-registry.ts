@@ -1,0 +1,23 @@
+// The sections of the app, in tab order: Ctrl+1 opens the first, Ctrl+2 the second… Features add their view here.
+import type { ComponentType } from 'react';
+import type { Role } from '../../../shared/domain/user.js';
+import type { ViewId } from '../store/state-types.js';
+import { InboxView } from '../features/inbox/InboxScreen.js';
+
+export interface DeskView {
+  id: ViewId;
+  /** Tab title, Russian. */
+  title: string;
+  /** Roles that see the tab; absent = everyone signed in. */
+  roles?: readonly Role[];
+  component: ComponentType;
+}
+
+export const VIEWS: readonly DeskView[] = [
+  { id: 'inbox', title: 'Входящие', component: InboxView },
+];
+
+/** The tabs this user sees, in order; their position (1-based) is their Ctrl+digit. */
+export function viewsFor(role: Role | undefined): readonly DeskView[] {
+  return VIEWS.filter((v) => v.roles === undefined || (role !== undefined && v.roles.includes(role)));
+}
