@@ -104,6 +104,8 @@ export function openStore(dataDir: string) {
     changesAfter: db.prepare<[bigint, number], { data: string; seq: number }>(
       'SELECT data, seq FROM appeals WHERE seq > ? ORDER BY seq LIMIT ?'),
     countAppeals: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM appeals'),
+    countChangesAfter: db.prepare<[bigint], { n: number }>('SELECT count(*) AS n FROM appeals WHERE seq > ?'),
+    headSeq: db.prepare<[], { value: number }>("SELECT value FROM counters WHERE name = 'appeal_seq'"),
     mutationSeen: db.prepare<[string], { appeal_id: string }>('SELECT appeal_id FROM mutations WHERE id = ?'),
     recordMutation: db.prepare('INSERT INTO mutations (id, appeal_id, user_id, applied_at) VALUES (?, ?, ?, ?)'),
   };
@@ -172,6 +174,10 @@ export function openStore(dataDir: string) {
       return q.changesAfter.all(after, limit).map((r) => ({ appeal: parseAppeal(r.data), seq: r.seq }));
     },
     countAppeals: (): number => q.countAppeals.get()?.n ?? 0,
+    /** How many appeals changed after `after` (progress of a first sync: what is still to pull). */
+    countChangesAfter: (after: bigint): number => q.countChangesAfter.get(after)?.n ?? 0,
+    /** The newest change sequence value handed out; a client cursor above it means the server went back in time. */
+    headSeq: (): number => q.headSeq.get()?.value ?? 0,
 
     /** The appeal a mutation id was applied to, if that id was seen before. */
     mutationAppealId: (mutationId: string): string | undefined => q.mutationSeen.get(mutationId)?.appeal_id,

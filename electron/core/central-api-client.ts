@@ -22,12 +22,27 @@ export type ApiFailureKind =
 export class ApiFailure extends Error {
   readonly kind: ApiFailureKind;
   readonly status: number | null;
-  constructor(kind: ApiFailureKind, message: string, status: number | null = null) {
+  /** The server's Retry-After (429/503), in ms; the engine waits at least this long. */
+  readonly retryAfterMs: number | null;
+  constructor(kind: ApiFailureKind, message: string, status: number | null = null, retryAfterMs: number | null = null) {
     super(message);
     this.name = 'ApiFailure';
     this.kind = kind;
     this.status = status;
+    this.retryAfterMs = retryAfterMs;
   }
+}
+
+/** A Retry-After longer than this is capped: a misconfigured proxy must not park the desk for a day. */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000;
+
+/** Retry-After as delta-seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(header: string | null, nowMs: number = Date.now()): number | null {
+  if (header === null || header.trim() === '') return null;
+  const text = header.trim();
+  const ms = /^\d+$/.test(text) ? Number(text) * 1000 : Date.parse(text) - nowMs;
+  if (!Number.isFinite(ms)) return null;
+  return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, ms));
 }
 
 export interface CentralApiClientOptions {
@@ -108,8 +123,12 @@ export function createCentralApiClient(options: CentralApiClientOptions): Centra
       const code = parsedError.success ? parsedError.data.error.code : 'unknown';
       options.log(`api: ${label} → HTTP ${response.status} (${code})`);
       if (response.status === 401) throw new ApiFailure('unauthorized', 'Требуется вход в систему', 401);
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      if (response.status === 429) {
+        throw new ApiFailure('server_error', 'Сервер перегружен (HTTP 429), повтор позже', 429, retryAfterMs);
+      }
       if (response.status >= 500) {
-        throw new ApiFailure('server_error', `Ошибка сервера (HTTP ${response.status})`, response.status);
+        throw new ApiFailure('server_error', `Ошибка сервера (HTTP ${response.status})`, response.status, retryAfterMs);
       }
       throw new ApiFailure('rejected', `Сервер отклонил запрос (HTTP ${response.status}, ${code})`, response.status);
     }

@@ -50,3 +50,39 @@ export function undoNewestDecision(cache: LocalCache): { appealId: string } {
     return { appealId: newest.appealId };
   });
 }
+
+/**
+ * Works off a conflict by deciding again on top of the server's CURRENT version (the operator has seen who decided
+ * it and where): one transaction removes the conflict and queues the new decision. The server still judges it —
+ * an operator may not override another's routing, so that comes back as a new, explained conflict.
+ */
+export function rerouteAfterConflict(
+  cache: LocalCache,
+  conflictId: string,
+  decision: Decision,
+  by: UserRef,
+  nowMs: number = Date.now(),
+): DecisionAck {
+  return cache.transaction(() => {
+    const conflict = cache.conflicts.get(conflictId);
+    if (!conflict) throw new DeskFailure('not_found', 'Конфликт уже разобран');
+    const server = cache.appeals.server(conflict.appealId);
+    if (!server) throw new DeskFailure('not_found', 'Обращение не найдено в локальной базе');
+    if (cache.outbox.forAppeal(conflict.appealId).length > 0) {
+      throw new DeskFailure('not_pending', 'По обращению уже есть неотправленное решение');
+    }
+    const mutationId = ulid(nowMs);
+    cache.outbox.insert({
+      mutationId,
+      appealId: conflict.appealId,
+      baseVersion: server.version,
+      decision,
+      decidedBy: by,
+      createdAt: new Date(nowMs).toISOString(),
+      createdMs: nowMs,
+    });
+    cache.conflicts.delete(conflictId);
+    recomputeLocalView(cache, conflict.appealId);
+    return { mutationId, appealId: conflict.appealId };
+  });
+}

@@ -8,6 +8,7 @@ import { DeskEventHub } from './desk-events.js';
 import { DeskFailure } from './desk-failure.js';
 import { createDeskHandlers, type DeskHandlers } from './desk-handlers.js';
 import { SyncEngine } from './sync-engine.js';
+import { SyncLog } from './sync-log.js';
 import { createFileTokenStore, type TokenStore } from './token-store.js';
 
 export type { TokenStore } from './token-store.js';
@@ -43,6 +44,7 @@ export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore
   const cache = openLocalCache(options.dataDir);
   const tokenStore = options.tokenStore ?? createFileTokenStore(options.dataDir);
   const events = new DeskEventHub(log);
+  const syncLog = new SyncLog(options.dataDir);
   const api = createCentralApiClient({
     apiUrl: options.apiUrl,
     timeoutMs: options.requestTimeoutMs ?? 10_000,
@@ -62,9 +64,10 @@ export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore
     pushDelayMs: options.pushDelayMs ?? 2_000,
     syncIntervalMs: options.syncIntervalMs ?? 15_000,
     log,
+    journal: syncLog,
   });
   const handlers: DeskHandlers = createDeskHandlers({
-    cache, api, engine, events, tokenStore, apiUrl: options.apiUrl, demo, log,
+    cache, api, engine, events, tokenStore, apiUrl: options.apiUrl, demo, log, syncLog,
   });
   let closed = false;
   let closing: Promise<void> | null = null;

@@ -6,11 +6,12 @@ import { User, type User as UserType } from '../../shared/domain/user.js';
 import type { Decision } from '../../shared/domain/appeal.js';
 import type { LocalCache } from './cache/local-cache.js';
 import { ApiFailure, type CentralApiClient } from './central-api-client.js';
-import { decideAppeal, undoNewestDecision } from './decide-appeal.js';
+import { decideAppeal, rerouteAfterConflict, undoNewestDecision } from './decide-appeal.js';
 import type { DeskEventHub } from './desk-events.js';
 import { DeskFailure } from './desk-failure.js';
 import { getFavorites, setFavorites } from './favorites.js';
 import type { SyncEngine } from './sync-engine.js';
+import type { SyncLog } from './sync-log.js';
 import type { TokenStore } from './token-store.js';
 
 export type DeskHandlers = {
@@ -26,6 +27,8 @@ export interface HandlerContext {
   apiUrl: string;
   demo: boolean;
   log: (line: string) => void;
+  /** Sync log for the «Журнал синхронизации» section; absent = an empty log. */
+  syncLog?: SyncLog;
 }
 
 export function cachedUser(cache: LocalCache): UserType | null {
@@ -142,5 +145,20 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
       cache.conflicts.delete(id);
       return {};
     },
+    'conflicts.reroute': ({ id, targetId }) => {
+      const session = currentSession(ctx);
+      if (!session.user) throw new DeskFailure('not_signed_in', 'Войдите в систему, чтобы разбирать обращения');
+      const targets = cache.targets.list();
+      if (targets.length > 0 && !targets.some((target) => target.id === targetId)) {
+        throw new DeskFailure('bad_request', 'Неизвестный адресат');
+      }
+      const nowMs = Date.now();
+      const by = { id: session.user.id, name: session.user.name };
+      const ack = rerouteAfterConflict(cache, id, { type: 'route', targetId }, by, nowMs);
+      events.emit('appeals.changed', { ids: [ack.appealId] });
+      engine.decisionMade(nowMs);
+      return ack;
+    },
+    'sync.log': ({ limit }) => ({ entries: ctx.syncLog?.tail(limit) ?? [], file: ctx.syncLog?.path ?? '' }),
   };
 }

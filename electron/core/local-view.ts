@@ -21,8 +21,8 @@ export function recomputeLocalView(cache: LocalCache, appealId: string): Appeal 
 }
 
 /** Stores an appeal as the server reports it and rebases pending decisions; false when the cache had newer. */
-export function storeServerAppeal(cache: LocalCache, appeal: Appeal): boolean {
-  if (!cache.appeals.storeServer(appeal)) return false;
+export function storeServerAppeal(cache: LocalCache, appeal: Appeal, replace = false): boolean {
+  if (!(replace ? cache.appeals.replaceServer(appeal) : cache.appeals.storeServer(appeal))) return false;
   if (cache.outbox.forAppeal(appeal.id).length > 0) recomputeLocalView(cache, appeal.id);
   return true;
 }

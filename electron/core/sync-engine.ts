@@ -9,6 +9,7 @@ import type { OutboxEntry } from './cache/outbox-store.js';
 import { ApiFailure, type CentralApiClient } from './central-api-client.js';
 import type { DeskEventHub } from './desk-events.js';
 import { recomputeLocalView, storeServerAppeal } from './local-view.js';
+import type { SyncLog, SyncLogLevel } from './sync-log.js';
 import { ulid } from './ulid.js';
 
 /** Pages as large as the contract allows: fewer round trips and fsyncs on a first sync of a big inbox. */
@@ -27,7 +28,13 @@ export interface SyncEngineOptions {
   syncIntervalMs: number;
   log: (line: string) => void;
   random?: () => number;
+  /** The operator-visible sync log (rotating file); absent in tests that do not need it. */
+  journal?: SyncLog;
 }
+
+type Progress = NonNullable<SyncStatus['progress']>;
+/** A pull shows a progress bar only when this many appeals are still to come after the first page. */
+const PROGRESS_MIN_REMAINING = 1;
 
 function toMutation(entry: OutboxEntry): Mutation {
   const base = { id: entry.mutationId, appealId: entry.appealId, baseVersion: entry.baseVersion, createdAt: entry.createdAt };
@@ -57,6 +64,8 @@ export class SyncEngine {
   private rerun = false;
   private closed = false;
   private failures = 0;
+  private nextRetryAt: string | null = null;
+  private progress: Progress | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private pushTimer: NodeJS.Timeout | null = null;
   private intervalTimer: NodeJS.Timeout | null = null;
@@ -76,7 +85,13 @@ export class SyncEngine {
       lastSyncAt: this.lastSyncAt,
       offlineSince: this.offlineSince,
       lastError: this.lastError,
+      progress: this.progress,
+      nextRetryAt: this.nextRetryAt,
     };
+  }
+
+  private journal(level: SyncLogLevel, event: string, message: string): void {
+    this.o.journal?.write(level, event, message, this.o.cache.outbox.count());
   }
 
   /** Emits sync.status when anything in it changed (state, pending count, times, error). */
@@ -169,8 +184,10 @@ export class SyncEngine {
       this.lastSyncAt = new Date().toISOString();
       this.o.cache.meta.set('lastSyncAt', this.lastSyncAt);
       this.clearRetry();
+      this.progress = null;
       this.setState('online');
     } catch (error) {
+      this.progress = null;
       this.handleFailure(error);
     }
     if (!this.closed) this.scheduleNextPush();
@@ -179,6 +196,7 @@ export class SyncEngine {
   private handleFailure(error: unknown): void {
     if (error instanceof ApiFailure && error.kind === 'unauthorized') {
       this.o.log('sync: server answered 401, signing out');
+      this.journal('error', 'unauthorized', 'Сервер ответил 401: требуется вход');
       this.lastError = 'Сессия истекла — войдите снова';
       this.offlineSince = null;
       this.clearRetry();
@@ -192,8 +210,10 @@ export class SyncEngine {
     this.failures += 1;
     this.offlineSince ??= new Date().toISOString();
     this.lastError = error instanceof ApiFailure ? error.message : 'Внутренняя ошибка синхронизации';
+    const retryAfterMs = error instanceof ApiFailure ? error.retryAfterMs : null;
+    this.journal('error', error instanceof ApiFailure ? error.kind : 'internal', this.lastError);
+    this.scheduleRetry(retryAfterMs);
     this.setState('offline');
-    this.scheduleRetry();
   }
 
   private setState(state: SyncState): void {
@@ -201,11 +221,15 @@ export class SyncEngine {
     this.publishStatus();
   }
 
-  private scheduleRetry(): void {
+  private scheduleRetry(retryAfterMs: number | null = null): void {
     if (this.closed) return;
     this.clearRetry();
-    const delay = backoffDelayMs(this.failures, this.o.random);
+    // The server's Retry-After is a floor, never shortened by our own (jittered) backoff.
+    const delay = Math.max(backoffDelayMs(this.failures, this.o.random), retryAfterMs ?? 0);
+    this.nextRetryAt = new Date(Date.now() + delay).toISOString();
     this.o.log(`sync: offline, retry ${this.failures} in ${delay} ms`);
+    this.journal('warn', 'retry', `Повтор №${this.failures} через ${Math.round(delay / 100) / 10} с` +
+      (retryAfterMs !== null ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} с)` : ''));
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
       void this.trigger();
@@ -216,6 +240,7 @@ export class SyncEngine {
   private clearRetry(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    this.nextRetryAt = null;
   }
 
   private schedulePush(dueMs: number): void {
@@ -299,7 +324,9 @@ export class SyncEngine {
         }
       }
     });
-    this.o.log(`sync: pushed ${results.length} (${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+    const summary = Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
+    this.o.log(`sync: pushed ${results.length} (${summary})`);
+    this.journal(conflicts.length > 0 ? 'warn' : 'info', 'push', `Отправлено решений: ${results.length} (${summary})`);
     if (changed.size > 0) this.o.events.emit('appeals.changed', { ids: [...changed] });
     for (const conflict of conflicts) this.o.events.emit('sync.conflict', conflict);
     this.publishStatus();
@@ -309,22 +336,61 @@ export class SyncEngine {
     const { cache, api } = this.o;
     const stored = cache.meta.get('cursor');
     let cursor = typeof stored === 'string' ? stored : null;
+    // Set while re-pulling everything after the server went back in time; survives a crash mid-way.
+    let replace = cache.meta.get('resyncFromStart') === true;
+    const startedMs = Date.now();
+    let done = 0;
     while (!this.closed) {
       const page = await api.changes(cursor, PULL_PAGE_SIZE);
+      if (cursor !== null && page.head !== undefined && BigInt(page.head) < BigInt(cursor)) {
+        // Our cursor is ahead of everything the server has: it was restored from an older backup. Re-pull from the
+        // start and take its state as the truth; pending decisions stay in the outbox and are rebased on top.
+        this.o.log(`sync: cursor ${cursor} ahead of server head ${page.head}; re-pulling from the start`);
+        this.journal('warn', 'cursor-ahead',
+          `Курсор ${cursor} впереди сервера (${page.head}): сервер восстановлен из копии, полная перезагрузка`);
+        cache.transaction(() => {
+          cache.meta.delete('cursor');
+          cache.meta.set('resyncFromStart', true);
+        });
+        cursor = null;
+        replace = true;
+        continue;
+      }
       // The page and the cursor commit together: a crash re-pulls the page, never skips it.
       const ids = cache.transaction(() => {
         const written: string[] = [];
-        for (const appeal of page.appeals) if (storeServerAppeal(cache, appeal)) written.push(appeal.id);
+        for (const appeal of page.appeals) if (storeServerAppeal(cache, appeal, replace)) written.push(appeal.id);
         cache.meta.set('cursor', page.cursor);
+        if (replace && !page.hasMore) cache.meta.delete('resyncFromStart');
         return written;
       });
-      if (page.appeals.length > 0) this.o.log(`sync: pulled ${page.appeals.length}, stored ${ids.length}`);
+      done += page.appeals.length;
+      if (page.appeals.length > 0) {
+        this.o.log(`sync: pulled ${page.appeals.length}, stored ${ids.length}`);
+        this.journal('info', 'pull', `Получено ${page.appeals.length}, сохранено ${ids.length}` +
+          (page.remaining !== undefined && page.remaining > 0 ? `, осталось ${page.remaining}` : ''));
+      }
+      this.updateProgress(page.hasMore ? page.remaining : 0, done, startedMs);
       if (ids.length > 0) this.o.events.emit('appeals.changed', { ids: ids.length > MAX_IDS_PER_EVENT ? [] : ids });
       const advanced = page.cursor !== cursor;
       cursor = page.cursor;
       // A server that says "more" without moving the cursor would make us spin: stop and try next run.
       if (!page.hasMore || !advanced) return;
     }
+  }
+
+  /** Appeals so far / total, rate and time left, for the progress bar of a long pull (first sync). */
+  private updateProgress(remaining: number | undefined, done: number, startedMs: number): void {
+    if (remaining === undefined || (this.progress === null && remaining < PROGRESS_MIN_REMAINING)) return;
+    const seconds = Math.max(0.001, (Date.now() - startedMs) / 1000);
+    const perSecond = Math.round((done / seconds) * 10) / 10;
+    this.progress = {
+      done,
+      total: done + remaining,
+      perSecond,
+      secondsLeft: perSecond > 0 ? Math.ceil(remaining / perSecond) : null,
+    };
+    this.publishStatus();
   }
 
   private async refreshTargets(): Promise<void> {

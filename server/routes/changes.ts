@@ -9,10 +9,15 @@ export function changesRoute(store: Store) {
     const rows = store.changesAfter(BigInt(after), input.limit + 1);
     const page = rows.slice(0, input.limit);
     const last = page.at(-1);
+    const cursor = last ? String(last.seq) : after;
+    const hasMore = rows.length > input.limit;
     return {
       appeals: page.map((r) => r.appeal),
-      cursor: last ? String(last.seq) : after,
-      hasMore: rows.length > input.limit,
+      cursor,
+      hasMore,
+      // Counted only when another page exists: the last page (every incremental pull) costs no count query.
+      remaining: hasMore ? store.countChangesAfter(BigInt(cursor)) : 0,
+      head: String(store.headSeq()),
     };
   };
 }

@@ -33,6 +33,10 @@ export const ChangesResponse = z.object({
   appeals: z.array(Appeal),
   cursor: z.string().regex(/^\d{1,18}$/),
   hasMore: z.boolean(),
+  /** Optional (older servers omit it): changes still to pull after this page — the progress of a first sync. */
+  remaining: z.number().int().nonnegative().optional(),
+  /** Optional: the server's newest change sequence. Below the client's cursor = restored from an older backup. */
+  head: z.string().regex(/^\d{1,18}$/).optional(),
 });
 export type ChangesResponse = z.infer<typeof ChangesResponse>;
 

@@ -35,8 +35,28 @@ export const SyncStatus = z.object({
   lastSyncAt: z.string().nullable(),
   offlineSince: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** While a pull has many pages to go (first sync of a big backlog): appeals so far / total, rate, time left. */
+  progress: z.object({
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    perSecond: z.number().nonnegative(),
+    secondsLeft: z.number().nonnegative().nullable(),
+  }).nullable().optional(),
+  /** Retry scheduled at (ISO) while offline; honours the server's Retry-After. */
+  nextRetryAt: z.string().nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** One line of the sync log (no citizen text: counts, codes, ids). */
+export const SyncLogEntry = z.object({
+  at: z.string(),
+  level: z.enum(['info', 'warn', 'error']),
+  event: z.string(),
+  message: z.string(),
+  /** Decisions waiting to be sent at that moment. */
+  queue: z.number().int().nonnegative(),
+});
+export type SyncLogEntry = z.infer<typeof SyncLogEntry>;
 
 export const Conflict = z.object({
   id: z.string(),
@@ -95,6 +115,16 @@ export const DESK_METHODS = {
   'sync.now': { input: Empty, output: SyncStatus },
   'conflicts.list': { input: Empty, output: z.object({ conflicts: z.array(Conflict) }) },
   'conflicts.dismiss': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: Empty },
+  /** Works a conflict off by routing again on top of the server's current version (the conflict is removed). */
+  'conflicts.reroute': {
+    input: z.object({ id: z.string().min(1).max(100), targetId: z.string().min(1).max(100) }).strict(),
+    output: DecisionAck,
+  },
+  /** The sync log's newest entries and where the file lives (for IT). */
+  'sync.log': {
+    input: z.object({ limit: z.number().int().min(1).max(500).default(200) }).strict(),
+    output: z.object({ entries: z.array(SyncLogEntry), file: z.string() }),
+  },
 } as const;
 
 export const DESK_EVENTS = {

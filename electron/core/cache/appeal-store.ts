@@ -27,6 +27,7 @@ export class AppealStore {
   private readonly selectInbox;
   private readonly countInboxStmt;
   private readonly selectExcerpt;
+  private readonly resetVersion;
 
   constructor(db: CacheDb) {
     this.upsert = db.prepare(`
@@ -50,6 +51,7 @@ export class AppealStore {
       SELECT id, source, channel_name, author_name, excerpt, received_at, attachment_count
       FROM appeals WHERE local_status = 'new' ORDER BY received_ms DESC, id LIMIT ? OFFSET ?`);
     this.countInboxStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM appeals WHERE local_status = 'new'");
+    this.resetVersion = db.prepare('UPDATE appeals SET server_version = 0 WHERE id = ?');
     this.selectExcerpt = db.prepare<[string], { excerpt: string }>('SELECT excerpt FROM appeals WHERE id = ?');
   }
 
@@ -73,6 +75,12 @@ export class AppealStore {
       attachmentCount: appeal.attachments.length,
     });
     return result.changes > 0;
+  }
+
+  /** After the server was restored from an older backup its state is the truth, even at a lower version. */
+  replaceServer(appeal: Appeal): boolean {
+    this.resetVersion.run(appeal.id);
+    return this.storeServer(appeal);
   }
 
   server(id: string): Appeal | null {

@@ -17,6 +17,7 @@ export class ConflictStore {
   private readonly insertStmt;
   private readonly listStmt;
   private readonly deleteStmt;
+  private readonly getStmt;
 
   constructor(db: CacheDb) {
     this.insertStmt = db.prepare(`
@@ -25,6 +26,7 @@ export class ConflictStore {
       VALUES (@id, @appealId, @kind, @excerpt, @local, @server, @errorCode, @errorMessage, @detectedAt)`);
     this.listStmt = db.prepare<[], ConflictRow>('SELECT * FROM conflicts ORDER BY id DESC');
     this.deleteStmt = db.prepare('DELETE FROM conflicts WHERE id = ?');
+    this.getStmt = db.prepare<[string], ConflictRow>('SELECT * FROM conflicts WHERE id = ?');
   }
 
   insert(conflict: Conflict, kind: ConflictKind, error: { code: string; message: string } | null): void {
@@ -42,17 +44,26 @@ export class ConflictStore {
   }
 
   list(): Conflict[] {
-    return this.listStmt.all().map((row) => ({
-      id: row.id,
-      appealId: row.appeal_id,
-      excerpt: row.excerpt,
-      local: JSON.parse(row.local_decision) as Conflict['local'],
-      server: JSON.parse(row.server_summary) as Conflict['server'],
-      detectedAt: row.detected_at,
-    }));
+    return this.listStmt.all().map(toConflict);
+  }
+
+  get(id: string): Conflict | null {
+    const row = this.getStmt.get(id);
+    return row ? toConflict(row) : null;
   }
 
   delete(id: string): void {
     this.deleteStmt.run(id);
   }
+}
+
+function toConflict(row: ConflictRow): Conflict {
+  return {
+    id: row.id,
+    appealId: row.appeal_id,
+    excerpt: row.excerpt,
+    local: JSON.parse(row.local_decision) as Conflict['local'],
+    server: JSON.parse(row.server_summary) as Conflict['server'],
+    detectedAt: row.detected_at,
+  };
 }

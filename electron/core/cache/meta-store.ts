@@ -1,7 +1,9 @@
 // Key/value settings in the cache (sync cursor, signed-in user, favourites, last sync time), stored as JSON.
 import type { CacheDb } from './open-cache.js';
 
-export type MetaKey = 'cursor' | 'user' | 'favorites' | 'lastSyncAt';
+export type MetaKey = 'cursor' | 'user' | 'favorites' | 'lastSyncAt'
+  // sync engine: a full re-pull after the server went back in time (survives a crash mid-way)
+  | 'resyncFromStart';
 
 export class MetaStore {
   private readonly selectStmt;

@@ -27,6 +27,9 @@ describe('GET /changes', () => {
     }
     expect(pages.map((p) => p.appeals.length)).toEqual([10, 10, 5]);
     expect(pages.map((p) => p.hasMore)).toEqual([true, true, false]);
+    // Progress of a long pull: what is still to come after each page, and the server's newest sequence.
+    expect(pages.map((p) => p.remaining)).toEqual([15, 5, 0]);
+    expect(new Set(pages.map((p) => p.head))).toEqual(new Set(['25']));
     const cursors = pages.map((p) => Number(p.cursor));
     expect(cursors).toEqual([...cursors].sort((a, b) => a - b));
     expect(new Set(cursors).size).toBe(cursors.length);
@@ -34,7 +37,7 @@ describe('GET /changes', () => {
     expect(new Set(ids).size).toBe(25);
 
     const after = await pull(`?cursor=${cursor}`);
-    expect(after).toEqual({ appeals: [], cursor, hasMore: false });
+    expect(after).toEqual({ appeals: [], cursor, hasMore: false, remaining: 0, head: '25' });
   });
 
   it('starts from the beginning without a cursor and answers cursor "0" on an empty feed past the end', async () => {
@@ -42,7 +45,9 @@ describe('GET /changes', () => {
     expect(all.appeals).toHaveLength(25);
     expect(all.hasMore).toBe(false);
     expect(await pull('?cursor=0&limit=1')).toMatchObject({ cursor: '1', hasMore: true });
-    expect(await pull('?cursor=999999999999999999')).toEqual({ appeals: [], cursor: '999999999999999999', hasMore: false });
+    // head below the cursor is how a client sees the server was restored from an older backup.
+    expect(await pull('?cursor=999999999999999999')).toEqual(
+      { appeals: [], cursor: '999999999999999999', hasMore: false, remaining: 0, head: '25' });
   });
 
   it('moves a decided appeal past the previous cursor so pulls see the change', async () => {
