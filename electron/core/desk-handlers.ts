@@ -10,6 +10,7 @@ import { decideAppeal, rerouteAfterConflict, undoNewestDecision } from './decide
 import type { DeskEventHub } from './desk-events.js';
 import { DeskFailure } from './desk-failure.js';
 import { getFavorites, setFavorites } from './favorites.js';
+import { createSearchHandlers } from './search-handlers.js';
 import type { SyncEngine } from './sync-engine.js';
 import type { SyncLog } from './sync-log.js';
 import type { TokenStore } from './token-store.js';
@@ -85,6 +86,7 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
   };
 
   return {
+    ...createSearchHandlers(cache),
     'session.get': () => currentSession(ctx),
 
     'session.login': async ({ login, password }) => {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Appeal, AppealStatus, Decision, RejectReason, Source, UserRef } from '../domain/appeal.js';
 import { Target } from '../domain/target.js';
 import { User } from '../domain/user.js';
+import { SavedView, SearchQuery, SearchResult } from '../search/search-query.js';
 
 export const FAVORITE_SLOTS = 9;
 
@@ -18,6 +19,13 @@ export const InboxRow = z.object({
   attachmentCount: z.number().int().nonnegative(),
 });
 export type InboxRow = z.infer<typeof InboxRow>;
+
+/** A grid row of any list (inbox window, search results): the inbox row plus where the appeal stands. */
+export const ListedRow = InboxRow.extend({ status: AppealStatus, targetId: z.string().nullable() });
+export type ListedRow = z.infer<typeof ListedRow>;
+
+/** Rows are fetched for the visible window only: at most this many ids per call. */
+export const MAX_ROWS_PER_CALL = 500;
 
 /** The appeal as this machine sees it: the server's state with pending local decisions applied on top. */
 export const LocalAppeal = z.object({
@@ -101,6 +109,22 @@ export const DESK_METHODS = {
     output: z.object({ rows: z.array(InboxRow), total: z.number().int().nonnegative() }),
   },
   'appeals.get': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: LocalAppeal },
+  /** The ids of waiting appeals in inbox order (newest first): the renderer keeps ids, rows come per window. */
+  'inbox.ids': { input: Empty, output: z.object({ ids: z.array(z.string()) }) },
+  /** Grid rows for these ids (a visible window); unknown ids are left out. */
+  'appeals.rows': {
+    input: z.object({ ids: z.array(z.string().min(1).max(100)).max(MAX_ROWS_PER_CALL) }).strict(),
+    output: z.object({ rows: z.array(ListedRow) }),
+  },
+  /** Full-text search with filters over every cached appeal; works offline. */
+  'search.query': { input: SearchQuery, output: SearchResult },
+  'views.list': { input: Empty, output: z.object({ views: z.array(SavedView) }) },
+  /** Saves a search under a name (same name: replaced). */
+  'views.save': {
+    input: z.object({ name: z.string().trim().min(1).max(100), query: SearchQuery }).strict(),
+    output: SavedView,
+  },
+  'views.delete': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: Empty },
   'appeals.route': {
     input: z.object({ appealId: z.string().min(1).max(100), targetId: z.string().min(1).max(100) }).strict(),
     output: DecisionAck,

@@ -3,6 +3,7 @@ import type { Appeal } from '../../../shared/domain/appeal.js';
 import type { InboxRow } from '../../../shared/desk-api/contract.js';
 import { excerptOf } from '../../../shared/text/inert-text.js';
 import type { CacheDb } from './open-cache.js';
+import { SearchIndexWriter } from './search-index.js';
 
 interface AppealRow {
   server_json: string;
@@ -27,9 +28,11 @@ export class AppealStore {
   private readonly selectInbox;
   private readonly countInboxStmt;
   private readonly selectExcerpt;
+  private readonly searchIndex;
   private readonly resetVersion;
 
   constructor(db: CacheDb) {
+    this.searchIndex = new SearchIndexWriter(db);
     this.upsert = db.prepare(`
       INSERT INTO appeals (id, server_json, server_version, server_status, local_status, local_target_id, local_json,
         received_at, received_ms, source, channel_name, author_name, excerpt, attachment_count)
@@ -74,6 +77,8 @@ export class AppealStore {
       excerpt: excerptOf(appeal.text),
       attachmentCount: appeal.attachments.length,
     });
+    // Same transaction as the row (the caller's): the index never lags the cache, and no trigger is involved.
+    if (result.changes > 0) this.searchIndex.add(appeal);
     return result.changes > 0;
   }
 

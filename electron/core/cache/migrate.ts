@@ -2,7 +2,7 @@
 import type { Database } from 'better-sqlite3';
 import { CacheOpenError } from './cache-open-error.js';
 import type { Migration } from './migrations/migration.js';
-import { MIGRATIONS } from './migrations/all-migrations.js';
+import { MIGRATIONS, newestVersion } from './migrations/all-migrations.js';
 
 export function schemaVersionOf(db: Database): number {
   return Number(db.pragma('user_version', { simple: true }));
@@ -22,8 +22,8 @@ export function refuseNewerSchema(db: Database, newest: number): number {
 }
 
 /** Brings the database up to `upTo` (default: newest); refuses a database from a newer program. */
-export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, upTo = migrations.length): number {
-  const current = refuseNewerSchema(db, migrations.length);
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, upTo = newestVersion(migrations)): number {
+  const current = refuseNewerSchema(db, newestVersion(migrations));
   for (const migration of migrations) {
     if (migration.version <= current || migration.version > upTo) continue;
     db.transaction(() => {

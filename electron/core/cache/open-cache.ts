@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { CacheOpenError } from './cache-open-error.js';
 import { migrate, refuseNewerSchema } from './migrate.js';
-import { MIGRATIONS } from './migrations/all-migrations.js';
+import { LATEST_SCHEMA_VERSION } from './migrations/all-migrations.js';
 
 export type CacheDb = Database.Database;
 
@@ -30,7 +30,7 @@ export function openCache(file: string, options: OpenCacheOptions = {}): CacheDb
   try {
     db = new Database(file);
     // Refuse a newer schema before any pragma below rewrites the file header (journal mode lives there).
-    refuseNewerSchema(db, MIGRATIONS.length);
+    refuseNewerSchema(db, LATEST_SCHEMA_VERSION);
     // WAL: the UI reads while the sync engine writes. synchronous=FULL: an outbox row is a decision the operator
     // saw accepted; losing the last commits on power loss (the NORMAL risk) is worse than one fsync per key press.
     db.pragma('journal_mode = WAL');

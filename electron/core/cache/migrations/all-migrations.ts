@@ -1,6 +1,12 @@
 // Every migration in order; the schema version only grows. Add a numbered file and append it here.
 import type { Migration } from './migration.js';
 import { migration001 } from './001-initial.js';
+import { migration003 } from './003-search.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration001];
-export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+export const MIGRATIONS: readonly Migration[] = [migration001, migration003];
+// The highest version, not the count: numbers are reserved per issue and may land out of order.
+export const LATEST_SCHEMA_VERSION = newestVersion(MIGRATIONS);
+
+export function newestVersion(migrations: readonly Migration[]): number {
+  return migrations.reduce((max, m) => Math.max(max, m.version), 0);
+}

@@ -1,0 +1,108 @@
+// Full-text search over every cached appeal (FTS5, migration 003) with filters: words ranked by BM25 (text
+// counts most, then author, then channel), newest first among equals; filters alone list newest first.
+import { MAX_SEARCH_IDS, type SearchQuery, type SearchResult } from '../../../shared/search/search-query.js';
+import { ftsExpression, searchTerms } from '../../../shared/search/search-fold.js';
+import type { Target } from '../../../shared/domain/target.js';
+import type { CacheDb } from './open-cache.js';
+
+/** Novosibirsk is UTC+7 all year (no DST since 2014): its calendar day starts at 17:00 UTC the day before. */
+const NOVOSIBIRSK_OFFSET_MS = 7 * 3600_000;
+const DAY_MS = 24 * 3600_000;
+
+export function dayStartMs(day: string): number {
+  return Date.parse(`${day}T00:00:00Z`) - NOVOSIBIRSK_OFFSET_MS;
+}
+
+/** Thrown for a query the cache cannot answer (e.g. «overdue» before deadlines exist); the message is Russian. */
+export class SearchUnsupported extends Error {}
+
+// BM25 weights per column (body, author, channel): a word in the text matters more than the same word in a name.
+const RANK = 'bm25(search_fts, 1.0, 0.6, 0.3)';
+
+// Column names #4a's deadline migration may add; the overdue filter uses the first one present.
+const DEADLINE_COLUMNS = ['route_due_ms', 'routing_due_ms', 'due_ms', 'answer_due_ms'];
+
+export class SearchStore {
+  private readonly db: CacheDb;
+  private readonly statements = new Map<string, ReturnType<CacheDb['prepare']>>();
+
+  constructor(db: CacheDb) {
+    this.db = db;
+  }
+
+  private prepared(sql: string): ReturnType<CacheDb['prepare']> {
+    let stmt = this.statements.get(sql);
+    if (!stmt) {
+      stmt = this.db.prepare(sql);
+      this.statements.set(sql, stmt);
+    }
+    return stmt;
+  }
+
+  private deadlineColumn(): string | null {
+    const columns = (this.db.prepare('SELECT name FROM pragma_table_info(\'appeals\')').all() as { name: string }[])
+      .map((row) => row.name);
+    return DEADLINE_COLUMNS.find((name) => columns.includes(name)) ?? null;
+  }
+
+  /** The filters as SQL over `a` (appeals) with named parameters. */
+  private filters(query: SearchQuery, targets: readonly Target[], nowMs: number): { where: string[]; params: Record<string, unknown> } {
+    const where: string[] = [];
+    const params: Record<string, unknown> = {};
+    const list = (name: string, values: readonly string[]): string =>
+      values.map((value, i) => { params[`${name}${i}`] = value; return `@${name}${i}`; }).join(', ');
+    if (query.sources.length > 0) where.push(`a.source IN (${list('src', query.sources)})`);
+    if (query.statuses.length > 0) where.push(`a.local_status IN (${list('st', query.statuses)})`);
+    if (query.targetId !== null) {
+      where.push('a.local_target_id = @target');
+      params.target = query.targetId;
+    }
+    if (query.municipalityId !== null) {
+      // Until appeals carry their place: routed to the municipality, or written on its administration's page.
+      const municipality = targets.find((t) => t.id === query.municipalityId);
+      where.push('(a.local_target_id = @muni OR a.channel_name = @muniName)');
+      params.muni = query.municipalityId;
+      params.muniName = municipality?.name ?? '';
+    }
+    if (query.fromDay !== null) {
+      where.push('a.received_ms >= @fromMs');
+      params.fromMs = dayStartMs(query.fromDay);
+    }
+    if (query.toDay !== null) {
+      where.push('a.received_ms < @toMs');
+      params.toMs = dayStartMs(query.toDay) + DAY_MS;
+    }
+    if (query.overdue) {
+      const column = this.deadlineColumn();
+      if (column === null) throw new SearchUnsupported('Фильтр «просрочено» появится вместе со сроками обращений');
+      where.push(`a.local_status = 'new' AND a.${column} < @nowMs`);
+      params.nowMs = nowMs;
+    }
+    return { where, params };
+  }
+
+  search(query: SearchQuery, targets: readonly Target[], nowMs = Date.now(), limit = MAX_SEARCH_IDS): SearchResult {
+    const { where, params } = this.filters(query, targets, nowMs);
+    const match = ftsExpression(query.text);
+    const terms = searchTerms(query.text);
+    const filterSql = where.length > 0 ? ` AND ${where.join(' AND ')}` : '';
+    params.limit = limit;
+    let ids: string[];
+    let countSql: string;
+    if (match === null) {
+      const base = `FROM appeals a WHERE 1 = 1${filterSql}`;
+      ids = (this.prepared(`SELECT a.id ${base} ORDER BY a.received_ms DESC, a.id LIMIT @limit`).all(params) as { id: string }[])
+        .map((row) => row.id);
+      countSql = `SELECT count(*) AS n ${base}`;
+    } else {
+      params.match = match;
+      const base = `FROM search_fts JOIN search_docs d ON d.doc_id = search_fts.rowid JOIN appeals a ON a.id = d.appeal_id
+        WHERE search_fts MATCH @match${filterSql}`;
+      ids = (this.prepared(`SELECT a.id ${base} ORDER BY ${RANK}, a.received_ms DESC, a.id LIMIT @limit`).all(params) as { id: string }[])
+        .map((row) => row.id);
+      countSql = `SELECT count(*) AS n ${base}`;
+    }
+    const total = ids.length < limit ? ids.length : (this.prepared(countSql).get(params) as { n: number }).n;
+    return { ids, total, terms };
+  }
+}

@@ -1,0 +1,155 @@
+// Search over the cache: ranking, ё/е and case folding, prefixes, hostile query text, every filter, and saved
+// views that persist in the cache file across a restart of the core.
+import { afterEach, describe, expect, it } from 'vitest';
+import { openLocalCache, type LocalCache } from '../../../electron/core/cache/local-cache.js';
+import { createDeskCore } from '../../../electron/core/desk-core.js';
+import type { Appeal } from '../../../shared/domain/appeal.js';
+import { SearchQuery, type SearchQueryInput } from '../../../shared/search/search-query.js';
+import { deadPort, sampleAppeal, tempDir, value } from './core-test-kit.js';
+
+let cleanups: (() => void)[] = [];
+afterEach(() => { cleanups.forEach((c) => c()); cleanups = []; });
+
+const TARGETS = [
+  { id: 'mingkh', kind: 'ministry' as const, name: 'Министерство ЖКХ и энергетики НСО', shortName: 'МинЖКХ НСО' },
+  { id: 'mr-berdsk', kind: 'municipality' as const, name: 'Администрация города Бердска', shortName: 'Бердск' },
+];
+
+function cacheWith(appeals: Appeal[]): LocalCache {
+  const temp = tempDir('search');
+  const cache = openLocalCache(temp.dir);
+  cleanups.push(() => { cache.db.close(); temp.remove(); });
+  cache.targets.replace(TARGETS);
+  cache.transaction(() => appeals.forEach((a) => cache.appeals.storeServer(a)));
+  return cache;
+}
+
+const find = (cache: LocalCache, input: SearchQueryInput) =>
+  cache.search.search(SearchQuery.parse(input), cache.targets.list());
+
+describe('search', () => {
+  it('ranks an appeal that is about the words above one that mentions them in passing', () => {
+    const cache = cacheWith([
+      sampleAppeal(1, { text: 'Прошу разобраться: на остановке Ленина грязно, и ещё мусор у подъезда.' }),
+      sampleAppeal(2, { text: 'Мусор не вывозят! Контейнеры с мусором переполнены, мусорная площадка в мусоре.' }),
+      sampleAppeal(3, { text: 'Не работает светофор на площади Калинина.' }),
+    ]);
+    const result = find(cache, { text: 'мусор' });
+    expect(result.ids).toEqual(['a-00002', 'a-00001']);
+    expect(result.total).toBe(2);
+    expect(result.terms).toEqual(['мусор']);
+  });
+
+  it('folds ё to е and case, in the text and in the query', () => {
+    const cache = cacheWith([
+      sampleAppeal(1, { text: 'Во дворе упала ЁЛКА, провода оборваны' }),
+      sampleAppeal(2, { text: 'На площади поставили елку без ограждения' }),
+    ]);
+    expect(find(cache, { text: 'ёлку' }).ids).toEqual(['a-00002']);
+    expect(find(cache, { text: 'ёлк' }).ids.sort()).toEqual(['a-00001', 'a-00002']);
+    expect(find(cache, { text: 'ЕЛК' }).ids.sort()).toEqual(['a-00001', 'a-00002']);
+  });
+
+  it('matches every word as a prefix, and reads FTS syntax in the query as plain words', () => {
+    const cache = cacheWith([
+      sampleAppeal(1, { text: 'Отопление в школе №12 не работает, дети мёрзнут' }),
+      sampleAppeal(2, { text: 'Школьный автобус не пришёл' }),
+      sampleAppeal(3, { text: 'Отопления нет в подъезде' }),
+    ]);
+    expect(find(cache, { text: 'школ' }).ids.sort()).toEqual(['a-00001', 'a-00002']);
+    expect(find(cache, { text: 'отоплен школ' }).ids).toEqual(['a-00001']);
+    expect(find(cache, { text: 'мерзн' }).ids).toEqual(['a-00001']);
+    for (const hostile of ['"', 'NEAR(школ', 'body:отоп*', 'школ OR', '(*)', '-', '^отоп']) {
+      expect(() => find(cache, { text: hostile })).not.toThrow();
+    }
+    expect(find(cache, { text: 'школ OR автобус' }).ids).toEqual([]); // «or» is a word here, found nowhere
+  });
+
+  it('finds by author and channel too, below the same word in the text', () => {
+    const cache = cacheWith([
+      sampleAppeal(1, { author: { name: 'Иван Дорожкин' }, text: 'Прошу помочь с пособием' }),
+      sampleAppeal(2, { text: 'Дорожки в парке не чистят' }),
+    ]);
+    expect(find(cache, { text: 'дорожк' }).ids).toEqual(['a-00002', 'a-00001']);
+  });
+
+  it('filters by source, status, target, municipality and Novosibirsk calendar days, with or without words', () => {
+    const cache = cacheWith([
+      sampleAppeal(1, { source: 'vk', receivedAt: '2025-03-01T16:59:59Z' }), // 23:59:59 on 1 March in Novosibirsk
+      sampleAppeal(2, { source: 'ok', receivedAt: '2025-03-01T17:00:00Z' }), // 00:00 on 2 March
+      sampleAppeal(3, { source: 'pos', status: 'routed', targetId: 'mingkh', version: 2, receivedAt: '2025-03-03T05:00:00Z' }),
+      sampleAppeal(4, { source: 'vk', channel: { name: 'Администрация города Бердска', url: 'https://vk.com/berdsk' },
+        receivedAt: '2025-03-04T05:00:00Z' }),
+      sampleAppeal(5, { source: 'telegram', status: 'routed', targetId: 'mr-berdsk', version: 2, receivedAt: '2025-03-05T05:00:00Z' }),
+    ]);
+    expect(find(cache, { sources: ['vk'] }).ids).toEqual(['a-00004', 'a-00001']);
+    expect(find(cache, { statuses: ['routed'] }).ids).toEqual(['a-00005', 'a-00003']);
+    expect(find(cache, { targetId: 'mingkh' }).ids).toEqual(['a-00003']);
+    expect(find(cache, { municipalityId: 'mr-berdsk' }).ids).toEqual(['a-00005', 'a-00004']);
+    expect(find(cache, { fromDay: '2025-03-02', toDay: '2025-03-03' }).ids).toEqual(['a-00003', 'a-00002']);
+    expect(find(cache, { toDay: '2025-03-01' }).ids).toEqual(['a-00001']);
+    expect(find(cache, { text: 'мусор', sources: ['vk', 'ok'], statuses: ['new'] }).ids.sort())
+      .toEqual(['a-00001', 'a-00002', 'a-00004']);
+    expect(find(cache, {}).total).toBe(5);
+  });
+
+  it('reports the total beyond the id limit, and follows local decisions', () => {
+    const cache = cacheWith(Array.from({ length: 30 }, (_, i) => sampleAppeal(i + 1)));
+    const limited = cache.search.search(SearchQuery.parse({ text: 'мусор' }), [], Date.now(), 10);
+    expect(limited.ids).toHaveLength(10);
+    expect(limited.total).toBe(30);
+    const server = cache.appeals.server('a-00007');
+    if (!server) throw new Error('missing');
+    cache.appeals.setLocal('a-00007', server, { ...server, status: 'routed', targetId: 'mingkh' });
+    expect(find(cache, { text: 'мусор', targetId: 'mingkh' }).ids).toEqual(['a-00007']);
+    expect(find(cache, { statuses: ['new'] }).total).toBe(29);
+  });
+
+  it('indexes each appeal once, however many versions arrive', () => {
+    const cache = cacheWith([sampleAppeal(1)]);
+    cache.appeals.storeServer(sampleAppeal(1, { version: 2, status: 'routed', targetId: 'mingkh' }));
+    cache.appeals.storeServer(sampleAppeal(1, { version: 3, status: 'routed', targetId: 'mingkh' }));
+    expect(find(cache, { text: 'мусор' }).ids).toEqual(['a-00001']);
+    expect(cache.db.prepare('SELECT count(*) AS n FROM search_docs').get()).toEqual({ n: 1 });
+  });
+
+  it('refuses «overdue» with a Russian message while appeals carry no deadline', () => {
+    const cache = cacheWith([sampleAppeal(1)]);
+    const hasDeadline = (cache.db.prepare("SELECT name FROM pragma_table_info('appeals')").all() as { name: string }[])
+      .some((c) => /due_ms$/.test(c.name));
+    if (hasDeadline) return; // #4a's deadlines have landed: the filter is live, covered with their columns
+    expect(() => find(cache, { overdue: true })).toThrow(/просрочено/);
+  });
+});
+
+describe('windowed rows', () => {
+  it('lists waiting ids newest first and rows for any ids in the order asked', () => {
+    const cache = cacheWith([sampleAppeal(1), sampleAppeal(2), sampleAppeal(3, { status: 'routed', targetId: 'mingkh', version: 2 })]);
+    expect(cache.rows.inboxIds()).toEqual(['a-00002', 'a-00001']);
+    const rows = cache.rows.rows(['a-00003', 'nope', 'a-00001']);
+    expect(rows.map((r) => [r.id, r.status, r.targetId])).toEqual([['a-00003', 'routed', 'mingkh'], ['a-00001', 'new', null]]);
+  });
+});
+
+describe('saved views', () => {
+  it('saves, replaces by name, lists, deletes, and keeps them across a restart of the core', async () => {
+    const temp = tempDir('views');
+    cleanups.push(temp.remove);
+    const apiUrl = `http://127.0.0.1:${await deadPort()}`;
+    let core = await createDeskCore({ dataDir: temp.dir, apiUrl, syncIntervalMs: 60_000 });
+    const first = await value<{ id: string }>(core, 'views.save', { name: 'Мусор в Бердске', query: { text: 'мусор', municipalityId: 'mr-berdsk' } });
+    await value(core, 'views.save', { name: 'Госуслуги', query: { sources: ['pos'] } });
+    await value(core, 'views.save', { name: 'Мусор в Бердске', query: { text: 'мусор контейнер' } });
+    await core.close();
+    core = await createDeskCore({ dataDir: temp.dir, apiUrl, syncIntervalMs: 60_000 });
+    const { views } = await value<{ views: { id: string; name: string; query: { text: string } }[] }>(core, 'views.list', {});
+    expect(views.map((v) => [v.name, v.query.text])).toEqual([['Госуслуги', ''], ['Мусор в Бердске', 'мусор контейнер']]);
+    expect(views[1]?.id).toBe(first.id);
+    await value(core, 'views.delete', { id: first.id });
+    await value(core, 'views.delete', { id: first.id });
+    expect((await value<{ views: unknown[] }>(core, 'views.list', {})).views).toHaveLength(1);
+    const bad = await core.call('views.save', { name: '   ', query: {} });
+    expect(bad.ok).toBe(false);
+    await core.close();
+  });
+});
