@@ -10,6 +10,7 @@ import { decideAppeal, rerouteAfterConflict, undoNewestDecision } from './decide
 import type { DeskEventHub } from './desk-events.js';
 import { DeskFailure } from './desk-failure.js';
 import { getFavorites, setFavorites } from './favorites.js';
+import { signOut } from './sign-out.js';
 import { createSearchHandlers } from './search-handlers.js';
 import type { SyncEngine } from './sync-engine.js';
 import type { SyncLog } from './sync-log.js';
@@ -114,6 +115,20 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
       engine.sessionChanged();
       return session;
     },
+
+    'session.signOut': ({ unsent }) => signOut({
+      cache,
+      clearToken: () => ctx.tokenStore.clear(),
+      syncNow: () => engine.flushNow(),
+      syncIdle: () => engine.trigger(),
+      session: () => currentSession(ctx),
+      announce: () => {
+        announceSession();
+        events.emit('appeals.changed', { ids: [] });
+        engine.sessionChanged();
+      },
+      log: ctx.log,
+    }, unsent),
 
     'targets.list': () => ({ targets: cache.targets.list() }),
 

@@ -131,6 +131,17 @@ export class SyncEngine {
     return this.status();
   }
 
+  /** Sign-out: pushes every pending decision now, undo grace or not, and reports the status after the run. */
+  async flushNow(): Promise<SyncStatus> {
+    this.flushing = true;
+    try {
+      return await this.syncNow();
+    } finally {
+      this.flushing = false;
+    }
+  }
+  private flushing = false;
+
   /** A decision was stored: push it once its undo grace is over. */
   decisionMade(createdMs: number): void {
     this.publishStatus();
@@ -266,7 +277,7 @@ export class SyncEngine {
       // Select and mark in one synchronous transaction: from here on undo refuses these rows.
       const batch = cache.transaction(() => {
         const due = cache.outbox
-          .due(Date.now() - this.o.pushDelayMs, MAX_MUTATIONS_PER_REQUEST)
+          .due(Date.now() - (this.flushing ? 0 : this.o.pushDelayMs), MAX_MUTATIONS_PER_REQUEST)
           .filter((entry) => !sentThisRun.has(entry.mutationId));
         const at = new Date().toISOString();
         for (const entry of due) cache.outbox.markAttempted(entry.mutationId, at);

@@ -95,6 +95,11 @@ export const DESK_METHODS = {
     output: Session,
   },
   'session.logout': { input: Empty, output: Session },
+  /** Sign out and wipe this machine's citizen data once unsent decisions are sent; 'ask' stops if some cannot be. */
+  'session.signOut': {
+    input: z.object({ unsent: z.enum(['ask', 'discard']).default('ask') }).strict(),
+    output: z.object({ outcome: z.enum(['signed-out', 'unsent']), unsent: z.number().int().nonnegative(), session: Session }),
+  },
   'targets.list': { input: Empty, output: z.object({ targets: z.array(Target) }) },
   'favorites.get': { input: Empty, output: z.object({ targetIds: z.array(z.string()).max(FAVORITE_SLOTS) }) },
   'favorites.set': {

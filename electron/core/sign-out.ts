@@ -1,0 +1,37 @@
+// session.signOut: send what is still unsent, then forget the session and wipe the citizen data of this machine.
+// With decisions that cannot be sent (offline, refused) it asks first unless the operator chose to discard them.
+import type { Session } from '../../shared/desk-api/contract.js';
+import type { LocalCache } from './cache/local-cache.js';
+import { wipeCitizenData } from './cache/wipe-citizen-data.js';
+
+export interface SignOutDeps {
+  cache: LocalCache;
+  clearToken(): void;
+  /** Pushes the outbox now and resolves once the run is over (any outcome). */
+  syncNow(): Promise<unknown>;
+  /** Resolves when no sync run is in flight (after the token is gone a new run ends at once). */
+  syncIdle(): Promise<unknown>;
+  session(): Session;
+  announce(): void;
+  log(line: string): void;
+}
+
+export interface SignOutResult {
+  outcome: 'signed-out' | 'unsent';
+  /** Decisions not yet on the server: still waiting ('unsent') or discarded ('signed-out'). */
+  unsent: number;
+  session: Session;
+}
+
+export async function signOut(deps: SignOutDeps, unsent: 'ask' | 'discard'): Promise<SignOutResult> {
+  if (deps.session().user !== null && deps.cache.outbox.count() > 0) await deps.syncNow();
+  const left = deps.cache.outbox.count();
+  if (left > 0 && unsent === 'ask') return { outcome: 'unsent', unsent: left, session: deps.session() };
+  deps.clearToken();
+  // A pull already in flight must not write appeals back after the wipe.
+  await deps.syncIdle();
+  const tables = wipeCitizenData(deps.cache.db);
+  deps.log(`session: signed out, local data wiped (${tables.length} tables${left > 0 ? `, ${left} unsent decisions discarded` : ''})`);
+  deps.announce();
+  return { outcome: 'signed-out', unsent: left, session: deps.session() };
+}
