@@ -15,9 +15,14 @@ type InputOf<E> = E extends { body: z.ZodType } ? z.output<E['body']>
 type OutputOf<E> = E extends { response: z.ZodType } ? z.input<E['response']> : never;
 type UserOf<E> = E extends { auth: null } ? null : User;
 
+/** Facts about the request a handler may need beyond its input (the login rate limit keys on the address). */
+export interface RequestMeta {
+  address: string;
+}
+
 /** One handler per contract endpoint; input is already validated, the user already authorised. */
 export type Handlers = {
-  [K in EndpointName]: (input: InputOf<Endpoints[K]>, user: UserOf<Endpoints[K]>) =>
+  [K in EndpointName]: (input: InputOf<Endpoints[K]>, user: UserOf<Endpoints[K]>, meta: RequestMeta) =>
     OutputOf<Endpoints[K]> | Promise<OutputOf<Endpoints[K]>>;
 };
 
@@ -85,8 +90,8 @@ export function createRouter(opts: { auth: Auth; handlers: Handlers; plain: Plai
       input = parsed.data;
     }
 
-    const handler = handlers[name] as (input: unknown, user: User | null) => unknown;
-    const output = await handler(input, user);
+    const handler = handlers[name] as (input: unknown, user: User | null, meta: RequestMeta) => unknown;
+    const output = await handler(input, user, { address: req.socket.remoteAddress ?? 'unknown' });
     // The contract is the promise to clients: a response that does not match it is a server bug, not data.
     const checked = spec.response.safeParse(output);
     if (!checked.success) {
@@ -106,7 +111,7 @@ export function createRouter(opts: { auth: Auth; handlers: Handlers; plain: Plai
         res.destroy();
         return;
       }
-      const headers: Record<string, string> = error.status === 413 ? { connection: 'close' } : {};
+      const headers: Record<string, string> = { ...error.headers, ...(error.status === 413 ? { connection: 'close' } : {}) };
       if (error.status === 405) headers.allow = allowedMethod(req.url, byPath, plain);
       sendError(res, error, headers);
     }
