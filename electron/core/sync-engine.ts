@@ -126,6 +126,8 @@ export class SyncEngine {
 
   /** sync.now: runs immediately (even while backing off) and reports the status after the run. */
   async syncNow(): Promise<SyncStatus> {
+    // A run already in flight started before this request: let it finish, then run once more for the operator.
+    if (this.running) await this.running;
     this.clearRetry();
     await this.trigger();
     return this.status();
@@ -170,20 +172,25 @@ export class SyncEngine {
 
   private async loop(): Promise<void> {
     try {
+      let ok = true;
       do {
         this.rerun = false;
-        await this.runOnce();
-      } while (this.rerun && !this.closed);
+        ok = await this.runOnce();
+        // After a failure the retry timer decides when to try again: a trigger that arrived during the failing run
+        // (a decision, the interval) must not start another attempt at once — that is how a client spins.
+      } while (this.rerun && ok && !this.closed);
     } finally {
       this.running = null;
     }
   }
 
-  private async runOnce(): Promise<void> {
+  /** One push-pull-targets round; false when it failed (a retry is scheduled). */
+  private async runOnce(): Promise<boolean> {
     if (!this.o.hasToken()) {
       this.setState('signed-out');
-      return;
+      return true;
     }
+    let ok = true;
     this.setState('syncing');
     try {
       await this.push();
@@ -199,9 +206,11 @@ export class SyncEngine {
       this.setState('online');
     } catch (error) {
       this.progress = null;
+      ok = false;
       this.handleFailure(error);
     }
     if (!this.closed) this.scheduleNextPush();
+    return ok;
   }
 
   private handleFailure(error: unknown): void {
