@@ -12,6 +12,7 @@ import { DeskFailure } from './desk-failure.js';
 import { getFavorites, setFavorites } from './favorites.js';
 import { signOut } from './sign-out.js';
 import { createSearchHandlers } from './search-handlers.js';
+import { createLeadHandlers } from './lead/lead-handlers.js';
 import type { SyncEngine } from './sync-engine.js';
 import type { SyncLog } from './sync-log.js';
 import type { TokenStore } from './token-store.js';
@@ -88,6 +89,7 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
 
   return {
     ...createSearchHandlers(cache),
+    ...createLeadHandlers({ cache, events, log: ctx.log, decided: (nowMs) => engine.decisionMade(nowMs) }),
     'session.get': () => currentSession(ctx),
 
     'session.login': async ({ login, password }) => {

@@ -5,6 +5,7 @@ import { Appeal, AppealStatus, Decision, RejectReason, Source, UserRef } from '.
 import { Target } from '../domain/target.js';
 import { User } from '../domain/user.js';
 import { SavedView, SearchQuery, SearchResult } from '../search/search-query.js';
+import { LEAD_EVENTS, LEAD_METHODS } from './lead-contract.js';
 
 export const FAVORITE_SLOTS = 9;
 
@@ -154,6 +155,8 @@ export const DESK_METHODS = {
     input: z.object({ limit: z.number().int().min(1).max(500).default(200) }).strict(),
     output: z.object({ entries: z.array(SyncLogEntry), file: z.string() }),
   },
+  // Shift lead: queues, re-decisions in bulk, statistics, report exports (lead-contract.ts).
+  ...LEAD_METHODS,
 } as const;
 
 export const DESK_EVENTS = {
@@ -162,6 +165,7 @@ export const DESK_EVENTS = {
   'sync.status': SyncStatus,
   'sync.conflict': Conflict,
   'session.changed': Session,
+  ...LEAD_EVENTS,
 } as const;
 
 export type DeskMethod = keyof typeof DESK_METHODS;
@@ -181,6 +185,7 @@ export const DESK_ERROR_CODES = [
   'not_pending', // e.g. the appeal was already decided
   'nothing_to_undo',
   'already_sent', // undo after the decision reached the server
+  'forbidden', // the signed-in role may not do this (e.g. queues are for the shift lead)
   'internal',
 ] as const;
 export type DeskErrorCode = (typeof DESK_ERROR_CODES)[number];

@@ -1,0 +1,58 @@
+// The few facts per cached appeal that queues, statistics and reports are computed from, read in one query
+// (the decision's time and author come from the local view's JSON, so pending decisions count at once).
+import type { AppealStatus, Source } from '../../../shared/domain/appeal.js';
+import type { CacheDb } from '../cache/open-cache.js';
+
+export interface AppealFact {
+  id: string;
+  source: Source;
+  status: AppealStatus;
+  targetId: string | null;
+  receivedMs: number;
+  routeDueMs: number | null;
+  answerDueMs: number | null;
+  excerpt: string;
+  decidedMs: number | null;
+  decidedById: string | null;
+  decidedByName: string | null;
+  pending: boolean;
+}
+
+interface FactRow {
+  id: string; source: Source; status: AppealStatus; target_id: string | null; received_ms: number;
+  route_due_ms: number | null; answer_due_ms: number | null; excerpt: string;
+  decided_at: string | null; by_id: string | null; by_name: string | null; pending: number;
+}
+
+const SELECT = `
+  SELECT a.id, a.source, a.local_status AS status, a.local_target_id AS target_id, a.received_ms,
+    a.route_due_ms, a.answer_due_ms, a.excerpt,
+    CASE WHEN a.local_status <> 'new' THEN json_extract(coalesce(a.local_json, a.server_json), '$.routedAt') END AS decided_at,
+    CASE WHEN a.local_status <> 'new' THEN json_extract(coalesce(a.local_json, a.server_json), '$.routedBy.id') END AS by_id,
+    CASE WHEN a.local_status <> 'new' THEN json_extract(coalesce(a.local_json, a.server_json), '$.routedBy.name') END AS by_name,
+    EXISTS (SELECT 1 FROM outbox o WHERE o.appeal_id = a.id) AS pending
+  FROM appeals a`;
+
+const toFact = (r: FactRow): AppealFact => ({
+  id: r.id, source: r.source, status: r.status, targetId: r.target_id, receivedMs: r.received_ms,
+  routeDueMs: r.route_due_ms, answerDueMs: r.answer_due_ms, excerpt: r.excerpt,
+  decidedMs: r.decided_at ? Date.parse(r.decided_at) : null, decidedById: r.by_id, decidedByName: r.by_name,
+  pending: r.pending === 1,
+});
+
+export function createFactReader(db: CacheDb) {
+  const received = db.prepare<[number, number], FactRow>(`${SELECT} WHERE a.received_ms >= ? AND a.received_ms < ?`);
+  const live = db.prepare<[number], FactRow>(`${SELECT} WHERE a.local_status = 'new' OR a.received_ms >= ?`);
+  const byIds = db.prepare<[string], FactRow>(`${SELECT} WHERE a.id = ?`);
+  return {
+    /** Appeals received in [fromMs, toMs). */
+    receivedBetween: (fromMs: number, toMs: number): AppealFact[] => received.all(fromMs, toMs).map(toFact),
+    /** What the queues look at: every waiting appeal and everything received since `sinceMs`. */
+    live: (sinceMs: number): AppealFact[] => live.all(sinceMs).map(toFact),
+    one: (id: string): AppealFact | null => {
+      const row = byIds.get(id);
+      return row ? toFact(row) : null;
+    },
+  };
+}
+export type FactReader = ReturnType<typeof createFactReader>;

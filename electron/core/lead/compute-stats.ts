@@ -1,0 +1,99 @@
+// Statistics of the appeals received in a period, from cached facts. The statistics screen and the monthly
+// report both call this one function, so their numbers cannot disagree.
+import type { SourceCounts, Stats, StatsPeriod } from '../../../shared/desk-api/lead-contract.js';
+import type { WorkingCalendar } from '../../../shared/deadlines/working-calendar.js';
+import { TOPIC_LABELS, TOPIC_RULES, topicOf } from '../../../shared/topics/topic-of.js';
+import type { AppealFact } from './appeal-facts.js';
+
+const DAY = 86_400_000;
+
+export const ROUTE_TIME_BUCKETS: readonly { label: string; upToMinutes: number }[] = [
+  { label: 'до 15 мин', upToMinutes: 15 },
+  { label: '15–30 мин', upToMinutes: 30 },
+  { label: '30–60 мин', upToMinutes: 60 },
+  { label: '1–3 ч', upToMinutes: 180 },
+  { label: '3–8 ч', upToMinutes: 480 },
+  { label: '8–24 ч', upToMinutes: 1440 },
+  { label: 'больше суток', upToMinutes: Number.POSITIVE_INFINITY },
+];
+
+/** Median in whole minutes, or null for no values. */
+export function medianMinutes(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return Math.round(median);
+}
+
+/** Local instants of the period: [first day 00:00, day after the last 00:00) in the calendar's offset. */
+export function periodBounds(period: StatsPeriod, calendar: WorkingCalendar): [number, number] {
+  const offset = calendar.settings.utcOffsetMinutes * 60_000;
+  return [Date.parse(`${period.from}T00:00:00Z`) - offset, Date.parse(`${period.to}T00:00:00Z`) + DAY - offset];
+}
+
+const zeroCounts = (): SourceCounts => ({ vk: 0, ok: 0, telegram: 0, pos: 0 });
+export const routeMinutesOf = (f: AppealFact): number | null =>
+  f.status === 'routed' && f.decidedMs !== null ? Math.max(0, (f.decidedMs - f.receivedMs) / 60_000) : null;
+
+export function computeStats(
+  facts: readonly AppealFact[], period: StatsPeriod, calendar: WorkingCalendar,
+  targetLabel: (id: string) => string,
+): Stats {
+  const [fromMs, toMs] = periodBounds(period, calendar);
+  const perDay = new Map<string, SourceCounts>();
+  for (let day = fromMs; day < toMs; day += DAY) perDay.set(calendar.localDate(day), zeroCounts());
+  const bySource = zeroCounts();
+  const topics = new Map<string, number>();
+  const targets = new Map<string, number>();
+  const routeTimes: number[] = [];
+  const operators = new Map<string, { name: string; routed: number; rejected: number; times: number[] }>();
+  const totals = { received: 0, waiting: 0, routed: 0, rejected: 0, routedLate: 0 };
+
+  for (const f of facts) {
+    if (f.receivedMs < fromMs || f.receivedMs >= toMs) continue;
+    totals.received++;
+    bySource[f.source]++;
+    const day = perDay.get(calendar.localDate(f.receivedMs));
+    if (day) day[f.source]++;
+    const topic = topicOf(f.excerpt);
+    topics.set(topic, (topics.get(topic) ?? 0) + 1);
+    if (f.status === 'new') totals.waiting++;
+    else if (f.status === 'rejected') totals.rejected++;
+    else totals.routed++;
+    const minutes = routeMinutesOf(f);
+    if (f.status === 'routed' && f.targetId !== null) targets.set(f.targetId, (targets.get(f.targetId) ?? 0) + 1);
+    if (minutes !== null) {
+      routeTimes.push(minutes);
+      if (f.routeDueMs !== null && f.decidedMs !== null && f.decidedMs > f.routeDueMs) totals.routedLate++;
+    }
+    if (f.status !== 'new' && f.decidedById !== null) {
+      let op = operators.get(f.decidedById);
+      if (!op) operators.set(f.decidedById, op = { name: f.decidedByName ?? f.decidedById, routed: 0, rejected: 0, times: [] });
+      if (f.status === 'routed') op.routed++;
+      else op.rejected++;
+      if (minutes !== null) op.times.push(minutes);
+    }
+  }
+
+  const buckets = ROUTE_TIME_BUCKETS.map((b) => ({ label: b.label, count: 0 }));
+  for (const minutes of routeTimes) {
+    const index = ROUTE_TIME_BUCKETS.findIndex((b) => minutes <= b.upToMinutes);
+    buckets[index]!.count++;
+  }
+  return {
+    period,
+    totals,
+    bySource,
+    perDay: [...perDay].map(([date, counts]) => ({ date, counts })),
+    byTopic: TOPIC_RULES.map((r) => ({ key: r.key, label: TOPIC_LABELS[r.key] ?? r.key, count: topics.get(r.key) ?? 0 }))
+      .filter((t) => t.count > 0).sort((a, b) => b.count - a.count),
+    byTarget: [...targets].map(([targetId, count]) => ({ targetId, label: targetLabel(targetId), count }))
+      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ru')),
+    routeTime: { buckets, medianMinutes: medianMinutes(routeTimes) },
+    operators: [...operators].map(([id, op]) => ({
+      id, name: op.name, decided: op.routed + op.rejected, routed: op.routed, rejected: op.rejected,
+      medianRouteMinutes: medianMinutes(op.times),
+    })).sort((a, b) => b.decided - a.decided || a.name.localeCompare(b.name, 'ru')),
+  };
+}

@@ -1,0 +1,145 @@
+// Desk API handlers of the shift lead's sections: queues and drill-down, bulk re-decisions, statistics and
+// report exports. Computed from the local cache, so they work offline. Spread into createDeskHandlers.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { z } from 'zod';
+import { DeadlinePolicy } from '../../../shared/deadlines/deadline-policy.js';
+import { CalendarSettings } from '../../../shared/deadlines/working-calendar.js';
+import type { LEAD_METHODS, QueueAppeal, ReportRequest, StatsPeriod } from '../../../shared/desk-api/lead-contract.js';
+import type { DeskOutput } from '../../../shared/desk-api/contract.js';
+import { User } from '../../../shared/domain/user.js';
+import type { LocalCache } from '../cache/local-cache.js';
+import type { DeskEventHub } from '../desk-events.js';
+import { DeskFailure } from '../desk-failure.js';
+import { createFactReader } from './appeal-facts.js';
+import { computeQueues, QUEUE_LOOKBACK_MS, queueAppeals, toQueueAppeal } from './compute-queues.js';
+import { computeStats, periodBounds } from './compute-stats.js';
+import { createDeadlineKeeper, type DeadlineConfig } from './deadline-keeper.js';
+import { redecideAppeals } from './redecide-appeals.js';
+import { appealListTable, monthlyReportTables } from './report-tables.js';
+import { writeReport } from './report-writer.js';
+
+type LeadMethod = keyof typeof LEAD_METHODS;
+export type LeadHandlers = {
+  [M in LeadMethod]: (input: z.output<(typeof LEAD_METHODS)[M]['input']>) => DeskOutput<M> | Promise<DeskOutput<M>>;
+};
+
+export interface LeadContext {
+  cache: LocalCache;
+  events: DeskEventHub;
+  log: (line: string) => void;
+  /** Called after decisions are queued (wakes the sync engine). */
+  decided: (nowMs: number) => void;
+  now?: () => number;
+}
+
+/** Optional `deadlines.json` in the data folder: `{policy?: {vk: {routeWithinHours, answerWithinHours}, …}, calendar?}`. */
+const DeadlineFile = z.object({ policy: DeadlinePolicy.optional(), calendar: CalendarSettings.optional() }).strict();
+
+export function readDeadlineConfig(dataDir: string, log: (line: string) => void): DeadlineConfig {
+  const file = join(dataDir, 'deadlines.json');
+  if (!existsSync(file)) return {};
+  const parsed = DeadlineFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    log(`deadlines: ${file} ignored, default rules used: ${parsed.error.issues[0]?.message ?? ''}`);
+    return {};
+  }
+  const config: DeadlineConfig = {};
+  if (parsed.data.policy) config.policy = { ...parsed.data.policy } as DeadlineConfig['policy'] & object;
+  if (parsed.data.calendar) config.calendar = parsed.data.calendar;
+  return config;
+}
+
+export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
+  const { cache, events } = ctx;
+  const now = ctx.now ?? Date.now;
+  const dataDir = dirname(cache.db.name);
+  const keeper = createDeadlineKeeper(cache.db, readDeadlineConfig(dataDir, ctx.log));
+  const facts = createFactReader(cache.db);
+  // Pulled appeals arrive without deadlines; fill them before anyone reads the list the event announces.
+  events.on('appeals.changed', () => keeper.fillMissing());
+
+  const freshLabels = () => {
+    const labels = new Map(cache.targets.list().map((t) => [t.id, t.shortName]));
+    return (id: string): string => labels.get(id) ?? id;
+  };
+
+  const requireLead = () => {
+    const user = User.safeParse(cache.meta.get('user'));
+    if (!user.success) throw new DeskFailure('not_signed_in', 'Войдите в систему');
+    if (user.data.role !== 'lead') throw new DeskFailure('forbidden', 'Этот раздел доступен только старшему смены');
+    return user.data;
+  };
+  const requireSignedIn = () => {
+    const user = User.safeParse(cache.meta.get('user'));
+    if (!user.success) throw new DeskFailure('not_signed_in', 'Войдите в систему');
+    return user.data;
+  };
+
+  const stats = (period: StatsPeriod) => {
+    if (period.from > period.to) throw new DeskFailure('bad_request', 'Начало периода позже конца');
+    keeper.fillMissing();
+    const [fromMs, toMs] = periodBounds(period, keeper.calendar);
+    return computeStats(facts.receivedBetween(fromMs, toMs), period, keeper.calendar, freshLabels());
+  };
+
+  const monthPeriod = (month: string): StatsPeriod => {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+  };
+
+  const listRows = (request: Extract<ReportRequest, { kind: 'list' }>): QueueAppeal[] => {
+    keeper.fillMissing();
+    if (request.group) {
+      return queueAppeals(facts.live(now() - QUEUE_LOOKBACK_MS), request.group, now(), keeper.calendar);
+    }
+    const [fromMs, toMs] = request.period ? periodBounds(request.period, keeper.calendar) : [0, Number.MAX_SAFE_INTEGER];
+    return facts.receivedBetween(fromMs, toMs).sort((a, b) => b.receivedMs - a.receivedMs || a.id.localeCompare(b.id))
+      .map(toQueueAppeal);
+  };
+
+  return {
+    'queues.get': () => {
+      requireLead();
+      keeper.fillMissing();
+      const nowMs = now();
+      return computeQueues(facts.live(nowMs - QUEUE_LOOKBACK_MS), nowMs, keeper.calendar, freshLabels());
+    },
+    'queues.appeals': (group) => {
+      requireLead();
+      keeper.fillMissing();
+      const nowMs = now();
+      return { rows: queueAppeals(facts.live(nowMs - QUEUE_LOOKBACK_MS), group, nowMs, keeper.calendar) };
+    },
+    'appeals.redecide': ({ appealIds, decision }) => {
+      const user = requireLead();
+      if (decision.type === 'route' && !cache.targets.list().some((t) => t.id === decision.targetId)) {
+        throw new DeskFailure('bad_request', 'Неизвестный адресат');
+      }
+      const nowMs = now();
+      const result = redecideAppeals(cache, appealIds, decision, { id: user.id, name: user.name }, nowMs);
+      if (result.acks.length > 0) {
+        events.emit('appeals.changed', { ids: result.acks.length > 1000 ? [] : result.acks.map((a) => a.appealId) });
+        ctx.decided(nowMs);
+      }
+      return result;
+    },
+    'stats.get': (period) => {
+      requireSignedIn();
+      return stats(period);
+    },
+    'reports.export': async (request) => {
+      requireLead();
+      const labels = freshLabels();
+      const stamp = new Date(now() + 7 * 3_600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+      const [tables, fileName] = request.kind === 'monthly'
+        ? [monthlyReportTables(stats(monthPeriod(request.month))), `otchet-${request.month}.${request.format}`]
+        : [[appealListTable(listRows(request), labels)], `spisok-${stamp}.${request.format}`];
+      const path = await writeReport(join(dataDir, 'exports'), fileName, request.format, tables,
+        (done, total) => events.emit('reports.progress', { done, total }));
+      ctx.log(`reports: ${fileName} written`);
+      return { path, fileName, rows: tables.reduce((n, t) => n + t.rows.length, 0) };
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// The content of the exports as plain tables: the monthly report (from computeStats, the same figures as the
+// statistics screen) and a list of appeals. The XLSX and CSV writers both render these tables.
+import type { QueueAppeal, Stats } from '../../../shared/desk-api/lead-contract.js';
+import { SOURCE_LABELS, SOURCES } from '../../../shared/domain/appeal.js';
+
+export type Cell = string | number | null;
+export interface ReportTable {
+  name: string;
+  header: string[];
+  rows: Cell[][];
+}
+
+const STATUS_LABELS = { new: 'Ждёт решения', routed: 'Направлено', rejected: 'Отклонено' } as const;
+
+export function monthlyReportTables(stats: Stats): ReportTable[] {
+  const t = stats.totals;
+  return [
+    {
+      name: 'Сводка',
+      header: ['Показатель', 'Значение'],
+      rows: [
+        ['Период', `${stats.period.from} — ${stats.period.to}`],
+        ['Поступило сообщений', t.received],
+        ...SOURCES.map((s): Cell[] => [`  в т. ч. ${SOURCE_LABELS[s]}`, stats.bySource[s]]),
+        ['Направлено адресатам', t.routed],
+        ['Отклонено', t.rejected],
+        ['Ждут решения', t.waiting],
+        ['Направлено позже срока', t.routedLate],
+        ['Медиана времени до направления, мин', stats.routeTime.medianMinutes],
+      ],
+    },
+    {
+      name: 'По дням',
+      header: ['Дата', ...SOURCES.map((s) => SOURCE_LABELS[s]), 'Всего'],
+      rows: stats.perDay.map((d) => [d.date, ...SOURCES.map((s) => d.counts[s]), SOURCES.reduce((n, s) => n + d.counts[s], 0)]),
+    },
+    { name: 'По темам', header: ['Тема', 'Сообщений'], rows: stats.byTopic.map((x) => [x.label, x.count]) },
+    { name: 'По адресатам', header: ['Адресат', 'Направлено'], rows: stats.byTarget.map((x) => [x.label, x.count]) },
+    { name: 'Время до направления', header: ['Интервал', 'Сообщений'], rows: stats.routeTime.buckets.map((b) => [b.label, b.count]) },
+    {
+      name: 'Операторы',
+      header: ['Оператор', 'Решений', 'Направлено', 'Отклонено', 'Медиана до направления, мин'],
+      rows: stats.operators.map((o) => [o.name, o.decided, o.routed, o.rejected, o.medianRouteMinutes]),
+    },
+  ];
+}
+
+const local = (iso: string | null): string =>
+  iso === null ? '' : new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+
+export function appealListTable(rows: readonly QueueAppeal[], targetLabel: (id: string) => string): ReportTable {
+  return {
+    name: 'Обращения',
+    header: ['Номер', 'Источник', 'Получено (НСК)', 'Статус', 'Адресат', 'Решение принял', 'Решение (НСК)',
+      'Срок направления', 'Срок ответа', 'Текст'],
+    rows: rows.map((r) => [
+      r.id, SOURCE_LABELS[r.source], local(r.receivedAt), STATUS_LABELS[r.status],
+      r.targetId === null ? '' : targetLabel(r.targetId), r.decidedBy ?? '', local(r.decidedAt),
+      local(r.routeDueAt), local(r.answerDueAt), r.excerpt,
+    ]),
+  };
+}

@@ -1,0 +1,99 @@
+// The desk API of the shift lead's sections: queues (with re-decisions in bulk), statistics and report exports.
+// Spread into DESK_METHODS / DESK_EVENTS in contract.ts.
+import { z } from 'zod';
+import { AppealStatus, Decision, Source } from '../domain/appeal.js';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const count = z.number().int().nonnegative();
+const minutes = z.number().nonnegative().nullable();
+
+/** Inclusive range of Novosibirsk calendar days. */
+export const StatsPeriod = z.object({ from: isoDate, to: isoDate }).strict();
+export type StatsPeriod = z.infer<typeof StatsPeriod>;
+
+export const SourceCounts = z.object({ vk: count, ok: count, telegram: count, pos: count });
+export type SourceCounts = z.infer<typeof SourceCounts>;
+
+export const Stats = z.object({
+  period: StatsPeriod,
+  totals: z.object({ received: count, waiting: count, routed: count, rejected: count, routedLate: count }),
+  bySource: SourceCounts,
+  perDay: z.array(z.object({ date: isoDate, counts: SourceCounts })),
+  byTopic: z.array(z.object({ key: z.string(), label: z.string(), count })),
+  byTarget: z.array(z.object({ targetId: z.string(), label: z.string(), count })),
+  routeTime: z.object({ buckets: z.array(z.object({ label: z.string(), count })), medianMinutes: minutes }),
+  operators: z.array(z.object({
+    id: z.string(), name: z.string(), decided: count, routed: count, rejected: count, medianRouteMinutes: minutes,
+  })),
+});
+export type Stats = z.infer<typeof Stats>;
+
+export const QueueRow = z.object({
+  key: z.string(),
+  label: z.string(),
+  /** Routed and still inside the answer term. */
+  waiting: count,
+  routedToday: count,
+  /** Answer term passed within the last 7 days (the central API does not report answers yet). */
+  overdue: count,
+  medianRouteMinutes: minutes,
+});
+export type QueueRow = z.infer<typeof QueueRow>;
+
+export const Queues = z.object({
+  generatedAt: z.string(),
+  unrouted: z.object({ waiting: count, overdue: count }),
+  byTarget: z.array(QueueRow),
+  byOperator: z.array(QueueRow),
+});
+export type Queues = z.infer<typeof Queues>;
+
+export const QueueGroup = z.object({
+  by: z.enum(['unrouted', 'target', 'operator']),
+  key: z.string().max(100),
+}).strict();
+export type QueueGroup = z.infer<typeof QueueGroup>;
+
+export const QueueAppeal = z.object({
+  id: z.string(),
+  source: Source,
+  excerpt: z.string(),
+  receivedAt: z.string(),
+  status: AppealStatus,
+  targetId: z.string().nullable(),
+  decidedBy: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  routeDueAt: z.string().nullable(),
+  answerDueAt: z.string().nullable(),
+  pending: z.boolean(),
+});
+export type QueueAppeal = z.infer<typeof QueueAppeal>;
+
+export const ReportRequest = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('monthly'), month: z.string().regex(/^\d{4}-\d{2}$/), format: z.enum(['xlsx', 'csv']) }).strict(),
+  z.object({
+    kind: z.literal('list'), format: z.enum(['xlsx', 'csv']),
+    group: QueueGroup.optional(), period: StatsPeriod.optional(),
+  }).strict(),
+]);
+export type ReportRequest = z.infer<typeof ReportRequest>;
+
+export const LEAD_METHODS = {
+  'queues.get': { input: z.object({}).strict(), output: Queues },
+  'queues.appeals': { input: QueueGroup, output: z.object({ rows: z.array(QueueAppeal) }) },
+  /** A lead's re-decision of already decided appeals: one outbox mutation per appeal. */
+  'appeals.redecide': {
+    input: z.object({ appealIds: z.array(z.string().min(1).max(100)).min(1).max(1000), decision: Decision }).strict(),
+    output: z.object({
+      acks: z.array(z.object({ mutationId: z.string(), appealId: z.string() })),
+      failed: z.array(z.object({ appealId: z.string(), message: z.string() })),
+    }),
+  },
+  'stats.get': { input: StatsPeriod, output: Stats },
+  /** Writes the file into the data folder (the Electron shell then offers a save dialog) and returns its path. */
+  'reports.export': { input: ReportRequest, output: z.object({ path: z.string(), fileName: z.string(), rows: count }) },
+} as const;
+
+export const LEAD_EVENTS = {
+  'reports.progress': z.object({ done: count, total: count }),
+} as const;

@@ -1,0 +1,156 @@
+// The shift lead's side against the real reference server on 127.0.0.1: queue counts, drill-down, bulk
+// re-routing through the outbox, role enforcement (core and server), statistics, and the XLSX/CSV exports read
+// back (the monthly report carries exactly the statistics' numbers).
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
+import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { API_PREFIX, type MutationsResponse } from '../../../shared/central-api/contract.js';
+import type { Appeal } from '../../../shared/domain/appeal.js';
+import type { Target } from '../../../shared/domain/target.js';
+import type { QueueAppeal, Queues, Stats } from '../../../shared/desk-api/lead-contract.js';
+import type { SyncStatus } from '../../../shared/desk-api/contract.js';
+import { incomingAppeal, statusMatching, tempDir, value } from './core-test-kit.js';
+
+let serverDir: ReturnType<typeof tempDir>;
+let server: RunningServer;
+const cleanups: (() => Promise<void> | void)[] = [];
+const nowMs = Date.now();
+const receivedAt = new Date(nowMs - 60_000).toISOString();
+
+async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`${server.url}${API_PREFIX}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+const tokenFor = async (login: string) =>
+  (await api<{ token: string }>('/session', { method: 'POST', body: { login, password: login } })).token;
+
+beforeEach(async () => {
+  serverDir = tempDir('lead-server');
+  server = await startServer({ port: 0, dataDir: serverDir.dir });
+  const token = await tokenFor('connector');
+  const appeals = Array.from({ length: 6 }, (_, i) => ({ ...incomingAppeal(i + 1), receivedAt, ...(i === 5 ? { source: 'pos' as const } : {}) }));
+  await api('/appeals', { method: 'POST', token, body: { appeals } });
+});
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await server.close();
+  serverDir.remove();
+});
+
+async function signedInCore(login: string): Promise<{ core: DeskCore; dir: string }> {
+  const temp = tempDir(login);
+  const core = await createDeskCore({ dataDir: temp.dir, apiUrl: server.url, pushDelayMs: 0, syncIntervalMs: 60_000 });
+  cleanups.push(temp.remove, () => core.close());
+  await value(core, 'session.login', { login, password: login });
+  await statusMatching(core, (s) => s.state === 'online' && s.lastSyncAt !== null);
+  await value(core, 'sync.now', {});
+  return { core, dir: temp.dir };
+}
+const settled = (core: DeskCore) => statusMatching(core, (s: SyncStatus) => s.pending === 0 && s.state === 'online');
+const id = (n: number) => incomingAppeal(n).id;
+
+describe('shift lead: queues, re-routing, statistics, reports', () => {
+  it('counts queues, re-routes in bulk through the outbox and exports the same numbers as the statistics', async () => {
+    const op = await signedInCore('operator1');
+    const { targets } = await value<{ targets: Target[] }>(op.core, 'targets.list', {});
+    const [t1, t2] = [targets[0]!.id, targets[1]!.id];
+    await value(op.core, 'appeals.route', { appealId: id(1), targetId: t1 });
+    await value(op.core, 'appeals.route', { appealId: id(2), targetId: t1 });
+    await value(op.core, 'appeals.reject', { appealId: id(3), reason: 'spam' });
+    await settled(op.core);
+
+    // An operator has no queues and cannot re-decide in bulk: the core refuses before the server is asked.
+    expect(await op.core.call('queues.get', {})).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await op.core.call('appeals.redecide', { appealIds: [id(1)], decision: { type: 'route', targetId: t2 } }))
+      .toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    const lead = await signedInCore('lead');
+    const queues = await value<Queues>(lead.core, 'queues.get', {});
+    expect(queues.unrouted.waiting).toBe(3);
+    expect(queues.byTarget).toEqual([expect.objectContaining({ key: t1, routedToday: 2, overdue: 0 })]);
+    expect(queues.byOperator).toEqual([expect.objectContaining({ key: 'u-operator1', routedToday: 2 })]);
+    expect(queues.byTarget[0]!.medianRouteMinutes).not.toBeNull();
+    const drill = await value<{ rows: QueueAppeal[] }>(lead.core, 'queues.appeals', { by: 'target', key: t1 });
+    expect(drill.rows.map((r) => r.id).sort()).toEqual([id(1), id(2)]);
+    const waiting = await value<{ rows: QueueAppeal[] }>(lead.core, 'queues.appeals', { by: 'unrouted', key: '' });
+    expect(waiting.rows.map((r) => r.id).sort()).toEqual([id(4), id(5), id(6)]);
+    expect(waiting.rows.every((r) => r.routeDueAt !== null && r.answerDueAt !== null)).toBe(true);
+
+    const bulk = await value<{ acks: unknown[]; failed: unknown[] }>(lead.core, 'appeals.redecide',
+      { appealIds: [id(1), id(2)], decision: { type: 'route', targetId: t2 } });
+    expect(bulk.acks).toHaveLength(2);
+    expect(bulk.failed).toEqual([]);
+    await settled(lead.core);
+    const leadToken = await tokenFor('lead');
+    const onServer = (await api<{ appeals: Appeal[] }>('/changes?limit=1000', { token: leadToken })).appeals;
+    for (const n of [1, 2]) {
+      expect(onServer.find((a) => a.id === id(n))).toMatchObject({ targetId: t2, routedBy: { id: 'u-lead' } });
+    }
+
+    const month = new Date(nowMs + 7 * 3_600_000).toISOString().slice(0, 7);
+    const lastDay = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).getUTCDate();
+    const stats = await value<Stats>(lead.core, 'stats.get', { from: `${month}-01`, to: `${month}-${lastDay}` });
+    expect(stats.totals).toMatchObject({ received: 6, routed: 2, rejected: 1, waiting: 3 });
+    expect(stats.bySource).toEqual({ vk: 5, ok: 0, telegram: 0, pos: 1 });
+    expect(stats.byTarget).toEqual([expect.objectContaining({ targetId: t2, count: 2 })]);
+    expect(stats.operators.map((o) => [o.id, o.routed, o.rejected])).toEqual(
+      expect.arrayContaining([['u-lead', 2, 0], ['u-operator1', 0, 1]]));
+    expect(stats.perDay.reduce((n, d) => n + d.counts.vk + d.counts.ok + d.counts.telegram + d.counts.pos, 0)).toBe(6);
+
+    const progress: { done: number; total: number }[] = [];
+    const off = lead.core.on('reports.progress', (p) => progress.push(p as { done: number; total: number }));
+    const xlsx = await value<{ path: string; rows: number }>(lead.core, 'reports.export', { kind: 'monthly', month, format: 'xlsx' });
+    off();
+    expect(xlsx.path.startsWith(lead.dir)).toBe(true);
+    expect(progress.at(-1)).toEqual({ done: xlsx.rows, total: xlsx.rows });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(xlsx.path);
+    const summary = new Map<string, unknown>();
+    book.getWorksheet('Сводка')!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(summary.get('Поступило сообщений')).toBe(stats.totals.received);
+    expect(summary.get('  в т. ч. ВКонтакте')).toBe(stats.bySource.vk);
+    expect(summary.get('Направлено адресатам')).toBe(stats.totals.routed);
+    expect(summary.get('Отклонено')).toBe(stats.totals.rejected);
+    const byTarget: [unknown, unknown][] = [];
+    book.getWorksheet('По адресатам')!.eachRow((row, n) => {
+      if (n > 1) byTarget.push([row.getCell(1).value, row.getCell(2).value]);
+    });
+    expect(byTarget).toEqual(stats.byTarget.map((t) => [t.label, t.count]));
+    expect(book.getWorksheet('По дням')!.rowCount).toBe(stats.perDay.length + 1);
+
+    const csv = await value<{ path: string }>(lead.core, 'reports.export', { kind: 'monthly', month, format: 'csv' });
+    const text = readFileSync(csv.path, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain(`Поступило сообщений;${stats.totals.received}\r\n`);
+    expect(text).toContain('Дата;ВКонтакте;Одноклассники;Telegram;Госуслуги · Решаем вместе;Всего\r\n');
+
+    const list = await value<{ path: string; rows: number }>(lead.core, 'reports.export',
+      { kind: 'list', format: 'csv', group: { by: 'target', key: t2 } });
+    expect(list.rows).toBe(2);
+    const lines = readFileSync(list.path, 'utf8').slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('Номер;Источник;Получено (НСК);Статус;Адресат;Решение принял;Решение (НСК);Срок направления;Срок ответа;Текст');
+    expect(lines.slice(1).map((l) => l.split(';')[0]).sort()).toEqual([id(1), id(2)]);
+  });
+
+  it('the server refuses an operator re-routing another operator\'s decision and lets the lead do it', async () => {
+    const [op1, op2, lead] = [await tokenFor('operator1'), await tokenFor('operator2'), await tokenFor('lead')];
+    const targets = (await api<{ targets: Target[] }>('/targets', { token: op1 })).targets;
+    const mutation = (mid: string, baseVersion: number, targetId: string) =>
+      ({ id: mid, appealId: id(1), baseVersion, createdAt: new Date().toISOString(), type: 'route', targetId });
+    const send = async (token: string, m: ReturnType<typeof mutation>) =>
+      (await api<MutationsResponse>('/mutations', { method: 'POST', token, body: { mutations: [m] } })).results[0];
+    expect(await send(op1, mutation('01MUTATIONOP1AAAAAAAA', 1, targets[0]!.id))).toMatchObject({ status: 'applied' });
+    expect(await send(op2, mutation('01MUTATIONOP2AAAAAAAA', 2, targets[1]!.id)))
+      .toMatchObject({ status: 'invalid', error: { code: 'forbidden' } });
+    expect(await send(lead, mutation('01MUTATIONLEADAAAAAAA', 2, targets[1]!.id)))
+      .toMatchObject({ status: 'applied', appeal: { targetId: targets[1]!.id, routedBy: { id: 'u-lead' } } });
+  });
+});
+
