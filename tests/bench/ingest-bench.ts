@@ -1,0 +1,85 @@
+// sync_ingest_rows_per_s: the first sync of every appeal from the reference server on loopback into a fresh
+// cache (HTTP, JSON, contract parsing, local view, FTS index), against sqlite_raw_insert_rows_per_s: the same
+// rows as plain prepared inserts into the same appeals table in one transaction — the physical-limit baseline.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { createDeskCore } from '../../electron/core/desk-core.js';
+import { openLocalCache } from '../../electron/core/cache/local-cache.js';
+import { API_PREFIX, ChangesResponse, SessionResponse } from '../../shared/central-api/contract.js';
+import type { Appeal } from '../../shared/domain/appeal.js';
+import type { SyncStatus } from '../../shared/desk-api/contract.js';
+import { excerptOf } from '../../shared/text/inert-text.js';
+import { round, type BenchContext, type BenchModule } from './bench-types.js';
+
+async function allAppeals(url: string): Promise<Appeal[]> {
+  const login = await fetch(`${url}${API_PREFIX}/session`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'lead', password: 'lead' }),
+  });
+  const { token } = SessionResponse.parse(await login.json());
+  const appeals: Appeal[] = [];
+  let cursor: string | undefined;
+  for (;;) {
+    const query = new URLSearchParams({ limit: '1000', ...(cursor ? { cursor } : {}) });
+    const response = await fetch(`${url}${API_PREFIX}/changes?${query}`, { headers: { authorization: `Bearer ${token}` } });
+    const page = ChangesResponse.parse(await response.json());
+    appeals.push(...page.appeals);
+    cursor = page.cursor;
+    if (!page.hasMore) return appeals;
+  }
+}
+
+function rawInsertRate(dir: string, appeals: readonly Appeal[]): number {
+  openLocalCache(dir).db.close(); // the same schema, then plain better-sqlite3 on the file
+  const db = new Database(join(dir, 'cache.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  const insert = db.prepare(`INSERT INTO appeals (id, server_json, server_version, server_status, local_status,
+      local_target_id, local_json, received_at, received_ms, source, channel_name, author_name, excerpt, attachment_count)
+    VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)`);
+  const started = performance.now();
+  db.transaction(() => {
+    for (const a of appeals) {
+      insert.run(a.id, JSON.stringify(a), a.version, a.status, a.status, a.targetId, a.receivedAt, Date.parse(a.receivedAt),
+        a.source, a.channel.name, a.author.name, excerptOf(a.text), a.attachments.length);
+    }
+  })();
+  const seconds = (performance.now() - started) / 1000;
+  db.close();
+  return appeals.length / seconds;
+}
+
+async function firstSyncRate(ctx: BenchContext, dir: string): Promise<number> {
+  const core = await createDeskCore({ dataDir: dir, apiUrl: ctx.server.url, syncIntervalMs: 3_600_000, requestTimeoutMs: 60_000 });
+  const started = performance.now();
+  const synced = new Promise<void>((resolve) => {
+    const off = core.on('sync.status', (payload) => {
+      const status = payload as SyncStatus;
+      if (status.state === 'online' && status.lastSyncAt !== null) { off(); resolve(); }
+    });
+  });
+  const login = await core.call('session.login', { login: 'operator1', password: 'operator1' });
+  if (!login.ok) throw new Error(`login failed: ${login.error.message}`);
+  await synced;
+  const seconds = (performance.now() - started) / 1000;
+  const ids = await core.call('inbox.ids', {});
+  await core.close();
+  const count = ids.ok ? (ids.value as { ids: string[] }).ids.length : 0;
+  ctx.log(`ingest: ${count} waiting appeals in the cache after the first sync (${seconds.toFixed(1)} s)`);
+  return ctx.n / seconds;
+}
+
+export const ingestBench: BenchModule = {
+  name: 'ingest',
+  async run(ctx) {
+    const appeals = await allAppeals(ctx.server.url);
+    const raw = rawInsertRate(join(ctx.workDir, 'raw'), appeals);
+    const deskDir = join(ctx.workDir, 'desk');
+    const sync = await firstSyncRate(ctx, deskDir);
+    ctx.syncedDeskDir = deskDir;
+    return {
+      sync_ingest_rows_per_s: Math.round(sync),
+      sqlite_raw_insert_rows_per_s: Math.round(raw),
+      ingest_vs_raw_ratio: round(sync / raw, 2),
+    };
+  },
+};

@@ -1,0 +1,90 @@
+// The operator's view in Chromium through the harness, over the cache filled by the ingest bench:
+// cold_open_ms (harness start to the first row painted), inbox_key_p95_ms (ArrowDown to the next painted frame,
+// 500 presses), route_key_p95_ms (digit key to the row gone from the list, painted), renderer_heap_mb after loading.
+// Key timings are taken inside the page: from the keydown event's timestamp to a task queued from the first
+// animation frame that shows the change (so the frame with it has been produced).
+import { existsSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+import { startHarness } from '../harness/start-harness.js';
+import { percentile, round, type BenchModule } from './bench-types.js';
+
+const SELECTED = '[role="row"][aria-selected="true"]';
+
+// Plain JavaScript on purpose: functions passed to page.evaluate from tsx get esbuild's __name() helpers, which
+// do not exist in the page.
+const PROBE = `(() => {
+  const selected = ${JSON.stringify(SELECTED)};
+  const probe = { samples: [], mode: 'move' };
+  window.__bench = probe;
+  window.addEventListener('keydown', (event) => {
+    const before = document.querySelector(selected)?.getAttribute('data-appeal-id') ?? null;
+    const start = event.timeStamp;
+    const done = () => {
+      const now = document.querySelector(selected)?.getAttribute('data-appeal-id') ?? null;
+      if (probe.mode === 'move') return now !== before;
+      return before !== null && document.querySelector('[data-appeal-id="' + before + '"]') === null && now !== null;
+    };
+    const frame = () => {
+      if (!done()) { requestAnimationFrame(frame); return; }
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => { probe.samples.push(performance.now() - start); };
+      channel.port2.postMessage(null);
+    };
+    // Capture phase: the app's own handler runs after this and before the frame.
+    requestAnimationFrame(frame);
+  }, { capture: true });
+})()`;
+
+/** Installs the in-page probe: each keydown records one sample once its effect is on screen. */
+async function installProbe(page: Page): Promise<void> {
+  await page.evaluate(PROBE);
+}
+
+async function pressAndMeasure(page: Page, code: string, count: number, mode: 'move' | 'route'): Promise<number[]> {
+  await page.evaluate(`window.__bench.samples.length = 0; window.__bench.mode = '${mode}';`);
+  for (let i = 1; i <= count; i++) {
+    await page.keyboard.press(code);
+    // A string evaluated over CDP (page.waitForFunction would eval() inside the page, which its CSP forbids).
+    await page.evaluate(`new Promise((resolve) => { const check = () => window.__bench.samples.length >= ${i}
+      ? resolve(true) : requestAnimationFrame(check); check(); })`);
+  }
+  return page.evaluate<number[]>('[...window.__bench.samples]');
+}
+
+export const uiBench: BenchModule = {
+  name: 'ui',
+  async run(ctx) {
+    if (ctx.syncedDeskDir === null) throw new Error('ui bench needs the ingest bench first');
+    const executablePath = ['/usr/bin/chromium'].find((p) => existsSync(p));
+    const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
+    const started = performance.now();
+    const harness = await startHarness({ apiUrl: ctx.server.url, dataDir: ctx.syncedDeskDir, syncIntervalMs: 3_600_000,
+      pushDelayMs: 2_000 });
+    try {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', timezoneId: 'Asia/Novosibirsk' });
+      await page.goto(harness.url);
+      await page.locator(SELECTED).waitFor({ timeout: 120_000 });
+      const coldOpenMs = performance.now() - started;
+
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+
+      await installProbe(page);
+      const moves = await pressAndMeasure(page, 'ArrowDown', 500, 'move');
+      const routes = await pressAndMeasure(page, 'Digit1', 100, 'route');
+      ctx.log(`ui: Chromium ${browser.version()}, ${moves.length} ArrowDown, ${routes.length} routing keys measured`);
+      return {
+        cold_open_ms: Math.round(coldOpenMs),
+        inbox_key_p95_ms: round(percentile(moves, 95)),
+        inbox_key_p50_ms: round(percentile(moves, 50)),
+        route_key_p95_ms: round(percentile(routes, 95)),
+        route_key_p50_ms: round(percentile(routes, 50)),
+        renderer_heap_mb: round(heap.usedSize / (1024 * 1024)),
+      };
+    } finally {
+      await browser.close();
+      await harness.close();
+    }
+  },
+};
