@@ -1,9 +1,10 @@
-// Command line for the reference central API: `npm run server -- --port P --data DIR [--demo N] [--host H]`.
+// Command line for the reference central API: `npm run server -- --port P --data DIR [--demo N] [--history M] [--host H]`.
+// --demo N also seeds N older routed appeals as history (or M with --history; 0 for none).
 // Stdout carries exactly one line, `listening on <url>`, once ready; everything else goes to stderr.
 import { parseArgs } from 'node:util';
 import { startServer } from './start-server.js';
 
-const USAGE = 'usage: npm run server -- --port <0-65535> --data <dir> [--demo <count>] [--host <address>]';
+const USAGE = 'usage: npm run server -- --port <0-65535> --data <dir> [--demo <count>] [--history <count>] [--host <address>]';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -14,7 +15,7 @@ function readOptions() {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { port: { type: 'string' }, data: { type: 'string' }, demo: { type: 'string' }, host: { type: 'string' } },
+      options: { port: { type: 'string' }, data: { type: 'string' }, demo: { type: 'string' }, history: { type: 'string' }, host: { type: 'string' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -28,7 +29,12 @@ function readOptions() {
   if (values.demo !== undefined && (!/^\d+$/.test(values.demo) || demo === undefined || demo > 1_000_000)) {
     fail('--demo must be a whole number of appeals, at most 1000000');
   }
-  return { port, dataDir: values.data, ...(demo === undefined ? {} : { demo }), ...(values.host ? { host: values.host } : {}) };
+  if (values.history !== undefined && (!/^\d+$/.test(values.history) || Number(values.history) > 150_000)) {
+    fail('--history must be a whole number of appeals, at most 150000');
+  }
+  const demoHistory = values.history !== undefined ? Number(values.history) : demo;
+  return { port, dataDir: values.data, ...(demo === undefined ? {} : { demo }),
+    ...(demoHistory === undefined ? {} : { demoHistory: Math.min(demoHistory, 150_000) }), ...(values.host ? { host: values.host } : {}) };
 }
 
 const options = readOptions();

@@ -9,6 +9,7 @@ import { Target } from '../shared/domain/target.js';
 import { createAuth, hashPasswordAsync } from './auth.js';
 import { generateDemoAppeals } from './demo/generate-appeals.js';
 import { DEMO_USERS } from './demo/demo-users.js';
+import { generateRoutedHistory } from './demo/routed-history.js';
 import { createLoginRateLimit, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './login-rate-limit.js';
 import { buildOpenApiDocument } from './openapi.js';
 import { createRouter } from './route-table.js';
@@ -30,6 +31,8 @@ export interface StartServerOptions {
   log?: (line: string) => void;
   /** Reference data file; default resources/targets.json of this checkout. */
   targetsFile?: string;
+  /** Older, already routed demo appeals to seed with `demo` (the suggestions learn from them); default 0. */
+  demoHistory?: number;
   /** Failed sign-ins allowed per login / per address and window; tests pass small ones and their own clock. */
   loginLimits?: LoginLimits;
   clock?: () => number;
@@ -66,6 +69,14 @@ function seedDemoAppeals(store: Store, count: number, log: (line: string) => voi
   log(`demo: ${appeals.length} appeals generated`);
 }
 
+function seedRoutedHistory(store: Store, count: number, log: (line: string) => void): void {
+  const appeals = generateRoutedHistory(count, { now: new Date() });
+  store.transaction(() => {
+    for (const appeal of appeals) store.insertAppeal(appeal);
+  });
+  log(`demo: ${appeals.length} older appeals already routed (history for suggestions)`);
+}
+
 export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
   const log = opts.log ?? (() => {});
   const host = opts.host ?? '127.0.0.1';
@@ -78,6 +89,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     if (store.countUsers() === 0) await seedUsers(store, log);
     if (opts.demo !== undefined && opts.demo > 0) {
       if (dirWasEmpty) seedDemoAppeals(store, opts.demo, log);
+      if (dirWasEmpty && opts.demoHistory) seedRoutedHistory(store, opts.demoHistory, log);
       else log(`note: ${opts.dataDir} already has data; --demo ${opts.demo} ignored (${store.countAppeals()} appeals kept)`);
     }
   } catch (err) {

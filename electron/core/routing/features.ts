@@ -1,0 +1,34 @@
+// Features of an appeal text for the classifier: word stems (weight 1) and character trigrams of the longer
+// words (weight 0.25), which carry a typo («поликлинника») or an unseen form of a known word.
+import { STOP_STEMS, tokenize, type Token } from './russian-text.js';
+
+export const NGRAM_WEIGHT = 0.25;
+
+export interface Features {
+  /** feature → weight within this text. */
+  weights: Map<string, number>;
+  /** stem → the first way the text writes it (for reasons). */
+  surfaces: Map<string, string>;
+  tokens: Token[];
+}
+
+export function featuresOf(text: string): Features {
+  const tokens = tokenize(text);
+  const weights = new Map<string, number>();
+  const surfaces = new Map<string, string>();
+  for (const token of tokens) {
+    const stem = token.stem;
+    if (stem.length < 2 || STOP_STEMS.has(stem) || /^\d+$/.test(stem)) continue;
+    const key = `w:${stem}`;
+    weights.set(key, (weights.get(key) ?? 0) + 1);
+    if (!surfaces.has(stem)) surfaces.set(stem, token.norm);
+    if (stem.length >= 5) {
+      const padded = `^${stem}$`;
+      for (let i = 0; i + 3 <= padded.length; i++) {
+        const gram = `g:${padded.slice(i, i + 3)}`;
+        weights.set(gram, (weights.get(gram) ?? 0) + NGRAM_WEIGHT);
+      }
+    }
+  }
+  return { weights, surfaces, tokens };
+}

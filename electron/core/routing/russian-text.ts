@@ -1,0 +1,56 @@
+// Russian text for routing: lower case with ё folded to е, word tokens with their surface form, and
+// Snowball stems (cached: the same few thousand words repeat across every appeal).
+import { newStemmer } from 'snowball-stemmers';
+
+const stemmer = newStemmer('russian');
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 200_000;
+
+export interface Token {
+  /** As written, for reasons shown to a person. */
+  surface: string;
+  /** Lower case, ё → е. */
+  norm: string;
+  stem: string;
+  /** Written with a capital letter (names of places usually are). */
+  capital: boolean;
+}
+
+export function foldText(text: string): string {
+  return text.toLowerCase().replaceAll('ё', 'е');
+}
+
+export function stemOf(norm: string): string {
+  let stem = stemCache.get(norm);
+  if (stem === undefined) {
+    stem = /[а-я]/.test(norm) ? stemmer.stem(norm) : norm;
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(norm, stem);
+  }
+  return stem;
+}
+
+// Letters and digits; a hyphen splits («Верх-Тула» → верх, тула) so compound names match part by part.
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const surface = match[0];
+    if (surface.length > 40) continue;
+    const norm = foldText(surface);
+    const first = surface.charAt(0);
+    tokens.push({ surface, norm, stem: stemOf(norm), capital: first !== first.toLowerCase() });
+  }
+  return tokens;
+}
+
+/** Words too common to say anything about a topic or a place. */
+export const STOP_STEMS: ReadonlySet<string> = new Set([
+  'и', 'в', 'во', 'не', 'на', 'с', 'со', 'что', 'как', 'а', 'но', 'по', 'к', 'ко', 'у', 'из', 'за', 'от', 'о', 'об',
+  'до', 'же', 'то', 'это', 'эт', 'все', 'вс', 'так', 'уж', 'уже', 'ил', 'или', 'да', 'нет', 'мы', 'нас', 'нам', 'вы',
+  'вас', 'я', 'мен', 'мне', 'он', 'он', 'они', 'их', 'ег', 'е', 'ее', 'был', 'будет', 'есть', 'очен', 'когд', 'где',
+  'почему', 'поч', 'кто', 'чем', 'при', 'для', 'ещ', 'ещe', 'только', 'тольк', 'сво', 'наш', 'ваш', 'эт', 'том', 'там',
+  'тут', 'здес', 'вот', 'бы', 'ли', 'ни', 'даж', 'же', 'котор', 'здравств', 'добр', 'ден', 'спасиб', 'пожалуйст',
+  'уважа', 'прош', 'прос', 'помог', 'сам', 'мож', 'над', 'год', 'раз', 'ул', 'д', 'г', 'с', 'п', 'дом',
+]);

@@ -1,0 +1,43 @@
+// `npm run suggest -- --data DIR --in FILE`: routing suggestions for JSON lines {"text","source"} from FILE, one
+// JSON line {"suggestions":[{targetId,name,score,reason}…]} per input line, with the model learned from the
+// cache in DIR (an app or harness data folder after a sync). The model is brought up to date first.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openCache } from '../electron/core/cache/open-cache.js';
+import { loadModel, loadTargets, mostRoutedMunicipality, trainFromCache } from '../electron/core/routing/model-store.js';
+import { suggestTargets } from '../electron/core/routing/suggest-targets.js';
+
+const USAGE = 'usage: npm run suggest -- --data <dir> --in <file.jsonl>';
+const { values } = parseArgs({ options: { data: { type: 'string' }, in: { type: 'string' } }, strict: true });
+if (!values.data || !values.in) {
+  process.stderr.write(`${USAGE}\n`);
+  process.exit(2);
+}
+const db = openCache(join(values.data, 'cache.sqlite'));
+const targets = loadTargets(db);
+if (targets.length === 0) {
+  process.stderr.write(`no targets in ${values.data}: sign in and sync once first\n`);
+  process.exit(1);
+}
+const loaded = loadModel(db);
+const learned = trainFromCache(db, loaded, targets);
+const defaultLocal = mostRoutedMunicipality(db, targets);
+process.stderr.write(`model: ${loaded.model.learnedCount} routed appeals (${learned} new), revision ${loaded.revision}\n`);
+db.close();
+
+const lines = readFileSync(values.in, 'utf8').split('\n').filter((line) => line.trim() !== '');
+const out: string[] = [];
+for (const [i, line] of lines.entries()) {
+  let text = '';
+  try {
+    const parsed = JSON.parse(line) as { text?: unknown };
+    if (typeof parsed.text === 'string') text = parsed.text;
+    else process.stderr.write(`line ${i + 1}: no "text"\n`);
+  } catch {
+    process.stderr.write(`line ${i + 1}: not JSON\n`);
+  }
+  const { suggestions } = suggestTargets(text, { model: loaded.model, targets, ...(defaultLocal ? { defaultLocalTargetId: defaultLocal } : {}) });
+  out.push(JSON.stringify({ suggestions }));
+}
+process.stdout.write(out.length > 0 ? `${out.join('\n')}\n` : '');
