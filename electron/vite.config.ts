@@ -11,7 +11,7 @@ const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:$
 // Native and runtime-provided modules stay outside the bundle; everything else (zod, our code) is inlined.
 const external = (id: string): boolean =>
   nodeBuiltins.includes(id) || id.startsWith('node:') || id === 'electron' || id.startsWith('electron/') ||
-  id === 'better-sqlite3';
+  id === 'better-sqlite3' || id === 'electron-updater';
 
 function nodeBundle(entry: string, outDir: string, fileName: string, format: 'es' | 'cjs', emptyOutDir = true,
 ): BuildEnvironmentOptions {

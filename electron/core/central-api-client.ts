@@ -50,6 +50,8 @@ export interface CentralApiClientOptions {
   timeoutMs: number;
   token: () => string | null;
   log: (line: string) => void;
+  /** The Electron shell passes net.fetch: the session's proxy and certificate checks (policy) then apply. */
+  fetch?: typeof fetch;
 }
 
 export interface CentralApiClient {
@@ -106,7 +108,7 @@ export function createCentralApiClient(options: CentralApiClientOptions): Centra
     let response: Response;
     let text: string;
     try {
-      response = await fetch(base + path, {
+      response = await (options.fetch ?? fetch)(base + path, {
         method,
         headers,
         ...(body !== undefined ? { body: JSON.stringify(body) } : {}),

@@ -54,6 +54,8 @@ export function parseAppConfig(input: AppConfigInput): AppConfig {
   return { ok: true, apiUrl: normaliseApiUrl(apiUrl.trim()), source: 'file' };
 }
 
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', '[::1]']);
+
 /** A human-readable reason the URL cannot be the central API, or null when it can. */
 export function apiUrlProblem(raw: string): string | null {
   let url: URL;
@@ -63,7 +65,11 @@ export function apiUrlProblem(raw: string): string | null {
     return `«${raw}» не является адресом (ожидается https://…).`;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return `адрес должен начинаться с https:// или http://, а не ${url.protocol}//.`;
+    return `адрес должен начинаться с https://, а не ${url.protocol}//.`;
+  }
+  // Citizens' personal data crosses this link: plain http is only for a server on this very machine.
+  if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+    return `адрес должен начинаться с https:// (http:// допустим только для 127.0.0.1), а указан ${url.origin}.`;
   }
   if (url.username !== '' || url.password !== '') return 'логин и пароль в адресе не допускаются.';
   if (url.search !== '' || url.hash !== '') return 'адрес не должен содержать ? или #.';

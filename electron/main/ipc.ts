@@ -30,13 +30,17 @@ function senderFacts(event: IpcMainInvokeEvent, window: BrowserWindow): IpcSende
  * and a core that failed to start answers every call with its error instead of hanging the UI.
  * Returns a function that removes the handler and the event subscriptions.
  */
-export function registerDeskIpc(window: BrowserWindow, core: Promise<DeskCoreCalls>): () => void {
+export function registerDeskIpc(window: BrowserWindow, core: Promise<DeskCoreCalls>,
+  refuse: (method: string) => string | null = () => null): () => void {
   const unsubscribers: Array<() => void> = [];
   let disposed = false;
 
   ipcMain.handle(DESK_CALL_CHANNEL, async (event, method: unknown, input: unknown): Promise<DeskResult<unknown>> => {
     const check = checkDeskCall(senderFacts(event, window), method);
     if (!check.ok) return check;
+    // The machine policy may lock a setting (favourites): the call is refused here, before the core.
+    const refusal = refuse(check.method);
+    if (refusal !== null) return { ok: false, error: { code: 'forbidden', message: refusal } };
     try {
       return await (await core).call(check.method, input);
     } catch (error) {

@@ -3,28 +3,29 @@
 import { shell, type Session, type WebContents } from 'electron';
 import { allowedExternalUrl } from './external-links.js';
 
-function openIfAllowed(url: string, log: (line: string) => void): void {
-  const allowed = allowedExternalUrl(url);
+function openIfAllowed(url: string, extraHosts: readonly string[], log: (line: string) => void): void {
+  const allowed = allowedExternalUrl(url, extraHosts);
   if (allowed === null) {
-    log(`blocked external link: ${url.slice(0, 200)}`);
+    // Only the scheme and host: a citizen-supplied URL can carry personal data in its path.
+    log(`blocked external link to ${linkOrigin(url)}`);
     return;
   }
   shell.openExternal(allowed).catch((error: unknown) => log(`openExternal failed: ${String(error)}`));
 }
 
-export function hardenWebContents(contents: WebContents, log: (line: string) => void): void {
+export function hardenWebContents(contents: WebContents, extraHosts: readonly string[], log: (line: string) => void): void {
   // The app is one page; any renderer-initiated navigation is a bug or an attack. A link click on an
   // allowed platform still reaches the operator through the system browser.
   contents.on('will-navigate', (event) => {
     event.preventDefault();
-    openIfAllowed(event.url, log);
+    openIfAllowed(event.url, extraHosts, log);
   });
   contents.on('will-frame-navigate', (event) => {
     if (!event.isMainFrame) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    openIfAllowed(url, log);
+    openIfAllowed(url, extraHosts, log);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -35,4 +36,13 @@ export function denyAllPermissions(session: Session): void {
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
   session.setDisplayMediaRequestHandler((_request, callback) => callback({}));
+}
+
+function linkOrigin(raw: string): string {
+  try {
+    const url = new URL(raw);
+    return `${url.protocol}//${url.hostname}`.slice(0, 200);
+  } catch {
+    return 'an unparsable address';
+  }
 }

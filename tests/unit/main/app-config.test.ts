@@ -19,7 +19,13 @@ describe('parseAppConfig', () => {
   });
 
   it('accepts a byte-order mark from Windows editors', () => {
-    expect(parse('\uFEFF{"apiUrl": "http://10.0.0.5:8080"}')).toMatchObject({ ok: true, apiUrl: 'http://10.0.0.5:8080' });
+    expect(parse('\uFEFF{"apiUrl": "https://10.0.0.5:8443"}')).toMatchObject({ ok: true, apiUrl: 'https://10.0.0.5:8443' });
+  });
+
+  it('allows plain http only for a server on 127.0.0.1', () => {
+    expect(parse('{"apiUrl": "http://127.0.0.1:4010"}')).toMatchObject({ ok: true, apiUrl: 'http://127.0.0.1:4010' });
+    expect(parse('{"apiUrl": "http://10.0.0.5:8080"}')).toMatchObject({ ok: false, problem: expect.stringContaining('https://') });
+    expect(parse(null, 'http://cur.example.ru')).toMatchObject({ ok: false, kind: 'env' });
   });
 
   it('means demo mode when neither env nor file is present', () => {
