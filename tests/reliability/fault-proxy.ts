@@ -58,7 +58,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     const response = await fetch(target + (req.url ?? '/'), {
       method: req.method ?? 'GET',
       headers,
-      ...(body.length > 0 ? { body } : {}),
+      ...(body.length > 0 ? { body: new Uint8Array(body) } : {}),
     });
     return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
   }
