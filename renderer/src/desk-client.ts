@@ -22,7 +22,7 @@ const NO_BRIDGE: DeskError = {
 
 // Outputs come from our own core, which already validated them; re-parsing is kept for the small ones and
 // skipped for the inbox list, where parsing 100,000 rows would cost a visible pause on every reload.
-const TRUSTED_OUTPUTS: ReadonlySet<DeskMethod> = new Set<DeskMethod>(['inbox.list']);
+const TRUSTED_OUTPUTS: ReadonlySet<DeskMethod> = new Set<DeskMethod>(['inbox.list', 'inbox.ids']);
 
 /** Call a desk method. Never throws: failures come back as `{ok:false, error}` with a Russian message. */
 export async function deskCall<M extends DeskMethod>(method: M, input: DeskInput<M>): Promise<DeskResult<DeskOutput<M>>> {

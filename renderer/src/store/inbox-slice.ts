@@ -1,6 +1,7 @@
-// The inbox: waiting appeals (normalised by id), the selection, the detail of the selected appeal, and the
-// optimistic decisions — a decided appeal leaves the list at once and comes back if the core refuses.
-import type { InboxRow } from '../../../shared/desk-api/contract.js';
+// The inbox: the ids of all waiting appeals, grid rows only for what is on screen (a small cache filled per
+// window), the selection, the detail of the selected appeal, and the optimistic decisions — a decided appeal
+// leaves the list at once and comes back if the core refuses.
+import { MAX_ROWS_PER_CALL, type InboxRow } from '../../../shared/desk-api/contract.js';
 import { REJECT_REASON_LABELS, type Appeal, type Decision } from '../../../shared/domain/appeal.js';
 import { excerptOf } from '../../../shared/text/inert-text.js';
 import { deskCall } from '../desk-client.js';
@@ -16,6 +17,11 @@ const inFlight = new Set<string>();
 // A decision, an undo or a push touches one or a few appeals: with 100,000 waiting, a full reload for each
 // would cost seconds, a patch costs a few milliseconds.
 const MAX_PATCHED_IDS = 40;
+
+// Rows kept for windows already seen; beyond this the rows farthest from the current window are dropped.
+const ROW_CACHE_LIMIT = 2_000;
+// Rows fetched around a window, so a few key presses past its edge find their rows already there.
+const WINDOW_MARGIN = 60;
 
 /** The grid row of an appeal, built the way the core builds it for `inbox.list`. */
 function rowOf(appeal: Appeal): InboxRow {
@@ -47,22 +53,26 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
 
   async function fetchList(): Promise<void> {
     if (get().inboxPhase !== 'ready') set({ inboxPhase: 'loading' });
-    const result = await deskCall('inbox.list', {});
+    const result = await deskCall('inbox.ids', {});
     if (!result.ok) {
       set({ inboxPhase: get().inboxPhase === 'ready' ? 'ready' : 'failed' });
       get().showAlert(`Не удалось загрузить обращения: ${result.error.message}`);
       return;
     }
-    const rowsById = new Map<string, InboxRow>();
+    // Ids only: 100,000 of them cost a few MB once; rows come per visible window (ensureRows).
+    const present = new Set<string>();
     const rowIds: string[] = [];
-    for (const row of result.value.rows) {
-      if (inFlight.has(row.id) || rowsById.has(row.id)) continue;
-      rowsById.set(row.id, row);
-      rowIds.push(row.id);
+    for (const id of result.value.ids) {
+      if (inFlight.has(id) || present.has(id)) continue;
+      present.add(id);
+      rowIds.push(id);
     }
-    const { rowIds: previous, selectedId } = get();
-    const nextSelected = reconcileSelection(previous, selectedId, rowIds, (id) => rowsById.has(id));
-    set({ rowsById, rowIds, inboxPhase: 'ready' });
+    // Cached rows stay valid while their appeal waits (what a row shows does not change); others are dropped.
+    const { rowIds: previous, selectedId, rowsById } = get();
+    const kept = new Map<string, InboxRow>();
+    for (const [id, row] of rowsById) if (present.has(id)) kept.set(id, row);
+    const nextSelected = reconcileSelection(previous, selectedId, rowIds, (id) => present.has(id));
+    set({ rowsById: kept, rowIds, inboxPhase: 'ready' });
     selectId(nextSelected);
   }
 
@@ -88,7 +98,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     for (const { id, result } of results) {
       const waiting = result.ok && result.value.appeal.status === 'new' && !inFlight.has(id);
       if (!result.ok && result.error.code !== 'not_found') return loadInbox(); // cannot tell: ask for everything
-      const present = nextById.has(id) && rowIds.includes(id);
+      const present = rowIds.includes(id);
       if (waiting && result.ok) {
         const row = rowOf(result.value.appeal);
         nextById.set(id, row);
@@ -111,6 +121,36 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     return undefined;
   }
 
+  // Rows for the visible window: missing ones are fetched in one call (plus a margin), concurrent asks coalesce.
+  const requested = new Set<string>();
+  async function ensureRows(windowIds: readonly string[]): Promise<void> {
+    const { rowIds, rowsById } = get();
+    const missing = windowIds.filter((id) => !rowsById.has(id) && !requested.has(id));
+    if (missing.length === 0) return;
+    const first = rowIds.indexOf(windowIds[0] ?? '');
+    const from = Math.max(0, first - WINDOW_MARGIN);
+    const around = first < 0 ? missing
+      : rowIds.slice(from, from + windowIds.length + 2 * WINDOW_MARGIN).filter((id) => !rowsById.has(id) && !requested.has(id));
+    const ask = around.slice(0, MAX_ROWS_PER_CALL);
+    ask.forEach((id) => requested.add(id));
+    const result = await deskCall('appeals.rows', { ids: ask });
+    ask.forEach((id) => requested.delete(id));
+    if (!result.ok) {
+      get().showAlert(`Не удалось загрузить обращения: ${result.error.message}`);
+      return;
+    }
+    const next = new Map(get().rowsById);
+    for (const row of result.value.rows) next.set(row.id, row);
+    if (next.size > ROW_CACHE_LIMIT) {
+      const keep = new Set(windowIds);
+      for (const id of next.keys()) {
+        if (next.size <= ROW_CACHE_LIMIT - WINDOW_MARGIN) break;
+        if (!keep.has(id)) next.delete(id); // oldest fetched first: Map keeps insertion order
+      }
+    }
+    set({ rowsById: next });
+  }
+
   function decisionNotice(decision: Decision): string {
     if (decision.type === 'reject') return `Отклонено: ${REJECT_REASON_LABELS[decision.reason]}`;
     return `Направлено: ${get().targetsById.get(decision.targetId)?.shortName ?? decision.targetId}`;
@@ -123,6 +163,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     selectedId: null,
     detail: null,
     loadInbox,
+    ensureRows,
     select: selectId,
     moveBy: (delta) => {
       const { rowIds, selectedId } = get();
@@ -149,7 +190,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
         return;
       }
       // Refused: the appeal comes back where it was, selected, with the reason in an alert.
-      if (get().rowsById.has(id)) {
+      if (!get().rowIds.includes(id)) {
         set({ rowIds: insertAt(get().rowIds, id, removed.index) });
         selectId(id);
       }
@@ -165,7 +206,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       const { appealId } = result.value;
       inFlight.delete(appealId);
       await loadInbox();
-      if (get().rowsById.has(appealId)) selectId(appealId);
+      if (get().rowIds.includes(appealId)) selectId(appealId);
       get().showNotice('Решение отменено, обращение снова в списке');
     },
     onAppealsChanged: (ids) => {

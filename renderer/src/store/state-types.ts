@@ -23,7 +23,7 @@ export type DetailState =
   | { id: string; phase: 'failed'; message: string };
 
 export interface InboxSlice {
-  /** Normalised rows; replaced as a whole on reload so selectors can compare by reference. */
+  /** Rows of the windows seen so far (not every waiting appeal); a new Map on each change. */
   rowsById: ReadonlyMap<string, InboxRow>;
   /** Ids of appeals waiting for a decision, in the core's order (newest first). */
   rowIds: readonly string[];
@@ -31,6 +31,8 @@ export interface InboxSlice {
   selectedId: string | null;
   detail: DetailState | null;
   loadInbox(): Promise<void>;
+  /** Fetches the rows of these ids (the visible window) that are not cached yet. */
+  ensureRows(windowIds: readonly string[]): Promise<void>;
   select(id: string | null): void;
   moveBy(delta: number): void;
   selectEdge(edge: 'first' | 'last'): void;
@@ -57,7 +59,7 @@ export interface SyncSlice {
   dismissConflict(id: string): Promise<void>;
 }
 
-export type DialogName = 'picker' | 'reject' | 'help';
+export type DialogName = 'picker' | 'reject' | 'help' | 'sign-out';
 
 /** The sections of the app, switched with the tabs at the top (Ctrl+1…9); see app/view-registry.ts. */
 export type ViewId = 'inbox' | 'conflicts' | 'queues' | 'stats' | 'search' | 'sync-log';

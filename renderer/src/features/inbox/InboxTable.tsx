@@ -1,5 +1,6 @@
 // The grid of waiting appeals: useVirtualizer over all ids, TanStack Table over the visible window, so 100,000
-// rows stay instant (only ~40 rows exist as objects or DOM). Selection lives in the store; keys are elsewhere.
+// rows stay instant (only ~40 rows exist as objects or DOM, and only windows seen are fetched from the core).
+// Selection lives in the store; keys are elsewhere.
 import { flexRender, getCoreRowModel, useReactTable, type Row } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
@@ -32,6 +33,7 @@ export function InboxTable() {
   const rowsById = useDeskStore((s) => s.rowsById);
   const selectedId = useDeskStore((s) => s.selectedId);
   const select = useDeskStore((s) => s.select);
+  const ensureRows = useDeskStore((s) => s.ensureRows);
   const setPageSize = useDeskStore((s) => s.setPageSize);
 
   // The virtualizer spans the whole list; only the ids it is showing reach TanStack Table below.
@@ -59,6 +61,11 @@ export function InboxTable() {
     }
     return rows;
   }, [windowKey, rowsById]);
+
+  // Rows are fetched per window: ask for any the window shows that the store has not got yet.
+  useEffect(() => {
+    if (windowKey !== '') void ensureRows(windowKey.split('\n'));
+  }, [windowKey, ensureRows]);
 
   const table = useReactTable({ data, columns: INBOX_COLUMNS, getCoreRowModel: getCoreRowModel(), getRowId });
   const modelRowsById = table.getRowModel().rowsById;
