@@ -3,6 +3,8 @@ import type { ComponentType } from 'react';
 import type { Role } from '../../../shared/domain/user.js';
 import type { ViewId } from '../store/state-types.js';
 import { InboxView } from '../features/inbox/InboxScreen.js';
+import { QueuesView } from '../features/lead/QueuesView.js';
+import { StatsView } from '../features/lead/StatsView.js';
 
 export interface DeskView {
   id: ViewId;
@@ -15,6 +17,8 @@ export interface DeskView {
 
 export const VIEWS: readonly DeskView[] = [
   { id: 'inbox', title: 'Входящие', component: InboxView },
+  { id: 'queues', title: 'Очереди', roles: ['lead'], component: QueuesView },
+  { id: 'stats', title: 'Статистика', roles: ['lead'], component: StatsView },
 ];
 
 /** The tabs this user sees, in order; their position (1-based) is their Ctrl+digit. */

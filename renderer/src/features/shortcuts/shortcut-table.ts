@@ -1,14 +1,18 @@
 // The one table of keyboard shortcuts: it drives key handling, the «?» help dialog and the on-screen hints.
 // Keys are matched by KeyboardEvent.code (the physical key), so they work the same on the ЙЦУКЕН layout.
 
-export type ShortcutScope = 'global' | 'inbox' | 'picker' | 'reject' | 'help';
+export type ShortcutScope = 'global' | 'inbox' | 'picker' | 'reject' | 'help'
+  | 'queues' | 'stats';
 
 export type ShortcutAction =
   | 'move-down' | 'move-up' | 'first' | 'last' | 'page-down' | 'page-up'
   | 'route-favorite' | 'open-picker' | 'open-reject' | 'undo' | 'open-help'
   | 'dismiss-conflict' | 'dismiss-alert' | 'logout'
   | 'switch-view' | 'sync-now'
-  | 'choose-reason' | 'confirm' | 'close';
+  | 'choose-reason' | 'confirm' | 'close'
+  // shift lead: queues and statistics
+  | 'extend-down' | 'extend-up' | 'open-group' | 'back' | 'select-all' | 'export-xlsx' | 'export-csv' | 'refresh'
+  | 'choose-period';
 
 export interface KeyChord {
   code: string;
@@ -89,6 +93,37 @@ export const SHORTCUTS: readonly Shortcut[] = [
 
   { action: 'close', scope: 'help', chords: [{ code: 'Escape' }, { code: 'Slash', shift: true }], keys: 'Esc',
     label: 'Закрыть справку' },
+
+  { action: 'move-down', scope: 'queues', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }], keys: '↓ / J',
+    label: 'Следующая строка', repeatable: true },
+  { action: 'move-up', scope: 'queues', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }], keys: '↑ / K',
+    label: 'Предыдущая строка', repeatable: true },
+  { action: 'extend-down', scope: 'queues', chords: [{ code: 'ArrowDown', shift: true }], keys: 'Shift+↓',
+    label: 'Расширить выделение вниз', repeatable: true },
+  { action: 'extend-up', scope: 'queues', chords: [{ code: 'ArrowUp', shift: true }], keys: 'Shift+↑',
+    label: 'Расширить выделение вверх', repeatable: true },
+  { action: 'select-all', scope: 'queues', chords: [{ code: 'KeyA', ctrl: true }], keys: 'Ctrl+A',
+    label: 'Выделить все обращения очереди' },
+  { action: 'open-group', scope: 'queues', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }], keys: 'Enter',
+    label: 'Открыть обращения очереди' },
+  { action: 'back', scope: 'queues', chords: [{ code: 'Escape' }, { code: 'Backspace' }], keys: 'Esc',
+    label: 'Назад к списку очередей' },
+  { action: 'route-favorite', scope: 'queues', chords: digits(1, 9, true), keys: '1–9',
+    label: 'Перенаправить выделенные избранному адресату' },
+  { action: 'open-picker', scope: 'queues', chords: [{ code: 'Slash' }], keys: '/',
+    label: 'Перенаправить выделенные другому адресату' },
+  { action: 'export-xlsx', scope: 'queues', chords: [{ code: 'KeyE' }], keys: 'E', label: 'Выгрузить список в XLSX' },
+  { action: 'export-csv', scope: 'queues', chords: [{ code: 'KeyE', shift: true }], keys: 'Shift+E',
+    label: 'Выгрузить список в CSV' },
+  { action: 'refresh', scope: 'queues', chords: [{ code: 'KeyR' }], keys: 'R', label: 'Обновить очереди' },
+
+  { action: 'choose-period', scope: 'stats', chords: digits(1, 4, true), keys: '1–4',
+    label: 'Период: 7 дней, 30 дней, этот месяц, прошлый месяц' },
+  { action: 'export-xlsx', scope: 'stats', chords: [{ code: 'KeyE' }], keys: 'E',
+    label: 'Месячный отчёт в XLSX (месяц конца периода)' },
+  { action: 'export-csv', scope: 'stats', chords: [{ code: 'KeyE', shift: true }], keys: 'Shift+E',
+    label: 'Месячный отчёт в CSV' },
+  { action: 'refresh', scope: 'stats', chords: [{ code: 'KeyR' }], keys: 'R', label: 'Пересчитать статистику' },
 ];
 
 /** The part of a KeyboardEvent the table looks at (kept structural so the resolver is testable in Node). */
@@ -134,4 +169,6 @@ export const SCOPE_TITLES: Record<ShortcutScope, string> = {
   picker: 'Поиск адресата',
   reject: 'Отклонение',
   help: 'Справка',
+  queues: 'Очереди (старший смены)',
+  stats: 'Статистика',
 };

@@ -8,10 +8,12 @@ import { matchTargets } from './match-targets.js';
 
 const KIND_LABELS = { ministry: 'ведомство', municipality: 'муниципалитет', other: 'другое' } as const;
 
-export function TargetPicker() {
+/** `onChoose`/`onClose` let another section (the lead's queues) reuse the picker; default: route the inbox selection. */
+export function TargetPicker({ onChoose, onClose }: { onChoose?: (targetId: string) => void; onClose?: () => void } = {}) {
   const targets = useDeskStore((s) => s.targets);
   const favoriteIds = useDeskStore((s) => s.favoriteIds);
-  const close = useDeskStore((s) => s.closeDialog);
+  const closeDialog = useDeskStore((s) => s.closeDialog);
+  const close = onClose ?? closeDialog;
   const decide = useDeskStore((s) => s.decide);
   const [query, setQuery] = useState('');
   const [cursor, setCursor] = useState(0);
@@ -22,7 +24,8 @@ export function TargetPicker() {
     const target = matches[index];
     if (target === undefined) return;
     close();
-    void decide({ type: 'route', targetId: target.id });
+    if (onChoose) onChoose(target.id);
+    else void decide({ type: 'route', targetId: target.id });
   };
 
   useShortcutScope('picker', true, ({ shortcut }) => {

@@ -1,0 +1,210 @@
+// «Очереди» (shift lead): per target and per operator — in work, routed today, overdue, median time to route;
+// Enter drills into a queue's appeals, Shift+↑/↓ extends the selection, 1–9 or «/» re-route it in bulk
+// (one outbox mutation per appeal; the server checks the lead role again).
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { QueueAppeal, QueueGroup, QueueRow, Queues } from '../../../../shared/desk-api/lead-contract.js';
+import { SOURCE_LABELS } from '../../../../shared/domain/appeal.js';
+import { timeLeft } from '../../../../shared/deadlines/time-left.js';
+import { Keycap } from '../../components/Keycap.js';
+import { deskCall, onDeskEvent } from '../../desk-client.js';
+import { useDeskStore } from '../../store/desk-store.js';
+import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
+import { TargetPicker } from '../target-picker/TargetPicker.js';
+import { ExportStatus } from './ExportStatus.js';
+import { formatMinutes } from './format-minutes.js';
+import { useExport } from './use-export.js';
+import '../../styles/lead.css';
+
+interface GroupLine { group: QueueGroup; label: string; row: QueueRow | null; waiting: number; overdue: number }
+
+function groupLines(q: Queues): { section: string | null; line: GroupLine }[] {
+  const lines: { section: string | null; line: GroupLine }[] = [{
+    section: null,
+    line: { group: { by: 'unrouted', key: '' }, label: 'Не разобрано', row: null, waiting: q.unrouted.waiting, overdue: q.unrouted.overdue },
+  }];
+  q.byTarget.forEach((row, i) => lines.push({ section: i === 0 ? 'По адресатам' : null,
+    line: { group: { by: 'target', key: row.key }, label: row.label, row, waiting: row.waiting, overdue: row.overdue } }));
+  q.byOperator.forEach((row, i) => lines.push({ section: i === 0 ? 'По операторам' : null,
+    line: { group: { by: 'operator', key: row.key }, label: row.label, row, waiting: row.waiting, overdue: row.overdue } }));
+  return lines;
+}
+
+const clamp = (n: number, max: number): number => Math.max(0, Math.min(max, n));
+
+export function QueuesView() {
+  const dialog = useDeskStore((s) => s.dialog);
+  const favoriteIds = useDeskStore((s) => s.favoriteIds);
+  const targetsById = useDeskStore((s) => s.targetsById);
+  const nowMs = useDeskStore((s) => s.nowMs);
+  const showNotice = useDeskStore((s) => s.showNotice);
+  const showAlert = useDeskStore((s) => s.showAlert);
+  const [queues, setQueues] = useState<Queues | null>(null);
+  const [groupCursor, setGroupCursor] = useState(0);
+  const [open, setOpen] = useState<GroupLine | null>(null);
+  const [rows, setRows] = useState<readonly QueueAppeal[]>([]);
+  const [cursor, setCursor] = useState(0);
+  const [anchor, setAnchor] = useState(0);
+  const [picker, setPicker] = useState(false);
+  const [exportState, startExport] = useExport();
+
+  const lines = useMemo(() => (queues ? groupLines(queues) : []), [queues]);
+
+  const reload = useCallback(async (group: QueueGroup | null) => {
+    const q = await deskCall('queues.get', {});
+    if (q.ok) setQueues(q.value);
+    else showAlert(q.error.message);
+    if (group) {
+      const list = await deskCall('queues.appeals', group);
+      if (list.ok) {
+        setRows(list.value.rows);
+        setCursor((c) => clamp(c, list.value.rows.length - 1));
+        setAnchor((a) => clamp(a, list.value.rows.length - 1));
+      }
+    }
+  }, [showAlert]);
+
+  useEffect(() => {
+    let live = true;
+    void deskCall('queues.get', {}).then((q) => {
+      if (!live) return;
+      if (q.ok) setQueues(q.value);
+      else showAlert(q.error.message);
+    });
+    return () => { live = false; };
+  }, [showAlert]);
+  useEffect(() => onDeskEvent('appeals.changed', () => { void reload(open?.group ?? null); }), [reload, open]);
+
+  const selection = useMemo(() => {
+    if (!open || rows.length === 0) return [];
+    const [from, to] = anchor <= cursor ? [anchor, cursor] : [cursor, anchor];
+    return rows.slice(from, to + 1);
+  }, [open, rows, anchor, cursor]);
+
+  const reroute = async (targetId: string): Promise<void> => {
+    if (selection.length === 0) return;
+    const result = await deskCall('appeals.redecide', {
+      appealIds: selection.map((r) => r.id), decision: { type: 'route', targetId },
+    });
+    if (!result.ok) { showAlert(result.error.message); return; }
+    const name = targetsById.get(targetId)?.shortName ?? targetId;
+    const { acks, failed } = result.value;
+    if (failed.length > 0) showAlert(`Не перенаправлено ${failed.length}: ${failed[0]?.message ?? ''}`);
+    if (acks.length > 0) showNotice(`Перенаправлено ${acks.length} → ${name}`);
+    setAnchor(cursor);
+    await reload(open?.group ?? null);
+  };
+
+  const drill = async (line: GroupLine): Promise<void> => {
+    setOpen(line);
+    setCursor(0);
+    setAnchor(0);
+    setRows([]);
+    await reload(line.group);
+  };
+
+  useShortcutScope('queues', dialog === null && !picker, ({ shortcut, digit }) => {
+    const inAppeals = open !== null;
+    const last = inAppeals ? rows.length - 1 : lines.length - 1;
+    switch (shortcut.action) {
+      case 'move-down':
+      case 'move-up': {
+        const delta = shortcut.action === 'move-down' ? 1 : -1;
+        if (inAppeals) { const next = clamp(cursor + delta, last); setCursor(next); setAnchor(next); }
+        else setGroupCursor(clamp(groupCursor + delta, last));
+        break;
+      }
+      case 'extend-down': if (inAppeals) setCursor(clamp(cursor + 1, last)); break;
+      case 'extend-up': if (inAppeals) setCursor(clamp(cursor - 1, last)); break;
+      case 'select-all': if (inAppeals && rows.length > 0) { setAnchor(0); setCursor(last); } break;
+      case 'open-group': { const line = lines[groupCursor]?.line; if (!inAppeals && line) void drill(line); break; }
+      case 'back': if (inAppeals) { setOpen(null); setRows([]); } break;
+      case 'route-favorite': {
+        const targetId = digit === null ? undefined : favoriteIds[digit - 1];
+        if (inAppeals && targetId) void reroute(targetId);
+        break;
+      }
+      case 'open-picker': if (inAppeals && selection.length > 0) setPicker(true); break;
+      case 'export-xlsx':
+      case 'export-csv': {
+        const format = shortcut.action === 'export-xlsx' ? 'xlsx' : 'csv';
+        const group = open?.group ?? lines[groupCursor]?.line.group;
+        if (group) startExport({ kind: 'list', format, group });
+        break;
+      }
+      case 'refresh': void reload(open?.group ?? null); break;
+      default: break;
+    }
+  });
+
+  return (
+    <main className="lead-workspace" data-testid="queues-view">
+      <section className="lead-pane queue-groups" aria-label="Очереди">
+        <table className="lead-table">
+          <thead>
+            <tr><th>Очередь</th><th className="num">В работе</th><th className="num">Сегодня</th>
+              <th className="num">Просрочено</th><th className="num">Медиана</th></tr>
+          </thead>
+          <tbody>
+            {lines.map(({ section, line }, i) => [
+              section ? <tr key={`s-${section}`} className="lead-section"><th colSpan={5}>{section}</th></tr> : null,
+              <tr key={`${line.group.by}:${line.group.key}`} aria-selected={i === groupCursor}
+                className={open?.group.by === line.group.by && open.group.key === line.group.key ? 'open' : undefined}
+                data-testid={`queue-${line.group.by}-${line.group.key || 'all'}`}
+                onClick={() => { setGroupCursor(i); void drill(line); }}>
+                <td>{line.label}</td>
+                <td className="num">{line.waiting}</td>
+                <td className="num">{line.row ? line.row.routedToday : '—'}</td>
+                <td className={line.overdue > 0 ? 'num overdue' : 'num'}>{line.overdue}</td>
+                <td className="num">{line.row ? formatMinutes(line.row.medianRouteMinutes) : '—'}</td>
+              </tr>,
+            ])}
+          </tbody>
+        </table>
+        {queues === null ? <p className="muted lead-empty">Загрузка очередей…</p> : null}
+      </section>
+      <section className="lead-pane queue-appeals" aria-label="Обращения очереди">
+        {open === null ? (
+          <p className="muted lead-empty">Выберите очередь (<Keycap keys="↑" /> <Keycap keys="↓" />) и нажмите <Keycap keys="Enter" />.</p>
+        ) : (
+          <>
+            <header className="lead-pane-head">
+              <h2>{open.label}</h2>
+              <span className="muted tabular">{rows.length} обращ. · выделено {selection.length}</span>
+            </header>
+            <ul className="queue-list" role="listbox" aria-multiselectable="true" aria-label={open.label}>
+              {rows.map((r, i) => {
+                const due = r.status === 'new' ? r.routeDueAt : r.answerDueAt;
+                const left = due === null ? null : timeLeft(Date.parse(due), nowMs);
+                const selected = selection.includes(r);
+                return (
+                  <li key={r.id} role="option" aria-selected={selected} data-id={r.id}
+                    className={i === cursor ? 'queue-item cursor' : 'queue-item'}
+                    ref={i === cursor ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}>
+                    <span className="queue-item-main">
+                      <span className="queue-excerpt">{r.excerpt}</span>
+                      <span className="muted">{SOURCE_LABELS[r.source]}
+                        {r.targetId ? ` · ${targetsById.get(r.targetId)?.shortName ?? r.targetId}` : ''}
+                        {r.decidedBy ? ` · ${r.decidedBy}` : ''}{r.pending ? ' · не отправлено' : ''}</span>
+                    </span>
+                    {left ? <span className={left.overdue ? 'time-left overdue' : 'time-left'}>{left.text}</span> : null}
+                  </li>
+                );
+              })}
+              {rows.length === 0 ? <li className="muted lead-empty">В этой очереди пусто</li> : null}
+            </ul>
+          </>
+        )}
+      </section>
+      <footer className="lead-hints">
+        <span><Keycap keys="Enter" /> открыть</span>
+        <span><Keycap keys="Shift+↓" /> выделить</span>
+        <span><Keycap keys="1–9" /> <Keycap keys="/" /> перенаправить</span>
+        <span><Keycap keys="E" /> XLSX · <Keycap keys="Shift+E" /> CSV</span>
+        <span><Keycap keys="R" /> обновить</span>
+        <span><Keycap keys="Esc" /> назад</span>
+        <ExportStatus state={exportState} />
+      </footer>
+      {picker ? <TargetPicker onChoose={(id) => { void reroute(id); }} onClose={() => setPicker(false)} /> : null}
+    </main>
+  );
+}

@@ -1,0 +1,123 @@
+// «Статистика»: appeals per day by source, by topic (keyword rules on the text, shared/topics) and by target,
+// time-to-route distribution and operator throughput, for a chosen period. Computed by the core from the local
+// cache, so it works offline; E exports the monthly report with the very same numbers.
+import { useEffect, useState } from 'react';
+import type { Stats, StatsPeriod } from '../../../../shared/desk-api/lead-contract.js';
+import { SOURCE_LABELS, SOURCES } from '../../../../shared/domain/appeal.js';
+import { Keycap } from '../../components/Keycap.js';
+import { deskCall } from '../../desk-client.js';
+import { useDeskStore } from '../../store/desk-store.js';
+import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
+import { HBars, Histogram, SOURCE_COLORS, StackedDays } from './charts.js';
+import { ExportStatus } from './ExportStatus.js';
+import { formatMinutes } from './format-minutes.js';
+import { useExport } from './use-export.js';
+import '../../styles/lead.css';
+
+const DAY = 86_400_000;
+const NSK = 7 * 3_600_000;
+const dateOf = (ms: number): string => new Date(ms + NSK).toISOString().slice(0, 10);
+
+export const PERIODS = ['7 дней', '30 дней', 'Этот месяц', 'Прошлый месяц'] as const;
+
+export function periodFor(choice: number, nowMs: number): StatsPeriod {
+  const today = dateOf(nowMs);
+  const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+  const monthStart = (year: number, month: number): string => new Date(Date.UTC(year, month - 1, 1)).toISOString().slice(0, 10);
+  switch (choice) {
+    case 0: return { from: dateOf(nowMs - 6 * DAY), to: today };
+    case 1: return { from: dateOf(nowMs - 29 * DAY), to: today };
+    case 2: return { from: monthStart(y, m), to: today };
+    default: {
+      const from = monthStart(m === 1 ? y - 1 : y, m === 1 ? 12 : m - 1);
+      return { from, to: new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10) };
+    }
+  }
+}
+
+const shortDate = (d: string): string => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
+
+export function StatsView() {
+  const dialog = useDeskStore((s) => s.dialog);
+  const nowMs = useDeskStore((s) => s.nowMs);
+  const [choice, setChoice] = useState(1);
+  const [stats, setStats] = useState<Stats | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [exportState, startExport] = useExport();
+  const [seq, setSeq] = useState(0);
+  const period = periodFor(choice, nowMs);
+
+  useEffect(() => {
+    let live = true;
+    void deskCall('stats.get', period).then((r) => {
+      if (!live) return;
+      if (r.ok) { setStats(r.value); setError(null); } else setError(r.error.message);
+    });
+    return () => { live = false; };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [period.from, period.to, seq]);
+
+  useShortcutScope('stats', dialog === null, ({ shortcut, digit }) => {
+    switch (shortcut.action) {
+      case 'choose-period': if (digit !== null) setChoice(digit - 1); break;
+      case 'export-xlsx':
+      case 'export-csv':
+        startExport({ kind: 'monthly', month: period.to.slice(0, 7), format: shortcut.action === 'export-xlsx' ? 'xlsx' : 'csv' });
+        break;
+      case 'refresh': setSeq((n) => n + 1); break;
+      default: break;
+    }
+  });
+
+  const t = stats?.totals;
+  return (
+    <main className="stats-workspace" data-testid="stats-view">
+      <header className="stats-head">
+        <div className="period-choice" role="radiogroup" aria-label="Период">
+          {PERIODS.map((label, i) => (
+            <button key={label} type="button" role="radio" aria-checked={i === choice}
+              className={i === choice ? 'btn btn-primary' : 'btn'} onClick={() => setChoice(i)}>
+              <Keycap keys={String(i + 1)} className="faint" /> {label}
+            </button>
+          ))}
+        </div>
+        <span className="muted">{shortDate(period.from)} — {shortDate(period.to)}, время новосибирское</span>
+      </header>
+      {error ? <p className="export-status error" role="alert">{error}</p> : null}
+      {stats && t ? (
+        <div className="stats-grid">
+          <section className="stats-card totals" aria-label="Итоги">
+            <div><b className="big tabular" data-testid="stats-received">{t.received}</b><span>поступило</span></div>
+            {SOURCES.map((s) => (
+              <div key={s}><b className="tabular" style={{ color: SOURCE_COLORS[s] }}>{stats.bySource[s]}</b><span>{SOURCE_LABELS[s]}</span></div>
+            ))}
+            <div><b className="tabular">{t.routed}</b><span>направлено</span></div>
+            <div><b className="tabular">{t.rejected}</b><span>отклонено</span></div>
+            <div><b className="tabular">{t.waiting}</b><span>ждут решения</span></div>
+            <div><b className={t.routedLate > 0 ? 'tabular overdue' : 'tabular'}>{t.routedLate}</b><span>направлено с опозданием</span></div>
+          </section>
+          <section className="stats-card wide"><h3>Обращения по дням</h3><StackedDays days={stats.perDay} /></section>
+          <section className="stats-card"><h3>По темам <span className="muted">(по ключевым словам текста)</span></h3>
+            <HBars items={stats.byTopic} label="Обращения по темам" color="#4a5465" /></section>
+          <section className="stats-card"><h3>По адресатам <span className="muted">(направленные)</span></h3>
+            {stats.byTarget.length > 0
+              ? <HBars items={stats.byTarget.slice(0, 12).map((x) => ({ key: x.targetId, label: x.label, count: x.count }))} label="Направлено по адресатам" />
+              : <p className="muted">За период ничего не направлено.</p>}</section>
+          <section className="stats-card"><h3>Время до направления <span className="muted">медиана {formatMinutes(stats.routeTime.medianMinutes)}</span></h3>
+            <Histogram buckets={stats.routeTime.buckets} /></section>
+          <section className="stats-card"><h3>Операторы</h3>
+            {stats.operators.length > 0 ? (
+              <HBars items={stats.operators.map((o) => ({ key: o.id, label: `${o.name} · ${formatMinutes(o.medianRouteMinutes)}`, count: o.decided }))}
+                label="Решений по операторам" color="#1d4fb3" />
+            ) : <p className="muted">За период решений нет.</p>}</section>
+        </div>
+      ) : <p className="muted lead-empty">Считаем статистику…</p>}
+      <footer className="lead-hints">
+        <span><Keycap keys="1–4" /> период</span>
+        <span><Keycap keys="E" /> отчёт за месяц XLSX · <Keycap keys="Shift+E" /> CSV</span>
+        <span><Keycap keys="R" /> пересчитать</span>
+        <ExportStatus state={exportState} />
+      </footer>
+    </main>
+  );
+}
