@@ -3,6 +3,7 @@ import { useDeskStore } from '../store/desk-store.js';
 import { TopBar } from '../components/TopBar.js';
 import { HelpDialog } from '../features/shortcuts/HelpDialog.js';
 import { RejectDialog } from '../features/reject/RejectDialog.js';
+import { SignOutDialog } from '../features/sign-out/SignOutDialog.js';
 import { AlertBanner, ConflictNotices } from '../features/sync/ConflictNotice.js';
 import { StatusBar } from '../features/sync/StatusBar.js';
 import { TargetPicker } from '../features/target-picker/TargetPicker.js';
@@ -26,6 +27,7 @@ export function AppShell() {
       {dialog === 'picker' ? <TargetPicker /> : null}
       {dialog === 'reject' ? <RejectDialog /> : null}
       {dialog === 'help' ? <HelpDialog /> : null}
+      {dialog === 'sign-out' ? <SignOutDialog /> : null}
     </div>
   );
 }

@@ -29,10 +29,10 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     if (result.ok) get().applySession(result.value);
     else set({ loginError: result.error.message });
   },
-  logout: async () => {
-    const result = await deskCall('session.logout', {});
-    if (result.ok) get().applySession(result.value);
-    else get().showAlert(`Не удалось выйти: ${result.error.message}`);
+  // Sign-out sends unsent decisions and wipes local data; the dialog shows progress and asks when it must.
+  logout: () => {
+    get().openDialog('sign-out');
+    return Promise.resolve();
   },
   applySession: (session) => {
     const before = get().session?.user?.id ?? null;

@@ -1,13 +1,13 @@
 // The one table of keyboard shortcuts: it drives key handling, the «?» help dialog and the on-screen hints.
 // Keys are matched by KeyboardEvent.code (the physical key), so they work the same on the ЙЦУКЕН layout.
 
-export type ShortcutScope = 'global' | 'inbox' | 'picker' | 'reject' | 'help'
+export type ShortcutScope = 'global' | 'inbox' | 'picker' | 'reject' | 'help' | 'sign-out'
   | 'queues' | 'stats';
 
 export type ShortcutAction =
   | 'move-down' | 'move-up' | 'first' | 'last' | 'page-down' | 'page-up'
   | 'route-favorite' | 'open-picker' | 'open-reject' | 'undo' | 'open-help'
-  | 'dismiss-conflict' | 'dismiss-alert' | 'logout'
+  | 'dismiss-conflict' | 'dismiss-alert' | 'logout' | 'discard-unsent'
   | 'switch-view' | 'sync-now'
   | 'choose-reason' | 'confirm' | 'close'
   // shift lead: queues and statistics
@@ -94,6 +94,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'close', scope: 'help', chords: [{ code: 'Escape' }, { code: 'Slash', shift: true }], keys: 'Esc',
     label: 'Закрыть справку' },
 
+  { action: 'confirm', scope: 'sign-out', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }], keys: 'Enter',
+    label: 'Попробовать отправить решения ещё раз и выйти' },
+  { action: 'discard-unsent', scope: 'sign-out', chords: [{ code: 'Delete', shift: true }], keys: 'Shift+Delete',
+    label: 'Выйти, удалив неотправленные решения' },
+  { action: 'close', scope: 'sign-out', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Остаться в системе' },
   { action: 'move-down', scope: 'queues', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }], keys: '↓ / J',
     label: 'Следующая строка', repeatable: true },
   { action: 'move-up', scope: 'queues', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }], keys: '↑ / K',
@@ -169,6 +174,7 @@ export const SCOPE_TITLES: Record<ShortcutScope, string> = {
   picker: 'Поиск адресата',
   reject: 'Отклонение',
   help: 'Справка',
+  'sign-out': 'Выход',
   queues: 'Очереди (старший смены)',
   stats: 'Статистика',
 };

@@ -1,0 +1,64 @@
+// Sign-out by keyboard: online it sends and wipes at once; offline it asks, Esc keeps everything, Enter retries,
+// Shift+Delete signs out and discards. After sign-out the local cache holds no appeals.
+import { test, expect } from '@playwright/test';
+import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+
+test('Ctrl+Shift+Q offline asks about unsent decisions; Esc stays, Shift+Delete signs out and wipes', async ({ page }) => {
+  test.setTimeout(120_000);
+  const serverDir = tempDir('srv'); const deskDir = tempDir('desk');
+  const server = new ServerUnderTest(serverDir.dir, 200);
+  await server.start();
+  // A long undo grace keeps the decision local until sign-out tries to send it, to a server that is gone.
+  const desk = await startDesk(server, deskDir.dir, { login: 'operator1', pushDelayMs: 600_000 });
+  try {
+    const inbox = new InboxPage(page);
+    await inbox.open(desk.url);
+    await expect(inbox.status).toHaveAttribute('data-state', 'online');
+    await inbox.decideWith('Digit1');
+    await inbox.waitPending(1);
+    await server.stop();
+
+    await page.keyboard.press('Control+Shift+KeyQ');
+    const dialog = page.getByRole('dialog', { name: 'Выход' });
+    await expect(dialog.getByRole('alert')).toContainText('1 решение не удалось отправить', { timeout: 30_000 });
+    await expect(dialog).toContainText('ShiftDelete выйти и удалить неотправленные'); // keycaps Shift + Delete
+
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByTestId('user-name')).toContainText('Оператор 1');
+    await inbox.waitPending(1);
+
+    await page.keyboard.press('Control+Shift+KeyQ');
+    await expect(dialog.getByRole('alert')).toBeVisible({ timeout: 30_000 });
+    await page.keyboard.press('Shift+Delete');
+    await expect(page.getByLabel('Логин')).toBeVisible({ timeout: 30_000 });
+
+    const rows = await desk.core.call('inbox.list', { offset: 0, limit: 10 });
+    expect(rows).toMatchObject({ ok: true, value: { total: 0, rows: [] } });
+  } finally {
+    await desk.close();
+    await server.stop();
+    deskDir.remove(); serverDir.remove();
+  }
+});
+
+test('online sign-out sends the decision, wipes, and shows the login screen', async ({ page }) => {
+  test.setTimeout(120_000);
+  const serverDir = tempDir('srv'); const deskDir = tempDir('desk');
+  const server = new ServerUnderTest(serverDir.dir, 200);
+  await server.start();
+  const desk = await startDesk(server, deskDir.dir, { login: 'operator1', pushDelayMs: 600_000 });
+  try {
+    const inbox = new InboxPage(page);
+    await inbox.open(desk.url);
+    const id = await inbox.decideWith('Digit2');
+    await page.keyboard.press('Control+Shift+KeyQ');
+    await expect(page.getByLabel('Логин')).toBeVisible({ timeout: 30_000 });
+    expect((await server.allAppeals()).get(id)?.status).toBe('routed');
+    expect(await desk.core.call('inbox.list', { offset: 0, limit: 10 })).toMatchObject({ ok: true, value: { total: 0 } });
+  } finally {
+    await desk.close();
+    await server.stop();
+    deskDir.remove(); serverDir.remove();
+  }
+});
