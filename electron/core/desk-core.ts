@@ -1,12 +1,14 @@
 // The core's entry point: opens the cache, wires the API client, sync engine and handler map, and exposes the
 // ONE dispatcher (call) and the event subscription (on) that Electron IPC and the test harness both carry.
+import { join } from 'node:path';
 import { z } from 'zod';
 import { DESK_METHODS, isDeskMethod, type DeskMethod, type DeskResult } from '../../shared/desk-api/contract.js';
-import { openLocalCache } from './cache/local-cache.js';
+import { CACHE_FILE_NAME, openLocalCache } from './cache/local-cache.js';
 import { createCentralApiClient } from './central-api-client.js';
 import { DeskEventHub } from './desk-events.js';
 import { DeskFailure } from './desk-failure.js';
 import { createDeskHandlers, type DeskHandlers } from './desk-handlers.js';
+import { startSuggestionService } from './routing/suggestion-service.js';
 import { SyncEngine } from './sync-engine.js';
 import { SyncLog } from './sync-log.js';
 import { createFileTokenStore, type TokenStore } from './token-store.js';
@@ -69,8 +71,15 @@ export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore
     log,
     journal: syncLog,
   });
+  // Routing suggestions: a worker learns from routed history and scores waiting appeals after every change.
+  const suggestions = startSuggestionService({
+    db: cache.db, dbFile: join(options.dataDir, CACHE_FILE_NAME), log,
+    onChanged: (ids) => events.emit('suggestions.changed', { ids }),
+  });
+  events.on('appeals.changed', () => suggestions.poke());
+  suggestions.poke();
   const handlers: DeskHandlers = createDeskHandlers({
-    cache, api, engine, events, tokenStore, apiUrl: options.apiUrl, demo, log, syncLog,
+    cache, api, engine, events, tokenStore, apiUrl: options.apiUrl, demo, log, syncLog, suggestions,
   });
   let closed = false;
   let closing: Promise<void> | null = null;
@@ -115,6 +124,7 @@ export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore
       closing ??= (async () => {
         closed = true;
         await engine.close();
+        await suggestions.close();
         events.clear();
         cache.db.close();
         log('core: closed');

@@ -13,6 +13,8 @@ import { getFavorites, setFavorites } from './favorites.js';
 import { signOut } from './sign-out.js';
 import { createSearchHandlers } from './search-handlers.js';
 import { createLeadHandlers } from './lead/lead-handlers.js';
+import { createRoutingHandlers } from './routing/routing-handlers.js';
+import type { SuggestionService } from './routing/suggestion-service.js';
 import type { SyncEngine } from './sync-engine.js';
 import type { SyncLog } from './sync-log.js';
 import type { TokenStore } from './token-store.js';
@@ -32,6 +34,8 @@ export interface HandlerContext {
   log: (line: string) => void;
   /** Sync log for the «Журнал синхронизации» section; absent = an empty log. */
   syncLog?: SyncLog;
+  /** Routing suggestions computed by the training worker; absent = none. */
+  suggestions?: SuggestionService;
 }
 
 export function cachedUser(cache: LocalCache): UserType | null {
@@ -89,6 +93,7 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
 
   return {
     ...createSearchHandlers(cache),
+    ...createRoutingHandlers(ctx.suggestions),
     ...createLeadHandlers({ cache, events, log: ctx.log, decided: (nowMs) => engine.decisionMade(nowMs) }),
     'session.get': () => currentSession(ctx),
 

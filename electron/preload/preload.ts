@@ -8,7 +8,7 @@ const DESK_CALL_CHANNEL = 'desk:call';
 const DESK_EVENT_CHANNEL = 'desk:event';
 
 // The event names, checked against the contract at compile time so neither side can drift.
-const EVENT_NAMES = ['appeals.changed', 'sync.status', 'sync.conflict', 'session.changed', 'reports.progress'] as const satisfies
+const EVENT_NAMES = ['appeals.changed', 'sync.status', 'sync.conflict', 'session.changed', 'reports.progress', 'suggestions.changed'] as const satisfies
   readonly DeskEvent[];
 type MissingEvent = Exclude<DeskEvent, (typeof EVENT_NAMES)[number]>;
 const everyEventListed: [MissingEvent] extends [never] ? true : never = true;

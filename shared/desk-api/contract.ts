@@ -6,6 +6,7 @@ import { Target } from '../domain/target.js';
 import { User } from '../domain/user.js';
 import { SavedView, SearchQuery, SearchResult } from '../search/search-query.js';
 import { LEAD_EVENTS, LEAD_METHODS } from './lead-contract.js';
+import { ROUTING_EVENTS, ROUTING_METHODS } from './routing-contract.js';
 
 export const FAVORITE_SLOTS = 9;
 
@@ -157,6 +158,8 @@ export const DESK_METHODS = {
   },
   // Shift lead: queues, re-decisions in bulk, statistics, report exports (lead-contract.ts).
   ...LEAD_METHODS,
+  // Routing suggestions with reasons, the place found in the text (routing-contract.ts).
+  ...ROUTING_METHODS,
 } as const;
 
 export const DESK_EVENTS = {
@@ -166,6 +169,7 @@ export const DESK_EVENTS = {
   'sync.conflict': Conflict,
   'session.changed': Session,
   ...LEAD_EVENTS,
+  ...ROUTING_EVENTS,
 } as const;
 
 export type DeskMethod = keyof typeof DESK_METHODS;

@@ -3,7 +3,7 @@
 import type { DeskBridge, DeskEvent, DeskResult } from '../../shared/desk-api/contract.js';
 
 // Literal so the bundle stays free of zod; checked against the contract at compile time.
-const EVENT_NAMES = ['appeals.changed', 'sync.status', 'sync.conflict', 'session.changed', 'reports.progress'] as const satisfies
+const EVENT_NAMES = ['appeals.changed', 'sync.status', 'sync.conflict', 'session.changed', 'reports.progress', 'suggestions.changed'] as const satisfies
   readonly DeskEvent[];
 type MissingEvent = Exclude<DeskEvent, (typeof EVENT_NAMES)[number]>;
 const everyEventListed: [MissingEvent] extends [never] ? true : never = true;

@@ -1,0 +1,103 @@
+// Runs the training worker for the core: pokes it when appeals change (a sync pulled, a decision was made),
+// turns its reports into `suggestions.changed` events, and reads stored suggestions for the desk API.
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import type { AppealSuggestions } from '../../../shared/desk-api/routing-contract.js';
+import type { CacheDb } from '../cache/open-cache.js';
+import { readSuggestions } from './model-store.js';
+import type { WorkerMessage } from './suggest-worker.js';
+
+export interface SuggestionService {
+  poke(): void;
+  get(appealId: string): AppealSuggestions;
+  /** Resolves when the worker has nothing left to do (tests and the bench wait on it). */
+  idle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SuggestionServiceOptions {
+  db: CacheDb;
+  dbFile: string;
+  onChanged: (ids: string[]) => void;
+  log: (line: string) => void;
+  /** Coalesces bursts of changes (a sync page, fast keystrokes) into one refresh. */
+  debounceMs?: number;
+}
+
+/** The worker script: the TypeScript source under tsx (dev, tests), the bundled file next to main.js in the app. */
+function workerLocation(): { url: URL; execArgv: string[] } {
+  const source = new URL('./suggest-worker.ts', import.meta.url);
+  if (import.meta.url.endsWith('.ts') && existsSync(source)) return { url: source, execArgv: ['--import', 'tsx'] };
+  return { url: new URL('./suggest-worker.js', import.meta.url), execArgv: [] };
+}
+
+export function startSuggestionService(opts: SuggestionServiceOptions): SuggestionService {
+  const { url, execArgv } = workerLocation();
+  let worker: Worker | null = null;
+  let timer: NodeJS.Timeout | null = null;
+  let inFlight = 0;
+  let idleWaiters: (() => void)[] = [];
+  try {
+    worker = new Worker(url, { workerData: { dbFile: opts.dbFile }, execArgv });
+    worker.unref();
+  } catch (error) {
+    opts.log(`suggest: worker not started (${error instanceof Error ? error.message : String(error)}); no suggestions`);
+  }
+  const settle = () => {
+    if (inFlight > 0 || timer) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    for (const resolve of waiters) resolve();
+  };
+  worker?.on('message', (message: WorkerMessage | { type: 'done' }) => {
+    if (message.type === 'updated') opts.onChanged(message.ids);
+    else if (message.type === 'trained') {
+      opts.log(`suggest: learned ${message.changed} decisions (${message.learned} in model) in ${message.ms} ms`);
+      opts.onChanged([]); // the model changed: what is on screen may rank differently
+    }
+    else if (message.type === 'error') opts.log(`suggest: worker error: ${message.message}`);
+    else if (message.type === 'done') {
+      inFlight = Math.max(0, inFlight - 1);
+      settle();
+    }
+  });
+  worker?.on('error', (error) => {
+    opts.log(`suggest: worker stopped: ${error.message}`);
+    worker = null;
+    inFlight = 0;
+    settle();
+  });
+  const send = () => {
+    timer = null;
+    if (!worker) return settle();
+    inFlight++;
+    worker.postMessage({ type: 'refresh' });
+  };
+  return {
+    poke() {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(send, opts.debounceMs ?? 150);
+    },
+    get(appealId) {
+      const stored = readSuggestions(opts.db, appealId);
+      return stored
+        ? { appealId, suggestions: stored.suggestions, place: stored.place, ready: true }
+        : { appealId, suggestions: [], place: null, ready: false };
+    },
+    idle() {
+      return new Promise((resolve) => {
+        idleWaiters.push(resolve);
+        settle();
+      });
+    },
+    async close() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      const w = worker;
+      worker = null;
+      if (w) await w.terminate();
+      inFlight = 0;
+      settle();
+    },
+  };
+}

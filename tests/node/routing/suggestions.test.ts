@@ -1,0 +1,79 @@
+// Suggestions in the core: learned from the routed history of a synced demo cache by the worker, shown for
+// waiting appeals with reasons, improved by each decision, and kept in the cache across a restart.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
+import { startServer, type RunningServer } from '../../../server/start-server.js';
+import type { AppealSuggestions } from '../../../shared/desk-api/routing-contract.js';
+import { nextEvent, statusMatching, tempDir, value } from '../core/core-test-kit.js';
+
+let cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const step of cleanup.reverse()) await step();
+  cleanup = [];
+});
+
+async function openCore(dataDir: string, server: RunningServer): Promise<DeskCore> {
+  const core = await createDeskCore({ dataDir, apiUrl: server.url, pushDelayMs: 0, syncIntervalMs: 3_600_000,
+    ...(process.env.DEBUG_SUGGEST ? { log: (line: string) => console.log(line) } : {}) });
+  cleanup.push(() => core.close());
+  return core;
+}
+
+async function suggestionsReady(core: DeskCore, appealId: string): Promise<AppealSuggestions> {
+  const changed = nextEvent<{ ids: string[] }>(core, 'suggestions.changed', (p) => p.ids.includes(appealId));
+  const now = await value<AppealSuggestions>(core, 'suggestions.get', { appealId });
+  if (now.ready) return now;
+  await changed;
+  return value<AppealSuggestions>(core, 'suggestions.get', { appealId });
+}
+
+const learnedIn = (dataDir: string): number => {
+  const db = new Database(join(dataDir, 'cache.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT learned FROM suggest_model WHERE id = 1').get() as { learned: number } | undefined)?.learned ?? 0;
+  } finally {
+    db.close();
+  }
+};
+
+describe('routing suggestions', () => {
+  it('are learned from routed history, improve with a decision and survive a restart', async () => {
+    const temp = tempDir('suggest');
+    cleanup.push(async () => temp.remove());
+    const server = await startServer({ port: 0, dataDir: join(temp.dir, 'server'), demo: 30, demoHistory: 600 });
+    cleanup.push(() => server.close());
+    const dataDir = join(temp.dir, 'desk');
+    const core = await openCore(dataDir, server);
+    await value(core, 'session.login', { login: 'operator1', password: 'operator1' });
+    await statusMatching(core, (s) => s.state === 'online' && s.lastSyncAt !== null);
+
+    const inbox = await value<{ rows: { id: string }[] }>(core, 'inbox.list', { offset: 0, limit: 100 });
+    expect(inbox.rows.length).toBe(30);
+    const first = inbox.rows[0]!.id;
+    const ready = await suggestionsReady(core, first);
+    expect(ready.suggestions.length).toBeGreaterThan(0);
+    expect(ready.suggestions.length).toBeLessThanOrEqual(3);
+    for (const s of ready.suggestions) expect(s.reason).toMatch(/^(слова|место|похожие)/);
+    expect(learnedIn(dataDir)).toBe(600);
+
+    // One decision: the worker learns it (601) without re-reading what it already knows.
+    const target = ready.suggestions[0]!.targetId;
+    const learnedOne = nextEvent(core, 'suggestions.changed', () => learnedIn(dataDir) === 601);
+    await value(core, 'appeals.route', { appealId: first, targetId: target });
+    await learnedOne;
+    const other = inbox.rows[1]!.id;
+    expect(learnedIn(dataDir)).toBe(601);
+    const batch = await value<{ items: AppealSuggestions[] }>(core, 'suggestions.forIds', { ids: [other, 'no-such-id'] });
+    expect(batch.items.map((i) => i.appealId)).toEqual([other, 'no-such-id']);
+    expect(batch.items[1]!.ready).toBe(false);
+
+    // Restart: the model is read from the cache, nothing is re-learned or forgotten.
+    await core.close();
+    const again = await openCore(dataDir, server);
+    const after = await value<AppealSuggestions>(again, 'suggestions.get', { appealId: other });
+    expect(after.ready).toBe(true);
+    expect(learnedIn(dataDir)).toBe(601);
+  }, 60_000);
+});
