@@ -12,12 +12,15 @@ export function searchTerms(query: string): string[] {
   return foldForSearch(query).match(/[\p{L}\p{N}]+/gu)?.slice(0, 16) ?? [];
 }
 
+// Shorter words match whole: «не*» or «в*» would expand to thousands of index terms for nothing.
+const MIN_PREFIX_LENGTH = 3;
+
 /**
- * An FTS5 MATCH expression: every word must occur, each as a prefix («мусор» finds «мусора», «мусорный»).
- * Words are quoted, so nothing the operator types is read as FTS syntax (AND, NEAR, column filters, quotes).
+ * An FTS5 MATCH expression: every word must occur, each of 3+ letters as a prefix («мусор» finds «мусора»,
+ * «мусорный»). Words are quoted, so nothing the operator types is read as FTS syntax (AND, NEAR, columns, quotes).
  */
 export function ftsExpression(query: string): string | null {
   const terms = searchTerms(query);
   if (terms.length === 0) return null;
-  return terms.map((term) => `"${term}"*`).join(' ');
+  return terms.map((term) => (term.length >= MIN_PREFIX_LENGTH ? `"${term}"*` : `"${term}"`)).join(' ');
 }
