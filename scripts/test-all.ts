@@ -15,6 +15,8 @@ const steps: Step[] = [
   { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
   { name: 'unit and node tests', command: 'npx', args: ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`] },
   { name: 'build', command: 'npm', args: ['run', '--silent', 'build'] },
+  { name: 'security lint (electronegativity, CSP)', command: 'npm', args: ['run', '--silent', 'lint:security'] },
+  { name: 'packaging config (electron-builder validation, fuses, signing)', command: 'npm', args: ['run', '--silent', 'check:packaging'] },
   { name: 'browser and Electron tests', command: 'npx', args: ['playwright', 'test', '--reporter=list,json'],
     env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson } },
 ];

@@ -25,6 +25,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       spellcheck: false,
       navigateOnDragDrop: false,
       experimentalFeatures: false,
+      // Middle-click (auxclick) would open links past setWindowOpenHandler's checks in some versions.
+      disableBlinkFeatures: 'Auxclick',
       // Operators' machines get no DevTools: a pasted snippet there could drive window.desk.
       devTools: !app.isPackaged,
     },
