@@ -7,6 +7,7 @@ import './styles/base.css';
 import './styles/layout.css';
 import './styles/inbox.css';
 import './styles/dialogs.css';
+import './styles/suggestions.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root');

@@ -8,6 +8,7 @@ import { SafeLink } from '../../components/SafeLink.js';
 import { SourceBadge } from '../../components/SourceBadge.js';
 import { urlLabel } from '../../components/safe-url.js';
 import { useDeskStore } from '../../store/desk-store.js';
+import { SuggestionsBlock } from '../suggestions/SuggestionsBlock.js';
 import { formatReceivedLong } from '../../time/novosibirsk-time.js';
 
 const ATTACHMENT_LABELS: Record<Attachment['kind'], string> = { photo: 'Фото', video: 'Видео', link: 'Ссылка' };
@@ -70,6 +71,7 @@ export function DetailPane() {
   return (
     <section className="detail" aria-label="Обращение" data-testid="appeal-detail" data-appeal-id={selectedId}>
       <Header row={row} local={local} nowMs={nowMs} />
+      <SuggestionsBlock appealId={selectedId} />
       <div className="detail-body">
         {local ? (
           <>

@@ -1,6 +1,7 @@
 // The inbox's keyboard: moves, decisions and dialogs, resolved through the shortcut table by key code.
 import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
+import { suggestedTarget } from '../suggestions/SuggestionsBlock.js';
 
 export function useInboxKeys(): void {
   const active = useDeskStore((s) => s.dialog === null && s.view === 'inbox' && s.session?.user != null);
@@ -29,6 +30,16 @@ export function useInboxKeys(): void {
         break;
       }
       case 'dismiss-alert': s.clearAlert(); break;
+      case 'route-suggestion-1':
+      case 'route-suggestion-2':
+      case 'route-suggestion-3': {
+        if (s.selectedId === null) break;
+        const index = Number(shortcut.action.slice(-1)) - 1;
+        const targetId = suggestedTarget(s.selectedId, index);
+        if (targetId === null) s.showAlert('Для этого обращения пока нет предложения: выберите адресата сами (/).');
+        else void s.decide({ type: 'route', targetId });
+        break;
+      }
       default: break;
     }
   });

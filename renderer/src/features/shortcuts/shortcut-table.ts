@@ -12,7 +12,9 @@ export type ShortcutAction =
   | 'choose-reason' | 'confirm' | 'close'
   // shift lead: queues and statistics
   | 'extend-down' | 'extend-up' | 'open-group' | 'back' | 'select-all' | 'export-xlsx' | 'export-csv' | 'refresh'
-  | 'choose-period';
+  | 'choose-period'
+  // routing suggestions (issue 6)
+  | 'route-suggestion-1' | 'route-suggestion-2' | 'route-suggestion-3';
 
 export interface KeyChord {
   code: string;
@@ -73,6 +75,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'dismiss-conflict', scope: 'inbox', chords: [{ code: 'KeyD' }], keys: 'D',
     label: 'Скрыть уведомление о конфликте' },
   { action: 'dismiss-alert', scope: 'inbox', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Скрыть сообщение об ошибке' },
+  { action: 'route-suggestion-1', scope: 'inbox', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }], keys: 'Enter',
+    label: 'Направить первому предложенному адресату' },
+  { action: 'route-suggestion-2', scope: 'inbox', chords: [{ code: 'KeyQ' }], keys: 'Q',
+    label: 'Направить второму предложенному адресату' },
+  { action: 'route-suggestion-3', scope: 'inbox', chords: [{ code: 'KeyW' }], keys: 'W',
+    label: 'Направить третьему предложенному адресату' },
 
   { action: 'move-down', scope: 'picker', chords: [{ code: 'ArrowDown' }], keys: '↓', label: 'Следующий адресат',
     repeatable: true },

@@ -1,0 +1,50 @@
+/// <reference lib="dom" />
+// Routing suggestions in the inbox: the detail pane shows three targets with reasons; Enter routes to the first
+// and Q to the second through the same decision path as every other key (the server receives the target).
+import { test, expect } from '@playwright/test';
+import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+
+let server: ServerUnderTest;
+let serverDir: ReturnType<typeof tempDir>;
+test.beforeAll(async () => {
+  serverDir = tempDir('srv');
+  server = new ServerUnderTest(serverDir.dir, 40);
+  await server.start();
+});
+test.afterAll(async () => { await server.stop(); serverDir.remove(); });
+
+test('Enter routes to the first suggestion and Q to the second, each shown with its key and reason', async ({ page }) => {
+  const dir = tempDir('desk');
+  const desk = await startDesk(server, dir.dir, { login: 'operator2', pushDelayMs: 150 });
+  const inbox = new InboxPage(page);
+  try {
+    await inbox.open(desk.url);
+    const block = page.getByTestId('suggestions');
+    const buttons = block.locator('button.suggestion');
+
+    const first = await inbox.selectedId();
+    await expect(buttons.first()).toBeVisible();
+    await expect(buttons.first()).toContainText('Enter');
+    await expect(buttons.first().locator('.suggestion-reason')).toHaveText(/^(слова|место|похожие)/);
+    const top = await buttons.first().getAttribute('data-target-id');
+    await page.keyboard.press('Enter');
+    await expect(inbox.grid.locator(`[data-appeal-id="${first}"]`)).toHaveCount(0);
+
+    const second = await inbox.selectedId();
+    expect(second).not.toBe(first);
+    await expect(page.getByTestId('appeal-detail')).toHaveAttribute('data-appeal-id', second);
+    await expect(buttons.nth(1)).toBeVisible();
+    await expect(buttons.nth(1)).toContainText('Q');
+    const runnerUp = await buttons.nth(1).getAttribute('data-target-id');
+    await page.keyboard.press('KeyQ');
+    await expect(inbox.grid.locator(`[data-appeal-id="${second}"]`)).toHaveCount(0);
+
+    await inbox.waitPending(0);
+    const appeals = await server.allAppeals();
+    expect(appeals.get(first)?.targetId).toBe(top);
+    expect(appeals.get(second)?.targetId).toBe(runnerUp);
+  } finally {
+    await desk.close();
+    dir.remove();
+  }
+});
