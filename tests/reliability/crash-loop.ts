@@ -2,7 +2,7 @@
 // killed with SIGKILL at random points and restarted on the same data folder; afterwards every acknowledged decision
 // must be on the server exactly once and the cache must match the server.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +11,25 @@ import { startFaultProxy, type Fault } from './fault-proxy.js';
 import { cacheDifferences, ingest, readCache, serverAppeals, serverMutations } from './reliability-kit.js';
 
 const RUNNER = fileURLToPath(new URL('./desk-runner.ts', import.meta.url));
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * The runner starts hundreds of times: bundle our TypeScript once with esbuild (tsx's own dependency) so each start
+ * skips the per-file transform; packages stay external and resolve from the project. Falls back to tsx.
+ */
+async function runnerCommand(): Promise<{ args: string[]; cleanup: () => void }> {
+  try {
+    const esbuild = (await import('esbuild' as string)) as { build(options: object): Promise<unknown> };
+    const dir = mkdtempSync(join(PROJECT_ROOT, '.cache', 'reliability-'));
+    const outfile = join(dir, 'desk-runner.mjs');
+    await esbuild.build({
+      entryPoints: [RUNNER], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning',
+    });
+    return { args: [outfile], cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  } catch {
+    return { args: ['--import', 'tsx', RUNNER], cleanup: () => undefined };
+  }
+}
 
 export type KillPoint = 'startup-migration' | 'decision' | 'push-pull';
 
@@ -51,12 +70,13 @@ interface Run {
   child: ChildProcess;
   lines: string[];
   /** Resolves when a stdout line matches. */
-  waitFor(predicate: (line: string) => boolean): Promise<boolean>;
+  waitFor(predicate: (line: string) => boolean, timeoutMs?: number): Promise<boolean>;
   exited: Promise<number | null>;
 }
 
-function startRunner(dataDir: string, apiUrl: string, seed: number, finish: boolean, onAck: (id: string, appealId: string) => void): Run {
-  const child = spawn(process.execPath, ['--import', 'tsx', RUNNER, dataDir, apiUrl, String(seed), ...(finish ? ['--finish'] : [])], {
+function startRunner(command: string[], dataDir: string, apiUrl: string, seed: number, finish: boolean,
+  onAck: (id: string, appealId: string) => void): Run {
+  const child = spawn(process.execPath, [...command, dataDir, apiUrl, String(seed), ...(finish ? ['--finish'] : [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const lines: string[] = [];
@@ -92,9 +112,19 @@ function startRunner(dataDir: string, apiUrl: string, seed: number, finish: bool
     child,
     lines,
     exited,
-    waitFor: (predicate) => {
+    waitFor: (predicate, timeoutMs = 60_000) => {
       if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(false);
-      return new Promise((resolve) => waiters.push({ predicate, resolve }));
+      return new Promise((resolve) => {
+        // A watchdog, not a sleep: a runner that stops talking is killed and reported rather than waited on forever.
+        const timer = setTimeout(() => {
+          const index = waiters.findIndex((w) => w.resolve === done);
+          if (index >= 0) waiters.splice(index, 1);
+          process.stderr.write(`runner silent for ${timeoutMs} ms; last lines: ${lines.slice(-3).join(' | ')}\n`);
+          resolve(false);
+        }, timeoutMs);
+        const done = (hit: boolean) => { clearTimeout(timer); resolve(hit); };
+        waiters.push({ predicate, resolve: done });
+      });
     },
   };
 }
@@ -108,6 +138,8 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
   const deskDir = join(root, 'desk');
   const server = await startServer({ port: 0, dataDir: serverDir });
   const proxy = await startFaultProxy(server.url);
+  mkdirSync(join(PROJECT_ROOT, '.cache'), { recursive: true });
+  const runner = await runnerCommand();
   const acked = new Map<string, string>();
   const killsAt: Record<KillPoint, number> = { 'startup-migration': 0, decision: 0, 'push-pull': 0 };
   let integrityFailures = 0;
@@ -118,7 +150,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     for (let kill = 0; killed() < options.kills && kill < options.kills * 2; kill += 1) {
       const fault = options.faults[kill % Math.max(1, options.faults.length)] ?? { kind: 'none' };
       proxy.setFault(fault);
-      const run = startRunner(deskDir, proxy.url, options.seed * 100_003 + kill, false, (id, appealId) => acked.set(id, appealId));
+      const run = startRunner(runner.args, deskDir, proxy.url, options.seed * 100_003 + kill, false, (id, appealId) => acked.set(id, appealId));
       const point: KillPoint = (['startup-migration', 'decision', 'push-pull'] as const)[kill % 3]!;
       if (point === 'startup-migration') {
         // Between process start and the first decision: module load, cache open, integrity check, migrations.
@@ -144,8 +176,9 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     }
     // The network heals; the desk delivers what it stored.
     proxy.clear();
-    const last = startRunner(deskDir, proxy.url, options.seed, true, (id, appealId) => acked.set(id, appealId));
-    const done = await last.waitFor((line) => line === 'DONE');
+    const last = startRunner(runner.args, deskDir, proxy.url, options.seed, true, (id, appealId) => acked.set(id, appealId));
+    const done = await last.waitFor((line) => line === 'DONE', 180_000);
+    if (!done) last.child.kill('SIGKILL');
     await last.exited;
     if (!done) throw new Error(`final run did not finish: ${last.lines.slice(-5).join(' | ')}`);
 
@@ -169,6 +202,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
       seconds: Math.round((Date.now() - started) / 1000),
     };
   } finally {
+    runner.cleanup();
     await proxy.close();
     await server.close();
     rmSync(root, { recursive: true, force: true });

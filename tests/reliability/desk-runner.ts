@@ -31,11 +31,15 @@ const core = await createDeskCore({
   dataDir, apiUrl, pushDelayMs: 0, syncIntervalMs: 600_000, requestTimeoutMs: 800, validateOutputs: false,
 });
 say('OPENED'); // the cache opened: integrity check and migrations are done
-const session = unwrap<{ user: unknown }>(await core.call('session.get', {}));
-if (!session?.user) {
+/** Signs in when the cache has no session (first start, or the login failed under a fault last time). */
+async function ensureSignedIn(): Promise<boolean> {
+  const session = unwrap<{ user: unknown }>(await core.call('session.get', {}));
+  if (session?.user) return true;
   const login = await core.call('session.login', { login: 'operator1', password: 'operator1' });
   if (!login.ok) say(`LOGIN-FAILED ${login.error.code}`);
+  return login.ok;
 }
+await ensureSignedIn();
 say('READY');
 
 async function syncNow(): Promise<SyncStatus | null> {
@@ -46,6 +50,11 @@ async function syncNow(): Promise<SyncStatus | null> {
 }
 
 for (;;) {
+  if (!(await ensureSignedIn())) {
+    // The network is down for sign-in too: wait for the engine's own retry instead of spinning on the proxy.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    continue;
+  }
   const inbox = unwrap<{ rows: InboxRow[] }>(await core.call('inbox.list', { offset: 0, limit: 50 }));
   const rows = inbox?.rows ?? [];
   // --finish: no new decisions, only deliver what is stored. Otherwise stop once the queue is worked off.

@@ -9,7 +9,8 @@ const summary = await runCrashLoop({ kills, appeals: Math.max(2000, kills * 12),
   faults: ALL_FAULTS, log: (line) => console.log(line) });
 
 console.log('\n▶ fault-by-fault and conflict tests (tests/node/reliability)');
-const vitest = spawnSync('npx', ['vitest', 'run', '--project', 'node', 'tests/node/reliability'], { stdio: 'inherit' });
+const vitest = spawnSync('npx', ['vitest', 'run', '--project', 'node', 'tests/node/reliability'],
+  { stdio: 'inherit', env: { ...process.env, RELIABILITY_FULL: '1' } });
 
 const crashOk = summary.kills >= kills && summary.lost === 0 && summary.duplicated === 0 &&
   summary.cacheMismatches === 0 && summary.integrityFailures === 0;
