@@ -2,7 +2,8 @@
 // (e.g. routing suggestions), write a module (see bench-types.ts) and append it here.
 import type { BenchModule } from './bench-types.js';
 import { ingestBench } from './ingest-bench.js';
+import { routingBench } from './routing-bench.js';
 import { searchBench } from './search-bench.js';
 import { uiBench } from './ui-bench.js';
 
-export const BENCH_MODULES: readonly BenchModule[] = [ingestBench, searchBench, uiBench];
+export const BENCH_MODULES: readonly BenchModule[] = [ingestBench, searchBench, uiBench, routingBench];

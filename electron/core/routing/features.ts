@@ -12,22 +12,35 @@ export interface Features {
   tokens: Token[];
 }
 
+const gramCache = new Map<string, string[]>();
+
+/** Character trigrams of a stem with word-edge marks, cached: the vocabulary is small next to the text. */
+function gramsOf(stem: string): string[] {
+  let grams = gramCache.get(stem);
+  if (grams === undefined) {
+    const padded = `^${stem}$`;
+    grams = [];
+    for (let i = 0; i + 3 <= padded.length; i++) grams.push(`g:${padded.slice(i, i + 3)}`);
+    if (gramCache.size >= 200_000) gramCache.clear();
+    gramCache.set(stem, grams);
+  }
+  return grams;
+}
+
+const DIGITS = /^\d+$/;
+
 export function featuresOf(text: string): Features {
   const tokens = tokenize(text);
   const weights = new Map<string, number>();
   const surfaces = new Map<string, string>();
   for (const token of tokens) {
     const stem = token.stem;
-    if (stem.length < 2 || STOP_STEMS.has(stem) || /^\d+$/.test(stem)) continue;
+    if (stem.length < 2 || STOP_STEMS.has(stem) || DIGITS.test(stem)) continue;
     const key = `w:${stem}`;
     weights.set(key, (weights.get(key) ?? 0) + 1);
     if (!surfaces.has(stem)) surfaces.set(stem, token.norm);
     if (stem.length >= 5) {
-      const padded = `^${stem}$`;
-      for (let i = 0; i + 3 <= padded.length; i++) {
-        const gram = `g:${padded.slice(i, i + 3)}`;
-        weights.set(gram, (weights.get(gram) ?? 0) + NGRAM_WEIGHT);
-      }
+      for (const gram of gramsOf(stem)) weights.set(gram, (weights.get(gram) ?? 0) + NGRAM_WEIGHT);
     }
   }
   return { weights, surfaces, tokens };

@@ -33,14 +33,23 @@ export function stemOf(norm: string): string {
 // Letters and digits; a hyphen splits («Верх-Тула» → верх, тула) so compound names match part by part.
 const WORD = /[\p{L}\p{N}]+/gu;
 
+// Tokens by surface form: the same words repeat across appeals, so folding and stemming run once per word.
+const tokenCache = new Map<string, Token>();
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     const surface = match[0];
     if (surface.length > 40) continue;
-    const norm = foldText(surface);
-    const first = surface.charAt(0);
-    tokens.push({ surface, norm, stem: stemOf(norm), capital: first !== first.toLowerCase() });
+    let token = tokenCache.get(surface);
+    if (token === undefined) {
+      const norm = foldText(surface);
+      const first = surface.charAt(0);
+      token = { surface, norm, stem: stemOf(norm), capital: first !== first.toLowerCase() };
+      if (tokenCache.size >= STEM_CACHE_LIMIT) tokenCache.clear();
+      tokenCache.set(surface, token);
+    }
+    tokens.push(token);
   }
   return tokens;
 }

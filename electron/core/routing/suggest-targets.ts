@@ -64,7 +64,10 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
     classScore.set(cls, (classScore.get(cls) ?? 0) + (1 - trust) * (words.length / (hitTotal + 0.5)));
   }
 
+  const reasonCache = new Map<string, string>();
   const reasonFor = (cls: string): string => {
+    const known = reasonCache.get(cls);
+    if (known !== undefined) return known;
     const words: string[] = [];
     if (classified && trust > 0.2) {
       const contribution = classified.contribution(cls);
@@ -76,34 +79,41 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
       }
     }
     for (const w of ruleHits.get(cls) ?? []) if (words.length < 3 && !words.includes(w)) words.push(w);
-    return words.length > 0 ? `слова: ${words.join(', ')}` : 'похожие обращения в истории';
+    const reason = words.length > 0 ? `слова: ${words.join(', ')}` : 'похожие обращения в истории';
+    reasonCache.set(cls, reason);
+    return reason;
   };
 
   const places = detectPlaces(features.tokens);
   const topPlace = places.candidates[0];
-  const ranked: TargetSuggestion[] = [];
+  // Reasons are worked out for the three shown only: the contribution of every word is the costly part.
+  const ranked: (Omit<TargetSuggestion, 'reason'> & { reason: () => string })[] = [];
   const localMass = classScore.get(LOCAL_CLASS) ?? 0;
   for (const [cls, score] of classScore) {
     if (cls === LOCAL_CLASS) continue;
     const target = byId.get(cls);
-    if (target && score > 0) ranked.push({ targetId: cls, name: target.shortName, score, reason: reasonFor(cls) });
+    if (target && score > 0) ranked.push({ targetId: cls, name: target.shortName, score, reason: () => reasonFor(cls) });
   }
   // The local class goes to the municipality of the place named; a named place is always worth a look.
   const localCandidates: PlaceCandidate[] = places.candidates.length > 0 ? places.candidates
     : ctx.defaultLocalTargetId ? [{ targetId: ctx.defaultLocalTargetId, score: 0.5, place: '', text: '' }] : [];
-  const localWords = reasonFor(LOCAL_CLASS);
   for (const candidate of localCandidates) {
     const target = byId.get(candidate.targetId);
     if (!target) continue;
     const score = Math.max(localMass, 0.12) * candidate.score;
     const where = candidate.place ? `место: ${candidate.text} → ${target.shortName}` : 'место не названо';
-    const reason = localMass >= 0.2 && localWords.startsWith('слова') ? `${where}; ${localWords}` : where;
+    const reason = () => {
+      const localWords = localMass >= 0.2 ? reasonFor(LOCAL_CLASS) : '';
+      return localWords.startsWith('слова') ? `${where}; ${localWords}` : where;
+    };
     const known = ranked.find((r) => r.targetId === candidate.targetId);
     if (known) known.score += score;
     else ranked.push({ targetId: candidate.targetId, name: target.shortName, score, reason });
   }
   ranked.sort((a, b) => b.score - a.score || a.targetId.localeCompare(b.targetId));
-  const top = ranked.slice(0, TOP).map((s) => ({ ...s, score: Math.round(Math.min(1, s.score) * 100) / 100 }));
+  const top = ranked.slice(0, TOP).map((s) => ({
+    targetId: s.targetId, name: s.name, score: Math.round(Math.min(1, s.score) * 100) / 100, reason: s.reason(),
+  }));
   const placeTarget = topPlace ? byId.get(topPlace.targetId) : undefined;
   return {
     suggestions: top,
