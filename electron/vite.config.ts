@@ -43,10 +43,15 @@ export default defineConfig({
       build: nodeBundle('electron/preload/preload.ts', 'build/electron', 'preload.cjs', 'cjs', false),
     },
     server: { consumer: 'server', build: nodeBundle('server/main.ts', 'build/server', 'main.js', 'es') },
+    // The routing trainer runs in a worker_threads worker; the core looks for it next to main.js.
+    suggestWorker: {
+      consumer: 'server',
+      build: nodeBundle('electron/core/routing/suggest-worker.ts', 'build/electron', 'suggest-worker.js', 'es', false),
+    },
   },
   builder: {
     async buildApp(builder) {
-      for (const name of ['main', 'preload', 'server']) {
+      for (const name of ['main', 'preload', 'server', 'suggestWorker']) {
         const environment = builder.environments[name];
         if (environment === undefined) throw new Error(`missing build environment ${name}`);
         await builder.build(environment);

@@ -27,7 +27,10 @@ const staleBelow = (learned: number) => learned - Math.max(25, Math.floor(learne
 function refresh(): void {
   const targets = loadTargets(db);
   if (targets.length === 0) return;
-  loaded ??= loadModel(db);
+  // Only this worker writes the model, so a different revision in the file means it was wiped (sign-out):
+  // start again from what the file holds instead of writing the old operator's model back.
+  const stored = db.prepare('SELECT revision FROM suggest_model WHERE id = 1').pluck().get() as number | undefined;
+  if (loaded === null || loaded.revision !== (stored ?? 0)) loaded = loadModel(db);
   const started = performance.now();
   const changed = trainFromCache(db, loaded, targets);
   const learned = loaded.model.learnedCount;
