@@ -13,6 +13,7 @@ import { getFavorites, setFavorites } from './favorites.js';
 import { signOut } from './sign-out.js';
 import { createSearchHandlers } from './search-handlers.js';
 import { createLeadHandlers } from './lead/lead-handlers.js';
+import { appealDeadlines } from './lead/appeal-deadlines.js';
 import { createRoutingHandlers } from './routing/routing-handlers.js';
 import type { SuggestionService } from './routing/suggestion-service.js';
 import type { SyncEngine } from './sync-engine.js';
@@ -147,7 +148,7 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
     'appeals.get': ({ id }) => {
       const appeal = cache.appeals.local(id);
       if (!appeal) throw new DeskFailure('not_found', 'Обращение не найдено');
-      return { appeal, pending: cache.outbox.forAppeal(id).length > 0 };
+      return { appeal, pending: cache.outbox.forAppeal(id).length > 0, ...appealDeadlines(cache.db, id) };
     },
 
     'appeals.route': ({ appealId, targetId }) => decide(appealId, { type: 'route', targetId }),

@@ -10,7 +10,7 @@ type SearchHandlers = Pick<DeskHandlers,
 
 export function createSearchHandlers(cache: LocalCache): SearchHandlers {
   return {
-    'inbox.ids': () => ({ ids: cache.rows.inboxIds() }),
+    'inbox.ids': ({ order }) => ({ ids: cache.rows.inboxIds(order) }),
     'appeals.rows': ({ ids }) => ({ rows: cache.rows.rows(ids) }),
     'search.query': (query) => {
       try {

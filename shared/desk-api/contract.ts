@@ -19,6 +19,8 @@ export const InboxRow = z.object({
   excerpt: z.string(),
   receivedAt: z.string(),
   attachmentCount: z.number().int().nonnegative(),
+  /** Routing deadline (working hours, #4a); absent where the row was built without the cache's columns. */
+  routeDueAt: z.string().nullable().optional(),
 });
 export type InboxRow = z.infer<typeof InboxRow>;
 
@@ -33,6 +35,9 @@ export const MAX_ROWS_PER_CALL = 500;
 export const LocalAppeal = z.object({
   appeal: Appeal,
   pending: z.boolean(),
+  /** Working-hours deadlines computed by the core (#4a). */
+  routeDueAt: z.string().nullable().optional(),
+  answerDueAt: z.string().nullable().optional(),
 });
 export type LocalAppeal = z.infer<typeof LocalAppeal>;
 
@@ -117,7 +122,10 @@ export const DESK_METHODS = {
   },
   'appeals.get': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: LocalAppeal },
   /** The ids of waiting appeals in inbox order (newest first): the renderer keeps ids, rows come per window. */
-  'inbox.ids': { input: Empty, output: z.object({ ids: z.array(z.string()) }) },
+  'inbox.ids': {
+    // urgency = nearest routing deadline first (#4a); newest = newest received first.
+    input: z.object({ order: z.enum(['newest', 'urgency']).default('newest') }).strict(),
+    output: z.object({ ids: z.array(z.string()) }) },
   /** Grid rows for these ids (a visible window); unknown ids are left out. */
   'appeals.rows': {
     input: z.object({ ids: z.array(z.string().min(1).max(100)).max(MAX_ROWS_PER_CALL) }).strict(),

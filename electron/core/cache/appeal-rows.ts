@@ -13,23 +13,28 @@ interface RowDb {
   attachment_count: number;
   local_status: ListedRow['status'];
   local_target_id: string | null;
+  route_due_ms: number | null;
 }
 
 export class AppealRowStore {
   private readonly idsStmt;
+  private readonly urgentIdsStmt;
   private readonly rowsStmt;
 
   constructor(db: CacheDb) {
     // Same order as inbox.list (appeals_inbox index, no sort step).
     this.idsStmt = db.prepare<[], string>(
       "SELECT id FROM appeals WHERE local_status = 'new' ORDER BY received_ms DESC, id").pluck();
+    // Nearest routing deadline first (appeals_urgency index, migration 006); rows not yet given one sort last.
+    this.urgentIdsStmt = db.prepare<[], string>(
+      "SELECT id FROM appeals WHERE local_status = 'new' ORDER BY route_due_ms IS NULL, route_due_ms, id").pluck();
     this.rowsStmt = db.prepare<[string], RowDb>(`
-      SELECT id, source, channel_name, author_name, excerpt, received_at, attachment_count, local_status, local_target_id
+      SELECT id, source, channel_name, author_name, excerpt, received_at, attachment_count, local_status, local_target_id, route_due_ms
       FROM appeals WHERE id IN (SELECT value FROM json_each(?))`);
   }
 
-  inboxIds(): string[] {
-    return this.idsStmt.all();
+  inboxIds(order: 'newest' | 'urgency' = 'newest'): string[] {
+    return (order === 'urgency' ? this.urgentIdsStmt : this.idsStmt).all();
   }
 
   /** Rows for `ids`, in the order asked; ids not in the cache are left out. */
@@ -40,6 +45,7 @@ export class AppealRowStore {
         id: row.id, source: row.source, channelName: row.channel_name, authorName: row.author_name,
         excerpt: row.excerpt, receivedAt: row.received_at, attachmentCount: row.attachment_count,
         status: row.local_status, targetId: row.local_target_id,
+        routeDueAt: row.route_due_ms === null ? null : new Date(row.route_due_ms).toISOString(),
       });
     }
     return ids.flatMap((id) => byId.get(id) ?? []);

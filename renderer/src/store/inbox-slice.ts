@@ -53,7 +53,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
 
   async function fetchList(): Promise<void> {
     if (get().inboxPhase !== 'ready') set({ inboxPhase: 'loading' });
-    const result = await deskCall('inbox.ids', {});
+    const result = await deskCall('inbox.ids', { order: get().inboxOrder });
     if (!result.ok) {
       set({ inboxPhase: get().inboxPhase === 'ready' ? 'ready' : 'failed' });
       get().showAlert(`Не удалось загрузить обращения: ${result.error.message}`);
@@ -100,7 +100,9 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       if (!result.ok && result.error.code !== 'not_found') return loadInbox(); // cannot tell: ask for everything
       const present = rowIds.includes(id);
       if (waiting && result.ok) {
-        const row = rowOf(result.value.appeal);
+        const row: InboxRow = { ...rowOf(result.value.appeal), routeDueAt: result.value.routeDueAt ?? null };
+        // In urgency order a newcomer's place depends on its deadline: the core knows the order.
+        if (!present && get().inboxOrder === 'urgency') return loadInbox();
         nextById.set(id, row);
         changed = true;
         if (!present) {
@@ -163,6 +165,11 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     selectedId: null,
     detail: null,
     loadInbox,
+    inboxOrder: 'newest',
+    toggleInboxOrder: () => {
+      set({ inboxOrder: get().inboxOrder === 'newest' ? 'urgency' : 'newest' });
+      void loadInbox();
+    },
     ensureRows,
     select: selectId,
     moveBy: (delta) => {

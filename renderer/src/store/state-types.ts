@@ -40,6 +40,9 @@ export interface InboxSlice {
   undo(): Promise<void>;
   onAppealsChanged(ids: readonly string[]): void;
   clearInbox(): void;
+  /** newest = newest received first; urgency = nearest routing deadline first (#4a, key U). */
+  inboxOrder: 'newest' | 'urgency';
+  toggleInboxOrder(): void;
 }
 
 export interface TargetsSlice {

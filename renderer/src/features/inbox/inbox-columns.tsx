@@ -5,6 +5,7 @@ import { PaperclipIcon } from '../../components/PaperclipIcon.js';
 import { SourceBadge } from '../../components/SourceBadge.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { formatReceivedLong, formatReceivedShort } from '../../time/novosibirsk-time.js';
+import { DueCell, DueHeader } from './DueCell.js';
 
 function ReceivedCell({ iso }: { iso: string }) {
   // Subscribes to the minute clock, so «сегодня» becomes «вчера» at midnight without a reload.
@@ -20,6 +21,7 @@ export const INBOX_COLUMNS = [
   column.accessor('authorName', { id: 'author', header: 'Автор', cell: (c) => c.getValue() }),
   column.accessor('excerpt', { id: 'excerpt', header: 'Текст', cell: (c) => c.getValue() }),
   column.accessor('receivedAt', { id: 'received', header: 'Получено', cell: (c) => <ReceivedCell iso={c.getValue()} /> }),
+  column.accessor('routeDueAt', { id: 'due', header: () => <DueHeader />, cell: (c) => <DueCell iso={c.getValue() ?? null} /> }),
   column.accessor('attachmentCount', {
     id: 'attachments',
     header: () => <span title="Вложения" aria-label="Вложения"><PaperclipIcon /></span>,

@@ -30,6 +30,7 @@ export function useInboxKeys(): void {
         break;
       }
       case 'dismiss-alert': s.clearAlert(); break;
+      case 'toggle-urgency': s.toggleInboxOrder(); break;
       case 'route-suggestion-1':
       case 'route-suggestion-2':
       case 'route-suggestion-3': {

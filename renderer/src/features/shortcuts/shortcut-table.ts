@@ -12,7 +12,7 @@ export type ShortcutAction =
   | 'choose-reason' | 'confirm' | 'close'
   // shift lead: queues and statistics
   | 'extend-down' | 'extend-up' | 'open-group' | 'back' | 'select-all' | 'export-xlsx' | 'export-csv' | 'refresh'
-  | 'choose-period'
+  | 'choose-period' | 'toggle-urgency'
   // routing suggestions (issue 6)
   | 'route-suggestion-1' | 'route-suggestion-2' | 'route-suggestion-3';
 
@@ -70,6 +70,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'open-picker', scope: 'inbox', chords: [{ code: 'Slash' }], keys: '/',
     label: 'Направить другому адресату (поиск)' },
   { action: 'open-reject', scope: 'inbox', chords: [{ code: 'KeyX' }], keys: 'X', label: 'Отклонить обращение' },
+  { action: 'toggle-urgency', scope: 'inbox', chords: [{ code: 'KeyU' }], keys: 'U',
+    label: 'Сортировка: по сроку маршрутизации / сначала новые' },
   { action: 'undo', scope: 'inbox', chords: [{ code: 'KeyZ', ctrl: true }], keys: 'Ctrl+Z',
     label: 'Отменить последнее решение' },
   { action: 'dismiss-conflict', scope: 'inbox', chords: [{ code: 'KeyD' }], keys: 'D',
