@@ -1,5 +1,5 @@
 // Renders the README's screenshot: a demo server, a harness signed in as operator1, Chromium at 1440×900.
-// Usage: tsx scripts/screenshot-inbox.ts [out.png] [--state inbox|picker|help|offline|login]
+// Usage: tsx scripts/screenshot-inbox.ts [out.png] [--state inbox|picker|help|offline|login|search|search-results|search-empty|search-views]
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,15 @@ try {
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
     if (state === 'picker') { await page.keyboard.press('Slash'); await page.keyboard.type('здр'); }
     if (state === 'help') await page.keyboard.press('Shift+Slash');
+    if (state.startsWith('search')) { // search, search-results, search-empty, search-views
+      await page.keyboard.press('Control+KeyF');
+      if (state !== 'search-empty') {
+        await page.keyboard.type('яма остановк');
+        await page.locator('[data-testid="search-summary"][data-phase="ready"]').waitFor();
+      }
+      if (state === 'search-results') { await page.keyboard.press('Enter'); await page.keyboard.press('ArrowDown'); }
+      if (state === 'search-views') await page.keyboard.press('Control+KeyO');
+    }
     if (state === 'offline') { await server.close(); await page.keyboard.press('Digit1');
       await page.locator('[data-testid="sync-status"][data-state="offline"]').waitFor(); }
   }

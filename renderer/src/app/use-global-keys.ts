@@ -3,6 +3,7 @@ import { useDeskStore } from '../store/desk-store.js';
 import { useShortcutScope } from '../features/shortcuts/use-shortcut-scope.js';
 import { deskCall } from '../desk-client.js';
 import { viewsFor } from './view-registry.js';
+import { useSearchStore } from '../features/search/search-store.js';
 
 export function useGlobalKeys(): void {
   const active = useDeskStore((s) => s.dialog === null && s.session?.user != null);
@@ -21,6 +22,10 @@ export function useGlobalKeys(): void {
         });
         break;
       case 'open-help': s.openDialog('help'); break;
+      case 'open-search':
+        s.setView('search');
+        useSearchStore.getState().focusBox();
+        break;
       case 'logout': void s.logout(); break;
       default: break;
     }

@@ -5,6 +5,7 @@ import type { ViewId } from '../store/state-types.js';
 import { InboxView } from '../features/inbox/InboxScreen.js';
 import { QueuesView } from '../features/lead/QueuesView.js';
 import { StatsView } from '../features/lead/StatsView.js';
+import { SearchView } from '../features/search/SearchView.js';
 
 export interface DeskView {
   id: ViewId;
@@ -17,6 +18,7 @@ export interface DeskView {
 
 export const VIEWS: readonly DeskView[] = [
   { id: 'inbox', title: 'Входящие', component: InboxView },
+  { id: 'search', title: 'Поиск', component: SearchView },
   { id: 'queues', title: 'Очереди', roles: ['lead'], component: QueuesView },
   { id: 'stats', title: 'Статистика', roles: ['lead'], component: StatsView },
 ];

@@ -1,6 +1,6 @@
 // The selected appeal in full. Citizen text is hostile: React text nodes only (never HTML), run through
 // inertText() to strip controls and bidi overrides; links only for https.
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import type { InboxRow, LocalAppeal } from '../../../../shared/desk-api/contract.js';
 import { SOURCE_LABELS, type Attachment } from '../../../../shared/domain/appeal.js';
 import { excerptOf, inertText } from '../../../../shared/text/inert-text.js';
@@ -8,6 +8,7 @@ import { SafeLink } from '../../components/SafeLink.js';
 import { SourceBadge } from '../../components/SourceBadge.js';
 import { urlLabel } from '../../components/safe-url.js';
 import { useDeskStore } from '../../store/desk-store.js';
+import type { DetailState } from '../../store/state-types.js';
 import { SuggestionsBlock } from '../suggestions/SuggestionsBlock.js';
 import { formatReceivedLong } from '../../time/novosibirsk-time.js';
 
@@ -58,12 +59,19 @@ function Header({ row, local, nowMs }: { row: InboxRow | undefined; local: Local
   );
 }
 
-export function DetailPane() {
-  const selectedId = useDeskStore((s) => s.selectedId);
-  const row = useDeskStore((s) => (s.selectedId === null ? undefined : s.rowsById.get(s.selectedId)));
-  const detail = useDeskStore((s) => s.detail);
-  const nowMs = useDeskStore((s) => s.nowMs);
+export interface AppealDetailProps {
+  selectedId: string | null;
+  row: InboxRow | undefined;
+  detail: DetailState | null;
+  nowMs: number;
+  /** The inbox shows routing suggestions; search results do not (their keys belong to the inbox). */
+  suggestions?: boolean;
+  /** Shown between the header and the text, e.g. where a search result stands. */
+  status?: ReactNode;
+}
 
+/** The appeal pane itself, fed by whichever list holds the selection (the inbox, the search results). */
+export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = true, status }: AppealDetailProps) {
   if (selectedId === null) {
     return <section className="detail detail-empty" aria-label="Обращение"><p>Выберите обращение в списке</p></section>;
   }
@@ -71,7 +79,8 @@ export function DetailPane() {
   return (
     <section className="detail" aria-label="Обращение" data-testid="appeal-detail" data-appeal-id={selectedId}>
       <Header row={row} local={local} nowMs={nowMs} />
-      <SuggestionsBlock appealId={selectedId} />
+      {status}
+      {suggestions ? <SuggestionsBlock appealId={selectedId} /> : null}
       <div className="detail-body">
         {local ? (
           <>
@@ -86,4 +95,12 @@ export function DetailPane() {
       </div>
     </section>
   );
+}
+
+export function DetailPane() {
+  const selectedId = useDeskStore((s) => s.selectedId);
+  const row = useDeskStore((s) => (s.selectedId === null ? undefined : s.rowsById.get(s.selectedId)));
+  const detail = useDeskStore((s) => s.detail);
+  const nowMs = useDeskStore((s) => s.nowMs);
+  return <AppealDetail selectedId={selectedId} row={row} detail={detail} nowMs={nowMs} />;
 }

@@ -1,32 +1,7 @@
-// The grid of waiting appeals: useVirtualizer over all ids, TanStack Table over the visible window, so 100,000
-// rows stay instant (only ~40 rows exist as objects or DOM, and only windows seen are fetched from the core).
-// Selection lives in the store; keys are elsewhere.
-import { flexRender, getCoreRowModel, useReactTable, type Row } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef } from 'react';
-import type { InboxRow } from '../../../../shared/desk-api/contract.js';
+// The grid of waiting appeals: the shared AppealGrid over the inbox's ids, rows and selection from the store.
 import { useDeskStore } from '../../store/desk-store.js';
+import { AppealGrid } from './AppealGrid.js';
 import { INBOX_COLUMNS } from './inbox-columns.js';
-
-export const ROW_HEIGHT = 28;
-const HEADER_HEIGHT = 30;
-const getRowId = (row: InboxRow): string => row.id;
-
-const GridRow = memo(function GridRow({ row, start, index, selected, onSelect }: {
-  row: Row<InboxRow>; start: number; index: number; selected: boolean; onSelect(id: string): void;
-}) {
-  return (
-    <div role="row" aria-selected={selected} aria-rowindex={index + 2} data-appeal-id={row.id}
-      className={selected ? 'grid-row selected' : 'grid-row'} style={{ transform: `translateY(${start}px)` }}
-      onMouseDown={() => onSelect(row.id)}>
-      {row.getVisibleCells().map((cell) => (
-        <div key={cell.column.id} role="gridcell" className={`cell cell-${cell.column.id}`}>
-          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-        </div>
-      ))}
-    </div>
-  );
-});
 
 export function InboxTable() {
   const rowIds = useDeskStore((s) => s.rowIds);
@@ -35,77 +10,8 @@ export function InboxTable() {
   const select = useDeskStore((s) => s.select);
   const ensureRows = useDeskStore((s) => s.ensureRows);
   const setPageSize = useDeskStore((s) => s.setPageSize);
-
-  // The virtualizer spans the whole list; only the ids it is showing reach TanStack Table below.
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose; nothing memoises it
-  const virtualizer = useVirtualizer({
-    count: rowIds.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    getItemKey: (i) => rowIds[i] ?? i,
-  });
-  const items = virtualizer.getVirtualItems();
-
-  // The table model covers the visible window only (~40 rows), so deciding one appeal among 100,000 does not
-  // rebuild 100,000 row objects. `data` is memoised on the window's ids: same window, same reference.
-  const windowKey = items.map((item) => rowIds[item.index] ?? '').join('\n');
-  const data = useMemo(() => {
-    const rows: InboxRow[] = [];
-    for (const id of windowKey === '' ? [] : windowKey.split('\n')) {
-      const row = rowsById.get(id);
-      if (row) rows.push(row);
-    }
-    return rows;
-  }, [windowKey, rowsById]);
-
-  // Rows are fetched per window: ask for any the window shows that the store has not got yet.
-  useEffect(() => {
-    if (windowKey !== '') void ensureRows(windowKey.split('\n'));
-  }, [windowKey, ensureRows]);
-
-  const table = useReactTable({ data, columns: INBOX_COLUMNS, getCoreRowModel: getCoreRowModel(), getRowId });
-  const modelRowsById = table.getRowModel().rowsById;
-
-  const selectedIndex = useMemo(() => (selectedId === null ? -1 : rowIds.indexOf(selectedId)), [rowIds, selectedId]);
-  useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
-  }, [selectedIndex, virtualizer]);
-
-  // PageUp/PageDown move by what fits on screen.
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return undefined;
-    const observer = new ResizeObserver(() => setPageSize((el.clientHeight - HEADER_HEIGHT) / ROW_HEIGHT - 1));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [setPageSize]);
-
-  const headerGroup = table.getHeaderGroups()[0];
   return (
-    <div ref={scrollRef} className="grid-scroll" role="grid" aria-label="Обращения, ожидающие разбора"
-      aria-rowcount={rowIds.length + 1} aria-colcount={INBOX_COLUMNS.length} tabIndex={0}>
-      <div role="row" aria-rowindex={1} className="grid-header">
-        {headerGroup?.headers.map((header) => (
-          <div key={header.id} role="columnheader" className={`cell cell-${header.column.id}`}>
-            {flexRender(header.column.columnDef.header, header.getContext())}
-          </div>
-        ))}
-      </div>
-      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const id = rowIds[item.index];
-          const row = id === undefined ? undefined : modelRowsById[id];
-          if (row === undefined) return null;
-          return (
-            <GridRow key={row.id} row={row} index={item.index} start={item.start - HEADER_HEIGHT}
-              selected={row.id === selectedId} onSelect={select} />
-          );
-        })}
-      </div>
-    </div>
+    <AppealGrid ids={rowIds} rowsById={rowsById} selectedId={selectedId} onSelect={select} ensureRows={ensureRows}
+      columns={INBOX_COLUMNS} label="Обращения, ожидающие разбора" onPageSize={setPageSize} />
   );
 }

@@ -5,9 +5,19 @@ import { FAVORITE_SLOTS } from '../../../../shared/desk-api/contract.js';
 import type { Target } from '../../../../shared/domain/target.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
-import { keysFor } from '../shortcuts/shortcut-table.js';
+import { keysFor, type ShortcutScope } from '../shortcuts/shortcut-table.js';
 
-export function RoutePanel() {
+/** Another list (search results) can drive the same legend with its own selection and decisions. */
+export interface RouteActions {
+  scope: ShortcutScope;
+  hasSelection: boolean;
+  route(targetId: string): void;
+  openPicker(): void;
+  openReject(): void;
+  undo(): void;
+}
+
+export function RoutePanel({ actions }: { actions?: RouteActions } = {}) {
   // useShallow: a fresh array each time, but of the same Target objects, so it only re-renders on real change.
   const favorites = useDeskStore(useShallow((s) => {
     const slots: Array<Target | null> = [];
@@ -17,10 +27,16 @@ export function RoutePanel() {
     }
     return slots;
   }));
-  const hasSelection = useDeskStore((s) => s.selectedId !== null);
+  const inboxHasSelection = useDeskStore((s) => s.selectedId !== null);
   const decide = useDeskStore((s) => s.decide);
   const openDialog = useDeskStore((s) => s.openDialog);
-  const undo = useDeskStore((s) => s.undo);
+  const inboxUndo = useDeskStore((s) => s.undo);
+  const scope = actions?.scope ?? 'inbox';
+  const hasSelection = actions?.hasSelection ?? inboxHasSelection;
+  const route = actions?.route ?? ((targetId: string) => { void decide({ type: 'route', targetId }); });
+  const openPicker = actions?.openPicker ?? (() => openDialog('picker'));
+  const openReject = actions?.openReject ?? (() => openDialog('reject'));
+  const undo = actions?.undo ?? (() => { void inboxUndo(); });
 
   return (
     <section className="route-panel" aria-label="Направить">
@@ -29,7 +45,7 @@ export function RoutePanel() {
         {favorites.map((fav, i) => (
           <li key={i}>
             <button type="button" className="favorite" disabled={!fav || !hasSelection} title={fav?.name}
-              data-slot={i + 1} onClick={() => { if (fav) void decide({ type: 'route', targetId: fav.id }); }}>
+              data-slot={i + 1} onClick={() => { if (fav) route(fav.id); }}>
               <Keycap keys={String(i + 1)} />
               <span className="favorite-name">{fav ? fav.shortName : '—'}</span>
             </button>
@@ -37,14 +53,14 @@ export function RoutePanel() {
         ))}
       </ol>
       <div className="route-actions">
-        <button type="button" className="btn" disabled={!hasSelection} onClick={() => openDialog('picker')}>
-          <Keycap keys={keysFor('inbox', 'open-picker')} /> Другой адресат…
+        <button type="button" className="btn" disabled={!hasSelection} onClick={openPicker}>
+          <Keycap keys={keysFor(scope, 'open-picker')} /> Другой адресат…
         </button>
-        <button type="button" className="btn" disabled={!hasSelection} onClick={() => openDialog('reject')}>
-          <Keycap keys={keysFor('inbox', 'open-reject')} /> Отклонить…
+        <button type="button" className="btn" disabled={!hasSelection} onClick={openReject}>
+          <Keycap keys={keysFor(scope, 'open-reject')} /> Отклонить…
         </button>
-        <button type="button" className="btn" onClick={() => void undo()}>
-          <Keycap keys={keysFor('inbox', 'undo')} /> Отменить
+        <button type="button" className="btn" onClick={undo}>
+          <Keycap keys={keysFor(scope, 'undo')} /> Отменить
         </button>
       </div>
     </section>

@@ -6,15 +6,18 @@ import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 
-export function RejectDialog() {
-  const close = useDeskStore((s) => s.closeDialog);
+/** `onChoose`/`onClose` let another section (search results) reuse the dialog; default: reject the inbox selection. */
+export function RejectDialog({ onChoose, onClose }: { onChoose?: (reason: RejectReason) => void; onClose?: () => void } = {}) {
+  const closeDialog = useDeskStore((s) => s.closeDialog);
+  const close = onClose ?? closeDialog;
   const decide = useDeskStore((s) => s.decide);
   const [cursor, setCursor] = useState(0);
 
   const reject = (reason: RejectReason | undefined): void => {
     if (reason === undefined) return;
     close();
-    void decide({ type: 'reject', reason });
+    if (onChoose) onChoose(reason);
+    else void decide({ type: 'reject', reason });
   };
 
   useShortcutScope('reject', true, ({ shortcut, digit }) => {

@@ -2,9 +2,12 @@
 // Keys are matched by KeyboardEvent.code (the physical key), so they work the same on the ЙЦУКЕН layout.
 
 export type ShortcutScope = 'global' | 'inbox' | 'picker' | 'reject' | 'help' | 'sign-out'
+  | 'search' | 'search-box' | 'search-views' | 'search-save'
   | 'queues' | 'stats';
 
 export type ShortcutAction =
+  // search section (issue 4)
+  | 'open-search' | 'to-results' | 'to-box' | 'clear-search' | 'save-view' | 'open-views' | 'apply-view' | 'delete-view'
   | 'move-down' | 'move-up' | 'first' | 'last' | 'page-down' | 'page-up'
   | 'route-favorite' | 'open-picker' | 'open-reject' | 'undo' | 'open-help'
   | 'dismiss-conflict' | 'dismiss-alert' | 'logout' | 'discard-unsent'
@@ -54,6 +57,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'open-help', scope: 'global', chords: [{ code: 'Slash', shift: true }], keys: '?', label: 'Все клавиши' },
   { action: 'logout', scope: 'global', chords: [{ code: 'KeyQ', ctrl: true, shift: true }], keys: 'Ctrl+Shift+Q',
     label: 'Выйти' },
+  { action: 'open-search', scope: 'global', chords: [{ code: 'KeyF', ctrl: true }], keys: 'Ctrl+F',
+    label: 'Поиск по всем обращениям' },
 
   { action: 'move-down', scope: 'inbox', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }], keys: '↓ / J',
     label: 'Следующее обращение', repeatable: true },
@@ -139,6 +144,50 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { action: 'export-csv', scope: 'stats', chords: [{ code: 'KeyE', shift: true }], keys: 'Shift+E',
     label: 'Месячный отчёт в CSV' },
   { action: 'refresh', scope: 'stats', chords: [{ code: 'KeyR' }], keys: 'R', label: 'Пересчитать статистику' },
+
+  // «Поиск»: keys typed in the search box (letters stay text), then the results grid, then its two dialogs.
+  { action: 'to-results', scope: 'search-box', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }, { code: 'ArrowDown' }],
+    keys: 'Enter / ↓', label: 'Перейти к результатам' },
+  { action: 'clear-search', scope: 'search-box', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Очистить строку поиска' },
+  { action: 'save-view', scope: 'search-box', chords: [{ code: 'KeyS', ctrl: true }], keys: 'Ctrl+S',
+    label: 'Сохранить поиск с фильтрами под именем' },
+  { action: 'open-views', scope: 'search-box', chords: [{ code: 'KeyO', ctrl: true }], keys: 'Ctrl+O',
+    label: 'Сохранённые поиски' },
+  { action: 'move-down', scope: 'search', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }], keys: '↓ / J',
+    label: 'Следующий результат', repeatable: true },
+  { action: 'move-up', scope: 'search', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }], keys: '↑ / K',
+    label: 'Предыдущий результат', repeatable: true },
+  { action: 'page-down', scope: 'search', chords: [{ code: 'PageDown' }], keys: 'PgDn', label: 'На страницу вниз',
+    repeatable: true },
+  { action: 'page-up', scope: 'search', chords: [{ code: 'PageUp' }], keys: 'PgUp', label: 'На страницу вверх',
+    repeatable: true },
+  { action: 'first', scope: 'search', chords: [{ code: 'Home' }], keys: 'Home', label: 'Первый результат' },
+  { action: 'last', scope: 'search', chords: [{ code: 'End' }], keys: 'End', label: 'Последний результат' },
+  { action: 'route-favorite', scope: 'search', chords: digits(1, 9, true), keys: '1–9',
+    label: 'Направить избранному адресату (разобранное — только старший смены)' },
+  { action: 'open-picker', scope: 'search', chords: [{ code: 'Slash' }], keys: '/', label: 'Направить другому адресату' },
+  { action: 'open-reject', scope: 'search', chords: [{ code: 'KeyX' }], keys: 'X', label: 'Отклонить обращение' },
+  { action: 'undo', scope: 'search', chords: [{ code: 'KeyZ', ctrl: true }], keys: 'Ctrl+Z',
+    label: 'Отменить последнее решение' },
+  { action: 'to-box', scope: 'search', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Вернуться к строке поиска' },
+  { action: 'save-view', scope: 'search', chords: [{ code: 'KeyS', ctrl: true }], keys: 'Ctrl+S',
+    label: 'Сохранить поиск с фильтрами под именем' },
+  { action: 'open-views', scope: 'search', chords: [{ code: 'KeyO', ctrl: true }], keys: 'Ctrl+O',
+    label: 'Сохранённые поиски' },
+  { action: 'apply-view', scope: 'search-views', chords: digits(1, 9, true), keys: '1–9',
+    label: 'Применить сохранённый поиск с этим номером' },
+  { action: 'move-down', scope: 'search-views', chords: [{ code: 'ArrowDown' }], keys: '↓', label: 'Следующий',
+    repeatable: true },
+  { action: 'move-up', scope: 'search-views', chords: [{ code: 'ArrowUp' }], keys: '↑', label: 'Предыдущий',
+    repeatable: true },
+  { action: 'confirm', scope: 'search-views', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }], keys: 'Enter',
+    label: 'Применить выбранный' },
+  { action: 'delete-view', scope: 'search-views', chords: [{ code: 'Delete' }], keys: 'Delete',
+    label: 'Удалить выбранный' },
+  { action: 'close', scope: 'search-views', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Закрыть' },
+  { action: 'confirm', scope: 'search-save', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }], keys: 'Enter',
+    label: 'Сохранить' },
+  { action: 'close', scope: 'search-save', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Закрыть без сохранения' },
 ];
 
 /** The part of a KeyboardEvent the table looks at (kept structural so the resolver is testable in Node). */
@@ -187,4 +236,8 @@ export const SCOPE_TITLES: Record<ShortcutScope, string> = {
   'sign-out': 'Выход',
   queues: 'Очереди (старший смены)',
   stats: 'Статистика',
+  'search-box': 'Поиск: строка запроса',
+  search: 'Поиск: результаты',
+  'search-views': 'Сохранённые поиски',
+  'search-save': 'Сохранение поиска',
 };

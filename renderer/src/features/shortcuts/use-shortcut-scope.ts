@@ -16,7 +16,7 @@ export function useShortcutScope(scope: ShortcutScope, active: boolean, handle: 
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.isComposing) return;
       // In the inbox, keys typed into a field belong to the field; dialogs with a search box opt in below.
-      if (scope === 'inbox' && isTextField(event.target)) return;
+      if ((scope === 'inbox' || scope === 'search') && isTextField(event.target)) return;
       const match = resolveShortcut(scope, event);
       if (match === null) return;
       event.preventDefault();

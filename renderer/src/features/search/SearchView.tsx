@@ -1,0 +1,208 @@
+// «Поиск»: full-text search over every cached appeal (works offline). The box and the filter bar on top, the
+// results in the inbox's grid, the selected appeal and the routing legend on the right; Enter or ↓ moves into
+// the results, Esc comes back; Ctrl+S saves the search, Ctrl+O lists the saved ones.
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { Keycap } from '../../components/Keycap.js';
+import { useDeskStore } from '../../store/desk-store.js';
+import { AppealGrid } from '../inbox/AppealGrid.js';
+import { AppealDetail } from '../inbox/DetailPane.js';
+import { RoutePanel, type RouteActions } from '../inbox/RoutePanel.js';
+import { RejectDialog } from '../reject/RejectDialog.js';
+import { resolveShortcut } from '../shortcuts/shortcut-table.js';
+import { TargetPicker } from '../target-picker/TargetPicker.js';
+import { SaveViewDialog } from './SaveViewDialog.js';
+import { SearchFilters } from './SearchFilters.js';
+import { appealsCount, formatTook, isBlankQuery } from './search-query-state.js';
+import { SEARCH_COLUMNS } from './search-columns.js';
+import { followSearchEvents, useSearchStore } from './search-store.js';
+import { useSearchKeys } from './use-search-keys.js';
+import { ViewsDialog } from './ViewsDialog.js';
+import '../../styles/search.css';
+
+/** Keys pressed in the box or a filter: the table's «search-box» chords, and nothing else leaves the field. */
+function onHeadKeyDown(event: KeyboardEvent<HTMLElement>, fromTextBox: boolean): void {
+  const s = useSearchStore.getState();
+  const match = resolveShortcut('search-box', event.nativeEvent);
+  const ctrl = event.ctrlKey || event.metaKey;
+  // Arrows, Enter and Esc belong to a list or a date field while it has the focus; Ctrl chords work everywhere.
+  if (match !== null && (fromTextBox || ctrl)) {
+    event.preventDefault();
+    event.stopPropagation();
+    switch (match.shortcut.action) {
+      case 'to-results': s.focusResults(); break;
+      case 'clear-search': s.setText(''); break;
+      case 'save-view': s.openDialog('save'); break;
+      case 'open-views': s.openDialog('views'); break;
+      default: break;
+    }
+    return;
+  }
+  // Typed characters are text: «?» (Shift+«,» on ЙЦУКЕН) must not open the help from inside the box.
+  if (!ctrl && !event.altKey && event.key.length === 1) event.stopPropagation();
+}
+
+function SearchSummary() {
+  const phase = useSearchStore((s) => s.phase);
+  const answer = useSearchStore((s) => s.answer);
+  const error = useSearchStore((s) => s.error);
+  if (phase === 'blank') return <p className="search-summary muted" data-testid="search-summary" data-phase="blank">&nbsp;</p>;
+  if (phase === 'failed') {
+    return <p className="search-summary search-error" role="alert" data-testid="search-summary" data-phase="failed">Поиск не выполнен: {error}</p>;
+  }
+  return (
+    <p className="search-summary" data-testid="search-summary" data-phase={phase} data-total={answer?.total ?? 0}
+      aria-live="polite">
+      {answer === null ? 'Поиск…' : (
+        <>
+          Найдено: <strong>{appealsCount(answer.total)}</strong>
+          {answer.total > answer.ids.length ? <span className="muted">, показаны первые {answer.ids.length.toLocaleString('ru-RU')}</span> : null}
+          <span className="search-took muted" data-testid="search-took"> · {formatTook(answer.tookMs)}</span>
+          {phase === 'searching' ? <span className="muted"> · ищу…</span> : null}
+        </>
+      )}
+    </p>
+  );
+}
+
+function SearchResults({ gridRef }: { gridRef: React.RefObject<HTMLDivElement | null> }) {
+  const phase = useSearchStore((s) => s.phase);
+  const answer = useSearchStore((s) => s.answer);
+  const rowsById = useSearchStore((s) => s.rowsById);
+  const selectedId = useSearchStore((s) => s.selectedId);
+  const select = useSearchStore((s) => s.select);
+  const ensureRows = useSearchStore((s) => s.ensureRows);
+  const setPageSize = useSearchStore((s) => s.setPageSize);
+  const blank = useSearchStore((s) => isBlankQuery(s.query));
+
+  if (blank || phase === 'blank') {
+    return (
+      <div className="inbox-empty search-empty" data-testid="search-empty">
+        <p className="inbox-empty-title">Поиск по всем обращениям</p>
+        <p className="muted">Введите слова из текста, имени автора или названия канала — или выберите фильтр.</p>
+        <p className="muted">Ищет в локальной базе, поэтому работает и без связи. «ё» и «е» не различаются.</p>
+        <p className="search-empty-keys muted">
+          <Keycap keys="Enter" /> к результатам · <Keycap keys="Ctrl+S" /> сохранить поиск ·{' '}
+          <Keycap keys="Ctrl+O" /> сохранённые поиски · <Keycap keys="Tab" /> фильтры
+        </p>
+      </div>
+    );
+  }
+  if (answer !== null && answer.ids.length === 0 && phase !== 'failed') {
+    return (
+      <div className="inbox-empty search-empty" data-testid="search-no-results">
+        <p className="inbox-empty-title">Ничего не найдено</p>
+        <p className="muted">Попробуйте другие слова или уберите часть фильтров.</p>
+      </div>
+    );
+  }
+  if (answer === null) return <div className="inbox-empty" aria-busy="true"><p className="muted">Поиск…</p></div>;
+  return (
+    <AppealGrid ids={answer.ids} rowsById={rowsById} selectedId={selectedId} onSelect={select} ensureRows={ensureRows}
+      columns={SEARCH_COLUMNS} label="Результаты поиска" onPageSize={setPageSize} className="search-grid" gridRef={gridRef} />
+  );
+}
+
+/** Where the selected result stands, above its text: waiting, or decided by whom and where. */
+function Standing() {
+  const detail = useSearchStore((s) => s.detail);
+  const isLead = useDeskStore((s) => s.session?.user?.role === 'lead');
+  const targetsById = useDeskStore((s) => s.targetsById);
+  if (detail?.phase !== 'ready') return null;
+  const { appeal } = detail.local;
+  if (appeal.status === 'new') return <p className="result-standing status-new">Ждёт решения</p>;
+  const where = appeal.status === 'routed'
+    ? `Направлено: ${targetsById.get(appeal.targetId ?? '')?.shortName ?? appeal.targetId ?? ''}` : 'Отклонено';
+  return (
+    <p className={`result-standing status-${appeal.status}`} data-testid="result-standing">
+      {where}{appeal.routedBy ? ` · ${appeal.routedBy.name}` : ''}
+      <span className="muted"> · {isLead ? 'клавиши решения перенаправят его' : 'изменить решение может только старший смены'}</span>
+    </p>
+  );
+}
+
+function SearchDetail() {
+  const selectedId = useSearchStore((s) => s.selectedId);
+  const row = useSearchStore((s) => (s.selectedId === null ? undefined : s.rowsById.get(s.selectedId)));
+  const detail = useSearchStore((s) => s.detail);
+  const nowMs = useDeskStore((s) => s.nowMs);
+  return <AppealDetail selectedId={selectedId} row={row} detail={detail} nowMs={nowMs} suggestions={false} status={<Standing />} />;
+}
+
+export function SearchView() {
+  useSearchKeys();
+  const text = useSearchStore((s) => s.query.text);
+  const zone = useSearchStore((s) => s.zone);
+  const focusSeq = useSearchStore((s) => s.focusSeq);
+  const dialog = useSearchStore((s) => s.dialog);
+  const hasSelection = useSearchStore((s) => s.selectedId !== null);
+  const hasHits = useSearchStore((s) => (s.answer?.ids.length ?? 0) > 0);
+  const boxRef = useRef<HTMLInputElement>(null);
+  const gridRef = useRef<HTMLDivElement | null>(null);
+
+  useEffect(() => {
+    followSearchEvents();
+    void useSearchStore.getState().loadViews();
+    // A dialog of this section does not outlive leaving it.
+    return () => useSearchStore.getState().openDialog(null);
+  }, []);
+
+  // The store asks for focus (Ctrl+F, Enter, Esc); on opening the section, focus goes where the keys go.
+  useEffect(() => {
+    if (zone === 'box') boxRef.current?.focus();
+    else gridRef.current?.focus();
+    // hasHits: Enter pressed before the answer came; the grid takes the focus once it exists.
+  }, [zone, focusSeq, hasHits]);
+
+  const s = useSearchStore.getState;
+  const actions: RouteActions = {
+    scope: 'search', hasSelection,
+    route: (targetId) => { void s().decide({ type: 'route', targetId }); },
+    openPicker: () => s().openDialog('picker'),
+    openReject: () => s().openDialog('reject'),
+    undo: () => { void s().undo(); },
+  };
+  const closeDialog = (): void => s().openDialog(null);
+
+  return (
+    <main className="workspace search-workspace">
+      <section className="inbox-pane search-pane" aria-label="Поиск">
+        <div className="search-head" onFocusCapture={() => s().setZone('box')}>
+          <div className="search-box-row">
+            <input ref={boxRef} className="search-input" type="search" value={text} aria-label="Поиск по обращениям"
+              placeholder="Слова из текста, автора или канала: «мусор ленинский», «отопление»…"
+              autoComplete="off" spellCheck={false} data-testid="search-box"
+              onChange={(e) => s().setText(e.target.value)} onKeyDown={(e) => onHeadKeyDown(e, true)} />
+            <span className="search-box-hints muted">
+              <Keycap keys="Enter" /> к результатам · <Keycap keys="Ctrl+S" /> сохранить · <Keycap keys="Ctrl+O" /> сохранённые
+            </span>
+          </div>
+          <div onKeyDown={(e) => onHeadKeyDown(e, false)}>
+            <SearchFilters />
+          </div>
+          <SearchSummary />
+        </div>
+        <div className="search-results" onFocusCapture={() => s().setZone('results')}>
+          <SearchResults gridRef={gridRef} />
+        </div>
+        {zone === 'results' ? (
+          <p className="search-zone-hint muted">
+            <Keycap keys="Esc" /> к строке поиска · <Keycap keys="↑" /><Keycap keys="↓" /> результаты ·{' '}
+            <Keycap keys="1–9" /> <Keycap keys="/" /> <Keycap keys="X" /> решение
+          </p>
+        ) : null}
+      </section>
+      <aside className="side-pane">
+        <SearchDetail />
+        <RoutePanel actions={actions} />
+      </aside>
+      {dialog === 'save' ? <SaveViewDialog /> : null}
+      {dialog === 'views' ? <ViewsDialog /> : null}
+      {dialog === 'picker' ? (
+        <TargetPicker onClose={closeDialog} onChoose={(targetId) => { void s().decide({ type: 'route', targetId }); }} />
+      ) : null}
+      {dialog === 'reject' ? (
+        <RejectDialog onClose={closeDialog} onChoose={(reason) => { void s().decide({ type: 'reject', reason }); }} />
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,20 @@
+// Which words of a result's text the query found, so the grid can mark them (as text runs, never markup).
+import { foldForSearch } from '../../../../shared/search/search-fold.js';
+
+/** Splits text into runs, marking each word that starts with a query term (folded: case and ё do not matter). */
+export function markTerms(text: string, terms: readonly string[]): { text: string; hit: boolean }[] {
+  if (terms.length === 0) return [{ text, hit: false }];
+  const runs: { text: string; hit: boolean }[] = [];
+  let last = 0;
+  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    const word = foldForSearch(match[0]);
+    // Short terms match whole words only, as the index does (see ftsExpression).
+    if (!terms.some((t) => (t.length >= 3 ? word.startsWith(t) : word === t))) continue;
+    const at = match.index;
+    if (at > last) runs.push({ text: text.slice(last, at), hit: false });
+    runs.push({ text: match[0], hit: true });
+    last = at + match[0].length;
+  }
+  if (last < text.length) runs.push({ text: text.slice(last), hit: false });
+  return runs;
+}

@@ -1,0 +1,82 @@
+// The search box and filters as plain data: the empty query, toggling a filter, a stable key (to skip repeat
+// runs), and the words a saved view or the result line shows. Pure, so it is unit-tested in Node.
+import { SOURCE_LABELS, type AppealStatus, type Source } from '../../../../shared/domain/appeal.js';
+import type { Target } from '../../../../shared/domain/target.js';
+import type { SearchQuery } from '../../../../shared/search/search-query.js';
+
+export const EMPTY_QUERY: SearchQuery = {
+  text: '', sources: [], statuses: [], targetId: null, municipalityId: null, fromDay: null, toDay: null, overdue: false,
+};
+
+/** Every filter off, the words kept («Сбросить фильтры»). */
+export const NO_FILTERS: Omit<SearchQuery, 'text'> = {
+  sources: [], statuses: [], targetId: null, municipalityId: null, fromDay: null, toDay: null, overdue: false,
+};
+
+export const STATUS_LABELS: Record<AppealStatus, string> = { new: 'Ждёт решения', routed: 'Направлено', rejected: 'Отклонено' };
+
+/** Nothing typed and no filter set: the section shows its empty state instead of every appeal. */
+export function isBlankQuery(q: SearchQuery): boolean {
+  return q.text.trim() === '' && activeFilterCount(q) === 0;
+}
+
+export function activeFilterCount(q: SearchQuery): number {
+  return (q.sources.length > 0 ? 1 : 0) + (q.statuses.length > 0 ? 1 : 0) + (q.targetId !== null ? 1 : 0)
+    + (q.municipalityId !== null ? 1 : 0) + (q.fromDay !== null || q.toDay !== null ? 1 : 0) + (q.overdue ? 1 : 0);
+}
+
+/** Adds the value if absent, removes it if present; keeps the canonical order of `all`. */
+export function toggleIn<T>(values: readonly T[], value: T, all: readonly T[]): T[] {
+  const next = new Set(values);
+  if (next.has(value)) next.delete(value);
+  else next.add(value);
+  return all.filter((v) => next.has(v));
+}
+
+/**
+ * The same search written the same way: spaces and case in the text do not matter (the core folds them too),
+ * nor does the order filters were clicked in. Used to skip a run whose answer is already on screen.
+ */
+export function queryKey(q: SearchQuery): string {
+  const text = q.text.toLowerCase().replace(/ё/g, 'е').trim().split(/\s+/).filter(Boolean).join(' ');
+  return JSON.stringify([text, [...q.sources].sort(), [...q.statuses].sort(), q.targetId, q.municipalityId,
+    q.fromDay, q.toDay, q.overdue]);
+}
+
+/** A day range must run forwards; a reversed one is swapped rather than refused (the operator meant the span). */
+export function normalizedRange(q: SearchQuery): SearchQuery {
+  if (q.fromDay !== null && q.toDay !== null && q.fromDay > q.toDay) return { ...q, fromDay: q.toDay, toDay: q.fromDay };
+  return q;
+}
+
+const dayLabel = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+
+/** A short Russian line of what the query asks for, e.g. «„мусор“ · ВКонтакте · с 01.03.2026 · просрочено». */
+export function describeQuery(q: SearchQuery, targetsById: ReadonlyMap<string, Target>): string {
+  const parts: string[] = [];
+  if (q.text.trim() !== '') parts.push(`«${q.text.trim()}»`);
+  if (q.sources.length > 0) parts.push(q.sources.map((s: Source) => SOURCE_LABELS[s]).join(', '));
+  if (q.statuses.length > 0) parts.push(q.statuses.map((s) => STATUS_LABELS[s].toLowerCase()).join(', '));
+  const name = (id: string): string => targetsById.get(id)?.shortName ?? id;
+  if (q.targetId !== null) parts.push(`адресат: ${name(q.targetId)}`);
+  if (q.municipalityId !== null) parts.push(`район: ${name(q.municipalityId)}`);
+  if (q.fromDay !== null && q.toDay !== null) parts.push(`${dayLabel(q.fromDay)}–${dayLabel(q.toDay)}`);
+  else if (q.fromDay !== null) parts.push(`с ${dayLabel(q.fromDay)}`);
+  else if (q.toDay !== null) parts.push(`по ${dayLabel(q.toDay)}`);
+  if (q.overdue) parts.push('просрочено');
+  return parts.length === 0 ? 'все обращения' : parts.join(' · ');
+}
+
+/** «1 обращение», «3 обращения», «25 обращений». */
+export function appealsCount(n: number): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  const word = mod10 === 1 && mod100 !== 11 ? 'обращение'
+    : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? 'обращения' : 'обращений';
+  return `${n.toLocaleString('ru-RU')} ${word}`;
+}
+
+/** Query time for the result line: whole milliseconds, «<1 мс» below one. */
+export function formatTook(ms: number): string {
+  return ms < 1 ? '<1 мс' : `${Math.round(ms)} мс`;
+}

@@ -1,0 +1,317 @@
+// The «Поиск» section's state, in a store of its own so it survives switching tabs: the query as typed (repaints
+// at once), the last answer (ids only; rows come per visible window), the selection and its detail, saved views,
+// and decisions on results. Typing runs the query after a pause; an answer to an older query is dropped.
+import { create } from 'zustand';
+import { MAX_ROWS_PER_CALL, type ListedRow } from '../../../../shared/desk-api/contract.js';
+import { REJECT_REASON_LABELS, type Decision } from '../../../../shared/domain/appeal.js';
+import type { SavedView, SearchQuery } from '../../../../shared/search/search-query.js';
+import { deskCall, onDeskEvent } from '../../desk-client.js';
+import { useDeskStore } from '../../store/desk-store.js';
+import { moveSelection } from '../../store/inbox-order.js';
+import type { DetailState } from '../../store/state-types.js';
+import { createDebouncer, createLatestOnly } from './latest-only.js';
+import { EMPTY_QUERY, isBlankQuery, normalizedRange, queryKey } from './search-query-state.js';
+
+/** Typing pause after which the query runs. */
+export const SEARCH_DEBOUNCE_MS = 120;
+const ROW_CACHE_LIMIT = 2_000;
+const WINDOW_MARGIN = 60;
+
+export interface SearchAnswer {
+  ids: readonly string[];
+  total: number;
+  terms: readonly string[];
+  /** Round trip of search.query as the renderer saw it. */
+  tookMs: number;
+  key: string;
+}
+
+export type SearchDialog = 'save' | 'views' | 'picker' | 'reject' | null;
+
+export interface SearchState {
+  query: SearchQuery;
+  /** blank: nothing asked yet (empty state); searching: an answer is on its way (the old one stays shown). */
+  phase: 'blank' | 'searching' | 'ready' | 'failed';
+  answer: SearchAnswer | null;
+  error: string | null;
+  rowsById: ReadonlyMap<string, ListedRow>;
+  selectedId: string | null;
+  detail: DetailState | null;
+  /** Where the keys go: the box (typing, filters) or the results grid. */
+  zone: 'box' | 'results';
+  /** Bumped to ask the view to move focus (the store cannot reach the DOM). */
+  focusSeq: number;
+  dialog: SearchDialog;
+  views: readonly SavedView[];
+  pageSize: number;
+
+  setText(text: string): void;
+  setFilters(patch: Partial<Omit<SearchQuery, 'text'>>): void;
+  /** Runs a waiting query now (Enter in the box). */
+  flush(): void;
+  focusBox(): void;
+  focusResults(): void;
+  setZone(zone: 'box' | 'results'): void;
+  ensureRows(windowIds: readonly string[]): Promise<void>;
+  select(id: string | null): void;
+  moveBy(delta: number): void;
+  selectEdge(edge: 'first' | 'last'): void;
+  setPageSize(rows: number): void;
+  openDialog(dialog: SearchDialog): void;
+  decide(decision: Decision): Promise<void>;
+  undo(): Promise<void>;
+  loadViews(): Promise<void>;
+  saveView(name: string): Promise<boolean>;
+  deleteView(id: string): Promise<void>;
+  applyView(view: SavedView): void;
+  onAppealsChanged(ids: readonly string[]): void;
+  reset(): void;
+}
+
+const INITIAL = {
+  query: EMPTY_QUERY, phase: 'blank' as const, answer: null, error: null, rowsById: new Map<string, ListedRow>(),
+  selectedId: null, detail: null, zone: 'box' as const, dialog: null, views: [] as readonly SavedView[],
+};
+
+export const useSearchStore = create<SearchState>()((set, get) => {
+  const latest = createLatestOnly();
+  const debouncer = createDebouncer(() => { void run(); }, SEARCH_DEBOUNCE_MS);
+  const desk = useDeskStore.getState;
+
+  async function loadDetail(id: string | null): Promise<void> {
+    if (id === null) {
+      set({ detail: null });
+      return;
+    }
+    const current = get().detail;
+    if (!(current?.id === id && current.phase === 'ready')) set({ detail: { id, phase: 'loading' } });
+    const result = await deskCall('appeals.get', { id });
+    if (get().selectedId !== id) return;
+    set({ detail: result.ok ? { id, phase: 'ready', local: result.value } : { id, phase: 'failed', message: result.error.message } });
+  }
+
+  function selectId(id: string | null): void {
+    if (get().selectedId === id) return;
+    set({ selectedId: id });
+    void loadDetail(id);
+  }
+
+  async function run(): Promise<void> {
+    const query = normalizedRange(get().query);
+    if (isBlankQuery(query)) {
+      latest.cancel();
+      set({ phase: 'blank', answer: null, error: null });
+      selectId(null);
+      return;
+    }
+    const key = queryKey(query);
+    if (get().answer?.key === key && get().phase === 'ready') return;
+    const ticket = latest.begin();
+    set({ phase: 'searching' });
+    const started = performance.now();
+    const result = await deskCall('search.query', query);
+    // A newer query went out while this one ran: its answer is what the operator is waiting for.
+    if (!latest.isCurrent(ticket)) return;
+    const tookMs = performance.now() - started;
+    if (!result.ok) {
+      set({ phase: 'failed', error: result.error.message });
+      return;
+    }
+    const { ids, total, terms } = result.value;
+    set({ phase: 'ready', error: null, answer: { ids, total, terms, tookMs, key } });
+    const { selectedId } = get();
+    selectId(selectedId !== null && ids.includes(selectedId) ? selectedId : ids[0] ?? null);
+  }
+
+  async function fetchRows(ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += MAX_ROWS_PER_CALL) {
+      const result = await deskCall('appeals.rows', { ids: ids.slice(i, i + MAX_ROWS_PER_CALL) });
+      if (!result.ok) {
+        desk().showAlert(`Не удалось загрузить обращения: ${result.error.message}`);
+        return;
+      }
+      const next = new Map(get().rowsById);
+      for (const row of result.value.rows) next.set(row.id, row);
+      set({ rowsById: next });
+    }
+  }
+
+  const requested = new Set<string>();
+  async function ensureRows(windowIds: readonly string[]): Promise<void> {
+    const { answer, rowsById } = get();
+    const ids = answer?.ids ?? [];
+    const missing = windowIds.filter((id) => !rowsById.has(id) && !requested.has(id));
+    if (missing.length === 0) return;
+    const first = ids.indexOf(windowIds[0] ?? '');
+    const from = Math.max(0, first - WINDOW_MARGIN);
+    const around = first < 0 ? missing
+      : ids.slice(from, from + windowIds.length + 2 * WINDOW_MARGIN).filter((id) => !rowsById.has(id) && !requested.has(id));
+    const ask = around.slice(0, MAX_ROWS_PER_CALL);
+    ask.forEach((id) => requested.add(id));
+    const result = await deskCall('appeals.rows', { ids: ask });
+    ask.forEach((id) => requested.delete(id));
+    if (!result.ok) {
+      desk().showAlert(`Не удалось загрузить обращения: ${result.error.message}`);
+      return;
+    }
+    const next = new Map(get().rowsById);
+    for (const row of result.value.rows) next.set(row.id, row);
+    if (next.size > ROW_CACHE_LIMIT) {
+      const keep = new Set(windowIds);
+      for (const id of next.keys()) {
+        if (next.size <= ROW_CACHE_LIMIT - WINDOW_MARGIN) break;
+        if (!keep.has(id)) next.delete(id); // oldest fetched first: Map keeps insertion order
+      }
+    }
+    set({ rowsById: next });
+  }
+
+  function patchRow(id: string, patch: Partial<ListedRow>): ListedRow | undefined {
+    const before = get().rowsById.get(id);
+    if (before) set({ rowsById: new Map(get().rowsById).set(id, { ...before, ...patch }) });
+    return before;
+  }
+
+  function decisionNotice(decision: Decision): string {
+    if (decision.type === 'reject') return `Отклонено: ${REJECT_REASON_LABELS[decision.reason]}`;
+    return `Направлено: ${desk().targetsById.get(decision.targetId)?.shortName ?? decision.targetId}`;
+  }
+
+  async function decide(decision: Decision): Promise<void> {
+    const { selectedId: id, answer, detail } = get();
+    if (id === null || answer === null) return;
+    const status = get().rowsById.get(id)?.status
+      ?? (detail?.id === id && detail.phase === 'ready' ? detail.local.appeal.status : undefined);
+    if (status === undefined) return; // the row has not arrived yet: nothing to judge the key by
+    // The row shows the decision at once and the selection moves on, as in the inbox; refused = put back.
+    const before = patchRow(id, decision.type === 'route'
+      ? { status: 'routed', targetId: decision.targetId } : { status: 'rejected', targetId: null });
+    const index = answer.ids.indexOf(id);
+    if (index >= 0 && index < answer.ids.length - 1) selectId(answer.ids[index + 1] ?? id);
+    // A waiting appeal is decided like in the inbox; a decided one is a re-decision, which only a lead may make
+    // (the core and then the server check the role: their answer is what the operator sees).
+    let refused: string | null = null;
+    if (status === 'new') {
+      const result = decision.type === 'route'
+        ? await deskCall('appeals.route', { appealId: id, targetId: decision.targetId })
+        : await deskCall('appeals.reject', { appealId: id, reason: decision.reason });
+      if (!result.ok) refused = result.error.message;
+    } else {
+      const result = await deskCall('appeals.redecide', { appealIds: [id], decision });
+      if (!result.ok) refused = result.error.message;
+      else if (result.value.failed[0]) refused = result.value.failed[0].message;
+    }
+    if (refused !== null) {
+      if (before) patchRow(id, { status: before.status, targetId: before.targetId });
+      desk().showAlert(`Решение не сохранено: ${refused}`);
+      return;
+    }
+    desk().showNotice(decisionNotice(decision));
+    void fetchRows([id]);
+  }
+
+  return {
+    ...INITIAL,
+    focusSeq: 0,
+    pageSize: 20,
+    setText: (text) => {
+      set({ query: { ...get().query, text } });
+      debouncer.schedule();
+    },
+    setFilters: (patch) => {
+      set({ query: { ...get().query, ...patch } });
+      debouncer.cancel();
+      void run();
+    },
+    flush: () => {
+      debouncer.flush();
+    },
+    focusBox: () => set({ zone: 'box', focusSeq: get().focusSeq + 1 }),
+    focusResults: () => {
+      debouncer.flush();
+      // Nothing to move into yet (no answer, no hits): the keys stay with the box.
+      if ((get().answer?.ids.length ?? 0) === 0 && get().phase !== 'searching') return;
+      set({ zone: 'results', focusSeq: get().focusSeq + 1 });
+      if (get().selectedId === null) selectId(get().answer?.ids[0] ?? null);
+    },
+    setZone: (zone) => { if (get().zone !== zone) set({ zone }); },
+    ensureRows,
+    select: selectId,
+    moveBy: (delta) => {
+      const ids = get().answer?.ids ?? [];
+      const { selectedId } = get();
+      selectId(moveSelection(ids, selectedId === null ? -1 : ids.indexOf(selectedId), delta));
+    },
+    selectEdge: (edge) => {
+      const ids = get().answer?.ids ?? [];
+      selectId((edge === 'first' ? ids[0] : ids[ids.length - 1]) ?? null);
+    },
+    setPageSize: (rows) => set({ pageSize: Math.max(1, Math.floor(rows)) }),
+    openDialog: (dialog) => set({ dialog }),
+    decide,
+    undo: async () => {
+      const result = await deskCall('appeals.undo', {});
+      if (!result.ok) {
+        desk().showAlert(result.error.message);
+        return;
+      }
+      const { appealId } = result.value;
+      if (get().rowsById.has(appealId)) void fetchRows([appealId]);
+      if (get().answer?.ids.includes(appealId)) selectId(appealId);
+      desk().showNotice('Решение отменено');
+    },
+    loadViews: async () => {
+      const result = await deskCall('views.list', {});
+      if (result.ok) set({ views: result.value.views });
+      else desk().showAlert(`Сохранённые поиски не загрузились: ${result.error.message}`);
+    },
+    saveView: async (name) => {
+      const result = await deskCall('views.save', { name, query: normalizedRange(get().query) });
+      if (!result.ok) {
+        desk().showAlert(`Поиск не сохранён: ${result.error.message}`);
+        return false;
+      }
+      const saved = result.value;
+      set({ views: [...get().views.filter((v) => v.id !== saved.id && v.name !== saved.name), saved] });
+      desk().showNotice(`Поиск сохранён: ${saved.name}`);
+      void get().loadViews();
+      return true;
+    },
+    deleteView: async (id) => {
+      const result = await deskCall('views.delete', { id });
+      if (!result.ok) {
+        desk().showAlert(result.error.message);
+        return;
+      }
+      set({ views: get().views.filter((v) => v.id !== id) });
+    },
+    applyView: (view) => {
+      set({ query: view.query, dialog: null });
+      debouncer.cancel();
+      void run();
+      get().focusBox();
+    },
+    onAppealsChanged: (ids) => {
+      const { rowsById, selectedId } = get();
+      const stale = ids.length === 0 ? [...rowsById.keys()] : ids.filter((id) => rowsById.has(id));
+      if (stale.length > 0) void fetchRows(stale);
+      if (selectedId !== null && (ids.length === 0 || ids.includes(selectedId))) void loadDetail(selectedId);
+    },
+    reset: () => {
+      latest.cancel();
+      debouncer.cancel();
+      set({ ...INITIAL, rowsById: new Map() });
+    },
+  };
+});
+
+let following = false;
+/** Keep held rows fresh when appeals change, and forget everything (citizen text included) on sign-out. */
+export function followSearchEvents(): void {
+  if (following) return;
+  following = true;
+  onDeskEvent('appeals.changed', ({ ids }) => useSearchStore.getState().onAppealsChanged(ids));
+  useDeskStore.subscribe((s, prev) => {
+    if (prev.session?.user != null && s.session?.user == null) useSearchStore.getState().reset();
+  });
+}
