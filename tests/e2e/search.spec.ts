@@ -1,0 +1,148 @@
+/// <reference lib="dom" />
+// «Поиск»: a Russian query typed with «е» finds texts written with «ё», ranked; a source filter set from the
+// keyboard narrows the hits; Enter moves into the results, a digit routes the selected one (the server gets it),
+// a routed result refuses an operator's re-decision; Ctrl+S saves the search, and after a reload Ctrl+O applies it.
+import { test, expect } from '@playwright/test';
+import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+
+let server: ServerUnderTest;
+let serverDir: ReturnType<typeof tempDir>;
+const minutesAgo = (m: number): string => new Date(Date.now() - m * 60_000).toISOString();
+const channel = (name: string) => ({ name, url: 'https://vk.com/club1' });
+
+test.beforeAll(async () => {
+  serverDir = tempDir('srv');
+  server = new ServerUnderTest(serverDir.dir, 40);
+  await server.start();
+  await server.ingest([
+    { id: 'search-a', source: 'vk', channel: channel('Мэрия Новосибирска'), author: { name: 'Ирина Соколова' },
+      text: 'Ёлочная гирлянда на площади не горит, ёлочная гирлянда у школы тоже, ёлочные игрушки сорваны.',
+      attachments: [], receivedAt: minutesAgo(30) },
+    { id: 'search-b', source: 'telegram', channel: channel('Минтранс НСО'), author: { name: 'Пётр Ломов' },
+      text: 'Просим убрать старую ёлку со двора на ул. Лесной: ёлочная гирлянда валяется у подъезда уже месяц, '
+        + 'дети играют рядом, а управляющая компания не отвечает ни на звонки, ни на письма, ни на заявки в приложении.',
+      attachments: [], receivedAt: minutesAgo(20) },
+    { id: 'search-c', source: 'ok', channel: channel('Правительство НСО'), author: { name: 'Анна Белова' },
+      text: 'Почему на елочном базаре у рынка нет ни света, ни охраны, вечером там страшно ходить с детьми, '
+        + 'прошу разобраться и навести порядок до праздников.',
+      attachments: [], receivedAt: minutesAgo(10) },
+  ]);
+});
+test.afterAll(async () => { await server.stop(); serverDir.remove(); });
+
+test('search with ё/е, ranked hits, a keyboard filter, routing a result, and a saved view after a reload', async ({ page }) => {
+  const dir = tempDir('desk');
+  const desk = await startDesk(server, dir.dir, { login: 'operator1' });
+  const inbox = new InboxPage(page);
+  try {
+    await inbox.open(desk.url);
+    await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    await expect(inbox.status).toHaveAttribute('data-pending', '0');
+
+    // Ctrl+F from the inbox opens the section with the box focused and the empty state shown.
+    await page.keyboard.press('Control+KeyF');
+    const box = page.getByTestId('search-box');
+    await expect(box).toBeFocused();
+    await expect(page.getByTestId('search-empty')).toBeVisible();
+
+    // Typed with «е»: the texts say «ёлочная», «ёлочные», and one «елочном».
+    await page.keyboard.type('елочн');
+    const summary = page.getByTestId('search-summary');
+    await expect(summary).toHaveAttribute('data-phase', 'ready');
+    await expect(summary).toHaveAttribute('data-total', '3');
+    await expect(summary).toContainText('3 обращения');
+    await expect(page.getByTestId('search-took')).toHaveText(/· (\d+|<1) мс/);
+    const grid = page.getByRole('grid', { name: 'Результаты поиска' });
+    const rows = grid.locator('[role="row"][data-appeal-id]');
+    await expect(rows).toHaveCount(3);
+    // Three mentions in a short text rank above one mention in a long one.
+    await expect(rows.first()).toHaveAttribute('data-appeal-id', 'search-a');
+    await expect(rows.first().locator('mark').first()).toHaveText('Ёлочная');
+
+    // A filter from the keyboard: focus the Telegram toggle, Space.
+    await page.locator('button[data-source="telegram"]').focus();
+    await page.keyboard.press('Space');
+    await expect(page.locator('button[data-source="telegram"]')).toHaveAttribute('aria-pressed', 'true');
+    await expect(summary).toHaveAttribute('data-total', '1');
+    await expect(rows).toHaveCount(1);
+    await expect(rows.first()).toHaveAttribute('data-appeal-id', 'search-b');
+
+    // Back to the box, Enter moves into the results; the selected one is in the detail pane.
+    await box.focus();
+    await page.keyboard.press('Enter');
+    await expect(grid).toBeFocused();
+    await expect(grid.locator('[role="row"][aria-selected="true"]')).toHaveAttribute('data-appeal-id', 'search-b');
+    await expect(page.getByTestId('appeal-detail')).toHaveAttribute('data-appeal-id', 'search-b');
+    await expect(page.getByTestId('appeal-detail')).toContainText('управляющая компания');
+
+    // A digit routes the waiting result to the favourite in slot 1; the row stays, showing where it went.
+    await page.keyboard.press('Digit1');
+    await expect(rows.first().locator('.result-status')).toHaveText(/^→ /);
+    await inbox.waitPending(0);
+    const onServer = (await server.allAppeals()).get('search-b');
+    expect(onServer?.status).toBe('routed');
+    expect(onServer?.targetId).toBeTruthy();
+    await expect(page.getByTestId('result-standing')).toContainText('Направлено');
+
+    // Decided now: an operator's second decision is refused, and the answer is shown.
+    await page.keyboard.press('Digit2');
+    await expect(page.getByRole('alert').filter({ hasText: 'Решение не сохранено' })).toContainText('старшему смены');
+    await expect(rows.first().locator('.result-status')).toHaveText(/^→ /);
+
+    // Esc goes back to the box; Ctrl+S saves the search with its filter under a name.
+    await page.keyboard.press('Escape');
+    await expect(box).toBeFocused();
+    await page.keyboard.press('Control+KeyS');
+    const name = page.getByLabel('Название сохранённого поиска');
+    await expect(name).toBeFocused();
+    await name.fill('Ёлки в Telegram');
+    await page.keyboard.press('Enter');
+    await expect(name).toHaveCount(0);
+
+    // Restart the page: the section starts empty; Ctrl+O lists the saved search, its digit applies it.
+    await page.reload();
+    await expect(inbox.selectedRow).toHaveCount(1);
+    await page.keyboard.press('Control+KeyF');
+    await expect(box).toBeFocused();
+    await expect(box).toHaveValue('');
+    await page.keyboard.press('Control+KeyO');
+    const saved = page.getByRole('listbox', { name: 'Сохранённые поиски' }).getByRole('option');
+    await expect(saved).toHaveCount(1);
+    await expect(saved.first()).toContainText('Ёлки в Telegram');
+    await expect(saved.first()).toContainText('Telegram');
+    await page.keyboard.press('Digit1');
+    await expect(box).toHaveValue('елочн');
+    await expect(page.locator('button[data-source="telegram"]')).toHaveAttribute('aria-pressed', 'true');
+    await expect(summary).toHaveAttribute('data-total', '1');
+    await expect(rows.first()).toHaveAttribute('data-appeal-id', 'search-b');
+    await expect(rows.first().locator('.result-status')).toHaveText(/^→ /);
+  } finally {
+    await desk.close();
+    dir.remove();
+  }
+});
+
+test('no results and a stale answer: the newest query wins', async ({ page }) => {
+  const dir = tempDir('desk');
+  const desk = await startDesk(server, dir.dir, { login: 'operator2' });
+  const inbox = new InboxPage(page);
+  try {
+    await inbox.open(desk.url);
+    await page.keyboard.press('Control+KeyF');
+    // Typed quickly: whatever order the answers come back in, the screen ends on the last query.
+    await page.keyboard.type('ёлочная гирлянда площади', { delay: 5 });
+    const summary = page.getByTestId('search-summary');
+    await expect(summary).toHaveAttribute('data-phase', 'ready');
+    await expect(summary).toHaveAttribute('data-total', '1');
+    await page.keyboard.type(' абырвалгщ');
+    await expect(page.getByTestId('search-no-results')).toBeVisible();
+    await expect(page.getByTestId('search-no-results')).toContainText('Ничего не найдено');
+    // Esc in the box clears it: back to the empty state.
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('search-box')).toHaveValue('');
+    await expect(page.getByTestId('search-empty')).toBeVisible();
+  } finally {
+    await desk.close();
+    dir.remove();
+  }
+});
