@@ -6,6 +6,8 @@ import { InboxView } from '../features/inbox/InboxScreen.js';
 import { QueuesView } from '../features/lead/QueuesView.js';
 import { StatsView } from '../features/lead/StatsView.js';
 import { SearchView } from '../features/search/SearchView.js';
+import { ConflictsView } from '../features/sync/ConflictsView.js';
+import { SyncLogView } from '../features/sync/SyncLogView.js';
 
 export interface DeskView {
   id: ViewId;
@@ -21,6 +23,8 @@ export const VIEWS: readonly DeskView[] = [
   { id: 'search', title: 'Поиск', component: SearchView },
   { id: 'queues', title: 'Очереди', roles: ['lead'], component: QueuesView },
   { id: 'stats', title: 'Статистика', roles: ['lead'], component: StatsView },
+  { id: 'conflicts', title: 'Конфликты', component: ConflictsView },
+  { id: 'sync-log', title: 'Журнал синхронизации', component: SyncLogView },
 ];
 
 /** The tabs this user sees, in order; their position (1-based) is their Ctrl+digit. */

@@ -60,6 +60,8 @@ export interface SyncSlice {
   applySyncStatus(status: SyncStatus): void;
   addConflict(conflict: Conflict): void;
   dismissConflict(id: string): Promise<void>;
+  /** Works a conflict off by routing the appeal again on top of the server's decision. */
+  rerouteConflict(id: string, targetId: string): Promise<void>;
 }
 
 export type DialogName = 'picker' | 'reject' | 'help' | 'sign-out';

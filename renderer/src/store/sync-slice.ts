@@ -29,4 +29,16 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get) => ({
       get().showAlert(`Не удалось скрыть уведомление: ${result.error.message}`);
     }
   },
+  rerouteConflict: async (id, targetId) => {
+    const before = get().conflicts;
+    set({ conflicts: before.filter((c) => c.id !== id) });
+    const result = await deskCall('conflicts.reroute', { id, targetId });
+    if (!result.ok) {
+      if (result.error.code !== 'not_found') set({ conflicts: before });
+      get().showAlert(`Не удалось перенаправить: ${result.error.message}`);
+      return;
+    }
+    const name = get().targetsById.get(targetId)?.shortName ?? targetId;
+    get().showNotice(`Перенаправлено: ${name}`);
+  },
 });

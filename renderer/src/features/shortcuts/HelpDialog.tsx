@@ -5,7 +5,7 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { SCOPE_TITLES, SHORTCUTS, type ShortcutScope } from './shortcut-table.js';
 import { useShortcutScope } from './use-shortcut-scope.js';
 
-const SCOPES: ShortcutScope[] = ['global', 'inbox', 'picker', 'reject', 'queues', 'stats', 'search-box', 'search', 'search-views'];
+const SCOPES: ShortcutScope[] = ['global', 'inbox', 'picker', 'reject', 'queues', 'stats', 'search-box', 'search', 'search-views', 'conflicts', 'sync-log'];
 
 export function HelpDialog() {
   const close = useDeskStore((s) => s.closeDialog);

@@ -3,7 +3,8 @@
 
 export type ShortcutScope = 'global' | 'inbox' | 'picker' | 'reject' | 'help' | 'sign-out'
   | 'search' | 'search-box' | 'search-views' | 'search-save'
-  | 'queues' | 'stats';
+  | 'queues' | 'stats'
+  | 'conflicts' | 'sync-log';
 
 export type ShortcutAction =
   // search section (issue 4)
@@ -17,7 +18,9 @@ export type ShortcutAction =
   | 'extend-down' | 'extend-up' | 'open-group' | 'back' | 'select-all' | 'export-xlsx' | 'export-csv' | 'refresh'
   | 'choose-period' | 'toggle-urgency'
   // routing suggestions (issue 6)
-  | 'route-suggestion-1' | 'route-suggestion-2' | 'route-suggestion-3';
+  | 'route-suggestion-1' | 'route-suggestion-2' | 'route-suggestion-3'
+  // conflicts section (issue 3)
+  | 'accept-server';
 
 export interface KeyChord {
   code: string;
@@ -145,6 +148,23 @@ export const SHORTCUTS: readonly Shortcut[] = [
     label: 'Месячный отчёт в CSV' },
   { action: 'refresh', scope: 'stats', chords: [{ code: 'KeyR' }], keys: 'R', label: 'Пересчитать статистику' },
 
+  { action: 'move-down', scope: 'conflicts', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }], keys: '↓ / J',
+    label: 'Следующий конфликт', repeatable: true },
+  { action: 'move-up', scope: 'conflicts', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }], keys: '↑ / K',
+    label: 'Предыдущий конфликт', repeatable: true },
+  { action: 'accept-server', scope: 'conflicts', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }, { code: 'KeyA' }],
+    keys: 'Enter / A', label: 'Согласиться с решением на сервере' },
+  { action: 'route-favorite', scope: 'conflicts', chords: digits(1, 9, true), keys: '1–9',
+    label: 'Перенаправить избранному адресату с этим номером' },
+  { action: 'open-picker', scope: 'conflicts', chords: [{ code: 'Slash' }], keys: '/',
+    label: 'Перенаправить другому адресату (поиск)' },
+
+  { action: 'move-down', scope: 'sync-log', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }], keys: '↓ / J',
+    label: 'Следующая запись', repeatable: true },
+  { action: 'move-up', scope: 'sync-log', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }], keys: '↑ / K',
+    label: 'Предыдущая запись', repeatable: true },
+  { action: 'refresh', scope: 'sync-log', chords: [{ code: 'KeyR' }], keys: 'R', label: 'Обновить журнал' },
+
   // «Поиск»: keys typed in the search box (letters stay text), then the results grid, then its two dialogs.
   { action: 'to-results', scope: 'search-box', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }, { code: 'ArrowDown' }],
     keys: 'Enter / ↓', label: 'Перейти к результатам' },
@@ -240,4 +260,6 @@ export const SCOPE_TITLES: Record<ShortcutScope, string> = {
   search: 'Поиск: результаты',
   'search-views': 'Сохранённые поиски',
   'search-save': 'Сохранение поиска',
+  conflicts: 'Конфликты',
+  'sync-log': 'Журнал синхронизации',
 };

@@ -5,15 +5,27 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
 import { describeConflict, targetNameLookup } from './describe-conflict.js';
 
+const MAX_BANNERS = 3;
+
 export function ConflictNotices() {
   const conflicts = useDeskStore((s) => s.conflicts);
   const targetsById = useDeskStore((s) => s.targetsById);
   const dismiss = useDeskStore((s) => s.dismissConflict);
-  if (conflicts.length === 0) return null;
+  const view = useDeskStore((s) => s.view);
+  // The «Конфликты» section lists them all; elsewhere a few banners, then a pointer to the section.
+  if (conflicts.length === 0 || view === 'conflicts') return null;
   const name = targetNameLookup(targetsById);
+  const shown = conflicts.slice(0, MAX_BANNERS);
   return (
     <div className="banners" aria-label="Конфликты">
-      {conflicts.map((c, i) => (
+      {conflicts.length > shown.length ? (
+        <div className="banner banner-conflict" data-testid="more-conflicts">
+          <span className="banner-text">
+            Ещё конфликтов: {conflicts.length - shown.length} — все они в разделе «Конфликты».
+          </span>
+        </div>
+      ) : null}
+      {shown.map((c, i) => (
         <div key={c.id} role="alert" className="banner banner-conflict" data-conflict-id={c.id}>
           <div className="banner-text">
             <strong>{describeConflict(c, name)}</strong>

@@ -3,7 +3,8 @@
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
-import { syncStatusText, waitingText } from './sync-status-text.js';
+import { syncProgressText, syncStatusText, waitingText } from './sync-status-text.js';
+import '../../styles/sync.css';
 
 export function StatusBar() {
   const status = useDeskStore((s) => s.syncStatus);
@@ -18,6 +19,12 @@ export function StatusBar() {
         <span className="sync-dot" aria-hidden="true" />
         {status ? syncStatusText(status) : 'Состояние синхронизации неизвестно'}
       </span>
+      {status?.progress ? (
+        <span className="sync-progress" data-testid="sync-progress">
+          <progress max={Math.max(1, status.progress.total)} value={status.progress.done} />
+          <span className="tabular">{syncProgressText(status.progress)}</span>
+        </span>
+      ) : null}
       <span className="status-sep" aria-hidden="true" />
       <span data-testid="waiting-count" className="tabular">{loaded ? waitingText(waiting) : 'Загрузка…'}</span>
       {notice ? (

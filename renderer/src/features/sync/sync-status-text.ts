@@ -11,10 +11,12 @@ export function syncStatusText(status: SyncStatus): string {
         : `В сети · ${pending} · синхронизировано ${formatClock(status.lastSyncAt)}`;
     case 'syncing':
       return `Синхронизация… · ${pending}`;
-    case 'offline':
-      return status.offlineSince === null
-        ? `Нет связи · ${pending}`
-        : `Нет связи с ${formatClock(status.offlineSince)} · ${pending}`;
+    case 'offline': {
+      // Offline review: say since when, and how fresh the cached data is (the last completed sync).
+      const since = status.offlineSince === null ? 'Нет связи' : `Нет связи с ${formatClock(status.offlineSince)}`;
+      const fresh = status.lastSyncAt === null ? 'данных с сервера ещё нет' : `данные на ${formatClock(status.lastSyncAt)}`;
+      return `${since} · ${fresh} · ${pending}`;
+    }
     case 'signed-out':
       return 'Вход не выполнен';
   }
@@ -35,4 +37,18 @@ const GROUPED = new Intl.NumberFormat('ru-RU');
 /** «В очереди: 1 234 обращения». */
 export function waitingText(count: number): string {
   return `В очереди: ${GROUPED.format(count)} ${pluralRu(count, 'обращение', 'обращения', 'обращений')}`;
+}
+
+const RATE = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 0 });
+
+/** «Загрузка: 12 000 из 100 000 · 2 400/с · осталось ~38 с» — the first sync of a big backlog. */
+export function syncProgressText(progress: NonNullable<SyncStatus['progress']>): string {
+  const left = progress.secondsLeft === null ? '' : ` · осталось ~${durationText(progress.secondsLeft)}`;
+  return `Загрузка: ${GROUPED.format(progress.done)} из ${GROUPED.format(progress.total)} · ${RATE.format(progress.perSecond)}/с${left}`;
+}
+
+function durationText(seconds: number): string {
+  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} с`;
+  const minutes = Math.round(seconds / 60);
+  return minutes < 60 ? `${minutes} мин` : `${Math.floor(minutes / 60)} ч ${minutes % 60} мин`;
 }

@@ -1,0 +1,83 @@
+// «Конфликты»: decisions the server refused because someone else decided first. ↑/↓ move, Enter or A accepts the
+// server's decision, 1–9 or «/» routes the appeal again on top of it (the server judges that re-route too).
+import { useEffect, useState } from 'react';
+import { Keycap } from '../../components/Keycap.js';
+import { useDeskStore } from '../../store/desk-store.js';
+import { formatReceivedLong } from '../../time/novosibirsk-time.js';
+import { keysFor } from '../shortcuts/shortcut-table.js';
+import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
+import { TargetPicker } from '../target-picker/TargetPicker.js';
+import { describeConflict, targetNameLookup } from './describe-conflict.js';
+import '../../styles/sync.css';
+
+export function ConflictsView() {
+  const conflicts = useDeskStore((s) => s.conflicts);
+  const targetsById = useDeskStore((s) => s.targetsById);
+  const favoriteIds = useDeskStore((s) => s.favoriteIds);
+  const dialog = useDeskStore((s) => s.dialog);
+  const nowMs = useDeskStore((s) => s.nowMs);
+  const dismiss = useDeskStore((s) => s.dismissConflict);
+  const reroute = useDeskStore((s) => s.rerouteConflict);
+  const [cursor, setCursor] = useState(0);
+  const [picker, setPicker] = useState(false);
+  const active = Math.min(cursor, Math.max(0, conflicts.length - 1));
+  const current = conflicts[active];
+  const name = targetNameLookup(targetsById);
+
+  useEffect(() => {
+    document.querySelector(`[data-conflict-row="${active}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [active]);
+
+  useShortcutScope('conflicts', dialog === null && !picker, ({ shortcut, digit }) => {
+    switch (shortcut.action) {
+      case 'move-down': setCursor(Math.min(active + 1, conflicts.length - 1)); break;
+      case 'move-up': setCursor(Math.max(active - 1, 0)); break;
+      case 'accept-server': if (current) void dismiss(current.id); break;
+      case 'route-favorite': {
+        const targetId = digit === null ? undefined : favoriteIds[digit - 1];
+        if (current && targetId) void reroute(current.id, targetId);
+        break;
+      }
+      case 'open-picker': if (current) setPicker(true); break;
+      default: break;
+    }
+  });
+
+  return (
+    <section className="sync-workspace" aria-label="Конфликты" data-testid="conflicts-view">
+      <header className="sync-head">
+        <h2>Конфликты</h2>
+        <span className="muted">
+          {conflicts.length === 0 ? 'нет' : `${conflicts.length} — решения, которые сервер не принял, потому что обращение уже разобрали`}
+        </span>
+      </header>
+      <div className="sync-body">
+        {conflicts.length === 0 ? (
+          <p className="sync-empty">Конфликтов нет: все ваши решения приняты сервером.</p>
+        ) : (
+          <ul className="conflict-list" role="listbox" aria-label="Конфликты">
+            {conflicts.map((c, i) => (
+              <li key={c.id} role="option" aria-selected={i === active} className="conflict-item"
+                data-conflict-row={i} data-conflict-id={c.id} onClick={() => setCursor(i)}>
+                <span className="conflict-what">{describeConflict(c, name)}</span>
+                <span className="conflict-when">{formatReceivedLong(c.detectedAt, nowMs)}</span>
+                <span className="conflict-excerpt">«{c.excerpt}»</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      <footer className="sync-hints">
+        <span><Keycap keys={keysFor('conflicts', 'move-up')} /> выбор</span>
+        <span><Keycap keys={keysFor('conflicts', 'accept-server')} /> согласиться с сервером</span>
+        <span><Keycap keys={keysFor('conflicts', 'route-favorite')} /> перенаправить избранному</span>
+        <span><Keycap keys={keysFor('conflicts', 'open-picker')} /> перенаправить другому</span>
+      </footer>
+      {picker && current ? (
+        <TargetPicker
+          onChoose={(targetId) => { setPicker(false); void reroute(current.id, targetId); }}
+          onClose={() => setPicker(false)} />
+      ) : null}
+    </section>
+  );
+}

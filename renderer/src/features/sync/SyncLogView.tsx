@@ -1,0 +1,87 @@
+// «Журнал синхронизации»: the sync log (errors, retries, pushes, pulls, queue length) as the core keeps it in the
+// data folder — for the operator and for IT. No citizen text is ever written there.
+import { useEffect, useState } from 'react';
+import type { SyncLogEntry } from '../../../../shared/desk-api/contract.js';
+import { Keycap } from '../../components/Keycap.js';
+import { deskCall, onDeskEvent } from '../../desk-client.js';
+import { useDeskStore } from '../../store/desk-store.js';
+import { formatReceivedLong } from '../../time/novosibirsk-time.js';
+import { keysFor } from '../shortcuts/shortcut-table.js';
+import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
+import { syncStatusText } from './sync-status-text.js';
+import '../../styles/sync.css';
+
+const LEVEL_TEXT: Record<SyncLogEntry['level'], string> = { info: 'событие', warn: 'внимание', error: 'ошибка' };
+
+export function SyncLogView() {
+  const dialog = useDeskStore((s) => s.dialog);
+  const status = useDeskStore((s) => s.syncStatus);
+  const nowMs = useDeskStore((s) => s.nowMs);
+  const [entries, setEntries] = useState<readonly SyncLogEntry[]>([]);
+  const [file, setFile] = useState('');
+  const [cursor, setCursor] = useState(0);
+
+  // R bumps this to read the log again; sync.status events (every retry, page, push) do the same.
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    let live = true;
+    const load = (): void => {
+      void deskCall('sync.log', { limit: 200 }).then((result) => {
+        if (!live || !result.ok) return;
+        setEntries(result.value.entries);
+        setFile(result.value.file);
+      });
+    };
+    load();
+    const off = onDeskEvent('sync.status', load);
+    return () => { live = false; off(); };
+  }, [tick]);
+
+  useShortcutScope('sync-log', dialog === null, ({ shortcut }) => {
+    if (shortcut.action === 'move-down') setCursor((c) => Math.min(c + 1, entries.length - 1));
+    else if (shortcut.action === 'move-up') setCursor((c) => Math.max(c - 1, 0));
+    else if (shortcut.action === 'refresh') setTick((t) => t + 1);
+  });
+  useEffect(() => {
+    document.querySelector(`[data-log-row="${cursor}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [cursor]);
+
+  const errors = entries.filter((e) => e.level === 'error').length;
+  return (
+    <section className="sync-workspace" aria-label="Журнал синхронизации" data-testid="sync-log-view">
+      <header className="sync-head">
+        <h2>Журнал синхронизации</h2>
+        <span data-testid="sync-log-summary">
+          {status ? syncStatusText(status) : ''} · ошибок в журнале: {errors}
+          {status?.nextRetryAt ? ` · следующая попытка ${formatReceivedLong(status.nextRetryAt, nowMs)}` : ''}
+        </span>
+        {file ? <span className="log-file" title="Файл журнала">{file}</span> : null}
+      </header>
+      <div className="sync-body">
+        {entries.length === 0 ? <p className="sync-empty">Записей пока нет.</p> : (
+          <table className="log-table">
+            <thead>
+              <tr><th>Время</th><th>Уровень</th><th>Событие</th><th>Подробности</th><th className="num">В очереди</th></tr>
+            </thead>
+            <tbody>
+              {entries.map((e, i) => (
+                <tr key={`${e.at}-${i}`} data-log-row={i} aria-selected={i === cursor} className={`log-level-${e.level}`}>
+                  <td>{formatReceivedLong(e.at, nowMs)}</td>
+                  <td>{LEVEL_TEXT[e.level]}</td>
+                  <td className="log-event">{e.event}</td>
+                  <td>{e.message}</td>
+                  <td className="num">{e.queue}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </div>
+      <footer className="sync-hints">
+        <span><Keycap keys={keysFor('sync-log', 'move-up')} /> выбор</span>
+        <span><Keycap keys={keysFor('sync-log', 'refresh')} /> обновить</span>
+        <span><Keycap keys={keysFor('global', 'sync-now')} /> синхронизировать сейчас</span>
+      </footer>
+    </section>
+  );
+}

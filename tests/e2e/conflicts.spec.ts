@@ -1,0 +1,81 @@
+// The «Конфликты» section, by keyboard only: two desks decide the same appeals offline; the one that syncs second
+// finds its refused decisions listed with who routed them where, accepts one (Enter) and re-routes another (digit).
+import { expect, test, type Page } from '@playwright/test';
+import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+
+/** Ctrl+<position> of a tab, read from the tab list (the position depends on the user's role and sections). */
+async function openTab(page: Page, title: string): Promise<void> {
+  const titles = await page.getByRole('tab').allTextContents();
+  const index = titles.findIndex((t) => t.startsWith(title));
+  expect(index).toBeGreaterThanOrEqual(0);
+  await page.keyboard.press(`Control+Digit${index + 1}`);
+  await expect(page.getByRole('tab', { name: new RegExp(`^${title}`) })).toHaveAttribute('aria-selected', 'true');
+}
+
+test('conflicts section: see who routed where, accept the server with Enter, re-route with a digit', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const serverDir = tempDir('srv'); const dirA = tempDir('a'); const dirB = tempDir('b');
+  const server = new ServerUnderTest(serverDir.dir, 40);
+  await server.start();
+  const deskA = await startDesk(server, dirA.dir, { login: 'operator1' });
+  // B is the shift lead: the server lets a lead change another operator's routing, so the re-route is applied.
+  const deskB = await startDesk(server, dirB.dir, { login: 'lead' });
+  const pageA = await browser.newPage(); const pageB = await browser.newPage();
+  try {
+    const a = new InboxPage(pageA); const b = new InboxPage(pageB);
+    await a.open(deskA.url); await b.open(deskB.url);
+
+    await server.stop();
+    const first = await a.decideWith('Digit1');
+    const second = await a.decideWith('Digit1');
+    expect(await b.decideWith('Digit2')).toBe(first);
+    expect(await b.decideWith('Digit2')).toBe(second);
+    await server.start();
+    await deskA.core.call('sync.now', {});
+    await a.waitPending(0);
+    await deskB.core.call('sync.now', {});
+    await b.waitPending(0);
+
+    await openTab(pageB, 'Конфликты');
+    const view = pageB.getByTestId('conflicts-view');
+    const items = view.getByRole('option');
+    await expect(items).toHaveCount(2);
+    await expect(items.first()).toContainText('Оператор 1');
+    await expect(items.first()).toContainText('МинЖКХ НСО');
+    await expect(items.first()).toHaveAttribute('aria-selected', 'true');
+
+    // Enter: agree with the server (the first conflict goes away, the appeal stays with МинЖКХ).
+    const acceptedId = await items.first().getAttribute('data-conflict-id');
+    await pageB.keyboard.press('Enter');
+    await expect(items).toHaveCount(1);
+    expect(await items.first().getAttribute('data-conflict-id')).not.toBe(acceptedId);
+
+    // 3: re-route the remaining one to the favourite in slot 3, on top of the server's decision.
+    const rerouted = await items.first().getAttribute('data-conflict-row');
+    expect(rerouted).toBe('0');
+    await pageB.keyboard.press('Digit3');
+    await expect(items).toHaveCount(0);
+    await expect(view).toContainText('Конфликтов нет');
+    await b.waitPending(0);
+    await deskB.core.call('sync.now', {});
+
+    const onServer = await server.allAppeals();
+    const statuses = [onServer.get(first), onServer.get(second)];
+    // One stays as operator 1 routed it; the other now carries the lead's re-route (version 3).
+    expect(statuses.filter((s) => s?.routedBy?.id === 'u-operator1' && s.targetId === 'mingkh')).toHaveLength(1);
+    const changed = statuses.find((s) => s?.routedBy?.id !== 'u-operator1');
+    expect(changed?.version).toBe(3);
+    expect(changed?.targetId).not.toBe('mingkh');
+
+    // The sync log section lists what happened, with its key and no citizen text.
+    await openTab(pageB, 'Журнал синхронизации');
+    const log = pageB.getByTestId('sync-log-view');
+    await expect(log.locator('tbody tr').first()).toBeVisible();
+    await expect(log).toContainText('push');
+    await expect(log).not.toContainText('Ленина');
+  } finally {
+    await pageA.close(); await pageB.close();
+    await deskA.close(); await deskB.close(); await server.stop();
+    serverDir.remove(); dirA.remove(); dirB.remove();
+  }
+});
