@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Conflict } from '../../../shared/desk-api/contract.js';
 import type { Target } from '../../../shared/domain/target.js';
 import { describeConflict, targetNameLookup } from '../../../renderer/src/features/sync/describe-conflict.js';
-import { pluralRu, syncStatusText, waitingText } from '../../../renderer/src/features/sync/sync-status-text.js';
+import { pluralRu, syncProgressText, syncStatusText, waitingText } from '../../../renderer/src/features/sync/sync-status-text.js';
 
 const targets = new Map<string, Target>([
   ['zdrav', { id: 'zdrav', kind: 'ministry', shortName: 'Минздрав НСО', name: 'Министерство здравоохранения' }],
@@ -39,7 +39,12 @@ describe('status bar text', () => {
     expect(syncStatusText({ state: 'online', pending: 0, lastSyncAt: '2025-11-27T07:05:00Z', offlineSince: null,
       lastError: null })).toBe('В сети · ожидают отправки: 0 · синхронизировано 14:05');
     expect(syncStatusText({ state: 'offline', pending: 3, lastSyncAt: null, offlineSince: '2025-11-27T07:02:00Z',
-      lastError: 'x' })).toBe('Нет связи с 14:02 · ожидают отправки: 3');
+      lastError: 'x' })).toBe('Нет связи с 14:02 · данных с сервера ещё нет · ожидают отправки: 3');
+    // Offline review: how fresh the cached data is.
+    expect(syncStatusText({ state: 'offline', pending: 0, lastSyncAt: '2025-11-26T09:30:00Z', offlineSince: '2025-11-27T07:02:00Z',
+      lastError: 'x' })).toBe('Нет связи с 14:02 · данные на 16:30 · ожидают отправки: 0');
+    expect(syncProgressText({ done: 12_000, total: 100_000, perSecond: 2_400, secondsLeft: 37 }))
+      .toBe('Загрузка: 12\u00a0000 из 100\u00a0000 · 2\u00a0400/с · осталось ~37 с');
   });
 
   it('declines Russian plurals', () => {
