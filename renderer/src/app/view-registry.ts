@@ -20,9 +20,9 @@ export interface DeskView {
 
 export const VIEWS: readonly DeskView[] = [
   { id: 'inbox', title: 'Входящие', component: InboxView },
-  { id: 'search', title: 'Поиск', component: SearchView },
   { id: 'queues', title: 'Очереди', roles: ['lead'], component: QueuesView },
   { id: 'stats', title: 'Статистика', roles: ['lead'], component: StatsView },
+  { id: 'search', title: 'Поиск', component: SearchView },
   { id: 'conflicts', title: 'Конфликты', component: ConflictsView },
   { id: 'sync-log', title: 'Журнал синхронизации', component: SyncLogView },
 ];
