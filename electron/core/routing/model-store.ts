@@ -32,47 +32,83 @@ interface DeltaRow {
   learned_cls: string | null;
 }
 
+/** What one training step changed: written by the core's own connection (the only writer of the cache). */
+export interface TrainingDelta {
+  remember: [appealId: string, targetId: string, cls: string][];
+  forget: string[];
+  stateJson: string;
+  learned: number;
+  revision: number;
+}
+
 /**
- * Brings the model up to the routed appeals in the cache, in one transaction. Returns how many appeals were
- * learned or taken back (0: nothing changed, the model is not rewritten).
+ * Learns, in memory, the routed appeals the model has not seen and takes back those whose target changed.
+ * Returns null when nothing changed. Reads only: the worker must never write the cache, since a second writer
+ * would make the core's read-then-write transactions fail with SQLITE_BUSY_SNAPSHOT.
  */
-export function trainFromCache(db: Database, loaded: LoadedModel, targets: readonly Target[], batch = 20_000): number {
+export function collectTraining(db: Database, loaded: LoadedModel, targets: readonly Target[]): TrainingDelta | null {
   const kindOf = new Map(targets.map((t) => [t.id, t]));
-  const select = db.prepare(`
+  const rows = db.prepare(`
     SELECT a.id, json_extract(coalesce(a.local_json, a.server_json), '$.text') AS text, a.local_status AS status,
       a.local_target_id AS target_id, l.target_id AS learned_target, l.cls AS learned_cls
     FROM appeals a LEFT JOIN suggest_learned l ON l.appeal_id = a.id
     WHERE (a.local_status = 'routed' AND (l.target_id IS NULL OR l.target_id != a.local_target_id))
-       OR (a.local_status != 'routed' AND l.target_id IS NOT NULL)
-    LIMIT ?`);
+       OR (a.local_status != 'routed' AND l.target_id IS NOT NULL)`).all() as DeltaRow[];
+  if (rows.length === 0) return null;
+  const delta: TrainingDelta = { remember: [], forget: [], stateJson: '', learned: 0, revision: 0 };
+  for (const row of rows) {
+    const features = featuresOf(row.text ?? '').weights;
+    if (row.learned_cls) loaded.model.learn(features, row.learned_cls, -1);
+    if (row.status === 'routed' && row.target_id) {
+      const target = kindOf.get(row.target_id);
+      const cls = target ? routingClassOf(target) : row.target_id;
+      loaded.model.learn(features, cls, 1);
+      delta.remember.push([row.id, row.target_id, cls]);
+    } else {
+      delta.forget.push(row.id);
+    }
+  }
+  loaded.revision++;
+  delta.stateJson = JSON.stringify(loaded.model.toState());
+  delta.learned = loaded.model.learnedCount;
+  delta.revision = loaded.revision;
+  return delta;
+}
+
+/** Stores a training step in one transaction: the learned appeals and the model together. */
+export function applyTraining(db: Database, delta: TrainingDelta): void {
   const remember = db.prepare('INSERT OR REPLACE INTO suggest_learned (appeal_id, target_id, cls) VALUES (?, ?, ?)');
   const forget = db.prepare('DELETE FROM suggest_learned WHERE appeal_id = ?');
   const save = db.prepare(`INSERT OR REPLACE INTO suggest_model (id, state_json, learned, revision, updated_at)
     VALUES (1, ?, ?, ?, ?)`);
-  let changed = 0;
-  for (;;) {
-    const rows = select.all(batch) as DeltaRow[];
-    if (rows.length === 0) break;
-    db.transaction(() => {
-      for (const row of rows) {
-        const features = featuresOf(row.text ?? '').weights;
-        if (row.learned_cls) loaded.model.learn(features, row.learned_cls, -1);
-        const target = row.status === 'routed' && row.target_id ? kindOf.get(row.target_id) : undefined;
-        if (row.status === 'routed' && row.target_id) {
-          const cls = target ? routingClassOf(target) : row.target_id;
-          loaded.model.learn(features, cls, 1);
-          remember.run(row.id, row.target_id, cls);
-        } else {
-          forget.run(row.id);
-        }
-        changed++;
-      }
-      loaded.revision++;
-      save.run(JSON.stringify(loaded.model.toState()), loaded.model.learnedCount, loaded.revision, new Date().toISOString());
-    })();
-    if (rows.length < batch) break;
-  }
-  return changed;
+  db.transaction(() => {
+    for (const [id, target, cls] of delta.remember) remember.run(id, target, cls);
+    for (const id of delta.forget) forget.run(id);
+    save.run(delta.stateJson, delta.learned, delta.revision, new Date().toISOString());
+  })();
+}
+
+/** Collect and apply in one go (the `suggest` command and the bench, where nothing else writes). */
+export function trainFromCache(db: Database, loaded: LoadedModel, targets: readonly Target[]): number {
+  const delta = collectTraining(db, loaded, targets);
+  if (!delta) return 0;
+  applyTraining(db, delta);
+  return delta.remember.length + delta.forget.length;
+}
+
+/** [appealId, topTargetId, topScore, learned count the model had, JSON of the result] */
+export type SuggestionRow = [string, string | null, number | null, number, string];
+
+export function writeSuggestions(db: Database, rows: readonly SuggestionRow[]): void {
+  const write = db.prepare(`INSERT OR REPLACE INTO suggestions (appeal_id, top_target_id, top_score, model_revision, json)
+    VALUES (?, ?, ?, ?, ?)`);
+  db.transaction(() => {
+    for (const row of rows) write.run(...row);
+  })();
+}
+
+export function dropDecidedSuggestions(db: Database): void {
+  db.prepare("DELETE FROM suggestions WHERE appeal_id IN (SELECT id FROM appeals WHERE local_status != 'new')").run();
 }
 
 /** The municipality chosen most often in history: where a local matter goes when no place is named. */

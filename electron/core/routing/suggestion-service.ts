@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { AppealSuggestions } from '../../../shared/desk-api/routing-contract.js';
 import type { CacheDb } from '../cache/open-cache.js';
-import { readSuggestions } from './model-store.js';
+import { applyTraining, dropDecidedSuggestions, readSuggestions, writeSuggestions } from './model-store.js';
 import type { WorkerMessage } from './suggest-worker.js';
 
 export interface SuggestionService {
@@ -49,16 +49,28 @@ export function startSuggestionService(opts: SuggestionServiceOptions): Suggesti
     idleWaiters = [];
     for (const resolve of waiters) resolve();
   };
-  worker?.on('message', (message: WorkerMessage | { type: 'done' }) => {
-    if (message.type === 'updated') opts.onChanged(message.ids);
-    else if (message.type === 'trained') {
-      opts.log(`suggest: learned ${message.changed} decisions (${message.learned} in model) in ${message.ms} ms`);
-      opts.onChanged([]); // the model changed: what is on screen may rank differently
-    }
-    else if (message.type === 'error') opts.log(`suggest: worker error: ${message.message}`);
-    else if (message.type === 'done') {
-      inFlight = Math.max(0, inFlight - 1);
-      settle();
+  worker?.on('message', (message: WorkerMessage) => {
+    try {
+      switch (message.type) {
+        case 'training':
+          applyTraining(opts.db, message.delta);
+          opts.log(`suggest: learned ${message.changed} decisions (${message.delta.learned} in model) in ${message.ms} ms`);
+          opts.onChanged([]); // the model changed: what is on screen may rank differently
+          break;
+        case 'suggestions':
+          writeSuggestions(opts.db, message.rows);
+          opts.onChanged(message.rows.map((row) => row[0]));
+          break;
+        case 'cleanup': dropDecidedSuggestions(opts.db); break;
+        case 'error': opts.log(`suggest: worker error: ${message.message}`); break;
+        case 'done':
+          inFlight = Math.max(0, inFlight - 1);
+          settle();
+          break;
+      }
+    } catch (error) {
+      // The cache may be closing or wiped under us; suggestions are advisory, the next refresh redoes them.
+      opts.log(`suggest: results not stored: ${error instanceof Error ? error.message : String(error)}`);
     }
   });
   worker?.on('error', (error) => {
