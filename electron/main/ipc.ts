@@ -3,6 +3,7 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { DESK_EVENTS, type DeskResult } from '../../shared/desk-api/contract.js';
 import { checkDeskCall, type IpcSenderFacts } from './ipc-guard.js';
+import { offerSaveAs } from './save-export.js';
 
 export const DESK_CALL_CHANNEL = 'desk:call';
 export const DESK_EVENT_CHANNEL = 'desk:event';
@@ -42,7 +43,9 @@ export function registerDeskIpc(window: BrowserWindow, core: Promise<DeskCoreCal
     const refusal = refuse(check.method);
     if (refusal !== null) return { ok: false, error: { code: 'forbidden', message: refusal } };
     try {
-      return await (await core).call(check.method, input);
+      const result = await (await core).call(check.method, input);
+      // Reports are written by the core into the data folder; the lead then picks where to keep them.
+      return check.method === 'reports.export' ? await offerSaveAs(window, result) : result;
     } catch (error) {
       return { ok: false, error: { code: 'internal', message: `Внутренняя ошибка приложения: ${errorText(error)}` } };
     }
