@@ -6,7 +6,7 @@ import { User, type User as UserType } from '../../shared/domain/user.js';
 import type { Decision } from '../../shared/domain/appeal.js';
 import type { LocalCache } from './cache/local-cache.js';
 import { ApiFailure, type CentralApiClient } from './central-api-client.js';
-import { decideAppeal, rerouteAfterConflict, undoNewestDecision } from './decide-appeal.js';
+import { decideAppeal, rerouteAfterConflict } from './decide-appeal.js';
 import type { DeskEventHub } from './desk-events.js';
 import { DeskFailure } from './desk-failure.js';
 import { getFavorites, setFavorites } from './favorites.js';
@@ -15,6 +15,7 @@ import { createSearchHandlers } from './search-handlers.js';
 import { createLeadHandlers } from './lead/lead-handlers.js';
 import { appealDeadlines } from './lead/appeal-deadlines.js';
 import { createRoutingHandlers } from './routing/routing-handlers.js';
+import { createClusterService } from './clusters/cluster-handlers.js';
 import type { SuggestionService } from './routing/suggestion-service.js';
 import type { SyncEngine } from './sync-engine.js';
 import type { SyncLog } from './sync-log.js';
@@ -92,8 +93,19 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
     return ack;
   };
 
+  // Surge clusters (#6): the inbox's ids one row per cluster, a cluster decided with one key and undone whole.
+  const clusters = createClusterService({
+    cache, events, log: ctx.log, decided: (nowMs) => engine.decisionMade(nowMs),
+    user: () => {
+      const user = currentSession(ctx).user;
+      if (!user) throw new DeskFailure('not_signed_in', 'Войдите в систему, чтобы разбирать обращения');
+      return { id: user.id, name: user.name };
+    },
+  });
+
   return {
     ...createSearchHandlers(cache),
+    ...clusters.handlers,
     ...createRoutingHandlers(ctx.suggestions),
     ...createLeadHandlers({ cache, events, log: ctx.log, decided: (nowMs) => engine.decisionMade(nowMs) }),
     'session.get': () => currentSession(ctx),
@@ -148,15 +160,16 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
     'appeals.get': ({ id }) => {
       const appeal = cache.appeals.local(id);
       if (!appeal) throw new DeskFailure('not_found', 'Обращение не найдено');
-      return { appeal, pending: cache.outbox.forAppeal(id).length > 0, ...appealDeadlines(cache.db, id) };
+      return { appeal, pending: cache.outbox.forAppeal(id).length > 0, ...appealDeadlines(cache.db, id),
+        clusterId: clusters.store.clusterIdOf(id) };
     },
 
     'appeals.route': ({ appealId, targetId }) => decide(appealId, { type: 'route', targetId }),
     'appeals.reject': ({ appealId, reason }) => decide(appealId, { type: 'reject', reason }),
 
     'appeals.undo': () => {
-      const result = undoNewestDecision(cache);
-      events.emit('appeals.changed', { ids: [result.appealId] });
+      const result = clusters.undo(); // a cluster's decision is taken back whole (#6)
+      events.emit('appeals.changed', { ids: result.appealIds ?? [result.appealId] });
       engine.publishStatus();
       return result;
     },

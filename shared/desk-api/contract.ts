@@ -6,7 +6,7 @@ import { Target } from '../domain/target.js';
 import { User } from '../domain/user.js';
 import { SavedView, SearchQuery, SearchResult } from '../search/search-query.js';
 import { LEAD_EVENTS, LEAD_METHODS } from './lead-contract.js';
-import { ROUTING_EVENTS, ROUTING_METHODS } from './routing-contract.js';
+import { ClusterInfo, ROUTING_EVENTS, ROUTING_METHODS } from './routing-contract.js';
 
 export const FAVORITE_SLOTS = 9;
 
@@ -38,6 +38,8 @@ export const LocalAppeal = z.object({
   /** Working-hours deadlines computed by the core (#4a). */
   routeDueAt: z.string().nullable().optional(),
   answerDueAt: z.string().nullable().optional(),
+  /** The surge cluster it belongs to (#6); null when it stands alone. */
+  clusterId: z.string().nullable().optional(),
 });
 export type LocalAppeal = z.infer<typeof LocalAppeal>;
 
@@ -124,8 +126,16 @@ export const DESK_METHODS = {
   /** The ids of waiting appeals in inbox order (newest first): the renderer keeps ids, rows come per window. */
   'inbox.ids': {
     // urgency = nearest routing deadline first (#4a); newest = newest received first.
-    input: z.object({ order: z.enum(['newest', 'urgency']).default('newest') }).strict(),
-    output: z.object({ ids: z.array(z.string()) }) },
+    input: z.object({
+      order: z.enum(['newest', 'urgency']).default('newest'),
+      /** Surge clusters (#6) shown member by member; the others are one row each (their first member). */
+      expanded: z.array(z.string().min(1).max(100)).max(1000).default([]),
+    }).strict(),
+    output: z.object({
+      ids: z.array(z.string()),
+      /** Per listed id that stands for a cluster of two or more waiting appeals (#6). */
+      clusters: z.record(z.string(), ClusterInfo).optional(),
+    }) },
   /** Grid rows for these ids (a visible window); unknown ids are left out. */
   'appeals.rows': {
     input: z.object({ ids: z.array(z.string().min(1).max(100)).max(MAX_ROWS_PER_CALL) }).strict(),
@@ -149,7 +159,11 @@ export const DESK_METHODS = {
     output: DecisionAck,
   },
   /** Takes back the newest decision that has not reached the server yet. */
-  'appeals.undo': { input: Empty, output: z.object({ appealId: z.string() }) },
+  'appeals.undo': {
+    input: Empty,
+    // appealIds: every appeal taken back when the decision was a whole cluster's (#6).
+    output: z.object({ appealId: z.string(), appealIds: z.array(z.string()).optional() }),
+  },
   'sync.status': { input: Empty, output: SyncStatus },
   'sync.now': { input: Empty, output: SyncStatus },
   'conflicts.list': { input: Empty, output: z.object({ conflicts: z.array(Conflict) }) },

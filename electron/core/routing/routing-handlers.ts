@@ -4,8 +4,10 @@ import type { z } from 'zod';
 import type { ROUTING_METHODS } from '../../../shared/desk-api/routing-contract.js';
 import type { SuggestionService } from './suggestion-service.js';
 
+// The cluster methods of the same contract are served by clusters/cluster-handlers.ts.
+type SuggestionMethod = 'suggestions.get' | 'suggestions.forIds';
 type RoutingHandlers = {
-  [M in keyof typeof ROUTING_METHODS]: (input: z.output<(typeof ROUTING_METHODS)[M]['input']>) =>
+  [M in SuggestionMethod]: (input: z.output<(typeof ROUTING_METHODS)[M]['input']>) =>
     z.output<(typeof ROUTING_METHODS)[M]['output']>;
 };
 

@@ -5,8 +5,9 @@ import { migration002 } from './002-outbox-due.js';
 import { migration003 } from './003-search.js';
 import { migration004 } from './004-suggestions.js';
 import { migration006 } from './006-deadlines.js';
+import { migration007 } from './007-clusters.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007];
 // The highest version, not the count: numbers are reserved per issue and may land out of order.
 export const LATEST_SCHEMA_VERSION = newestVersion(MIGRATIONS);
 

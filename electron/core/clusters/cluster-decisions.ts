@@ -1,0 +1,60 @@
+// One key for a whole cluster: the same decision for each of its waiting appeals — one outbox mutation per appeal,
+// exactly as if each were decided alone, marked with one batch id — and an undo that takes a batch back whole.
+import type { Decision, UserRef } from '../../../shared/domain/appeal.js';
+import type { ClusterDecisionResult } from '../../../shared/desk-api/routing-contract.js';
+import type { LocalCache } from '../cache/local-cache.js';
+import { decideAppeal, undoNewestDecision } from '../decide-appeal.js';
+import { DeskFailure } from '../desk-failure.js';
+import { recomputeLocalView } from '../local-view.js';
+import { ulid } from '../ulid.js';
+import type { ClusterStore } from './cluster-store.js';
+
+export function decideCluster(
+  cache: LocalCache, clusters: ClusterStore, appealId: string, decision: Decision, by: UserRef, nowMs: number = Date.now(),
+): ClusterDecisionResult {
+  const setBatch = cache.db.prepare('UPDATE outbox SET batch_id = ? WHERE mutation_id = ?');
+  const batchId = ulid(nowMs);
+  return cache.transaction(() => {
+    const clusterId = clusters.clusterIdOf(appealId);
+    const members = clusterId === null ? [appealId] : clusters.waitingMembers(clusterId);
+    // The row the key was pressed on goes first, even if a newer member arrived meanwhile.
+    const ids = [appealId, ...members.filter((id) => id !== appealId)];
+    const result: ClusterDecisionResult = { batchId, acks: [], failed: [] };
+    for (const id of ids) {
+      try {
+        const ack = decideAppeal(cache, id, decision, by, nowMs); // a savepoint of its own inside this transaction
+        setBatch.run(batchId, ack.mutationId);
+        result.acks.push(ack);
+      } catch (error) {
+        if (!(error instanceof DeskFailure)) throw error;
+        if (id === appealId) throw error; // the appeal on screen itself cannot be decided: say so, change nothing
+        result.failed.push({ appealId: id, message: error.message });
+      }
+    }
+    return result;
+  });
+}
+
+interface BatchRow { mutation_id: string; appeal_id: string; attempted_at: string | null }
+
+/** Undo of the newest decision; when it was a cluster's, every decision of that batch goes, or none. */
+export function undoNewestBatch(cache: LocalCache): { appealId: string; appealIds?: string[] } {
+  return cache.transaction(() => {
+    const newest = cache.outbox.newest();
+    if (!newest) throw new DeskFailure('nothing_to_undo', 'Нечего отменять');
+    const batchId = cache.db.prepare<[string], { batch_id: string | null }>(
+      'SELECT batch_id FROM outbox WHERE mutation_id = ?').get(newest.mutationId)?.batch_id ?? null;
+    if (batchId === null) return undoNewestDecision(cache);
+    const rows = cache.db.prepare<[string], BatchRow>(
+      'SELECT mutation_id, appeal_id, attempted_at FROM outbox WHERE batch_id = ? ORDER BY mutation_id').all(batchId);
+    if (rows.some((row) => row.attempted_at !== null)) {
+      throw new DeskFailure('already_sent', 'Решение по группе уже отправлено на сервер — отменить нельзя');
+    }
+    for (const row of rows) {
+      cache.outbox.delete(row.mutation_id);
+      recomputeLocalView(cache, row.appeal_id);
+    }
+    const appealIds = rows.map((row) => row.appeal_id);
+    return { appealId: appealIds[0] ?? newest.appealId, appealIds };
+  });
+}

@@ -1,0 +1,100 @@
+// Desk API handlers for surge clusters (#6): the inbox's ids collapsed to one row per cluster, a cluster's members,
+// one decision for a whole cluster, and the undo that takes such a decision back whole. Clustering itself runs
+// after every change (the appeals a pull stored), a chunk at a time, so a big first sync never blocks the core.
+import type { DeskHandlers } from '../desk-handlers.js';
+import type { LocalCache } from '../cache/local-cache.js';
+import type { DeskEventHub } from '../desk-events.js';
+import { DeskFailure } from '../desk-failure.js';
+import type { UserRef } from '../../../shared/domain/appeal.js';
+import { decideCluster, undoNewestBatch } from './cluster-decisions.js';
+import { createClusterKeeper } from './cluster-keeper.js';
+import { ClusterStore } from './cluster-store.js';
+
+type ClusterHandlers = Pick<DeskHandlers, 'inbox.ids' | 'clusters.get' | 'clusters.decide'>;
+
+export interface ClusterContext {
+  cache: LocalCache;
+  events: DeskEventHub;
+  log: (line: string) => void;
+  /** The signed-in operator, or a DeskFailure. */
+  user: () => UserRef;
+  /** Called after decisions are queued (wakes the sync engine). */
+  decided: (nowMs: number) => void;
+}
+
+/** Appeals looked at per step: a pull page's worth, a few tens of milliseconds. */
+const STEP = 500;
+/** inbox.ids looks at up to this many first, so the list it answers is clustered; the rest follow in the background. */
+const BEFORE_LIST = 5_000;
+
+export interface ClusterService {
+  handlers: ClusterHandlers;
+  store: ClusterStore;
+  undo(): { appealId: string; appealIds?: string[] };
+}
+
+export function createClusterService(ctx: ClusterContext): ClusterService {
+  const { cache, events } = ctx;
+  const keeper = createClusterKeeper(cache.db);
+  const store = new ClusterStore(cache.db);
+  let background: NodeJS.Immediate | null = null;
+
+  const runStep = (): boolean => {
+    try {
+      const step = keeper.step(STEP);
+      if (step.changed.length > 0 && background !== null) {
+        // Clusters found after the change was announced: the inbox must regroup.
+        setImmediate(() => events.emit('appeals.changed', { ids: step.changed.length > 40 ? [] : step.changed }));
+      }
+      return step.more;
+    } catch (error) {
+      // The cache may be closing or wiped under us; the next change picks up where this stopped.
+      ctx.log(`clusters: step failed: ${error instanceof Error ? error.message : String(error)}`);
+      return false;
+    }
+  };
+  const continueLater = () => {
+    background ??= setImmediate(function next() {
+      if (runStep()) background = setImmediate(next);
+      else background = null;
+    });
+  };
+  // The pulled page is clustered before anyone reads the list the event announces; a backlog continues later.
+  events.on('appeals.changed', () => {
+    if (background === null && runStep()) continueLater();
+  });
+  continueLater();
+
+  const drainForList = () => {
+    for (let looked = 0; looked < BEFORE_LIST; looked += STEP) if (!runStep()) return;
+  };
+
+  return {
+    store,
+    undo: () => undoNewestBatch(cache),
+    handlers: {
+      'inbox.ids': ({ order, expanded }) => {
+        drainForList();
+        return store.collapse(cache.rows.inboxIds(order), new Set(expanded));
+      },
+      'clusters.get': ({ appealId }) => {
+        const clusterId = store.clusterIdOf(appealId);
+        return { clusterId, members: clusterId === null ? [] : store.members(clusterId) };
+      },
+      'clusters.decide': ({ appealId, decision }) => {
+        const by = ctx.user();
+        if (decision.type === 'route') {
+          const targets = cache.targets.list();
+          if (targets.length > 0 && !targets.some((t) => t.id === decision.targetId)) {
+            throw new DeskFailure('bad_request', 'Неизвестный адресат');
+          }
+        }
+        const nowMs = Date.now();
+        const result = decideCluster(cache, store, appealId, decision, by, nowMs);
+        events.emit('appeals.changed', { ids: result.acks.map((a) => a.appealId) });
+        ctx.decided(nowMs);
+        return result;
+      },
+    },
+  };
+}
