@@ -20,7 +20,8 @@ const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 async function runnerCommand(): Promise<{ args: string[]; cleanup: () => void }> {
   try {
     const esbuild = (await import('esbuild' as string)) as { build(options: object): Promise<unknown> };
-    const dir = mkdtempSync(join(PROJECT_ROOT, '.cache', 'reliability-'));
+    // Under node_modules/.cache: packages resolve from the project, and no linter or test glob looks there.
+    const dir = mkdtempSync(join(PROJECT_ROOT, 'node_modules', '.cache', 'triage-reliability-'));
     const outfile = join(dir, 'desk-runner.mjs');
     await esbuild.build({
       entryPoints: [RUNNER], outfile, bundle: true, platform: 'node', format: 'esm', packages: 'external', logLevel: 'warning',
@@ -138,7 +139,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
   const deskDir = join(root, 'desk');
   const server = await startServer({ port: 0, dataDir: serverDir });
   const proxy = await startFaultProxy(server.url);
-  mkdirSync(join(PROJECT_ROOT, '.cache'), { recursive: true });
+  mkdirSync(join(PROJECT_ROOT, 'node_modules', '.cache'), { recursive: true });
   const runner = await runnerCommand();
   const acked = new Map<string, string>();
   const killsAt: Record<KillPoint, number> = { 'startup-migration': 0, decision: 0, 'push-pull': 0 };
