@@ -8,6 +8,7 @@ import './styles/layout.css';
 import './styles/inbox.css';
 import './styles/dialogs.css';
 import './styles/suggestions.css';
+import './styles/clusters.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root');

@@ -9,6 +9,7 @@ import {
   insertAt, moveSelection, reconcileSelection, removeId, selectionAfterRemoval, sortedInsertIndex,
 } from './inbox-order.js';
 import type { InboxSlice, SliceCreator } from './state-types.js';
+import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
 
 // Appeals decided here whose call has not returned yet: a reload that races the call must not show them again.
 const inFlight = new Set<string>();
@@ -29,6 +30,15 @@ function rowOf(appeal: Appeal): InboxRow {
     id: appeal.id, source: appeal.source, channelName: appeal.channel.name, authorName: appeal.author.name,
     excerpt: excerptOf(appeal.text), receivedAt: appeal.receivedAt, attachmentCount: appeal.attachments.length,
   };
+}
+
+/** «обращение», «обращения», «обращений» for a count. */
+function appealsWord(n: number): string {
+  const d = n % 10;
+  const dd = n % 100;
+  if (d === 1 && dd !== 11) return 'обращение';
+  if (d >= 2 && d <= 4 && (dd < 12 || dd > 14)) return 'обращения';
+  return 'обращений';
 }
 
 export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
@@ -53,7 +63,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
 
   async function fetchList(): Promise<void> {
     if (get().inboxPhase !== 'ready') set({ inboxPhase: 'loading' });
-    const result = await deskCall('inbox.ids', { order: get().inboxOrder });
+    const result = await deskCall('inbox.ids', { order: get().inboxOrder, expanded: [...get().expandedClusters] });
     if (!result.ok) {
       set({ inboxPhase: get().inboxPhase === 'ready' ? 'ready' : 'failed' });
       get().showAlert(`Не удалось загрузить обращения: ${result.error.message}`);
@@ -72,7 +82,11 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     const kept = new Map<string, InboxRow>();
     for (const [id, row] of rowsById) if (present.has(id)) kept.set(id, row);
     const nextSelected = reconcileSelection(previous, selectedId, rowIds, (id) => present.has(id));
-    set({ rowsById: kept, rowIds, inboxPhase: 'ready' });
+    // Surge clusters (#6): which listed ids stand for several appeals; expansions of clusters now gone are dropped.
+    const clusterOf = new Map<string, ClusterInfo>(Object.entries(result.value.clusters ?? {}));
+    const live = new Set([...clusterOf.values()].map((c) => c.clusterId));
+    const expandedClusters = new Set([...get().expandedClusters].filter((id) => live.has(id)));
+    set({ rowsById: kept, rowIds, inboxPhase: 'ready', clusterOf, expandedClusters });
     selectId(nextSelected);
   }
 
@@ -99,6 +113,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       const waiting = result.ok && result.value.appeal.status === 'new' && !inFlight.has(id);
       if (!result.ok && result.error.code !== 'not_found') return loadInbox(); // cannot tell: ask for everything
       const present = rowIds.includes(id);
+      // A newcomer in a surge cluster, or a change to a clustered row: the core regroups the list (#6).
+      if ((waiting && result.ok && result.value.clusterId && !present) || get().clusterOf.has(id)) return loadInbox();
       if (waiting && result.ok) {
         const row: InboxRow = { ...rowOf(result.value.appeal), routeDueAt: result.value.routeDueAt ?? null };
         // In urgency order a newcomer's place depends on its deadline: the core knows the order.
@@ -153,6 +169,30 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     set({ rowsById: next });
   }
 
+  /** A collapsed cluster row: the same decision for every waiting appeal of it, one mutation each (#6). */
+  async function decideCluster(id: string, size: number, decision: Decision): Promise<void> {
+    const removed = removeId(get().rowIds, id);
+    if (removed.index < 0) return;
+    inFlight.add(id);
+    set({ rowIds: removed.ids });
+    selectId(selectionAfterRemoval(removed.ids, removed.index));
+    const result = await deskCall('clusters.decide', { appealId: id, decision });
+    inFlight.delete(id);
+    if (result.ok) {
+      const done = result.value.acks.length;
+      const failed = result.value.failed.length;
+      get().showNotice(`${decisionNotice(decision)} · группа: ${done} ${appealsWord(done)}`
+        + (failed > 0 ? ` (${failed} уже разобраны другими)` : ''));
+      return;
+    }
+    if (!get().rowIds.includes(id)) {
+      set({ rowIds: insertAt(get().rowIds, id, removed.index) });
+      selectId(id);
+    }
+    get().showAlert(`Решение по группе (${size}) не сохранено: ${result.error.message}`);
+    void loadInbox();
+  }
+
   function decisionNotice(decision: Decision): string {
     if (decision.type === 'reject') return `Отклонено: ${REJECT_REASON_LABELS[decision.reason]}`;
     return `Направлено: ${get().targetsById.get(decision.targetId)?.shortName ?? decision.targetId}`;
@@ -183,6 +223,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     decide: async (decision) => {
       const { selectedId: id, rowIds } = get();
       if (id === null) return;
+      const cluster = get().clusterOf.get(id);
+      if (cluster && !get().expandedClusters.has(cluster.clusterId)) return decideCluster(id, cluster.size, decision);
       const removed = removeId(rowIds, id);
       if (removed.index < 0) return;
       inFlight.add(id);
@@ -210,11 +252,30 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
         get().showAlert(result.error.message);
         return;
       }
-      const { appealId } = result.value;
+      const { appealId, appealIds } = result.value;
       inFlight.delete(appealId);
+      for (const other of appealIds ?? []) inFlight.delete(other);
       await loadInbox();
       if (get().rowIds.includes(appealId)) selectId(appealId);
-      get().showNotice('Решение отменено, обращение снова в списке');
+      get().showNotice(appealIds && appealIds.length > 1
+        ? `Решение по группе отменено: ${appealIds.length} ${appealsWord(appealIds.length)} снова в списке`
+        : 'Решение отменено, обращение снова в списке');
+    },
+    clusterOf: new Map(),
+    expandedClusters: new Set(),
+    toggleCluster: () => {
+      const { selectedId, clusterOf, expandedClusters } = get();
+      const cluster = selectedId === null ? undefined : clusterOf.get(selectedId);
+      if (!cluster) return;
+      const next = new Set(expandedClusters);
+      if (next.has(cluster.clusterId)) next.delete(cluster.clusterId);
+      else next.add(cluster.clusterId);
+      set({ expandedClusters: next });
+      // Folding back while a member is selected: the face takes the selection (the core lists it first).
+      void loadInbox().then(() => {
+        const face = get().rowIds.find((rowId) => get().clusterOf.get(rowId)?.clusterId === cluster.clusterId);
+        if (face !== undefined && !get().rowIds.includes(get().selectedId ?? '')) selectId(face);
+      });
     },
     onAppealsChanged: (ids) => {
       const { selectedId } = get();
@@ -230,7 +291,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     },
     clearInbox: () => {
       inFlight.clear();
-      set({ rowsById: new Map(), rowIds: [], inboxPhase: 'idle', selectedId: null, detail: null });
+      set({ rowsById: new Map(), rowIds: [], inboxPhase: 'idle', selectedId: null, detail: null,
+        clusterOf: new Map(), expandedClusters: new Set() });
     },
   };
 };

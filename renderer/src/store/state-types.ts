@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type { Conflict, InboxRow, LocalAppeal, Session, SyncStatus } from '../../../shared/desk-api/contract.js';
 import type { Decision } from '../../../shared/domain/appeal.js';
+import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
 import type { Target } from '../../../shared/domain/target.js';
 
 export interface SessionSlice {
@@ -43,6 +44,11 @@ export interface InboxSlice {
   /** newest = newest received first; urgency = nearest routing deadline first (#4a, key U). */
   inboxOrder: 'newest' | 'urgency';
   toggleInboxOrder(): void;
+  /** Surge clusters (#6) of the listed ids: a collapsed cluster is one row, and a decision on it decides them all. */
+  clusterOf: ReadonlyMap<string, ClusterInfo>;
+  expandedClusters: ReadonlySet<string>;
+  /** Expands the selected row's cluster into its members, or folds it back (key G). */
+  toggleCluster(): void;
 }
 
 export interface TargetsSlice {

@@ -10,6 +10,7 @@ import { urlLabel } from '../../components/safe-url.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import type { DetailState } from '../../store/state-types.js';
 import { SuggestionsBlock } from '../suggestions/SuggestionsBlock.js';
+import { ClusterBlock } from '../clusters/ClusterBlock.js';
 import { formatReceivedLong } from '../../time/novosibirsk-time.js';
 
 const ATTACHMENT_LABELS: Record<Attachment['kind'], string> = { photo: 'Фото', video: 'Видео', link: 'Ссылка' };
@@ -68,10 +69,12 @@ export interface AppealDetailProps {
   suggestions?: boolean;
   /** Shown between the header and the text, e.g. where a search result stands. */
   status?: ReactNode;
+  /** Shown under the text, e.g. the other appeals of a surge cluster (#6). */
+  after?: ReactNode;
 }
 
 /** The appeal pane itself, fed by whichever list holds the selection (the inbox, the search results). */
-export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = true, status }: AppealDetailProps) {
+export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = true, status, after }: AppealDetailProps) {
   if (selectedId === null) {
     return <section className="detail detail-empty" aria-label="Обращение"><p>Выберите обращение в списке</p></section>;
   }
@@ -92,6 +95,7 @@ export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = tru
         ) : (
           <div className="detail-text loading" aria-busy="true">{row ? inertText(row.excerpt) : ''}</div>
         )}
+        {after}
       </div>
     </section>
   );
@@ -102,5 +106,6 @@ export function DetailPane() {
   const row = useDeskStore((s) => (s.selectedId === null ? undefined : s.rowsById.get(s.selectedId)));
   const detail = useDeskStore((s) => s.detail);
   const nowMs = useDeskStore((s) => s.nowMs);
-  return <AppealDetail selectedId={selectedId} row={row} detail={detail} nowMs={nowMs} />;
+  return <AppealDetail selectedId={selectedId} row={row} detail={detail} nowMs={nowMs}
+    after={selectedId === null ? null : <ClusterBlock appealId={selectedId} />} />;
 }

@@ -2,6 +2,9 @@
 import { useDeskStore } from '../../store/desk-store.js';
 import { AppealGrid } from './AppealGrid.js';
 import { INBOX_COLUMNS } from './inbox-columns.js';
+import { useCallback } from 'react';
+import { followSuggestionChanges } from '../suggestions/suggestions-store.js';
+import { loadSuggestionsFor } from '../suggestions/TopSuggestionCell.js';
 
 export function InboxTable() {
   const rowIds = useDeskStore((s) => s.rowIds);
@@ -10,8 +13,14 @@ export function InboxTable() {
   const select = useDeskStore((s) => s.select);
   const ensureRows = useDeskStore((s) => s.ensureRows);
   const setPageSize = useDeskStore((s) => s.setPageSize);
+  // The window's rows and its top suggestions (#6) are fetched together, once per window, never per key press.
+  const ensureWindow = useCallback((ids: readonly string[]) => {
+    followSuggestionChanges();
+    loadSuggestionsFor(ids);
+    return ensureRows(ids);
+  }, [ensureRows]);
   return (
-    <AppealGrid ids={rowIds} rowsById={rowsById} selectedId={selectedId} onSelect={select} ensureRows={ensureRows}
-      columns={INBOX_COLUMNS} label="Обращения, ожидающие разбора" onPageSize={setPageSize} />
+    <AppealGrid ids={rowIds} rowsById={rowsById} selectedId={selectedId} onSelect={select} ensureRows={ensureWindow}
+      columns={INBOX_COLUMNS} label="Обращения, ожидающие разбора" className="inbox-grid" onPageSize={setPageSize} />
   );
 }

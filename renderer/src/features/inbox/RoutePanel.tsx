@@ -37,10 +37,20 @@ export function RoutePanel({ actions }: { actions?: RouteActions } = {}) {
   const openPicker = actions?.openPicker ?? (() => openDialog('picker'));
   const openReject = actions?.openReject ?? (() => openDialog('reject'));
   const undo = actions?.undo ?? (() => { void inboxUndo(); });
+  // A surge cluster selected in the inbox (#6): folded, one key decides all of it; G unfolds it.
+  const cluster = useDeskStore((s) => (s.selectedId === null ? undefined : s.clusterOf.get(s.selectedId)));
+  const clusterOpen = useDeskStore((s) => (cluster ? s.expandedClusters.has(cluster.clusterId) : false));
+  const toggleCluster = useDeskStore((s) => s.toggleCluster);
+  const inboxCluster = actions === undefined ? cluster : undefined;
 
   return (
     <section className="route-panel" aria-label="Направить">
       <h3 className="panel-title">Направить</h3>
+      {inboxCluster && !clusterOpen ? (
+        <p className="cluster-hint" data-testid="cluster-hint">
+          Решение — для всех {inboxCluster.size} обращений группы (одна мутация на каждое)
+        </p>
+      ) : null}
       <ol className="favorites" aria-label="Избранные адресаты">
         {favorites.map((fav, i) => (
           <li key={i}>
@@ -62,6 +72,11 @@ export function RoutePanel({ actions }: { actions?: RouteActions } = {}) {
         <button type="button" className="btn" onClick={undo}>
           <Keycap keys={keysFor(scope, 'undo')} /> Отменить
         </button>
+        {actions === undefined ? (
+          <button type="button" className="btn" disabled={!inboxCluster} onClick={toggleCluster}>
+            <Keycap keys={keysFor('inbox', 'toggle-cluster')} /> {clusterOpen ? 'Свернуть группу' : 'Раскрыть группу'}
+          </button>
+        ) : null}
       </div>
     </section>
   );

@@ -6,6 +6,8 @@ import { SourceBadge } from '../../components/SourceBadge.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { formatReceivedLong, formatReceivedShort } from '../../time/novosibirsk-time.js';
 import { DueCell, DueHeader } from './DueCell.js';
+import { ClusterBadge } from '../clusters/ClusterBadge.js';
+import { TopSuggestionCell } from '../suggestions/TopSuggestionCell.js';
 
 function ReceivedCell({ iso }: { iso: string }) {
   // Subscribes to the minute clock, so «сегодня» becomes «вчера» at midnight without a reload.
@@ -19,7 +21,11 @@ export const INBOX_COLUMNS = [
   column.accessor('source', { id: 'source', header: 'Ист.', cell: (c) => <SourceBadge source={c.getValue()} /> }),
   column.accessor('channelName', { id: 'channel', header: 'Канал', cell: (c) => c.getValue() }),
   column.accessor('authorName', { id: 'author', header: 'Автор', cell: (c) => c.getValue() }),
-  column.accessor('excerpt', { id: 'excerpt', header: 'Текст', cell: (c) => c.getValue() }),
+  // A surge cluster (#6) shows its count before the text of its newest appeal.
+  column.accessor('excerpt', { id: 'excerpt', header: 'Текст',
+    cell: (c) => <><ClusterBadge appealId={c.row.original.id} />{c.getValue()}</> }),
+  column.display({ id: 'suggestion', header: () => <span title="Первое предложение модели (Enter)">Предложение</span>,
+    cell: (c) => <TopSuggestionCell appealId={c.row.original.id} /> }),
   column.accessor('receivedAt', { id: 'received', header: 'Получено', cell: (c) => <ReceivedCell iso={c.getValue()} /> }),
   column.accessor('routeDueAt', { id: 'due', header: () => <DueHeader />, cell: (c) => <DueCell iso={c.getValue() ?? null} /> }),
   column.accessor('attachmentCount', {

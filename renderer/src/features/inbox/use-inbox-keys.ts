@@ -31,6 +31,7 @@ export function useInboxKeys(): void {
       }
       case 'dismiss-alert': s.clearAlert(); break;
       case 'toggle-urgency': s.toggleInboxOrder(); break;
+      case 'toggle-cluster': s.toggleCluster(); break;
       case 'route-suggestion-1':
       case 'route-suggestion-2':
       case 'route-suggestion-3': {

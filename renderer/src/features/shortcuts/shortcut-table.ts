@@ -18,7 +18,7 @@ export type ShortcutAction =
   | 'extend-down' | 'extend-up' | 'open-group' | 'back' | 'select-all' | 'export-xlsx' | 'export-csv' | 'refresh'
   | 'choose-period' | 'toggle-urgency'
   // routing suggestions (issue 6)
-  | 'route-suggestion-1' | 'route-suggestion-2' | 'route-suggestion-3'
+  | 'route-suggestion-1' | 'route-suggestion-2' | 'route-suggestion-3' | 'toggle-cluster'
   // conflicts section (issue 3)
   | 'accept-server';
 
@@ -91,6 +91,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
     label: 'Направить второму предложенному адресату' },
   { action: 'route-suggestion-3', scope: 'inbox', chords: [{ code: 'KeyW' }], keys: 'W',
     label: 'Направить третьему предложенному адресату' },
+  { action: 'toggle-cluster', scope: 'inbox', chords: [{ code: 'KeyG' }], keys: 'G',
+    label: 'Группа (всплеск, повтор): раскрыть по одному обращению / свернуть; свёрнутая решается целиком' },
 
   { action: 'move-down', scope: 'picker', chords: [{ code: 'ArrowDown' }], keys: '↓', label: 'Следующий адресат',
     repeatable: true },

@@ -1,0 +1,82 @@
+/// <reference lib="dom" />
+// Surge clusters in the inbox (#6): five posts about hot water in Линёво are one row with «+4», G unfolds and folds
+// it, the detail pane lists the five, and one key routes all five (the server gets one mutation per appeal); Enter
+// routes a cluster to its top suggestion, shown in the row's «Предложение» column.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { test, expect } from '@playwright/test';
+import { DB_FILE_NAME } from '../../server/store.js';
+import { SURGE_BUS_IDS, SURGE_WATER_IDS, surgeAppeals } from '../fixtures/surge-appeals.js';
+import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+
+let server: ServerUnderTest;
+let serverDir: ReturnType<typeof tempDir>;
+test.beforeAll(async () => {
+  serverDir = tempDir('srv');
+  server = new ServerUnderTest(serverDir.dir, 0);
+  await server.start();
+  await server.ingest(surgeAppeals(Date.now()));
+});
+test.afterAll(async () => { await server.stop(); serverDir.remove(); });
+
+function mutationsPerAppeal(): Map<string, number> {
+  const db = new Database(join(serverDir.dir, DB_FILE_NAME), { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('SELECT appeal_id, count(*) AS n FROM mutations GROUP BY appeal_id').all() as { appeal_id: string; n: number }[];
+    return new Map(rows.map((r) => [r.appeal_id, r.n]));
+  } finally {
+    db.close();
+  }
+}
+
+test('a surge is one row with a count; G unfolds it; one key routes every appeal of it once', async ({ page }) => {
+  const dir = tempDir('desk');
+  const desk = await startDesk(server, dir.dir, { login: 'operator1', pushDelayMs: 150 });
+  const inbox = new InboxPage(page);
+  try {
+    await inbox.open(desk.url);
+    const row = (id: string) => inbox.grid.locator(`[data-appeal-id="${id}"]`);
+    // The newest water post is the face of its cluster, and it is the newest appeal of all: selected first.
+    await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'surge-water-5');
+    await expect(row('surge-water-5').getByTestId('cluster-badge')).toHaveText('+4');
+    for (const id of SURGE_WATER_IDS.slice(0, 4)) await expect(row(id)).toHaveCount(0);
+    await expect(row('surge-bus-3').getByTestId('cluster-badge')).toHaveText('+2');
+    await expect(row('apart-iskitim').getByTestId('cluster-badge')).toHaveCount(0);
+    const block = page.getByTestId('cluster-block');
+    await expect(block.locator('[data-member-id]')).toHaveCount(5);
+    await expect(page.getByTestId('cluster-hint')).toContainText('5');
+
+    await page.keyboard.press('KeyG');
+    for (const id of SURGE_WATER_IDS) await expect(row(id).getByTestId('cluster-badge')).toHaveText('группа 5');
+    await page.keyboard.press('KeyG');
+    await expect(row('surge-water-1')).toHaveCount(0);
+    await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'surge-water-5');
+
+    // Digit 1 is МинЖКХ (favourite slot 1): all five go, as five mutations.
+    await page.keyboard.press('Digit1');
+    await expect(row('surge-water-5')).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: 'группа: 5' })).toHaveCount(1);
+    await inbox.waitPending(0);
+    const appeals = await server.allAppeals();
+    for (const id of SURGE_WATER_IDS) expect(appeals.get(id)).toMatchObject({ status: 'routed', targetId: 'mingkh', version: 2 });
+    const perAppeal = mutationsPerAppeal();
+    for (const id of SURGE_WATER_IDS) expect(perAppeal.get(id), id).toBe(1);
+    expect(perAppeal.size).toBe(SURGE_WATER_IDS.length);
+
+    // Enter on the bus cluster routes all three to the suggestion its row shows.
+    await row('surge-bus-3').dispatchEvent('mousedown');
+    await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'surge-bus-3');
+    const top = page.getByTestId('suggestions').locator('button.suggestion').first();
+    await expect(top).toBeVisible({ timeout: 20_000 });
+    const target = await top.getAttribute('data-target-id');
+    await expect(row('surge-bus-3').locator('.top-suggestion-name')).not.toBeEmpty();
+    await page.keyboard.press('Enter');
+    await expect(row('surge-bus-3')).toHaveCount(0);
+    await inbox.waitPending(0);
+    const after = await server.allAppeals();
+    for (const id of SURGE_BUS_IDS) expect(after.get(id)).toMatchObject({ status: 'routed', targetId: target, version: 2 });
+  } finally {
+    await desk.close();
+    dir.remove();
+  }
+});
