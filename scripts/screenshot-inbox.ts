@@ -1,5 +1,5 @@
 // Renders the README's screenshot: a demo server, a harness signed in as operator1, Chromium at 1440×900.
-// Usage: tsx scripts/screenshot-inbox.ts [out.png] [--state inbox|picker|help|offline|login|search|search-results|search-empty|search-views]
+// Usage: tsx scripts/screenshot-inbox.ts [out.png] [--state inbox|picker|help|offline|login|search|search-results|search-empty|search-views|cluster]
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ const state = args[args.indexOf('--state') + 1] ?? 'inbox';
 
 const work = mkdtempSync(path.join(tmpdir(), 'triage-shot-'));
 const server = await startServer({ port: 0, dataDir: path.join(work, 'server'), demo: 5000 });
+if (state === 'cluster') await ingestSurge(server.url); // #6: a hot-water surge in Линёво and a cancelled bus
 const harness = await startHarness({
   apiUrl: server.url, dataDir: path.join(work, 'desk'),
   ...(state === 'login' ? {} : { login: { login: 'operator1', password: 'operator1' } }),
@@ -25,7 +26,11 @@ try {
   if (state !== 'login') {
     await page.locator('[role="row"][aria-selected="true"]').waitFor();
     await page.locator('[data-testid="sync-status"][data-state="online"]').waitFor();
-    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    if (state !== 'cluster') for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    if (state === 'cluster') {
+      await page.locator('[data-appeal-id="surge-water-5"]').dispatchEvent('mousedown');
+      await page.locator('[data-testid="cluster-block"] [data-member-id]').first().waitFor();
+    }
     if (state === 'picker') { await page.keyboard.press('Slash'); await page.keyboard.type('здр'); }
     if (state === 'help') await page.keyboard.press('Shift+Slash');
     if (state.startsWith('search')) { // search, search-results, search-empty, search-views
@@ -46,4 +51,13 @@ try {
 } finally {
   await browser.close(); await harness.close(); await server.close();
   rmSync(work, { recursive: true, force: true });
+}
+
+async function ingestSurge(url: string): Promise<void> {
+  const { surgeAppeals } = await import('../tests/fixtures/surge-appeals.js');
+  const session = await fetch(`${url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: 'connector', password: 'connector' }) });
+  const { token } = await session.json() as { token: string };
+  await fetch(`${url}/api/v1/appeals`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ appeals: surgeAppeals(Date.now() - 60_000) }) });
 }

@@ -10,7 +10,8 @@ export function TopSuggestionCell({ appealId }: { appealId: string }) {
   const percent = Math.round(top.score * 100);
   return (
     <span className="top-suggestion" title={`Enter — ${label ?? top.name} (уверенность ${percent}%)`}>
-      <span className="top-suggestion-name">{label ?? top.name}</span>
+      {/* «НСО» is on every ministry's name: the column shows what tells them apart. */}
+      <span className="top-suggestion-name">{(label ?? top.name).replace(/ НСО$/u, '')}</span>
       <span className="score-bar" aria-hidden="true"><span style={{ width: `${Math.max(8, percent)}%` }} /></span>
     </span>
   );
