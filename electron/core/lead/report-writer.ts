@@ -2,7 +2,6 @@
 // correctly), reporting progress every few hundred rows so a big export can show a progress bar.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import type { Cell, ReportTable } from './report-tables.js';
 
 const PROGRESS_EVERY = 500;
@@ -44,6 +43,8 @@ export async function writeReport(
     progress(total, total);
     return path;
   }
+  // Loaded on the first XLSX export only: exceljs takes seconds to import and every core start would pay for it.
+  const { default: ExcelJS } = await import('exceljs');
   const book = new ExcelJS.Workbook();
   book.creator = 'ЦУР · Разбор обращений';
   let done = 0;
