@@ -34,7 +34,7 @@ describe('cache migrations', () => {
 
   it('applies each migration to the file left by the previous version', () => {
     const file = freshFile('stepwise');
-    // Versions are reserved per issue and may be registered with gaps: "previous" is the one registered before.
+    // Versions may have gaps (005 was never used): "previous" is the one registered before.
     MIGRATIONS.forEach((migration, index) => {
       const previous = MIGRATIONS[index - 1]?.version ?? 0;
       const before = openCache(file, { upToVersion: previous });
@@ -44,6 +44,16 @@ describe('cache migrations', () => {
       expect(after.pragma('user_version', { simple: true })).toBe(migration.version);
       after.close();
     });
+  });
+
+  it('registers versions strictly increasing, so an appended migration always runs on upgraded caches', () => {
+    // migrate() skips every version <= the cache's: one registered below the highest would never run on upgrades.
+    const versions = MIGRATIONS.map((migration) => migration.version);
+    versions.forEach((version, index) => {
+      expect(Number.isInteger(version) && version > 0).toBe(true);
+      if (index > 0) expect(version, `migration ${version} after ${versions[index - 1]}`).toBeGreaterThan(versions[index - 1]!);
+    });
+    expect(LATEST_SCHEMA_VERSION).toBe(versions.at(-1));
   });
 
   it('refuses a database from a newer program and leaves it as it was', () => {

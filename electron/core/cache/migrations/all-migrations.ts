@@ -1,4 +1,5 @@
-// Every migration in order; the schema version only grows. Add a numbered file and append it here.
+// Every migration in order; the schema version only grows. A new migration takes the next number above the highest
+// registered one (never a lower or "reserved" number: migrate() skips versions <= the cache's) and is appended here.
 import type { Migration } from './migration.js';
 import { migration001 } from './001-initial.js';
 import { migration002 } from './002-outbox-due.js';
@@ -8,7 +9,7 @@ import { migration006 } from './006-deadlines.js';
 import { migration007 } from './007-clusters.js';
 
 export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007];
-// The highest version, not the count: numbers are reserved per issue and may land out of order.
+// The highest version, not the count: 005 was never used, so gaps are tolerated (but never out of order).
 export const LATEST_SCHEMA_VERSION = newestVersion(MIGRATIONS);
 
 export function newestVersion(migrations: readonly Migration[]): number {
