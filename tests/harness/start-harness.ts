@@ -68,9 +68,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
 
   let origin = '';
+  let allowedHosts: ReadonlySet<string> = new Set();
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    // DNS rebinding: a hostile name resolved to 127.0.0.1 reaches us with its own Host; only loopback names pass.
+    const host = (request.headers.host ?? '').toLowerCase();
+    if (!allowedHosts.has(host)) return sendText(response, 421, 'Misdirected request');
     const url = new URL(request.url ?? '/', origin);
-    if (url.pathname === CALL_PATH) return handleCall(request, response);
+    if (url.pathname === CALL_PATH) return handleCall(request, response, `http://${host}`);
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
     if (url.pathname === EVENTS_PATH) {
       return request.method === 'GET' ? events.attach(response) : sendText(response, 405, 'Method not allowed', pageCsp);
@@ -94,12 +98,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     return send(response, 200, contentTypeFor(file), body, request.method === 'HEAD', pageCsp);
   }
 
-  async function handleCall(request: IncomingMessage, response: ServerResponse): Promise<void> {
+  async function handleCall(request: IncomingMessage, response: ServerResponse, pageOrigin: string): Promise<void> {
     if (request.method !== 'POST') return sendText(response, 405, 'Method not allowed');
-    // Another page in the same browser must not drive the core: same origin and a JSON body only
-    // (a cross-site form cannot send application/json without a CORS preflight, which we never answer).
-    const from = request.headers.origin;
-    if (from !== undefined && from !== origin) return sendJson(response, 403, badRequest('Запрос с чужого адреса отклонён.'));
+    // Another page in the same browser must not drive the core: the page's own origin (browsers always send
+    // Origin on a POST) and a JSON body only (a cross-site form cannot send application/json without a CORS
+    // preflight, which we never answer).
+    if (request.headers.origin !== pageOrigin) return sendJson(response, 403, badRequest('Запрос с чужого адреса отклонён.'));
     if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendJson(response, 415, badRequest('Ожидается JSON.'));
     }
@@ -130,6 +134,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     });
     const port = (server.address() as AddressInfo).port;
     origin = `http://127.0.0.1:${port}`;
+    allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
 
     if (options.login) {
       const login = await core.call('session.login', options.login);

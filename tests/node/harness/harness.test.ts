@@ -60,8 +60,25 @@ function rawGet(port: number, rawPath: string): Promise<{ status: number; body: 
 }
 
 function call(h: Harness, method: unknown, input: unknown): Promise<Response> {
+  // A browser sends Origin on every POST; Node's fetch does not, so the tests send what the page would.
   return fetch(`${h.url}/__harness/call`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ method, input }),
+    method: 'POST', headers: { 'content-type': 'application/json', origin: h.url }, body: JSON.stringify({ method, input }),
+  });
+}
+
+/** A request with an arbitrary Host header (fetch forbids setting it). */
+function rawRequest(port: number, options: { path: string; method?: string; headers?: Record<string, string>; body?: string }):
+  Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+    req.on('error', reject);
+    req.end(options.body);
   });
 }
 
@@ -155,12 +172,12 @@ describe('harness call endpoint', () => {
   it('refuses malformed JSON, non-JSON bodies and foreign origins', async () => {
     const h = await start();
     const broken = await fetch(`${h.url}/__harness/call`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"method":',
+      method: 'POST', headers: { 'content-type': 'application/json', origin: h.url }, body: '{"method":',
     });
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     const form = await fetch(`${h.url}/__harness/call`, {
-      method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"method":"session.get","input":{}}',
+      method: 'POST', headers: { 'content-type': 'text/plain', origin: h.url }, body: '{"method":"session.get","input":{}}',
     });
     expect(form.status).toBe(415);
     const foreign = await fetch(`${h.url}/__harness/call`, {
@@ -169,6 +186,46 @@ describe('harness call endpoint', () => {
     });
     expect(foreign.status).toBe(403);
   });
+
+  it('requires the Origin header to be the page origin the Host names', async () => {
+    const h = await start();
+    const body = '{"method":"session.get","input":{}}';
+    const json = { 'content-type': 'application/json' };
+    const missing = await rawRequest(h.port, { path: '/__harness/call', method: 'POST', headers: json, body });
+    expect(missing.status).toBe(403);
+    const nullOrigin = await rawRequest(h.port, { path: '/__harness/call', method: 'POST', headers: { ...json, origin: 'null' }, body });
+    expect(nullOrigin.status).toBe(403);
+    const otherPort = await rawRequest(h.port, {
+      path: '/__harness/call', method: 'POST', headers: { ...json, origin: `http://127.0.0.1:${h.port + 1}` }, body,
+    });
+    expect(otherPort.status).toBe(403);
+    // The page opened as localhost: its own origin passes, the 127.0.0.1 one does not.
+    const local = await rawRequest(h.port, {
+      path: '/__harness/call', method: 'POST', headers: { ...json, host: `localhost:${h.port}`, origin: `http://localhost:${h.port}` }, body,
+    });
+    expect(local.status).toBe(200);
+    expect(JSON.parse(local.body)).toMatchObject({ ok: true });
+    const crossed = await rawRequest(h.port, {
+      path: '/__harness/call', method: 'POST', headers: { ...json, host: `localhost:${h.port}`, origin: h.url }, body,
+    });
+    expect(crossed.status).toBe(403);
+  });
+
+  it.each(['/', '/index.html', '/assets/app.js', '/__harness/desk-bridge.js', '/__harness/events', '/__harness/call'])(
+    'refuses %s under a foreign Host (DNS rebinding)', async (requestPath) => {
+      const h = await start();
+      for (const host of [`evil.example:${h.port}`, 'evil.example', `127.0.0.1:${h.port + 1}`, `127.0.0.1.evil.example:${h.port}`]) {
+        const method = requestPath === '/__harness/call' ? 'POST' : 'GET';
+        const response = await rawRequest(h.port, {
+          path: requestPath, method, body: method === 'POST' ? '{"method":"session.get","input":{}}' : undefined,
+          headers: { host, origin: `http://${host}`, 'content-type': 'application/json' },
+        });
+        expect(response.status, host).toBe(421);
+        expect(response.body).not.toContain('<script');
+      }
+      const ok = await rawRequest(h.port, { path: '/', headers: { host: `LOCALHOST:${h.port}` } });
+      expect(ok.status).toBe(200);
+    });
 
   it('passes known methods to the real core', async () => {
     const h = await start();
