@@ -21,6 +21,16 @@ export function refuseNewerSchema(db: Database, newest: number): number {
   return current;
 }
 
+/**
+ * Test seam for the crash suite: TRIAGE_DESK_TEST_HOLD_MIGRATION=<version> makes that migration announce itself on
+ * stderr and hold its transaction open, so a SIGKILL can be aimed inside it. Unset in the app.
+ */
+function holdOpenForCrashTests(version: number): void {
+  if (Number(process.env.TRIAGE_DESK_TEST_HOLD_MIGRATION) !== version) return;
+  process.stderr.write(`MIGRATING ${version}\n`);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10_000);
+}
+
 /** Brings the database up to `upTo` (default: newest); refuses a database from a newer program. */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS, upTo = newestVersion(migrations)): number {
   const current = refuseNewerSchema(db, newestVersion(migrations));
@@ -28,6 +38,7 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
     if (migration.version <= current || migration.version > upTo) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      holdOpenForCrashTests(migration.version);
       // user_version is part of the database header and commits with the transaction.
       db.pragma(`user_version = ${migration.version}`);
     })();

@@ -6,18 +6,15 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CACHE_FILE_NAME } from '../../../electron/core/cache/local-cache.js';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/cache/migrations/all-migrations.js';
-import { openCache } from '../../../electron/core/cache/open-cache.js';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { ulid } from '../../../electron/core/ulid.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
-import type { Appeal } from '../../../shared/domain/appeal.js';
 import type { Conflict, LocalAppeal, SyncStatus } from '../../../shared/desk-api/contract.js';
-import { excerptOf } from '../../../shared/text/inert-text.js';
 import { startFaultProxy } from '../../reliability/fault-proxy.js';
 import { apiCall, ingest, readCache, serverAppeals, serverMutations, tokenFor } from '../../reliability/reliability-kit.js';
+import { writeSchemaOneCache } from '../../reliability/schema-one-cache.js';
 import { tempDir, value } from '../core/core-test-kit.js';
 
-const DAY = 86_400_000;
 let serverDir: ReturnType<typeof tempDir>;
 let server: RunningServer;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -37,39 +34,6 @@ async function openDesk(dir: string, apiUrl = server.url): Promise<DeskCore> {
   let closed = false;
   cleanups.push(() => (closed ? undefined : core.close()));
   return Object.assign(Object.create(core) as DeskCore, { close: async () => { closed = true; await core.close(); } });
-}
-
-/** A cache as the first release (schema 1) left it: appeals pulled, three decisions made three days ago, unsent. */
-function writeSchemaOneCache(dir: string, appeals: Appeal[], decide: { id: string; targetId: string }[]): string[] {
-  const db = openCache(join(dir, CACHE_FILE_NAME), { upToVersion: 1 });
-  const insertAppeal = db.prepare(`INSERT INTO appeals (id, local_status, received_ms, received_at, source, channel_name,
-    author_name, attachment_count, excerpt, local_target_id, server_status, server_version, server_json, local_json)
-    VALUES (@id, @status, @ms, @at, @source, @channel, @author, 0, @excerpt, @target, 'new', @version, @json, @local)`);
-  const insertOutbox = db.prepare(`INSERT INTO outbox (mutation_id, appeal_id, base_version, type, payload, decided_by,
-    created_at, created_ms) VALUES (?, ?, ?, 'route', ?, ?, ?, ?)`);
-  const by = { id: 'u-operator1', name: 'Оператор 1' };
-  const ids: string[] = [];
-  db.transaction(() => {
-    const decidedAt = Date.now() - 3 * DAY;
-    for (const appeal of appeals) {
-      const decision = decide.find((d) => d.id === appeal.id);
-      const local = decision ? { ...appeal, status: 'routed', targetId: decision.targetId, version: appeal.version + 1 } : null;
-      insertAppeal.run({
-        id: appeal.id, status: decision ? 'routed' : 'new', ms: Date.parse(appeal.receivedAt), at: appeal.receivedAt,
-        source: appeal.source, channel: appeal.channel.name, author: appeal.author.name, excerpt: excerptOf(appeal.text),
-        target: decision?.targetId ?? null, version: appeal.version, json: JSON.stringify(appeal),
-        local: local ? JSON.stringify(local) : null,
-      });
-      if (decision) {
-        const id = ulid(decidedAt + ids.length);
-        ids.push(id);
-        insertOutbox.run(id, appeal.id, appeal.version, JSON.stringify({ type: 'route', targetId: decision.targetId }),
-          JSON.stringify(by), new Date(decidedAt).toISOString(), decidedAt + ids.length);
-      }
-    }
-  })();
-  db.close();
-  return ids;
 }
 
 describe('long offline', () => {
