@@ -68,6 +68,23 @@ function loginFailure(error: unknown): DeskFailure {
   }
 }
 
+/**
+ * Another user's unsent decisions (or conflicts nobody has looked at) are his: sent under the next login they would
+ * carry the wrong name and rights. Only he can send them, or discard them by signing out (Ctrl+Shift+Q).
+ */
+function refuseOverAnotherUsersWork(cache: LocalCache, next: UserType): void {
+  const previous = cachedUser(cache);
+  if (previous === null || previous.id === next.id) return;
+  const unsent = cache.outbox.count();
+  const conflicts = cache.conflicts.count();
+  if (unsent === 0 && conflicts === 0) return;
+  const what = [unsent > 0 ? `неотправленные решения (${unsent})` : '', conflicts > 0 ? `непросмотренные конфликты (${conflicts})` : '']
+    .filter(Boolean).join(' и ');
+  throw new DeskFailure('forbidden', `На этом компьютере есть ${what} пользователя ${previous.name}. `
+    + `Пусть он войдёт, чтобы отправить их, или войдёт и выйдет (Ctrl+Shift+Q), отказавшись от них; `
+    + 'под другой учётной записью они не будут отправлены.');
+}
+
 export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
   const { cache, engine, events } = ctx;
 
@@ -120,17 +137,10 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
       if (response.user.role === 'connector') {
         throw new DeskFailure('auth_failed', 'Эта учётная запись не предназначена для разбора обращений');
       }
+      refuseOverAnotherUsersWork(cache, response.user);
       ctx.tokenStore.save(response.token);
       cache.meta.set('user', response.user);
       ctx.log(`session: signed in as ${response.user.id}`);
-      const session = announceSession();
-      engine.sessionChanged();
-      return session;
-    },
-
-    'session.logout': () => {
-      ctx.tokenStore.clear();
-      ctx.log('session: signed out');
       const session = announceSession();
       engine.sessionChanged();
       return session;

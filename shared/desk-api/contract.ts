@@ -103,7 +103,6 @@ export const DESK_METHODS = {
     input: z.object({ login: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
     output: Session,
   },
-  'session.logout': { input: Empty, output: Session },
   /** Sign out and wipe this machine's citizen data once unsent decisions are sent; 'ask' stops if some cannot be. */
   'session.signOut': {
     input: z.object({ unsent: z.enum(['ask', 'discard']).default('ask') }).strict(),

@@ -18,6 +18,7 @@ export class ConflictStore {
   private readonly listStmt;
   private readonly deleteStmt;
   private readonly getStmt;
+  private readonly countStmt;
 
   constructor(db: CacheDb) {
     this.insertStmt = db.prepare(`
@@ -27,6 +28,7 @@ export class ConflictStore {
     this.listStmt = db.prepare<[], ConflictRow>('SELECT * FROM conflicts ORDER BY id DESC');
     this.deleteStmt = db.prepare('DELETE FROM conflicts WHERE id = ?');
     this.getStmt = db.prepare<[string], ConflictRow>('SELECT * FROM conflicts WHERE id = ?');
+    this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM conflicts');
   }
 
   insert(conflict: Conflict, kind: ConflictKind, error: { code: string; message: string } | null): void {
@@ -54,6 +56,11 @@ export class ConflictStore {
 
   delete(id: string): void {
     this.deleteStmt.run(id);
+  }
+
+  /** Conflicts not yet looked at (a conflict leaves the table when dismissed or re-routed). */
+  count(): number {
+    return this.countStmt.get()?.n ?? 0;
   }
 }
 

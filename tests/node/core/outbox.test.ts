@@ -159,7 +159,7 @@ describe('desk dispatcher (server unreachable)', () => {
   });
 
   it('refuses to decide when signed out', async () => {
-    await value(core, 'session.logout', {});
+    await value(core, 'session.signOut', { unsent: 'discard' });
     expect(await core.call('appeals.reject', { appealId: 'a-00001', reason: 'spam' })).toMatchObject({
       ok: false, error: { code: 'not_signed_in' },
     });

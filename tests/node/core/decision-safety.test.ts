@@ -1,0 +1,127 @@
+// Review findings on decision safety, against the real reference server on 127.0.0.1: one user's unsent decisions
+// never go out under another's login, lead methods follow the live session, a lead's bulk re-decision is undone
+// whole, and sign-out leaves no report export behind.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
+import { createMemoryTokenStore, type TokenStore } from '../../../electron/core/token-store.js';
+import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { API_PREFIX } from '../../../shared/central-api/contract.js';
+import type { SyncStatus } from '../../../shared/desk-api/contract.js';
+import { incomingAppeal, statusMatching, tempDir, value } from './core-test-kit.js';
+
+let serverDir: ReturnType<typeof tempDir>;
+let coreDir: ReturnType<typeof tempDir>;
+let server: RunningServer;
+let core: DeskCore;
+let tokens: TokenStore;
+
+async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`${server.url}${API_PREFIX}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+const tokenFor = async (login: string) =>
+  (await api<{ token: string }>('/session', { method: 'POST', body: { login, password: login } })).token;
+
+/** The server's view of one appeal (read as the lead). */
+async function serverAppeal(id: string): Promise<{ targetId: string | null; routedBy: { id: string } | null }> {
+  const { appeals } = await api<{ appeals: { id: string; targetId: string | null; routedBy: { id: string } | null }[] }>(
+    '/changes?limit=1000', { token: await tokenFor('lead') });
+  const appeal = appeals.find((a) => a.id === id);
+  if (!appeal) throw new Error(`${id} not on the server`);
+  return appeal;
+}
+
+async function signIn(login: string): Promise<void> {
+  await value(core, 'session.login', { login, password: login });
+  await statusMatching(core, (s: SyncStatus) => s.state === 'online' && s.lastSyncAt !== null);
+}
+
+beforeEach(async () => {
+  serverDir = tempDir('safety-server');
+  coreDir = tempDir('safety-core');
+  server = await startServer({ port: 0, dataDir: serverDir.dir });
+  await api('/appeals', { method: 'POST', token: await tokenFor('connector'),
+    body: { appeals: [1, 2, 3, 4].map(incomingAppeal) } });
+  tokens = createMemoryTokenStore();
+  // A long push delay: decisions stay in the outbox until a test sends them.
+  core = await createDeskCore({ dataDir: coreDir.dir, apiUrl: server.url, tokenStore: tokens,
+    pushDelayMs: 600_000, syncIntervalMs: 600_000 });
+});
+afterEach(async () => {
+  await core.close();
+  await server.close();
+  coreDir.remove();
+  serverDir.remove();
+});
+
+describe('decision safety', () => {
+  it('refuses another user\'s login while the previous user\'s decisions are unsent, and never sends them as him', async () => {
+    await signIn('operator1');
+    await value(core, 'appeals.route', { appealId: 'a-00001', targetId: 'minzdrav' });
+    tokens.clear(); // what a 401 leaves behind: no token, the cached user and the outbox stay
+
+    const refused = await core.call('session.login', { login: 'operator2', password: 'operator2' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(!refused.ok && refused.error.message).toMatch(/неотправленные решения \(1\) пользователя Оператор 1 — Анна Петрова/);
+    expect((await value<{ user: unknown }>(core, 'session.get', {})).user).toBeNull();
+    expect((await value<SyncStatus>(core, 'sync.status', {})).pending).toBe(1);
+    expect((await serverAppeal('a-00001')).targetId).toBeNull();
+
+    // The same user signs back in: signing out sends his decision under his own name.
+    await signIn('operator1');
+    expect(await value(core, 'session.signOut', {})).toMatchObject({ outcome: 'signed-out', unsent: 0 });
+    expect(await serverAppeal('a-00001')).toMatchObject({ targetId: 'minzdrav', routedBy: { id: 'u-operator1' } });
+
+    // Nothing left unsent under the cached user: someone else may sign in.
+    await signIn('operator1');
+    await value(core, 'appeals.route', { appealId: 'a-00002', targetId: 'minzdrav' });
+    await value(core, 'appeals.undo', {});
+    tokens.clear();
+    await signIn('operator2');
+    expect((await value<{ user: { id: string } }>(core, 'session.get', {})).user.id).toBe('u-operator2');
+  });
+
+  it('has no session.logout that keeps another user\'s outbox: sign-out is the only way out', async () => {
+    expect(await core.call('session.logout', {})).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+  });
+
+  it('checks lead-only methods against the live session, not the cached user', async () => {
+    await signIn('lead');
+    await value(core, 'queues.get', {});
+    tokens.clear();
+    expect(await core.call('queues.get', {})).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(await core.call('appeals.redecide', { appealIds: ['a-00001'], decision: { type: 'route', targetId: 'minzdrav' } }))
+      .toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(await core.call('reports.export', { kind: 'list', format: 'csv' }))
+      .toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect(await core.call('stats.get', { from: '2025-01-01', to: '2025-01-31' }))
+      .toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
+    expect((await value<SyncStatus>(core, 'sync.status', {})).pending).toBe(0);
+  });
+
+  it('undoes a lead\'s bulk re-decision whole while nothing has been sent', async () => {
+    await signIn('lead');
+    const result = await value<{ acks: unknown[] }>(core, 'appeals.redecide',
+      { appealIds: ['a-00001', 'a-00002', 'a-00003'], decision: { type: 'route', targetId: 'minzdrav' } });
+    expect(result.acks).toHaveLength(3);
+    const undone = await value<{ appealIds?: string[] }>(core, 'appeals.undo', {});
+    expect([...(undone.appealIds ?? [])].sort()).toEqual(['a-00001', 'a-00002', 'a-00003']);
+    expect((await value<SyncStatus>(core, 'sync.status', {})).pending).toBe(0);
+  });
+
+  it('deletes report exports on sign-out', async () => {
+    await signIn('lead');
+    const list = await value<{ path: string }>(core, 'reports.export', { kind: 'list', format: 'csv' });
+    expect(existsSync(list.path)).toBe(true);
+    await value(core, 'session.signOut', {});
+    const exports = join(coreDir.dir, 'exports');
+    expect(existsSync(exports) ? readdirSync(exports) : []).toEqual([]);
+  });
+});
