@@ -124,7 +124,8 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
     ...createSearchHandlers(cache),
     ...clusters.handlers,
     ...createRoutingHandlers(ctx.suggestions),
-    ...createLeadHandlers({ cache, events, log: ctx.log, decided: (nowMs) => engine.decisionMade(nowMs) }),
+    ...createLeadHandlers({ cache, events, log: ctx.log, decided: (nowMs) => engine.decisionMade(nowMs),
+      user: () => currentSession(ctx).user }),
     'session.get': () => currentSession(ctx),
 
     'session.login': async ({ login, password }) => {

@@ -7,7 +7,7 @@ import { DeadlinePolicy } from '../../../shared/deadlines/deadline-policy.js';
 import { CalendarSettings } from '../../../shared/deadlines/working-calendar.js';
 import type { LEAD_METHODS, QueueAppeal, ReportRequest, StatsPeriod } from '../../../shared/desk-api/lead-contract.js';
 import type { DeskOutput } from '../../../shared/desk-api/contract.js';
-import { User } from '../../../shared/domain/user.js';
+import type { User } from '../../../shared/domain/user.js';
 import type { LocalCache } from '../cache/local-cache.js';
 import type { DeskEventHub } from '../desk-events.js';
 import { DeskFailure } from '../desk-failure.js';
@@ -30,6 +30,8 @@ export interface LeadContext {
   log: (line: string) => void;
   /** Called after decisions are queued (wakes the sync engine). */
   decided: (nowMs: number) => void;
+  /** The live session's user (a stored token and a cached user), as `decide` checks it; null when signed out. */
+  user: () => User | null;
   now?: () => number;
 }
 
@@ -64,16 +66,16 @@ export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
     return (id: string): string => labels.get(id) ?? id;
   };
 
-  const requireLead = () => {
-    const user = User.safeParse(cache.meta.get('user'));
-    if (!user.success) throw new DeskFailure('not_signed_in', 'Войдите в систему');
-    if (user.data.role !== 'lead') throw new DeskFailure('forbidden', 'Этот раздел доступен только старшему смены');
-    return user.data;
-  };
+  // The live session, not meta.user alone: after a 401 the cached user stays but the token is gone.
   const requireSignedIn = () => {
-    const user = User.safeParse(cache.meta.get('user'));
-    if (!user.success) throw new DeskFailure('not_signed_in', 'Войдите в систему');
-    return user.data;
+    const user = ctx.user();
+    if (user === null) throw new DeskFailure('not_signed_in', 'Войдите в систему');
+    return user;
+  };
+  const requireLead = () => {
+    const user = requireSignedIn();
+    if (user.role !== 'lead') throw new DeskFailure('forbidden', 'Этот раздел доступен только старшему смены');
+    return user;
   };
 
   const stats = (period: StatsPeriod) => {
