@@ -1,5 +1,6 @@
 // A shift lead's decision on many appeals at once (re-route, reassign, reject): one outbox mutation per appeal,
 // each in its own transaction exactly like an operator's decision; the server judges each one (and enforces roles).
+// All of one call share a batch id, so undo takes the call back whole.
 import type { Decision, UserRef } from '../../../shared/domain/appeal.js';
 import type { LocalCache } from '../cache/local-cache.js';
 import { recomputeLocalView } from '../local-view.js';
@@ -14,6 +15,9 @@ export function redecideAppeals(
   cache: LocalCache, appealIds: readonly string[], decision: Decision, by: UserRef, nowMs: number = Date.now(),
 ): RedecideResult {
   const result: RedecideResult = { acks: [], failed: [] };
+  // One batch id for the whole call, as a cluster decision has: Ctrl+Z takes the batch back whole while unsent.
+  const setBatch = cache.db.prepare('UPDATE outbox SET batch_id = ? WHERE mutation_id = ?');
+  const batchId = ulid(nowMs);
   for (const appealId of new Set(appealIds)) {
     const outcome = cache.transaction(() => {
       const local = cache.appeals.local(appealId);
@@ -28,6 +32,7 @@ export function redecideAppeals(
         mutationId, appealId, baseVersion: local.version, decision, decidedBy: by,
         createdAt: new Date(nowMs).toISOString(), createdMs: nowMs,
       });
+      setBatch.run(batchId, mutationId);
       recomputeLocalView(cache, appealId);
       return { mutationId, appealId };
     });
