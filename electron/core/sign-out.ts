@@ -1,5 +1,7 @@
 // session.signOut: send what is still unsent, then forget the session and wipe the citizen data of this machine.
 // With decisions that cannot be sent (offline, refused) it asks first unless the operator chose to discard them.
+import { readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Session } from '../../shared/desk-api/contract.js';
 import type { LocalCache } from './cache/local-cache.js';
 import { wipeCitizenData } from './cache/wipe-citizen-data.js';
@@ -31,7 +33,21 @@ export async function signOut(deps: SignOutDeps, unsent: 'ask' | 'discard'): Pro
   // A pull already in flight must not write appeals back after the wipe.
   await deps.syncIdle();
   const tables = wipeCitizenData(deps.cache.db);
-  deps.log(`session: signed out, local data wiped (${tables.length} tables${left > 0 ? `, ${left} unsent decisions discarded` : ''})`);
+  const exports = wipeExports(dirname(deps.cache.db.name));
+  deps.log(`session: signed out, local data wiped (${tables.length} tables, ${exports} export files${left > 0 ? `, ${left} unsent decisions discarded` : ''})`);
   deps.announce();
   return { outcome: 'signed-out', unsent: left, session: deps.session() };
+}
+
+/** Report exports (XLSX/CSV in dataDir/exports) carry citizen text too: none may outlive the session. */
+function wipeExports(dataDir: string): number {
+  const folder = join(dataDir, 'exports');
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return 0; // no exports folder: nothing was exported
+  }
+  for (const name of names) rmSync(join(folder, name), { recursive: true, force: true });
+  return names.length;
 }
