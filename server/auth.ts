@@ -1,4 +1,5 @@
-// Passwords (scrypt with a random salt) and bearer sessions (random 32-byte tokens, stored as SHA-256 hashes).
+// Passwords (scrypt with a random salt) and bearer sessions (random 32-byte tokens, stored as SHA-256 hashes) that
+// expire a fixed time after sign-in (default 12 h: one ЦУР shift) and can be revoked with DELETE /session.
 import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { User } from '../shared/domain/user.js';
 import type { Store } from './store.js';
@@ -42,7 +43,21 @@ const DUMMY_HASH = hashPassword('no-such-user');
 
 const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
-export function createAuth(store: Store) {
+/** A session lives this long from sign-in, however active: fixed, so a stolen token has a bounded life. */
+export const DEFAULT_SESSION_TTL_MS = 12 * 60 * 60_000;
+
+const BEARER = /^Bearer ([0-9a-f]{64})$/i;
+
+function tokenHashFromHeader(header: string | undefined): string | null {
+  const match = BEARER.exec(header?.trim() ?? '');
+  return match?.[1] ? tokenHash(match[1].toLowerCase()) : null;
+}
+
+export function createAuth(store: Store, options: { sessionTtlMs?: number; now?: () => number } = {}) {
+  const ttlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+  const now = options.now ?? Date.now;
+  // created_at is always toISOString() (fixed width, UTC), so string order is time order.
+  const oldestValid = (): string => new Date(now() - ttlMs).toISOString();
   return {
     /** A new session for valid credentials, or null; never says which of the two was wrong. */
     async signIn(login: string, password: string): Promise<{ token: string; user: User } | null> {
@@ -50,15 +65,22 @@ export function createAuth(store: Store) {
       const ok = await verifyPassword(password, stored?.passwordHash ?? DUMMY_HASH);
       if (!stored || !ok) return null;
       const token = randomBytes(32).toString('hex');
-      store.insertSession(tokenHash(token), stored.id, new Date().toISOString());
+      // Expired rows are useless; dropping them here keeps the table from growing without a timer.
+      store.deleteSessionsBefore(oldestValid());
+      store.insertSession(tokenHash(token), stored.id, new Date(now()).toISOString());
       return { token, user: { id: stored.id, name: stored.name, role: stored.role } };
     },
 
-    /** The user behind an `Authorization: Bearer <token>` header, or null for a missing or unknown token. */
+    /** The user behind an `Authorization: Bearer <token>` header, or null for a missing, unknown or expired token. */
     userFromHeader(header: string | undefined): User | null {
-      const match = /^Bearer ([0-9a-f]{64})$/i.exec(header?.trim() ?? '');
-      if (!match?.[1]) return null;
-      return store.userBySession(tokenHash(match[1].toLowerCase())) ?? null;
+      const hash = tokenHashFromHeader(header);
+      return hash === null ? null : (store.userBySession(hash, oldestValid()) ?? null);
+    },
+
+    /** Revokes the session of that header (idempotent: an unknown token is already gone). */
+    signOut(header: string | undefined): void {
+      const hash = tokenHashFromHeader(header);
+      if (hash !== null) store.deleteSession(hash);
     },
   };
 }

@@ -17,6 +17,13 @@ const MAX_TRACKED_KEYS = 50_000;
 
 export type LoginGate = { ok: true } | { ok: false; retryAfterSeconds: number; scope: 'login' | 'address' };
 
+/** An admitted attempt: counted as a failure from the moment it is admitted until it is settled. */
+export interface PendingAttempt {
+  ok: true;
+  /** A wrong password leaves the failure counted; a right one takes it back (and clears the login's count). */
+  settle(success: boolean): void;
+}
+
 export function createLoginRateLimit(limits: LoginLimits = DEFAULT_LOGIN_LIMITS, now: () => number = Date.now) {
   const failures = new Map<string, number[]>();
 
@@ -35,32 +42,59 @@ export function createLoginRateLimit(limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
   const loginKey = (login: string) => `login:${login.trim().toLowerCase()}`;
   const addressKey = (address: string) => `addr:${address}`;
 
+  const check = (login: string, address: string): LoginGate => {
+    const byLogin = recent(loginKey(login));
+    if (byLogin.length >= limits.perLogin) return { ok: false, retryAfterSeconds: retryAfter(byLogin, limits.perLogin), scope: 'login' };
+    const byAddress = recent(addressKey(address));
+    if (byAddress.length >= limits.perAddress) {
+      return { ok: false, retryAfterSeconds: retryAfter(byAddress, limits.perAddress), scope: 'address' };
+    }
+    return { ok: true };
+  };
+  const record = (key: string, at: number): void => {
+    const kept = recent(key);
+    failures.delete(key); // re-insert: Map order is then oldest-touched first
+    failures.set(key, [...kept, at]);
+  };
+  const forget = (key: string, at: number): void => {
+    const times = failures.get(key);
+    const index = times?.indexOf(at) ?? -1;
+    if (!times || index < 0) return;
+    times.splice(index, 1);
+    if (times.length === 0) failures.delete(key);
+  };
+
   return {
-    /** Whether an attempt may proceed at all (checked before the password is looked at). */
-    check(login: string, address: string): LoginGate {
-      const byLogin = recent(loginKey(login));
-      if (byLogin.length >= limits.perLogin) return { ok: false, retryAfterSeconds: retryAfter(byLogin, limits.perLogin), scope: 'login' };
-      const byAddress = recent(addressKey(address));
-      if (byAddress.length >= limits.perAddress) {
-        return { ok: false, retryAfterSeconds: retryAfter(byAddress, limits.perAddress), scope: 'address' };
-      }
-      return { ok: true };
-    },
-    failed(login: string, address: string): void {
-      for (const key of [loginKey(login), addressKey(address)]) {
-        const kept = recent(key);
-        failures.delete(key); // re-insert: Map order is then oldest-touched first
-        failures.set(key, [...kept, now()]);
-      }
+    /**
+     * Admits an attempt or refuses it before the password is looked at. An admitted attempt counts as failed at
+     * once: the scrypt check is asynchronous, and parallel guesses must not all pass the gate before any fails.
+     */
+    begin(login: string, address: string): PendingAttempt | Exclude<LoginGate, { ok: true }> {
+      const gate = check(login, address);
+      if (!gate.ok) return gate;
+      const at = now();
+      record(loginKey(login), at);
+      record(addressKey(address), at);
       while (failures.size > MAX_TRACKED_KEYS) {
         const oldest = failures.keys().next().value;
         if (oldest === undefined) break;
         failures.delete(oldest);
       }
-    },
-    /** A correct password clears that login's count (not the address's: one good login must not unlock a spray). */
-    succeeded(login: string): void {
-      failures.delete(loginKey(login));
+      let settled = false;
+      return {
+        ok: true,
+        settle(success: boolean): void {
+          if (settled || !success) {
+            settled = true;
+            return;
+          }
+          settled = true;
+          // A correct password clears that login's count; the address only loses this attempt (one good login
+          // must not unlock a spray from the same address).
+          failures.delete(loginKey(login));
+          forget(addressKey(address), at);
+        },
+      };
     },
   };
 }

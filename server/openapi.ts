@@ -44,7 +44,7 @@ export function buildOpenApiDocument(): unknown {
       operation.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(ep.body, 'input') } } };
     }
     if ('query' in ep) operation.parameters = queryParameters(ep.query);
-    paths[API_PREFIX + ep.path] = { [ep.method.toLowerCase()]: operation };
+    paths[API_PREFIX + ep.path] = { ...paths[API_PREFIX + ep.path], [ep.method.toLowerCase()]: operation };
   }
   paths[`${API_PREFIX}/health`] = {
     get: {

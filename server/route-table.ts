@@ -18,6 +18,8 @@ type UserOf<E> = E extends { auth: null } ? null : User;
 /** Facts about the request a handler may need beyond its input (the login rate limit keys on the address). */
 export interface RequestMeta {
   address: string;
+  /** The Authorization header as sent (DELETE /session revokes that very token). */
+  authorization: string | undefined;
 }
 
 /** One handler per contract endpoint; input is already validated, the user already authorised. */
@@ -44,9 +46,14 @@ function describeIssues(error: z.ZodError): string {
 
 export function createRouter(opts: { auth: Auth; handlers: Handlers; plain: PlainRoutes; log: (line: string) => void }) {
   const { auth, handlers, plain, log } = opts;
-  const byPath = new Map<string, { name: EndpointName; spec: RouteSpec }>();
+  // One path may serve several methods (POST and DELETE /session): path → method → endpoint.
+  const byPath = new Map<string, Map<string, { name: EndpointName; spec: RouteSpec }>>();
   for (const name of Object.keys(ENDPOINTS) as EndpointName[]) {
-    byPath.set(API_PREFIX + ENDPOINTS[name].path, { name, spec: ENDPOINTS[name] as RouteSpec });
+    const spec = ENDPOINTS[name] as RouteSpec;
+    const path = API_PREFIX + ENDPOINTS[name].path;
+    const methods = byPath.get(path) ?? new Map<string, { name: EndpointName; spec: RouteSpec }>();
+    methods.set(spec.method, { name, spec });
+    byPath.set(path, methods);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -62,12 +69,11 @@ export function createRouter(opts: { auth: Auth; handlers: Handlers; plain: Plai
       return;
     }
 
-    const route = byPath.get(url.pathname);
-    if (!route) throw new HttpError(404, 'not_found', 'Нет такого адреса API');
+    const methods = byPath.get(url.pathname);
+    if (!methods) throw new HttpError(404, 'not_found', 'Нет такого адреса API');
+    const route = methods.get(method);
+    if (!route) throw new HttpError(405, 'method_not_allowed', 'Метод не поддерживается для этого адреса');
     const { name, spec } = route;
-    if (method !== spec.method) {
-      throw new HttpError(405, 'method_not_allowed', 'Метод не поддерживается для этого адреса');
-    }
 
     // Authenticate before reading any body, so anonymous clients cannot make the server buffer megabytes.
     let user: User | null = null;
@@ -91,7 +97,8 @@ export function createRouter(opts: { auth: Auth; handlers: Handlers; plain: Plai
     }
 
     const handler = handlers[name] as (input: unknown, user: User | null, meta: RequestMeta) => unknown;
-    const output = await handler(input, user, { address: req.socket.remoteAddress ?? 'unknown' });
+    const output = await handler(input, user,
+      { address: req.socket.remoteAddress ?? 'unknown', authorization: req.headers.authorization });
     // The contract is the promise to clients: a response that does not match it is a server bug, not data.
     const checked = spec.response.safeParse(output);
     if (!checked.success) {
@@ -118,7 +125,7 @@ export function createRouter(opts: { auth: Auth; handlers: Handlers; plain: Plai
   };
 }
 
-function allowedMethod(rawUrl: string | undefined, byPath: Map<string, { spec: RouteSpec }>, plain: PlainRoutes): string {
+function allowedMethod(rawUrl: string | undefined, byPath: Map<string, Map<string, unknown>>, plain: PlainRoutes): string {
   const path = new URL(rawUrl ?? '/', 'http://localhost').pathname;
-  return plain[path] ? 'GET, HEAD' : (byPath.get(path)?.spec.method ?? 'GET');
+  return plain[path] ? 'GET, HEAD' : [...(byPath.get(path)?.keys() ?? ['GET'])].join(', ');
 }

@@ -16,7 +16,7 @@ import { createRouter } from './route-table.js';
 import { changesRoute } from './routes/changes.js';
 import { ingestRoute } from './routes/ingest.js';
 import { mutationsRoute } from './routes/mutations.js';
-import { sessionRoute } from './routes/session.js';
+import { sessionRoute, signOutRoute } from './routes/session.js';
 import { targetsRoute } from './routes/targets.js';
 import { openStore, type Store } from './store.js';
 
@@ -36,6 +36,8 @@ export interface StartServerOptions {
   /** Failed sign-ins allowed per login / per address and window; tests pass small ones and their own clock. */
   loginLimits?: LoginLimits;
   clock?: () => number;
+  /** Session lifetime from sign-in; default 12 h (DEFAULT_SESSION_TTL_MS). */
+  sessionTtlMs?: number;
 }
 
 export interface RunningServer {
@@ -97,7 +99,10 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     throw err;
   }
 
-  const auth = createAuth(store);
+  const auth = createAuth(store, {
+    ...(opts.sessionTtlMs !== undefined ? { sessionTtlMs: opts.sessionTtlMs } : {}),
+    ...(opts.clock !== undefined ? { now: opts.clock } : {}),
+  });
   const openApi = buildOpenApiDocument();
   const route = createRouter({
     auth,
@@ -108,6 +113,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       changes: changesRoute(store),
       mutations: mutationsRoute(store),
       ingest: ingestRoute(store),
+      signOut: signOutRoute(auth),
     },
     plain: {
       [`${API_PREFIX}/health`]: () => ({ ok: true }),

@@ -91,8 +91,10 @@ export function openStore(dataDir: string) {
     insertUser: db.prepare('INSERT INTO users (id, login, name, role, password_hash) VALUES (?, ?, ?, ?, ?)'),
     countUsers: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users'),
     insertSession: db.prepare('INSERT INTO sessions (token_hash, user_id, created_at) VALUES (?, ?, ?)'),
-    userBySession: db.prepare<[string], { id: string; name: string; role: Role }>(
-      'SELECT u.id, u.name, u.role FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?'),
+    userBySession: db.prepare<[string, string], { id: string; name: string; role: Role }>(
+      'SELECT u.id, u.name, u.role FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.created_at >= ?'),
+    deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
+    deleteSessionsBefore: db.prepare('DELETE FROM sessions WHERE created_at < ?'),
     deleteTargets: db.prepare('DELETE FROM targets'),
     insertTarget: db.prepare('INSERT INTO targets (id, kind, name, short_name, position) VALUES (?, ?, ?, ?, ?)'),
     targets: db.prepare<[], { id: string; kind: Target['kind']; name: string; short_name: string }>(
@@ -137,9 +139,16 @@ export function openStore(dataDir: string) {
     insertSession(tokenHash: string, userId: string, createdAt: string): void {
       q.insertSession.run(tokenHash, userId, createdAt);
     },
-    userBySession(tokenHash: string): User | undefined {
-      const row = q.userBySession.get(tokenHash);
+    /** The session's user when it was created at or after `createdNotBefore` (ISO); older sessions have expired. */
+    userBySession(tokenHash: string, createdNotBefore: string): User | undefined {
+      const row = q.userBySession.get(tokenHash, createdNotBefore);
       return row && { id: row.id, name: row.name, role: row.role };
+    },
+    deleteSession(tokenHash: string): void {
+      q.deleteSession.run(tokenHash);
+    },
+    deleteSessionsBefore(createdBefore: string): void {
+      q.deleteSessionsBefore.run(createdBefore);
     },
 
     /** Replaces the target list (reference data is reloaded from resources/ at every start). */

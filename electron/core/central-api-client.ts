@@ -7,6 +7,7 @@ import {
   ChangesResponse,
   MutationsResponse,
   SessionResponse,
+  SignOutResponse,
   TargetsResponse,
   type Mutation,
   type SessionRequest,
@@ -59,6 +60,8 @@ export interface CentralApiClient {
   targets(): Promise<TargetsResponse>;
   changes(cursor: string | null, limit: number): Promise<ChangesResponse>;
   mutations(mutations: Mutation[]): Promise<MutationsResponse>;
+  /** DELETE /session: revokes the current token on the server (sign-out calls it best-effort). */
+  signOut(): Promise<SignOutResponse>;
 }
 
 /**
@@ -91,7 +94,7 @@ export function createCentralApiClient(options: CentralApiClientOptions): Centra
   const base = options.apiUrl.replace(/\/+$/, '') + API_PREFIX;
 
   async function request<S extends z.ZodType>(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     path: string,
     schema: S,
     body: unknown,
@@ -151,6 +154,7 @@ export function createCentralApiClient(options: CentralApiClientOptions): Centra
       return request('GET', `/changes?${query.toString()}`, ChangesResponse, undefined, true);
     },
     mutations: (mutations) => request('POST', '/mutations', CompleteMutationsResponse, { mutations }, true),
+    signOut: () => request('DELETE', '/session', SignOutResponse, undefined, true),
   };
 }
 

@@ -1,5 +1,6 @@
 // POST /session: login and password → bearer token and the user; rate-limited per login and per address.
-import type { SessionRequest, SessionResponse } from '../../shared/central-api/contract.js';
+// DELETE /session: revokes the caller's own token.
+import type { SessionRequest, SessionResponse, SignOutResponse } from '../../shared/central-api/contract.js';
 import type { Auth } from '../auth.js';
 import { HttpError } from '../http-io.js';
 import type { LoginRateLimit } from '../login-rate-limit.js';
@@ -7,19 +8,27 @@ import type { RequestMeta } from '../route-table.js';
 
 export function sessionRoute(auth: Auth, limit: LoginRateLimit) {
   return async (input: SessionRequest, _user: null, meta: RequestMeta): Promise<SessionResponse> => {
-    const gate = limit.check(input.login, meta.address);
-    if (!gate.ok) {
-      const minutes = Math.ceil(gate.retryAfterSeconds / 60);
+    const attempt = limit.begin(input.login, meta.address);
+    if (!attempt.ok) {
+      const minutes = Math.ceil(attempt.retryAfterSeconds / 60);
       throw new HttpError(429, 'too_many_attempts',
         `Слишком много неудачных попыток входа. Повторите через ${minutes} мин.`,
-        { 'retry-after': String(gate.retryAfterSeconds) });
+        { 'retry-after': String(attempt.retryAfterSeconds) });
     }
-    const session = await auth.signIn(input.login, input.password);
-    if (!session) {
-      limit.failed(input.login, meta.address);
-      throw new HttpError(401, 'auth_failed', 'Неверный логин или пароль');
+    let session: Awaited<ReturnType<Auth['signIn']>> = null;
+    try {
+      session = await auth.signIn(input.login, input.password);
+    } finally {
+      attempt.settle(session !== null);
     }
-    limit.succeeded(input.login);
+    if (!session) throw new HttpError(401, 'auth_failed', 'Неверный логин или пароль');
     return session;
+  };
+}
+
+export function signOutRoute(auth: Auth) {
+  return (_input: undefined, _user: unknown, meta: RequestMeta): SignOutResponse => {
+    auth.signOut(meta.authorization);
+    return { ok: true };
   };
 }

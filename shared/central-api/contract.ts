@@ -19,6 +19,10 @@ export type SessionRequest = z.infer<typeof SessionRequest>;
 export const SessionResponse = z.object({ token: z.string().min(16), user: User });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
+/** DELETE /session: the bearer token is revoked; answered the same when it was already gone. */
+export const SignOutResponse = z.object({ ok: z.literal(true) });
+export type SignOutResponse = z.infer<typeof SignOutResponse>;
+
 export const TargetsResponse = z.object({ targets: z.array(Target) });
 export type TargetsResponse = z.infer<typeof TargetsResponse>;
 
@@ -99,4 +103,6 @@ export const ENDPOINTS = {
     response: MutationsResponse, summary: 'Apply operator decisions idempotently; conflicts carry the current appeal' },
   ingest: { method: 'POST', path: '/appeals', auth: ['connector'], body: IngestRequest, response: IngestResponse,
     summary: 'Ingest new appeals from the social-network and Gosuslugi connectors' },
+  signOut: { method: 'DELETE', path: '/session', auth: ['operator', 'lead', 'connector'], response: SignOutResponse,
+    summary: 'Sign out: revoke this bearer token (sessions also expire 12 h after sign-in)' },
 } as const;

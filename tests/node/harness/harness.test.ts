@@ -67,7 +67,7 @@ function call(h: Harness, method: unknown, input: unknown): Promise<Response> {
 }
 
 /** A request with an arbitrary Host header (fetch forbids setting it). */
-function rawRequest(port: number, options: { path: string; method?: string; headers?: Record<string, string>; body?: string }):
+function rawRequest(port: number, options: { path: string; method?: string; headers?: Record<string, string>; body?: string | undefined }):
   Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest({ host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers: options.headers },

@@ -19,6 +19,8 @@ const SAMPLE_INPUT: Record<keyof typeof ENDPOINTS, { body?: unknown; query?: str
   changes: { query: '?limit=1' },
   mutations: { body: { mutations: [{ id: mutationId(), appealId: 'no-such', baseVersion: 1, createdAt: '2025-03-01T03:00:00.000Z', type: 'reject', reason: 'spam' }] } },
   ingest: { body: { appeals: [incoming('vk-roles')] } },
+  // Last in ENDPOINTS: each role's token is revoked only after every other endpoint was walked with it.
+  signOut: {},
 };
 
 describe('roles on every endpoint', () => {
@@ -94,6 +96,20 @@ describe('sign-in rate limit', () => {
     expect((await signIn('operator2', 'operator2')).status).toBe(200);
     clock += 40_001;
     expect((await signIn('operator1', 'operator1')).status).toBe(200);
+  });
+
+  it('counts parallel wrong guesses before any of them is hashed: no more get through than the limit', async () => {
+    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn('operator1', `wrong-${i}`)));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(3);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(9);
+    expect((await signIn('operator1', 'operator1')).status).toBe(429);
+  });
+
+  it('does not count a successful sign-in against the address', async () => {
+    for (let i = 0; i < 8; i += 1) expect((await signIn('lead', 'lead')).status).toBe(200);
+    for (const login of ['a1', 'a2', 'a3', 'a4']) expect((await signIn(login, 'x')).status).toBe(401);
+    expect((await signIn('operator2', 'operator2')).status).toBe(200);
   });
 
   it('locks an address spraying many logins, and a success does not reset the address', async () => {
