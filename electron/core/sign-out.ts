@@ -1,5 +1,6 @@
 // session.signOut: send what is still unsent, then forget the session and wipe the citizen data of this machine.
-// With decisions that cannot be sent (offline, refused) it asks first unless the operator chose to discard them.
+// With decisions that cannot be sent (offline, refused) or conflicts not yet looked at it asks first unless the
+// operator chose to discard them.
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Session } from '../../shared/desk-api/contract.js';
@@ -22,21 +23,26 @@ export interface SignOutResult {
   outcome: 'signed-out' | 'unsent';
   /** Decisions not yet on the server: still waiting ('unsent') or discarded ('signed-out'). */
   unsent: number;
+  /** Conflicts nobody has looked at (some found by this very flush): they stop 'ask' like unsent decisions. */
+  conflicts: number;
   session: Session;
 }
 
 export async function signOut(deps: SignOutDeps, unsent: 'ask' | 'discard'): Promise<SignOutResult> {
   if (deps.session().user !== null && deps.cache.outbox.count() > 0) await deps.syncNow();
   const left = deps.cache.outbox.count();
-  if (left > 0 && unsent === 'ask') return { outcome: 'unsent', unsent: left, session: deps.session() };
+  const conflicts = deps.cache.conflicts.count();
+  if ((left > 0 || conflicts > 0) && unsent === 'ask') {
+    return { outcome: 'unsent', unsent: left, conflicts, session: deps.session() };
+  }
   deps.clearToken();
   // A pull already in flight must not write appeals back after the wipe.
   await deps.syncIdle();
   const tables = wipeCitizenData(deps.cache.db);
   const exports = wipeExports(dirname(deps.cache.db.name));
-  deps.log(`session: signed out, local data wiped (${tables.length} tables, ${exports} export files${left > 0 ? `, ${left} unsent decisions discarded` : ''})`);
+  deps.log(`session: signed out, local data wiped (${tables.length} tables, ${exports} export files${left > 0 ? `, ${left} unsent decisions discarded` : ''}${conflicts > 0 ? `, ${conflicts} conflicts discarded` : ''})`);
   deps.announce();
-  return { outcome: 'signed-out', unsent: left, session: deps.session() };
+  return { outcome: 'signed-out', unsent: left, conflicts, session: deps.session() };
 }
 
 /** Report exports (XLSX/CSV in dataDir/exports) carry citizen text too: none may outlive the session. */

@@ -106,7 +106,9 @@ export const DESK_METHODS = {
   /** Sign out and wipe this machine's citizen data once unsent decisions are sent; 'ask' stops if some cannot be. */
   'session.signOut': {
     input: z.object({ unsent: z.enum(['ask', 'discard']).default('ask') }).strict(),
-    output: z.object({ outcome: z.enum(['signed-out', 'unsent']), unsent: z.number().int().nonnegative(), session: Session }),
+    output: z.object({ outcome: z.enum(['signed-out', 'unsent']), unsent: z.number().int().nonnegative(),
+      /** Conflicts not yet looked at (some may come from the sign-out flush itself); they stop 'ask' too. */
+      conflicts: z.number().int().nonnegative(), session: Session }),
   },
   'targets.list': { input: Empty, output: z.object({ targets: z.array(Target) }) },
   'favorites.get': { input: Empty, output: z.object({ targetIds: z.array(z.string()).max(FAVORITE_SLOTS) }) },

@@ -116,6 +116,24 @@ describe('decision safety', () => {
     expect((await value<SyncStatus>(core, 'sync.status', {})).pending).toBe(0);
   });
 
+  it('stops sign-out at conflicts the sign-out flush itself found, and wipes them only when told', async () => {
+    await signIn('operator1');
+    await value(core, 'appeals.route', { appealId: 'a-00003', targetId: 'minzdrav' });
+    // Meanwhile another operator routes the same appeal on the server: the flush finds a conflict.
+    await api('/mutations', { method: 'POST', token: await tokenFor('operator2'), body: { mutations: [
+      { id: '01MUTATIONOP2CONFLICTA', appealId: 'a-00003', baseVersion: 1, createdAt: new Date().toISOString(),
+        type: 'route', targetId: 'mingkh' }] } });
+
+    const asked = await value<{ outcome: string; unsent: number; conflicts: number; session: { user: unknown } }>(
+      core, 'session.signOut', { unsent: 'ask' });
+    expect(asked).toMatchObject({ outcome: 'unsent', unsent: 0, conflicts: 1, session: { user: { id: 'u-operator1' } } });
+    expect((await value<{ conflicts: unknown[] }>(core, 'conflicts.list', {})).conflicts).toHaveLength(1);
+
+    const discarded = await value(core, 'session.signOut', { unsent: 'discard' });
+    expect(discarded).toMatchObject({ outcome: 'signed-out', unsent: 0, conflicts: 1, session: { user: null } });
+    expect((await value<{ conflicts: unknown[] }>(core, 'conflicts.list', {})).conflicts).toEqual([]);
+  });
+
   it('deletes report exports on sign-out', async () => {
     await signIn('lead');
     const list = await value<{ path: string }>(core, 'reports.export', { kind: 'list', format: 'csv' });

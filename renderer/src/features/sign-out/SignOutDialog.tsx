@@ -1,5 +1,6 @@
 // Sign-out (Ctrl+Shift+Q): sends what is unsent, then the core wipes this machine's citizen data. When decisions
-// cannot be sent the operator chooses: try again (Enter), stay signed in (Esc) or sign out and lose them (Shift+Delete).
+// cannot be sent, or conflicts are not yet looked at, the operator chooses: try again (Enter), stay signed in (Esc) or
+// sign out and lose them (Shift+Delete).
 import { useEffect, useRef, useState } from 'react';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
@@ -8,7 +9,7 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 
-type Phase = { kind: 'working' } | { kind: 'unsent'; count: number } | { kind: 'failed'; message: string };
+type Phase = { kind: 'working' } | { kind: 'unsent'; count: number; conflicts: number } | { kind: 'failed'; message: string };
 
 function decisionsWord(n: number): string {
   const mod10 = n % 10;
@@ -16,6 +17,15 @@ function decisionsWord(n: number): string {
   if (mod10 === 1 && mod100 !== 11) return 'решение';
   if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return 'решения';
   return 'решений';
+}
+
+/** «1 конфликт не просмотрен», «3 конфликта не просмотрено», «5 конфликтов не просмотрено». */
+function conflictsPhrase(n: number): string {
+  const mod10 = n % 10;
+  const mod100 = n % 100;
+  if (mod10 === 1 && mod100 !== 11) return `${n} конфликт не просмотрен`;
+  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} конфликта не просмотрено`;
+  return `${n} конфликтов не просмотрено`;
 }
 
 export function SignOutDialog() {
@@ -33,7 +43,7 @@ export function SignOutDialog() {
     if (!result.ok) {
       setPhase({ kind: 'failed', message: result.error.message });
     } else if (result.value.outcome === 'unsent') {
-      setPhase({ kind: 'unsent', count: result.value.unsent });
+      setPhase({ kind: 'unsent', count: result.value.unsent, conflicts: result.value.conflicts });
     } else {
       close();
       applySession(result.value.session);
@@ -64,9 +74,17 @@ export function SignOutDialog() {
         {phase.kind === 'working' ? <p>Отправляю решения на сервер и удаляю данные обращений с этого компьютера…</p> : null}
         {phase.kind === 'unsent' ? (
           <>
-            <p role="alert"><strong>{phase.count} {decisionsWord(phase.count)}</strong> не удалось отправить на сервер
-              (нет связи или сервер отказал).</p>
-            <p>При выходе данные обращений удаляются с этого компьютера. Неотправленные решения будут потеряны.</p>
+            {phase.count > 0 ? (
+              <p role="alert"><strong>{phase.count} {decisionsWord(phase.count)}</strong> не удалось отправить на сервер
+                (нет связи или сервер отказал).</p>
+            ) : null}
+            {phase.conflicts > 0 ? (
+              <p role="alert" data-testid="sign-out-conflicts"><strong>{conflictsPhrase(phase.conflicts)}</strong>: сервер
+                не принял эти решения. Разберите их в разделе «Конфликты» (Esc — остаться).</p>
+            ) : null}
+            <p>При выходе данные обращений удаляются с этого компьютера.
+              {phase.count > 0 ? ' Неотправленные решения будут потеряны.' : ''}
+              {phase.conflicts > 0 ? ' Непросмотренные конфликты будут потеряны.' : ''}</p>
           </>
         ) : null}
         {phase.kind === 'failed' ? <p role="alert">Не удалось выйти: {phase.message}</p> : null}
@@ -75,7 +93,9 @@ export function SignOutDialog() {
         <p className="dialog-footer">
           <Keycap keys={keysFor('sign-out', 'confirm')} /> попробовать ещё раз ·{' '}
           {phase.kind === 'unsent'
-            ? <><Keycap keys={keysFor('sign-out', 'discard-unsent')} /> выйти и удалить неотправленные · </>
+            ? <><Keycap keys={keysFor('sign-out', 'discard-unsent')} /> выйти и удалить
+              {phase.count > 0 ? ' неотправленные' : ''}{phase.count > 0 && phase.conflicts > 0 ? ' и' : ''}
+              {phase.conflicts > 0 ? ' конфликты' : ''} · </>
             : null}
           <Keycap keys="Esc" /> остаться
         </p>
