@@ -3,12 +3,12 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { DESK_METHODS, isDeskMethod, type DeskMethod, type DeskResult } from '../../shared/desk-api/contract.js';
-import { CACHE_FILE_NAME, openLocalCache } from './cache/local-cache.js';
+import { CACHE_FILE_NAME, openLocalCache, type LocalCache } from './cache/local-cache.js';
 import { createCentralApiClient } from './central-api-client.js';
 import { DeskEventHub } from './desk-events.js';
 import { DeskFailure } from './desk-failure.js';
 import { createDeskHandlers, type DeskHandlers } from './desk-handlers.js';
-import { startSuggestionService } from './routing/suggestion-service.js';
+import { startSuggestionService, type SuggestionService } from './routing/suggestion-service.js';
 import { SyncEngine } from './sync-engine.js';
 import { SyncLog } from './sync-log.js';
 import { createFileTokenStore, type TokenStore } from './token-store.js';
@@ -41,11 +41,30 @@ function describeInputIssues(error: z.ZodError): string {
   return error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || 'ввод'}: ${issue.message}`).join('; ');
 }
 
+/** What start-up has opened so far, closed again if a later step throws. */
+interface StartedParts {
+  engine?: SyncEngine;
+  suggestions?: SuggestionService;
+}
+
 /** Rejects with CacheOpenError when the cache file is corrupt or from a newer program. */
 export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore> {
+  const cache = openLocalCache(options.dataDir);
+  const started: StartedParts = {};
+  try {
+    return await wireDeskCore(options, cache, started);
+  } catch (error) {
+    // A caller that retries (or a harness that reports and exits) must not keep a worker and a connection open.
+    await started.engine?.close();
+    await started.suggestions?.close();
+    cache.db.close();
+    throw error;
+  }
+}
+
+async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started: StartedParts): Promise<DeskCore> {
   const log = options.log ?? (() => undefined);
   const validateOutputs = options.validateOutputs ?? process.env.NODE_ENV !== 'production';
-  const cache = openLocalCache(options.dataDir);
   const tokenStore = options.tokenStore ?? createFileTokenStore(options.dataDir);
   const events = new DeskEventHub(log);
   const syncLog = new SyncLog(options.dataDir);
@@ -76,6 +95,7 @@ export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore
     db: cache.db, dbFile: join(options.dataDir, CACHE_FILE_NAME), log,
     onChanged: (ids) => events.emit('suggestions.changed', { ids }),
   });
+  started.suggestions = suggestions;
   events.on('appeals.changed', () => suggestions.poke());
   suggestions.poke();
   const handlers: DeskHandlers = createDeskHandlers({
@@ -102,6 +122,7 @@ export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore
     return { ok: true, value };
   }
 
+  started.engine = engine;
   engine.start();
   log(`core: started (api ${options.apiUrl})`);
 

@@ -38,10 +38,19 @@ export interface LeadContext {
 /** Optional `deadlines.json` in the data folder: `{policy?: {vk: {routeWithinHours, answerWithinHours}, …}, calendar?}`. */
 const DeadlineFile = z.object({ policy: DeadlinePolicy.optional(), calendar: CalendarSettings.optional() }).strict();
 
+/** A hand-edited file must never stop the desk from starting: anything wrong with it falls back to the defaults. */
 export function readDeadlineConfig(dataDir: string, log: (line: string) => void): DeadlineConfig {
   const file = join(dataDir, 'deadlines.json');
   if (!existsSync(file)) return {};
-  const parsed = DeadlineFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  let json: unknown;
+  try {
+    // Notepad saves UTF-8 with a BOM, which JSON.parse refuses.
+    json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (error) {
+    log(`deadlines: ${file} ignored, default rules used: not readable as JSON: ${error instanceof Error ? error.message : String(error)}`);
+    return {};
+  }
+  const parsed = DeadlineFile.safeParse(json);
   if (!parsed.success) {
     log(`deadlines: ${file} ignored, default rules used: ${parsed.error.issues[0]?.message ?? ''}`);
     return {};
