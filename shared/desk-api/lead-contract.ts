@@ -70,7 +70,7 @@ export const QueueAppeal = z.object({
 export type QueueAppeal = z.infer<typeof QueueAppeal>;
 
 export const ReportRequest = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('monthly'), month: z.string().regex(/^\d{4}-\d{2}$/), format: z.enum(['xlsx', 'csv']) }).strict(),
+  z.object({ kind: z.literal('monthly'), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), format: z.enum(['xlsx', 'csv']) }).strict(),
   z.object({
     kind: z.literal('list'), format: z.enum(['xlsx', 'csv']),
     group: QueueGroup.optional(), period: StatsPeriod.optional(),
