@@ -43,6 +43,14 @@ function toMutation(entry: OutboxEntry): Mutation {
     : { ...base, type: 'reject', reason: entry.decision.reason };
 }
 
+/** HTTP statuses that refuse a /mutations request as a whole for what it carries; 401, 429 and 5xx are not these. */
+const BATCH_REJECTION_STATUSES: ReadonlySet<number> = new Set([400, 403, 413, 422]);
+
+function isBatchRejection(error: unknown): error is ApiFailure {
+  return error instanceof ApiFailure && error.kind === 'rejected' && error.status !== null
+    && BATCH_REJECTION_STATUSES.has(error.status);
+}
+
 function serverSummary(appeal: Appeal | null): Conflict['server'] {
   return {
     status: appeal?.status ?? 'new',
@@ -299,11 +307,46 @@ export class SyncEngine {
       try {
         results = (await api.mutations(batch.map(toMutation))).results;
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        cache.transaction(() => batch.forEach((entry) => cache.outbox.recordError(entry.mutationId, message)));
-        throw error;
+        if (!isBatchRejection(error)) {
+          const message = error instanceof Error ? error.message : String(error);
+          cache.transaction(() => batch.forEach((entry) => cache.outbox.recordError(entry.mutationId, message)));
+          throw error;
+        }
+        // The server refused the request as a whole (one bad row, a size limit): find the row, let the rest go.
+        await this.pushOneByOne(batch, error);
+        continue;
       }
       this.applyPushResults(results);
+    }
+  }
+
+  /**
+   * After a batch-level 4xx: each row alone. A row the server still refuses becomes an `invalid` conflict (shown to
+   * the operator) and leaves the outbox; any other failure (401, 429, 5xx, network) stops here as a normal failure.
+   */
+  private async pushOneByOne(batch: OutboxEntry[], batchError: ApiFailure): Promise<void> {
+    const { cache, api } = this.o;
+    this.o.log(`sync: batch of ${batch.length} refused (HTTP ${batchError.status}); retrying one at a time`);
+    this.journal('warn', 'push-split', `Сервер отклонил пакет из ${batch.length} (HTTP ${batchError.status}): по одному`);
+    const refuse = (entry: OutboxEntry, error: ApiFailure) => this.applyPushResults([{ id: entry.mutationId,
+      status: 'invalid', error: { code: `http_${error.status}`, message: error.message } }]);
+    if (batch.length === 1 && batch[0]) {
+      refuse(batch[0], batchError); // it was already alone: that row is the one refused
+      return;
+    }
+    for (const [index, entry] of batch.entries()) {
+      if (this.closed) return;
+      try {
+        this.applyPushResults((await api.mutations([toMutation(entry)])).results);
+      } catch (error) {
+        if (isBatchRejection(error)) {
+          refuse(entry, error);
+          continue;
+        }
+        const message = error instanceof Error ? error.message : String(error);
+        cache.transaction(() => batch.slice(index).forEach((e) => cache.outbox.recordError(e.mutationId, message)));
+        throw error;
+      }
     }
   }
 

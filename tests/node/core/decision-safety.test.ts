@@ -1,7 +1,10 @@
 // Review findings on decision safety, against the real reference server on 127.0.0.1: one user's unsent decisions
 // never go out under another's login, lead methods follow the live session, a lead's bulk re-decision is undone
-// whole, and sign-out leaves no report export behind.
+// whole, sign-out stops at unseen conflicts and leaves no report export behind, and a batch the server refuses as a
+// whole is retried row by row.
 import { existsSync, readdirSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
@@ -132,6 +135,62 @@ describe('decision safety', () => {
     const discarded = await value(core, 'session.signOut', { unsent: 'discard' });
     expect(discarded).toMatchObject({ outcome: 'signed-out', unsent: 0, conflicts: 1, session: { user: null } });
     expect((await value<{ conflicts: unknown[] }>(core, 'conflicts.list', {})).conflicts).toEqual([]);
+  });
+
+  it('splits a batch the server refuses as a whole: the poisoned row becomes an invalid conflict, the rest go', async () => {
+    // A proxy in front of the real server refuses (HTTP 400) any /mutations request that carries a-00002.
+    const batches: { size: number; refused: boolean }[] = [];
+    const proxy = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (chunk: Buffer) => chunks.push(chunk));
+      req.on('end', () => {
+        const body = Buffer.concat(chunks);
+        if (req.method === 'POST' && (req.url ?? '').startsWith(`${API_PREFIX}/mutations`)) {
+          const { mutations } = JSON.parse(body.toString('utf8')) as { mutations: { appealId: string }[] };
+          const refused = mutations.some((m) => m.appealId === 'a-00002');
+          batches.push({ size: mutations.length, refused });
+          if (refused) {
+            res.writeHead(400, { 'content-type': 'application/json' });
+            res.end(JSON.stringify({ error: { code: 'bad_request', message: 'poisoned row' } }));
+            return;
+          }
+        }
+        const headers = Object.fromEntries(Object.entries(req.headers)
+          .filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== 'host' && e[0] !== 'content-length'));
+        void fetch(`${server.url}${req.url ?? '/'}`, { method: req.method ?? 'GET', headers,
+          ...(req.method === 'POST' ? { body } : {}) }).then(async (answer) => {
+          res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+          res.end(Buffer.from(await answer.arrayBuffer()));
+        });
+      });
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    const { port } = proxy.address() as AddressInfo;
+    try {
+      await core.close();
+      core = await createDeskCore({ dataDir: coreDir.dir, apiUrl: `http://127.0.0.1:${port}`, tokenStore: tokens,
+        pushDelayMs: 600_000, syncIntervalMs: 600_000 });
+      await signIn('operator1');
+      for (const appealId of ['a-00001', 'a-00002', 'a-00003']) {
+        await value(core, 'appeals.route', { appealId, targetId: 'minzdrav' });
+      }
+      // Restart without an undo grace: the three go out in one batch.
+      await core.close();
+      core = await createDeskCore({ dataDir: coreDir.dir, apiUrl: `http://127.0.0.1:${port}`, tokenStore: tokens,
+        pushDelayMs: 0, syncIntervalMs: 600_000 });
+      await statusMatching(core, (st: SyncStatus) => st.pending === 0 && st.state === 'online');
+
+      expect(batches[0]).toEqual({ size: 3, refused: true });
+      expect(batches.slice(1).every((b) => b.size === 1)).toBe(true);
+      expect((await serverAppeal('a-00001')).targetId).toBe('minzdrav');
+      expect((await serverAppeal('a-00003')).targetId).toBe('minzdrav');
+      expect((await serverAppeal('a-00002')).targetId).toBeNull();
+      const { conflicts } = await value<{ conflicts: { appealId: string }[] }>(core, 'conflicts.list', {});
+      expect(conflicts.map((c) => c.appealId)).toEqual(['a-00002']);
+    } finally {
+      await core.close();
+      await new Promise<void>((resolve) => proxy.close(() => resolve()));
+    }
   });
 
   it('deletes report exports on sign-out', async () => {
