@@ -13,14 +13,8 @@ export function dayStartMs(day: string): number {
   return Date.parse(`${day}T00:00:00Z`) - NOVOSIBIRSK_OFFSET_MS;
 }
 
-/** Thrown for a query the cache cannot answer (e.g. «overdue» before deadlines exist); the message is Russian. */
-export class SearchUnsupported extends Error {}
-
 // BM25 weights per column (body, author, channel): a word in the text matters more than the same word in a name.
 const RANK = 'bm25(search_fts, 1.0, 0.6, 0.3)';
-
-// Column names #4a's deadline migration may add; the overdue filter uses the first one present.
-const DEADLINE_COLUMNS = ['route_due_ms', 'routing_due_ms', 'due_ms', 'answer_due_ms'];
 
 export class SearchStore {
   private readonly db: CacheDb;
@@ -37,12 +31,6 @@ export class SearchStore {
       this.statements.set(sql, stmt);
     }
     return stmt;
-  }
-
-  private deadlineColumn(): string | null {
-    const columns = (this.db.prepare('SELECT name FROM pragma_table_info(\'appeals\')').all() as { name: string }[])
-      .map((row) => row.name);
-    return DEADLINE_COLUMNS.find((name) => columns.includes(name)) ?? null;
   }
 
   /** The filters as SQL over `a` (appeals) with named parameters. */
@@ -73,9 +61,8 @@ export class SearchStore {
       params.toMs = dayStartMs(query.toDay) + DAY_MS;
     }
     if (query.overdue) {
-      const column = this.deadlineColumn();
-      if (column === null) throw new SearchUnsupported('Фильтр «просрочено» появится вместе со сроками обращений');
-      where.push(`a.local_status = 'new' AND a.${column} < @nowMs`);
+      // route_due_ms: migration 006; appeals whose deadline is not filled yet (NULL) are not overdue.
+      where.push(`a.local_status = 'new' AND a.route_due_ms < @nowMs`);
       params.nowMs = nowMs;
     }
     return { where, params };
