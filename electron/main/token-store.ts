@@ -2,12 +2,7 @@
 // Where the OS offers no real keychain, the token lives in memory only, never as plain text on disk.
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { safeStorage } from 'electron';
-
-export interface TokenStore {
-  load(): string | null;
-  save(token: string): void;
-  clear(): void;
-}
+import type { TokenStore } from '../core/token-store.js';
 
 function encryptionUsable(): boolean {
   if (!safeStorage.isEncryptionAvailable()) return false;
