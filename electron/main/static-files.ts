@@ -42,7 +42,6 @@ export function resolveStaticFile(rootDir: string, urlPathname: string): string 
   const relative = decoded === '' || decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
   const root = path.resolve(rootDir);
   const resolved = path.resolve(root, relative);
-  if (resolved !== root && !resolved.startsWith(root + path.sep)) return null;
-  if (resolved === root) return null;
-  return resolved;
+  // Strictly inside the folder: this also refuses the folder itself.
+  return resolved.startsWith(root + path.sep) ? resolved : null;
 }

@@ -20,8 +20,9 @@ const NO_BRIDGE: DeskError = {
   message: 'Приложение запущено без связи с ядром (window.desk недоступен). Перезапустите программу.',
 };
 
-// Outputs come from our own core, which already validated them; re-parsing is kept for the small ones and
-// skipped for the inbox list, where parsing 100,000 rows would cost a visible pause on every reload.
+// The core checks its outputs against the contract only outside production (validateOutputs), so this parse is
+// the production check: kept for every output except the inbox list and ids, where parsing 100,000 rows would
+// cost a visible pause on every reload (those two are trusted as the core sends them).
 const TRUSTED_OUTPUTS: ReadonlySet<DeskMethod> = new Set<DeskMethod>(['inbox.list', 'inbox.ids']);
 
 /** Call a desk method. Never throws: failures come back as `{ok:false, error}` with a Russian message. */
