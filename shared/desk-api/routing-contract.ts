@@ -62,9 +62,12 @@ export const ROUTING_METHODS = {
     input: z.object({ appealId: AppealId }).strict(),
     output: z.object({ clusterId: z.string().nullable(), members: z.array(ClusterMember) }),
   },
-  /** One decision for every waiting appeal of the appeal's cluster: one outbox mutation per appeal, one batch. */
+  /**
+   * One decision for every waiting appeal of the appeal's cluster: one outbox mutation per appeal, one batch.
+   * memberIds: the members the operator was shown; only those still waiting are decided (never a later arrival).
+   */
   'clusters.decide': {
-    input: z.object({ appealId: AppealId, decision: Decision }).strict(),
+    input: z.object({ appealId: AppealId, decision: Decision, memberIds: z.array(AppealId).max(1000).optional() }).strict(),
     output: ClusterDecisionResult,
   },
 } as const;

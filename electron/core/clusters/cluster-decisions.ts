@@ -1,5 +1,6 @@
 // One key for a whole cluster: the same decision for each of its waiting appeals — one outbox mutation per appeal,
 // exactly as if each were decided alone, marked with one batch id — and an undo that takes a batch back whole.
+// Only the members the operator was shown are decided (the keeper may add more while the key is being pressed).
 import type { Decision, UserRef } from '../../../shared/domain/appeal.js';
 import type { ClusterDecisionResult } from '../../../shared/desk-api/routing-contract.js';
 import type { LocalCache } from '../cache/local-cache.js';
@@ -9,17 +10,28 @@ import { recomputeLocalView } from '../local-view.js';
 import { ulid } from '../ulid.js';
 import type { ClusterStore } from './cluster-store.js';
 
+/**
+ * `shown`: the member ids the operator saw when pressing the key. Only those still waiting in the cluster are decided,
+ * so an appeal the keeper added or merged in meanwhile is never decided unseen. Absent = every waiting member.
+ */
 export function decideCluster(
   cache: LocalCache, clusters: ClusterStore, appealId: string, decision: Decision, by: UserRef, nowMs: number = Date.now(),
+  shown?: readonly string[],
 ): ClusterDecisionResult {
   const setBatch = cache.db.prepare('UPDATE outbox SET batch_id = ? WHERE mutation_id = ?');
   const batchId = ulid(nowMs);
   return cache.transaction(() => {
     const clusterId = clusters.clusterIdOf(appealId);
     const members = clusterId === null ? [appealId] : clusters.waitingMembers(clusterId);
+    const shownSet = shown === undefined ? null : new Set(shown);
+    const waiting = new Set(members);
     // The row the key was pressed on goes first, even if a newer member arrived meanwhile.
-    const ids = [appealId, ...members.filter((id) => id !== appealId)];
+    const ids = [appealId, ...members.filter((id) => id !== appealId && (shownSet === null || shownSet.has(id)))];
     const result: ClusterDecisionResult = { batchId, acks: [], failed: [] };
+    // Shown but no longer waiting here (decided by someone else, or no longer in this cluster): say so, skip it.
+    for (const id of shownSet ?? []) {
+      if (id !== appealId && !waiting.has(id)) result.failed.push({ appealId: id, message: 'Обращение уже разобрано' });
+    }
     for (const id of ids) {
       try {
         const ack = decideAppeal(cache, id, decision, by, nowMs); // a savepoint of its own inside this transaction

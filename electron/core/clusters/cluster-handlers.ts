@@ -81,7 +81,7 @@ export function createClusterService(ctx: ClusterContext): ClusterService {
         const clusterId = store.clusterIdOf(appealId);
         return { clusterId, members: clusterId === null ? [] : store.members(clusterId) };
       },
-      'clusters.decide': ({ appealId, decision }) => {
+      'clusters.decide': ({ appealId, decision, memberIds }) => {
         const by = ctx.user();
         if (decision.type === 'route') {
           const targets = cache.targets.list();
@@ -90,7 +90,7 @@ export function createClusterService(ctx: ClusterContext): ClusterService {
           }
         }
         const nowMs = Date.now();
-        const result = decideCluster(cache, store, appealId, decision, by, nowMs);
+        const result = decideCluster(cache, store, appealId, decision, by, nowMs, memberIds);
         events.emit('appeals.changed', { ids: result.acks.map((a) => a.appealId) });
         ctx.decided(nowMs);
         return result;

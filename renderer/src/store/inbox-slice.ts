@@ -10,6 +10,7 @@ import {
 } from './inbox-order.js';
 import type { InboxSlice, SliceCreator } from './state-types.js';
 import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
+import { shownMembers } from './shown-cluster-members.js';
 
 // Appeals decided here whose call has not returned yet: a reload that races the call must not show them again.
 const inFlight = new Set<string>();
@@ -176,7 +177,11 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     inFlight.add(id);
     set({ rowIds: removed.ids });
     selectId(selectionAfterRemoval(removed.ids, removed.index));
-    const result = await deskCall('clusters.decide', { appealId: id, decision });
+    // Only the members the detail pane showed: one that joined meanwhile is not decided unseen.
+    const clusterId = get().clusterOf.get(id)?.clusterId;
+    const memberIds = clusterId === undefined ? undefined : shownMembers(clusterId);
+    const result = await deskCall('clusters.decide',
+      { appealId: id, decision, ...(memberIds ? { memberIds: [...memberIds] } : {}) });
     inFlight.delete(id);
     if (result.ok) {
       const done = result.value.acks.length;

@@ -138,4 +138,16 @@ describe('cluster decisions on the real server', () => {
     const nothing = await core.call('appeals.undo', {});
     expect(nothing.ok).toBe(false);
   });
+
+  it('decides only the members the operator was shown, never one that joined after', async () => {
+    const core = await openCore(600_000);
+    // The detail pane listed surge-bus-3 and surge-bus-2; surge-bus-1 joined the cluster afterwards.
+    const decided = await value<{ acks: { appealId: string }[]; failed: unknown[] }>(core, 'clusters.decide',
+      { appealId: 'surge-bus-3', decision: { type: 'route', targetId: 'mintrans' }, memberIds: ['surge-bus-3', 'surge-bus-2'] });
+    expect(decided.acks.map((a) => a.appealId)).toEqual(['surge-bus-3', 'surge-bus-2']);
+    expect(decided.failed).toEqual([]);
+    const left = await value<{ appeal: { status: string } }>(core, 'appeals.get', { id: 'surge-bus-1' });
+    expect(left.appeal.status).toBe('new');
+    expect((await value<{ appealIds: string[] }>(core, 'appeals.undo', {})).appealIds).toHaveLength(2);
+  });
 });

@@ -7,6 +7,7 @@ import { Keycap } from '../../components/Keycap.js';
 import { SourceBadge } from '../../components/SourceBadge.js';
 import { deskCall } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
+import { rememberShownMembers } from '../../store/shown-cluster-members.js';
 import { formatReceivedShort } from '../../time/novosibirsk-time.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
 
@@ -29,6 +30,8 @@ export function ClusterBlock({ appealId }: { appealId: string }) {
     void deskCall('clusters.get', { appealId }).then((result) => {
       if (live && result.ok && result.value.clusterId !== null) {
         setMembers({ clusterId: result.value.clusterId, list: result.value.members });
+        // What a folded cluster's decision may cover: exactly the list now on screen.
+        rememberShownMembers(result.value.clusterId, result.value.members.map((m) => m.id));
       }
     });
     return () => { live = false; };
