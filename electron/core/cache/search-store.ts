@@ -2,15 +2,15 @@
 // counts most, then author, then channel), newest first among equals; filters alone list newest first.
 import { MAX_SEARCH_IDS, type SearchQuery, type SearchResult } from '../../../shared/search/search-query.js';
 import { ftsExpression, searchTerms } from '../../../shared/search/search-fold.js';
+import { NOVOSIBIRSK_UTC_OFFSET_MS } from '../../../shared/deadlines/working-calendar.js';
 import type { Target } from '../../../shared/domain/target.js';
 import type { CacheDb } from './open-cache.js';
 
-/** Novosibirsk is UTC+7 all year (no DST since 2014): its calendar day starts at 17:00 UTC the day before. */
-const NOVOSIBIRSK_OFFSET_MS = 7 * 3600_000;
+// Novosibirsk is UTC+7 all year (no DST since 2014): its calendar day starts at 17:00 UTC the day before.
 const DAY_MS = 24 * 3600_000;
 
 export function dayStartMs(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`) - NOVOSIBIRSK_OFFSET_MS;
+  return Date.parse(`${day}T00:00:00Z`) - NOVOSIBIRSK_UTC_OFFSET_MS;
 }
 
 // BM25 weights per column (body, author, channel): a word in the text matters more than the same word in a name.

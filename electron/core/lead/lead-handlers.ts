@@ -67,6 +67,8 @@ export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
   const dataDir = dirname(cache.db.name);
   const keeper = createDeadlineKeeper(cache.db, readDeadlineConfig(dataDir, ctx.log));
   const facts = createFactReader(cache.db);
+  // Local time in file names and report cells: the calendar's offset, the one the deadlines are computed in.
+  const utcOffsetMs = keeper.calendar.settings.utcOffsetMinutes * 60_000;
   // Pulled appeals arrive without deadlines; fill them before anyone reads the list the event announces.
   events.on('appeals.changed', () => keeper.fillMissing());
 
@@ -143,10 +145,10 @@ export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
     'reports.export': async (request) => {
       requireLead();
       const labels = freshLabels();
-      const stamp = new Date(now() + 7 * 3_600_000).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+      const stamp = new Date(now() + utcOffsetMs).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
       const [tables, fileName] = request.kind === 'monthly'
         ? [monthlyReportTables(stats(monthPeriod(request.month))), `otchet-${request.month}.${request.format}`]
-        : [[appealListTable(listRows(request), labels)], `spisok-${stamp}.${request.format}`];
+        : [[appealListTable(listRows(request), labels, utcOffsetMs)], `spisok-${stamp}.${request.format}`];
       const path = await writeReport(join(dataDir, 'exports'), fileName, request.format, tables,
         (done, total) => events.emit('reports.progress', { done, total }));
       ctx.log(`reports: ${fileName} written`);

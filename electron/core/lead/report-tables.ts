@@ -45,10 +45,13 @@ export function monthlyReportTables(stats: Stats): ReportTable[] {
   ];
 }
 
-const local = (iso: string | null): string =>
-  iso === null ? '' : new Date(Date.parse(iso) + 7 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+const localTime = (iso: string | null, utcOffsetMs: number): string =>
+  iso === null ? '' : new Date(Date.parse(iso) + utcOffsetMs).toISOString().slice(0, 16).replace('T', ' ');
 
-export function appealListTable(rows: readonly QueueAppeal[], targetLabel: (id: string) => string): ReportTable {
+/** `utcOffsetMs`: the working calendar's offset (Novosibirsk UTC+7 unless deadlines.json says otherwise). */
+export function appealListTable(rows: readonly QueueAppeal[], targetLabel: (id: string) => string,
+  utcOffsetMs: number): ReportTable {
+  const local = (iso: string | null): string => localTime(iso, utcOffsetMs);
   return {
     name: 'Обращения',
     header: ['Номер', 'Источник', 'Получено (НСК)', 'Статус', 'Адресат', 'Решение принял', 'Решение (НСК)',

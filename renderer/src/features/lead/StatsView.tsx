@@ -3,6 +3,7 @@
 // cache, so it works offline; E exports the monthly report with the very same numbers.
 import { useEffect, useState } from 'react';
 import type { Stats, StatsPeriod } from '../../../../shared/desk-api/lead-contract.js';
+import { NOVOSIBIRSK_UTC_OFFSET_MS } from '../../../../shared/deadlines/working-calendar.js';
 import { SOURCE_LABELS, SOURCES } from '../../../../shared/domain/appeal.js';
 import { Keycap } from '../../components/Keycap.js';
 import { deskCall } from '../../desk-client.js';
@@ -15,8 +16,7 @@ import { useExport } from './use-export.js';
 import '../../styles/lead.css';
 
 const DAY = 86_400_000;
-const NSK = 7 * 3_600_000;
-const dateOf = (ms: number): string => new Date(ms + NSK).toISOString().slice(0, 10);
+const dateOf = (ms: number): string => new Date(ms + NOVOSIBIRSK_UTC_OFFSET_MS).toISOString().slice(0, 10);
 
 export const PERIODS = ['7 дней', '30 дней', 'Этот месяц', 'Прошлый месяц'] as const;
 

@@ -1,0 +1,18 @@
+// Report cells are local time in the working calendar's offset (deadlines.json may move it off UTC+7).
+import { describe, expect, it } from 'vitest';
+import { appealListTable } from '../../../electron/core/lead/report-tables.js';
+import { NOVOSIBIRSK_UTC_OFFSET_MS } from '../../../shared/deadlines/working-calendar.js';
+import type { QueueAppeal } from '../../../shared/desk-api/lead-contract.js';
+
+const row: QueueAppeal = {
+  id: 'a-1', source: 'vk', excerpt: 'текст', receivedAt: '2025-03-01T20:30:00.000Z', status: 'new', targetId: null,
+  decidedBy: null, decidedAt: null, routeDueAt: null, answerDueAt: null, pending: false,
+};
+
+describe('appealListTable local times', () => {
+  it('shows Novosibirsk time by default and the calendar offset when it differs', () => {
+    expect(NOVOSIBIRSK_UTC_OFFSET_MS).toBe(7 * 3_600_000);
+    expect(appealListTable([row], (id) => id, NOVOSIBIRSK_UTC_OFFSET_MS).rows[0]?.[2]).toBe('2025-03-02 03:30');
+    expect(appealListTable([row], (id) => id, 6 * 3_600_000).rows[0]?.[2]).toBe('2025-03-02 02:30');
+  });
+});
