@@ -150,6 +150,7 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
     'session.signOut': ({ unsent }) => signOut({
       cache,
       clearToken: () => ctx.tokenStore.clear(),
+      revokeToken: () => ctx.api.signOut(),
       syncNow: () => engine.flushNow(),
       syncIdle: () => engine.trigger(),
       session: () => currentSession(ctx),

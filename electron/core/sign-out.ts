@@ -10,6 +10,8 @@ import { wipeCitizenData } from './cache/wipe-citizen-data.js';
 export interface SignOutDeps {
   cache: LocalCache;
   clearToken(): void;
+  /** DELETE /session for the current token; best-effort (sign-out never waits for or depends on it). */
+  revokeToken?(): Promise<unknown>;
   /** Pushes the outbox now and resolves once the run is over (any outcome). */
   syncNow(): Promise<unknown>;
   /** Resolves when no sync run is in flight (after the token is gone a new run ends at once). */
@@ -35,6 +37,8 @@ export async function signOut(deps: SignOutDeps, unsent: 'ask' | 'discard'): Pro
   if ((left > 0 || conflicts > 0) && unsent === 'ask') {
     return { outcome: 'unsent', unsent: left, conflicts, session: deps.session() };
   }
+  // The request reads the token before its first await, so it still carries it after clearToken below.
+  if (deps.session().user !== null) deps.revokeToken?.().catch(() => undefined);
   deps.clearToken();
   // A pull already in flight must not write appeals back after the wipe.
   await deps.syncIdle();
