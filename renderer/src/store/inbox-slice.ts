@@ -4,9 +4,10 @@
 import { MAX_ROWS_PER_CALL, type InboxRow } from '../../../shared/desk-api/contract.js';
 import { REJECT_REASON_LABELS, type Appeal, type Decision } from '../../../shared/domain/appeal.js';
 import { excerptOf } from '../../../shared/text/inert-text.js';
+import { afterPaint } from '../app/after-paint.js';
 import { deskCall } from '../desk-client.js';
 import {
-  insertAt, moveSelection, reconcileSelection, removeId, selectionAfterRemoval, sortedInsertIndex,
+  indexOfId, insertAt, moveSelection, reconcileSelection, removeId, selectionAfterRemoval, sortedInsertIndex,
 } from './inbox-order.js';
 import type { InboxSlice, SliceCreator } from './state-types.js';
 import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
@@ -51,6 +52,9 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     }
     const current = get().detail;
     if (!(current?.id === id && current.phase === 'ready')) set({ detail: { id, phase: 'loading' } });
+    // The selection is painted first; a key held down asks only for the appeal it stops on.
+    await afterPaint();
+    if (get().selectedId !== id) return;
     const result = await deskCall('appeals.get', { id });
     if (get().selectedId !== id) return;
     set({ detail: result.ok ? { id, phase: 'ready', local: result.value } : { id, phase: 'failed', message: result.error.message } });
@@ -146,7 +150,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     const { rowIds, rowsById } = get();
     const missing = windowIds.filter((id) => !rowsById.has(id) && !requested.has(id));
     if (missing.length === 0) return;
-    const first = rowIds.indexOf(windowIds[0] ?? '');
+    const first = indexOfId(rowIds, windowIds[0] ?? '');
     const from = Math.max(0, first - WINDOW_MARGIN);
     const around = first < 0 ? missing
       : rowIds.slice(from, from + windowIds.length + 2 * WINDOW_MARGIN).filter((id) => !rowsById.has(id) && !requested.has(id));
@@ -219,7 +223,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     select: selectId,
     moveBy: (delta) => {
       const { rowIds, selectedId } = get();
-      selectId(moveSelection(rowIds, selectedId === null ? -1 : rowIds.indexOf(selectedId), delta));
+      selectId(moveSelection(rowIds, selectedId === null ? -1 : indexOfId(rowIds, selectedId), delta));
     },
     selectEdge: (edge) => {
       const { rowIds } = get();

@@ -3,6 +3,7 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { AppealGrid } from './AppealGrid.js';
 import { INBOX_COLUMNS } from './inbox-columns.js';
 import { useCallback } from 'react';
+import { afterPaint } from '../../app/after-paint.js';
 import { followSuggestionChanges } from '../suggestions/suggestions-store.js';
 import { loadSuggestionsFor } from '../suggestions/TopSuggestionCell.js';
 
@@ -16,7 +17,7 @@ export function InboxTable() {
   // The window's rows and its top suggestions (#6) are fetched together, once per window, never per key press.
   const ensureWindow = useCallback((ids: readonly string[]) => {
     followSuggestionChanges();
-    loadSuggestionsFor(ids);
+    void afterPaint().then(() => loadSuggestionsFor(ids));
     return ensureRows(ids);
   }, [ensureRows]);
   return (

@@ -2,6 +2,7 @@
 // the text. Reasons quote citizen words: rendered as text nodes through inertText(), never as HTML.
 import { useEffect } from 'react';
 import { inertText } from '../../../../shared/text/inert-text.js';
+import { afterPaint } from '../../app/after-paint.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
@@ -16,7 +17,10 @@ export function SuggestionsBlock({ appealId }: { appealId: string }) {
   const targetsById = useDeskStore((s) => s.targetsById);
   useEffect(() => {
     followSuggestionChanges();
-    void load([appealId]);
+    // After the frame that shows the new selection; skipped when the selection has moved on by then.
+    let live = true;
+    void afterPaint().then(() => { if (live) void load([appealId]); });
+    return () => { live = false; };
   }, [appealId, load]);
 
   const place = entry?.place;
