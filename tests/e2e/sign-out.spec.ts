@@ -1,5 +1,5 @@
 // Sign-out by keyboard: online it sends and wipes at once; offline it asks, Esc keeps everything, Enter retries,
-// Shift+Delete signs out and discards. After sign-out the local cache holds no appeals.
+// Shift+Delete signs out and discards; a conflict found by the flush stops it too. After sign-out the cache holds no appeals.
 import { test, expect } from '@playwright/test';
 import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
 
@@ -56,6 +56,41 @@ test('online sign-out sends the decision, wipes, and shows the login screen', as
     await expect(page.getByLabel('Логин')).toBeVisible({ timeout: 30_000 });
     expect((await server.allAppeals()).get(id)?.status).toBe('routed');
     expect(await desk.core.call('inbox.list', { offset: 0, limit: 10 })).toMatchObject({ ok: true, value: { total: 0 } });
+  } finally {
+    await desk.close();
+    await server.stop();
+    deskDir.remove(); serverDir.remove();
+  }
+});
+
+test('a conflict the sign-out flush finds stops the sign-out: «1 конфликт не просмотрен», Shift+Delete discards', async ({ page }) => {
+  test.setTimeout(120_000);
+  const serverDir = tempDir('srv'); const deskDir = tempDir('desk');
+  const server = new ServerUnderTest(serverDir.dir, 200);
+  await server.start();
+  const desk = await startDesk(server, deskDir.dir, { login: 'operator1', pushDelayMs: 600_000 });
+  try {
+    const inbox = new InboxPage(page);
+    await inbox.open(desk.url);
+    const id = await inbox.decideWith('Digit1');
+    await inbox.waitPending(1);
+    // Another operator routes the same appeal on the server first: the sign-out flush gets a conflict back.
+    const version = (await server.allAppeals()).get(id)?.version ?? 1;
+    const other = await fetch(`${server.url}/api/v1/mutations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await server.token('operator2')}` },
+      body: JSON.stringify({ mutations: [{ id: '01MUTATIONOP2SIGNOUTAA', appealId: id, baseVersion: version,
+        createdAt: new Date().toISOString(), type: 'reject', reason: 'spam' }] }),
+    });
+    expect(other.status).toBe(200);
+
+    await page.keyboard.press('Control+Shift+KeyQ');
+    const dialog = page.getByRole('dialog', { name: 'Выход' });
+    await expect(dialog.getByTestId('sign-out-conflicts')).toContainText('1 конфликт не просмотрен', { timeout: 30_000 });
+    await expect(dialog).toContainText('выйти и удалить конфликты');
+    await page.keyboard.press('Shift+Delete');
+    await expect(page.getByLabel('Логин')).toBeVisible({ timeout: 30_000 });
+    expect(await desk.core.call('conflicts.list', {})).toMatchObject({ ok: true, value: { conflicts: [] } });
   } finally {
     await desk.close();
     await server.stop();
