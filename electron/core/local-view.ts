@@ -20,9 +20,13 @@ export function recomputeLocalView(cache: LocalCache, appealId: string): Appeal 
   return local;
 }
 
-/** Stores an appeal as the server reports it and rebases pending decisions; false when the cache had newer. */
-export function storeServerAppeal(cache: LocalCache, appeal: Appeal, replace = false): boolean {
+/**
+ * Stores an appeal as the server reports it and rebases pending decisions; false when the cache had newer.
+ * `pending`: the appeals with outbox rows, read once per pulled page instead of one outbox query per appeal.
+ */
+export function storeServerAppeal(cache: LocalCache, appeal: Appeal, replace = false,
+  pending?: ReadonlySet<string>): boolean {
   if (!(replace ? cache.appeals.replaceServer(appeal) : cache.appeals.storeServer(appeal))) return false;
-  if (cache.outbox.forAppeal(appeal.id).length > 0) recomputeLocalView(cache, appeal.id);
+  if (pending ? pending.has(appeal.id) : cache.outbox.forAppeal(appeal.id).length > 0) recomputeLocalView(cache, appeal.id);
   return true;
 }

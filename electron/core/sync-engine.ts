@@ -422,7 +422,8 @@ export class SyncEngine {
       // The page and the cursor commit together: a crash re-pulls the page, never skips it.
       const ids = cache.transaction(() => {
         const written: string[] = [];
-        for (const appeal of page.appeals) if (storeServerAppeal(cache, appeal, replace)) written.push(appeal.id);
+        const pending = cache.outbox.pendingAppealIds();
+        for (const appeal of page.appeals) if (storeServerAppeal(cache, appeal, replace, pending)) written.push(appeal.id);
         cache.meta.set('cursor', page.cursor);
         if (replace && !page.hasMore) cache.meta.delete('resyncFromStart');
         return written;

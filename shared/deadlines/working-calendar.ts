@@ -74,11 +74,23 @@ export function createWorkingCalendar(settings: CalendarSettings, data: Producti
   };
 
   /** Working window of local day number `day`, in local milliseconds, or null on a day off. */
-  const windowOf = (day: number): [number, number] | null => {
+  const computeWindow = (day: number): [number, number] | null => {
     const date = dateOfDay(day);
     if (!isWorkingDay(date)) return null;
     const end = settings.dayEndMinutes - (shortened.has(date) ? settings.shortenedByMinutes : 0);
     return [day * DAY + settings.dayStartMinutes * MINUTE, day * DAY + Math.max(end, settings.dayStartMinutes) * MINUTE];
+  };
+  // Per day, once: a first sync computes deadlines for 100,000 appeals over a few hundred distinct days, and the
+  // date string and weekday behind each window cost more than the arithmetic.
+  const windows = new Map<number, [number, number] | null>();
+  const windowOf = (day: number): [number, number] | null => {
+    let window = windows.get(day);
+    if (window === undefined) {
+      window = computeWindow(day);
+      if (windows.size >= 20_000) windows.clear();
+      windows.set(day, window);
+    }
+    return window;
   };
 
   return {

@@ -46,6 +46,7 @@ function toEntry(row: OutboxRow): OutboxEntry {
 export class OutboxStore {
   private readonly insertStmt;
   private readonly forAppealStmt;
+  private readonly pendingIdsStmt;
   private readonly newestStmt;
   private readonly dueStmt;
   private readonly nextDueStmt;
@@ -59,6 +60,7 @@ export class OutboxStore {
     this.insertStmt = db.prepare(`
       INSERT INTO outbox (mutation_id, appeal_id, base_version, type, payload, decided_by, created_at, created_ms)
       VALUES (@mutationId, @appealId, @baseVersion, @type, @payload, @decidedBy, @createdAt, @createdMs)`);
+    this.pendingIdsStmt = db.prepare<[], string>('SELECT DISTINCT appeal_id FROM outbox').pluck();
     this.forAppealStmt = db.prepare<[string], OutboxRow>(
       'SELECT * FROM outbox WHERE appeal_id = ? ORDER BY mutation_id');
     this.newestStmt = db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY mutation_id DESC LIMIT 1');
@@ -93,6 +95,11 @@ export class OutboxStore {
 
   forAppeal(appealId: string): OutboxEntry[] {
     return this.forAppealStmt.all(appealId).map(toEntry);
+  }
+
+  /** Every appeal with a pending decision (a shift's work at most): one query for a whole pulled page. */
+  pendingAppealIds(): Set<string> {
+    return new Set(this.pendingIdsStmt.all());
   }
 
   newest(): OutboxEntry | null {

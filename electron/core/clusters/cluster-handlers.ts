@@ -6,6 +6,7 @@ import type { LocalCache } from '../cache/local-cache.js';
 import type { DeskEventHub } from '../desk-events.js';
 import { DeskFailure } from '../desk-failure.js';
 import type { UserRef } from '../../../shared/domain/appeal.js';
+import type { SyncStatus } from '../../../shared/desk-api/contract.js';
 import { decideCluster, undoNewestBatch } from './cluster-decisions.js';
 import { createClusterKeeper } from './cluster-keeper.js';
 import { ClusterStore } from './cluster-store.js';
@@ -53,15 +54,24 @@ export function createClusterService(ctx: ClusterContext): ClusterService {
       return false;
     }
   };
+  // A long pull (the first sync of a big inbox: the engine shows progress) is not slowed by clustering each page:
+  // the backlog is clustered right after it, and inbox.ids still clusters the first BEFORE_LIST on demand.
+  let bulkPull = false;
   const continueLater = () => {
     background ??= setImmediate(function next() {
-      if (runStep()) background = setImmediate(next);
+      if (!bulkPull && runStep()) background = setImmediate(next);
       else background = null;
     });
   };
+  events.on('sync.status', (payload) => {
+    const status = payload as SyncStatus;
+    const was = bulkPull;
+    bulkPull = status.state === 'syncing' && status.progress !== null;
+    if (was && !bulkPull) continueLater();
+  });
   // The pulled page is clustered before anyone reads the list the event announces; a backlog continues later.
   events.on('appeals.changed', () => {
-    if (background === null && runStep()) continueLater();
+    if (!bulkPull && background === null && runStep()) continueLater();
   });
   continueLater();
 
