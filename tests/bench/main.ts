@@ -1,10 +1,10 @@
 // `npm run bench -- --out FILE [--n 100000] [--only ingest,search]`: builds an n-appeal reference server from the
-// demo generator, runs every registered bench module in one process, prints the figures against the targets and
+// demo generator (in a child process), runs every registered bench module in one process, prints the figures against the targets and
 // writes them as JSON (with the machine they came from). Build the renderer first (the npm script does).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { startServer } from '../../server/start-server.js';
+import { startServerProcess } from './server-process.js';
 import { BENCH_MODULES } from './bench-registry.js';
 import { BENCH_TARGETS } from './bench-targets.js';
 import type { BenchContext, BenchFigures } from './bench-types.js';
@@ -26,7 +26,8 @@ const startedAt = new Date().toISOString();
 let chromiumVersion: string | null;
 try {
   const seeded = performance.now();
-  const server = await startServer({ port: 0, dataDir: join(workDir, 'server'), demo: n });
+  // In its own process, as the central server is on its own machine in production (see server-process.ts).
+  const server = await startServerProcess(join(workDir, 'server'), n);
   log(`reference server with ${n} demo appeals in ${((performance.now() - seeded) / 1000).toFixed(1)} s at ${server.url}`);
   const ctx: BenchContext = { n, workDir, server, syncedDeskDir: null, log };
   try {
