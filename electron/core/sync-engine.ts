@@ -403,8 +403,18 @@ export class SyncEngine {
     let replace = cache.meta.get('resyncFromStart') === true;
     const startedMs = Date.now();
     let done = 0;
+    // The next page, asked for before this one is stored: the server builds it while the cache writes.
+    let prefetched: ReturnType<typeof api.changes> | null = null;
     while (!this.closed) {
-      const page = await api.changes(cursor, PULL_PAGE_SIZE);
+      const page = await (prefetched ?? api.changes(cursor, PULL_PAGE_SIZE));
+      prefetched = null;
+      if (page.hasMore && page.cursor !== cursor && !(cursor !== null && page.head !== undefined
+        && BigInt(page.head) < BigInt(cursor))) {
+        prefetched = api.changes(page.cursor, PULL_PAGE_SIZE);
+        // Awaited on the next turn; a failure then, or never when the store below throws (the run fails anyway).
+        prefetched.catch(() => undefined);
+        await new Promise<void>((resolve) => setImmediate(resolve)); // let the request leave before the write
+      }
       if (cursor !== null && page.head !== undefined && BigInt(page.head) < BigInt(cursor)) {
         // Our cursor is ahead of everything the server has: it was restored from an older backup. Re-pull from the
         // start and take its state as the truth; pending decisions stay in the outbox and are rebased on top.
