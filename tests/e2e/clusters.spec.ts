@@ -56,9 +56,7 @@ test('a surge is one row with a count; G unfolds it; one key routes every appeal
     await page.keyboard.press('Digit1');
     await expect(row('surge-water-5')).toHaveCount(0);
     await expect(page.getByRole('status').filter({ hasText: 'группа: 5' })).toHaveCount(1);
-    await inbox.waitPending(0);
-    const appeals = await server.allAppeals();
-    for (const id of SURGE_WATER_IDS) expect(appeals.get(id)).toMatchObject({ status: 'routed', targetId: 'mingkh', version: 2 });
+    await server.expectAppeals(Object.fromEntries(SURGE_WATER_IDS.map((id) => [id, { status: 'routed', targetId: 'mingkh', version: 2 }])));
     const perAppeal = mutationsPerAppeal();
     for (const id of SURGE_WATER_IDS) expect(perAppeal.get(id), id).toBe(1);
     expect(perAppeal.size).toBe(SURGE_WATER_IDS.length);
@@ -72,9 +70,7 @@ test('a surge is one row with a count; G unfolds it; one key routes every appeal
     await expect(row('surge-bus-3').locator('.top-suggestion-name')).not.toBeEmpty();
     await page.keyboard.press('Enter');
     await expect(row('surge-bus-3')).toHaveCount(0);
-    await inbox.waitPending(0);
-    const after = await server.allAppeals();
-    for (const id of SURGE_BUS_IDS) expect(after.get(id)).toMatchObject({ status: 'routed', targetId: target, version: 2 });
+    await server.expectAppeals(Object.fromEntries(SURGE_BUS_IDS.map((id) => [id, { status: 'routed', targetId: target ?? '', version: 2 }])));
   } finally {
     await desk.close();
     dir.remove();

@@ -56,10 +56,12 @@ test('conflicts section: see who routed where, accept the server with Enter, re-
     await pageB.keyboard.press('Digit3');
     await expect(items).toHaveCount(0);
     await expect(view).toContainText('Конфликтов нет');
-    await b.waitPending(0);
-    await deskB.core.call('sync.now', {});
-
-    const onServer = await server.allAppeals();
+    // The re-route travels after its undo grace: wait for the server to hold it (version 3), not for a count.
+    let onServer = await server.allAppeals();
+    await expect.poll(async () => {
+      onServer = await server.allAppeals();
+      return [onServer.get(first)?.version, onServer.get(second)?.version].includes(3);
+    }, { timeout: 30_000 }).toBe(true);
     const statuses = [onServer.get(first), onServer.get(second)];
     // One stays as operator 1 routed it; the other now carries the lead's re-route (version 3).
     expect(statuses.filter((s) => s?.routedBy?.id === 'u-operator1' && s.targetId === 'mingkh')).toHaveLength(1);

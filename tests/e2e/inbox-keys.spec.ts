@@ -36,9 +36,7 @@ test('"/" picker filters targets in Russian and Enter routes to the match', asyn
     await page.keyboard.press('Enter');
     await expect(picker).toBeHidden();
     await expect(inbox.grid.locator(`[data-appeal-id="${id}"]`)).toHaveCount(0);
-    await inbox.waitPending(0);
-    const appeal = (await server.allAppeals()).get(id);
-    expect(appeal?.targetId).toBe('minzdrav');
+    await server.expectAppeals({ [id]: { status: 'routed', targetId: 'minzdrav' } });
   } finally { await done(); }
 });
 
@@ -50,10 +48,7 @@ test('X rejects with a reason chosen by key', async ({ page }) => {
     await expect(page.getByRole('dialog')).toContainText('Спам');
     await page.keyboard.press('Digit1');
     await expect(inbox.grid.locator(`[data-appeal-id="${id}"]`)).toHaveCount(0);
-    await inbox.waitPending(0);
-    const appeal = (await server.allAppeals()).get(id);
-    expect(appeal?.status).toBe('rejected');
-    expect(appeal?.rejectReason).toBe('spam');
+    await server.expectAppeals({ [id]: { status: 'rejected', rejectReason: 'spam' } });
   } finally { await done(); }
 });
 

@@ -78,9 +78,7 @@ test('search with ё/е, ranked hits, a keyboard filter, routing a result, and a
     // A digit routes the waiting result to the favourite in slot 1; the row stays, showing where it went.
     await page.keyboard.press('Digit1');
     await expect(rows.first().locator('.result-status')).toHaveText(/^→ /);
-    await inbox.waitPending(0);
-    const onServer = (await server.allAppeals()).get('search-b');
-    expect(onServer?.status).toBe('routed');
+    const onServer = (await server.expectAppeals({ 'search-b': { status: 'routed' } })).get('search-b');
     expect(onServer?.targetId).toBeTruthy();
     await expect(page.getByTestId('result-standing')).toContainText('Направлено');
 

@@ -53,6 +53,19 @@ export class ServerUnderTest {
     }
   }
 
+  /**
+   * Waits until the server holds these appeals in the expected state. Decisions travel asynchronously (undo grace,
+   * then a push), so a test must wait for the server itself rather than for the desk's pending count to read 0.
+   */
+  async expectAppeals(expected: Record<string, Partial<Appeal>>, timeout = 30_000): Promise<Map<string, Appeal>> {
+    let latest = new Map<string, Appeal>();
+    await expect.poll(async () => {
+      latest = await this.allAppeals();
+      return Object.fromEntries(Object.keys(expected).map((id) => [id, latest.get(id)]));
+    }, { timeout }).toMatchObject(expected);
+    return latest;
+  }
+
   async ingest(appeals: IncomingAppeal[]): Promise<void> {
     const token = await this.token('connector');
     const response = await fetch(`${this.url}${API_PREFIX}/appeals`, {

@@ -39,10 +39,7 @@ test('Enter routes to the first suggestion and Q to the second, each shown with 
     await page.keyboard.press('KeyQ');
     await expect(inbox.grid.locator(`[data-appeal-id="${second}"]`)).toHaveCount(0);
 
-    await inbox.waitPending(0);
-    const appeals = await server.allAppeals();
-    expect(appeals.get(first)?.targetId).toBe(top);
-    expect(appeals.get(second)?.targetId).toBe(runnerUp);
+    await server.expectAppeals({ [first]: { targetId: top ?? '' }, [second]: { targetId: runnerUp ?? '' } });
   } finally {
     await desk.close();
     dir.remove();
