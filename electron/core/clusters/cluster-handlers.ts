@@ -25,6 +25,9 @@ export interface ClusterContext {
 
 /** Appeals looked at per step: a pull page's worth, a few tens of milliseconds. */
 const STEP = 500;
+/** Appeals per background step (a backlog after a first sync): ~15 ms, so a desk call waits at most that long. */
+const BACKGROUND_STEP = 50;
+const REGROUP_NOTICE_MS = 1_000;
 /** inbox.ids looks at up to this many first, so the list it answers is clustered; the rest follow in the background. */
 const BEFORE_LIST = 5_000;
 
@@ -39,13 +42,24 @@ export function createClusterService(ctx: ClusterContext): ClusterService {
   const keeper = createClusterKeeper(cache.db);
   const store = new ClusterStore(cache.db);
   let background: NodeJS.Immediate | null = null;
+  const regrouped: string[] = [];
+  let regroupTimer: NodeJS.Timeout | null = null;
 
-  const runStep = (): boolean => {
+  const runStep = (limit = STEP): boolean => {
     try {
-      const step = keeper.step(STEP);
+      const step = keeper.step(limit);
       if (step.changed.length > 0 && background !== null) {
-        // Clusters found after the change was announced: the inbox must regroup.
-        setImmediate(() => events.emit('appeals.changed', { ids: step.changed.length > 40 ? [] : step.changed }));
+        // Clusters found after the change was announced: the inbox must regroup — told at most once a second,
+        // or a backlog worked off in small steps would have the inbox reload after every one of them.
+        regrouped.push(...step.changed);
+        if (regroupTimer === null) {
+          regroupTimer = setTimeout(() => {
+            regroupTimer = null;
+            const ids = regrouped.splice(0);
+            events.emit('appeals.changed', { ids: ids.length > 40 ? [] : ids });
+          }, REGROUP_NOTICE_MS);
+          regroupTimer.unref();
+        }
       }
       return step.more;
     } catch (error) {
@@ -59,7 +73,7 @@ export function createClusterService(ctx: ClusterContext): ClusterService {
   let bulkPull = false;
   const continueLater = () => {
     background ??= setImmediate(function next() {
-      if (!bulkPull && runStep()) background = setImmediate(next);
+      if (!bulkPull && runStep(BACKGROUND_STEP)) background = setImmediate(next);
       else background = null;
     });
   };
