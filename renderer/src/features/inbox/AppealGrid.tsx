@@ -1,14 +1,16 @@
-// The keyboard-driven grid of appeals shared by the inbox and the search results: useVirtualizer over all ids,
-// TanStack Table over the visible window, so 100,000 rows stay instant (only ~40 rows exist as objects or DOM,
+// The keyboard-driven grid of appeals shared by the inbox and the search results: a fixed-height window over all
+// ids, TanStack Table over the visible rows, so 100,000 rows stay instant (only ~50 rows exist as objects or DOM,
 // and only windows seen are fetched from the core). Selection and keys belong to the caller.
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Row } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, type Ref } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { flushSync } from 'react-dom';
 import type { InboxRow } from '../../../../shared/desk-api/contract.js';
 import { indexOfId } from '../../store/inbox-order.js';
 
 export const ROW_HEIGHT = 28;
 const HEADER_HEIGHT = 30;
+/** Rows rendered beyond each edge of the visible part: key presses and wheel steps stay inside them. */
+const OVERSCAN = 12;
 const getRowId = (row: InboxRow): string => row.id;
 
 interface GridRowProps {
@@ -23,16 +25,22 @@ const sameRow = (a: GridRowProps, b: GridRowProps): boolean => a.row.original ==
   && a.start === b.start && a.index === b.index && a.selected === b.selected && a.onSelect === b.onSelect
   && a.columns === b.columns;
 
-const GridRow = memo(function GridRow({ row, start, index, selected, onSelect }: GridRowProps) {
+// The cells of a row: rendered again only for new data. A row that moves (one above it was decided) or changes
+// selection updates only its wrapper below.
+const RowCells = memo(function RowCells({ row }: { row: Row<InboxRow>; columns: GridRowProps['columns'] }) {
+  return row.getVisibleCells().map((cell) => (
+    <div key={cell.column.id} role="gridcell" className={`cell cell-${cell.column.id}`}>
+      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+    </div>
+  ));
+}, (a, b) => a.row.original === b.row.original && a.columns === b.columns);
+
+const GridRow = memo(function GridRow({ row, start, index, selected, onSelect, columns }: GridRowProps) {
   return (
     <div role="row" aria-selected={selected} aria-rowindex={index + 2} data-appeal-id={row.id}
       className={selected ? 'grid-row selected' : 'grid-row'} style={{ transform: `translateY(${start}px)` }}
       onMouseDown={() => onSelect(row.id)}>
-      {row.getVisibleCells().map((cell) => (
-        <div key={cell.column.id} role="gridcell" className={`cell cell-${cell.column.id}`}>
-          {flexRender(cell.column.columnDef.cell, cell.getContext())}
-        </div>
-      ))}
+      <RowCells row={row} columns={columns} />
     </div>
   );
 }, sameRow);
@@ -57,22 +65,44 @@ export interface AppealGridProps {
 export function AppealGrid({
   ids, rowsById, selectedId, onSelect, ensureRows, columns, label, onPageSize, className, gridRef,
 }: AppealGridProps) {
-  // The virtualizer spans the whole list; only the ids it is showing reach TanStack Table below.
   const scrollRef = useRef<HTMLDivElement | null>(null);
-  // Stable while the ids are: a new function per render makes the virtualizer rebuild its measurement of every
-  // one of 100,000 rows on each key press.
-  const getItemKey = useCallback((i: number) => ids[i] ?? i, [ids]);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render on purpose; nothing memoises it
-  const virtualizer = useVirtualizer({
-    count: ids.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-    scrollMargin: HEADER_HEIGHT,
-    scrollPaddingStart: HEADER_HEIGHT,
-    getItemKey,
+  // The scroll position and height, remembered from scroll and resize events (reading them from the element after
+  // a commit would force a layout). Rows have one fixed height, so the window is arithmetic: no per-row
+  // measurement, which for 100,000 rows cost milliseconds whenever the list changed (every decision).
+  const view = useRef({ top: 0, height: 0, frame: 0 });
+  const [range, setRange] = useState({ from: 0, to: 0 });
+  const rangeOf = (top: number, height: number) => ({
+    from: Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN),
+    to: Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN,
   });
-  const items = virtualizer.getVirtualItems();
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return undefined;
+    const v = view.current;
+    const update = (sync: boolean): void => {
+      v.top = el.scrollTop;
+      v.height = el.clientHeight;
+      const next = rangeOf(v.top, v.height);
+      const apply = () => setRange((r) => (r.from === next.from && r.to === next.to ? r : next));
+      // In the scroll event itself, so rows scrolled in are in the same frame (the virtualizer did the same).
+      if (sync) flushSync(apply);
+      else apply();
+    };
+    update(false);
+    const onScroll = (): void => update(true);
+    const observer = new ResizeObserver(() => update(false));
+    el.addEventListener('scroll', onScroll, { passive: true });
+    observer.observe(el);
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      observer.disconnect();
+      cancelAnimationFrame(v.frame);
+    };
+  }, []);
+  const items: { index: number; start: number }[] = [];
+  for (let index = range.from; index < Math.min(range.to, ids.length); index++) {
+    items.push({ index, start: HEADER_HEIGHT + index * ROW_HEIGHT });
+  }
 
   // The table model covers the visible window only (~40 rows), so deciding one appeal among 100,000 does not
   // rebuild 100,000 row objects. `data` is memoised on the window's ids: same window, same reference.
@@ -91,32 +121,13 @@ export function AppealGrid({
     if (windowKey !== '') void ensureRows(windowKey.split('\n'));
   }, [windowKey, ensureRows]);
 
+  // eslint-disable-next-line react-hooks/incompatible-library -- the table is read during render on purpose; rows memoise on their data
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), getRowId });
   const modelRowsById = table.getRowModel().rowsById;
 
   const selectedIndex = useMemo(() => (selectedId === null ? -1 : indexOfId(ids, selectedId)), [ids, selectedId]);
-  // Keep the selection in view in the frame that shows it. Rows have one fixed height, so this is arithmetic on
-  // the scroll position and height remembered from scroll and resize events: reading them from the element right
-  // after React's commit would force a layout of the whole window on every key press (the virtualizer's
-  // scrollToIndex did, and re-checked the position over several frames). The write waits for the frame's own
-  // animation step, where the layout it needs is the one the frame does anyway.
-  const view = useRef({ top: 0, height: 0, frame: 0 });
-  useLayoutEffect(() => {
-    const el = scrollRef.current;
-    if (!el) return undefined;
-    const v = view.current;
-    v.top = el.scrollTop;
-    v.height = el.clientHeight;
-    const onScroll = (): void => { v.top = el.scrollTop; };
-    const observer = new ResizeObserver(() => { v.height = el.clientHeight; });
-    el.addEventListener('scroll', onScroll, { passive: true });
-    observer.observe(el);
-    return () => {
-      el.removeEventListener('scroll', onScroll);
-      observer.disconnect();
-      cancelAnimationFrame(v.frame);
-    };
-  }, []);
+  // Keep the selection in view in the frame that shows it, by the same arithmetic. The write waits for the frame's
+  // own animation step, where the layout it needs is the one the frame does anyway.
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (!el || selectedIndex < 0) return;
@@ -159,7 +170,7 @@ export function AppealGrid({
           </div>
         ))}
       </div>
-      <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+      <div role="rowgroup" className="grid-body" style={{ height: ids.length * ROW_HEIGHT }}>
         {items.map((item) => {
           const id = ids[item.index];
           const row = id === undefined ? undefined : modelRowsById[id];
