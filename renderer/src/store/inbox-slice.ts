@@ -1,11 +1,12 @@
 // The inbox: the ids of all waiting appeals, grid rows only for what is on screen (a small cache filled per
 // window), the selection, the detail of the selected appeal, and the optimistic decisions — a decided appeal
 // leaves the list at once and comes back if the core refuses.
-import { MAX_ROWS_PER_CALL, type InboxRow } from '../../../shared/desk-api/contract.js';
+import type { InboxRow } from '../../../shared/desk-api/contract.js';
 import { REJECT_REASON_LABELS, type Appeal, type Decision } from '../../../shared/domain/appeal.js';
 import { excerptOf } from '../../../shared/text/inert-text.js';
 import { afterPaint } from '../app/after-paint.js';
 import { deskCall } from '../desk-client.js';
+import { createRowWindowFetcher } from './row-window-fetcher.js';
 import {
   indexOfId, insertAt, moveSelection, reconcileSelection, removeId, selectionAfterRemoval, sortedInsertIndex,
 } from './inbox-order.js';
@@ -21,10 +22,6 @@ const inFlight = new Set<string>();
 // would cost seconds, a patch costs a few milliseconds.
 const MAX_PATCHED_IDS = 40;
 
-// Rows kept for windows already seen; beyond this the rows farthest from the current window are dropped.
-const ROW_CACHE_LIMIT = 2_000;
-// Rows fetched around a window, so a few key presses past its edge find their rows already there.
-const WINDOW_MARGIN = 60;
 
 /** The grid row of an appeal, built the way the core builds it for `inbox.list`. */
 function rowOf(appeal: Appeal): InboxRow {
@@ -145,34 +142,14 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   }
 
   // Rows for the visible window: missing ones are fetched in one call (plus a margin), concurrent asks coalesce.
-  const requested = new Set<string>();
-  async function ensureRows(windowIds: readonly string[]): Promise<void> {
-    const { rowIds, rowsById } = get();
-    const missing = windowIds.filter((id) => !rowsById.has(id) && !requested.has(id));
-    if (missing.length === 0) return;
-    const first = indexOfId(rowIds, windowIds[0] ?? '');
-    const from = Math.max(0, first - WINDOW_MARGIN);
-    const around = first < 0 ? missing
-      : rowIds.slice(from, from + windowIds.length + 2 * WINDOW_MARGIN).filter((id) => !rowsById.has(id) && !requested.has(id));
-    const ask = around.slice(0, MAX_ROWS_PER_CALL);
-    ask.forEach((id) => requested.add(id));
-    const result = await deskCall('appeals.rows', { ids: ask });
-    ask.forEach((id) => requested.delete(id));
-    if (!result.ok) {
-      get().showAlert(`Не удалось загрузить обращения: ${result.error.message}`);
-      return;
-    }
-    const next = new Map(get().rowsById);
-    for (const row of result.value.rows) next.set(row.id, row);
-    if (next.size > ROW_CACHE_LIMIT) {
-      const keep = new Set(windowIds);
-      for (const id of next.keys()) {
-        if (next.size <= ROW_CACHE_LIMIT - WINDOW_MARGIN) break;
-        if (!keep.has(id)) next.delete(id); // oldest fetched first: Map keeps insertion order
-      }
-    }
-    set({ rowsById: next });
-  }
+  const ensureRows = createRowWindowFetcher<InboxRow>({
+    ids: () => get().rowIds,
+    indexOf: indexOfId,
+    rows: () => get().rowsById,
+    setRows: (rowsById) => set({ rowsById }),
+    showAlert: (text) => get().showAlert(text),
+    keep: (row) => row,
+  });
 
   /** A collapsed cluster row: the same decision for every waiting appeal of it, one mutation each (#6). */
   async function decideCluster(id: string, size: number, decision: Decision): Promise<void> {

@@ -8,14 +8,13 @@ import type { SavedView, SearchQuery } from '../../../../shared/search/search-qu
 import { deskCall, onDeskEvent } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { moveSelection } from '../../store/inbox-order.js';
+import { createRowWindowFetcher } from '../../store/row-window-fetcher.js';
 import type { DetailState } from '../../store/state-types.js';
 import { createDebouncer, createLatestOnly } from './latest-only.js';
 import { EMPTY_QUERY, isBlankQuery, normalizedRange, queryKey } from './search-query-state.js';
 
 /** Typing pause after which the query runs. */
 export const SEARCH_DEBOUNCE_MS = 120;
-const ROW_CACHE_LIMIT = 2_000;
-const WINDOW_MARGIN = 60;
 
 export interface SearchAnswer {
   ids: readonly string[];
@@ -136,35 +135,14 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     }
   }
 
-  const requested = new Set<string>();
-  async function ensureRows(windowIds: readonly string[]): Promise<void> {
-    const { answer, rowsById } = get();
-    const ids = answer?.ids ?? [];
-    const missing = windowIds.filter((id) => !rowsById.has(id) && !requested.has(id));
-    if (missing.length === 0) return;
-    const first = ids.indexOf(windowIds[0] ?? '');
-    const from = Math.max(0, first - WINDOW_MARGIN);
-    const around = first < 0 ? missing
-      : ids.slice(from, from + windowIds.length + 2 * WINDOW_MARGIN).filter((id) => !rowsById.has(id) && !requested.has(id));
-    const ask = around.slice(0, MAX_ROWS_PER_CALL);
-    ask.forEach((id) => requested.add(id));
-    const result = await deskCall('appeals.rows', { ids: ask });
-    ask.forEach((id) => requested.delete(id));
-    if (!result.ok) {
-      desk().showAlert(`Не удалось загрузить обращения: ${result.error.message}`);
-      return;
-    }
-    const next = new Map(get().rowsById);
-    for (const row of result.value.rows) next.set(row.id, row);
-    if (next.size > ROW_CACHE_LIMIT) {
-      const keep = new Set(windowIds);
-      for (const id of next.keys()) {
-        if (next.size <= ROW_CACHE_LIMIT - WINDOW_MARGIN) break;
-        if (!keep.has(id)) next.delete(id); // oldest fetched first: Map keeps insertion order
-      }
-    }
-    set({ rowsById: next });
-  }
+  const ensureRows = createRowWindowFetcher<ListedRow>({
+    ids: () => get().answer?.ids ?? [],
+    indexOf: (ids, id) => ids.indexOf(id),
+    rows: () => get().rowsById,
+    setRows: (rowsById) => set({ rowsById }),
+    showAlert: (text) => desk().showAlert(text),
+    keep: (row) => row,
+  });
 
   function patchRow(id: string, patch: Partial<ListedRow>): ListedRow | undefined {
     const before = get().rowsById.get(id);
