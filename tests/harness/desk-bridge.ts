@@ -1,28 +1,21 @@
 // Browser side of the test harness: window.desk = {call, on} over HTTP and server-sent events, the
 // same two functions the Electron preload exposes over IPC. Built for the browser at harness start.
-import type { DeskBridge, DeskEvent, DeskResult } from '../../shared/desk-api/contract.js';
-
-// Literal so the bundle stays free of zod; checked against the contract at compile time.
-const EVENT_NAMES = ['appeals.changed', 'sync.status', 'sync.conflict', 'session.changed', 'reports.progress', 'suggestions.changed'] as const satisfies
-  readonly DeskEvent[];
-type MissingEvent = Exclude<DeskEvent, (typeof EVENT_NAMES)[number]>;
-const everyEventListed: [MissingEvent] extends [never] ? true : never = true;
-void everyEventListed;
+import type { DeskBridge, DeskResult } from '../../shared/desk-api/contract.js';
+import { coreUnreachable, createListenerRegistry, DESK_EVENT_NAMES } from '../../shared/desk-api/bridge-events.js';
 
 // Only what the bridge touches, so this file typechecks without the DOM library.
 interface MessageLike { data: string }
 interface EventSourceLike { addEventListener(type: string, listener: (event: MessageLike) => void): void }
 const browser = globalThis as unknown as { EventSource: new (url: string) => EventSourceLike };
 
-const knownEvents: ReadonlySet<string> = new Set(EVENT_NAMES);
-const listeners = new Map<string, Set<(payload: unknown) => void>>();
+const events = createListenerRegistry();
 let source: EventSourceLike | null = null;
 
 /** One shared stream for all subscriptions; EventSource reconnects by itself. */
 function ensureStream(): void {
   if (source !== null) return;
   source = new browser.EventSource('/__harness/events');
-  for (const name of EVENT_NAMES) {
+  for (const name of DESK_EVENT_NAMES) {
     source.addEventListener(name, (event) => {
       let payload: unknown;
       try {
@@ -30,13 +23,7 @@ function ensureStream(): void {
       } catch {
         return;
       }
-      for (const listener of listeners.get(name) ?? []) {
-        try {
-          listener(payload);
-        } catch (error) {
-          console.error(`desk event listener for ${name} failed`, error);
-        }
-      }
+      events.emit(name, payload);
     });
   }
 }
@@ -51,25 +38,10 @@ const desk: DeskBridge = {
       });
       return (await response.json()) as DeskResult<unknown>;
     } catch (error) {
-      return {
-        ok: false,
-        error: { code: 'internal', message: `Нет связи с ядром приложения: ${error instanceof Error ? error.message : String(error)}` },
-      };
+      return coreUnreachable(error);
     }
   },
-  on(event: string, listener: (payload: unknown) => void): () => void {
-    if (!knownEvents.has(event) || typeof listener !== 'function') return () => {};
-    let set = listeners.get(event);
-    if (set === undefined) {
-      set = new Set();
-      listeners.set(event, set);
-    }
-    const subscription = (payload: unknown): void => listener(payload);
-    set.add(subscription);
-    return () => {
-      set.delete(subscription);
-    };
-  },
+  on: (event, listener) => events.on(event, listener),
 };
 
 // Connect now, before the app's module script runs, so events right after start-up are not lost
