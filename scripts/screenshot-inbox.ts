@@ -15,7 +15,7 @@ const work = mkdtempSync(path.join(tmpdir(), 'triage-shot-'));
 const server = await startServer({ port: 0, dataDir: path.join(work, 'server'), demo: 5000 });
 if (state === 'cluster') await ingestSurge(server.url); // #6: a hot-water surge in Линёво and a cancelled bus
 const harness = await startHarness({
-  apiUrl: server.url, dataDir: path.join(work, 'desk'),
+  apiUrl: server.url, dataDir: path.join(work, 'desk'), demo: true,
   ...(state === 'login' ? {} : { login: { login: 'operator1', password: 'operator1' } }),
 });
 const executablePath = ['/usr/bin/chromium'].find((p) => existsSync(p));
