@@ -4,9 +4,9 @@
 import type { InboxRow } from '../../../shared/desk-api/contract.js';
 import { REJECT_REASON_LABELS, type Appeal, type Decision } from '../../../shared/domain/appeal.js';
 import { excerptOf } from '../../../shared/text/inert-text.js';
-import { afterPaint } from '../app/after-paint.js';
 import { deskCall } from '../desk-client.js';
 import { createRowWindowFetcher } from './row-window-fetcher.js';
+import { createDetailLoader } from './detail-loader.js';
 import {
   indexOfId, insertAt, moveSelection, reconcileSelection, removeId, selectionAfterRemoval, sortedInsertIndex,
 } from './inbox-order.js';
@@ -41,21 +41,11 @@ function appealsWord(n: number): string {
 }
 
 export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
-  /** Fetch the full appeal for the pane; only the answer for the still-selected id is kept. */
-  async function loadDetail(id: string | null): Promise<void> {
-    if (id === null) {
-      set({ detail: null });
-      return;
-    }
-    const current = get().detail;
-    if (!(current?.id === id && current.phase === 'ready')) set({ detail: { id, phase: 'loading' } });
-    // The selection is painted first; a key held down asks only for the appeal it stops on.
-    await afterPaint();
-    if (get().selectedId !== id) return;
-    const result = await deskCall('appeals.get', { id });
-    if (get().selectedId !== id) return;
-    set({ detail: result.ok ? { id, phase: 'ready', local: result.value } : { id, phase: 'failed', message: result.error.message } });
-  }
+  const loadDetail = createDetailLoader({
+    selectedId: () => get().selectedId,
+    detail: () => get().detail,
+    setDetail: (detail) => set({ detail }),
+  });
 
   function selectId(id: string | null): void {
     if (get().selectedId === id) return;

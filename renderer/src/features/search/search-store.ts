@@ -9,6 +9,7 @@ import { deskCall, onDeskEvent } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { moveSelection } from '../../store/inbox-order.js';
 import { createRowWindowFetcher } from '../../store/row-window-fetcher.js';
+import { createDetailLoader } from '../../store/detail-loader.js';
 import type { DetailState } from '../../store/state-types.js';
 import { createDebouncer, createLatestOnly } from './latest-only.js';
 import { EMPTY_QUERY, isBlankQuery, normalizedRange, queryKey } from './search-query-state.js';
@@ -77,17 +78,11 @@ export const useSearchStore = create<SearchState>()((set, get) => {
   const debouncer = createDebouncer(() => { void run(); }, SEARCH_DEBOUNCE_MS);
   const desk = useDeskStore.getState;
 
-  async function loadDetail(id: string | null): Promise<void> {
-    if (id === null) {
-      set({ detail: null });
-      return;
-    }
-    const current = get().detail;
-    if (!(current?.id === id && current.phase === 'ready')) set({ detail: { id, phase: 'loading' } });
-    const result = await deskCall('appeals.get', { id });
-    if (get().selectedId !== id) return;
-    set({ detail: result.ok ? { id, phase: 'ready', local: result.value } : { id, phase: 'failed', message: result.error.message } });
-  }
+  const loadDetail = createDetailLoader({
+    selectedId: () => get().selectedId,
+    detail: () => get().detail,
+    setDetail: (detail) => set({ detail }),
+  });
 
   function selectId(id: string | null): void {
     if (get().selectedId === id) return;
