@@ -14,7 +14,9 @@ export type WorkerMessage =
   | { type: 'suggestions'; rows: SuggestionRow[] }
   | { type: 'cleanup' }
   | { type: 'error'; message: string }
-  | { type: 'done' };
+  | { type: 'done' }
+  /** The native SQLite addon is loaded and the cache open: from now on the worker may be terminated safely. */
+  | { type: 'ready' };
 
 const BATCH = 300;
 const { dbFile } = workerData as WorkerInput;
@@ -23,6 +25,7 @@ db.pragma('busy_timeout = 5000');
 let loaded: LoadedModel | null = null;
 
 const post = (message: WorkerMessage) => parentPort?.postMessage(message);
+post({ type: 'ready' });
 
 /** A stored suggestion is stale once the model has learned a few percent more than when it was computed. */
 const staleBelow = (learned: number) => learned - Math.max(25, Math.floor(learned * 0.02));

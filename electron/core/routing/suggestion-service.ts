@@ -31,12 +31,19 @@ function workerLocation(): { url: URL; execArgv: string[] } {
   return { url: new URL('./suggest-worker.js', import.meta.url), execArgv: [] };
 }
 
+/** How long close() waits for a starting worker to finish loading before it terminates it anyway. */
+const LOAD_WAIT_MS = 10_000;
+
 export function startSuggestionService(opts: SuggestionServiceOptions): SuggestionService {
   const { url, execArgv } = workerLocation();
   let worker: Worker | null = null;
   let timer: NodeJS.Timeout | null = null;
   let inFlight = 0;
   let idleWaiters: (() => void)[] = [];
+  // Terminating a worker while it is still loading the native SQLite addon aborts the whole process (a fatal N-API
+  // error, seen when a desk closed right after start): close() waits for 'ready' (or the worker's end) first.
+  let markLoaded = (): void => {};
+  const loaded = new Promise<void>((resolve) => { markLoaded = resolve; });
   try {
     worker = new Worker(url, { workerData: { dbFile: opts.dbFile }, execArgv });
     worker.unref();
@@ -52,6 +59,7 @@ export function startSuggestionService(opts: SuggestionServiceOptions): Suggesti
   worker?.on('message', (message: WorkerMessage) => {
     try {
       switch (message.type) {
+        case 'ready': markLoaded(); break;
         case 'training':
           applyTraining(opts.db, message.delta);
           opts.log(`suggest: learned ${message.changed} decisions (${message.delta.learned} in model) in ${message.ms} ms`);
@@ -73,7 +81,9 @@ export function startSuggestionService(opts: SuggestionServiceOptions): Suggesti
       opts.log(`suggest: results not stored: ${error instanceof Error ? error.message : String(error)}`);
     }
   });
+  worker?.on('exit', () => markLoaded());
   worker?.on('error', (error) => {
+    markLoaded();
     opts.log(`suggest: worker stopped: ${error.message}`);
     worker = null;
     inFlight = 0;
@@ -107,7 +117,10 @@ export function startSuggestionService(opts: SuggestionServiceOptions): Suggesti
       timer = null;
       const w = worker;
       worker = null;
-      if (w) await w.terminate();
+      if (w) {
+        await Promise.race([loaded, new Promise((resolve) => setTimeout(resolve, LOAD_WAIT_MS).unref())]);
+        await w.terminate();
+      }
       inFlight = 0;
       settle();
     },
