@@ -53,6 +53,15 @@ function tokenHashFromHeader(header: string | undefined): string | null {
   return match?.[1] ? tokenHash(match[1].toLowerCase()) : null;
 }
 
+/**
+ * The key of the session behind an `Authorization: Bearer` header (the SHA-256 of its token, as the sessions table
+ * keeps it), or null for a malformed header. In-memory state per session (holds, live connections) is keyed by it,
+ * so the raw token is never kept or logged.
+ */
+export function sessionKeyFromHeader(header: string | undefined): string | null {
+  return tokenHashFromHeader(header);
+}
+
 export function createAuth(store: Store, options: { sessionTtlMs?: number; now?: () => number } = {}) {
   const ttlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
   const now = options.now ?? Date.now;
@@ -75,6 +84,11 @@ export function createAuth(store: Store, options: { sessionTtlMs?: number; now?:
     userFromHeader(header: string | undefined): User | null {
       const hash = tokenHashFromHeader(header);
       return hash === null ? null : (store.userBySession(hash, oldestValid()) ?? null);
+    },
+
+    /** The user of a still valid session by its key (sessionKeyFromHeader), or null once it expired or was revoked. */
+    userFromSessionKey(sessionKey: string): User | null {
+      return store.userBySession(sessionKey, oldestValid()) ?? null;
     },
 
     /** Revokes the session of that header (idempotent: an unknown token is already gone). */

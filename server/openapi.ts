@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 document, derived from the contract's zod schemas so it cannot drift from what the server checks.
 import { z } from 'zod';
-import { API_PREFIX, ApiError, ENDPOINTS } from '../shared/central-api/contract.js';
+import { API_PREFIX, ApiError, ENDPOINTS, STREAMS } from '../shared/central-api/contract.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -35,7 +35,8 @@ export function buildOpenApiDocument(): unknown {
           403: errorResponse(`Role not allowed; allowed: ${ep.auth.join(', ')}`),
         }),
         ...('body' in ep ? { 413: errorResponse('Body larger than 5 MB') } : {}),
-        429: errorResponse('Too many requests (reserved)'),
+        ...(name === 'holds' ? { 404: errorResponse('An appeal of the request is unknown to the server (nothing changed)') } : {}),
+        429: errorResponse('Too many requests (failed sign-ins, hold requests); see Retry-After'),
         500: errorResponse('Internal error'),
       },
     };
@@ -45,6 +46,41 @@ export function buildOpenApiDocument(): unknown {
     }
     if ('query' in ep) operation.parameters = queryParameters(ep.query);
     paths[API_PREFIX + ep.path] = { ...paths[API_PREFIX + ep.path], [ep.method.toLowerCase()]: operation };
+  }
+  const eventSchemas: Record<string, JsonSchema> = {};
+  for (const [name, stream] of Object.entries(STREAMS)) {
+    const events: Record<string, unknown> = {};
+    for (const [event, schema] of Object.entries(stream.events)) {
+      const ref = `Live${event[0]?.toUpperCase() ?? ''}${event.slice(1)}Event`;
+      eventSchemas[ref] = schemaOf(schema, 'output');
+      events[event] = { $ref: `#/components/schemas/${ref}` };
+    }
+    paths[API_PREFIX + stream.path] = {
+      [stream.method.toLowerCase()]: {
+        operationId: name,
+        summary: stream.summary,
+        security: [{ bearer: [] }],
+        'x-roles': stream.auth,
+        parameters: queryParameters(stream.query),
+        responses: {
+          200: {
+            description: 'A server-sent event stream (never ends on its own). Each event is `event: <name>` and one '
+              + '`data:` line of JSON matching x-events[name]; `hello` comes first; comment lines `: hb` arrive every '
+              + 'heartbeatMs; `bye` precedes the server closing the stream.',
+            headers: {
+              'cache-control': { schema: { const: 'no-store' } },
+              'x-accel-buffering': { schema: { const: 'no' } },
+            },
+            content: { 'text/event-stream': { schema: { type: 'string' }, 'x-events': events } },
+          },
+          400: errorResponse('Invalid query'),
+          401: errorResponse('Missing or invalid bearer token'),
+          403: errorResponse(`Role not allowed; allowed: ${stream.auth.join(', ')}`),
+          429: errorResponse('Too many open live connections for this session; see Retry-After'),
+          503: errorResponse('Too many live connections on the server, or it is stopping; poll instead'),
+        },
+      },
+    };
   }
   paths[`${API_PREFIX}/health`] = {
     get: {
@@ -64,12 +100,13 @@ export function buildOpenApiDocument(): unknown {
     info: {
       title: 'Triage Desk central API',
       version: '1.0.0',
-      description: 'ЦУР · Разбор обращений: appeals, routing targets, sessions and idempotent operator decisions.',
+      description: 'ЦУР · Разбор обращений: appeals, routing targets, sessions, idempotent operator decisions and team '
+        + 'mode (holds, presence and the live channel).',
     },
     servers: [{ url: '/' }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: { ApiError: schemaOf(ApiError, 'output') },
+      schemas: { ApiError: schemaOf(ApiError, 'output'), ...eventSchemas },
     },
     security: [{ bearer: [] }],
     paths,

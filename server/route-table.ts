@@ -1,10 +1,11 @@
 // The route table: ENDPOINTS from the contract → auth, role check, zod-validated input → handler → response
 // checked against the contract's schema. Every failure leaves as an ApiError body with a fitting status.
+// STREAMS (server-sent events) pass the same auth, role and query checks, then their handler owns the response.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { API_PREFIX, ENDPOINTS } from '../shared/central-api/contract.js';
+import { API_PREFIX, ENDPOINTS, STREAMS } from '../shared/central-api/contract.js';
 import type { User } from '../shared/domain/user.js';
-import type { Auth } from './auth.js';
+import { sessionKeyFromHeader, type Auth } from './auth.js';
 import { HttpError, readJsonBody, sendError, sendJson } from './http-io.js';
 
 type Endpoints = typeof ENDPOINTS;
@@ -20,12 +21,27 @@ export interface RequestMeta {
   address: string;
   /** The Authorization header as sent (DELETE /session revokes that very token). */
   authorization: string | undefined;
+  /** The key of the bearer session (a hash of the token), null without one; per-session state is keyed by it. */
+  sessionKey: string | null;
 }
 
 /** One handler per contract endpoint; input is already validated, the user already authorised. */
 export type Handlers = {
   [K in EndpointName]: (input: InputOf<Endpoints[K]>, user: UserOf<Endpoints[K]>, meta: RequestMeta) =>
     OutputOf<Endpoints[K]> | Promise<OutputOf<Endpoints[K]>>;
+};
+
+type Streams = typeof STREAMS;
+export type StreamName = keyof Streams;
+type QueryOf<S> = S extends { query: z.ZodType } ? z.output<S['query']> : undefined;
+
+/**
+ * One handler per contract stream; the user is authorised and the query validated. It owns `res` from then on (it may
+ * still throw HttpError before writing anything, e.g. a connection cap).
+ */
+export type StreamHandlers = {
+  [K in StreamName]: (input: QueryOf<Streams[K]>, user: User, meta: RequestMeta & { sessionKey: string },
+    req: IncomingMessage, res: ServerResponse) => void;
 };
 
 /** Extra unauthenticated GET routes outside the contract table (health, openapi.json). */
@@ -39,13 +55,21 @@ interface RouteSpec {
   response: z.ZodType;
 }
 
+interface StreamSpec {
+  method: string;
+  auth: readonly string[];
+  query?: z.ZodType;
+}
+
 function describeIssues(error: z.ZodError): string {
   const text = z.prettifyError(error);
   return text.length > 1000 ? `${text.slice(0, 1000)}…` : text;
 }
 
-export function createRouter(opts: { auth: Auth; handlers: Handlers; plain: PlainRoutes; log: (line: string) => void }) {
-  const { auth, handlers, plain, log } = opts;
+export function createRouter(opts: {
+  auth: Auth; handlers: Handlers; streams: StreamHandlers; plain: PlainRoutes; log: (line: string) => void;
+}) {
+  const { auth, handlers, streams, plain, log } = opts;
   // One path may serve several methods (POST and DELETE /session): path → method → endpoint.
   const byPath = new Map<string, Map<string, { name: EndpointName; spec: RouteSpec }>>();
   for (const name of Object.keys(ENDPOINTS) as EndpointName[]) {
@@ -54,6 +78,45 @@ export function createRouter(opts: { auth: Auth; handlers: Handlers; plain: Plai
     const methods = byPath.get(path) ?? new Map<string, { name: EndpointName; spec: RouteSpec }>();
     methods.set(spec.method, { name, spec });
     byPath.set(path, methods);
+  }
+  const streamByPath = new Map<string, { name: StreamName; spec: StreamSpec }>();
+  for (const name of Object.keys(STREAMS) as StreamName[]) {
+    streamByPath.set(API_PREFIX + STREAMS[name].path, { name, spec: STREAMS[name] as StreamSpec });
+  }
+
+  const metaOf = (req: IncomingMessage): RequestMeta => ({
+    address: req.socket.remoteAddress ?? 'unknown',
+    authorization: req.headers.authorization,
+    sessionKey: sessionKeyFromHeader(req.headers.authorization),
+  });
+
+  // Authenticate before reading any body, so anonymous clients cannot make the server buffer megabytes.
+  const authorise = (req: IncomingMessage, roles: readonly string[]): User => {
+    const user = auth.userFromHeader(req.headers.authorization);
+    if (!user) throw new HttpError(401, 'unauthorized', 'Нужен вход: токен отсутствует или недействителен');
+    if (!roles.includes(user.role)) throw new HttpError(403, 'forbidden', 'Недостаточно прав для этого действия');
+    return user;
+  };
+
+  const validate = (schema: z.ZodType, raw: unknown): unknown => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      throw new HttpError(400, 'invalid_request', `Некорректный запрос: ${describeIssues(parsed.error)}`);
+    }
+    return parsed.data;
+  };
+
+  function handleStream(req: IncomingMessage, res: ServerResponse, url: URL, stream: { name: StreamName; spec: StreamSpec }): void {
+    if ((req.method ?? 'GET') !== stream.spec.method) {
+      throw new HttpError(405, 'method_not_allowed', 'Метод не поддерживается для этого адреса');
+    }
+    const user = authorise(req, stream.spec.auth);
+    const input = stream.spec.query ? validate(stream.spec.query, Object.fromEntries(url.searchParams)) : undefined;
+    const meta = metaOf(req);
+    if (meta.sessionKey === null) throw new HttpError(401, 'unauthorized', 'Нужен вход: токен отсутствует или недействителен');
+    const handler = streams[stream.name] as (input: unknown, user: User, meta: RequestMeta & { sessionKey: string },
+      req: IncomingMessage, res: ServerResponse) => void;
+    handler(input, user, { ...meta, sessionKey: meta.sessionKey }, req, res);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -69,36 +132,25 @@ export function createRouter(opts: { auth: Auth; handlers: Handlers; plain: Plai
       return;
     }
 
+    const stream = streamByPath.get(url.pathname);
+    if (stream) {
+      handleStream(req, res, url, stream);
+      return;
+    }
+
     const methods = byPath.get(url.pathname);
     if (!methods) throw new HttpError(404, 'not_found', 'Нет такого адреса API');
     const route = methods.get(method);
     if (!route) throw new HttpError(405, 'method_not_allowed', 'Метод не поддерживается для этого адреса');
     const { name, spec } = route;
 
-    // Authenticate before reading any body, so anonymous clients cannot make the server buffer megabytes.
-    let user: User | null = null;
-    if (spec.auth !== null) {
-      user = auth.userFromHeader(req.headers.authorization);
-      if (!user) throw new HttpError(401, 'unauthorized', 'Нужен вход: токен отсутствует или недействителен');
-      if (!spec.auth.includes(user.role)) {
-        throw new HttpError(403, 'forbidden', 'Недостаточно прав для этого действия');
-      }
-    }
-
+    const user = spec.auth === null ? null : authorise(req, spec.auth);
     let input: unknown = undefined;
-    const schema = spec.body ?? spec.query;
-    if (schema) {
-      const raw = spec.body ? await readJsonBody(req) : Object.fromEntries(url.searchParams);
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) {
-        throw new HttpError(400, 'invalid_request', `Некорректный запрос: ${describeIssues(parsed.error)}`);
-      }
-      input = parsed.data;
-    }
+    if (spec.body) input = validate(spec.body, await readJsonBody(req));
+    else if (spec.query) input = validate(spec.query, Object.fromEntries(url.searchParams));
 
     const handler = handlers[name] as (input: unknown, user: User | null, meta: RequestMeta) => unknown;
-    const output = await handler(input, user,
-      { address: req.socket.remoteAddress ?? 'unknown', authorization: req.headers.authorization });
+    const output = await handler(input, user, metaOf(req));
     // The contract is the promise to clients: a response that does not match it is a server bug, not data.
     const checked = spec.response.safeParse(output);
     if (!checked.success) {
@@ -119,13 +171,17 @@ export function createRouter(opts: { auth: Auth; handlers: Handlers; plain: Plai
         return;
       }
       const headers: Record<string, string> = { ...error.headers, ...(error.status === 413 ? { connection: 'close' } : {}) };
-      if (error.status === 405) headers.allow = allowedMethod(req.url, byPath, plain);
+      if (error.status === 405) headers.allow = allowedMethod(req.url, byPath, streamByPath, plain);
       sendError(res, error, headers);
     }
   };
 }
 
-function allowedMethod(rawUrl: string | undefined, byPath: Map<string, Map<string, unknown>>, plain: PlainRoutes): string {
+function allowedMethod(rawUrl: string | undefined, byPath: Map<string, Map<string, unknown>>,
+  streamByPath: Map<string, { spec: StreamSpec }>, plain: PlainRoutes): string {
   const path = new URL(rawUrl ?? '/', 'http://localhost').pathname;
-  return plain[path] ? 'GET, HEAD' : [...(byPath.get(path)?.keys() ?? ['GET'])].join(', ');
+  if (plain[path]) return 'GET, HEAD';
+  const stream = streamByPath.get(path);
+  if (stream) return stream.spec.method;
+  return [...(byPath.get(path)?.keys() ?? ['GET'])].join(', ');
 }

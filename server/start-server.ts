@@ -14,11 +14,16 @@ import { createLoginRateLimit, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './
 import { buildOpenApiDocument } from './openapi.js';
 import { createRouter } from './route-table.js';
 import { changesRoute } from './routes/changes.js';
+import { holdsRoute } from './routes/holds.js';
 import { ingestRoute } from './routes/ingest.js';
 import { mutationsRoute } from './routes/mutations.js';
 import { sessionRoute, signOutRoute } from './routes/session.js';
 import { targetsRoute } from './routes/targets.js';
+import { teamRoute } from './routes/team.js';
 import { openStore, type Store } from './store.js';
+import type { LiveLimits } from './team/live-hub.js';
+import { createTeamMode } from './team/team-mode.js';
+import type { TokenBucketLimits } from './token-bucket.js';
 
 export interface StartServerOptions {
   /** 0 = an ephemeral port. */
@@ -38,6 +43,14 @@ export interface StartServerOptions {
   clock?: () => number;
   /** Session lifetime from sign-in; default 12 h (DEFAULT_SESSION_TTL_MS). */
   sessionTtlMs?: number;
+  /** Team mode: how long a hold lasts unless renewed; default HOLD_LEASE_MS (90 s). */
+  holdLeaseMs?: number;
+  /** Team mode: heartbeat (and session re-check) interval of the live channel; default LIVE_HEARTBEAT_MS (15 s). */
+  liveHeartbeatMs?: number;
+  /** Team mode: open live connections per session and in all; default 4 and 500. */
+  liveLimits?: LiveLimits;
+  /** Team mode: PUT /holds per session (token bucket); default burst 20, 10 per second. */
+  holdLimits?: TokenBucketLimits;
 }
 
 export interface RunningServer {
@@ -103,6 +116,13 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     ...(opts.sessionTtlMs !== undefined ? { sessionTtlMs: opts.sessionTtlMs } : {}),
     ...(opts.clock !== undefined ? { now: opts.clock } : {}),
   });
+  const team = createTeamMode({
+    store, auth, log, now: opts.clock ?? Date.now,
+    ...(opts.holdLeaseMs !== undefined ? { leaseMs: opts.holdLeaseMs } : {}),
+    ...(opts.liveHeartbeatMs !== undefined ? { heartbeatMs: opts.liveHeartbeatMs } : {}),
+    ...(opts.liveLimits !== undefined ? { liveLimits: opts.liveLimits } : {}),
+    ...(opts.holdLimits !== undefined ? { holdLimits: opts.holdLimits } : {}),
+  });
   const openApi = buildOpenApiDocument();
   const route = createRouter({
     auth,
@@ -111,9 +131,14 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       session: sessionRoute(auth, createLoginRateLimit(opts.loginLimits ?? DEFAULT_LOGIN_LIMITS, opts.clock)),
       targets: targetsRoute(store),
       changes: changesRoute(store),
-      mutations: mutationsRoute(store),
-      ingest: ingestRoute(store),
-      signOut: signOutRoute(auth),
+      mutations: mutationsRoute(store, { onApplied: (appealIds) => team.decisionsApplied(appealIds) }),
+      ingest: ingestRoute(store, { onAccepted: () => team.appealsChanged() }),
+      holds: holdsRoute(store, team),
+      team: teamRoute(team),
+      signOut: signOutRoute(auth, (sessionKey) => team.sessionEnded(sessionKey)),
+    },
+    streams: {
+      live: (query, user, meta, req, res) => team.hub.open(query, user, meta.sessionKey, req, res),
     },
     plain: {
       [`${API_PREFIX}/health`]: () => ({ ok: true }),
@@ -130,7 +155,8 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       server.off('error', reject);
       resolve();
     });
-  }).catch((err: unknown) => {
+  }).catch(async (err: unknown) => {
+    await team.close();
     store.close();
     throw err;
   });
@@ -142,13 +168,14 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     url: `http://${urlHost}:${port}`,
     port,
     close() {
-      closing ??= new Promise<void>((resolve) => {
+      // Live desks are told `bye shutdown` and their streams end before the sockets are cut.
+      closing ??= team.close().then(() => new Promise<void>((resolve) => {
         server.close(() => {
           store.close();
           resolve();
         });
         server.closeAllConnections();
-      });
+      }));
       return closing;
     },
   };

@@ -1,4 +1,5 @@
-// The demo accounts every fresh data folder starts with: five operators, a shift lead and a connector.
+// The demo accounts every fresh data folder starts with: ten operators (a full ЦУР shift, as the team bench
+// simulates it), a shift lead and a connector.
 // Password = login: this is a reference server for development and tests, never a production identity store.
 import type { Role } from '../../shared/domain/user.js';
 
@@ -10,7 +11,10 @@ export interface DemoUser {
   role: Role;
 }
 
-const OPERATOR_NAMES = ['Анна Петрова', 'Дмитрий Соколов', 'Екатерина Волкова', 'Игорь Кузнецов', 'Мария Лебедева'];
+const OPERATOR_NAMES = [
+  'Анна Петрова', 'Дмитрий Соколов', 'Екатерина Волкова', 'Игорь Кузнецов', 'Мария Лебедева',
+  'Сергей Новиков', 'Наталья Козлова', 'Андрей Павлов', 'Татьяна Семёнова', 'Алексей Морозов',
+];
 
 export const DEMO_USERS: readonly DemoUser[] = [
   ...OPERATOR_NAMES.map((person, i) => ({

@@ -2,9 +2,9 @@
 import type { IngestRequest, IngestResponse } from '../../shared/central-api/contract.js';
 import type { Store } from '../store.js';
 
-export function ingestRoute(store: Store) {
-  return (input: IngestRequest): IngestResponse =>
-    store.transaction(() => {
+export function ingestRoute(store: Store, hooks: { onAccepted?: () => void } = {}) {
+  return (input: IngestRequest): IngestResponse => {
+    const result = store.transaction(() => {
       let accepted = 0;
       let duplicates = 0;
       for (const incoming of input.appeals) {
@@ -20,4 +20,8 @@ export function ingestRoute(store: Store) {
       }
       return { accepted, duplicates };
     });
+    // After the commit: desks told to pull must find the new appeals there.
+    if (result.accepted > 0) hooks.onAccepted?.();
+    return result;
+  };
 }

@@ -16,7 +16,12 @@ function mayDecide(user: User, appeal: Appeal): boolean {
   return appeal.status === 'new' || appeal.routedBy?.id === user.id;
 }
 
-export function mutationsRoute(store: Store, now: () => Date = () => new Date()) {
+export interface MutationsHooks {
+  /** After the request: the appeals whose decisions were applied by it (committed), if any. */
+  onApplied?: (appealIds: string[]) => void;
+}
+
+export function mutationsRoute(store: Store, hooks: MutationsHooks = {}, now: () => Date = () => new Date()) {
   const applyOne = (m: Mutation, user: User): MutationResult =>
     store.transaction(() => {
       const seenFor = store.mutationAppealId(m.id);
@@ -40,7 +45,10 @@ export function mutationsRoute(store: Store, now: () => Date = () => new Date())
       return { id: m.id, status: 'applied', appeal: next };
     });
 
-  return (input: MutationsRequest, user: User): MutationsResponse => ({
-    results: input.mutations.map((m) => applyOne(m, user)),
-  });
+  return (input: MutationsRequest, user: User): MutationsResponse => {
+    const results = input.mutations.map((m) => applyOne(m, user));
+    const applied = input.mutations.filter((_m, i) => results[i]?.status === 'applied').map((m) => m.appealId);
+    if (applied.length > 0) hooks.onApplied?.(applied);
+    return { results };
+  };
 }

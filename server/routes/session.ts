@@ -1,5 +1,5 @@
 // POST /session: login and password → bearer token and the user; rate-limited per login and per address.
-// DELETE /session: revokes the caller's own token.
+// DELETE /session: revokes the caller's own token (and ends what the session held: holds, live connections).
 import type { SessionRequest, SessionResponse, SignOutResponse } from '../../shared/central-api/contract.js';
 import type { Auth } from '../auth.js';
 import { HttpError } from '../http-io.js';
@@ -26,9 +26,11 @@ export function sessionRoute(auth: Auth, limit: LoginRateLimit) {
   };
 }
 
-export function signOutRoute(auth: Auth) {
+/** `onSignedOut` gets the revoked session's key (its holds and live connections end with it). */
+export function signOutRoute(auth: Auth, onSignedOut: (sessionKey: string) => void = () => {}) {
   return (_input: undefined, _user: unknown, meta: RequestMeta): SignOutResponse => {
     auth.signOut(meta.authorization);
+    if (meta.sessionKey !== null) onSignedOut(meta.sessionKey);
     return { ok: true };
   };
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Appeal, Attachment, RejectReason, Source } from '../domain/appeal.js';
 import { Target } from '../domain/target.js';
 import { User } from '../domain/user.js';
+import { HoldsRequest, HoldsResponse, LIVE_EVENTS, LiveQuery, TeamResponse } from './team-contract.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -103,6 +104,17 @@ export const ENDPOINTS = {
     response: MutationsResponse, summary: 'Apply operator decisions idempotently; conflicts carry the current appeal' },
   ingest: { method: 'POST', path: '/appeals', auth: ['connector'], body: IngestRequest, response: IngestResponse,
     summary: 'Ingest new appeals from the social-network and Gosuslugi connectors' },
+  holds: { method: 'PUT', path: '/holds', auth: ['operator', 'lead'], body: HoldsRequest, response: HoldsResponse,
+    summary: 'Team mode: this session now holds exactly these appeals (soft claims, 90 s lease; advice, never a lock)' },
+  team: { method: 'GET', path: '/team', auth: ['operator', 'lead'], response: TeamResponse,
+    summary: 'Team mode: who of the shift is connected and what each holds' },
+  // Last: the role walk in tests revokes each token only after every other endpoint.
   signOut: { method: 'DELETE', path: '/session', auth: ['operator', 'lead', 'connector'], response: SignOutResponse,
     summary: 'Sign out: revoke this bearer token (sessions also expire 12 h after sign-in)' },
+} as const;
+
+/** Streaming endpoints (server-sent events): described in OpenAPI, served outside the JSON route table. */
+export const STREAMS = {
+  live: { method: 'GET', path: '/live', auth: ['operator', 'lead'], query: LiveQuery, events: LIVE_EVENTS,
+    summary: 'Team mode live channel (text/event-stream): hello, changes {head}, team, bye; heartbeat comments' },
 } as const;

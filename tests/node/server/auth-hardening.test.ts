@@ -19,6 +19,9 @@ const SAMPLE_INPUT: Record<keyof typeof ENDPOINTS, { body?: unknown; query?: str
   changes: { query: '?limit=1' },
   mutations: { body: { mutations: [{ id: mutationId(), appealId: 'no-such', baseVersion: 1, createdAt: '2025-03-01T03:00:00.000Z', type: 'reject', reason: 'spam' }] } },
   ingest: { body: { appeals: [incoming('vk-roles')] } },
+  // An empty list is a valid request (it releases the session's holds) and needs no appeal to exist.
+  holds: { body: { appealIds: [] } },
+  team: {},
   // Last in ENDPOINTS: each role's token is revoked only after every other endpoint was walked with it.
   signOut: {},
 };

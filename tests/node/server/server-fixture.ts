@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { startServer, type RunningServer, type StartServerOptions } from '../../../server/start-server.js';
 
 export interface Fixture {
   dir: string;
@@ -18,10 +18,11 @@ export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'triage-server-'));
 }
 
-export async function startFixture(opts: { demo?: number; dir?: string } = {}): Promise<Fixture> {
+/** `server`: further startServer options (clock, lease and heartbeat times, limits), kept across restarts. */
+export async function startFixture(opts: { demo?: number; dir?: string; server?: Omit<StartServerOptions, 'port' | 'dataDir' | 'demo'> } = {}): Promise<Fixture> {
   const dir = opts.dir ?? tempDir();
   const dataDir = join(dir, 'data');
-  const launch = () => startServer({ port: 0, dataDir, ...(opts.demo === undefined ? {} : { demo: opts.demo }) });
+  const launch = () => startServer({ port: 0, dataDir, ...opts.server, ...(opts.demo === undefined ? {} : { demo: opts.demo }) });
   let server = await launch();
   const fixture: Fixture = {
     dir,
