@@ -12,6 +12,7 @@ import {
   type Mutation,
   type SessionRequest,
 } from '../../shared/central-api/contract.js';
+import { HoldsResponse, TeamResponse } from '../../shared/central-api/team-contract.js';
 
 export type ApiFailureKind =
   | 'unreachable' // connection refused, DNS, timeout
@@ -62,6 +63,14 @@ export interface CentralApiClient {
   mutations(mutations: Mutation[]): Promise<MutationsResponse>;
   /** DELETE /session: revokes the current token on the server (sign-out calls it best-effort). */
   signOut(): Promise<SignOutResponse>;
+  /** PUT /holds: this session now holds exactly these appeals (team mode, #9). */
+  holds(appealIds: readonly string[]): Promise<HoldsResponse>;
+  team(): Promise<TeamResponse>;
+  /**
+   * GET /live: the team live channel as an open server-sent-events response (its body not yet read). No timeout:
+   * the stream lives until `signal` aborts it; a refusal is an ApiFailure like any other request's.
+   */
+  openLive(cursor: string | null, signal: AbortSignal): Promise<ReadableStream<Uint8Array>>;
 }
 
 /**
@@ -93,8 +102,24 @@ function describeNetworkError(error: unknown, timeoutMs: number): string {
 export function createCentralApiClient(options: CentralApiClientOptions): CentralApiClient {
   const base = options.apiUrl.replace(/\/+$/, '') + API_PREFIX;
 
+  /** An HTTP error answer as an ApiFailure (one log line, no body text beyond the stable error code). */
+  function failureOf(response: Response, text: string, label: string): ApiFailure {
+    const parsedError = ApiError.safeParse(safeJson(text));
+    const code = parsedError.success ? parsedError.data.error.code : 'unknown';
+    options.log(`api: ${label} → HTTP ${response.status} (${code})`);
+    if (response.status === 401) return new ApiFailure('unauthorized', 'Требуется вход в систему', 401);
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+    if (response.status === 429) {
+      return new ApiFailure('server_error', 'Сервер перегружен (HTTP 429), повтор позже', 429, retryAfterMs);
+    }
+    if (response.status >= 500) {
+      return new ApiFailure('server_error', `Ошибка сервера (HTTP ${response.status})`, response.status, retryAfterMs);
+    }
+    return new ApiFailure('rejected', `Сервер отклонил запрос (HTTP ${response.status}, ${code})`, response.status);
+  }
+
   async function request<S extends z.ZodType>(
-    method: 'GET' | 'POST' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     path: string,
     schema: S,
     body: unknown,
@@ -123,20 +148,7 @@ export function createCentralApiClient(options: CentralApiClientOptions): Centra
       options.log(`api: ${label} unreachable: ${why}`);
       throw new ApiFailure('unreachable', `Сервер недоступен: ${why}`);
     }
-    if (!response.ok) {
-      const parsedError = ApiError.safeParse(safeJson(text));
-      const code = parsedError.success ? parsedError.data.error.code : 'unknown';
-      options.log(`api: ${label} → HTTP ${response.status} (${code})`);
-      if (response.status === 401) throw new ApiFailure('unauthorized', 'Требуется вход в систему', 401);
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-      if (response.status === 429) {
-        throw new ApiFailure('server_error', 'Сервер перегружен (HTTP 429), повтор позже', 429, retryAfterMs);
-      }
-      if (response.status >= 500) {
-        throw new ApiFailure('server_error', `Ошибка сервера (HTTP ${response.status})`, response.status, retryAfterMs);
-      }
-      throw new ApiFailure('rejected', `Сервер отклонил запрос (HTTP ${response.status}, ${code})`, response.status);
-    }
+    if (!response.ok) throw failureOf(response, text, label);
     const parsed = schema.safeParse(safeJson(text));
     if (!parsed.success) {
       options.log(`api: ${label} → off-contract response rejected: ${describeIssues(parsed.error)}`);
@@ -155,6 +167,38 @@ export function createCentralApiClient(options: CentralApiClientOptions): Centra
     },
     mutations: (mutations) => request('POST', '/mutations', CompleteMutationsResponse, { mutations }, true),
     signOut: () => request('DELETE', '/session', SignOutResponse, undefined, true),
+    holds: (appealIds) => request('PUT', '/holds', HoldsResponse, { appealIds }, true),
+    team: () => request('GET', '/team', TeamResponse, undefined, true),
+    async openLive(cursor, signal) {
+      const token = options.token();
+      if (!token) throw new ApiFailure('unauthorized', 'Нет входа в систему', 401);
+      const query = cursor === null ? '' : `?${new URLSearchParams({ cursor }).toString()}`;
+      // Only the wait for the answer's head is bounded (the stream itself lives on): a server that never answers is
+      // given up like any other; the caller's signal ends the stream later.
+      const connect = new AbortController();
+      const stopWaiting = setTimeout(() => connect.abort(new DOMException('timeout', 'TimeoutError')), options.timeoutMs);
+      const forward = () => connect.abort(signal.reason);
+      signal.addEventListener('abort', forward, { once: true });
+      let response: Response;
+      try {
+        response = await (options.fetch ?? fetch)(`${base}/live${query}`, {
+          method: 'GET', headers: { accept: 'text/event-stream', authorization: `Bearer ${token}` }, signal: connect.signal,
+        });
+      } catch (error) {
+        signal.removeEventListener('abort', forward);
+        const why = describeNetworkError(connect.signal.reason ?? error, options.timeoutMs);
+        options.log(`api: GET /live unreachable: ${why}`);
+        throw new ApiFailure('unreachable', `Сервер недоступен: ${why}`);
+      } finally {
+        clearTimeout(stopWaiting);
+      }
+      if (!response.ok) throw failureOf(response, await response.text().catch(() => ''), 'GET /live');
+      if (!(response.headers.get('content-type') ?? '').startsWith('text/event-stream') || response.body === null) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new ApiFailure('bad_response', 'Сервер не поддерживает живой канал', response.status);
+      }
+      return response.body;
+    },
   };
 }
 

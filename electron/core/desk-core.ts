@@ -7,11 +7,12 @@ import { CACHE_FILE_NAME, openLocalCache, type LocalCache } from './cache/local-
 import { createCentralApiClient } from './central-api-client.js';
 import { DeskEventHub } from './desk-events.js';
 import { DeskFailure } from './desk-failure.js';
-import { createDeskHandlers, type DeskHandlers } from './desk-handlers.js';
+import { cachedUser, createDeskHandlers, type DeskHandlers } from './desk-handlers.js';
 import { startSuggestionService, type SuggestionService } from './routing/suggestion-service.js';
 import { SyncEngine } from './sync-engine.js';
 import { SyncLog } from './sync-log.js';
 import { createFileTokenStore, type TokenStore } from './token-store.js';
+import { createTeamService, type TeamService } from './team/team-service.js';
 
 export type { TokenStore } from './token-store.js';
 export { CacheOpenError } from './cache/cache-open-error.js';
@@ -29,6 +30,9 @@ export interface DeskCoreOptions {
   fetch?: typeof fetch;
   /** Check every handler's output against the contract; default on unless NODE_ENV=production. */
   validateOutputs?: boolean;
+  /** Team mode timings for tests: the live channel's silence watchdog and the hold lease (default 90 s). */
+  liveSilenceMs?: number;
+  holdLeaseMs?: number;
 }
 
 export interface DeskCore {
@@ -44,6 +48,7 @@ function describeInputIssues(error: z.ZodError): string {
 /** What start-up has opened so far, closed again if a later step throws. */
 interface StartedParts {
   engine?: SyncEngine;
+  team?: TeamService;
   suggestions?: SuggestionService;
 }
 
@@ -55,6 +60,7 @@ export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore
     return await wireDeskCore(options, cache, started);
   } catch (error) {
     // A caller that retries (or a harness that reports and exits) must not keep a worker and a connection open.
+    started.team?.close();
     await started.engine?.close();
     await started.suggestions?.close();
     cache.db.close();
@@ -76,6 +82,8 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const demo = options.demo ?? false;
+  // Created right after the engine (each needs the other): the engine shows the channel's state, the channel pulls.
+  let team: TeamService | null = null;
   const engine: SyncEngine = new SyncEngine({
     cache,
     api,
@@ -89,7 +97,21 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
     syncIntervalMs: options.syncIntervalMs ?? 15_000,
     log,
     journal: syncLog,
+    liveState: () => team?.live() ?? 'off',
   });
+  const teamService = createTeamService({
+    cache, api, events, log,
+    user: () => (tokenStore.load() !== null ? cachedUser(cache) : null),
+    triggerSync: () => void engine.trigger(),
+    onLiveState: () => engine.publishStatus(),
+    ...(options.liveSilenceMs !== undefined ? { silenceMs: options.liveSilenceMs } : {}),
+    ...(options.holdLeaseMs !== undefined ? { holdLeaseMs: options.holdLeaseMs } : {}),
+  });
+  team = teamService;
+  started.team = teamService;
+  events.on('session.changed', () => teamService.sessionChanged());
+  // Every decision stored, sent or undone republishes the status with its pending count: the held set follows.
+  events.on('sync.status', () => teamService.pendingChanged());
   // Routing suggestions: a worker learns from routed history and scores waiting appeals after every change.
   const suggestions = startSuggestionService({
     db: cache.db, dbFile: join(options.dataDir, CACHE_FILE_NAME), log,
@@ -99,7 +121,7 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
   events.on('appeals.changed', () => suggestions.poke());
   suggestions.poke();
   const handlers: DeskHandlers = createDeskHandlers({
-    cache, api, engine, events, tokenStore, apiUrl: options.apiUrl, demo, log, syncLog, suggestions,
+    cache, api, engine, events, tokenStore, apiUrl: options.apiUrl, demo, log, syncLog, suggestions, team: teamService,
   });
   let closed = false;
   let closing: Promise<void> | null = null;
@@ -144,6 +166,7 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
     close() {
       closing ??= (async () => {
         closed = true;
+        teamService.close();
         await engine.close();
         await suggestions.close();
         events.clear();

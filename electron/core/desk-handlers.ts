@@ -20,6 +20,7 @@ import type { SuggestionService } from './routing/suggestion-service.js';
 import type { SyncEngine } from './sync-engine.js';
 import type { SyncLog } from './sync-log.js';
 import type { TokenStore } from './token-store.js';
+import type { TeamService } from './team/team-service.js';
 
 export type DeskHandlers = {
   [M in DeskMethod]: (input: z.output<(typeof DESK_METHODS)[M]['input']>) => DeskOutput<M> | Promise<DeskOutput<M>>;
@@ -38,6 +39,8 @@ export interface HandlerContext {
   syncLog?: SyncLog;
   /** Routing suggestions computed by the training worker; absent = none. */
   suggestions?: SuggestionService;
+  /** Team mode (#9): holds, presence, the live channel. */
+  team: TeamService;
 }
 
 export function cachedUser(cache: LocalCache): UserType | null {
@@ -124,6 +127,7 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
     ...createSearchHandlers(cache),
     ...clusters.handlers,
     ...createRoutingHandlers(ctx.suggestions),
+    ...ctx.team.handlers,
     ...createLeadHandlers({ cache, events, log: ctx.log, decided: (nowMs) => engine.decisionMade(nowMs),
       user: () => currentSession(ctx).user }),
     'session.get': () => currentSession(ctx),

@@ -3,6 +3,7 @@
 import type { Appeal } from '../../shared/domain/appeal.js';
 import { MAX_CHANGES_LIMIT, MAX_MUTATIONS_PER_REQUEST, type Mutation, type MutationResult } from '../../shared/central-api/contract.js';
 import type { Conflict, SyncState, SyncStatus } from '../../shared/desk-api/contract.js';
+import type { LiveState } from '../../shared/desk-api/team-contract.js';
 import { backoffDelayMs } from './backoff.js';
 import type { LocalCache } from './cache/local-cache.js';
 import type { OutboxEntry } from './cache/outbox-store.js';
@@ -30,7 +31,12 @@ export interface SyncEngineOptions {
   random?: () => number;
   /** The operator-visible sync log (rotating file); absent in tests that do not need it. */
   journal?: SyncLog;
+  /** Team mode's live channel (#9): while connected it announces every change, so polling slows to a safety net. */
+  liveState?: () => LiveState;
 }
+
+/** While the live channel is connected, the interval still pulls this often (a missed event cannot strand a desk). */
+export const LIVE_SAFETY_POLL_MS = 60_000;
 
 type Progress = NonNullable<SyncStatus['progress']>;
 /** A pull shows a progress bar only when this many appeals are still to come after the first page. */
@@ -77,6 +83,7 @@ export class SyncEngine {
   private retryTimer: NodeJS.Timeout | null = null;
   private pushTimer: NodeJS.Timeout | null = null;
   private intervalTimer: NodeJS.Timeout | null = null;
+  private lastRunStartMs = 0;
 
   constructor(options: SyncEngineOptions) {
     this.o = options;
@@ -95,6 +102,7 @@ export class SyncEngine {
       lastError: this.lastError,
       progress: this.progress,
       nextRetryAt: this.nextRetryAt,
+      ...(this.o.liveState ? { live: this.o.liveState() } : {}),
     };
   }
 
@@ -115,7 +123,9 @@ export class SyncEngine {
   start(): void {
     this.intervalTimer = setInterval(() => {
       // While backing off, the retry timer decides when to try again: the interval must not defeat the backoff.
-      if (this.retryTimer === null) void this.trigger();
+      if (this.retryTimer !== null) return;
+      if (this.o.liveState?.() === 'connected' && Date.now() - this.lastRunStartMs < LIVE_SAFETY_POLL_MS) return;
+      void this.trigger();
     }, this.o.syncIntervalMs);
     this.intervalTimer.unref();
     void this.trigger();
@@ -199,6 +209,7 @@ export class SyncEngine {
       return true;
     }
     let ok = true;
+    this.lastRunStartMs = Date.now();
     this.setState('syncing');
     try {
       await this.push();

@@ -7,6 +7,7 @@ import { User } from '../domain/user.js';
 import { SavedView, SearchQuery, SearchResult } from '../search/search-query.js';
 import { LEAD_EVENTS, LEAD_METHODS } from './lead-contract.js';
 import { ClusterInfo, ROUTING_EVENTS, ROUTING_METHODS } from './routing-contract.js';
+import { LiveState, TEAM_EVENTS, TEAM_METHODS } from './team-contract.js';
 
 export const FAVORITE_SLOTS = 9;
 
@@ -61,6 +62,8 @@ export const SyncStatus = z.object({
   }).nullable().optional(),
   /** Retry scheduled at (ISO) while offline; honours the server's Retry-After. */
   nextRetryAt: z.string().nullable().optional(),
+  /** Team mode's live channel (#9): connected = colleagues' decisions and holds arrive at once; else polling. */
+  live: LiveState.optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -183,6 +186,8 @@ export const DESK_METHODS = {
   ...LEAD_METHODS,
   // Routing suggestions with reasons, the place found in the text (routing-contract.ts).
   ...ROUTING_METHODS,
+  // Team mode: holds, presence, the live channel (team-contract.ts).
+  ...TEAM_METHODS,
 } as const;
 
 export const DESK_EVENTS = {
@@ -193,6 +198,7 @@ export const DESK_EVENTS = {
   'session.changed': Session,
   ...LEAD_EVENTS,
   ...ROUTING_EVENTS,
+  ...TEAM_EVENTS,
 } as const;
 
 export type DeskMethod = keyof typeof DESK_METHODS;

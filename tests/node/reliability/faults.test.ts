@@ -13,6 +13,9 @@ import {
 import { statusMatching, tempDir, value } from '../core/core-test-kit.js';
 
 const TARGET = 'minzdrav';
+/** Team mode's own traffic (the live channel, holds) has its own backoff; these tests time the sync engine's. */
+const isTeamTraffic = (path: string): boolean => path.includes('/live') || path.includes('/holds');
+const syncRequests = () => proxy.requests.filter((r) => !isTeamTraffic(r.path));
 let serverDir: ReturnType<typeof tempDir>;
 let server: RunningServer;
 let proxy: FaultProxy;
@@ -104,15 +107,15 @@ describe('network faults through a proxy on loopback', () => {
     const { core } = await openDesk();
     await routeFirst(core, 1);
     proxy.setFault({ kind: 'status', status: 429, retryAfter: '2' });
-    const before = proxy.requests.length;
+    const before = syncRequests().length;
     const failed = await value<SyncStatus>(core, 'sync.now', {});
     expect(failed.state).toBe('offline');
-    const rejectedAt = proxy.requests.at(-1)!.at;
+    const rejectedAt = syncRequests().at(-1)!.at;
     // The backoff alone would retry after ~1 s; Retry-After: 2 sets the floor.
     expect(Date.parse(failed.nextRetryAt!) - rejectedAt).toBeGreaterThanOrEqual(1_900);
     proxy.clear();
     await statusMatching(core, (s) => s.state === 'online' && s.pending === 0);
-    const retried = proxy.requests.slice(before + 1);
+    const retried = syncRequests().slice(before + 1);
     expect(retried.length).toBeGreaterThan(0);
     expect(retried[0]!.at - rejectedAt).toBeGreaterThanOrEqual(1_900);
     const log = await value<{ entries: SyncLogEntry[] }>(core, 'sync.log', {});
@@ -123,19 +126,23 @@ describe('network faults through a proxy on loopback', () => {
     const { core } = await openDesk();
     await routeFirst(core, 1);
     proxy.setFault({ kind: 'reset' });
-    const start = proxy.requests.length;
+    const start = syncRequests().length;
+    const teamStart = proxy.requests.length - start;
     await value(core, 'sync.now', {});
     // Let the engine retry on its own twice (≈1 s then ≈2 s), then look at what reached the proxy.
     await new Promise<void>((resolve) => {
       const off = core.on('sync.status', () => {
-        if (proxy.requests.length - start >= 3) { off(); resolve(); }
+        if (syncRequests().length - start >= 3) { off(); resolve(); }
       });
     });
-    const outage = proxy.requests.slice(start);
+    const outage = syncRequests().slice(start);
     const gaps = outage.slice(1).map((r, i) => r.at - outage[i]!.at);
     // Lower bounds only (a loaded machine makes gaps longer, never shorter): 75 % of 1 s, then of 2 s.
     expect(gaps[0]).toBeGreaterThanOrEqual(740);
     expect(gaps[1]).toBeGreaterThanOrEqual(1_490);
+    // The live channel and the holds back off too: a handful of tries in these ~3 s, not a stream.
+    const teamTries = proxy.requests.length - syncRequests().length - teamStart;
+    expect(teamTries).toBeLessThanOrEqual(8);
     proxy.clear();
     expect(await value<SyncStatus>(core, 'sync.now', {})).toMatchObject({ state: 'online', pending: 0 });
   });

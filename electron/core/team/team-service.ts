@@ -1,0 +1,180 @@
+// Team mode on the desk (#9): the live channel, this desk's holds and the shift as the server last described it,
+// turned into what the UI needs — who holds which waiting appeal (a surge cluster counts as held when any member is),
+// who is online, the channel's state — and the `team.*` desk methods. Offline, it all quietly says nothing: holds and
+// presence are advice and never stand in the way of a decision.
+import type { TeamSnapshot } from '../../../shared/central-api/team-contract.js';
+import type { User } from '../../../shared/domain/user.js';
+import type { HeldBy, HoldOutcome, LiveState, TeamView } from '../../../shared/desk-api/team-contract.js';
+import type { LocalCache } from '../cache/local-cache.js';
+import type { CentralApiClient } from '../central-api-client.js';
+import { ClusterStore } from '../clusters/cluster-store.js';
+import type { DeskEventHub } from '../desk-events.js';
+import { HoldKeeper } from './hold-keeper.js';
+import { LiveChannel } from './live-channel.js';
+
+export interface TeamServiceOptions {
+  cache: LocalCache;
+  api: CentralApiClient;
+  events: DeskEventHub;
+  log: (line: string) => void;
+  /** The signed-in user (token stored and user cached), or null. */
+  user: () => User | null;
+  /** Start a sync run now (a change was announced, or the server refused the session). */
+  triggerSync: () => void;
+  /** The live channel's state changed (the sync status shows it). */
+  onLiveState: (state: LiveState) => void;
+  /** Tests: faster heartbeat watchdog, shorter hold lease. */
+  silenceMs?: number;
+  holdLeaseMs?: number;
+  random?: () => number;
+}
+
+/** The `team.*` desk methods (typed here, not through desk-handlers, which spreads them: no import circle). */
+export interface TeamHandlers {
+  'team.get': (input: Record<string, never>) => TeamView;
+  'team.hold': (input: { appealId: string | null }) => Promise<HoldOutcome>;
+}
+
+export interface TeamService {
+  handlers: TeamHandlers;
+  live: () => LiveState;
+  /** Sign-in or sign-out happened: connect or disconnect, and start or forget the holds. */
+  sessionChanged(): void;
+  /** The outbox changed (a decision stored, sent or undone): the held set follows it. */
+  pendingChanged(): void;
+  close(): void;
+}
+
+function cursorOf(cache: LocalCache): bigint {
+  const cursor = cache.meta.get('cursor');
+  return typeof cursor === 'string' && /^\d+$/.test(cursor) ? BigInt(cursor) : -1n;
+}
+
+export function createTeamService(o: TeamServiceOptions): TeamService {
+  const { cache, events } = o;
+  const clusters = new ClusterStore(cache.db);
+  let snapshot: TeamSnapshot | null = null;
+  let lastPublished = '';
+
+  /** An appeal and, when it belongs to a surge cluster, every waiting member of it. */
+  const withClusterMembers = (appealId: string): string[] => {
+    const clusterId = clusters.clusterIdOf(appealId);
+    if (clusterId === null) return [appealId];
+    const members = clusters.waitingMembers(clusterId);
+    return members.includes(appealId) ? members : [appealId, ...members];
+  };
+
+  function view(): TeamView {
+    const me = o.user()?.id ?? null;
+    const heldByOthers: Record<string, HeldBy> = {};
+    const members = (snapshot?.members ?? []).map((member) => ({
+      id: member.id, name: member.name, role: member.role, onlineSince: member.onlineSince,
+      holds: member.holds.map((hold) => ({ appealId: hold.appealId, since: hold.since, excerpt: cache.appeals.excerpt(hold.appealId) })),
+    }));
+    for (const member of snapshot?.members ?? []) {
+      if (member.id === me) continue;
+      for (const hold of member.holds) {
+        const by: HeldBy = { id: member.id, name: member.name, since: hold.since };
+        for (const id of withClusterMembers(hold.appealId)) heldByOthers[id] ??= by;
+      }
+    }
+    return { live: live.current, me, members, heldByOthers };
+  }
+
+  // Coalesced per tick: a hold answer and a team event arriving together make one UI update.
+  let publishQueued = false;
+  function publish(): void {
+    if (publishQueued) return;
+    publishQueued = true;
+    queueMicrotask(() => {
+      publishQueued = false;
+      const next = view();
+      const key = JSON.stringify(next);
+      if (key === lastPublished) return;
+      lastPublished = key;
+      events.emit('team.changed', next);
+    });
+  }
+
+  const keeper = new HoldKeeper({
+    api: o.api,
+    active: () => o.user() !== null,
+    pendingIds: () => [...cache.outbox.pendingAppealIds()],
+    onResponse: (response) => {
+      snapshot = response.team;
+      publish();
+    },
+    log: o.log,
+    ...(o.holdLeaseMs !== undefined ? { leaseMs: o.holdLeaseMs } : {}),
+  });
+
+  const live: LiveChannel = new LiveChannel({
+    api: o.api,
+    cursor: () => {
+      const cursor = cache.meta.get('cursor');
+      return typeof cursor === 'string' ? cursor : null;
+    },
+    onHead: (head) => {
+      if (BigInt(head) > cursorOf(cache)) o.triggerSync();
+    },
+    onTeam: (team) => {
+      snapshot = team;
+      publish();
+    },
+    onUnauthorized: () => o.triggerSync(),
+    onState: (state) => {
+      // Back on the channel after a gap: the server may have dropped our holds with the old connection.
+      if (state === 'connected') keeper.resend();
+      // Off the channel, what colleagues hold is unknown: no stale marks — an offline desk works exactly as before.
+      else snapshot = null;
+      o.onLiveState(state);
+      publish();
+    },
+    log: o.log,
+    ...(o.silenceMs !== undefined ? { silenceMs: o.silenceMs } : {}),
+    ...(o.random !== undefined ? { random: o.random } : {}),
+  });
+
+  async function hold(appealId: string | null): Promise<HoldOutcome> {
+    if (appealId === null) {
+      void keeper.select([]);
+      return { state: 'released' };
+    }
+    if (o.user() === null) return { state: 'offline' };
+    const ids = withClusterMembers(appealId);
+    const answer = await keeper.select(ids);
+    if (answer === 'offline' || answer === 'superseded') return { state: answer };
+    const taken = answer.taken.find((t) => ids.includes(t.appealId));
+    if (taken) return { state: 'taken', holder: { id: taken.holder.id, name: taken.holder.name, since: taken.since } };
+    if (answer.granted.includes(appealId)) return { state: 'mine' };
+    // Neither given nor taken: the server has it decided already; the pull that brings that is started here.
+    o.triggerSync();
+    return { state: 'decided' };
+  }
+
+  if (o.user() !== null) live.start();
+
+  return {
+    handlers: {
+      'team.get': () => view(),
+      'team.hold': ({ appealId }) => hold(appealId),
+    },
+    live: () => live.current,
+    sessionChanged() {
+      if (o.user() !== null) {
+        live.start();
+        keeper.restart();
+      } else {
+        live.stop();
+        keeper.stop();
+        snapshot = null;
+      }
+      publish();
+    },
+    pendingChanged: () => keeper.pendingChanged(),
+    close() {
+      live.stop();
+      keeper.stop();
+    },
+  };
+}

@@ -1,0 +1,62 @@
+// Desk API for team mode (issue 9): what colleagues hold, who of the shift is online, the live channel's state, and
+// the hold of this desk's own selection. Spread into DESK_METHODS / DESK_EVENTS in contract.ts.
+import { z } from 'zod';
+import { Role } from '../domain/user.js';
+
+const AppealId = z.string().min(1).max(100);
+
+/** connected: server-sent events flow; connecting: (re)trying; down: polling every 15 s instead; off: signed out. */
+export const LiveState = z.enum(['connected', 'connecting', 'down', 'off']);
+export type LiveState = z.infer<typeof LiveState>;
+
+export const HeldBy = z.object({ id: z.string(), name: z.string(), since: z.string() });
+export type HeldBy = z.infer<typeof HeldBy>;
+
+export const TeamMemberView = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: Role,
+  /** null = not connected live (holds only, or a desk that polls). */
+  onlineSince: z.string().nullable(),
+  /** What the person holds now; the excerpt comes from this desk's cache (empty when the appeal is not cached). */
+  holds: z.array(z.object({ appealId: z.string(), since: z.string(), excerpt: z.string() })),
+});
+export type TeamMemberView = z.infer<typeof TeamMemberView>;
+
+export const TeamView = z.object({
+  live: LiveState,
+  /** The signed-in user's id (null when signed out), so the UI can tell "me" in the member list. */
+  me: z.string().nullable(),
+  members: z.array(TeamMemberView),
+  /**
+   * Appeals held by someone else → who and since. A surge cluster counts as held when any member is: every member
+   * of such a cluster is listed, so whichever member stands for it in the inbox is found here.
+   */
+  heldByOthers: z.record(z.string(), HeldBy),
+});
+export type TeamView = z.infer<typeof TeamView>;
+
+export const HoldOutcome = z.object({
+  /**
+   * mine: the server gave this desk the hold; taken: someone else held it first (holder says who); decided: the
+   * server no longer has it waiting (a colleague's decision this desk has not pulled yet: a pull is on its way);
+   * offline: no answer from the server (advice only: nothing is blocked); released: nothing selected;
+   * superseded: a newer selection was sent before this one was answered.
+   */
+  state: z.enum(['mine', 'taken', 'decided', 'offline', 'released', 'superseded']),
+  holder: HeldBy.optional(),
+});
+export type HoldOutcome = z.infer<typeof HoldOutcome>;
+
+export const TEAM_METHODS = {
+  'team.get': { input: z.object({}).strict(), output: TeamView },
+  /**
+   * The appeal the desk now shows (null: none). The core holds it — with its surge cluster's members — together with
+   * the appeals whose decisions have not reached the server yet, and answers whether the server gave the hold.
+   */
+  'team.hold': { input: z.object({ appealId: AppealId.nullable() }).strict(), output: HoldOutcome },
+} as const;
+
+export const TEAM_EVENTS = {
+  'team.changed': TeamView,
+} as const;

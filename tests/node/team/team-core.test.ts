@@ -1,0 +1,262 @@
+// Team mode (#9) on the desk core against the real reference server on 127.0.0.1: the live channel (a colleague's
+// decision arrives without polling, reconnect and resume after a server restart, token expiry, fallback to polling),
+// holds (granted, taken with the holder, seen by colleagues, released on sign-out and on disconnect, re-sent after
+// a restart, a surge cluster held as a whole), and that holds never stand in the way of a decision.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDeskCore, type DeskCore, type DeskCoreOptions } from '../../../electron/core/desk-core.js';
+import { startServer, type RunningServer, type StartServerOptions } from '../../../server/start-server.js';
+import { API_PREFIX } from '../../../shared/central-api/contract.js';
+import type { SyncStatus } from '../../../shared/desk-api/contract.js';
+import type { HoldOutcome, TeamView } from '../../../shared/desk-api/team-contract.js';
+import { incomingAppeal, nextEvent, statusMatching, tempDir, value } from '../core/core-test-kit.js';
+import { SURGE_WATER_IDS, surgeAppeals } from '../../fixtures/surge-appeals.js';
+
+let serverDir: ReturnType<typeof tempDir>;
+let server: RunningServer;
+let port = 0;
+let serverOptions: Partial<StartServerOptions> = {};
+/** The server's clock runs this far ahead of the real one (session expiry without waiting 12 hours). */
+let clockOffsetMs = 0;
+const cleanups: (() => Promise<void> | void)[] = [];
+
+async function startTheServer(options: Partial<StartServerOptions> = serverOptions): Promise<void> {
+  serverOptions = options;
+  server = await startServer({ port, dataDir: serverDir.dir, liveHeartbeatMs: 300,
+    clock: () => Date.now() + clockOffsetMs, ...options });
+  port = server.port;
+}
+
+beforeEach(async () => {
+  serverDir = tempDir('team-server');
+  port = 0;
+  clockOffsetMs = 0;
+  await startTheServer({});
+  await ingest(5);
+});
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  await server.close();
+  serverDir.remove();
+});
+
+async function tokenFor(login: string): Promise<string> {
+  const response = await fetch(`${server.url}${API_PREFIX}/session`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: login }),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
+
+async function ingest(count: number, from = 1): Promise<void> {
+  const appeals = Array.from({ length: count }, (_, i) => incomingAppeal(from + i));
+  await post('/appeals', await tokenFor('connector'), { appeals });
+}
+
+async function post(path: string, token: string, body: unknown): Promise<void> {
+  const response = await fetch(`${server.url}${API_PREFIX}${path}`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body),
+  });
+  expect(response.status).toBe(200);
+}
+
+/** A desk signed in as `login`, polling only once a minute: anything faster came through the live channel. */
+async function desk(login: string, options: Partial<DeskCoreOptions> = {}): Promise<DeskCore> {
+  const dir = tempDir(login);
+  const core = await createDeskCore({
+    dataDir: dir.dir, apiUrl: server.url, pushDelayMs: 0, syncIntervalMs: 60_000, requestTimeoutMs: 3_000,
+    liveSilenceMs: 1_500, ...options,
+  });
+  let closed = false;
+  const close = async () => {
+    if (!closed) await core.close();
+    closed = true;
+  };
+  cleanups.push(close, dir.remove);
+  await value(core, 'session.login', { login, password: login });
+  await liveIs(core, 'connected');
+  await value(core, 'sync.now', {});
+  return Object.assign(Object.create(core) as DeskCore, { close });
+}
+
+const liveIs = (core: DeskCore, state: NonNullable<SyncStatus['live']>) => statusMatching(core, (s) => s.live === state);
+
+/** Resolves with the team view once it matches (checking the current one first). */
+async function teamMatching(core: DeskCore, predicate: (view: TeamView) => boolean): Promise<TeamView> {
+  const waiting = nextEvent<TeamView>(core, 'team.changed', predicate);
+  const now = await value<TeamView>(core, 'team.get', {});
+  return predicate(now) ? now : waiting;
+}
+
+const inboxIds = async (core: DeskCore): Promise<string[]> => (await value<{ ids: string[] }>(core, 'inbox.ids', {})).ids;
+
+async function inboxWithout(core: DeskCore, id: string): Promise<void> {
+  const waiting = nextEvent<{ ids: string[] }>(core, 'appeals.changed', () => true);
+  if (!(await inboxIds(core)).includes(id)) return;
+  await waiting;
+  await expect.poll(() => inboxIds(core), { timeout: 3_000 }).not.toContain(id);
+}
+
+describe('live channel', () => {
+  it('brings a colleague\'s decision within a second, without polling', async () => {
+    const a = await desk('operator1');
+    const b = await desk('operator2');
+    const [first] = await inboxIds(b);
+    expect(first).toBeDefined();
+    const started = performance.now();
+    await value(a, 'appeals.route', { appealId: first, targetId: 'gov' });
+    await value(a, 'sync.now', {});
+    await inboxWithout(b, first!);
+    expect(performance.now() - started).toBeLessThan(60_000); // bounded by the test, not the poll (once a minute)
+    const status = await value<SyncStatus>(b, 'sync.status', {});
+    expect(status.live).toBe('connected');
+  });
+
+  it('reconnects after a server restart, resumes from its cursor and says so meanwhile', async () => {
+    const a = await desk('operator1');
+    await server.close();
+    await liveIs(a, 'down');
+    await startTheServer();
+    await ingest(2, 100); // arrives while the desk is still reconnecting
+    await liveIs(a, 'connected');
+    await expect.poll(async () => (await inboxIds(a)).length, { timeout: 5_000 }).toBe(7);
+  });
+
+  it('signs the desk out when the server ends the session (expiry announced on the channel)', async () => {
+    const a = await desk('operator1');
+    clockOffsetMs = 13 * 3_600_000; // past the 12-hour session: the next heartbeat finds it expired and says bye
+    await statusMatching(a, (s) => s.state === 'signed-out');
+    expect((await value<{ user: unknown }>(a, 'session.get', {})).user).toBeNull();
+  });
+
+  it('falls back to polling when the channel cannot be had, and decisions still go through', async () => {
+    // A proxy that answers everything except /live: polling must carry the desk.
+    const { createServer, request } = await import('node:http');
+    const proxy = createServer((req, res) => {
+      if ((req.url ?? '').startsWith(`${API_PREFIX}/live`)) {
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"not_found","message":"нет"}}');
+        return;
+      }
+      const upstream = request({ host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      req.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => proxy.close(() => resolve())));
+    const address = proxy.address();
+    if (address === null || typeof address === 'string') throw new Error('no proxy port');
+    const dir = tempDir('fallback');
+    const core = await createDeskCore({ dataDir: dir.dir, apiUrl: `http://127.0.0.1:${address.port}`, pushDelayMs: 0,
+      syncIntervalMs: 300, requestTimeoutMs: 3_000 });
+    cleanups.push(() => core.close(), dir.remove);
+    await value(core, 'session.login', { login: 'operator1', password: 'operator1' });
+    await liveIs(core, 'down');
+    const [first] = await inboxIdsEventually(core, 5);
+    await value(core, 'appeals.route', { appealId: first, targetId: 'gov' });
+    await statusMatching(core, (s) => s.pending === 0 && s.state === 'online');
+    await ingest(1, 200);
+    await expect.poll(async () => (await inboxIds(core)).length, { timeout: 5_000 }).toBe(5);
+  });
+});
+
+async function inboxIdsEventually(core: DeskCore, count: number): Promise<string[]> {
+  await expect.poll(async () => (await inboxIds(core)).length, { timeout: 5_000 }).toBe(count);
+  return inboxIds(core);
+}
+
+describe('holds', () => {
+  it('gives the selection to the first desk and names the holder to the second, who sees it within a second', async () => {
+    const a = await desk('operator1');
+    const b = await desk('operator2');
+    const [first] = await inboxIds(a);
+    const mine = await value<HoldOutcome>(a, 'team.hold', { appealId: first });
+    expect(mine.state).toBe('mine');
+    const seen = await teamMatching(b, (view) => view.heldByOthers[first!] !== undefined);
+    expect(seen.heldByOthers[first!]?.name).toContain('Анна Петрова');
+    const taken = await value<HoldOutcome>(b, 'team.hold', { appealId: first });
+    expect(taken).toMatchObject({ state: 'taken', holder: { id: 'u-operator1' } });
+    // Presence: both online, each listed once, A holding the appeal.
+    const members = seen.members.filter((m) => m.onlineSince !== null).map((m) => m.id).sort();
+    expect(members).toEqual(['u-operator1', 'u-operator2']);
+    expect(seen.members.find((m) => m.id === 'u-operator1')?.holds.map((h) => h.appealId)).toEqual([first]);
+  });
+
+  it('never blocks a decision: a held appeal is still routed by a colleague, and the server judges versions', async () => {
+    const a = await desk('operator1');
+    const b = await desk('operator2');
+    const [first] = await inboxIds(a);
+    await value(a, 'team.hold', { appealId: first });
+    await teamMatching(b, (view) => view.heldByOthers[first!] !== undefined);
+    await value(b, 'appeals.route', { appealId: first, targetId: 'gov' });
+    await statusMatching(b, (s) => s.pending === 0);
+    // A's hold ended with the decision; A's inbox loses the appeal through the channel.
+    await inboxWithout(a, first!);
+    await teamMatching(b, (view) => view.heldByOthers[first!] === undefined);
+  });
+
+  it('ends on moving on, on sign-out and on disconnect', async () => {
+    const a = await desk('operator1');
+    const b = await desk('operator2');
+    const [first, second] = await inboxIds(a);
+    await value(a, 'team.hold', { appealId: first });
+    await teamMatching(b, (view) => view.heldByOthers[first!] !== undefined);
+    await value(a, 'team.hold', { appealId: second });
+    await teamMatching(b, (view) => view.heldByOthers[first!] === undefined && view.heldByOthers[second!] !== undefined);
+    await value(a, 'session.signOut', { unsent: 'ask' });
+    await teamMatching(b, (view) => Object.keys(view.heldByOthers).length === 0
+      && !view.members.some((m) => m.id === 'u-operator1' && m.onlineSince !== null));
+
+    const c = await desk('operator3');
+    await value(c, 'team.hold', { appealId: first });
+    await teamMatching(b, (view) => view.heldByOthers[first!]?.id === 'u-operator3');
+    await c.close(); // the desk goes away without a word: its live connection closes, its holds with it
+    await teamMatching(b, (view) => Object.keys(view.heldByOthers).length === 0);
+  });
+
+  it('holds are re-sent after a server restart (the server kept none: they live in memory)', async () => {
+    const a = await desk('operator1');
+    const [first] = await inboxIds(a);
+    await value(a, 'team.hold', { appealId: first });
+    await server.close();
+    await liveIs(a, 'down');
+    await startTheServer();
+    await liveIs(a, 'connected');
+    const b = await desk('operator2');
+    const seen = await teamMatching(b, (view) => view.heldByOthers[first!] !== undefined);
+    expect(seen.heldByOthers[first!]?.id).toBe('u-operator1');
+  });
+
+  it('keeps the decisions still inside the undo grace held, so colleagues do not pick them up meanwhile', async () => {
+    const a = await desk('operator1', { pushDelayMs: 60_000 });
+    const b = await desk('operator2');
+    const [first, second] = await inboxIds(a);
+    await value(a, 'team.hold', { appealId: first });
+    await value(a, 'appeals.route', { appealId: first, targetId: 'gov' });
+    await value(a, 'team.hold', { appealId: second });
+    const seen = await teamMatching(b, (view) => view.heldByOthers[second!] !== undefined);
+    expect(seen.heldByOthers[first!]?.id).toBe('u-operator1');
+    await value(a, 'appeals.undo', {});
+    await teamMatching(b, (view) => view.heldByOthers[first!] === undefined);
+  });
+
+  it('holds a surge cluster as a whole: a colleague sees every member held', async () => {
+    const connector = await tokenFor('connector');
+    await post('/appeals', connector, { appeals: surgeAppeals(Date.now()) });
+    const a = await desk('operator1');
+    const b = await desk('operator2');
+    // The face of the water cluster in A's inbox (clustering runs after the pull).
+    let face: string | undefined;
+    await expect.poll(async () => {
+      const listed = await value<{ ids: string[]; clusters?: Record<string, unknown> }>(a, 'inbox.ids', {});
+      face = listed.ids.find((id) => SURGE_WATER_IDS.includes(id) && listed.clusters?.[id] !== undefined);
+      return face ?? null;
+    }, { timeout: 10_000 }).not.toBeNull();
+    expect(face).toBeDefined();
+    expect((await value<HoldOutcome>(a, 'team.hold', { appealId: face })).state).toBe('mine');
+    const seen = await teamMatching(b, (view) => SURGE_WATER_IDS.every((id) => view.heldByOthers[id] !== undefined));
+    expect(Object.keys(seen.heldByOthers).sort()).toEqual([...SURGE_WATER_IDS].sort());
+    // Any member of the held cluster counts as taken for the colleague.
+    const other = SURGE_WATER_IDS.find((id) => id !== face);
+    expect((await value<HoldOutcome>(b, 'team.hold', { appealId: other })).state).toBe('taken');
+  });
+});
