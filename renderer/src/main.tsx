@@ -9,6 +9,7 @@ import './styles/inbox.css';
 import './styles/dialogs.css';
 import './styles/suggestions.css';
 import './styles/clusters.css';
+import './styles/team.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root');

@@ -76,7 +76,7 @@ export class ServerUnderTest {
   }
 }
 
-export interface DeskOptions { login?: string; pushDelayMs?: number }
+export interface DeskOptions { login?: string; pushDelayMs?: number; syncIntervalMs?: number }
 
 export async function startDesk(server: ServerUnderTest, dataDir: string, options: DeskOptions = {}): Promise<Harness> {
   return startHarness({
@@ -84,7 +84,7 @@ export async function startDesk(server: ServerUnderTest, dataDir: string, option
     dataDir,
     ...(options.login ? { login: { login: options.login, password: options.login } } : {}),
     pushDelayMs: options.pushDelayMs ?? 150,
-    syncIntervalMs: 1_000,
+    syncIntervalMs: options.syncIntervalMs ?? 1_000,
     requestTimeoutMs: 3_000,
   });
 }
@@ -115,6 +115,16 @@ export class InboxPage {
     await expect(this.grid.locator(`[data-appeal-id="${id}"]`)).toHaveCount(0);
     await expect(this.selectedRow).toHaveCount(1);
     return id;
+  }
+
+  /**
+   * Team mode (#9): once the server is gone, the desk drops the live channel and with it every colleague's hold
+   * (offline it works exactly as without team mode). Waits for that, then selects the first appeal.
+   */
+  async offTeamChannelAtFirst(): Promise<void> {
+    await expect(this.page.getByTestId('team-presence')).toHaveAttribute('data-live', 'down');
+    await expect(this.grid.locator('[data-held-by]')).toHaveCount(0);
+    await this.page.keyboard.press('Home');
   }
 
   async waitPending(count: number, timeout = 30_000): Promise<void> {

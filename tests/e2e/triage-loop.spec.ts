@@ -74,9 +74,12 @@ test('two operators route the same appeal offline: one decision stands, the othe
     const a = new InboxPage(pageA); const b = new InboxPage(pageB);
     await a.open(deskA.url); await b.open(deskB.url);
     const appealId = await a.selectedId();
-    expect(await b.selectedId()).toBe(appealId);
+    // Online, team mode keeps B off the appeal A is reading; offline (below) nothing tells B, so both decide it.
+    expect(await b.selectedId()).not.toBe(appealId);
 
     await server.stop();
+    await b.offTeamChannelAtFirst();
+    expect(await b.selectedId()).toBe(appealId);
     await a.decideWith('Digit1'); // МинЖКХ НСО
     await b.decideWith('Digit2'); // Минздрав НСО
     await a.waitPending(1); await b.waitPending(1);

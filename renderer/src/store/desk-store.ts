@@ -7,6 +7,7 @@ import type { DeskState } from './state-types.js';
 import { createSyncSlice } from './sync-slice.js';
 import { createTargetsSlice } from './targets-slice.js';
 import { createUiSlice } from './ui-slice.js';
+import { createTeamSlice } from './team-slice.js';
 
 export const useDeskStore = create<DeskState>()((...a) => ({
   ...createSessionSlice(...a),
@@ -14,6 +15,7 @@ export const useDeskStore = create<DeskState>()((...a) => ({
   ...createTargetsSlice(...a),
   ...createSyncSlice(...a),
   ...createUiSlice(...a),
+  ...createTeamSlice(...a),
 }));
 
 /** Subscribe the store to the core's events and ask who is signed in; returns the unsubscribe. */
@@ -29,6 +31,9 @@ export function connectDesk(): () => void {
       if (status.state === 'online') state().refreshTargetsIfMissing();
     }),
     onDeskEvent('sync.conflict', (conflict) => state().addConflict(conflict)),
+    onDeskEvent('team.changed', (view) => {
+      if (state().session?.user) state().applyTeam(view);
+    }),
   ];
   void state().startSession();
   return () => { for (const off of offs) off(); };

@@ -1,5 +1,5 @@
-// Pure list arithmetic for the inbox: removing a decided appeal, choosing the next selection, keeping the
-// selection across reloads. Ids are kept in the core's order (newest first); nothing here re-sorts.
+// Pure list arithmetic for the inbox: finding, removing and inserting ids, moving the selection (the team-aware
+// choice of the next selection is in shared/team/inbox-arrangement.ts). Ids keep the core's order; nothing re-sorts.
 
 // Where the last lookup found its id. Selection moves by a row or two and a decision removes one row, so the next
 // lookup almost always hits within a few places of it; indexOf over 100,000 ULIDs (long shared prefixes) costs
@@ -27,30 +27,11 @@ export function removeId(ids: readonly string[], id: string): { ids: string[]; i
   return { ids: ids.toSpliced(index, 1), index };
 }
 
-/** After removing the row at `index`: the one that moved up into its place, or the one above if it was last. */
-export function selectionAfterRemoval(ids: readonly string[], index: number): string | null {
-  if (ids.length === 0) return null;
-  return ids[Math.min(index, ids.length - 1)] ?? null;
-}
-
 /** Put `id` back at `index` (clamped); no-op if it is already there. */
 export function insertAt(ids: readonly string[], id: string, index: number): string[] {
   if (ids.includes(id)) return ids.slice();
   const at = Math.max(0, Math.min(index, ids.length));
   return ids.toSpliced(at, 0, id);
-}
-
-/**
- * The selection after the list changed underneath: the same appeal if it is still there, otherwise the
- * appeal now at its old position (so the operator's place is kept), otherwise the first one.
- */
-export function reconcileSelection(previous: readonly string[], selectedId: string | null,
-  next: readonly string[], nextHas: (id: string) => boolean): string | null {
-  if (next.length === 0) return null;
-  if (selectedId !== null && nextHas(selectedId)) return selectedId;
-  const oldIndex = selectedId === null ? -1 : indexOfId(previous, selectedId);
-  if (oldIndex < 0) return next[0] ?? null;
-  return next[Math.min(oldIndex, next.length - 1)] ?? null;
 }
 
 /** Move by `delta` rows from the selection, clamped to the list; the first row when nothing is selected. */

@@ -7,11 +7,12 @@ import { excerptOf } from '../../../shared/text/inert-text.js';
 import { deskCall } from '../desk-client.js';
 import { createRowWindowFetcher } from './row-window-fetcher.js';
 import { createDetailLoader } from './detail-loader.js';
-import {
-  indexOfId, insertAt, moveSelection, reconcileSelection, removeId, selectionAfterRemoval, sortedInsertIndex,
-} from './inbox-order.js';
+import { indexOfId, insertAt, moveSelection, removeId, sortedInsertIndex } from './inbox-order.js';
+import { arrangeInbox, keptSelection as keepSelection, nextFreeSelection } from '../../../shared/team/inbox-arrangement.js';
+import { shortPersonName } from '../../../shared/team/person-name.js';
 import type { InboxSlice, SliceCreator } from './state-types.js';
 import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
+import type { HeldBy } from '../../../shared/desk-api/team-contract.js';
 import { shownMembers } from './shown-cluster-members.js';
 
 // Appeals decided here whose call has not returned yet: a reload that races the call must not show them again.
@@ -47,10 +48,77 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     setDetail: (detail) => set({ detail }),
   });
 
+  // Team mode (#9): colleagues' holds decide the order the grid shows; the core's order is kept in baseIds.
+  const isHeld = (id: string): boolean => get().heldByOthers.has(id);
+  const arranged = (base: readonly string[]): readonly string[] =>
+    arrangeInbox(base, isHeld, get().heldByOthers.size);
+
+  const keptSelection = (previous: readonly string[], selectedId: string | null, next: readonly string[],
+    nextHas: (id: string) => boolean): string | null => keepSelection(previous, selectedId, next, nextHas, isHeld, indexOfId);
+
   function selectId(id: string | null): void {
     if (get().selectedId === id) return;
     set({ selectedId: id });
     void loadDetail(id);
+    if (get().view === 'inbox') void requestHold(id);
+  }
+
+  // The hold of the selection: asked for on every selection; the newest ask wins.
+  let holdSeq = 0;
+  async function requestHold(id: string | null): Promise<void> {
+    const seq = ++holdSeq;
+    if (id === null) {
+      set({ selectionHold: null });
+      void deskCall('team.hold', { appealId: null });
+      return;
+    }
+    // Deliberately opened although marked as a colleague's: the operator stays on it.
+    const knownHeld = isHeld(id);
+    set({ selectionHold: { id, state: 'pending' } });
+    const result = await deskCall('team.hold', { appealId: id });
+    if (seq !== holdSeq || get().selectedId !== id) return;
+    if (!result.ok) {
+      set({ selectionHold: { id, state: 'offline' } });
+      return;
+    }
+    const { state, holder } = result.value;
+    if (state === 'superseded') return;
+    set({ selectionHold: { id, state, ...(holder ? { holder } : {}) } });
+    if (!knownHeld && (state === 'taken' || state === 'decided')) moveOn(id, holder ?? null);
+  }
+
+  /**
+   * The desk landed on an appeal a colleague got to first (held, or already decided): mark it so, and select the
+   * next free one in its place — N desks starting together end up on N different appeals.
+   */
+  function moveOn(id: string, holder: HeldBy | null): void {
+    const before = get().rowIds;
+    const index = indexOfId(before, id);
+    let { baseIds } = get();
+    if (holder) set({ heldByOthers: new Map(get().heldByOthers).set(id, holder) });
+    else baseIds = removeId(baseIds, id).ids; // decided on the server; the pull on its way confirms it
+    const rowIds = arranged(baseIds);
+    set({ baseIds, rowIds });
+    if (index >= 0) selectId(nextFreeSelection(rowIds, index, isHeld));
+    get().showNotice(holder
+      ? `Это обращение уже смотрит ${shortPersonName(holder.name)} — выбрано следующее`
+      : 'Это обращение уже разобрано коллегой — выбрано следующее');
+  }
+
+  // A decision on an appeal a colleague is reading takes the same key twice (holds are advice, never locks).
+  let confirmation: { key: string; atMs: number } | null = null;
+  const CONFIRM_WINDOW_MS = 5_000;
+  function confirmedOverHold(id: string, decision: Decision): boolean {
+    const holder = get().heldByOthers.get(id);
+    if (!holder || get().selectionHold?.state === 'mine') return true;
+    const key = `${id}\n${JSON.stringify(decision)}`;
+    if (confirmation?.key === key && Date.now() - confirmation.atMs < CONFIRM_WINDOW_MS) {
+      confirmation = null;
+      return true;
+    }
+    confirmation = { key, atMs: Date.now() };
+    get().showAlert(`Это обращение сейчас смотрит ${holder.name}. Нажмите ту же клавишу ещё раз, чтобы всё равно принять решение.`);
+    return false;
   }
 
   async function fetchList(): Promise<void> {
@@ -63,22 +131,23 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     }
     // Ids only: 100,000 of them cost a few MB once; rows come per visible window (ensureRows).
     const present = new Set<string>();
-    const rowIds: string[] = [];
+    const baseIds: string[] = [];
     for (const id of result.value.ids) {
       if (inFlight.has(id) || present.has(id)) continue;
       present.add(id);
-      rowIds.push(id);
+      baseIds.push(id);
     }
+    const rowIds = arranged(baseIds);
     // Cached rows stay valid while their appeal waits (what a row shows does not change); others are dropped.
     const { rowIds: previous, selectedId, rowsById } = get();
     const kept = new Map<string, InboxRow>();
     for (const [id, row] of rowsById) if (present.has(id)) kept.set(id, row);
-    const nextSelected = reconcileSelection(previous, selectedId, rowIds, (id) => present.has(id));
+    const nextSelected = keptSelection(previous, selectedId, rowIds, (id) => present.has(id));
     // Surge clusters (#6): which listed ids stand for several appeals; expansions of clusters now gone are dropped.
     const clusterOf = new Map<string, ClusterInfo>(Object.entries(result.value.clusters ?? {}));
     const live = new Set([...clusterOf.values()].map((c) => c.clusterId));
     const expandedClusters = new Set([...get().expandedClusters].filter((id) => live.has(id)));
-    set({ rowsById: kept, rowIds, inboxPhase: 'ready', clusterOf, expandedClusters });
+    set({ rowsById: kept, baseIds, rowIds, inboxPhase: 'ready', clusterOf, expandedClusters });
     selectId(nextSelected);
   }
 
@@ -97,14 +166,14 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   /** Bring a few changed appeals up to date in place: added if waiting, updated, or removed if decided. */
   async function patchRows(ids: readonly string[]): Promise<void> {
     const results = await Promise.all(ids.map(async (id) => ({ id, result: await deskCall('appeals.get', { id }) })));
-    let { rowIds, rowsById } = get();
-    const before = rowIds;
+    let { baseIds, rowsById } = get();
+    const before = get().rowIds;
     const nextById = new Map(rowsById);
     let changed = false;
     for (const { id, result } of results) {
       const waiting = result.ok && result.value.appeal.status === 'new' && !inFlight.has(id);
       if (!result.ok && result.error.code !== 'not_found') return loadInbox(); // cannot tell: ask for everything
-      const present = rowIds.includes(id);
+      const present = baseIds.includes(id);
       // A newcomer in a surge cluster, or a change to a clustered row: the core regroups the list (#6).
       if ((waiting && result.ok && result.value.clusterId && !present) || get().clusterOf.has(id)) return loadInbox();
       if (waiting && result.ok) {
@@ -114,19 +183,20 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
         nextById.set(id, row);
         changed = true;
         if (!present) {
-          const at = sortedInsertIndex(rowIds, id, Date.parse(row.receivedAt),
+          const at = sortedInsertIndex(baseIds, id, Date.parse(row.receivedAt),
             (other) => Date.parse(nextById.get(other)?.receivedAt ?? ''));
-          rowIds = insertAt(rowIds, id, at);
+          baseIds = insertAt(baseIds, id, at);
         }
       } else if (present) {
-        rowIds = removeId(rowIds, id).ids;
+        baseIds = removeId(baseIds, id).ids;
         changed = true;
       }
     }
     if (!changed) return undefined;
     rowsById = nextById;
-    const selected = reconcileSelection(before, get().selectedId, rowIds, (id) => rowIds.includes(id));
-    set({ rowIds, rowsById });
+    const rowIds = arranged(baseIds);
+    const selected = keptSelection(before, get().selectedId, rowIds, (id) => rowIds.includes(id));
+    set({ baseIds, rowIds, rowsById });
     selectId(selected);
     return undefined;
   }
@@ -143,11 +213,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
 
   /** A collapsed cluster row: the same decision for every waiting appeal of it, one mutation each (#6). */
   async function decideCluster(id: string, size: number, decision: Decision): Promise<void> {
-    const removed = removeId(get().rowIds, id);
-    if (removed.index < 0) return;
-    inFlight.add(id);
-    set({ rowIds: removed.ids });
-    selectId(selectionAfterRemoval(removed.ids, removed.index));
+    const removed = takeOut(id);
+    if (removed === null) return;
     // Only the members the detail pane showed: one that joined meanwhile is not decided unseen.
     const clusterId = get().clusterOf.get(id)?.clusterId;
     const memberIds = clusterId === undefined ? undefined : shownMembers(clusterId);
@@ -161,12 +228,29 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
         + (failed > 0 ? ` (${failed} уже разобраны другими)` : ''));
       return;
     }
-    if (!get().rowIds.includes(id)) {
-      set({ rowIds: insertAt(get().rowIds, id, removed.index) });
-      selectId(id);
-    }
+    putBack(id, removed.baseIndex);
     get().showAlert(`Решение по группе (${size}) не сохранено: ${result.error.message}`);
     void loadInbox();
+  }
+
+  /** A decided appeal leaves the list at once; the next free one takes the selection. Null when it is not listed. */
+  function takeOut(id: string): { baseIndex: number } | null {
+    const index = indexOfId(get().rowIds, id);
+    const removed = removeId(get().baseIds, id);
+    if (index < 0 || removed.index < 0) return null;
+    inFlight.add(id);
+    const rowIds = arranged(removed.ids);
+    set({ baseIds: removed.ids, rowIds });
+    selectId(nextFreeSelection(rowIds, index, isHeld));
+    return { baseIndex: removed.index };
+  }
+
+  /** Refused: the appeal comes back where it was, selected. */
+  function putBack(id: string, baseIndex: number): void {
+    if (get().baseIds.includes(id)) return;
+    const baseIds = insertAt(get().baseIds, id, baseIndex);
+    set({ baseIds, rowIds: arranged(baseIds) });
+    selectId(id);
   }
 
   function decisionNotice(decision: Decision): string {
@@ -176,6 +260,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
 
   return {
     rowsById: new Map(),
+    baseIds: [],
     rowIds: [],
     inboxPhase: 'idle',
     selectedId: null,
@@ -197,15 +282,13 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       selectId((edge === 'first' ? rowIds[0] : rowIds[rowIds.length - 1]) ?? null);
     },
     decide: async (decision) => {
-      const { selectedId: id, rowIds } = get();
+      const { selectedId: id } = get();
       if (id === null) return;
+      if (!confirmedOverHold(id, decision)) return;
       const cluster = get().clusterOf.get(id);
       if (cluster && !get().expandedClusters.has(cluster.clusterId)) return decideCluster(id, cluster.size, decision);
-      const removed = removeId(rowIds, id);
-      if (removed.index < 0) return;
-      inFlight.add(id);
-      set({ rowIds: removed.ids });
-      selectId(selectionAfterRemoval(removed.ids, removed.index));
+      const removed = takeOut(id);
+      if (removed === null) return;
       const result = decision.type === 'route'
         ? await deskCall('appeals.route', { appealId: id, targetId: decision.targetId })
         : await deskCall('appeals.reject', { appealId: id, reason: decision.reason });
@@ -215,10 +298,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
         return;
       }
       // Refused: the appeal comes back where it was, selected, with the reason in an alert.
-      if (!get().rowIds.includes(id)) {
-        set({ rowIds: insertAt(get().rowIds, id, removed.index) });
-        selectId(id);
-      }
+      putBack(id, removed.baseIndex);
       get().showAlert(`Решение не сохранено: ${result.error.message}`);
       void loadInbox();
     },
@@ -267,8 +347,11 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     },
     clearInbox: () => {
       inFlight.clear();
-      set({ rowsById: new Map(), rowIds: [], inboxPhase: 'idle', selectedId: null, detail: null,
+      holdSeq++;
+      set({ rowsById: new Map(), baseIds: [], rowIds: [], inboxPhase: 'idle', selectedId: null, detail: null,
         clusterOf: new Map(), expandedClusters: new Set() });
     },
+    arrangeByHolds: () => set({ rowIds: arranged(get().baseIds) }),
+    holdSelection: (shown) => void requestHold(shown ? get().selectedId : null),
   };
 };

@@ -3,7 +3,7 @@ import { deskCall } from '../desk-client.js';
 import type { DeskState, SessionSlice, SliceCreator } from './state-types.js';
 
 function loadSignedInData(state: DeskState): void {
-  void Promise.all([state.loadTargets(), state.loadInbox(), state.loadSync()]);
+  void Promise.all([state.loadTargets(), state.loadTeam(), state.loadInbox(), state.loadSync()]);
 }
 
 export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
@@ -41,6 +41,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     if (after === before) return;
     // A different person (or nobody) now: forget everything the previous one saw.
     get().clearInbox();
+    get().clearTeam();
     set({ dialog: null, alert: null, notice: null, conflicts: [], loginError: null });
     if (after !== null) loadSignedInData(get());
   },

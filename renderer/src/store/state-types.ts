@@ -4,6 +4,7 @@ import type { Conflict, InboxRow, LocalAppeal, Session, SyncStatus } from '../..
 import type { Decision } from '../../../shared/domain/appeal.js';
 import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
 import type { Target } from '../../../shared/domain/target.js';
+import type { HeldBy, HoldOutcome, TeamView } from '../../../shared/desk-api/team-contract.js';
 
 export interface SessionSlice {
   session: Session | null;
@@ -26,7 +27,9 @@ export type DetailState =
 export interface InboxSlice {
   /** Rows of the windows seen so far (not every waiting appeal); a new Map on each change. */
   rowsById: ReadonlyMap<string, InboxRow>;
-  /** Ids of appeals waiting for a decision, in the core's order (newest first). */
+  /** Ids of appeals waiting for a decision, in the core's order (newest first, or by urgency). */
+  baseIds: readonly string[];
+  /** What the grid shows: `baseIds` with appeals held by colleagues moved behind the free ones (#9). */
   rowIds: readonly string[];
   inboxPhase: 'idle' | 'loading' | 'ready' | 'failed';
   selectedId: string | null;
@@ -49,6 +52,21 @@ export interface InboxSlice {
   expandedClusters: ReadonlySet<string>;
   /** Expands the selected row's cluster into its members, or folds it back (key G). */
   toggleCluster(): void;
+  /** Colleagues' holds changed: the grid's order follows (the selection stays where the operator is). */
+  arrangeByHolds(): void;
+  /** Tell the core what this desk shows now (the inbox is on screen) or that it shows nothing (null). */
+  holdSelection(shown: boolean): void;
+}
+
+export interface TeamSlice {
+  team: TeamView | null;
+  /** Appeals held by colleagues (a cluster's members all listed when any is held). */
+  heldByOthers: ReadonlyMap<string, HeldBy>;
+  /** This desk's hold of its selection: pending until the server answers (advice; never blocks a decision). */
+  selectionHold: { id: string; state: 'pending' | HoldOutcome['state']; holder?: HeldBy } | null;
+  applyTeam(view: TeamView): void;
+  loadTeam(): Promise<void>;
+  clearTeam(): void;
 }
 
 export interface TargetsSlice {
@@ -96,5 +114,5 @@ export interface UiSlice {
   tick(nowMs: number): void;
 }
 
-export type DeskState = SessionSlice & InboxSlice & TargetsSlice & SyncSlice & UiSlice;
+export type DeskState = SessionSlice & InboxSlice & TargetsSlice & SyncSlice & UiSlice & TeamSlice;
 export type SliceCreator<T> = StateCreator<DeskState, [], [], T>;

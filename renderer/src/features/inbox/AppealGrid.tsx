@@ -15,6 +15,8 @@ const getRowId = (row: InboxRow): string => row.id;
 
 interface GridRowProps {
   row: Row<InboxRow>; start: number; index: number; selected: boolean; onSelect(id: string): void;
+  /** Team mode (#9): the colleague holding this appeal (short name), and this desk's hold state of its selection. */
+  heldBy: string | undefined; hold: string | undefined;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- TanStack's own column array type (mixed value types)
   columns: ColumnDef<InboxRow, any>[];
 }
@@ -23,7 +25,7 @@ interface GridRowProps {
 // (every key press that scrolls), so comparing `row` itself would re-render all ~50 rows per press.
 const sameRow = (a: GridRowProps, b: GridRowProps): boolean => a.row.original === b.row.original
   && a.start === b.start && a.index === b.index && a.selected === b.selected && a.onSelect === b.onSelect
-  && a.columns === b.columns;
+  && a.columns === b.columns && a.heldBy === b.heldBy && a.hold === b.hold;
 
 // The cells of a row: rendered again only for new data. A row that moves (one above it was decided) or changes
 // selection updates only its wrapper below.
@@ -35,10 +37,12 @@ const RowCells = memo(function RowCells({ row }: { row: Row<InboxRow>; columns: 
   ));
 }, (a, b) => a.row.original === b.row.original && a.columns === b.columns);
 
-const GridRow = memo(function GridRow({ row, start, index, selected, onSelect, columns }: GridRowProps) {
+const GridRow = memo(function GridRow({ row, start, index, selected, onSelect, columns, heldBy, hold }: GridRowProps) {
   return (
     <div role="row" aria-selected={selected} aria-rowindex={index + 2} data-appeal-id={row.id}
-      className={selected ? 'grid-row selected' : 'grid-row'} style={{ transform: `translateY(${start}px)` }}
+      data-held-by={heldBy} data-hold={hold}
+      className={`grid-row${selected ? ' selected' : ''}${heldBy !== undefined ? ' held' : ''}`}
+      style={{ transform: `translateY(${start}px)` }}
       onMouseDown={() => onSelect(row.id)}>
       <RowCells row={row} columns={columns} />
     </div>
@@ -60,10 +64,13 @@ export interface AppealGridProps {
   onPageSize?(rows: number): void;
   className?: string;
   gridRef?: Ref<HTMLDivElement>;
+  /** Team mode (#9): who holds which listed appeal (short names), and this desk's hold state of the selection. */
+  heldBy?: (id: string) => string | undefined;
+  selectedHold?: string | undefined;
 }
 
 export function AppealGrid({
-  ids, rowsById, selectedId, onSelect, ensureRows, columns, label, onPageSize, className, gridRef,
+  ids, rowsById, selectedId, onSelect, ensureRows, columns, label, onPageSize, className, gridRef, heldBy, selectedHold,
 }: AppealGridProps) {
   const scrollRef = useRef<HTMLDivElement | null>(null);
   // The scroll position and height, remembered from scroll and resize events (reading them from the element after
@@ -177,7 +184,8 @@ export function AppealGrid({
           if (row === undefined) return null;
           return (
             <GridRow key={row.id} row={row} index={item.index} start={item.start - HEADER_HEIGHT}
-              selected={row.id === selectedId} onSelect={onSelect} columns={columns} />
+              selected={row.id === selectedId} onSelect={onSelect} columns={columns} heldBy={heldBy?.(row.id)}
+              hold={row.id === selectedId ? selectedHold : undefined} />
           );
         })}
       </div>

@@ -11,6 +11,7 @@ import { useDeskStore } from '../../store/desk-store.js';
 import type { DetailState } from '../../store/state-types.js';
 import { SuggestionsBlock } from '../suggestions/SuggestionsBlock.js';
 import { ClusterBlock } from '../clusters/ClusterBlock.js';
+import { HoldNotice } from '../team/HeldMark.js';
 import { formatReceivedLong } from '../../time/novosibirsk-time.js';
 
 const ATTACHMENT_LABELS: Record<Attachment['kind'], string> = { photo: 'Фото', video: 'Видео', link: 'Ссылка' };
@@ -107,5 +108,6 @@ export function DetailPane() {
   const detail = useDeskStore((s) => s.detail);
   const nowMs = useDeskStore((s) => s.nowMs);
   return <AppealDetail selectedId={selectedId} row={row} detail={detail} nowMs={nowMs}
+    status={selectedId === null ? null : <HoldNotice appealId={selectedId} />}
     after={selectedId === null ? null : <ClusterBlock appealId={selectedId} />} />;
 }

@@ -3,6 +3,7 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { AppealGrid } from './AppealGrid.js';
 import { INBOX_COLUMNS } from './inbox-columns.js';
 import { useCallback } from 'react';
+import { shortPersonName } from '../../../../shared/team/person-name.js';
 import { afterPaint } from '../../app/after-paint.js';
 import { followSuggestionChanges } from '../suggestions/suggestions-store.js';
 import { loadSuggestionsFor } from '../suggestions/TopSuggestionCell.js';
@@ -14,6 +15,12 @@ export function InboxTable() {
   const select = useDeskStore((s) => s.select);
   const ensureRows = useDeskStore((s) => s.ensureRows);
   const setPageSize = useDeskStore((s) => s.setPageSize);
+  const heldByOthers = useDeskStore((s) => s.heldByOthers);
+  const selectedHold = useDeskStore((s) => (s.selectionHold?.id === s.selectedId ? s.selectionHold?.state : undefined));
+  const heldBy = useCallback((id: string) => {
+    const holder = heldByOthers.get(id);
+    return holder ? shortPersonName(holder.name) : undefined;
+  }, [heldByOthers]);
   // The window's rows and its top suggestions (#6) are fetched together, once per window, never per key press.
   const ensureWindow = useCallback((ids: readonly string[]) => {
     followSuggestionChanges();
@@ -22,6 +29,7 @@ export function InboxTable() {
   }, [ensureRows]);
   return (
     <AppealGrid ids={rowIds} rowsById={rowsById} selectedId={selectedId} onSelect={select} ensureRows={ensureWindow}
-      columns={INBOX_COLUMNS} label="Обращения, ожидающие разбора" className="inbox-grid" onPageSize={setPageSize} />
+      columns={INBOX_COLUMNS} label="Обращения, ожидающие разбора" className="inbox-grid" onPageSize={setPageSize}
+      heldBy={heldBy} selectedHold={selectedHold} />
   );
 }

@@ -7,6 +7,7 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { formatReceivedLong, formatReceivedShort } from '../../time/novosibirsk-time.js';
 import { DueCell, DueHeader } from './DueCell.js';
 import { ClusterBadge } from '../clusters/ClusterBadge.js';
+import { HeldBadge } from '../team/HeldMark.js';
 import { TopSuggestionCell } from '../suggestions/TopSuggestionCell.js';
 
 function ReceivedCell({ iso }: { iso: string }) {
@@ -21,9 +22,9 @@ export const INBOX_COLUMNS = [
   column.accessor('source', { id: 'source', header: 'Ист.', cell: (c) => <SourceBadge source={c.getValue()} /> }),
   column.accessor('channelName', { id: 'channel', header: 'Канал', cell: (c) => c.getValue() }),
   column.accessor('authorName', { id: 'author', header: 'Автор', cell: (c) => c.getValue() }),
-  // A surge cluster (#6) shows its count before the text of its newest appeal.
+  // A surge cluster (#6) shows its count before the text of its newest appeal; a colleague's hold (#9) who reads it.
   column.accessor('excerpt', { id: 'excerpt', header: 'Текст',
-    cell: (c) => <><ClusterBadge appealId={c.row.original.id} />{c.getValue()}</> }),
+    cell: (c) => <><HeldBadge appealId={c.row.original.id} /><ClusterBadge appealId={c.row.original.id} />{c.getValue()}</> }),
   column.display({ id: 'suggestion', header: () => <span title="Первое предложение модели (Enter)">Предложение</span>,
     cell: (c) => <TopSuggestionCell appealId={c.row.original.id} /> }),
   column.accessor('receivedAt', { id: 'received', header: 'Получено', cell: (c) => <ReceivedCell iso={c.getValue()} /> }),

@@ -13,6 +13,7 @@ import { TargetPicker } from '../target-picker/TargetPicker.js';
 import { ExportStatus } from './ExportStatus.js';
 import { formatMinutes } from './format-minutes.js';
 import { useExport } from './use-export.js';
+import { ShiftNow } from '../team/ShiftNow.js';
 import '../../styles/lead.css';
 
 interface GroupLine { group: QueueGroup; label: string; row: QueueRow | null; waiting: number; overdue: number }
@@ -161,6 +162,7 @@ export function QueuesView() {
           </tbody>
         </table>
         {queues === null ? <p className="muted lead-empty">Загрузка очередей…</p> : null}
+        <ShiftNow />
       </section>
       <section className="lead-pane queue-appeals" aria-label="Обращения очереди">
         {open === null ? (

@@ -4,6 +4,7 @@ import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
 import { syncProgressText, syncStatusText, waitingText } from './sync-status-text.js';
+import { TeamPresence } from '../team/TeamPresence.js';
 import '../../styles/sync.css';
 
 export function StatusBar() {
@@ -25,6 +26,7 @@ export function StatusBar() {
           <span className="tabular">{syncProgressText(status.progress)}</span>
         </span>
       ) : null}
+      <TeamPresence />
       <span className="status-sep" aria-hidden="true" />
       <span data-testid="waiting-count" className="tabular">{loaded ? waitingText(waiting) : 'Загрузка…'}</span>
       {notice ? (

@@ -1,0 +1,53 @@
+// «Смена сейчас» on the shift lead's queues (#9): who is online, since when, and what each one holds now and for how
+// long — the live picture of who is reading what, next to the queues' counts.
+import { useDeskStore } from '../../store/desk-store.js';
+import { formatClock } from '../../time/novosibirsk-time.js';
+import { minutesAgoText } from './team-time.js';
+
+const ROLE_LABELS = { operator: 'оператор', lead: 'старший смены', connector: 'коннектор' } as const;
+
+export function ShiftNow() {
+  const team = useDeskStore((s) => s.team);
+  const live = useDeskStore((s) => s.syncStatus?.live ?? 'off');
+  const nowMs = useDeskStore((s) => s.nowMs);
+  const members = team?.members ?? [];
+  return (
+    <section className="shift-now" aria-label="Смена сейчас" data-testid="shift-now">
+      <h2 className="lead-subhead">Смена сейчас</h2>
+      {live !== 'connected' ? (
+        <p className="muted">Нет живой связи с сервером: кто в сети и что смотрит, сейчас не видно.</p>
+      ) : members.length === 0 ? (
+        <p className="muted">Никого в сети.</p>
+      ) : (
+        <table className="lead-table lead-team-table">
+          <thead><tr><th>Сотрудник</th><th>Смотрит сейчас</th></tr></thead>
+          <tbody>
+            {members.map((m) => {
+              const first = m.holds[0];
+              return (
+                <tr key={m.id} data-testid={`shift-member-${m.id}`}>
+                  <td>
+                    <div className="member-name">{m.name}{m.id === team?.me ? ' (вы)' : ''}</div>
+                    <div className="muted member-meta">
+                      {ROLE_LABELS[m.role]} · {m.onlineSince ? `в сети с ${formatClock(m.onlineSince)}` : 'не в сети'}
+                    </div>
+                  </td>
+                  <td className="holding" title={m.holds.map((h) => h.excerpt).join('\n')}>
+                    {first ? (
+                      <>
+                        <div className="holding-text">{first.excerpt || 'обращение не в кэше этого компьютера'}</div>
+                        <div className="muted member-meta">
+                          {minutesAgoText(first.since, nowMs)}{m.holds.length > 1 ? ` · и ещё ${m.holds.length - 1}` : ''}
+                        </div>
+                      </>
+                    ) : <span className="muted">—</span>}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

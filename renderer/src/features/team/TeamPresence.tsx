@@ -1,0 +1,32 @@
+// Who of the shift is online, in the status bar (#9), and whether colleagues' work reaches this desk at once (the
+// live channel) or every 15 s (polling, when the channel is down).
+import { useDeskStore } from '../../store/desk-store.js';
+import { shortPersonName } from '../../../../shared/team/person-name.js';
+import { peopleText } from './team-time.js';
+
+const SHOWN_NAMES = 4;
+
+export function TeamPresence() {
+  const live = useDeskStore((s) => s.syncStatus?.live ?? 'off');
+  const team = useDeskStore((s) => s.team);
+  if (live === 'off') return null;
+  if (live !== 'connected') {
+    return (
+      <span className="team-presence live-down" data-testid="team-presence" data-live={live}
+        title="Решения и просмотры коллег приходят с опросом сервера, а не сразу">
+        <span className="presence-dot" aria-hidden="true" />
+        {live === 'connecting' ? 'Подключение к смене…' : 'Связь со сменой прервана: обновление раз в 15 с'}
+      </span>
+    );
+  }
+  const online = (team?.members ?? []).filter((m) => m.onlineSince !== null);
+  const names = online.map((m) => (m.id === team?.me ? 'вы' : shortPersonName(m.name)));
+  const shown = names.slice(0, SHOWN_NAMES).join(', ') + (names.length > SHOWN_NAMES ? ` и ещё ${names.length - SHOWN_NAMES}` : '');
+  return (
+    <span className="team-presence" data-testid="team-presence" data-live={live} data-online={online.length}
+      title={online.map((m) => m.name).join('\n')}>
+      <span className="presence-dot" aria-hidden="true" />
+      В смене {peopleText(online.length)}{shown ? `: ${shown}` : ''}
+    </span>
+  );
+}

@@ -1,0 +1,36 @@
+// Team mode in the renderer (#9): the shift as the core reports it (who is online, what colleagues hold) and this
+// desk's hold of its own selection. The inbox slice orders its rows by `heldByOthers`; nothing here blocks anything.
+import type { HeldBy, TeamView } from '../../../shared/desk-api/team-contract.js';
+import { deskCall } from '../desk-client.js';
+import type { SliceCreator, TeamSlice } from './state-types.js';
+
+const EMPTY: ReadonlyMap<string, HeldBy> = new Map();
+
+/** Same holds, same Map: the inbox re-arranges only when the held set really changed. */
+function sameHolds(a: ReadonlyMap<string, HeldBy>, b: Record<string, HeldBy>): boolean {
+  const keys = Object.keys(b);
+  if (keys.length !== a.size) return false;
+  for (const key of keys) {
+    const x = a.get(key);
+    const y = b[key];
+    if (!x || !y || x.id !== y.id || x.since !== y.since) return false;
+  }
+  return true;
+}
+
+export const createTeamSlice: SliceCreator<TeamSlice> = (set, get) => ({
+  team: null,
+  heldByOthers: EMPTY,
+  selectionHold: null,
+  applyTeam: (view: TeamView) => {
+    const before = get().heldByOthers;
+    const heldByOthers = sameHolds(before, view.heldByOthers) ? before : new Map(Object.entries(view.heldByOthers));
+    set({ team: view, heldByOthers });
+    if (heldByOthers !== before) get().arrangeByHolds();
+  },
+  loadTeam: async () => {
+    const result = await deskCall('team.get', {});
+    if (result.ok) get().applyTeam(result.value);
+  },
+  clearTeam: () => set({ team: null, heldByOthers: EMPTY, selectionHold: null }),
+});
