@@ -65,3 +65,33 @@ test('two desks: the second skips the appeal the first holds, shows who holds it
     serverDir.remove(); dirA.remove(); dirB.remove();
   }
 });
+
+test('urgency order distributes too: two desks sorted by deadline land on different appeals', async ({ browser }) => {
+  test.setTimeout(90_000);
+  const serverDir = tempDir('srv'); const dirA = tempDir('a'); const dirB = tempDir('b');
+  const server = new ServerUnderTest(serverDir.dir, 30);
+  await server.start();
+  const deskA = await startDesk(server, dirA.dir, { login: 'operator3', syncIntervalMs: 60_000 });
+  const deskB = await startDesk(server, dirB.dir, { login: 'operator4', syncIntervalMs: 60_000 });
+  const pageA = await browser.newPage(); const pageB = await browser.newPage();
+  try {
+    const a = new InboxPage(pageA); const b = new InboxPage(pageB);
+    await a.open(deskA.url); await b.open(deskB.url);
+    for (const page of [pageA, pageB]) {
+      await page.keyboard.press('KeyU');
+      await expect(page.getByRole('columnheader', { name: /Срок/ })).toBeVisible();
+    }
+    await pageA.keyboard.press('Home');
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+    const mostUrgent = await a.selectedId();
+    await expect(b.grid.locator(`[data-appeal-id="${mostUrgent}"]`)).toHaveAttribute('data-held-by', 'Екатерина В.', { timeout: 3_000 });
+    await pageB.keyboard.press('Home');
+    await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
+    expect(await b.selectedId()).not.toBe(mostUrgent);
+  } finally {
+    await pageA.close(); await pageB.close();
+    await deskA.close(); await deskB.close();
+    await server.stop();
+    serverDir.remove(); dirA.remove(); dirB.remove();
+  }
+});
