@@ -2,96 +2,94 @@
 // one is reading — its first row, its selection and the order skip it — and it shows who holds it; a colleague's
 // decision leaves the other desk's inbox without waiting for the poll; a held appeal can still be decided on
 // purpose (the same key twice); presence shows both operators.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
 
-test('two desks: the second skips the appeal the first holds, shows who holds it, and sees decisions at once', async ({ browser }) => {
-  test.setTimeout(120_000);
+interface TwoDesks { server: ServerUnderTest; a: InboxPage; b: InboxPage; pageA: Page; pageB: Page; urlA: string; urlB: string }
+
+/**
+ * One server with 30 demo appeals and two desks signed in as `logins`, each in its own page, polling only once a minute:
+ * whatever reaches a desk faster than that came through the live channel.
+ */
+async function withTwoDesks(browser: Browser, logins: [string, string], body: (t: TwoDesks) => Promise<void>): Promise<void> {
   const serverDir = tempDir('srv'); const dirA = tempDir('a'); const dirB = tempDir('b');
   const server = new ServerUnderTest(serverDir.dir, 30);
   await server.start();
-  // Polling every minute: whatever arrives faster than that came through the live channel.
-  const deskA = await startDesk(server, dirA.dir, { login: 'operator1', syncIntervalMs: 60_000 });
-  const deskB = await startDesk(server, dirB.dir, { login: 'operator2', syncIntervalMs: 60_000 });
+  const deskA = await startDesk(server, dirA.dir, { login: logins[0], syncIntervalMs: 60_000 });
+  const deskB = await startDesk(server, dirB.dir, { login: logins[1], syncIntervalMs: 60_000 });
   const pageA = await browser.newPage(); const pageB = await browser.newPage();
   try {
-    const a = new InboxPage(pageA); const b = new InboxPage(pageB);
-    await a.open(deskA.url);
-    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
-    const heldByA = await a.selectedId();
-
-    // B opens after A holds the first appeal: B's first row and selection are another appeal; A's sits last, marked.
-    await b.open(deskB.url);
-    await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
-    expect(await b.selectedId()).not.toBe(heldByA);
-    const heldRowOnB = b.grid.locator(`[data-appeal-id="${heldByA}"]`);
-    await pageB.keyboard.press('End');
-    await expect(heldRowOnB).toHaveAttribute('data-held-by', 'Анна П.');
-    await expect(heldRowOnB).toContainText('смотрит Анна П.');
-    await expect(b.selectedRow).toHaveAttribute('data-appeal-id', heldByA);
-    await expect(pageB.getByTestId('hold-notice')).toContainText('Анна Петрова');
-    await pageB.keyboard.press('Home');
-    expect(await b.selectedId()).not.toBe(heldByA);
-    await expect(pageB.getByTestId('team-presence')).toHaveAttribute('data-online', '2');
-
-    // A moves on: A's new selection is held instead, and the old one is free again on B within a second or so.
-    await pageA.keyboard.press('ArrowDown');
-    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
-    const secondOfA = await a.selectedId();
-    await expect(heldRowOnB).not.toHaveAttribute('data-held-by', /.+/, { timeout: 3_000 });
-    await expect(b.grid.locator(`[data-appeal-id="${secondOfA}"]`)).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 3_000 });
-
-    // A decides; the appeal leaves B's inbox through the live channel (B polls only once a minute).
-    const decided = await a.decideWith('Digit1');
-    expect(decided).toBe(secondOfA);
-    await expect(b.grid.locator(`[data-appeal-id="${decided}"]`)).toHaveCount(0, { timeout: 10_000 });
-
-    // B goes to what A now holds and decides it anyway: the first key only warns, the second decides.
-    const nowHeldByA = await a.selectedId();
-    await expect(b.grid.locator(`[data-appeal-id="${nowHeldByA}"]`)).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 3_000 });
-    await pageB.keyboard.press('End');
-    await expect(b.selectedRow).toHaveAttribute('data-appeal-id', nowHeldByA);
-    await pageB.keyboard.press('Digit2');
-    await expect(pageB.getByRole('alert')).toContainText('Нажмите ту же клавишу ещё раз');
-    await expect(b.grid.locator(`[data-appeal-id="${nowHeldByA}"]`)).toHaveCount(1);
-    await pageB.keyboard.press('Digit2');
-    await expect(b.grid.locator(`[data-appeal-id="${nowHeldByA}"]`)).toHaveCount(0);
-    const held = await server.expectAppeals({ [decided]: { status: 'routed' }, [nowHeldByA]: { status: 'routed' } });
-    expect(held.get(nowHeldByA)?.routedBy?.id).toBe('u-operator2');
+    await body({ server, a: new InboxPage(pageA), b: new InboxPage(pageB), pageA, pageB, urlA: deskA.url, urlB: deskB.url });
   } finally {
     await pageA.close(); await pageB.close();
     await deskA.close(); await deskB.close();
     await server.stop();
     serverDir.remove(); dirA.remove(); dirB.remove();
   }
+}
+
+test('two desks: the second skips the appeal the first holds, shows who holds it, and sees decisions at once', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await withTwoDesks(browser, ['operator1', 'operator2'], async ({ server, a, b, pageA, pageB, urlA, urlB }) => {
+      await a.open(urlA);
+      await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+      const heldByA = await a.selectedId();
+
+      // B opens after A holds the first appeal: B's first row and selection are another appeal; A's sits last, marked.
+      await b.open(urlB);
+      await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
+      expect(await b.selectedId()).not.toBe(heldByA);
+      const heldRowOnB = b.grid.locator(`[data-appeal-id="${heldByA}"]`);
+      await pageB.keyboard.press('End');
+      await expect(heldRowOnB).toHaveAttribute('data-held-by', 'Анна П.');
+      await expect(heldRowOnB).toContainText('смотрит Анна П.');
+      await expect(b.selectedRow).toHaveAttribute('data-appeal-id', heldByA);
+      await expect(pageB.getByTestId('hold-notice')).toContainText('Анна Петрова');
+      await pageB.keyboard.press('Home');
+      expect(await b.selectedId()).not.toBe(heldByA);
+      await expect(pageB.getByTestId('team-presence')).toHaveAttribute('data-online', '2');
+
+      // A moves on: A's new selection is held instead, and the old one is free again on B within a second or so.
+      await pageA.keyboard.press('ArrowDown');
+      await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+      const secondOfA = await a.selectedId();
+      await expect(heldRowOnB).not.toHaveAttribute('data-held-by', /.+/, { timeout: 3_000 });
+      await expect(b.grid.locator(`[data-appeal-id="${secondOfA}"]`)).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 3_000 });
+
+      // A decides; the appeal leaves B's inbox through the live channel (B polls only once a minute).
+      const decided = await a.decideWith('Digit1');
+      expect(decided).toBe(secondOfA);
+      await expect(b.grid.locator(`[data-appeal-id="${decided}"]`)).toHaveCount(0, { timeout: 10_000 });
+
+      // B goes to what A now holds and decides it anyway: the first key only warns, the second decides.
+      const nowHeldByA = await a.selectedId();
+      await expect(b.grid.locator(`[data-appeal-id="${nowHeldByA}"]`)).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 3_000 });
+      await pageB.keyboard.press('End');
+      await expect(b.selectedRow).toHaveAttribute('data-appeal-id', nowHeldByA);
+      await pageB.keyboard.press('Digit2');
+      await expect(pageB.getByRole('alert')).toContainText('Нажмите ту же клавишу ещё раз');
+      await expect(b.grid.locator(`[data-appeal-id="${nowHeldByA}"]`)).toHaveCount(1);
+      await pageB.keyboard.press('Digit2');
+      await expect(b.grid.locator(`[data-appeal-id="${nowHeldByA}"]`)).toHaveCount(0);
+      const held = await server.expectAppeals({ [decided]: { status: 'routed' }, [nowHeldByA]: { status: 'routed' } });
+      expect(held.get(nowHeldByA)?.routedBy?.id).toBe('u-operator2');
+  });
 });
 
 test('urgency order distributes too: two desks sorted by deadline land on different appeals', async ({ browser }) => {
   test.setTimeout(90_000);
-  const serverDir = tempDir('srv'); const dirA = tempDir('a'); const dirB = tempDir('b');
-  const server = new ServerUnderTest(serverDir.dir, 30);
-  await server.start();
-  const deskA = await startDesk(server, dirA.dir, { login: 'operator3', syncIntervalMs: 60_000 });
-  const deskB = await startDesk(server, dirB.dir, { login: 'operator4', syncIntervalMs: 60_000 });
-  const pageA = await browser.newPage(); const pageB = await browser.newPage();
-  try {
-    const a = new InboxPage(pageA); const b = new InboxPage(pageB);
-    await a.open(deskA.url); await b.open(deskB.url);
-    for (const page of [pageA, pageB]) {
-      await page.keyboard.press('KeyU');
-      await expect(page.getByRole('columnheader', { name: /Срок/ })).toBeVisible();
-    }
-    await pageA.keyboard.press('Home');
-    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
-    const mostUrgent = await a.selectedId();
-    await expect(b.grid.locator(`[data-appeal-id="${mostUrgent}"]`)).toHaveAttribute('data-held-by', 'Екатерина В.', { timeout: 3_000 });
-    await pageB.keyboard.press('Home');
-    await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
-    expect(await b.selectedId()).not.toBe(mostUrgent);
-  } finally {
-    await pageA.close(); await pageB.close();
-    await deskA.close(); await deskB.close();
-    await server.stop();
-    serverDir.remove(); dirA.remove(); dirB.remove();
-  }
+  await withTwoDesks(browser, ['operator3', 'operator4'], async ({ a, b, pageA, pageB, urlA, urlB }) => {
+      await a.open(urlA); await b.open(urlB);
+      for (const page of [pageA, pageB]) {
+        await page.keyboard.press('KeyU');
+        await expect(page.getByRole('columnheader', { name: /Срок/ })).toBeVisible();
+      }
+      await pageA.keyboard.press('Home');
+      await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+      const mostUrgent = await a.selectedId();
+      await expect(b.grid.locator(`[data-appeal-id="${mostUrgent}"]`)).toHaveAttribute('data-held-by', 'Екатерина В.', { timeout: 3_000 });
+      await pageB.keyboard.press('Home');
+      await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
+      expect(await b.selectedId()).not.toBe(mostUrgent);
+  });
 });
