@@ -31,65 +31,65 @@ async function withTwoDesks(browser: Browser, logins: [string, string], body: (t
 test('two desks: the second skips the appeal the first holds, shows who holds it, and sees decisions at once', async ({ browser }) => {
   test.setTimeout(120_000);
   await withTwoDesks(browser, ['operator1', 'operator2'], async ({ server, a, b, pageA, pageB, urlA, urlB }) => {
-      await a.open(urlA);
-      await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
-      const heldByA = await a.selectedId();
+    await a.open(urlA);
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+    const heldByA = await a.selectedId();
 
-      // B opens after A holds the first appeal: B's first row and selection are another appeal; A's sits last, marked.
-      await b.open(urlB);
-      await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
-      expect(await b.selectedId()).not.toBe(heldByA);
-      const heldRowOnB = b.grid.locator(`[data-appeal-id="${heldByA}"]`);
-      await pageB.keyboard.press('End');
-      await expect(heldRowOnB).toHaveAttribute('data-held-by', 'Анна П.');
-      await expect(heldRowOnB).toContainText('смотрит Анна П.');
-      await expect(b.selectedRow).toHaveAttribute('data-appeal-id', heldByA);
-      await expect(pageB.getByTestId('hold-notice')).toContainText('Анна Петрова');
-      await pageB.keyboard.press('Home');
-      expect(await b.selectedId()).not.toBe(heldByA);
-      await expect(pageB.getByTestId('team-presence')).toHaveAttribute('data-online', '2');
+    // B opens after A holds the first appeal: B's first row and selection are another appeal; A's sits last, marked.
+    await b.open(urlB);
+    await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
+    expect(await b.selectedId()).not.toBe(heldByA);
+    const heldRowOnB = b.grid.locator(`[data-appeal-id="${heldByA}"]`);
+    await pageB.keyboard.press('End');
+    await expect(heldRowOnB).toHaveAttribute('data-held-by', 'Анна П.');
+    await expect(heldRowOnB).toContainText('смотрит Анна П.');
+    await expect(b.selectedRow).toHaveAttribute('data-appeal-id', heldByA);
+    await expect(pageB.getByTestId('hold-notice')).toContainText('Анна Петрова');
+    await pageB.keyboard.press('Home');
+    expect(await b.selectedId()).not.toBe(heldByA);
+    await expect(pageB.getByTestId('team-presence')).toHaveAttribute('data-online', '2');
 
-      // A moves on: A's new selection is held instead, and the old one is free again on B within a second or so.
-      await pageA.keyboard.press('ArrowDown');
-      await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
-      const secondOfA = await a.selectedId();
-      await expect(heldRowOnB).not.toHaveAttribute('data-held-by', /.+/, { timeout: 3_000 });
-      await expect(b.grid.locator(`[data-appeal-id="${secondOfA}"]`)).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 3_000 });
+    // A moves on: A's new selection is held instead, and the old one is free again on B within a second or so.
+    await pageA.keyboard.press('ArrowDown');
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+    const secondOfA = await a.selectedId();
+    await expect(heldRowOnB).not.toHaveAttribute('data-held-by', /.+/, { timeout: 3_000 });
+    await expect(b.grid.locator(`[data-appeal-id="${secondOfA}"]`)).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 3_000 });
 
-      // A decides; the appeal leaves B's inbox through the live channel (B polls only once a minute).
-      const decided = await a.decideWith('Digit1');
-      expect(decided).toBe(secondOfA);
-      await expect(b.grid.locator(`[data-appeal-id="${decided}"]`)).toHaveCount(0, { timeout: 10_000 });
+    // A decides; the appeal leaves B's inbox through the live channel (B polls only once a minute).
+    const decided = await a.decideWith('Digit1');
+    expect(decided).toBe(secondOfA);
+    await expect(b.grid.locator(`[data-appeal-id="${decided}"]`)).toHaveCount(0, { timeout: 10_000 });
 
-      // B goes to what A now holds and decides it anyway: the first key only warns, the second decides.
-      const nowHeldByA = await a.selectedId();
-      await expect(b.grid.locator(`[data-appeal-id="${nowHeldByA}"]`)).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 3_000 });
-      await pageB.keyboard.press('End');
-      await expect(b.selectedRow).toHaveAttribute('data-appeal-id', nowHeldByA);
-      await pageB.keyboard.press('Digit2');
-      await expect(pageB.getByRole('alert')).toContainText('Нажмите ту же клавишу ещё раз');
-      await expect(b.grid.locator(`[data-appeal-id="${nowHeldByA}"]`)).toHaveCount(1);
-      await pageB.keyboard.press('Digit2');
-      await expect(b.grid.locator(`[data-appeal-id="${nowHeldByA}"]`)).toHaveCount(0);
-      const held = await server.expectAppeals({ [decided]: { status: 'routed' }, [nowHeldByA]: { status: 'routed' } });
-      expect(held.get(nowHeldByA)?.routedBy?.id).toBe('u-operator2');
+    // B goes to what A now holds and decides it anyway: the first key only warns, the second decides.
+    const nowHeldByA = await a.selectedId();
+    await expect(b.grid.locator(`[data-appeal-id="${nowHeldByA}"]`)).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 3_000 });
+    await pageB.keyboard.press('End');
+    await expect(b.selectedRow).toHaveAttribute('data-appeal-id', nowHeldByA);
+    await pageB.keyboard.press('Digit2');
+    await expect(pageB.getByRole('alert')).toContainText('Нажмите ту же клавишу ещё раз');
+    await expect(b.grid.locator(`[data-appeal-id="${nowHeldByA}"]`)).toHaveCount(1);
+    await pageB.keyboard.press('Digit2');
+    await expect(b.grid.locator(`[data-appeal-id="${nowHeldByA}"]`)).toHaveCount(0);
+    const held = await server.expectAppeals({ [decided]: { status: 'routed' }, [nowHeldByA]: { status: 'routed' } });
+    expect(held.get(nowHeldByA)?.routedBy?.id).toBe('u-operator2');
   });
 });
 
 test('urgency order distributes too: two desks sorted by deadline land on different appeals', async ({ browser }) => {
   test.setTimeout(90_000);
   await withTwoDesks(browser, ['operator3', 'operator4'], async ({ a, b, pageA, pageB, urlA, urlB }) => {
-      await a.open(urlA); await b.open(urlB);
-      for (const page of [pageA, pageB]) {
-        await page.keyboard.press('KeyU');
-        await expect(page.getByRole('columnheader', { name: /Срок/ })).toBeVisible();
-      }
-      await pageA.keyboard.press('Home');
-      await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
-      const mostUrgent = await a.selectedId();
-      await expect(b.grid.locator(`[data-appeal-id="${mostUrgent}"]`)).toHaveAttribute('data-held-by', 'Екатерина В.', { timeout: 3_000 });
-      await pageB.keyboard.press('Home');
-      await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
-      expect(await b.selectedId()).not.toBe(mostUrgent);
+    await a.open(urlA); await b.open(urlB);
+    for (const page of [pageA, pageB]) {
+      await page.keyboard.press('KeyU');
+      await expect(page.getByRole('columnheader', { name: /Срок/ })).toBeVisible();
+    }
+    await pageA.keyboard.press('Home');
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+    const mostUrgent = await a.selectedId();
+    await expect(b.grid.locator(`[data-appeal-id="${mostUrgent}"]`)).toHaveAttribute('data-held-by', 'Екатерина В.', { timeout: 3_000 });
+    await pageB.keyboard.press('Home');
+    await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
+    expect(await b.selectedId()).not.toBe(mostUrgent);
   });
 });
