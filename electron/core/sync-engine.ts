@@ -37,6 +37,8 @@ export interface SyncEngineOptions {
 
 /** While the live channel is connected, the interval still pulls this often (a missed event cannot strand a desk). */
 export const LIVE_SAFETY_POLL_MS = 60_000;
+/** The target list (reference data) is refreshed at most this often during a session. */
+export const TARGETS_REFRESH_MS = 5 * 60_000;
 
 type Progress = NonNullable<SyncStatus['progress']>;
 /** A pull shows a progress bar only when this many appeals are still to come after the first page. */
@@ -84,6 +86,7 @@ export class SyncEngine {
   private pushTimer: NodeJS.Timeout | null = null;
   private intervalTimer: NodeJS.Timeout | null = null;
   private lastRunStartMs = 0;
+  private targetsRefreshedMs = 0;
 
   constructor(options: SyncEngineOptions) {
     this.o = options;
@@ -171,6 +174,7 @@ export class SyncEngine {
   /** Session changed (login or logout): reset the backoff and run (a run without a token just reports signed-out). */
   sessionChanged(): void {
     this.failures = 0;
+    this.targetsRefreshedMs = 0;
     this.offlineSince = null;
     this.lastError = null;
     this.clearRetry();
@@ -214,7 +218,12 @@ export class SyncEngine {
     try {
       await this.push();
       await this.pull();
-      await this.refreshTargets();
+      // The live channel makes a run of every colleague's decision: the target list is reference data, asked for
+      // on the first run of a session and then every few minutes, not on every run.
+      if (Date.now() - this.targetsRefreshedMs >= TARGETS_REFRESH_MS || this.o.cache.targets.list().length === 0) {
+        await this.refreshTargets();
+        this.targetsRefreshedMs = Date.now();
+      }
       this.failures = 0;
       this.offlineSince = null;
       this.lastError = null;

@@ -52,8 +52,10 @@ export function createTeamMode(opts: TeamModeOptions) {
     },
     /** Decisions on these appeals were applied: their holds end, and live desks pull. */
     decisionsApplied(appealIds: readonly string[]): void {
-      registry.releaseAppeals(appealIds);
+      // `changes` goes out before the `team` event that frees these appeals, so a desk starts its pull first and
+      // never shows a just-decided appeal as free in between.
       hub.changesCommitted();
+      registry.releaseAppeals(appealIds);
     },
     /** The session signed out: its holds end and its live connections get `bye`. */
     sessionEnded(sessionKey: string): void {

@@ -19,8 +19,8 @@ export interface TeamServiceOptions {
   log: (line: string) => void;
   /** The signed-in user (token stored and user cached), or null. */
   user: () => User | null;
-  /** Start a sync run now (a change was announced, or the server refused the session). */
-  triggerSync: () => void;
+  /** Start a sync run now (a change was announced, or the server refused the session); resolves when it is done. */
+  triggerSync: () => Promise<void>;
   /** The live channel's state changed (the sync status shows it). */
   onLiveState: (state: LiveState) => void;
   /** Tests: faster heartbeat watchdog, shorter hold lease. */
@@ -44,6 +44,9 @@ export interface TeamService {
   pendingChanged(): void;
   close(): void;
 }
+
+/** Longest a team update waits for the pull a `changes` event started. */
+const MAX_PUBLISH_WAIT_MS = 1_000;
 
 function cursorOf(cache: LocalCache): bigint {
   const cursor = cache.meta.get('cursor');
@@ -81,12 +84,27 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
     return { live: live.current, me, members, heldByOthers };
   }
 
-  // Coalesced per tick: a hold answer and a team event arriving together make one UI update.
+  // The pull a `changes` event started, while it runs.
+  let pulling: Promise<void> | null = null;
+  const pullNow = (): void => {
+    const run = o.triggerSync();
+    pulling = run;
+    void run.finally(() => {
+      if (pulling === run) pulling = null;
+    });
+  };
+
+  // Coalesced: a hold answer and a team event arriving together make one UI update. A colleague's decision frees its
+  // appeal in the same breath as it changes it; while the pull that brings the change runs, the appeal would look
+  // free for a moment and idle desks would jump on it — so the view waits for that pull (a second at most).
   let publishQueued = false;
   function publish(): void {
     if (publishQueued) return;
     publishQueued = true;
-    queueMicrotask(() => {
+    const settled = pulling === null ? Promise.resolve() : Promise.race([pulling, new Promise<void>((resolve) => {
+      setTimeout(resolve, MAX_PUBLISH_WAIT_MS).unref();
+    })]);
+    void settled.then(() => {
       publishQueued = false;
       const next = view();
       const key = JSON.stringify(next);
@@ -115,13 +133,13 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
       return typeof cursor === 'string' ? cursor : null;
     },
     onHead: (head) => {
-      if (BigInt(head) > cursorOf(cache)) o.triggerSync();
+      if (BigInt(head) > cursorOf(cache)) pullNow();
     },
     onTeam: (team) => {
       snapshot = team;
       publish();
     },
-    onUnauthorized: () => o.triggerSync(),
+    onUnauthorized: () => void o.triggerSync(),
     onState: (state) => {
       // Back on the channel after a gap: the server may have dropped our holds with the old connection.
       if (state === 'connected') keeper.resend();
@@ -148,7 +166,7 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
     if (taken) return { state: 'taken', holder: { id: taken.holder.id, name: taken.holder.name, since: taken.since } };
     if (answer.granted.includes(appealId)) return { state: 'mine' };
     // Neither given nor taken: the server has it decided already; the pull that brings that is started here.
-    o.triggerSync();
+    pullNow();
     return { state: 'decided' };
   }
 

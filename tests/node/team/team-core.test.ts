@@ -226,6 +226,28 @@ describe('holds', () => {
     expect(seen.heldByOthers[first!]?.id).toBe('u-operator1');
   });
 
+  it('a colleague\'s decision never shows its appeal as free while it is still listed (the pull comes first)', async () => {
+    const a = await desk('operator1');
+    const b = await desk('operator2');
+    const [first] = await inboxIds(a);
+    await value(a, 'team.hold', { appealId: first });
+    await teamMatching(b, (view) => view.heldByOthers[first!] !== undefined);
+    const freedWhileListed: boolean[] = [];
+    const checks: Promise<void>[] = [];
+    const off = b.on('team.changed', (payload) => {
+      if ((payload as TeamView).heldByOthers[first!] !== undefined) return;
+      checks.push(inboxIds(b).then((ids) => { freedWhileListed.push(ids.includes(first!)); }));
+    });
+    await value(a, 'appeals.route', { appealId: first, targetId: 'gov' });
+    await value(a, 'sync.now', {});
+    await inboxWithout(b, first!);
+    await teamMatching(b, (view) => view.heldByOthers[first!] === undefined);
+    await Promise.all(checks);
+    off();
+    expect(freedWhileListed.length).toBeGreaterThan(0);
+    expect(freedWhileListed.every((listed) => !listed)).toBe(true);
+  });
+
   it('keeps the decisions still inside the undo grace held, so colleagues do not pick them up meanwhile', async () => {
     const a = await desk('operator1', { pushDelayMs: 60_000 });
     const b = await desk('operator2');
