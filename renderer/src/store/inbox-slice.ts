@@ -63,8 +63,11 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     if (get().view === 'inbox') void requestHold(id);
   }
 
-  // The hold of the selection: asked for on every selection; the newest ask wins.
+  // The hold of the selection: asked for on every selection; the newest ask wins. After a decision the next
+  // selection's hold waits for the decision call: the core then holds the decided appeal too (it is pending), so it is
+  // never free on the server between the key press and the push.
   let holdSeq = 0;
+  let decisionCall: Promise<unknown> = Promise.resolve();
   async function requestHold(id: string | null): Promise<void> {
     const seq = ++holdSeq;
     if (id === null) {
@@ -75,6 +78,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     // Deliberately opened although marked as a colleague's: the operator stays on it.
     const knownHeld = isHeld(id);
     set({ selectionHold: { id, state: 'pending' } });
+    await decisionCall;
+    if (seq !== holdSeq) return;
     const result = await deskCall('team.hold', { appealId: id });
     if (seq !== holdSeq || get().selectedId !== id) return;
     if (!result.ok) {
@@ -213,13 +218,13 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
 
   /** A collapsed cluster row: the same decision for every waiting appeal of it, one mutation each (#6). */
   async function decideCluster(id: string, size: number, decision: Decision): Promise<void> {
-    const removed = takeOut(id);
-    if (removed === null) return;
     // Only the members the detail pane showed: one that joined meanwhile is not decided unseen.
     const clusterId = get().clusterOf.get(id)?.clusterId;
     const memberIds = clusterId === undefined ? undefined : shownMembers(clusterId);
-    const result = await deskCall('clusters.decide',
-      { appealId: id, decision, ...(memberIds ? { memberIds: [...memberIds] } : {}) });
+    const removed = takeOut(id, () => deskCall('clusters.decide',
+      { appealId: id, decision, ...(memberIds ? { memberIds: [...memberIds] } : {}) }));
+    if (removed === null) return;
+    const result = await removed.done;
     inFlight.delete(id);
     if (result.ok) {
       const done = result.value.acks.length;
@@ -233,16 +238,21 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     void loadInbox();
   }
 
-  /** A decided appeal leaves the list at once; the next free one takes the selection. Null when it is not listed. */
-  function takeOut(id: string): { baseIndex: number } | null {
+  /**
+   * A decided appeal leaves the list at once and the next free one takes the selection, while `call` stores the
+   * decision (the next hold waits for it). Null when the appeal is not listed.
+   */
+  function takeOut<T>(id: string, call: () => Promise<T>): { baseIndex: number; done: Promise<T> } | null {
     const index = indexOfId(get().rowIds, id);
     const removed = removeId(get().baseIds, id);
     if (index < 0 || removed.index < 0) return null;
     inFlight.add(id);
     const rowIds = arranged(removed.ids);
     set({ baseIds: removed.ids, rowIds });
+    const done = call();
+    decisionCall = done;
     selectId(nextFreeSelection(rowIds, index, isHeld));
-    return { baseIndex: removed.index };
+    return { baseIndex: removed.index, done };
   }
 
   /** Refused: the appeal comes back where it was, selected. */
@@ -287,11 +297,11 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       if (!confirmedOverHold(id, decision)) return;
       const cluster = get().clusterOf.get(id);
       if (cluster && !get().expandedClusters.has(cluster.clusterId)) return decideCluster(id, cluster.size, decision);
-      const removed = takeOut(id);
+      const removed = takeOut(id, () => (decision.type === 'route'
+        ? deskCall('appeals.route', { appealId: id, targetId: decision.targetId })
+        : deskCall('appeals.reject', { appealId: id, reason: decision.reason })));
       if (removed === null) return;
-      const result = decision.type === 'route'
-        ? await deskCall('appeals.route', { appealId: id, targetId: decision.targetId })
-        : await deskCall('appeals.reject', { appealId: id, reason: decision.reason });
+      const result = await removed.done;
       inFlight.delete(id);
       if (result.ok) {
         get().showNotice(decisionNotice(decision));
