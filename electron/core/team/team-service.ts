@@ -45,8 +45,8 @@ export interface TeamService {
   close(): void;
 }
 
-/** Longest a team update waits for the pull a `changes` event started. */
-const MAX_PUBLISH_WAIT_MS = 1_000;
+/** Longest a hold that just ended stays shown while the pull a `changes` event started is still running. */
+const MAX_CARRY_MS = 1_000;
 
 function cursorOf(cache: LocalCache): bigint {
   const cursor = cache.meta.get('cursor');
@@ -94,23 +94,52 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
     });
   };
 
-  // Coalesced: a hold answer and a team event arriving together make one UI update. A colleague's decision frees its
-  // appeal in the same breath as it changes it; while the pull that brings the change runs, the appeal would look
-  // free for a moment and idle desks would jump on it — so the view waits for that pull (a second at most).
+  // Coalesced per tick: a hold answer and a team event arriving together make one UI update.
   let publishQueued = false;
+  // A colleague's decision frees its appeal in the same breath as it changes it. While the pull that brings the
+  // change runs, a hold that just ended stays shown (a second at most), so the appeal never looks free to an idle desk
+  // before it leaves the list; new holds are shown at once.
+  let shownHeld: Record<string, HeldBy> = {};
+  const endedAt = new Map<string, number>();
+  let recheck: NodeJS.Timeout | null = null;
   function publish(): void {
     if (publishQueued) return;
     publishQueued = true;
-    const settled = pulling === null ? Promise.resolve() : Promise.race([pulling, new Promise<void>((resolve) => {
-      setTimeout(resolve, MAX_PUBLISH_WAIT_MS).unref();
-    })]);
-    void settled.then(() => {
+    queueMicrotask(() => {
       publishQueued = false;
       const next = view();
+      const nowMs = Date.now();
+      const carried = new Set<string>();
+      for (const [id, by] of Object.entries(shownHeld)) {
+        if (next.heldByOthers[id] !== undefined) continue;
+        const ended = endedAt.get(id) ?? nowMs;
+        endedAt.set(id, ended);
+        if (pulling !== null && nowMs - ended < MAX_CARRY_MS) {
+          next.heldByOthers[id] = by;
+          carried.add(id);
+        }
+      }
+      for (const id of [...endedAt.keys()]) if (!carried.has(id)) endedAt.delete(id);
+      shownHeld = next.heldByOthers;
+      if (carried.size > 0) publishWhenPulled();
       const key = JSON.stringify(next);
       if (key === lastPublished) return;
       lastPublished = key;
       events.emit('team.changed', next);
+    });
+  }
+  function publishWhenPulled(): void {
+    if (recheck !== null) return;
+    const pull = pulling;
+    recheck = setTimeout(() => {
+      recheck = null;
+      publish();
+    }, MAX_CARRY_MS);
+    recheck.unref();
+    void pull?.then(() => {
+      if (recheck !== null) clearTimeout(recheck);
+      recheck = null;
+      publish();
     });
   }
 
