@@ -1,5 +1,6 @@
 // `npm run check:packaging`: electron-builder loads and schema-validates electron-builder.yml and the Playwright
-// build config, then the shipping rules (fuses, signing from env, targets, checksums) are checked. No download.
+// build config, then the shipping rules (fuses, signing from env, targets, checksums, the per-platform SQLite addon,
+// rpm dependencies for RED OS and ALT, installer icons) are checked. No download.
 import path from 'node:path';
 import { loadBuilderConfig, packagingProblems } from './packaging-rules.js';
 

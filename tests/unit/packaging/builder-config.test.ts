@@ -1,11 +1,14 @@
 // The packaging configuration as electron-builder loads it: schema-valid, fuses and signing as shipping requires,
-// the Playwright build differing only in the inspect fuse; a broken or weakened config is caught. No download.
+// the Playwright build differing only in the inspect fuse; a broken or weakened config is caught; one SQLite addon per
+// platform, rpm dependencies RED OS and ALT resolve, installer icons. No download.
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadBuilderConfig, packagingProblems, SHIPPING_FUSES } from '../../../scripts/packaging/packaging-rules.js';
+import {
+  addonProblems, iconProblems, loadBuilderConfig, packagingProblems, rpmDependsProblems, SHIPPING_FUSES,
+} from '../../../scripts/packaging/packaging-rules.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const dir = mkdtempSync(path.join(tmpdir(), 'builder-config-'));
@@ -34,7 +37,7 @@ describe('electron-builder configuration', () => {
   }, 30_000);
 
   it('is rejected by electron-builder when a key is wrong', async () => {
-    const file = variant('typo.yml', shipping.replace('perMachine: true', 'perMachine: true\n  perMachines: true'));
+    const file = variant('typo.yml', shipping.replace('perMachine: false', 'perMachine: false\n  perMachines: true'));
     await expect(loadBuilderConfig(root, file)).rejects.toThrow(/Invalid configuration object/);
   }, 30_000);
 
@@ -66,3 +69,42 @@ describe('checksum hook', () => {
 function sha(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+describe('what each package carries', () => {
+  it('adds exactly one SQLite addon per platform: the glibc-2.28 build on Linux, the own prebuild elsewhere', async () => {
+    const config = await loadBuilderConfig(root, 'electron-builder.yml');
+    expect(addonProblems(config)).toEqual([]);
+    expect(config.linux?.files).toEqual([
+      { from: 'build/native/linux-${arch}', to: 'node_modules/better-sqlite3/build/Release', filter: ['better_sqlite3.node'] },
+    ]);
+  }, 30_000);
+
+  it('flags a platform file list of bare exclusions, which would make electron-builder pack the whole project', async () => {
+    const bare = shipping.replace(/linux:\n(?:.*\n)*? {2}target:/, 'linux:\n  files:\n    - "!node_modules/better-sqlite3/prebuilds${/*}"\n  target:');
+    const config = await loadBuilderConfig(root, variant('bare.yml', bare));
+    expect(addonProblems(config)).toEqual([
+      'linux.files must add only build/native/linux-${arch}/better_sqlite3.node as better-sqlite3/build/Release/better_sqlite3.node',
+    ]);
+  }, 30_000);
+
+  it('depends on sonames RED OS and ALT both provide, not on Fedora package names or rich dependencies', async () => {
+    const config = await loadBuilderConfig(root, 'electron-builder.yml');
+    expect(rpmDependsProblems(config.rpm?.depends)).toEqual([]);
+    expect(config.rpm?.depends).toContain('libgtk-3.so.0()(64bit)');
+    // electron-builder's own defaults for rpm
+    expect(rpmDependsProblems(['gtk3', 'libnotify', 'nss', '(libXtst or libXtst6)', 'xdg-utils'])).toEqual([
+      'rpm.depends: "gtk3" is neither a soname nor a package name RED OS and ALT share',
+      'rpm.depends: "libnotify" is neither a soname nor a package name RED OS and ALT share',
+      'rpm.depends: "nss" is neither a soname nor a package name RED OS and ALT share',
+      'rpm.depends: "(libXtst or libXtst6)" is neither a soname nor a package name RED OS and ALT share',
+    ]);
+    expect(rpmDependsProblems(undefined)).toHaveLength(1);
+  }, 30_000);
+
+  it('takes the installer icons from resources/installer for every platform', async () => {
+    const config = await loadBuilderConfig(root, 'electron-builder.yml');
+    expect(iconProblems(config)).toEqual([]);
+    const noIcon = await loadBuilderConfig(root, variant('no-icon.yml', shipping.replace('  icon: icon.ico\n', '')));
+    expect(iconProblems(noIcon)).toEqual(['win.icon must be icon.ico (in resources/installer)']);
+  }, 30_000);
+});
