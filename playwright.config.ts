@@ -26,6 +26,8 @@ export default defineConfig({
         },
       },
     },
-    { name: 'electron', testDir: 'tests/electron' },
+    // npm ci does not fetch the Electron binary (Electron >= 42): this project installs it first, or records why not.
+    { name: 'electron-setup', testDir: 'tests/electron', testMatch: /electron-install\.setup\.ts$/ },
+    { name: 'electron', testDir: 'tests/electron', dependencies: ['electron-setup'] },
   ],
 });

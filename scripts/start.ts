@@ -1,12 +1,13 @@
-// `npm start`: builds, then runs the desktop app with Electron, or, where the Electron binary is absent
-// (CI machines, this sandbox), the browser workstation: demo server + test harness on 127.0.0.1.
+// `npm start`: builds, installs the Electron binary when it is missing (npm ci does not fetch it since Electron 42),
+// then runs the desktop app with Electron. Only where Electron cannot run (no binary to be had, no display) it starts
+// the browser workstation instead, demo server + test harness on 127.0.0.1, and says why in one line.
 import { spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { API_URL_ENV, apiUrlProblem } from '../electron/main/app-config.js';
 import { startServer, type RunningServer } from '../server/start-server.js';
 import { startHarness } from '../tests/harness/start-harness.js';
-import { findElectronBinary } from './electron-binary.js';
+import { ensureElectronBinary } from './electron-binary.js';
 
 const root = path.resolve(import.meta.dirname, '..');
 const DEFAULT_PORT = 5180;
@@ -36,8 +37,14 @@ function run(command: string, args: readonly string[], shell = false): Promise<n
   });
 }
 
-async function startBrowserWorkstation(port: number): Promise<void> {
-  console.log('Electron binary is absent: starting the browser workstation (reference server + harness) instead.');
+/** Why Electron cannot open a window here even with its binary: Linux without an X11 or Wayland display. */
+function noDisplay(): string | null {
+  if (process.platform !== 'linux' || process.env.DISPLAY || process.env.WAYLAND_DISPLAY) return null;
+  return 'Electron binary is installed but there is no display (DISPLAY and WAYLAND_DISPLAY are unset)';
+}
+
+async function startBrowserWorkstation(port: number, why: string): Promise<void> {
+  console.log(`${why}: starting the browser workstation instead`);
   const log = (line: string): void => console.error(line);
   const configuredUrl = process.env[API_URL_ENV]?.trim();
   let server: RunningServer | null = null;
@@ -93,9 +100,12 @@ const onWindows = process.platform === 'win32';
 const built = await run(onWindows ? 'npm.cmd' : 'npm', ['run', 'build'], onWindows);
 if (built !== 0) fail(`npm run build failed (exit ${built})`);
 
-const electron = findElectronBinary();
-if (electron !== null) {
-  process.exit(await run(electron, ['.']));
+const electron = await ensureElectronBinary({ onSlow: (message) => console.log(`start: ${message}`) });
+const displayProblem = noDisplay();
+if (!electron.ok) {
+  await startBrowserWorkstation(port, `Electron binary could not be downloaded (${electron.reason})`);
+} else if (displayProblem !== null) {
+  await startBrowserWorkstation(port, displayProblem);
 } else {
-  await startBrowserWorkstation(port);
+  process.exit(await run(electron.binary, ['.']));
 }

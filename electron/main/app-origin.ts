@@ -14,3 +14,18 @@ export function isAppUrl(raw: string | null | undefined): boolean {
     return false;
   }
 }
+
+function withoutFragment(raw: string): string {
+  const url = new URL(raw);
+  url.hash = '';
+  return url.href;
+}
+
+/**
+ * True when a navigation only reloads the app page it is on (location.reload(), the error boundary's «Перезагрузить
+ * окно»): the same app:// URL, ignoring the fragment. Everything else stays blocked by will-navigate.
+ */
+export function isAppReload(target: string, current: string): boolean {
+  if (!isAppUrl(target) || !isAppUrl(current)) return false;
+  return withoutFragment(target) === withoutFragment(current);
+}

@@ -1,11 +1,12 @@
 // The machine-wide policy file IT puts on every workstation (API URL, updates, extra CA, proxy, link allowlist,
-// favourite targets, which settings are locked). Parsing is pure; a broken file is an error, never ignored.
+// favourite targets, the Linux keyring, which settings are locked). Parsing is pure; a broken file is an error, never ignored.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { apiUrlProblem } from './app-config.js';
+import { isPasswordStore, PASSWORD_STORES, type PasswordStore } from './password-store.js';
 
 export const POLICY_KEYS = [
-  'apiUrl', 'updateUrl', 'updateInstall', 'caBundle', 'proxy', 'linkAllowlist', 'favoriteTargets', 'locked',
+  'apiUrl', 'updateUrl', 'updateInstall', 'caBundle', 'proxy', 'linkAllowlist', 'favoriteTargets', 'passwordStore', 'locked',
 ] as const;
 /** Settings the user also has (config.json / env for apiUrl, the favourites dialog); policy may lock them. */
 export const LOCKABLE_KEYS = ['apiUrl', 'favoriteTargets'] as const;
@@ -30,6 +31,8 @@ export interface MachinePolicy {
   proxy?: ProxyPolicy;
   linkAllowlist: string[];
   favoriteTargets?: string[];
+  /** Linux: the keyring Chromium's safeStorage uses (--password-store), where it cannot tell from the desktop. */
+  passwordStore?: PasswordStore;
   locked: LockableKey[];
 }
 
@@ -182,6 +185,10 @@ export function parsePolicy(text: string, file: string, reader: PolicyFileReader
     const updateUrl = urlField(record, 'updateUrl');
     const caBundle = parseCaBundle(record.caBundle, reader);
     const proxy = parseProxy(record.proxy);
+    const passwordStore = record.passwordStore;
+    if (passwordStore !== undefined && !isPasswordStore(passwordStore)) {
+      problem(`поле "passwordStore": «${String(passwordStore)}» — ожидается одно из: ${PASSWORD_STORES.join(', ')}.`);
+    }
     const policy: MachinePolicy = {
       updateInstall: parseUpdateInstall(record.updateInstall),
       linkAllowlist,
@@ -191,6 +198,7 @@ export function parsePolicy(text: string, file: string, reader: PolicyFileReader
       ...(caBundle === undefined ? {} : { caBundle }),
       ...(proxy === undefined ? {} : { proxy }),
       ...(favoriteTargets === undefined ? {} : { favoriteTargets }),
+      ...(isPasswordStore(passwordStore) ? { passwordStore } : {}),
     };
     return { ok: true, policy, file, present: true };
   } catch (error) {

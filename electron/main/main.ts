@@ -2,7 +2,7 @@
 // and demo mode (reference server in a utility process, operator1 signed in) when no API URL is configured.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, dialog, Menu, net, session, type BrowserWindow, type Session } from 'electron';
+import { app, dialog, Menu, net, safeStorage, session, type BrowserWindow } from 'electron';
 import { createDeskCore, type DeskCore } from '../core/desk-core.js';
 import { describeConfigError, loadAppConfig } from './app-config.js';
 import { APP_ENTRY_URL } from './app-origin.js';
@@ -10,11 +10,12 @@ import { handleAppProtocol, registerAppSchemePrivileges } from './app-protocol.j
 import { startDemoServer, type DemoServer } from './demo-server.js';
 import { registerDeskIpc } from './ipc.js';
 import { policyFavoritesToApply, policyRefusal, resolveApiUrl } from './effective-settings.js';
-import { chainTrustedByExtraCa, trustExtraCasForNode } from './extra-ca.js';
 import { createMainWindow } from './main-window.js';
 import { describePolicyError, loadPolicy, policyFilePath, type MachinePolicy } from './machine-policy.js';
-import { startUpdater } from './updater.js';
-import { createSafeTokenStore } from './token-store.js';
+import { applyNetworkPolicy } from './network-policy.js';
+import { passwordStoreSwitch } from './password-store.js';
+import { startUpdater, updaterSession } from './updater.js';
+import { createSafeTokenStore, type SafeTokenStore, type TokenNotice } from './token-store.js';
 import { denyAllPermissions, hardenWebContents } from './web-security.js';
 
 const DEMO_APPEALS = 5000;
@@ -33,6 +34,17 @@ let core: DeskCore | null = null;
 let demoServer: DemoServer | null = null;
 let disposeIpc: (() => void) | null = null;
 let stopUpdater: (() => void) | null = null;
+let tokenStore: SafeTokenStore | null = null;
+/** Sign-in notices go to the operator outside demo mode (demo signs in by itself at every start anyway). */
+let showTokenNotices = false;
+
+/**
+ * Tests set TRIAGE_DESK_NO_DIALOGS=1: a native modal cannot be answered by a test driver, and on Linux GTK runs it
+ * synchronously on the main thread, so the process would never exit. Whether a person is at the screen cannot be
+ * told from inside (Xvfb has a DISPLAY too), hence the explicit switch. It only moves messages to stderr; the app
+ * still refuses to start on a broken policy, so it is harmless in a packaged build as well.
+ */
+const dialogsOff = process.env.TRIAGE_DESK_NO_DIALOGS === '1';
 
 /** The policy file; a development build may point elsewhere (tests), a packaged one never: users cannot swap it. */
 function policyFile(): string {
@@ -40,26 +52,28 @@ function policyFile(): string {
   return !app.isPackaged && override ? path.resolve(override) : policyFilePath(process.platform);
 }
 
-/** Proxy and extra CA apply to the session that net.fetch (the core's API client) and the updater use. */
-async function applyNetworkPolicy(target: Session, policy: MachinePolicy): Promise<void> {
-  if (policy.proxy?.mode === 'fixed') {
-    await target.setProxy({ mode: 'fixed_servers', proxyRules: policy.proxy.rules ?? '', proxyBypassRules: policy.proxy.bypass ?? '' });
-  } else if (policy.proxy !== undefined) {
-    await target.setProxy({ mode: policy.proxy.mode });
-  }
-  const roots = policy.caBundle?.pems ?? [];
-  if (roots.length === 0) return;
-  trustExtraCasForNode(roots);
-  target.setCertificateVerifyProc((request, callback) => {
-    // 0 = trusted, -3 = use Chromium's own verdict (which already failed or passed on its own roots).
-    if (request.errorCode === 0) return callback(-3);
-    const chain: string[] = [];
-    for (let cert: Electron.Certificate | undefined = request.certificate; cert && chain.length < 8; cert = cert.issuerCert) {
-      chain.push(cert.data);
-      if (cert.issuerCert === cert) break;
-    }
-    callback(chainTrustedByExtraCa(chain, roots, request.hostname) ? 0 : -3);
-  });
+/** A start-up error: always on stderr (logs, tests), and in an error window unless dialogs are off; then exit 1. */
+function failStart(title: string, message: string): void {
+  console.error(`[desk] ${title}: ${message.replace(/\n+/g, ' ')}`);
+  if (!dialogsOff) dialog.showErrorBox(title, message);
+  app.exit(1);
+}
+
+/** What the operator must know about their sign-in (kept or not across restarts, keyring failures). */
+function showTokenNotice(notice: TokenNotice): void {
+  log(`token store notice (${notice.kind}): ${notice.text}`);
+  if (!showTokenNotices || dialogsOff) return;
+  const options = {
+    type: 'warning' as const,
+    title: 'Triage Desk: вход',
+    message: notice.kind === 'not-kept' ? 'Вход не сохранится после перезапуска' : 'Хранилище ключей ОС',
+    detail: notice.text,
+    buttons: ['Понятно'],
+    noLink: true,
+  };
+  const shown = mainWindow !== null && !mainWindow.isDestroyed()
+    ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options);
+  shown.catch((error: unknown) => log(`notice not shown: ${String(error)}`));
 }
 
 /** Policy favourites: locked ones every start, unlocked ones once per distinct list (the operator may change them). */
@@ -80,13 +94,20 @@ async function applyPolicyFavorites(started: DeskCore, policy: MachinePolicy): P
 
 async function startCore(apiUrl: string | null): Promise<DeskCore> {
   const userData = app.getPath('userData');
+  showTokenNotices = apiUrl !== null;
+  const tokens = createSafeTokenStore({
+    file: path.join(userData, 'session.bin'), safeStorage, log, notify: showTokenNotice,
+  });
+  tokenStore = tokens;
+  // The core's TokenStore is synchronous: the stored token is decrypted (asynchronously) before the core reads it.
+  await tokens.restore();
   if (apiUrl === null) demoServer = await startDemoServer({
     serverMain, dataDir: path.join(userData, 'demo-server'), appeals: DEMO_APPEALS, log,
   });
   const started = await createDeskCore({
     dataDir: path.join(userData, 'desk'),
     apiUrl: apiUrl ?? demoServer?.url ?? '',
-    tokenStore: createSafeTokenStore(path.join(userData, 'session.bin'), log),
+    tokenStore: tokens,
     demo: apiUrl === null,
     log,
     // Chromium's network stack: the policy proxy and the extra CA check apply to every API request.
@@ -117,23 +138,23 @@ async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   handleAppProtocol(rendererDir, log);
 
-  const policyLoad = loadPolicy(policyFile());
   if (!policyLoad.ok) {
     // Never a silent fallback: a machine IT manages must not run on defaults it did not choose.
-    dialog.showErrorBox('Triage Desk: ошибка политики администратора', describePolicyError(policyLoad));
-    app.exit(1);
+    failStart('Triage Desk: ошибка политики администратора', describePolicyError(policyLoad));
     return;
   }
   const policy = policyLoad.policy;
   const config = resolveApiUrl(policy, loadAppConfig(app.getPath('userData')));
   if (!config.ok) {
-    dialog.showErrorBox('Triage Desk: ошибка настроек', describeConfigError(config));
-    app.exit(1);
+    failStart('Triage Desk: ошибка настроек', describeConfigError(config));
     return;
   }
   for (const notice of config.notices) log(notice);
   if (policyLoad.present) log(`policy: ${policyLoad.file} (locked: ${policy.locked.join(', ') || 'nothing'})`);
-  await applyNetworkPolicy(session.defaultSession, policy);
+  if (keyringNote !== null) log(keyringNote);
+  // Proxy and extra CA: the default session (the core's net.fetch) and electron-updater's own session.
+  const configured = await applyNetworkPolicy(policy, { defaultSession: session.defaultSession, updaterSession });
+  if (policy.proxy !== undefined || policy.caBundle !== undefined) log(`network policy applied to sessions: ${configured.join(', ')}`);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, policy.linkAllowlist, log));
 
   const window = createMainWindow(preloadPath);
@@ -145,7 +166,7 @@ async function start(): Promise<void> {
   corePromise.catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     log(`core failed to start: ${message}`);
-    dialog.showErrorBox('Triage Desk: не удалось запустить', message);
+    if (!dialogsOff) dialog.showErrorBox('Triage Desk: не удалось запустить', message);
   });
   disposeIpc = registerDeskIpc(window, corePromise, (method) => policyRefusal(policy, method));
   corePromise.then(async (started) => {
@@ -170,6 +191,8 @@ async function shutdown(): Promise<void> {
   disposeIpc?.();
   stopUpdater?.();
   await core?.close().catch((error: unknown) => log(`core close failed: ${String(error)}`));
+  // A sign-in or sign-out just before quitting: its encrypted write or delete finishes first.
+  await tokenStore?.flush();
   await demoServer?.stop();
 }
 
@@ -177,6 +200,17 @@ async function shutdown(): Promise<void> {
 // the single-instance lock, which is held per userData folder.
 const userDataOverride = process.env.TRIAGE_DESK_USER_DATA?.trim();
 if (userDataOverride) app.setPath('userData', path.resolve(userDataOverride));
+
+// The policy is read before app ready: its Linux keyring choice must reach Chromium's command line before the
+// keyring is picked (during start-up, before 'ready'). A broken file is reported once the app is ready.
+const policyLoad = loadPolicy(policyFile());
+let keyringNote: string | null = null;
+if (policyLoad.ok) {
+  const keyring = passwordStoreSwitch(policyLoad.policy.passwordStore, app.commandLine.getSwitchValue('password-store'),
+    process.platform);
+  if (keyring.append !== null) app.commandLine.appendSwitch('password-store', keyring.append);
+  keyringNote = keyring.note;
+}
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -197,7 +231,6 @@ if (!app.requestSingleInstanceLock()) {
     void shutdown().finally(() => app.quit());
   });
   app.whenReady().then(start).catch((error: unknown) => {
-    dialog.showErrorBox('Triage Desk: не удалось запустить', error instanceof Error ? error.message : String(error));
-    app.exit(1);
+    failStart('Triage Desk: не удалось запустить', error instanceof Error ? error.message : String(error));
   });
 }

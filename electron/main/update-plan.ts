@@ -1,6 +1,7 @@
 // When and whether to update, as pure decisions: the feed comes from the policy's updateUrl (generic provider),
 // a staged rollout takes this machine only inside the server's stagingPercentage, and an installed update never
-// interrupts an operator: it waits for quit, or for the idle time the policy allows with nothing left unsent.
+// interrupts an operator: it waits for quit, or for the idle time the policy allows with nothing left unsent; and it
+// never needs administrator rights (per-user NSIS install; an elevating installer is left to IT).
 import { createHash } from 'node:crypto';
 import type { UpdateInstall } from './machine-policy.js';
 
@@ -45,4 +46,16 @@ export function installDecision(facts: InstallFacts): 'install-now' | 'wait-for-
   if (!facts.downloaded || facts.install.mode === 'on-quit') return 'wait-for-quit';
   if (facts.pendingDecisions > 0) return 'wait-for-quit';
   return facts.idleSeconds >= facts.install.idleMinutes * 60 ? 'install-now' : 'wait-for-quit';
+}
+
+/** The part of electron-updater's UpdateInfo that says whether its installer elevates (latest.yml `files[]`). */
+export interface UpdateFiles { files?: ReadonlyArray<{ isAdminRightsRequired?: boolean }> }
+
+/**
+ * Whether installing this update would raise a UAC prompt: electron-builder marks per-machine NSIS installers with
+ * `isAdminRightsRequired`, and electron-updater then runs them through elevate.exe. Operators have no administrator
+ * rights, so such an update is never installed by the app (not on quit, not when idle): IT deploys it instead.
+ */
+export function updateNeedsAdmin(info: UpdateFiles, platform: NodeJS.Platform): boolean {
+  return platform === 'win32' && (info.files ?? []).some((file) => file.isAdminRightsRequired === true);
 }

@@ -1,13 +1,15 @@
 // electron-updater wired to the policy: background download from the generic feed, this machine's rollout
 // fraction against stagingPercentage, install on quit (or when idle if policy says). On Windows electron-updater
-// checks the installer's Authenticode signature against the publisherName baked into app-update.yml at build.
+// checks the installer's Authenticode signature against the publisherName baked into app-update.yml at build, and
+// an installer that would elevate (per-machine NSIS: a UAC prompt operators cannot answer) is never taken.
+// Its requests go through its own session (`updaterSession`), which main.ts gives the policy's proxy and CAs.
 import { randomUUID } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, powerMonitor } from 'electron';
+import { app, powerMonitor, type Session } from 'electron';
 import electronUpdater from 'electron-updater';
 import type { UpdateInstall } from './machine-policy.js';
-import { installDecision, machineFraction, stagedRolloutIncludes, updaterSetup } from './update-plan.js';
+import { installDecision, machineFraction, stagedRolloutIncludes, updateNeedsAdmin, updaterSetup } from './update-plan.js';
 
 const CHECK_EVERY_MS = 4 * 60 * 60_000;
 const IDLE_POLL_MS = 60_000;
@@ -23,6 +25,11 @@ function rolloutId(userData: string): string {
   const id = randomUUID();
   writeFileSync(file, id, { mode: 0o600 });
   return id;
+}
+
+/** electron-updater's own session (partition "electron-updater"): the network policy must reach it too. */
+export function updaterSession(): Session {
+  return electronUpdater.autoUpdater.netSession;
 }
 
 export function startUpdater(options: {
@@ -45,6 +52,20 @@ export function startUpdater(options: {
   autoUpdater.autoInstallOnAppQuit = setup.autoInstallOnAppQuit;
   autoUpdater.allowDowngrade = false;
   autoUpdater.isUserWithinRollout = (info) => stagedRolloutIncludes(info.stagingPercentage, fraction);
+  const builtInSupportCheck = autoUpdater.isUpdateSupported;
+  const refusedForAdmin = new Set<string>();
+  autoUpdater.isUpdateSupported = (info) => {
+    if (updateNeedsAdmin(info, process.platform)) {
+      // Not downloaded at all: installing it (on quit or when idle) would leave a UAC prompt nobody can answer.
+      if (!refusedForAdmin.has(info.version)) {
+        refusedForAdmin.add(info.version);
+        options.log(`updater: ${info.version} is a per-machine installer that needs administrator rights; ` +
+          'not installed by the app (IT deploys it, or publishes the per-user build: docs/IT.md)');
+      }
+      return false;
+    }
+    return builtInSupportCheck(info);
+  };
 
   let downloaded = false;
   const timers: NodeJS.Timeout[] = [];
@@ -52,6 +73,10 @@ export function startUpdater(options: {
     autoUpdater.checkForUpdates().catch((error: unknown) => options.log(`updater: check failed: ${String(error)}`));
   };
   autoUpdater.on('update-downloaded', (info) => {
+    if (updateNeedsAdmin(info, process.platform)) {
+      autoUpdater.autoInstallOnAppQuit = false;
+      return;
+    }
     downloaded = true;
     options.log(`updater: ${info.version} downloaded; installs ${options.install.mode === 'on-quit' ? 'on quit' : 'when idle'}`);
   });

@@ -1,6 +1,7 @@
-// Locks down every web contents and the session: no navigation, no new windows, no webviews, no
-// permissions. Allowed external links go to the system browser through shell.openExternal.
+// Locks down every web contents and the session: no navigation (but a reload of the app page itself), no new
+// windows, no webviews, no permissions. Allowed external links go to the system browser through shell.openExternal.
 import { shell, type Session, type WebContents } from 'electron';
+import { isAppReload } from './app-origin.js';
 import { allowedExternalUrl } from './external-links.js';
 
 function openIfAllowed(url: string, extraHosts: readonly string[], log: (line: string) => void): void {
@@ -15,8 +16,10 @@ function openIfAllowed(url: string, extraHosts: readonly string[], log: (line: s
 
 export function hardenWebContents(contents: WebContents, extraHosts: readonly string[], log: (line: string) => void): void {
   // The app is one page; any renderer-initiated navigation is a bug or an attack. A link click on an
-  // allowed platform still reaches the operator through the system browser.
+  // allowed platform still reaches the operator through the system browser. Reloading the page it is on
+  // (location.reload(): «Перезагрузить окно» after a rendering error) goes nowhere new and is let through.
   contents.on('will-navigate', (event) => {
+    if (event.isMainFrame && isAppReload(event.url, contents.getURL())) return;
     event.preventDefault();
     openIfAllowed(event.url, extraHosts, log);
   });

@@ -1,15 +1,13 @@
 // The built desktop app under Playwright's Electron driver: demo mode loads the inbox, the page sees only
-// window.desk {call, on}, no Node, and cannot navigate away. Skipped where the Electron binary is absent.
+// window.desk {call, on}, no Node, cannot navigate away but can reload itself. Skipped, with the reason in one line,
+// where the Electron binary could not be installed.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
-import { findElectronBinary } from '../../scripts/electron-binary.js';
+import { binary, launchArgs, launchEnv, root, skipReason } from './electron-launch.js';
 
-const binary = findElectronBinary();
-const root = path.resolve(import.meta.dirname, '..', '..');
-
-test.skip(binary === null, 'Electron binary absent (installed with ELECTRON_SKIP_BINARY_DOWNLOAD=1); nothing to launch');
+test.skip(binary === null, skipReason);
 
 let app: ElectronApplication;
 let page: Page;
@@ -17,11 +15,7 @@ let userData: string;
 
 test.beforeEach(async () => {
   userData = mkdtempSync(path.join(tmpdir(), 'desk-electron-'));
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  delete env.TRIAGE_DESK_API_URL; // demo mode
-  env.TRIAGE_DESK_USER_DATA = userData;
-  app = await electron.launch({ executablePath: binary ?? '', args: [root], cwd: root, env });
+  app = await electron.launch({ executablePath: binary ?? '', args: launchArgs(), cwd: root, env: launchEnv(userData) });
   page = await app.firstWindow();
 });
 
@@ -68,4 +62,21 @@ test('navigation away from app:// and window.open are blocked', async () => {
   const opened = await page.evaluate(() => (globalThis as unknown as { open(url: string): unknown }).open('https://example.com/'));
   expect(opened).toBeNull();
   expect(app.windows()).toHaveLength(1);
+});
+
+test('a reload of the app page itself goes through (the error boundary\'s «Перезагрузить окно»)', async () => {
+  await page.waitForLoadState('domcontentloaded');
+  const start = page.url();
+  await page.evaluate(() => {
+    (globalThis as { beforeReload?: boolean }).beforeReload = true;
+  });
+  const reloaded = page.waitForEvent('load');
+  // Later than evaluate's answer: the reload destroys the context evaluate runs in.
+  await page.evaluate(() => {
+    setTimeout(() => globalThis.location.reload(), 0);
+  });
+  await reloaded;
+  expect(await page.evaluate(() => (globalThis as { beforeReload?: boolean }).beforeReload)).toBeUndefined();
+  expect(page.url()).toBe(start);
+  await expect(page.getByRole('grid', { name: 'Обращения, ожидающие разбора' })).toBeVisible({ timeout: 120_000 });
 });

@@ -1,4 +1,6 @@
 // Last line of defence against a blank window: a rendering error shows a Russian message and a way out.
+// «Перезагрузить окно» reloads the page in place: the Electron shell blocks every navigation except a reload of the
+// app page itself (web-security.ts, isAppReload), and the harness in Chromium reloads as any page does.
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 
 interface State { error: Error | null }

@@ -1,6 +1,8 @@
 // Update decisions: feed from policy, staged rollout by machine fraction, and never installing over an operator.
 import { describe, expect, it } from 'vitest';
-import { installDecision, machineFraction, stagedRolloutIncludes, updaterSetup } from '../../../electron/main/update-plan.js';
+import {
+  installDecision, machineFraction, stagedRolloutIncludes, updateNeedsAdmin, updaterSetup,
+} from '../../../electron/main/update-plan.js';
 
 describe('updaterSetup', () => {
   it('uses the generic provider at the policy updateUrl in packaged builds only', () => {
@@ -44,5 +46,16 @@ describe('installDecision', () => {
     expect(installDecision({ downloaded: true, install: idle, idleSeconds: 1799, pendingDecisions: 0 })).toBe('wait-for-quit');
     expect(installDecision({ downloaded: true, install: idle, idleSeconds: 7200, pendingDecisions: 2 })).toBe('wait-for-quit');
     expect(installDecision({ downloaded: false, install: idle, idleSeconds: 7200, pendingDecisions: 0 })).toBe('wait-for-quit');
+  });
+});
+
+describe('updateNeedsAdmin', () => {
+  it('flags a per-machine NSIS update (a UAC prompt operators cannot answer), on Windows only', () => {
+    const perMachine = { files: [{ url: 'Triage Desk Setup 1.2.0.exe', isAdminRightsRequired: true }] };
+    const perUser = { files: [{ url: 'Triage Desk Setup 1.2.0.exe', isAdminRightsRequired: false }, {}] };
+    expect(updateNeedsAdmin(perMachine, 'win32')).toBe(true);
+    expect(updateNeedsAdmin(perUser, 'win32')).toBe(false);
+    expect(updateNeedsAdmin({}, 'win32')).toBe(false);
+    expect(updateNeedsAdmin(perMachine, 'darwin')).toBe(false);
   });
 });
