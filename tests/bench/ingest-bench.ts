@@ -5,27 +5,19 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { createDeskCore } from '../../electron/core/desk-core.js';
 import { openLocalCache } from '../../electron/core/cache/local-cache.js';
-import { API_PREFIX, ChangesResponse, SessionResponse } from '../../shared/central-api/contract.js';
+import { API_PREFIX, SessionResponse } from '../../shared/central-api/contract.js';
 import type { Appeal } from '../../shared/domain/appeal.js';
 import type { SyncStatus } from '../../shared/desk-api/contract.js';
 import { excerptOf } from '../../shared/text/inert-text.js';
 import { round, type BenchContext, type BenchModule } from './bench-types.js';
+import { readAllAppeals } from '../harness/server-read-back.js';
 
 async function allAppeals(url: string): Promise<Appeal[]> {
   const login = await fetch(`${url}${API_PREFIX}/session`, {
     method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'lead', password: 'lead' }),
   });
   const { token } = SessionResponse.parse(await login.json());
-  const appeals: Appeal[] = [];
-  let cursor: string | undefined;
-  for (;;) {
-    const query = new URLSearchParams({ limit: '1000', ...(cursor ? { cursor } : {}) });
-    const response = await fetch(`${url}${API_PREFIX}/changes?${query}`, { headers: { authorization: `Bearer ${token}` } });
-    const page = ChangesResponse.parse(await response.json());
-    appeals.push(...page.appeals);
-    cursor = page.cursor;
-    if (!page.hasMore) return appeals;
-  }
+  return [...(await readAllAppeals(url, token)).values()];
 }
 
 function rawInsertRate(dir: string, appeals: readonly Appeal[]): number {

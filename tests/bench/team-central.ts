@@ -2,8 +2,9 @@
 // the shift lead reads back every appeal as the server holds it (who decided what, and when the server applied it).
 // Appeal texts come from the demo generator (realistic Russian posts), with ids of their own.
 import type { Appeal } from '../../shared/domain/appeal.js';
-import { API_PREFIX, ChangesResponse, IngestResponse, SessionResponse, type IncomingAppeal } from '../../shared/central-api/contract.js';
+import { API_PREFIX, IngestResponse, SessionResponse, type IncomingAppeal } from '../../shared/central-api/contract.js';
 import { generateDemoAppeals } from '../../server/demo/generate-appeals.js';
+import { readAllAppeals } from '../harness/server-read-back.js';
 
 export class CentralClient {
   private readonly tokens = new Map<string, string>();
@@ -38,18 +39,7 @@ export class CentralClient {
 
   /** Every appeal as the server holds it now (the lead's view through /changes). */
   async allAppeals(): Promise<Map<string, Appeal>> {
-    const token = await this.token('lead');
-    const appeals = new Map<string, Appeal>();
-    let cursor: string | undefined;
-    for (;;) {
-      const query = new URLSearchParams({ limit: '1000', ...(cursor ? { cursor } : {}) });
-      const response = await fetch(`${this.url}${API_PREFIX}/changes?${query}`, { headers: { authorization: `Bearer ${token}` } });
-      if (!response.ok) throw new Error(`changes: HTTP ${response.status}`);
-      const page = ChangesResponse.parse(await response.json());
-      for (const appeal of page.appeals) appeals.set(appeal.id, appeal);
-      cursor = page.cursor;
-      if (!page.hasMore) return appeals;
-    }
+    return readAllAppeals(this.url, await this.token('lead'));
   }
 }
 

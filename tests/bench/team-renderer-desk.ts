@@ -14,17 +14,11 @@ import { DeskObserver } from './team-desk-observer.js';
 import { waitDeskDrained, waitDeskReady } from './team-desk-readiness.js';
 import type { TeamDesk } from './team-headless-desk.js';
 import { readingTimes, seededRandom } from './team-simulated-operator.js';
-import { emptyLog, type DeskLog, type ReadTiming } from './team-types.js';
+import { emptyLog, type DeskLog } from './team-types.js';
+import type { HeadlessDeskOptions } from './team-headless-desk.js';
 
-export interface RendererDeskOptions {
-  desk: string;
-  apiUrl: string;
-  dataDir: string;
-  login: string;
-  expectWaiting: number;
-  seed: number;
-  read: ReadTiming;
-  order: 'newest' | 'urgency';
+/** A desk driven through the renderer: what a headless desk needs, plus the browser and the renderer build. */
+export interface RendererDeskOptions extends HeadlessDeskOptions {
   browser: Browser;
   rendererDir: string;
 }

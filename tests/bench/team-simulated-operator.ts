@@ -4,6 +4,7 @@
 // `taken`/`decided` answer moves it on to the next free row; on `mine` (or `offline`) the operator reads the appeal
 // for a random 5–20 s and routes it. A read whose appeal left the inbox meanwhile is recorded as `gone` (wasted).
 import { arrangeInbox, firstFree, nextFreeSelection } from '../../shared/team/inbox-arrangement.js';
+export { seededRandom } from '../harness/seeded-random.js';
 import { deskCall, DeskCallError, type CoreLike, type DeskObserver } from './team-desk-observer.js';
 import type { DeskLog, ReadTiming } from './team-types.js';
 
@@ -28,18 +29,6 @@ export function readingTimes(timing: ReadTiming, random: () => number): () => nu
   return () => {
     phase = (phase + 0.618_033_988_749_895) % 1;
     return timing.minMs + phase * (timing.maxMs - timing.minMs);
-  };
-}
-
-/** mulberry32: a small seeded PRNG, so each desk's reading times repeat from run to run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
 

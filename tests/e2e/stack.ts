@@ -6,7 +6,8 @@ import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { startServer, type RunningServer } from '../../server/start-server.js';
 import { startHarness, type Harness } from '../harness/start-harness.js';
-import { API_PREFIX, ChangesResponse, SessionResponse, type IncomingAppeal } from '../../shared/central-api/contract.js';
+import { readAllAppeals } from '../harness/server-read-back.js';
+import { API_PREFIX, SessionResponse, type IncomingAppeal } from '../../shared/central-api/contract.js';
 import type { Appeal } from '../../shared/domain/appeal.js';
 
 export function tempDir(label: string): { dir: string; remove(): void } {
@@ -40,17 +41,7 @@ export class ServerUnderTest {
 
   /** Every appeal as the server now holds it, read through the public API (the lead's view). */
   async allAppeals(): Promise<Map<string, Appeal>> {
-    const token = await this.token('lead');
-    const appeals = new Map<string, Appeal>();
-    let cursor: string | undefined;
-    for (;;) {
-      const query = new URLSearchParams({ limit: '1000', ...(cursor ? { cursor } : {}) });
-      const response = await fetch(`${this.url}${API_PREFIX}/changes?${query}`, { headers: { authorization: `Bearer ${token}` } });
-      const page = ChangesResponse.parse(await response.json());
-      for (const appeal of page.appeals) appeals.set(appeal.id, appeal);
-      cursor = page.cursor;
-      if (!page.hasMore) return appeals;
-    }
+    return readAllAppeals(this.url, await this.token('lead'));
   }
 
   /**

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../server/start-server.js';
+import { seededRandom } from '../harness/seeded-random.js';
 import { startFaultProxy, type Fault } from './fault-proxy.js';
 import { cacheDifferences, ingest, readCache, serverAppeals, serverMutations } from './reliability-kit.js';
 
@@ -56,16 +57,6 @@ export interface CrashLoopSummary {
   seconds: number;
 }
 
-function mulberry(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Run {
   child: ChildProcess;
@@ -133,7 +124,7 @@ function startRunner(command: string[], dataDir: string, apiUrl: string, seed: n
 export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoopSummary> {
   const log = options.log ?? (() => undefined);
   const started = Date.now();
-  const random = mulberry(options.seed);
+  const random = seededRandom(options.seed);
   const root = mkdtempSync(join(tmpdir(), 'desk-crash-'));
   const serverDir = join(root, 'server');
   const deskDir = join(root, 'desk');
