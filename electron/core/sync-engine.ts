@@ -1,5 +1,5 @@
-// The sync engine: push the outbox, then pull /changes page by page (rebasing pending decisions), then refresh
-// targets. One run at a time; triggers during a run schedule exactly one more. Offline → capped backoff retries.
+// The sync engine: push the outbox, refresh the targets when due, then pull /changes page by page (rebasing pending
+// decisions). One run at a time; triggers during a run schedule exactly one more. Offline → capped backoff retries.
 import type { Appeal } from '../../shared/domain/appeal.js';
 import { MAX_CHANGES_LIMIT, MAX_MUTATIONS_PER_REQUEST, type Mutation, type MutationResult } from '../../shared/central-api/contract.js';
 import type { Conflict, SyncState, SyncStatus } from '../../shared/desk-api/contract.js';
@@ -217,13 +217,14 @@ export class SyncEngine {
     this.setState('syncing');
     try {
       await this.push();
-      await this.pull();
       // The live channel makes a run of every colleague's decision: the target list is reference data, asked for
-      // on the first run of a session and then every few minutes, not on every run.
+      // on the first run of a session and then every few minutes, not on every run. Before the pull, so whatever the
+      // pulled appeals wake (the suggestion worker) finds the targets in place.
       if (Date.now() - this.targetsRefreshedMs >= TARGETS_REFRESH_MS || this.o.cache.targets.list().length === 0) {
         await this.refreshTargets();
         this.targetsRefreshedMs = Date.now();
       }
+      await this.pull();
       this.failures = 0;
       this.offlineSince = null;
       this.lastError = null;
