@@ -1,9 +1,7 @@
-// JSON in and out of node:http: a size-capped body reader, the response writer, and HttpError, the one
-// exception the routes throw; the route table turns it into an ApiError body at the boundary.
+// JSON in and out of node:http: the content-type gate and size-capped body reader, the response writer, and HttpError,
+// the one exception the routes throw; the route table turns it into an ApiError body at the boundary.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiError } from '../shared/central-api/contract.js';
-
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export class HttpError extends Error {
   constructor(
@@ -34,15 +32,36 @@ export function sendError(res: ServerResponse, error: HttpError, headers: Record
   sendJson(res, error.status, body, headers);
 }
 
-const tooLarge = () => new HttpError(413, 'payload_too_large', 'Слишком большой запрос (больше 5 МБ)');
+const sizeText = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} МБ` : `${Math.round(bytes / 1024)} КБ`;
 
-/** Reads and parses a JSON body of at most `limit` bytes; throws HttpError 413 / 400. */
-export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<unknown> {
+const tooLarge = (limit: number) =>
+  new HttpError(413, 'payload_too_large', `Слишком большой запрос (больше ${sizeText(limit)} для этого адреса)`);
+
+/**
+ * Only `application/json` (charset, if given, utf-8) is read: a cross-site HTML form can send text/plain without a CORS
+ * preflight, so a hostile page could otherwise sign in or spend the sign-in limits of a shift behind one address.
+ */
+export function requireJsonContentType(req: IncomingMessage): void {
+  const [mediaType = '', ...params] = (req.headers['content-type'] ?? '').split(';').map((p) => p.trim().toLowerCase());
+  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  if (mediaType !== 'application/json' || (charset !== undefined && charset !== 'utf-8')) {
+    throw new HttpError(415, 'unsupported_media_type', 'Тело запроса должно быть JSON в UTF-8 (Content-Type: application/json)');
+  }
+}
+
+/** Refuses a body whose declared Content-Length is over `limit` before reading a byte of it (HttpError 413). */
+function refuseDeclaredOversize(req: IncomingMessage, limit: number): void {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > limit) {
     discardRest(req, limit);
-    throw tooLarge();
+    throw tooLarge(limit);
   }
+}
+
+/** Reads and parses a JSON body of at most `limit` bytes (also when sent chunked); throws HttpError 413 / 400. */
+export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  refuseDeclaredOversize(req, limit);
   const text = await new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -54,7 +73,7 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
       }
       req.off('data', onData);
       discardRest(req, limit);
-      reject(tooLarge());
+      reject(tooLarge(limit));
     };
     req.on('data', onData);
     req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -73,15 +92,19 @@ export async function readJsonBody(req: IncomingMessage, limit = MAX_BODY_BYTES)
   }
 }
 
+/** Dropping costs no parsing, so even a small cap lets an honest client finish sending a few megabytes. */
+const MIN_DISCARD_BYTES = 8 * 1024 * 1024;
+
 /**
  * After a 413 the client may still be writing: keep reading (and dropping) a while so it can see the answer
  * instead of a reset connection, but cut off a sender that never stops.
  */
 function discardRest(req: IncomingMessage, limit: number): void {
   let dropped = 0;
+  const allowance = Math.max(4 * limit, MIN_DISCARD_BYTES);
   req.on('data', (chunk: Buffer) => {
     dropped += chunk.length;
-    if (dropped > 4 * limit) req.socket.destroy();
+    if (dropped > allowance) req.socket.destroy();
   });
   req.resume();
 }

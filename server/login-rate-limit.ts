@@ -1,67 +1,126 @@
-// Brute-force brake for POST /session: failed sign-ins are counted per login and per client address in a
-// sliding window; over the limit the server answers 429 with Retry-After before it spends an scrypt on the guess.
-// In memory: a restart forgets the counters, which only ever errs towards letting an operator back in.
+// Brute-force brake for POST /session that a stranger cannot turn against a colleague. Each failed sign-in grows a
+// delay (doubling, capped) per (login, address) pair, per login and per address; an attempt inside a delay is answered
+// 429 + Retry-After before any scrypt is spent and does not grow the delay further, so the wait never exceeds the cap.
+// The login's and the address's delays are skipped from an address where that login signed in before (the operator's
+// own desk, the shift's NAT): failures from elsewhere, or of other logins behind the same NAT, cannot keep them out.
+// The pair's delay always applies, so guessing from any one address stays bounded.
+// In memory: a restart forgets counts and trust, which only ever errs towards letting an operator back in.
 
-export interface LoginLimits {
-  /** Failed attempts for one login within the window before it is locked (default 5 per 15 min). */
-  perLogin: number;
-  /** Failed attempts from one address within the window (default 30: a whole ЦУР shift may share one NAT). */
-  perAddress: number;
-  windowMs: number;
+/** No delay for the first `free` failures; then baseMs, doubling with each failure, never above maxMs. */
+export interface DelayRule {
+  free: number;
+  baseMs: number;
+  maxMs: number;
 }
 
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = { perLogin: 5, perAddress: 30, windowMs: 15 * 60_000 };
+export interface LoginLimits {
+  /** Failures of one login from one address: always applies (bounds guessing from any one place). */
+  perPair: DelayRule;
+  /** Failures of one login from anywhere: skipped from an address the login signed in from before. */
+  perLogin: DelayRule;
+  /** Failures from one address for any login (a spray): skipped for a login that signed in from it before. */
+  perAddress: DelayRule;
+  /** Failures of a key are forgotten after this long without a new one. */
+  forgetAfterMs: number;
+  /** How long a successful sign-in trusts its (login, address) pair. */
+  trustMs: number;
+}
 
-/** Bounds memory under a spray of random logins: the oldest keys are forgotten first. */
+const MINUTE = 60_000;
+
+/**
+ * Guessing stays bounded: from one address at most ~4 guesses per hour per login once delayed (pair cap 15 min);
+ * from many addresses at most ~12 per hour per login (login cap 5 min). A shift of 20 behind one NAT has 30 free
+ * failures for the address before anyone not yet trusted there waits, and then at most a minute.
+ */
+export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
+  perPair: { free: 5, baseMs: 1_000, maxMs: 15 * MINUTE },
+  perLogin: { free: 5, baseMs: 1_000, maxMs: 5 * MINUTE },
+  perAddress: { free: 30, baseMs: 1_000, maxMs: 1 * MINUTE },
+  forgetAfterMs: 60 * MINUTE,
+  trustMs: 30 * 24 * 60 * MINUTE,
+};
+
+/** The delay after `failures` failures under `rule`. */
+export function delayAfter(failures: number, rule: DelayRule): number {
+  if (failures < rule.free) return 0;
+  return Math.min(rule.maxMs, rule.baseMs * 2 ** Math.min(failures - rule.free, 40));
+}
+
+/** Bounds memory under a spray of random logins and addresses: the least recently touched keys are forgotten first. */
 const MAX_TRACKED_KEYS = 50_000;
 
-export type LoginGate = { ok: true } | { ok: false; retryAfterSeconds: number; scope: 'login' | 'address' };
+export type LimitScope = 'pair' | 'login' | 'address';
+export type LoginGate = { ok: true } | { ok: false; retryAfterSeconds: number; scope: LimitScope };
 
 /** An admitted attempt: counted as a failure from the moment it is admitted until it is settled. */
 export interface PendingAttempt {
   ok: true;
-  /** A wrong password leaves the failure counted; a right one takes it back (and clears the login's count). */
+  /** A wrong password leaves the failure counted; a right one takes it back (and clears the login's counts). */
   settle(success: boolean): void;
 }
 
+interface Failures {
+  count: number;
+  lastAt: number;
+}
+
 export function createLoginRateLimit(limits: LoginLimits = DEFAULT_LOGIN_LIMITS, now: () => number = Date.now) {
-  const failures = new Map<string, number[]>();
+  const failures = new Map<string, Failures>();
+  /** pair key → until when a past success trusts it. */
+  const trusted = new Map<string, number>();
 
-  const recent = (key: string): number[] => {
-    const cutoff = now() - limits.windowMs;
-    const kept = (failures.get(key) ?? []).filter((at) => at > cutoff);
-    if (kept.length === 0) failures.delete(key);
-    else failures.set(key, kept);
-    return kept;
-  };
-  const retryAfter = (times: number[], max: number): number => {
-    // Unlocks when the failure that tipped the count over the limit leaves the window.
-    const unlockAt = (times[times.length - max] ?? now()) + limits.windowMs;
-    return Math.max(1, Math.ceil((unlockAt - now()) / 1000));
-  };
-  const loginKey = (login: string) => `login:${login.trim().toLowerCase()}`;
-  const addressKey = (address: string) => `addr:${address}`;
+  const loginOf = (login: string) => login.trim().toLowerCase();
+  const keys = (login: string, address: string) => ({
+    pair: `pair:${loginOf(login)}\n${address}`, login: `login:${loginOf(login)}`, address: `addr:${address}`,
+  });
 
-  const check = (login: string, address: string): LoginGate => {
-    const byLogin = recent(loginKey(login));
-    if (byLogin.length >= limits.perLogin) return { ok: false, retryAfterSeconds: retryAfter(byLogin, limits.perLogin), scope: 'login' };
-    const byAddress = recent(addressKey(address));
-    if (byAddress.length >= limits.perAddress) {
-      return { ok: false, retryAfterSeconds: retryAfter(byAddress, limits.perAddress), scope: 'address' };
+  const current = (key: string): Failures | undefined => {
+    const entry = failures.get(key);
+    if (entry && now() - entry.lastAt > limits.forgetAfterMs) {
+      failures.delete(key);
+      return undefined;
     }
-    return { ok: true };
+    return entry;
+  };
+  const waitMs = (key: string, rule: DelayRule): number => {
+    const entry = current(key);
+    return entry ? Math.max(0, entry.lastAt + delayAfter(entry.count, rule) - now()) : 0;
+  };
+  const isTrusted = (pairKey: string): boolean => {
+    const until = trusted.get(pairKey);
+    if (until !== undefined && until <= now()) trusted.delete(pairKey);
+    return until !== undefined && until > now();
+  };
+  const touch = <V>(map: Map<string, V>, key: string, value: V): void => {
+    map.delete(key); // re-insert: Map order is then least recently touched first
+    map.set(key, value);
+    while (map.size > MAX_TRACKED_KEYS) {
+      const oldest = map.keys().next().value;
+      if (oldest === undefined) break;
+      map.delete(oldest);
+    }
   };
   const record = (key: string, at: number): void => {
-    const kept = recent(key);
-    failures.delete(key); // re-insert: Map order is then oldest-touched first
-    failures.set(key, [...kept, at]);
+    touch(failures, key, { count: (current(key)?.count ?? 0) + 1, lastAt: at });
   };
-  const forget = (key: string, at: number): void => {
-    const times = failures.get(key);
-    const index = times?.indexOf(at) ?? -1;
-    if (!times || index < 0) return;
-    times.splice(index, 1);
-    if (times.length === 0) failures.delete(key);
+  const takeBack = (key: string): void => {
+    const entry = failures.get(key);
+    if (!entry) return;
+    if (entry.count <= 1) failures.delete(key);
+    else entry.count -= 1;
+  };
+
+  const check = (login: string, address: string): LoginGate => {
+    const k = keys(login, address);
+    const trustedHere = isTrusted(k.pair);
+    const waits: [LimitScope, number][] = [
+      ['pair', waitMs(k.pair, limits.perPair)],
+      ['login', trustedHere ? 0 : waitMs(k.login, limits.perLogin)],
+      ['address', trustedHere ? 0 : waitMs(k.address, limits.perAddress)],
+    ];
+    const [scope, longest] = waits.reduce((a, b) => (b[1] > a[1] ? b : a));
+    return longest > 0 ? { ok: false, retryAfterSeconds: Math.max(1, Math.ceil(longest / 1000)), scope } : { ok: true };
   };
 
   return {
@@ -72,27 +131,22 @@ export function createLoginRateLimit(limits: LoginLimits = DEFAULT_LOGIN_LIMITS,
     begin(login: string, address: string): PendingAttempt | Exclude<LoginGate, { ok: true }> {
       const gate = check(login, address);
       if (!gate.ok) return gate;
+      const k = keys(login, address);
       const at = now();
-      record(loginKey(login), at);
-      record(addressKey(address), at);
-      while (failures.size > MAX_TRACKED_KEYS) {
-        const oldest = failures.keys().next().value;
-        if (oldest === undefined) break;
-        failures.delete(oldest);
-      }
+      for (const key of [k.pair, k.login, k.address]) record(key, at);
       let settled = false;
       return {
         ok: true,
         settle(success: boolean): void {
-          if (settled || !success) {
-            settled = true;
-            return;
-          }
+          if (settled) return;
           settled = true;
-          // A correct password clears that login's count; the address only loses this attempt (one good login
-          // must not unlock a spray from the same address).
-          failures.delete(loginKey(login));
-          forget(addressKey(address), at);
+          if (!success) return;
+          // A correct password clears the login's counts and trusts this address for it; the address only loses
+          // this attempt (one good sign-in must not wipe a spray of other logins from the same address).
+          failures.delete(k.pair);
+          failures.delete(k.login);
+          takeBack(k.address);
+          touch(trusted, k.pair, now() + limits.trustMs);
         },
       };
     },

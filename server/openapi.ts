@@ -29,20 +29,28 @@ export function buildOpenApiDocument(): unknown {
       security: ep.auth === null ? [] : [{ bearer: [] }],
       responses: {
         200: { description: 'OK', content: { 'application/json': { schema: schemaOf(ep.response, 'output') } } },
-        400: errorResponse('Invalid request (body or query does not match the schema)'),
+        400: errorResponse('Invalid request (body or query does not match the schema; a string that is not '
+          + 'well-formed Unicode, e.g. a lone UTF-16 surrogate, is refused with its field named)'),
         ...(ep.auth === null ? {} : {
-          401: errorResponse('Missing or invalid bearer token'),
+          401: errorResponse('goneTokenAnswered' in ep
+            ? 'Missing or malformed bearer token (a revoked or expired one is answered 200)'
+            : 'Missing or invalid bearer token'),
           403: errorResponse(`Role not allowed; allowed: ${ep.auth.join(', ')}`),
         }),
-        ...('body' in ep ? { 413: errorResponse('Body larger than 5 MB') } : {}),
+        ...('body' in ep ? {
+          413: errorResponse(`Body larger than ${ep.maxBodyBytes} bytes (refused from Content-Length before reading)`),
+          415: errorResponse('Content-Type is not application/json (charset, if given, utf-8)'),
+        } : {}),
         ...(name === 'holds' ? { 404: errorResponse('An appeal of the request is unknown to the server (nothing changed)') } : {}),
         429: errorResponse('Too many requests (failed sign-ins, hold requests); see Retry-After'),
         500: errorResponse('Internal error'),
+        507: errorResponse('The server\'s disk is full (storage_full): nothing was stored; retry later'),
       },
     };
     if (ep.auth !== null) operation['x-roles'] = ep.auth;
     if ('body' in ep) {
       operation.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(ep.body, 'input') } } };
+      operation['x-max-body-bytes'] = ep.maxBodyBytes;
     }
     if ('query' in ep) operation.parameters = queryParameters(ep.query);
     paths[API_PREFIX + ep.path] = { ...paths[API_PREFIX + ep.path], [ep.method.toLowerCase()]: operation };

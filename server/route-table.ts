@@ -1,12 +1,14 @@
-// The route table: ENDPOINTS from the contract → auth, role check, zod-validated input → handler → response
-// checked against the contract's schema. Every failure leaves as an ApiError body with a fitting status.
+// The route table: ENDPOINTS from the contract → auth, role check, JSON content type and the endpoint's body cap,
+// zod-validated input → handler → response checked against the contract's schema. Every failure leaves as an
+// ApiError body with a fitting status.
 // STREAMS (server-sent events) pass the same auth, role and query checks, then their handler owns the response.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { API_PREFIX, ENDPOINTS, STREAMS } from '../shared/central-api/contract.js';
 import type { User } from '../shared/domain/user.js';
 import { sessionKeyFromHeader, type Auth } from './auth.js';
-import { HttpError, readJsonBody, sendError, sendJson } from './http-io.js';
+import { failureOf } from './failure-status.js';
+import { HttpError, readJsonBody, requireJsonContentType, sendError, sendJson } from './http-io.js';
 
 type Endpoints = typeof ENDPOINTS;
 export type EndpointName = keyof Endpoints;
@@ -14,7 +16,7 @@ export type EndpointName = keyof Endpoints;
 type InputOf<E> = E extends { body: z.ZodType } ? z.output<E['body']>
   : E extends { query: z.ZodType } ? z.output<E['query']> : undefined;
 type OutputOf<E> = E extends { response: z.ZodType } ? z.input<E['response']> : never;
-type UserOf<E> = E extends { auth: null } ? null : User;
+type UserOf<E> = E extends { auth: null } ? null : E extends { goneTokenAnswered: true } ? User | null : User;
 
 /** Facts about the request a handler may need beyond its input (the login rate limit keys on the address). */
 export interface RequestMeta {
@@ -50,7 +52,10 @@ export type PlainRoutes = Record<string, () => unknown>;
 interface RouteSpec {
   method: string;
   auth: readonly string[] | null;
+  /** A well-formed bearer token whose session is gone (revoked, expired) reaches the handler with user null. */
+  goneTokenAnswered?: true;
   body?: z.ZodType;
+  maxBodyBytes?: number;
   query?: z.ZodType;
   response: z.ZodType;
 }
@@ -74,6 +79,7 @@ export function createRouter(opts: {
   const byPath = new Map<string, Map<string, { name: EndpointName; spec: RouteSpec }>>();
   for (const name of Object.keys(ENDPOINTS) as EndpointName[]) {
     const spec = ENDPOINTS[name] as RouteSpec;
+    if (spec.body && !spec.maxBodyBytes) throw new Error(`endpoint ${name} has a body but no maxBodyBytes`);
     const path = API_PREFIX + ENDPOINTS[name].path;
     const methods = byPath.get(path) ?? new Map<string, { name: EndpointName; spec: RouteSpec }>();
     methods.set(spec.method, { name, spec });
@@ -93,7 +99,7 @@ export function createRouter(opts: {
   // Authenticate before reading any body, so anonymous clients cannot make the server buffer megabytes.
   const authorise = (req: IncomingMessage, roles: readonly string[]): User => {
     const user = auth.userFromHeader(req.headers.authorization);
-    if (!user) throw new HttpError(401, 'unauthorized', 'Нужен вход: токен отсутствует или недействителен');
+    if (!user) throw unauthorized();
     if (!roles.includes(user.role)) throw new HttpError(403, 'forbidden', 'Недостаточно прав для этого действия');
     return user;
   };
@@ -113,14 +119,14 @@ export function createRouter(opts: {
     const user = authorise(req, stream.spec.auth);
     const input = stream.spec.query ? validate(stream.spec.query, Object.fromEntries(url.searchParams)) : undefined;
     const meta = metaOf(req);
-    if (meta.sessionKey === null) throw new HttpError(401, 'unauthorized', 'Нужен вход: токен отсутствует или недействителен');
+    if (meta.sessionKey === null) throw unauthorized();
     const handler = streams[stream.name] as (input: unknown, user: User, meta: RequestMeta & { sessionKey: string },
       req: IncomingMessage, res: ServerResponse) => void;
     handler(input, user, { ...meta, sessionKey: meta.sessionKey }, req, res);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = requestUrl(req.url);
     const method = req.method ?? 'GET';
 
     const plainRoute = plain[url.pathname];
@@ -144,10 +150,16 @@ export function createRouter(opts: {
     if (!route) throw new HttpError(405, 'method_not_allowed', 'Метод не поддерживается для этого адреса');
     const { name, spec } = route;
 
-    const user = spec.auth === null ? null : authorise(req, spec.auth);
+    // A sign-out with a token already gone is answered like the first one: the token is revoked either way.
+    const goneToken = spec.goneTokenAnswered === true && sessionKeyFromHeader(req.headers.authorization) !== null
+      && auth.userFromHeader(req.headers.authorization) === null;
+    const user = spec.auth === null || goneToken ? null : authorise(req, spec.auth);
     let input: unknown = undefined;
-    if (spec.body) input = validate(spec.body, await readJsonBody(req));
-    else if (spec.query) input = validate(spec.query, Object.fromEntries(url.searchParams));
+    if (spec.body) {
+      // Both refusals come before a byte of the body is read or parsed (the cap from Content-Length when declared).
+      requireJsonContentType(req);
+      input = validate(spec.body, await readJsonBody(req, spec.maxBodyBytes ?? 0));
+    } else if (spec.query) input = validate(spec.query, Object.fromEntries(url.searchParams));
 
     const handler = handlers[name] as (input: unknown, user: User | null, meta: RequestMeta) => unknown;
     const output = await handler(input, user, metaOf(req));
@@ -164,8 +176,8 @@ export function createRouter(opts: {
     try {
       await handle(req, res);
     } catch (err) {
-      const error = err instanceof HttpError ? err : new HttpError(500, 'internal', 'Внутренняя ошибка сервера');
-      if (!(err instanceof HttpError)) log(`internal error on ${req.method} ${req.url}: ${String((err as Error)?.stack ?? err)}`);
+      const { error, logLine } = failureOf(err, `${req.method} ${req.url}`);
+      if (logLine !== null) log(logLine);
       if (res.headersSent) {
         res.destroy();
         return;
@@ -177,9 +189,20 @@ export function createRouter(opts: {
   };
 }
 
+const unauthorized = () => new HttpError(401, 'unauthorized', 'Нужен вход: токен отсутствует или недействителен');
+
+/** The request target as a URL; a malformed one (`GET http://[bad/…`) is the client's error, not the server's. */
+function requestUrl(rawUrl: string | undefined): URL {
+  try {
+    return new URL(rawUrl ?? '/', 'http://localhost');
+  } catch {
+    throw new HttpError(400, 'invalid_request', 'Некорректный адрес в строке запроса');
+  }
+}
+
 function allowedMethod(rawUrl: string | undefined, byPath: Map<string, Map<string, unknown>>,
   streamByPath: Map<string, { spec: StreamSpec }>, plain: PlainRoutes): string {
-  const path = new URL(rawUrl ?? '/', 'http://localhost').pathname;
+  const path = requestUrl(rawUrl).pathname;
   if (plain[path]) return 'GET, HEAD';
   const stream = streamByPath.get(path);
   if (stream) return stream.spec.method;

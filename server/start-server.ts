@@ -38,7 +38,7 @@ export interface StartServerOptions {
   targetsFile?: string;
   /** Older, already routed demo appeals to seed with `demo` (the suggestions learn from them); default 0. */
   demoHistory?: number;
-  /** Failed sign-ins allowed per login / per address and window; tests pass small ones and their own clock. */
+  /** Sign-in delays per (login, address), login and address (DEFAULT_LOGIN_LIMITS); tests pass small ones and a clock. */
   loginLimits?: LoginLimits;
   clock?: () => number;
   /** Session lifetime from sign-in; default 12 h (DEFAULT_SESSION_TTL_MS). */

@@ -1,4 +1,5 @@
-// The central server's SQLite store: schema, the appeal change sequence and typed queries.
+// The central server's SQLite store: opening it (0600 files, numbered migrations), the appeal change sequence and
+// typed queries.
 // Nothing here knows HTTP; every write that must be atomic is one better-sqlite3 transaction.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -6,30 +7,12 @@ import { join } from 'node:path';
 import { Appeal } from '../shared/domain/appeal.js';
 import type { Target } from '../shared/domain/target.js';
 import type { Role, User } from '../shared/domain/user.js';
+import { createOwnerOnlyFile, restrictToOwner } from './owner-only-files.js';
+import { SCHEMA_VERSION, migrateStore } from './store-migrations.js';
 
 export const DB_FILE_NAME = 'central.sqlite';
-const SCHEMA_VERSION = 1;
-
-const SCHEMA_V1 = `
-  CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;
-  INSERT INTO counters (name, value) VALUES ('appeal_seq', 0);
-  CREATE TABLE users (
-    id TEXT PRIMARY KEY, login TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,
-    password_hash TEXT NOT NULL
-  ) STRICT;
-  -- Only a hash of each token is kept, so a copied database file does not hand out live sessions.
-  CREATE TABLE sessions (
-    token_hash TEXT PRIMARY KEY, user_id TEXT NOT NULL REFERENCES users(id), created_at TEXT NOT NULL
-  ) STRICT;
-  CREATE TABLE targets (
-    id TEXT PRIMARY KEY, kind TEXT NOT NULL, name TEXT NOT NULL, short_name TEXT NOT NULL, position INTEGER NOT NULL
-  ) STRICT;
-  -- seq is the server change sequence: every insert or update takes the next counter value (UNIQUE = indexed).
-  CREATE TABLE appeals (id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, data TEXT NOT NULL) STRICT;
-  CREATE TABLE mutations (
-    id TEXT PRIMARY KEY, appeal_id TEXT NOT NULL, user_id TEXT NOT NULL, applied_at TEXT NOT NULL
-  ) STRICT;
-`;
+/** SQLite's companions of the database file in WAL mode; they hold the same data and get the same mode (0600). */
+const COMPANION_SUFFIXES = ['-wal', '-shm'] as const;
 
 export interface StoredUser extends User {
   login: string;
@@ -62,8 +45,12 @@ export type Store = ReturnType<typeof openStore>;
 
 /** Opens (creating if needed) the store in `dataDir`; refuses a database written by a newer server. */
 export function openStore(dataDir: string) {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, DB_FILE_NAME));
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = join(dataDir, DB_FILE_NAME);
+  // Created 0600 before SQLite opens it: SQLite would create it 0644 (less the umask), and gives -wal and -shm the
+  // database file's own mode when it creates them.
+  createOwnerOnlyFile(file);
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
@@ -76,12 +63,8 @@ export function openStore(dataDir: string) {
       `database schema ${version} is newer than this server understands (${SCHEMA_VERSION})`);
   }
   const created = version === 0;
-  if (created) {
-    db.transaction(() => {
-      db.exec(SCHEMA_V1);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    })();
-  }
+  migrateStore(db);
+  restrictToOwner(COMPANION_SUFFIXES.map((suffix) => file + suffix));
 
   const q = {
     nextSeq: db.prepare<[], { value: number }>(
@@ -108,8 +91,10 @@ export function openStore(dataDir: string) {
     countAppeals: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM appeals'),
     countChangesAfter: db.prepare<[bigint], { n: number }>('SELECT count(*) AS n FROM appeals WHERE seq > ?'),
     headSeq: db.prepare<[], { value: number }>("SELECT value FROM counters WHERE name = 'appeal_seq'"),
-    mutationSeen: db.prepare<[string], { appeal_id: string }>('SELECT appeal_id FROM mutations WHERE id = ?'),
-    recordMutation: db.prepare('INSERT INTO mutations (id, appeal_id, user_id, applied_at) VALUES (?, ?, ?, ?)'),
+    mutationSeen: db.prepare<[string], { appeal_id: string; content_hash: string | null }>(
+      'SELECT appeal_id, content_hash FROM mutations WHERE id = ?'),
+    recordMutation: db.prepare(
+      'INSERT INTO mutations (id, appeal_id, user_id, applied_at, content_hash) VALUES (?, ?, ?, ?, ?)'),
   };
 
   const nextSeq = (): number => {
@@ -188,10 +173,16 @@ export function openStore(dataDir: string) {
     /** The newest change sequence value handed out; a client cursor above it means the server went back in time. */
     headSeq: (): number => q.headSeq.get()?.value ?? 0,
 
-    /** The appeal a mutation id was applied to, if that id was seen before. */
-    mutationAppealId: (mutationId: string): string | undefined => q.mutationSeen.get(mutationId)?.appeal_id,
-    recordMutation(mutationId: string, appealId: string, userId: string, appliedAt: string): void {
-      q.recordMutation.run(mutationId, appealId, userId, appliedAt);
+    /**
+     * What a mutation id was applied with, if that id was seen before: its appeal and its fingerprint
+     * (mutation-fingerprint.ts; null for mutations applied before schema 2).
+     */
+    seenMutation(mutationId: string): { appealId: string; fingerprint: string | null } | undefined {
+      const row = q.mutationSeen.get(mutationId);
+      return row && { appealId: row.appeal_id, fingerprint: row.content_hash };
+    },
+    recordMutation(mutationId: string, appealId: string, userId: string, appliedAt: string, fingerprint: string): void {
+      q.recordMutation.run(mutationId, appealId, userId, appliedAt, fingerprint);
     },
 
     close(): void {

@@ -2,6 +2,7 @@
 import type { Mutation, MutationResult, MutationsRequest, MutationsResponse } from '../../shared/central-api/contract.js';
 import { applyDecision, type Appeal, type Decision } from '../../shared/domain/appeal.js';
 import type { User } from '../../shared/domain/user.js';
+import { mutationFingerprint } from '../mutation-fingerprint.js';
 import type { Store } from '../store.js';
 
 const invalid = (id: string, code: string, message: string): MutationResult =>
@@ -24,9 +25,16 @@ export interface MutationsHooks {
 export function mutationsRoute(store: Store, hooks: MutationsHooks = {}, now: () => Date = () => new Date()) {
   const applyOne = (m: Mutation, user: User): MutationResult =>
     store.transaction(() => {
-      const seenFor = store.mutationAppealId(m.id);
-      if (seenFor !== undefined) {
-        const current = store.appealById(seenFor);
+      const fingerprint = mutationFingerprint(m);
+      const seen = store.seenMutation(m.id);
+      if (seen !== undefined) {
+        // Mutations applied before the fingerprint was kept can only be compared by their appeal.
+        const same = seen.fingerprint === null ? seen.appealId === m.appealId : seen.fingerprint === fingerprint;
+        if (!same) {
+          return invalid(m.id, 'mutation_id_reused',
+            'Идентификатор решения уже использован для другого решения; это решение не применено');
+        }
+        const current = store.appealById(seen.appealId);
         return current ? { id: m.id, status: 'duplicate', appeal: current.appeal } : { id: m.id, status: 'duplicate' };
       }
       const current = store.appealById(m.appealId)?.appeal;
@@ -41,7 +49,7 @@ export function mutationsRoute(store: Store, hooks: MutationsHooks = {}, now: ()
       const at = now().toISOString();
       const next = applyDecision(current, decisionOf(m), { id: user.id, name: user.name }, at);
       store.updateAppeal(next);
-      store.recordMutation(m.id, m.appealId, user.id, at);
+      store.recordMutation(m.id, m.appealId, user.id, at, fingerprint);
       return { id: m.id, status: 'applied', appeal: next };
     });
 

@@ -1,5 +1,6 @@
-// POST /session: login and password → bearer token and the user; rate-limited per login and per address.
-// DELETE /session: revokes the caller's own token (and ends what the session held: holds, live connections).
+// POST /session: login and password → bearer token and the user; failures grow delays (login-rate-limit.ts).
+// DELETE /session: revokes the caller's own token (and ends what the session held: holds, live connections);
+// a token already revoked or expired is answered the same.
 import type { SessionRequest, SessionResponse, SignOutResponse } from '../../shared/central-api/contract.js';
 import type { Auth } from '../auth.js';
 import { HttpError } from '../http-io.js';
@@ -10,10 +11,10 @@ export function sessionRoute(auth: Auth, limit: LoginRateLimit) {
   return async (input: SessionRequest, _user: null, meta: RequestMeta): Promise<SessionResponse> => {
     const attempt = limit.begin(input.login, meta.address);
     if (!attempt.ok) {
-      const minutes = Math.ceil(attempt.retryAfterSeconds / 60);
-      throw new HttpError(429, 'too_many_attempts',
-        `Слишком много неудачных попыток входа. Повторите через ${minutes} мин.`,
-        { 'retry-after': String(attempt.retryAfterSeconds) });
+      const seconds = attempt.retryAfterSeconds;
+      const wait = seconds < 60 ? `${seconds} с` : `${Math.ceil(seconds / 60)} мин`;
+      throw new HttpError(429, 'too_many_attempts', `Слишком много неудачных попыток входа. Повторите через ${wait}.`,
+        { 'retry-after': String(seconds) });
     }
     let session: Awaited<ReturnType<Auth['signIn']>> = null;
     try {

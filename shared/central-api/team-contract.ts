@@ -4,6 +4,7 @@
 // leaves no stale lock behind.
 import { z } from 'zod';
 import { Role } from '../domain/user.js';
+import { wellFormedStrings } from './well-formed-text.js';
 
 /** A hold lasts this long unless renewed; desks renew well before (every third of it) while the appeal stays shown. */
 export const HOLD_LEASE_MS = 90_000;
@@ -16,7 +17,7 @@ const AppealId = z.string().min(1).max(100);
 const IsoTime = z.iso.datetime({ offset: true });
 
 /** PUT /holds: this session now holds exactly these appeals (an empty list releases all) and the lease restarts. */
-export const HoldsRequest = z.object({ appealIds: z.array(AppealId).max(MAX_HELD_APPEALS) }).strict();
+export const HoldsRequest = wellFormedStrings(z.object({ appealIds: z.array(AppealId).max(MAX_HELD_APPEALS) }).strict());
 export type HoldsRequest = z.infer<typeof HoldsRequest>;
 
 export const Holder = z.object({ id: z.string().min(1).max(100), name: z.string().max(200) });
@@ -54,7 +55,7 @@ export const TeamResponse = z.object({ team: TeamSnapshot });
 export type TeamResponse = z.infer<typeof TeamResponse>;
 
 /** GET /live?cursor=: the desk's change cursor; when the server's head is past it, a `changes` event comes at once. */
-export const LiveQuery = z.object({ cursor: z.string().regex(/^\d{1,18}$/).optional() });
+export const LiveQuery = wellFormedStrings(z.object({ cursor: z.string().regex(/^\d{1,18}$/).optional() }));
 export type LiveQuery = z.infer<typeof LiveQuery>;
 
 /**

@@ -1,10 +1,13 @@
 // Server auth hardening: every contract endpoint enforces its roles (a table walk, so a new endpoint cannot be
-// forgotten), the password KDF parameters, and the sign-in rate limit per login and per address (429 + Retry-After).
+// forgotten), the password KDF parameters, sign-in delays per (login, address), login and address (429 + Retry-After)
+// that a stranger cannot use to keep a colleague out, and JSON-only bodies (no cross-site form posts).
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../server/auth.js';
+import type { LoginLimits } from '../../../server/login-rate-limit.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 import { API_PREFIX, ENDPOINTS } from '../../../shared/central-api/contract.js';
 import { incoming, mutationId, startFixture, type Fixture } from './server-fixture.js';
@@ -66,42 +69,115 @@ describe('password hashing', () => {
   });
 });
 
-describe('sign-in rate limit', () => {
+describe('sign-in delays', () => {
   let dir: string;
   let server: RunningServer;
   let clock: number;
+  const limits: LoginLimits = {
+    perPair: { free: 3, baseMs: 1_000, maxMs: 60_000 },
+    perLogin: { free: 3, baseMs: 1_000, maxMs: 8_000 },
+    perAddress: { free: 5, baseMs: 1_000, maxMs: 4_000 },
+    forgetAfterMs: 10 * 60_000,
+    trustMs: 24 * 60 * 60_000,
+  };
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'triage-ratelimit-'));
     clock = Date.parse('2025-03-01T03:00:00Z');
-    server = await startServer({ port: 0, dataDir: join(dir, 'data'), loginLimits: { perLogin: 3, perAddress: 5, windowMs: 60_000 },
-      clock: () => clock });
+    server = await startServer({ port: 0, dataDir: join(dir, 'data'), loginLimits: limits, clock: () => clock });
   });
   afterEach(async () => {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const signIn = async (login: string, password: string) => {
-    const res = await fetch(`${server.url}${API_PREFIX}/session`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }),
+  /** A sign-in from a given loopback address (127.0.0.0/8 is all loopback): each stands for another machine. */
+  const signIn = (login: string, password: string, from = '127.0.0.1', contentType = 'application/json') =>
+    new Promise<{ status: number; retryAfter: number | null; body: unknown }>((resolve, reject) => {
+      const payload = JSON.stringify({ login, password });
+      const req = request({ host: '127.0.0.1', port: server.port, localAddress: from, method: 'POST', path: `${API_PREFIX}/session`,
+        headers: { 'content-type': contentType, 'content-length': Buffer.byteLength(payload) } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => { text += chunk; });
+        res.on('end', () => {
+          const retryAfter = res.headers['retry-after'];
+          resolve({ status: res.statusCode ?? 0, retryAfter: retryAfter === undefined ? null : Number(retryAfter),
+            body: JSON.parse(text) as unknown });
+        });
+      });
+      req.on('error', reject);
+      req.end(payload);
     });
-    return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as unknown };
-  };
 
-  it('locks a login after its failures, even for the right password, with Retry-After until the window passes', async () => {
+  it('delays a login after its failures with a doubling, capped Retry-After instead of a 15-minute lock', async () => {
     for (let i = 0; i < 3; i += 1) expect((await signIn('operator1', 'wrong')).status).toBe(401);
-    const locked = await signIn('operator1', 'operator1');
-    expect(locked).toMatchObject({ status: 429, retryAfter: '60', body: { error: { code: 'too_many_attempts' } } });
-    clock += 20_000;
-    expect((await signIn('OPERATOR1 ', 'operator1')).retryAfter).toBe('40');
-    // Another login from the same address is not locked by operator1's failures (3 < 5 for the address).
-    expect((await signIn('operator2', 'operator2')).status).toBe(200);
-    clock += 40_001;
+    const waits: number[] = [];
+    for (let i = 0; i < 6; i += 1) {
+      const delayed = await signIn('operator1', 'operator1');
+      expect(delayed).toMatchObject({ status: 429, body: { error: { code: 'too_many_attempts' } } });
+      waits.push(delayed.retryAfter ?? 0);
+      clock += (delayed.retryAfter ?? 0) * 1000;
+      expect((await signIn('OPERATOR1 ', 'wrong')).status).toBe(401);
+    }
+    // The pair's delay (same address) doubles past the login's cap of 8 s; neither is a flat 15 min.
+    expect(waits).toEqual([1, 2, 4, 8, 16, 32]);
+    const last = await signIn('operator1', 'operator1');
+    expect(last.retryAfter).toBe(60);
+    clock += 60_000;
     expect((await signIn('operator1', 'operator1')).status).toBe(200);
   });
 
-  it('counts parallel wrong guesses before any of them is hashed: no more get through than the limit', async () => {
+  it('does not grow the delay while refusing attempts inside it', async () => {
+    for (let i = 0; i < 3; i += 1) expect((await signIn('operator1', 'wrong')).status).toBe(401);
+    clock += 1_000;
+    expect((await signIn('operator1', 'wrong')).status).toBe(401);
+    const first = await signIn('operator1', 'wrong');
+    expect(first).toMatchObject({ status: 429, retryAfter: 2 });
+    for (let i = 0; i < 20; i += 1) expect((await signIn('operator1', 'wrong')).retryAfter).toBe(2);
+    clock += 2_000;
+    expect((await signIn('operator1', 'operator1')).status).toBe(200);
+  });
+
+  it('lets a colleague in despite a stranger failing on their login: at once from their own desk, else after the current delay', async () => {
+    expect((await signIn('operator1', 'operator1', '127.0.0.2')).status).toBe(200);
+    const stranger = [];
+    for (let i = 0; i < 25; i += 1) stranger.push(await signIn('operator1', `guess-${i}`, '127.0.0.3'));
+    expect(stranger.filter((r) => r.status === 401)).toHaveLength(3);
+    // From the desk where operator1 signed in before: the stranger's failures do not apply.
+    expect((await signIn('operator1', 'operator1', '127.0.0.2')).status).toBe(200);
+    // The stranger's own attempts stay delayed (the success did not reset the stranger's pair).
+    expect((await signIn('operator1', 'guess-x', '127.0.0.3')).status).toBe(429);
+    for (let i = 0; i < 8; i += 1) {
+      clock += 60_000;
+      await signIn('operator1', `guess-more-${i}`, '127.0.0.3');
+    }
+    // From a machine never used before: waits at most the login's current delay (capped at 8 s here), then gets in.
+    const fresh = await signIn('operator1', 'operator1', '127.0.0.4');
+    expect(fresh.status).toBe(429);
+    expect(fresh.retryAfter).toBeGreaterThan(0);
+    expect(fresh.retryAfter).toBeLessThanOrEqual(8);
+    clock += (fresh.retryAfter ?? 0) * 1000;
+    expect((await signIn('operator1', 'operator1', '127.0.0.4')).status).toBe(200);
+  });
+
+  it('does not lock a shift behind one address (NAT) out when someone there sprays wrong logins', async () => {
+    const nat = '127.0.0.5';
+    expect((await signIn('lead', 'lead', nat)).status).toBe(200);
+    for (let i = 0; i < 12; i += 1) await signIn(`a${i}`, 'x', nat);
+    // The lead signed in from this address before: the address's delay does not apply to that login.
+    expect((await signIn('lead', 'lead', nat)).status).toBe(200);
+    // A colleague new to the address waits at most the address's capped delay (4 s here), then gets in.
+    const newcomer = await signIn('operator3', 'operator3', nat);
+    expect(newcomer.status).toBe(429);
+    expect(newcomer.retryAfter).toBeLessThanOrEqual(4);
+    clock += (newcomer.retryAfter ?? 0) * 1000;
+    expect((await signIn('operator3', 'operator3', nat)).status).toBe(200);
+    // Another address is untouched by the spray.
+    expect((await signIn('operator2', 'operator2', '127.0.0.6')).status).toBe(200);
+  });
+
+  it('counts parallel wrong guesses before any of them is hashed: no more get through than the free failures', async () => {
     const results = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn('operator1', `wrong-${i}`)));
     const statuses = results.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(3);
@@ -115,12 +191,42 @@ describe('sign-in rate limit', () => {
     expect((await signIn('operator2', 'operator2')).status).toBe(200);
   });
 
-  it('locks an address spraying many logins, and a success does not reset the address', async () => {
-    for (const login of ['a1', 'a2', 'a3', 'a4']) expect((await signIn(login, 'x')).status).toBe(401);
-    expect((await signIn('lead', 'lead')).status).toBe(200);
-    expect((await signIn('a5', 'x')).status).toBe(401);
-    const blocked = await signIn('operator3', 'operator3');
-    expect(blocked.status).toBe(429);
-    expect(Number(blocked.retryAfter)).toBeGreaterThan(0);
+  it('refuses a text/plain sign-in (what a cross-site form can send) with 415, even with the right password', async () => {
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x',
+      'application/json; charset=latin1', 'application/jsonp']) {
+      const res = await signIn('operator1', 'operator1', '127.0.0.1', contentType);
+      expect(res, contentType).toMatchObject({ status: 415, body: { error: { code: 'unsupported_media_type' } } });
+    }
+    // Refused before the limiter: those attempts did not count against the login.
+    for (let i = 0; i < 3; i += 1) expect((await signIn('operator1', 'wrong')).status).toBe(401);
+    expect((await signIn('operator1', 'operator1', '127.0.0.1', 'Application/JSON; charset="UTF-8"')).status).toBe(429);
+  });
+});
+
+describe('JSON content type on every endpoint with a body', () => {
+  let fx: Fixture;
+  beforeEach(async () => {
+    fx = await startFixture();
+  });
+  afterEach(async () => {
+    await fx.dispose();
+  });
+
+  it('answers 415 to a body without Content-Type: application/json and stores nothing', async () => {
+    const lead = await fx.signIn('lead');
+    const connector = await fx.signIn('connector');
+    const tokens: Record<string, string> = { session: '', mutations: lead, ingest: connector, holds: lead };
+    for (const [name, spec] of Object.entries(ENDPOINTS)) {
+      if (!('body' in spec)) continue;
+      const body = JSON.stringify(SAMPLE_INPUT[name as keyof typeof ENDPOINTS].body);
+      for (const headers of [{ 'content-type': 'text/plain' }, {}] as Record<string, string>[]) {
+        const token = tokens[name];
+        const res = await fetch(`${fx.server.url}${API_PREFIX}${spec.path}`, { method: spec.method, body,
+          headers: { ...headers, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+        expect(res.status, `${name} ${JSON.stringify(headers)}`).toBe(415);
+        expect(await res.json()).toMatchObject({ error: { code: 'unsupported_media_type', message: expect.stringContaining('JSON') } });
+      }
+    }
+    expect((await fx.call('GET', '/changes', { token: lead })).body).toMatchObject({ appeals: [] });
   });
 });

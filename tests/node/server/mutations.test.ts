@@ -45,10 +45,36 @@ describe('POST /mutations', () => {
     const cursorAfterFirst = await feedCursor();
     const [again] = await send(op1, m);
     expect(again).toEqual({ id: m.id, status: 'duplicate', appeal: first!.appeal });
-    // Even with a different payload, the id decides: nothing is applied twice.
-    const [sameIdOtherTarget] = await send(op1, { ...m, targetId: 'minobr', baseVersion: 2 });
-    expect(sameIdOtherTarget).toMatchObject({ status: 'duplicate', appeal: { targetId: 'minzdrav', version: 2 } });
+    // A retry re-stamped with a later createdAt is still the same decision.
+    const [restamped] = await send(op1, { ...m, createdAt: new Date(Date.now() + 60_000).toISOString() });
+    expect(restamped).toEqual({ id: m.id, status: 'duplicate', appeal: first!.appeal });
     expect(await feedCursor()).toBe(cursorAfterFirst);
+  });
+
+  it('answers a mutation id reused with another appeal or content as invalid mutation_id_reused, applying nothing', async () => {
+    const [a, b] = [appeals[0]!, appeals[1]!];
+    const m = route(a, 'minzdrav');
+    await send(op1, m);
+    const cursorAfterFirst = await feedCursor();
+    const reused = [
+      { ...m, targetId: 'minobr' },
+      { ...m, baseVersion: 2 },
+      { ...m, appealId: b.id },
+      { id: m.id, appealId: a.id, baseVersion: 1, createdAt: m.createdAt, type: 'reject', reason: 'spam' } as const,
+    ];
+    for (const other of reused) {
+      const [result] = await send(op1, other);
+      expect(result, JSON.stringify(other)).toEqual({ id: m.id, status: 'invalid', error: {
+        code: 'mutation_id_reused', message: expect.stringContaining('уже использован') } });
+    }
+    // In one batch too: the first use is applied, the reuse beside it is not.
+    const id = mutationId();
+    const batch = await send(op1, route(b, 'minsoc', b.version, id), route(b, 'minobr', b.version, id));
+    expect(batch.map((r) => r.status)).toEqual(['applied', 'invalid']);
+    const feed = ChangesResponse.parse((await fx.call('GET', '/changes?limit=1000', { token: op1 })).body);
+    expect(feed.appeals.find((x) => x.id === a.id)).toMatchObject({ targetId: 'minzdrav', version: 2 });
+    expect(feed.appeals.find((x) => x.id === b.id)).toMatchObject({ targetId: 'minsoc', version: 2 });
+    expect(Number(feed.cursor)).toBe(Number(cursorAfterFirst) + 1);
   });
 
   it('reports a stale baseVersion as conflict carrying the current appeal', async () => {

@@ -76,9 +76,22 @@ describe('DELETE /session', () => {
     expect(await signOut(mine)).toEqual({ status: 200, body: { ok: true } });
     expect(await targets(mine)).toBe(401);
     expect(await targets(other)).toBe(200);
-    // The revoked token can no longer call anything, including DELETE itself.
-    expect((await signOut(mine)).status).toBe(401);
+    // The revoked token can no longer call anything else; without a token there is nothing to revoke.
     expect((await signOut()).status).toBe(401);
+    expect((await signOut('not-a-token')).status).toBe(401);
+  });
+
+  it('answers a second sign-out with the same, already revoked token 200 {ok:true}, as the contract promises', async () => {
+    await start(60_000);
+    const mine = await signIn('operator1');
+    expect(await signOut(mine)).toEqual({ status: 200, body: { ok: true } });
+    expect(await signOut(mine)).toEqual({ status: 200, body: { ok: true } });
+    expect(await targets(mine)).toBe(401);
+    // An expired token is gone too: signing out with it is answered the same.
+    const expiring = await signIn('operator2');
+    clock += 60_001;
+    expect(await targets(expiring)).toBe(401);
+    expect(await signOut(expiring)).toEqual({ status: 200, body: { ok: true } });
   });
 
   it('answers 405 with both methods for another method on /session', async () => {

@@ -1,0 +1,40 @@
+// Well-formed Unicode for every string a request of the contract carries. A lone UTF-16 surrogate cannot be stored
+// faithfully: SQLite turns it into U+FFFD in a key column while the JSON keeps it, so two different ids collide.
+import { z } from 'zod';
+
+// In a `u` regex a surrogate range matches only code units that are not half of a pair.
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+export const isWellFormedText = (text: string): boolean => !LONE_SURROGATE.test(text);
+
+type Path = (string | number)[];
+
+/** Paths of the strings in `value` (a parsed request) that are not well-formed; empty when all are. */
+export function illFormedStringPaths(value: unknown, path: Path = [], found: Path[] = []): Path[] {
+  if (typeof value === 'string') {
+    if (!isWellFormedText(value)) found.push(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, i) => illFormedStringPaths(item, [...path, i], found));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) illFormedStringPaths(item, [...path, key], found);
+  }
+  return found;
+}
+
+const describePath = (path: Path): string =>
+  path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('') || '(тело)';
+
+/**
+ * The same schema, refusing any string inside (at any depth, including fields borrowed from shared/domain) that is not
+ * well-formed Unicode; each issue names the field.
+ */
+export function wellFormedStrings<T extends z.ZodType>(schema: T): T {
+  return schema.superRefine((value, ctx) => {
+    for (const path of illFormedStringPaths(value)) {
+      ctx.addIssue({
+        code: 'custom', path,
+        message: `Поле ${describePath(path)}: строка не в корректном Юникоде (одиночный суррогат UTF-16)`,
+      });
+    }
+  });
+}
