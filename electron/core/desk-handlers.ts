@@ -66,6 +66,12 @@ function loginFailure(error: unknown): DeskFailure {
         ? new DeskFailure('auth_failed', 'Для этой учётной записи вход запрещён')
         : new DeskFailure('server_error', error.message);
     case 'server_error':
+      // The server slows down repeated wrong passwords: say how long to wait, not «server overloaded».
+      if (error.status === 429) {
+        const seconds = Math.max(1, Math.ceil((error.retryAfterMs ?? 1_000) / 1_000));
+        return new DeskFailure('auth_failed', `Слишком много неудачных попыток входа. Повторите через ${seconds} с.`);
+      }
+      return new DeskFailure('server_error', error.message);
     case 'bad_response':
       return new DeskFailure('server_error', error.message);
   }
