@@ -151,9 +151,15 @@ export function createLiveHub(options: LiveHubOptions) {
     /** Serves one GET /live: the caller has authenticated the session and validated the query. */
     open(_query: LiveQuery, user: User, sessionKey: string, req: IncomingMessage, res: ServerResponse): void {
       if (closed) throw new HttpError(503, 'shutting_down', 'Сервер останавливается', { 'retry-after': '5' });
+      // One desk keeps one channel; more for the same session are connections the desk already gave up on (a Wi-Fi
+      // drop leaves the old socket open here for minutes). The newest wins: the oldest is ended, never the new one.
       if (sessionCount(sessionKey) >= limits.perSession) {
-        throw new HttpError(429, 'too_many_streams',
-          'Слишком много открытых каналов обновлений для этого входа; закройте лишние окна', { 'retry-after': '5' });
+        const oldest = [...connections].filter((c) => c.sessionKey === sessionKey).sort((a, b) => a.openedAt - b.openedAt)[0];
+        if (oldest) {
+          log(`live: session of ${oldest.user.id} reconnected; its oldest channel is closed`);
+          connections.delete(oldest);
+          if (!oldest.res.destroyed) oldest.res.end();
+        }
       }
       if (connections.size >= limits.total) {
         throw new HttpError(503, 'live_unavailable',
