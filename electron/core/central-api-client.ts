@@ -12,7 +12,7 @@ import {
   type Mutation,
   type SessionRequest,
 } from '../../shared/central-api/contract.js';
-import { HoldsResponse, TeamResponse } from '../../shared/central-api/team-contract.js';
+import { HoldsResponse } from '../../shared/central-api/team-contract.js';
 
 export type ApiFailureKind =
   | 'unreachable' // connection refused, DNS, timeout
@@ -65,7 +65,6 @@ export interface CentralApiClient {
   signOut(): Promise<SignOutResponse>;
   /** PUT /holds: this session now holds exactly these appeals (team mode, #9). */
   holds(appealIds: readonly string[]): Promise<HoldsResponse>;
-  team(): Promise<TeamResponse>;
   /**
    * GET /live: the team live channel as an open server-sent-events response (its body not yet read). No timeout:
    * the stream lives until `signal` aborts it; a refusal is an ApiFailure like any other request's.
@@ -168,7 +167,6 @@ export function createCentralApiClient(options: CentralApiClientOptions): Centra
     mutations: (mutations) => request('POST', '/mutations', CompleteMutationsResponse, { mutations }, true),
     signOut: () => request('DELETE', '/session', SignOutResponse, undefined, true),
     holds: (appealIds) => request('PUT', '/holds', HoldsResponse, { appealIds }, true),
-    team: () => request('GET', '/team', TeamResponse, undefined, true),
     async openLive(cursor, signal) {
       const token = options.token();
       if (!token) throw new ApiFailure('unauthorized', 'Нет входа в систему', 401);

@@ -102,7 +102,7 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
   const teamService = createTeamService({
     cache, api, events, log,
     user: () => (tokenStore.load() !== null ? cachedUser(cache) : null),
-    triggerSync: () => engine.trigger(),
+    triggerSync: () => engine.nudge(),
     onLiveState: () => engine.publishStatus(),
     ...(options.liveSilenceMs !== undefined ? { silenceMs: options.liveSilenceMs } : {}),
     ...(options.holdLeaseMs !== undefined ? { holdLeaseMs: options.holdLeaseMs } : {}),

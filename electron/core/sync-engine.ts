@@ -145,6 +145,15 @@ export class SyncEngine {
     return this.running;
   }
 
+  /**
+   * The live channel announced a change: run now — unless the desk is backing off after failures (the retry timer
+   * decides then; a colleague's every decision must not become a retry that skips the backoff).
+   */
+  nudge(): Promise<void> {
+    if (this.retryTimer !== null) return this.running ?? Promise.resolve();
+    return this.trigger();
+  }
+
   /** sync.now: runs immediately (even while backing off) and reports the status after the run. */
   async syncNow(): Promise<SyncStatus> {
     // A run already in flight started before this request: let it finish, then run once more for the operator.
@@ -222,7 +231,6 @@ export class SyncEngine {
       // pulled appeals wake (the suggestion worker) finds the targets in place.
       if (Date.now() - this.targetsRefreshedMs >= TARGETS_REFRESH_MS || this.o.cache.targets.list().length === 0) {
         await this.refreshTargets();
-        this.targetsRefreshedMs = Date.now();
       }
       await this.pull();
       this.failures = 0;
@@ -488,8 +496,21 @@ export class SyncEngine {
     this.publishStatus();
   }
 
+  /**
+   * With a cached list, a failed refresh (a newer server's target kind off our contract, a 5xx) is logged and the run
+   * goes on to pull: reference data must not stop colleagues' decisions from arriving. Without one it fails the run.
+   */
   private async refreshTargets(): Promise<void> {
-    const { targets } = await this.o.api.targets();
-    this.o.cache.targets.replace(targets);
+    try {
+      const { targets } = await this.o.api.targets();
+      this.o.cache.targets.replace(targets);
+      this.targetsRefreshedMs = Date.now();
+    } catch (error) {
+      const unauthorized = error instanceof ApiFailure && error.kind === 'unauthorized';
+      if (unauthorized || this.o.cache.targets.list().length === 0) throw error;
+      this.targetsRefreshedMs = Date.now(); // tried: the next attempt waits its turn like a success
+      this.o.log(`sync: targets not refreshed, the cached list stays: ${error instanceof Error ? error.message : String(error)}`);
+      this.journal('warn', 'targets', 'Список адресатов не обновлён: используется сохранённый');
+    }
   }
 }

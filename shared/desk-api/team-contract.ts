@@ -23,8 +23,8 @@ export const TeamMemberView = z.object({
 });
 export type TeamMemberView = z.infer<typeof TeamMemberView>;
 
+/** The live channel's state is in SyncStatus.live (one source); this is who the shift is and what they hold. */
 export const TeamView = z.object({
-  live: LiveState,
   /** The signed-in user's id (null when signed out), so the UI can tell "me" in the member list. */
   me: z.string().nullable(),
   members: z.array(TeamMemberView),

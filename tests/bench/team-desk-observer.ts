@@ -32,6 +32,7 @@ export class DeskObserver {
   private readonly everListed = new Set<string>();
   private readonly seenHolds = new Set<string>();
   private view: TeamView | null = null;
+  private liveState = 'off';
   private chain: Promise<void> = Promise.resolve();
   private wakers: (() => void)[] = [];
   private readonly offs: (() => void)[] = [];
@@ -41,6 +42,9 @@ export class DeskObserver {
   async start(): Promise<void> {
     this.offs.push(
       this.core.on('team.changed', (payload) => this.applyTeam(payload as TeamView, Date.now())),
+      this.core.on('sync.status', (payload) => {
+        this.liveState = (payload as { live?: string }).live ?? this.liveState;
+      }),
       this.core.on('appeals.changed', (payload) => {
         const at = Date.now();
         const ids = (payload as { ids: string[] }).ids;
@@ -69,7 +73,7 @@ export class DeskObserver {
   }
 
   live(): string {
-    return this.view?.live ?? 'off';
+    return this.liveState;
   }
 
   /** Asks the core for its team view now (e.g. right after a hold answer, which carries the server's snapshot). */

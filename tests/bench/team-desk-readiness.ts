@@ -16,10 +16,10 @@ export async function waitDeskReady(core: CoreLike, expectWaiting: number, notes
     await sleep(250);
   }
   const liveDeadline = Date.now() + 20_000;
-  let live = (await deskCall(core, 'team.get', {})).live;
+  let live = (await deskCall(core, 'sync.status', {})).live ?? 'off';
   while (live !== 'connected' && Date.now() < liveDeadline) {
     await sleep(250);
-    live = (await deskCall(core, 'team.get', {})).live;
+    live = (await deskCall(core, 'sync.status', {})).live ?? 'off';
   }
   if (live !== 'connected') notes.push(`live channel not connected at start (${live})`);
   return { waiting, live };

@@ -61,14 +61,6 @@ export class LiveChannel {
     this.setState('off');
   }
 
-  /** Reconnect now (e.g. after sign-in on the same desk, or when the operator asks to sync and the channel is down). */
-  reconnectSoon(): void {
-    if (!this.running || this.state === 'connected' || this.abort !== null) return;
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    this.connect();
-  }
-
   private setState(state: LiveState): void {
     if (state === this.state) return;
     this.state = state;

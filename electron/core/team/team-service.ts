@@ -59,12 +59,14 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
   let snapshot: TeamSnapshot | null = null;
   let lastPublished = '';
 
-  /** An appeal and, when it belongs to a surge cluster, every waiting member of it. */
+  /**
+   * An appeal and, when it belongs to a surge cluster, every waiting member of it — the appeal itself first, so a cap
+   * on the held set (a cluster can be large) never drops the one the operator is looking at.
+   */
   const withClusterMembers = (appealId: string): string[] => {
     const clusterId = clusters.clusterIdOf(appealId);
     if (clusterId === null) return [appealId];
-    const members = clusters.waitingMembers(clusterId);
-    return members.includes(appealId) ? members : [appealId, ...members];
+    return [appealId, ...clusters.waitingMembers(clusterId).filter((id) => id !== appealId)];
   };
 
   function view(): TeamView {
@@ -81,7 +83,7 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
         for (const id of withClusterMembers(hold.appealId)) heldByOthers[id] ??= by;
       }
     }
-    return { live: live.current, me, members, heldByOthers };
+    return { me, members, heldByOthers };
   }
 
   // The pull a `changes` event started, while it runs.
@@ -148,6 +150,8 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
     active: () => o.user() !== null,
     pendingIds: () => [...cache.outbox.pendingAppealIds()],
     onResponse: (response) => {
+      // Off the channel nothing would ever clear these marks again: the answer's `taken` still moves the desk on.
+      if (live.current !== 'connected') return;
       snapshot = response.team;
       publish();
     },
