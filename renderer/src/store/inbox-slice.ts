@@ -104,6 +104,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     else baseIds = removeId(baseIds, id).ids; // decided on the server; the pull on its way confirms it
     const rowIds = arranged(baseIds);
     set({ baseIds, rowIds });
+    movedUnderneath();
     if (index >= 0) selectId(nextFreeSelection(rowIds, index, isHeld));
     get().showNotice(holder
       ? `Это обращение уже смотрит ${shortPersonName(holder.name)} — выбрано следующее`
@@ -113,6 +114,31 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   // A decision on an appeal a colleague is reading takes the same key twice (holds are advice, never locks).
   let confirmation: { key: string; atMs: number } | null = null;
   const CONFIRM_WINDOW_MS = 5_000;
+  // When the selection moved without the operator (a colleague got there first, the appeal left the list), a key
+  // already on its way must not decide the appeal that took its place unread.
+  let unrequestedMoveAtMs = 0;
+  const MOVED_GUARD_MS = 1_000;
+  const movedUnderneath = (): void => {
+    unrequestedMoveAtMs = Date.now();
+  };
+  /** The operator moved the selection: a pending confirmation was for the appeal they left. */
+  const selectByOperator = (id: string | null): void => {
+    confirmation = null;
+    selectId(id);
+  };
+  function keySafe(id: string): boolean {
+    if (confirmation !== null && !confirmation.key.startsWith(`${id}\n`) && Date.now() - confirmation.atMs < CONFIRM_WINDOW_MS) {
+      confirmation = null;
+      get().showAlert('Обращение, решение по которому вы подтверждали, уже не выбрано: решение не принято. '
+        + 'Посмотрите выбранное и нажмите клавишу снова.');
+      return false;
+    }
+    if (Date.now() - unrequestedMoveAtMs < MOVED_GUARD_MS) {
+      get().showAlert('Выбранное обращение только что сменилось: решение не принято. Посмотрите его и нажмите клавишу снова.');
+      return false;
+    }
+    return true;
+  }
   function confirmedOverHold(id: string, decision: Decision): boolean {
     const holder = get().heldByOthers.get(id);
     if (!holder || get().selectionHold?.state === 'mine') return true;
@@ -153,6 +179,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     const live = new Set([...clusterOf.values()].map((c) => c.clusterId));
     const expandedClusters = new Set([...get().expandedClusters].filter((id) => live.has(id)));
     set({ rowsById: kept, baseIds, rowIds, inboxPhase: 'ready', clusterOf, expandedClusters });
+    if (selectedId !== null && nextSelected !== selectedId) movedUnderneath();
     selectId(nextSelected);
   }
 
@@ -201,6 +228,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     rowsById = nextById;
     const rowIds = arranged(baseIds);
     const selected = keptSelection(before, get().selectedId, rowIds, (id) => rowIds.includes(id));
+    if (get().selectedId !== null && selected !== get().selectedId) movedUnderneath();
     set({ baseIds, rowIds, rowsById });
     selectId(selected);
     return undefined;
@@ -282,19 +310,19 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       void loadInbox();
     },
     ensureRows,
-    select: selectId,
+    select: selectByOperator,
     moveBy: (delta) => {
       const { rowIds, selectedId } = get();
-      selectId(moveSelection(rowIds, selectedId === null ? -1 : indexOfId(rowIds, selectedId), delta));
+      selectByOperator(moveSelection(rowIds, selectedId === null ? -1 : indexOfId(rowIds, selectedId), delta));
     },
     selectEdge: (edge) => {
       const { rowIds } = get();
-      selectId((edge === 'first' ? rowIds[0] : rowIds[rowIds.length - 1]) ?? null);
+      selectByOperator((edge === 'first' ? rowIds[0] : rowIds[rowIds.length - 1]) ?? null);
     },
     decide: async (decision) => {
       const { selectedId: id } = get();
       if (id === null) return;
-      if (!confirmedOverHold(id, decision)) return;
+      if (!keySafe(id) || !confirmedOverHold(id, decision)) return;
       const cluster = get().clusterOf.get(id);
       if (cluster && !get().expandedClusters.has(cluster.clusterId)) return decideCluster(id, cluster.size, decision);
       const removed = takeOut(id, () => (decision.type === 'route'

@@ -25,7 +25,11 @@ export const createTeamSlice: SliceCreator<TeamSlice> = (set, get) => ({
   applyTeam: (view: TeamView) => {
     const before = get().heldByOthers;
     const heldByOthers = sameHolds(before, view.heldByOthers) ? before : new Map(Object.entries(view.heldByOthers));
-    set({ team: view, heldByOthers });
+    // Our own hold lapsed (the desk lost the channel a while) and a colleague took the appeal: say so, and the next
+    // decision on it takes the key twice like any colleague's appeal.
+    const own = get().selectionHold;
+    const taker = own?.state === 'mine' ? heldByOthers.get(own.id) : undefined;
+    set({ team: view, heldByOthers, ...(own && taker ? { selectionHold: { id: own.id, state: 'taken', holder: taker } } : {}) });
     if (heldByOthers !== before) get().arrangeByHolds();
   },
   loadTeam: async () => {
