@@ -203,8 +203,6 @@ export function createLiveHub(options: LiveHubOptions) {
       for (const conn of [...connections]) if (conn.sessionKey === sessionKey) bye(conn, 'unauthorized');
     },
 
-    connectionCount: (): number => connections.size,
-
     /** Says bye to everyone, ends every stream and stops the timers; resolves once the byes have left. */
     async close(): Promise<void> {
       closed = true;
