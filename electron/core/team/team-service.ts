@@ -48,9 +48,10 @@ export interface TeamService {
 /** Longest a hold that just ended stays shown while the pull a `changes` event started is still running. */
 const MAX_CARRY_MS = 1_000;
 
-function cursorOf(cache: LocalCache): bigint {
+/** The change cursor the cache stored with its last pulled page, or null before the first pull. */
+function storedCursor(cache: LocalCache): string | null {
   const cursor = cache.meta.get('cursor');
-  return typeof cursor === 'string' && /^\d+$/.test(cursor) ? BigInt(cursor) : -1n;
+  return typeof cursor === 'string' && /^\d+$/.test(cursor) ? cursor : null;
 }
 
 export function createTeamService(o: TeamServiceOptions): TeamService {
@@ -161,12 +162,10 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
 
   const live: LiveChannel = new LiveChannel({
     api: o.api,
-    cursor: () => {
-      const cursor = cache.meta.get('cursor');
-      return typeof cursor === 'string' ? cursor : null;
-    },
+    cursor: () => storedCursor(cache),
     onHead: (head) => {
-      if (BigInt(head) > cursorOf(cache)) pullNow();
+      const cursor = storedCursor(cache);
+      if (cursor === null || BigInt(head) > BigInt(cursor)) pullNow();
     },
     onTeam: (team) => {
       snapshot = team;
