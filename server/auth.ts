@@ -2,7 +2,7 @@
 // expire a fixed time after sign-in (default 12 h: one ЦУР shift) and can be revoked with DELETE /session.
 import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { User } from '../shared/domain/user.js';
-import type { Store } from './store.js';
+import type { CentralStore } from './store/central-store.js';
 
 const KEY_LENGTH = 32;
 const COST = { N: 16384, r: 8, p: 1 } as const;
@@ -62,7 +62,7 @@ export function sessionKeyFromHeader(header: string | undefined): string | null 
   return tokenHashFromHeader(header);
 }
 
-export function createAuth(store: Store, options: { sessionTtlMs?: number; now?: () => number } = {}) {
+export function createAuth(store: CentralStore, options: { sessionTtlMs?: number; now?: () => number } = {}) {
   const ttlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
   const now = options.now ?? Date.now;
   // created_at is always toISOString() (fixed width, UTC), so string order is time order.
@@ -70,31 +70,31 @@ export function createAuth(store: Store, options: { sessionTtlMs?: number; now?:
   return {
     /** A new session for valid credentials, or null; never says which of the two was wrong. */
     async signIn(login: string, password: string): Promise<{ token: string; user: User } | null> {
-      const stored = store.userByLogin(login);
+      const stored = await store.userByLogin(login);
       const ok = await verifyPassword(password, stored?.passwordHash ?? DUMMY_HASH);
       if (!stored || !ok) return null;
       const token = randomBytes(32).toString('hex');
       // Expired rows are useless; dropping them here keeps the table from growing without a timer.
-      store.deleteSessionsBefore(oldestValid());
-      store.insertSession(tokenHash(token), stored.id, new Date(now()).toISOString());
+      await store.deleteSessionsBefore(oldestValid());
+      await store.insertSession(tokenHash(token), stored.id, new Date(now()).toISOString());
       return { token, user: { id: stored.id, name: stored.name, role: stored.role } };
     },
 
     /** The user behind an `Authorization: Bearer <token>` header, or null for a missing, unknown or expired token. */
-    userFromHeader(header: string | undefined): User | null {
+    async userFromHeader(header: string | undefined): Promise<User | null> {
       const hash = tokenHashFromHeader(header);
-      return hash === null ? null : (store.userBySession(hash, oldestValid()) ?? null);
+      return hash === null ? null : ((await store.userBySession(hash, oldestValid())) ?? null);
     },
 
     /** The user of a still valid session by its key (sessionKeyFromHeader), or null once it expired or was revoked. */
-    userFromSessionKey(sessionKey: string): User | null {
-      return store.userBySession(sessionKey, oldestValid()) ?? null;
+    async userFromSessionKey(sessionKey: string): Promise<User | null> {
+      return (await store.userBySession(sessionKey, oldestValid())) ?? null;
     },
 
     /** Revokes the session of that header (idempotent: an unknown token is already gone). */
-    signOut(header: string | undefined): void {
+    async signOut(header: string | undefined): Promise<void> {
       const hash = tokenHashFromHeader(header);
-      if (hash !== null) store.deleteSession(hash);
+      if (hash !== null) await store.deleteSession(hash);
     },
   };
 }

@@ -1,10 +1,15 @@
-// Command line for the reference central API: `npm run server -- --port P --data DIR [--demo N] [--history M] [--host H]`.
-// --demo N also seeds N older routed appeals as history (or M with --history; 0 for none).
+// Command line for the reference central API:
+//   `npm run server -- --port P (--data DIR | --database postgres://…) [--demo N] [--history M] [--host H] [--pool K]`.
+// --data keeps everything in one SQLite file in DIR (the embedded default); --database (or TRIAGE_DESK_DATABASE_URL
+// in the environment, which keeps the password out of the process list) uses PostgreSQL, where several instances may
+// serve one database. --demo N also seeds N older routed appeals as history (or M with --history; 0 for none).
 // Stdout carries exactly one line, `listening on <url>`, once ready; everything else goes to stderr.
 import { parseArgs } from 'node:util';
 import { startServer } from './start-server.js';
 
-const USAGE = 'usage: npm run server -- --port <0-65535> --data <dir> [--demo <count>] [--history <count>] [--host <address>]';
+const USAGE = 'usage: npm run server -- --port <0-65535> (--data <dir> | --database <postgres://…>) [--demo <count>] '
+  + '[--history <count>] [--host <address>] [--pool <connections>]\n'
+  + '       the database URL may come from TRIAGE_DESK_DATABASE_URL instead of --database';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -15,7 +20,8 @@ function readOptions() {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { port: { type: 'string' }, data: { type: 'string' }, demo: { type: 'string' }, history: { type: 'string' }, host: { type: 'string' } },
+      options: { port: { type: 'string' }, data: { type: 'string' }, database: { type: 'string' }, pool: { type: 'string' },
+        demo: { type: 'string' }, history: { type: 'string' }, host: { type: 'string' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -24,7 +30,16 @@ function readOptions() {
   }
   const port = Number(values.port);
   if (values.port === undefined || !/^\d+$/.test(values.port) || port > 65535) fail('--port must be a number 0..65535');
-  if (!values.data) fail('--data <dir> is required');
+  const databaseUrl = values.database ?? (process.env.TRIAGE_DESK_DATABASE_URL || undefined);
+  if (values.data && databaseUrl) {
+    fail(values.database ? 'give either --data or --database, not both'
+      : 'TRIAGE_DESK_DATABASE_URL is set: drop --data, or unset it to use the SQLite folder');
+  }
+  if (!values.data && !databaseUrl) fail('--data <dir> or --database <postgres://…> is required');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) fail('the database URL must start with postgres://');
+  if (values.pool !== undefined && (!/^\d+$/.test(values.pool) || Number(values.pool) < 1 || Number(values.pool) > 200)) {
+    fail('--pool must be a whole number of connections, 1..200');
+  }
   const demo = values.demo === undefined ? undefined : Number(values.demo);
   if (values.demo !== undefined && (!/^\d+$/.test(values.demo) || demo === undefined || demo > 1_000_000)) {
     fail('--demo must be a whole number of appeals, at most 1000000');
@@ -33,7 +48,10 @@ function readOptions() {
     fail('--history must be a whole number of appeals, at most 150000');
   }
   const demoHistory = values.history !== undefined ? Number(values.history) : demo;
-  return { port, dataDir: values.data, ...(demo === undefined ? {} : { demo }),
+  return { port,
+    ...(databaseUrl !== undefined ? { databaseUrl } : { dataDir: values.data ?? '' }),
+    ...(values.pool !== undefined ? { databasePoolSize: Number(values.pool) } : {}),
+    ...(demo === undefined ? {} : { demo }),
     ...(demoHistory === undefined ? {} : { demoHistory: Math.min(demoHistory, 150_000) }), ...(values.host ? { host: values.host } : {}) };
 }
 

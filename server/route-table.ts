@@ -43,7 +43,7 @@ type QueryOf<S> = S extends { query: z.ZodType } ? z.output<S['query']> : undefi
  */
 export type StreamHandlers = {
   [K in StreamName]: (input: QueryOf<Streams[K]>, user: User, meta: RequestMeta & { sessionKey: string },
-    req: IncomingMessage, res: ServerResponse) => void;
+    req: IncomingMessage, res: ServerResponse) => Promise<void>;
 };
 
 /** Extra unauthenticated GET routes outside the contract table (health, openapi.json). */
@@ -97,8 +97,8 @@ export function createRouter(opts: {
   });
 
   // Authenticate before reading any body, so anonymous clients cannot make the server buffer megabytes.
-  const authorise = (req: IncomingMessage, roles: readonly string[]): User => {
-    const user = auth.userFromHeader(req.headers.authorization);
+  const authorise = async (req: IncomingMessage, roles: readonly string[]): Promise<User> => {
+    const user = await auth.userFromHeader(req.headers.authorization);
     if (!user) throw unauthorized();
     if (!roles.includes(user.role)) throw new HttpError(403, 'forbidden', 'Недостаточно прав для этого действия');
     return user;
@@ -112,17 +112,17 @@ export function createRouter(opts: {
     return parsed.data;
   };
 
-  function handleStream(req: IncomingMessage, res: ServerResponse, url: URL, stream: { name: StreamName; spec: StreamSpec }): void {
+  async function handleStream(req: IncomingMessage, res: ServerResponse, url: URL, stream: { name: StreamName; spec: StreamSpec }): Promise<void> {
     if ((req.method ?? 'GET') !== stream.spec.method) {
       throw new HttpError(405, 'method_not_allowed', 'Метод не поддерживается для этого адреса');
     }
-    const user = authorise(req, stream.spec.auth);
+    const user = await authorise(req, stream.spec.auth);
     const input = stream.spec.query ? validate(stream.spec.query, Object.fromEntries(url.searchParams)) : undefined;
     const meta = metaOf(req);
     if (meta.sessionKey === null) throw unauthorized();
     const handler = streams[stream.name] as (input: unknown, user: User, meta: RequestMeta & { sessionKey: string },
-      req: IncomingMessage, res: ServerResponse) => void;
-    handler(input, user, { ...meta, sessionKey: meta.sessionKey }, req, res);
+      req: IncomingMessage, res: ServerResponse) => Promise<void>;
+    await handler(input, user, { ...meta, sessionKey: meta.sessionKey }, req, res);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -140,7 +140,7 @@ export function createRouter(opts: {
 
     const stream = streamByPath.get(url.pathname);
     if (stream) {
-      handleStream(req, res, url, stream);
+      await handleStream(req, res, url, stream);
       return;
     }
 
@@ -152,8 +152,8 @@ export function createRouter(opts: {
 
     // A sign-out with a token already gone is answered like the first one: the token is revoked either way.
     const goneToken = spec.goneTokenAnswered === true && sessionKeyFromHeader(req.headers.authorization) !== null
-      && auth.userFromHeader(req.headers.authorization) === null;
-    const user = spec.auth === null || goneToken ? null : authorise(req, spec.auth);
+      && (await auth.userFromHeader(req.headers.authorization)) === null;
+    const user = spec.auth === null || goneToken ? null : await authorise(req, spec.auth);
     let input: unknown = undefined;
     if (spec.body) {
       // Both refusals come before a byte of the body is read or parsed (the cap from Content-Length when declared).

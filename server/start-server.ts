@@ -1,4 +1,5 @@
-// Starts the reference central API: opens the store, loads reference data, seeds a fresh folder, serves HTTP.
+// Starts the reference central API: opens the store (SQLite folder or PostgreSQL), loads reference data, seeds a
+// fresh database with demo data when asked, serves HTTP.
 // Tests and the dev launcher import startServer; server/main.ts is only its command-line face.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -20,7 +21,8 @@ import { mutationsRoute } from './routes/mutations.js';
 import { sessionRoute, signOutRoute } from './routes/session.js';
 import { targetsRoute } from './routes/targets.js';
 import { teamRoute } from './routes/team.js';
-import { openStore, type Store } from './store.js';
+import type { CentralStore } from './store/central-store.js';
+import { openCentralStore, type StoreLocation } from './store/open-store.js';
 import type { LiveLimits } from './team/live-hub.js';
 import { createTeamMode } from './team/team-mode.js';
 import type { TokenBucketLimits } from './token-bucket.js';
@@ -28,8 +30,13 @@ import type { TokenBucketLimits } from './token-bucket.js';
 export interface StartServerOptions {
   /** 0 = an ephemeral port. */
   port: number;
-  dataDir: string;
-  /** Number of demo appeals to generate; honoured only when dataDir is empty or missing. */
+  /** The SQLite folder (`--data DIR`): the embedded engine, used unless `databaseUrl` is given. */
+  dataDir?: string;
+  /** A PostgreSQL database (`--database postgres://…`); several instances may serve one at once. */
+  databaseUrl?: string;
+  /** Connections each instance keeps to PostgreSQL at most; default 10. */
+  databasePoolSize?: number;
+  /** Number of demo appeals to generate; honoured only when the store is fresh (empty folder, empty database). */
   demo?: number;
   /** Default 127.0.0.1. */
   host?: string;
@@ -65,50 +72,55 @@ function loadTargets(file: string | URL): Target[] {
   return z.array(Target).parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-async function seedUsers(store: Store, log: (line: string) => void): Promise<void> {
+async function seedUsers(store: CentralStore, log: (line: string) => void): Promise<void> {
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashPasswordAsync(u.password)));
-  store.transaction(() => {
-    DEMO_USERS.forEach((u, i) => {
-      store.insertUser({ id: u.id, login: u.login, name: u.name, role: u.role, passwordHash: hashes[i] ?? '' });
-    });
-  });
+  await store.insertUsers(DEMO_USERS.map((u, i) =>
+    ({ id: u.id, login: u.login, name: u.name, role: u.role, passwordHash: hashes[i] ?? '' })));
   log('demo users (password = login):');
   for (const u of DEMO_USERS) log(`  ${u.login.padEnd(10)} ${u.role.padEnd(9)} ${u.name}`);
 }
 
-function seedDemoAppeals(store: Store, count: number, log: (line: string) => void): void {
+async function seedDemoAppeals(store: CentralStore, count: number, log: (line: string) => void): Promise<void> {
   const appeals = generateDemoAppeals(count, { now: new Date() });
-  store.transaction(() => {
-    for (const appeal of appeals) store.insertAppeal(appeal);
-  });
+  await store.insertNewAppeals(appeals);
   log(`demo: ${appeals.length} appeals generated`);
 }
 
-function seedRoutedHistory(store: Store, count: number, log: (line: string) => void): void {
+async function seedRoutedHistory(store: CentralStore, count: number, log: (line: string) => void): Promise<void> {
   const appeals = generateRoutedHistory(count, { now: new Date() });
-  store.transaction(() => {
-    for (const appeal of appeals) store.insertAppeal(appeal);
-  });
+  await store.insertNewAppeals(appeals);
   log(`demo: ${appeals.length} older appeals already routed (history for suggestions)`);
+}
+
+function storeLocation(opts: StartServerOptions): StoreLocation {
+  if (opts.databaseUrl !== undefined) {
+    return { engine: 'postgres', url: opts.databaseUrl,
+      ...(opts.databasePoolSize !== undefined ? { poolSize: opts.databasePoolSize } : {}) };
+  }
+  if (opts.dataDir === undefined) throw new Error('startServer needs dataDir (SQLite) or databaseUrl (PostgreSQL)');
+  return { engine: 'sqlite', dataDir: opts.dataDir };
 }
 
 export async function startServer(opts: StartServerOptions): Promise<RunningServer> {
   const log = opts.log ?? (() => {});
   const host = opts.host ?? '127.0.0.1';
   // Decided before the store creates its file: demo data goes only into a folder that had nothing in it.
-  const dirWasEmpty = !existsSync(opts.dataDir) || readdirSync(opts.dataDir).length === 0;
+  const location = storeLocation(opts);
+  const dirWasEmpty = location.engine !== 'sqlite'
+    || !existsSync(location.dataDir) || readdirSync(location.dataDir).length === 0;
 
-  const store = openStore(opts.dataDir);
+  const store = await openCentralStore(location, log);
   try {
-    store.replaceTargets(loadTargets(opts.targetsFile ?? DEFAULT_TARGETS_FILE));
-    if (store.countUsers() === 0) await seedUsers(store, log);
+    await store.replaceTargets(loadTargets(opts.targetsFile ?? DEFAULT_TARGETS_FILE));
+    if (await store.countUsers() === 0) await seedUsers(store, log);
     if (opts.demo !== undefined && opts.demo > 0) {
-      if (dirWasEmpty) seedDemoAppeals(store, opts.demo, log);
-      if (dirWasEmpty && opts.demoHistory) seedRoutedHistory(store, opts.demoHistory, log);
-      else log(`note: ${opts.dataDir} already has data; --demo ${opts.demo} ignored (${store.countAppeals()} appeals kept)`);
+      const fresh = dirWasEmpty && store.created;
+      if (fresh) await seedDemoAppeals(store, opts.demo, log);
+      if (fresh && opts.demoHistory) await seedRoutedHistory(store, opts.demoHistory, log);
+      else if (!fresh) log(`note: the store already has data; --demo ${opts.demo} ignored (${await store.countAppeals()} appeals kept)`);
     }
   } catch (err) {
-    store.close();
+    await store.close();
     throw err;
   }
 
@@ -157,7 +169,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     });
   }).catch(async (err: unknown) => {
     await team.close();
-    store.close();
+    await store.close();
     throw err;
   });
 
@@ -171,8 +183,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       // Live desks are told `bye shutdown` and their streams end before the sockets are cut.
       closing ??= team.close().then(() => new Promise<void>((resolve) => {
         server.close(() => {
-          store.close();
-          resolve();
+          void store.close().then(resolve, resolve);
         });
         server.closeAllConnections();
       }));

@@ -5,10 +5,10 @@ import type { User } from '../../shared/domain/user.js';
 import { HttpError } from '../http-io.js';
 import type { RequestMeta } from '../route-table.js';
 import type { TeamMode } from '../team/team-mode.js';
-import type { Store } from '../store.js';
+import type { CentralStore } from '../store/central-store.js';
 
-export function holdsRoute(store: Store, team: TeamMode) {
-  return (input: HoldsRequest, user: User, meta: RequestMeta): HoldsResponse => {
+export function holdsRoute(store: CentralStore, team: TeamMode) {
+  return async (input: HoldsRequest, user: User, meta: RequestMeta): Promise<HoldsResponse> => {
     const sessionKey = meta.sessionKey;
     if (sessionKey === null) throw new HttpError(401, 'unauthorized', 'Нужен вход: токен отсутствует или недействителен');
     const gate = team.holdRequests.take(sessionKey);
@@ -18,11 +18,12 @@ export function holdsRoute(store: Store, team: TeamMode) {
         { 'retry-after': String(gate.retryAfterSeconds) });
     }
     // Only undecided appeals can be held: a decided one is neither granted nor reported taken, just left out.
+    const statuses = await store.appealStatuses(input.appealIds);
     const holdable: string[] = [];
     for (const appealId of input.appealIds) {
-      const row = store.appealById(appealId);
-      if (!row) throw new HttpError(404, 'not_found', `Обращение не найдено на сервере: ${appealId}`);
-      if (row.appeal.status === 'new') holdable.push(appealId);
+      const status = statuses.get(appealId);
+      if (status === undefined) throw new HttpError(404, 'not_found', `Обращение не найдено на сервере: ${appealId}`);
+      if (status === 'new') holdable.push(appealId);
     }
     const { granted, taken } = team.registry.put(sessionKey, user, holdable);
     return {

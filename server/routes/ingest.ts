@@ -1,27 +1,15 @@
 // POST /appeals (connectors): new appeals enter as status `new`, version 1; known ids are left untouched.
 import type { IngestRequest, IngestResponse } from '../../shared/central-api/contract.js';
-import type { Store } from '../store.js';
+import type { CentralStore } from '../store/central-store.js';
 
-export function ingestRoute(store: Store, hooks: { onAccepted?: () => void } = {}) {
-  return (input: IngestRequest): IngestResponse => {
-    const result = store.transaction(() => {
-      let accepted = 0;
-      let duplicates = 0;
-      for (const incoming of input.appeals) {
-        if (store.appealById(incoming.id)) {
-          duplicates += 1;
-          continue;
-        }
-        store.insertAppeal({
-          ...incoming,
-          status: 'new', targetId: null, rejectReason: null, version: 1, routedBy: null, routedAt: null,
-        });
-        accepted += 1;
-      }
-      return { accepted, duplicates };
-    });
+export function ingestRoute(store: CentralStore, hooks: { onAccepted?: (head: number) => void } = {}) {
+  return async (input: IngestRequest): Promise<IngestResponse> => {
+    const { accepted, duplicates, head } = await store.insertNewAppeals(input.appeals.map((incoming) => ({
+      ...incoming,
+      status: 'new', targetId: null, rejectReason: null, version: 1, routedBy: null, routedAt: null,
+    })));
     // After the commit: desks told to pull must find the new appeals there.
-    if (result.accepted > 0) hooks.onAccepted?.();
-    return result;
+    if (accepted > 0) hooks.onAccepted?.(head);
+    return { accepted, duplicates };
   };
 }

@@ -29,8 +29,8 @@ export function sessionRoute(auth: Auth, limit: LoginRateLimit) {
 
 /** `onSignedOut` gets the revoked session's key (its holds and live connections end with it). */
 export function signOutRoute(auth: Auth, onSignedOut: (sessionKey: string) => void = () => {}) {
-  return (_input: undefined, _user: unknown, meta: RequestMeta): SignOutResponse => {
-    auth.signOut(meta.authorization);
+  return async (_input: undefined, _user: unknown, meta: RequestMeta): Promise<SignOutResponse> => {
+    await auth.signOut(meta.authorization);
     if (meta.sessionKey !== null) onSignedOut(meta.sessionKey);
     return { ok: true };
   };

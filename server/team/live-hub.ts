@@ -28,11 +28,11 @@ export interface LiveHubOptions {
   limits?: LiveLimits;
   now?: () => number;
   /** The newest appeal change sequence. */
-  head: () => number;
+  head: () => Promise<number>;
   /** The team as it stands, given who is online through this hub. */
   team: (online: Presence[]) => TeamSnapshot;
   /** Whether a session is still valid (not expired, not revoked); asked at every heartbeat. */
-  sessionValid: (sessionKey: string) => boolean;
+  sessionValid: (sessionKey: string) => Promise<boolean>;
   /** The session's last live connection closed (its holds end with it). */
   onSessionGone: (sessionKey: string) => void;
   log?: (line: string) => void;
@@ -108,10 +108,11 @@ export function createLiveHub(options: LiveHubOptions) {
     }
   };
 
-  const broadcastChanges = (): void => {
+  const broadcastChanges = async (): Promise<void> => {
     changesDue = undefined;
     if (closed || connections.size === 0) return;
-    const head = options.head();
+    const head = await options.head();
+    if (closed) return;
     const text = sseEvent({ event: 'changes', data: { head: String(head) } });
     for (const conn of connections) {
       if (conn.head >= head) continue;
@@ -121,17 +122,25 @@ export function createLiveHub(options: LiveHubOptions) {
   };
 
   // Sessions expire by time and can be revoked elsewhere: each beat re-checks every session once.
-  const beat = (): void => {
+  const beat = async (): Promise<void> => {
     const valid = new Map<string, boolean>();
     for (const conn of [...connections]) {
       let ok = valid.get(conn.sessionKey);
       if (ok === undefined) {
-        ok = options.sessionValid(conn.sessionKey);
+        ok = await options.sessionValid(conn.sessionKey);
         valid.set(conn.sessionKey, ok);
       }
+      if (closed || !connections.has(conn)) continue;
       if (ok) send(conn, SSE_HEARTBEAT);
       else bye(conn, 'unauthorized');
     }
+  };
+  // A store that cannot answer (PostgreSQL restarting) skips a beat rather than failing the process.
+  const beatSafely = (): void => {
+    beat().catch((err: unknown) => log(`live: heartbeat skipped: ${(err as Error).message}`));
+  };
+  const broadcastChangesSafely = (): void => {
+    broadcastChanges().catch((err: unknown) => log(`live: changes event skipped: ${(err as Error).message}`));
   };
 
   const remove = (conn: Connection): void => {
@@ -149,7 +158,10 @@ export function createLiveHub(options: LiveHubOptions) {
     heartbeatMs,
 
     /** Serves one GET /live: the caller has authenticated the session and validated the query. */
-    open(_query: LiveQuery, user: User, sessionKey: string, req: IncomingMessage, res: ServerResponse): void {
+    async open(_query: LiveQuery, user: User, sessionKey: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+      if (closed) throw new HttpError(503, 'shutting_down', 'Сервер останавливается', { 'retry-after': '5' });
+      // Read before anything is decided or written, so nothing below waits between the checks and the writes.
+      const head = await options.head();
       if (closed) throw new HttpError(503, 'shutting_down', 'Сервер останавливается', { 'retry-after': '5' });
       // One desk keeps one channel; more for the same session are connections the desk already gave up on (a Wi-Fi
       // drop leaves the old socket open here for minutes). The newest wins: the oldest is ended, never the new one.
@@ -173,13 +185,12 @@ export function createLiveHub(options: LiveHubOptions) {
       res.once('close', () => remove(conn));
 
       // The query's cursor needs no answer of its own: hello carries the head, and the desk compares.
-      const head = options.head();
       const team = options.team(presence());
       conn.head = head;
       conn.teamSignature = visibleSignature(team);
       send(conn, sseEvent({ event: 'hello', data: { head: String(head), leaseMs: options.leaseMs, heartbeatMs, team } }));
 
-      heartbeat ??= setInterval(beat, heartbeatMs);
+      heartbeat ??= setInterval(beatSafely, heartbeatMs);
       heartbeat.unref();
       hub.teamChanged(); // this person may have just come online for the others
     },
@@ -189,7 +200,7 @@ export function createLiveHub(options: LiveHubOptions) {
     /** Appeals changed (committed): live desks are told to pull. Bursts within one tick become one event. */
     changesCommitted(): void {
       if (closed) return;
-      changesDue ??= setImmediate(broadcastChanges);
+      changesDue ??= setImmediate(broadcastChangesSafely);
     },
 
     /** Holds or presence may have changed: desks whose visible team differs get a `team` event, once per tick. */

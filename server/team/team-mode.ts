@@ -1,14 +1,14 @@
 // Team mode wired together: the hold registry, the live hub and the team snapshot they share, plus the hooks the
 // rest of the server calls (appeals changed, decisions applied, session ended) and the hold request brake.
 import type { Auth } from '../auth.js';
-import type { Store } from '../store.js';
+import type { CentralStore } from '../store/central-store.js';
 import { createTokenBuckets, DEFAULT_HOLD_LIMITS, type TokenBucketLimits } from '../token-bucket.js';
 import { createHoldRegistry } from './hold-registry.js';
 import { createLiveHub, type LiveLimits } from './live-hub.js';
 import { buildTeamSnapshot } from './team-snapshot.js';
 
 export interface TeamModeOptions {
-  store: Store;
+  store: CentralStore;
   auth: Auth;
   now: () => number;
   leaseMs?: number;
@@ -33,7 +33,7 @@ export function createTeamMode(opts: TeamModeOptions) {
     ...(opts.log !== undefined ? { log: opts.log } : {}),
     head: () => store.headSeq(),
     team: (online) => buildTeamSnapshot(registry.holds(), online, now()),
-    sessionValid: (sessionKey) => auth.userFromSessionKey(sessionKey) !== null,
+    sessionValid: async (sessionKey) => (await auth.userFromSessionKey(sessionKey)) !== null,
     // Holds end on disconnect: a desk that went away is not reading anything.
     onSessionGone: (sessionKey) => registry.releaseSession(sessionKey),
   });

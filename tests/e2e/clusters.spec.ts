@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { test, expect } from '@playwright/test';
-import { DB_FILE_NAME } from '../../server/store.js';
+import { DB_FILE_NAME } from '../../server/store/sqlite-store.js';
 import { SURGE_BUS_IDS, SURGE_WATER_IDS, surgeAppeals } from '../fixtures/surge-appeals.js';
 import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { API_PREFIX, ChangesResponse, type IncomingAppeal } from '../../shared/central-api/contract.js';
 import type { Appeal } from '../../shared/domain/appeal.js';
 import { CACHE_FILE_NAME } from '../../electron/core/cache/local-cache.js';
-import { DB_FILE_NAME } from '../../server/store.js';
+import { DB_FILE_NAME } from '../../server/store/sqlite-store.js';
 
 export async function apiCall<T>(url: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
   const response = await fetch(`${url}${API_PREFIX}${path}`, {

@@ -9,7 +9,7 @@ import { createClusterKeeper } from '../../../electron/core/clusters/cluster-kee
 import { ClusterStore } from '../../../electron/core/clusters/cluster-store.js';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
-import { DB_FILE_NAME } from '../../../server/store.js';
+import { DB_FILE_NAME } from '../../../server/store/sqlite-store.js';
 import type { Appeal } from '../../../shared/domain/appeal.js';
 import type { IncomingAppeal } from '../../../shared/central-api/contract.js';
 import {

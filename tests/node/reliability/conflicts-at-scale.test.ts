@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPasswordAsync } from '../../../server/auth.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
-import { openStore } from '../../../server/store.js';
+import { openSqliteStore } from '../../../server/store/sqlite-store.js';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import type { Conflict, InboxRow, LocalAppeal, SyncStatus } from '../../../shared/desk-api/contract.js';
 import { ingest, serverAppeals, serverMutations } from '../../reliability/reliability-kit.js';
@@ -22,14 +22,11 @@ beforeAll(async () => {
   serverDir = tempDir('race-server');
   server = await startServer({ port: 0, dataDir: serverDir.dir });
   // Twenty operator accounts beside the demo ones, written through a second handle on the server's store.
-  const store = openStore(serverDir.dir);
+  const store = openSqliteStore(serverDir.dir);
   const hash = await hashPasswordAsync('race');
-  store.transaction(() => {
-    for (let i = 1; i <= OPERATORS; i += 1) {
-      store.insertUser({ id: `race${i}`, login: `race${i}`, name: `Оператор ${i}`, role: 'operator', passwordHash: hash });
-    }
-  });
-  store.close();
+  await store.insertUsers(Array.from({ length: OPERATORS }, (_v, k) =>
+    ({ id: `race${k + 1}`, login: `race${k + 1}`, name: `Оператор ${k + 1}`, role: 'operator' as const, passwordHash: hash })));
+  await store.close();
   await ingest(server.url, 1, APPEALS);
 });
 afterAll(async () => {

@@ -3,7 +3,7 @@
 import { chmodSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DB_FILE_NAME } from '../../../server/store.js';
+import { DB_FILE_NAME } from '../../../server/store/sqlite-store.js';
 import { incoming, startFixture, type Fixture } from './server-fixture.js';
 
 const modeOf = (file: string): string => (statSync(file).mode & 0o777).toString(8);

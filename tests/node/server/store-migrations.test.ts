@@ -7,8 +7,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MutationsResponse } from '../../../shared/central-api/contract.js';
 import type { Appeal } from '../../../shared/domain/appeal.js';
-import { DB_FILE_NAME, openStore, StoreError } from '../../../server/store.js';
-import { migrateStore, SCHEMA_VERSION } from '../../../server/store-migrations.js';
+import { StoreError } from '../../../server/store/central-store.js';
+import { DB_FILE_NAME, openSqliteStore } from '../../../server/store/sqlite-store.js';
+import { migrateStore, SCHEMA_VERSION } from '../../../server/store/sqlite-migrations.js';
 import { startFixture, tempDir, type Fixture } from './server-fixture.js';
 
 let fx: Fixture | undefined;
@@ -37,11 +38,11 @@ const routed: Appeal = {
 describe('server store migrations', () => {
   it('creates a fresh store at the newest schema, with the mutation fingerprint column', () => {
     const dir = scratch();
-    const store = openStore(join(dir, 'data'));
+    const store = openSqliteStore(join(dir, 'data'));
     expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(SCHEMA_VERSION).toBe(2);
     expect(columns(store.db, 'mutations')).toContain('content_hash');
-    store.close();
+    void store.close();
   });
 
   it('upgrades a schema-1 database in place; its old mutation ids stay duplicates for their appeal, reused for another are invalid', async () => {
@@ -79,9 +80,9 @@ describe('server store migrations', () => {
     const future = new Database(join(dir, 'data', DB_FILE_NAME));
     future.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     future.close();
-    expect(() => openStore(join(dir, 'data'))).toThrow(StoreError);
+    expect(() => openSqliteStore(join(dir, 'data'))).toThrow(StoreError);
     try {
-      openStore(join(dir, 'data'));
+      openSqliteStore(join(dir, 'data'));
     } catch (err) {
       expect(err).toMatchObject({ code: 'future_schema' });
     }

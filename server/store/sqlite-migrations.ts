@@ -1,5 +1,5 @@
 // The server store's schema history: one numbered step per version, each applied in its own transaction with
-// user_version moved in the same one. Versions only grow; openStore refuses a database from a newer server.
+// user_version moved in the same one. Versions only grow; openSqliteStore refuses a database from a newer server.
 import type { Database } from 'better-sqlite3';
 
 export interface StoreMigration {

@@ -1,0 +1,78 @@
+// The PostgreSQL store's schema history: one numbered step per version, each applied in its own transaction together
+// with the version row. Versions only grow; a database from a newer server is refused untouched. Several API
+// instances may start at once against one database: the steps run under an advisory lock, so exactly one applies
+// them and the others find the schema ready.
+import type { PoolClient } from 'pg';
+import { StoreError } from './central-store.js';
+
+export interface PostgresMigration {
+  version: number;
+  sql: string;
+}
+
+// The same tables as the SQLite store's schema 2. Appeals are kept as `json` (the text as written, checked on
+// input), not `jsonb`: jsonb refuses the \u0000 escape that hostile citizen text may carry, and json costs nothing
+// to send back out. IT can still query it (`data->>'status'`).
+const V1_INITIAL = `
+  CREATE TABLE counters (name text PRIMARY KEY, value bigint NOT NULL);
+  INSERT INTO counters (name, value) VALUES ('appeal_seq', 0);
+  CREATE TABLE users (
+    id text PRIMARY KEY, login text NOT NULL UNIQUE, name text NOT NULL, role text NOT NULL, password_hash text NOT NULL
+  );
+  -- Only a hash of each token is kept, so a copied dump does not hand out live sessions.
+  CREATE TABLE sessions (
+    token_hash text PRIMARY KEY, user_id text NOT NULL REFERENCES users(id), created_at timestamptz NOT NULL
+  );
+  CREATE INDEX sessions_created_at ON sessions (created_at);
+  CREATE TABLE targets (
+    id text PRIMARY KEY, kind text NOT NULL, name text NOT NULL, short_name text NOT NULL, position integer NOT NULL
+  );
+  -- seq is the server change sequence: every insert or update takes the next counter value (UNIQUE = indexed).
+  CREATE TABLE appeals (id text PRIMARY KEY, seq bigint NOT NULL UNIQUE, data json NOT NULL);
+  CREATE TABLE mutations (
+    id text PRIMARY KEY, appeal_id text NOT NULL, user_id text NOT NULL, applied_at timestamptz NOT NULL,
+    content_hash text
+  );
+`;
+
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
+  { version: 1, sql: V1_INITIAL },
+];
+
+export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;
+
+/** An arbitrary constant naming "the triage desk schema" among advisory locks. */
+const MIGRATION_LOCK_KEY = 7_204_611;
+
+/**
+ * Brings the database up to `target` (tests stop early to build old databases). Returns the version found before,
+ * 0 for a database without the schema. Refuses a newer schema before changing anything.
+ */
+export async function migratePostgres(client: PoolClient, target: number = POSTGRES_SCHEMA_VERSION): Promise<number> {
+  await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+  try {
+    await client.query(`CREATE TABLE IF NOT EXISTS schema_version (
+      singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton), version integer NOT NULL)`);
+    const found = (await client.query<{ version: number }>('SELECT version FROM schema_version')).rows[0]?.version ?? 0;
+    if (found > POSTGRES_SCHEMA_VERSION) {
+      throw new StoreError('future_schema',
+        `database schema ${found} is newer than this server understands (${POSTGRES_SCHEMA_VERSION})`);
+    }
+    for (const step of POSTGRES_MIGRATIONS) {
+      if (step.version <= found || step.version > target) continue;
+      await client.query('BEGIN');
+      try {
+        await client.query(step.sql);
+        await client.query(`INSERT INTO schema_version (version) VALUES ($1)
+          ON CONFLICT (singleton) DO UPDATE SET version = excluded.version`, [step.version]);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK');
+        throw err;
+      }
+    }
+    return found;
+  } finally {
+    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
+  }
+}

@@ -1,0 +1,265 @@
+// The PostgreSQL engine of the central store (production: `--database postgres://…` or TRIAGE_DESK_DATABASE_URL),
+// behind the CentralStore interface. Several API instances share one database: every writing transaction first locks
+// the change-sequence counter row, so writers on all instances take turns and commit in sequence order (the
+// never-skip promise of central-store.ts), and announces the new head with NOTIFY, which PostgreSQL delivers to the
+// listening instances only once the transaction commits.
+import pg from 'pg';
+import type { Appeal } from '../../shared/domain/appeal.js';
+import type { Target } from '../../shared/domain/target.js';
+import type { Role } from '../../shared/domain/user.js';
+import { StoreError, type AppealRow, type CentralStore, type MutationState, type StoredMutation } from './central-store.js';
+import { migratePostgres, POSTGRES_SCHEMA_VERSION } from './postgres-migrations.js';
+
+/** The channel every instance listens on for committed appeal changes; the payload is the new head. */
+export const CHANGES_CHANNEL = 'triage_changes';
+
+export interface PostgresStoreOptions {
+  /** Connections this instance keeps at most (default 10). */
+  poolSize?: number;
+  log?: (line: string) => void;
+}
+
+export type PostgresStore = CentralStore & { readonly pool: pg.Pool };
+
+/** The URL without its password, for logs and error messages. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(not a URL)';
+  }
+}
+
+const LOCK_COUNTER = "SELECT value FROM counters WHERE name = 'appeal_seq' FOR UPDATE";
+/** Insert batches: large enough to amortise the round trip, small enough for one statement's parameters. */
+const INSERT_CHUNK = 2000;
+
+const iso = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
+
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
+  const log = options.log ?? (() => {});
+  if (!/^postgres(ql)?:\/\//.test(url)) {
+    throw new StoreError('bad_database_url', `the database URL must start with postgres:// (got ${redactDatabaseUrl(url)})`);
+  }
+  const pool = new pg.Pool({
+    connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000,
+    application_name: 'triage-desk-central',
+  });
+  // An idle connection dropped by the server (restart, failover) must not take the process down; the pool replaces it.
+  pool.on('error', (err) => log(`postgres: idle connection lost: ${err.message}`));
+
+  let found: number;
+  try {
+    const client = await pool.connect();
+    try {
+      found = await migratePostgres(client);
+    } finally {
+      client.release();
+    }
+  } catch (err) {
+    await pool.end();
+    if (err instanceof StoreError) throw err;
+    throw new StoreError('unreachable', `cannot open PostgreSQL at ${redactDatabaseUrl(url)}: ${(err as Error).message}`);
+  }
+
+  const one = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R | undefined> =>
+    (await pool.query<R>(sql, params)).rows[0];
+
+  /** Runs `fn` in one transaction on one connection; any error rolls it back. */
+  const transaction = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  };
+
+  const counterValue = async (client: pg.PoolClient): Promise<number> => {
+    const row = (await client.query<{ value: string }>(LOCK_COUNTER)).rows[0];
+    if (!row) throw new Error('appeal_seq counter row is missing');
+    return Number(row.value);
+  };
+
+  /** Inserts rows at the given seqs (the counter is locked by the caller) and moves the counter to `head`. */
+  const insertRows = async (client: pg.PoolClient, rows: readonly AppealRow[], head: number): Promise<void> => {
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      await client.query('INSERT INTO appeals (id, seq, data) SELECT * FROM unnest($1::text[], $2::bigint[], $3::json[])',
+        [chunk.map((r) => r.appeal.id), chunk.map((r) => String(r.seq)), chunk.map((r) => JSON.stringify(r.appeal))]);
+    }
+    await client.query("UPDATE counters SET value = greatest(value, $1) WHERE name = 'appeal_seq'", [String(head)]);
+    await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(head)]);
+  };
+
+  const headSeq = async (): Promise<number> =>
+    Number((await one<{ value: string }>("SELECT value FROM counters WHERE name = 'appeal_seq'"))?.value ?? 0);
+
+  const store: PostgresStore = {
+    engine: 'postgres',
+    created: found === 0,
+    schemaVersion: POSTGRES_SCHEMA_VERSION,
+    pool,
+
+    countUsers: async () => Number((await one<{ n: string }>('SELECT count(*) AS n FROM users'))?.n ?? 0),
+    async insertUsers(users) {
+      await pool.query(`INSERT INTO users (id, login, name, role, password_hash)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+      [users.map((u) => u.id), users.map((u) => u.login), users.map((u) => u.name), users.map((u) => u.role),
+        users.map((u) => u.passwordHash)]);
+    },
+    async userByLogin(login) {
+      const row = await one<{ id: string; login: string; name: string; role: Role; password_hash: string }>(
+        'SELECT id, login, name, role, password_hash FROM users WHERE login = $1', [login]);
+      return row && { id: row.id, login: row.login, name: row.name, role: row.role, passwordHash: row.password_hash };
+    },
+    async allUsers() {
+      const rows = (await pool.query<{ id: string; login: string; name: string; role: Role; password_hash: string }>(
+        'SELECT id, login, name, role, password_hash FROM users ORDER BY id')).rows;
+      return rows.map((row) => ({ id: row.id, login: row.login, name: row.name, role: row.role, passwordHash: row.password_hash }));
+    },
+
+    async insertSession(tokenHash, userId, createdAt) {
+      await pool.query('INSERT INTO sessions (token_hash, user_id, created_at) VALUES ($1, $2, $3)', [tokenHash, userId, createdAt]);
+    },
+    async userBySession(tokenHash, createdNotBefore) {
+      return one<{ id: string; name: string; role: Role }>(`SELECT u.id, u.name, u.role FROM sessions s
+        JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.created_at >= $2`, [tokenHash, createdNotBefore]);
+    },
+    async deleteSession(tokenHash) {
+      await pool.query('DELETE FROM sessions WHERE token_hash = $1', [tokenHash]);
+    },
+    async deleteSessionsBefore(createdBefore) {
+      await pool.query('DELETE FROM sessions WHERE created_at < $1', [createdBefore]);
+    },
+
+    async replaceTargets(targets) {
+      await transaction(async (client) => {
+        await client.query('DELETE FROM targets');
+        await client.query(`INSERT INTO targets (id, kind, name, short_name, position)
+          SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[])`,
+        [targets.map((t) => t.id), targets.map((t) => t.kind), targets.map((t) => t.name),
+          targets.map((t) => t.shortName), targets.map((_t, i) => i)]);
+      });
+    },
+    async targets() {
+      const rows = (await pool.query<{ id: string; kind: Target['kind']; name: string; short_name: string }>(
+        'SELECT id, kind, name, short_name FROM targets ORDER BY position')).rows;
+      return rows.map((r) => ({ id: r.id, kind: r.kind, name: r.name, shortName: r.short_name }));
+    },
+
+    async appealById(id) {
+      const row = await one<{ data: Appeal; seq: string }>('SELECT data, seq FROM appeals WHERE id = $1', [id]);
+      return row && { appeal: row.data, seq: Number(row.seq) };
+    },
+    async appealStatuses(ids) {
+      const rows = (await pool.query<{ id: string; status: Appeal['status'] }>(
+        "SELECT id, data->>'status' AS status FROM appeals WHERE id = ANY($1::text[])", [[...ids]])).rows;
+      return new Map(rows.map((r) => [r.id, r.status]));
+    },
+    async insertNewAppeals(appeals) {
+      return transaction(async (client) => {
+        const base = await counterValue(client);
+        const ids = [...new Set(appeals.map((a) => a.id))];
+        const known = new Set<string>();
+        for (let i = 0; i < ids.length; i += INSERT_CHUNK) {
+          const rows = (await client.query<{ id: string }>('SELECT id FROM appeals WHERE id = ANY($1::text[])',
+            [ids.slice(i, i + INSERT_CHUNK)])).rows;
+          for (const r of rows) known.add(r.id);
+        }
+        const fresh: AppealRow[] = [];
+        for (const appeal of appeals) {
+          if (known.has(appeal.id)) continue;
+          known.add(appeal.id); // a repeat within the batch is a duplicate too
+          fresh.push({ appeal, seq: base + fresh.length + 1 });
+        }
+        const head = base + fresh.length;
+        if (fresh.length > 0) await insertRows(client, fresh, head);
+        return { accepted: fresh.length, duplicates: appeals.length - fresh.length, head };
+      });
+    },
+    async applyMutation(key, plan) {
+      return transaction(async (client) => {
+        // The lock first, alone: in READ COMMITTED every later statement then reads what committed before it.
+        await counterValue(client);
+        const row = (await client.query<{
+          seen_appeal_id: string | null; seen_hash: string | null; seen_appeal: Appeal | null;
+          current: Appeal | null; target_ok: boolean;
+        }>(`SELECT m.appeal_id AS seen_appeal_id, m.content_hash AS seen_hash,
+              (SELECT data FROM appeals WHERE id = m.appeal_id) AS seen_appeal,
+              (SELECT data FROM appeals WHERE id = $2) AS current,
+              ($3::text IS NULL OR EXISTS (SELECT 1 FROM targets WHERE id = $3)) AS target_ok
+            FROM (SELECT 1) AS one LEFT JOIN mutations m ON m.id = $1`,
+        [key.mutationId, key.appealId, key.targetId])).rows[0];
+        if (!row) throw new Error('mutation state query returned no row');
+        const state: MutationState = row.seen_appeal_id !== null
+          ? { seen: { appealId: row.seen_appeal_id, fingerprint: row.seen_hash, appeal: row.seen_appeal ?? undefined },
+            current: undefined, targetExists: true }
+          : { seen: undefined, current: row.current ?? undefined, targetExists: row.target_ok };
+        const decided = plan(state);
+        if (decided.write) {
+          const { appeal, userId, appliedAt, fingerprint } = decided.write;
+          await client.query(`WITH s AS (UPDATE counters SET value = value + 1 WHERE name = 'appeal_seq' RETURNING value),
+              a AS (UPDATE appeals SET seq = (SELECT value FROM s), data = $2 WHERE id = $1 RETURNING seq),
+              m AS (INSERT INTO mutations (id, appeal_id, user_id, applied_at, content_hash) VALUES ($3, $1, $4, $5, $6))
+            SELECT pg_notify($7, (SELECT value FROM s)::text)`,
+          [appeal.id, JSON.stringify(appeal), key.mutationId, userId, appliedAt, fingerprint, CHANGES_CHANNEL]);
+        }
+        return decided.result;
+      });
+    },
+    async changesAfter(after, limit) {
+      // One round trip: the head rides along on every row (and alone on an empty page, through the outer join).
+      const rows = (await pool.query<{ seq: string | null; data: Appeal | null; head: string }>(
+        `SELECT a.seq, a.data, c.value AS head FROM counters c
+          LEFT JOIN LATERAL (SELECT seq, data FROM appeals WHERE seq > $1 ORDER BY seq LIMIT $2) a ON true
+          WHERE c.name = 'appeal_seq'`, [String(after), limit])).rows;
+      const page: AppealRow[] = [];
+      for (const r of rows) if (r.seq !== null && r.data !== null) page.push({ appeal: r.data, seq: Number(r.seq) });
+      return { rows: page, head: Number(rows[0]?.head ?? 0) };
+    },
+    countChangesAfter: async (after) =>
+      Number((await one<{ n: string }>('SELECT count(*) AS n FROM appeals WHERE seq > $1', [String(after)]))?.n ?? 0),
+    headSeq,
+    countAppeals: async () => Number((await one<{ n: string }>('SELECT count(*) AS n FROM appeals'))?.n ?? 0),
+    async exportAppeals(after, limit) {
+      const rows = (await pool.query<{ seq: string; data: Appeal }>(
+        'SELECT seq, data FROM appeals WHERE seq > $1 ORDER BY seq LIMIT $2', [String(after), limit])).rows;
+      return rows.map((r) => ({ appeal: r.data, seq: Number(r.seq) }));
+    },
+    async exportMutations(after, limit) {
+      const rows = (await pool.query<{ id: string; appeal_id: string; user_id: string; applied_at: Date; content_hash: string | null }>(
+        'SELECT id, appeal_id, user_id, applied_at, content_hash FROM mutations WHERE id > $1 ORDER BY id LIMIT $2',
+        [after, limit])).rows;
+      return rows.map((r) => ({ id: r.id, appealId: r.appeal_id, userId: r.user_id, appliedAt: iso(r.applied_at), fingerprint: r.content_hash }));
+    },
+    async importRows(rows) {
+      await transaction(async (client) => {
+        await counterValue(client);
+        const appeals = rows.appeals ?? [];
+        if (appeals.length > 0) await insertRows(client, appeals, Math.max(...appeals.map((r) => r.seq)));
+        const mutations: readonly StoredMutation[] = rows.mutations ?? [];
+        for (let i = 0; i < mutations.length; i += INSERT_CHUNK) {
+          const chunk = mutations.slice(i, i + INSERT_CHUNK);
+          await client.query(`INSERT INTO mutations (id, appeal_id, user_id, applied_at, content_hash)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[])`,
+          [chunk.map((m) => m.id), chunk.map((m) => m.appealId), chunk.map((m) => m.userId), chunk.map((m) => m.appliedAt),
+            chunk.map((m) => m.fingerprint)]);
+        }
+      });
+    },
+
+    async close() {
+      await pool.end();
+    },
+  };
+  return store;
+}
