@@ -11,6 +11,20 @@ export default defineConfig({
           globalSetup: ['tests/node/postgres-global-setup.ts'],
         },
       },
+      {
+        // The server's contract and behaviour tests once more, on PostgreSQL (server-fixture.ts picks the engine):
+        // both engines must pass the same tests. Files about one engine's own files and schema stay in `node`.
+        test: {
+          name: 'node-postgres', include: ['tests/node/server/**/*.test.ts'],
+          exclude: ['tests/node/server/store-files.test.ts', 'tests/node/server/store-migrations.test.ts',
+            'tests/node/server/postgres-*.test.ts', 'tests/node/server/change-feed-order.test.ts',
+            'tests/node/server/team-hold-registry.test.ts', 'tests/node/server/login-rate-limit.test.ts',
+            'tests/node/server/well-formed-text.test.ts', 'tests/node/server/cli.test.ts'],
+          env: { TRIAGE_DESK_TEST_ENGINE: 'postgres' },
+          environment: 'node', testTimeout: 30_000, hookTimeout: 30_000,
+          globalSetup: ['tests/node/postgres-global-setup.ts'],
+        },
+      },
     ],
   },
 });

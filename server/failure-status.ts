@@ -1,9 +1,21 @@
-// What the client is told when a request fails: an HttpError as thrown, a full disk as 507 `storage_full`, anything
-// else as 500 `internal`. Only the last is a bug, so only it is logged with its stack.
+// What the client is told when a request fails: an HttpError as thrown, a full disk as 507 `storage_full`, a database
+// server that cannot be reached (PostgreSQL restarting, failing over) as 503 `storage_unavailable` with a Retry-After,
+// anything else as 500 `internal`. Only the last is a bug, so only it is logged with its stack.
 import { HttpError } from './http-io.js';
 
-/** SQLite's own codes for "no space left" (better-sqlite3 puts them on SqliteError.code). */
-const STORAGE_FULL_CODES = new Set(['SQLITE_FULL']);
+/**
+ * "No space left": SQLite's own code (better-sqlite3 puts it on SqliteError.code) and PostgreSQL's SQLSTATE 53100
+ * disk_full (pg puts it on DatabaseError.code).
+ */
+const STORAGE_FULL_CODES = new Set(['SQLITE_FULL', '53100']);
+
+/**
+ * The database is not there right now: the socket refused or dropped, or PostgreSQL shutting down, starting up or
+ * in recovery (SQLSTATE class 08 connection exceptions, 57P01–57P03). Desks retry a 503 on their own.
+ */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
+const isUnavailable = (code: string, message: string): boolean =>
+  UNAVAILABLE_CODES.has(code) || code.startsWith('08') || /Connection terminated|timeout exceeded when trying to connect/.test(message);
 
 export interface Failure {
   error: HttpError;
@@ -14,6 +26,14 @@ export interface Failure {
 export function failureOf(err: unknown, request: string): Failure {
   if (err instanceof HttpError) return { error: err, logLine: null };
   const code = (err as { code?: unknown } | null)?.code;
+  const message = String((err as { message?: unknown } | null)?.message ?? '');
+  if (isUnavailable(typeof code === 'string' ? code : '', message)) {
+    return {
+      error: new HttpError(503, 'storage_unavailable', 'База данных сервера временно недоступна. Повторите через несколько секунд.',
+        { 'retry-after': '5' }),
+      logLine: `database unavailable on ${request}: ${typeof code === 'string' ? code : ''} ${message}`.trim(),
+    };
+  }
   if (typeof code === 'string' && STORAGE_FULL_CODES.has(code)) {
     return {
       error: new HttpError(507, 'storage_full',

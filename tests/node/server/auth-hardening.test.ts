@@ -10,7 +10,7 @@ import { hashPassword } from '../../../server/auth.js';
 import type { LoginLimits } from '../../../server/login-rate-limit.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 import { API_PREFIX, ENDPOINTS } from '../../../shared/central-api/contract.js';
-import { incoming, mutationId, startFixture, type Fixture } from './server-fixture.js';
+import { incoming, mutationId, startFixture, testStore, type Fixture } from './server-fixture.js';
 
 const ROLES = ['operator', 'lead', 'connector'] as const;
 const LOGIN_OF = { operator: 'operator1', lead: 'lead', connector: 'connector' } as const;
@@ -84,7 +84,7 @@ describe('sign-in delays', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'triage-ratelimit-'));
     clock = Date.parse('2025-03-01T03:00:00Z');
-    server = await startServer({ port: 0, dataDir: join(dir, 'data'), loginLimits: limits, clock: () => clock });
+    server = await startServer({ port: 0, ...(await testStore(dir)), loginLimits: limits, clock: () => clock });
   });
   afterEach(async () => {
     await server.close();

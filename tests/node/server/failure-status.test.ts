@@ -1,20 +1,44 @@
 // Failures that are not the server's bug get a clear status instead of 500 `internal` with a stack in the log:
-// a malformed request line is 400, a full disk is 507 `storage_full` (a real full disk: a tiny tmpfs when this runs
-// when the tests may mount one (root); always, a real SQLITE_FULL from SQLite's max_page_count through the same mapping).
+// a malformed request line is 400, a full disk is 507 `storage_full` (a real full disk: a tiny tmpfs when the tests
+// may mount one (root) — the SQLite folder on it, or on PostgreSQL a tablespace holding the database; always, a real
+// SQLITE_FULL from SQLite's max_page_count through the same mapping), a database that went away is 503.
 import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import { databaseUrl, quoteIdent } from '../../../scripts/postgres/throwaway-cluster.js';
 import { failureOf } from '../../../server/failure-status.js';
-import { incoming, startFixture, tempDir, type Fixture } from './server-fixture.js';
+import { incoming, startFixture, tempDir, TEST_ENGINE, useDatabaseFor, type Fixture } from './server-fixture.js';
 
 let fx: Fixture | undefined;
 let mounted: string | undefined;
+/** On PostgreSQL, the database and tablespace made on the tmpfs, dropped before it is unmounted. */
+let tablespace: { name: string; database: string } | undefined;
+
+async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: inject('postgresAdminUrl') });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
 afterEach(async () => {
   // A mount point cannot be removed: stop the server, unmount, then let the fixture delete its folder.
   await fx?.server.close();
+  if (tablespace) {
+    const { name, database } = tablespace;
+    await admin(async (c) => {
+      await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(database)} WITH (FORCE)`);
+      await c.query(`DROP TABLESPACE IF EXISTS ${quoteIdent(name)}`);
+    });
+    tablespace = undefined;
+  }
   if (mounted) execFileSync('umount', [mounted]);
   mounted = undefined;
   await fx?.dispose();
@@ -77,13 +101,31 @@ describe('full disk', () => {
     const data = join(dir, 'data');
     mkdirSync(data);
     try {
-      // A 3 MB tmpfs: needs root (or CAP_SYS_ADMIN); elsewhere the max_page_count case above still covers the mapping.
-      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=3m,mode=0700', 'tmpfs', data], { stdio: 'ignore' });
+      // A 3 MB tmpfs (24 MB on PostgreSQL, whose new database copies its ~8 MB template there): needs root (or
+      // CAP_SYS_ADMIN); elsewhere the max_page_count case above still covers the mapping.
+      const size = TEST_ENGINE === 'postgres' ? '24m' : '3m';
+      execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${size},mode=0755`, 'tmpfs', data], { stdio: 'ignore' });
     } catch {
       rmSync(dir, { recursive: true, force: true });
       ctx.skip();
     }
     mounted = data;
+    if (TEST_ENGINE === 'postgres') {
+      // The whole database lives in a tablespace on the tmpfs; the server process owns it, so it must be postgres's.
+      const location = join(data, 'pg');
+      mkdirSync(location);
+      chmodSync(dir, 0o711); // postgres must pass through the test's private folder to reach its tablespace
+
+      execFileSync('chown', ['postgres', location]);
+      const tag = Math.random().toString(36).slice(2, 10);
+      tablespace = { name: `full_${tag}`, database: `${inject('postgresDatabasePrefix')}full_${tag}` };
+      const { name, database } = tablespace;
+      await admin(async (c) => {
+        await c.query(`CREATE TABLESPACE ${quoteIdent(name)} LOCATION '${location}'`);
+        await c.query(`CREATE DATABASE ${quoteIdent(database)} TABLESPACE ${quoteIdent(name)}`);
+      });
+      useDatabaseFor(dir, databaseUrl(inject('postgresAdminUrl'), database));
+    }
     const log: string[] = [];
     fx = await startFixture({ dir, server: { log: (line) => log.push(line) } });
     const connector = await fx.signIn('connector');
@@ -99,12 +141,15 @@ describe('full disk', () => {
       expect((err as NodeJS.ErrnoException).code).toBe('ENOSPC');
     }
     expect(written).toBeGreaterThan(0);
-    const big = { appeals: Array.from({ length: 5 }, (_, i) => incoming(`vk-big-${i}`, { text: 'я'.repeat(200_000) })) };
+    // Text that does not compress (PostgreSQL compresses long values), 5 × 400 KB.
+    const letters = 'абвгдеёжзийклмнопрстуфхцчшщъыьэюя';
+    const noise = (seed: number) => Array.from({ length: 200_000 }, (_, k) => letters[(k * 7919 + seed * 104_729 + ((k * k) % 97)) % letters.length]).join('');
+    const big = { appeals: Array.from({ length: 5 }, (_, i) => incoming(`vk-big-${i}`, { text: noise(i) })) };
     const full = await fx.call('POST', '/appeals', { token: connector, body: big });
     expect(full.status).toBe(507);
     expect(full.body).toEqual({ error: { code: 'storage_full', message: expect.stringMatching(/закончилось место на диске/) } });
     expect(log.filter(looksLikeStack)).toEqual([]);
-    expect(log).toContain('storage full on POST /api/v1/appeals: SQLITE_FULL');
+    expect(log).toContain(`storage full on POST /api/v1/appeals: ${TEST_ENGINE === 'postgres' ? '53100' : 'SQLITE_FULL'}`);
 
     rmSync(filler);
     const retried = await fx.call('POST', '/appeals', { token: connector, body: big });

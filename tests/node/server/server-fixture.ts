@@ -1,9 +1,30 @@
-// Test fixture for the reference server: a real server on 127.0.0.1 port 0 over a fresh temp folder,
-// and a tiny typed fetch client. Each test gets its own folder and port.
+// Test fixture for the reference server: a real server on 127.0.0.1 port 0 over a fresh store, and a tiny typed
+// fetch client. Each test gets its own folder, store and port. The store is a SQLite folder, or, when the vitest
+// project sets TRIAGE_DESK_TEST_ENGINE=postgres, a fresh database on the run's throw-away PostgreSQL cluster: the
+// same server tests run against both engines.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer, type StartServerOptions } from '../../../server/start-server.js';
+import { freshDatabaseUrl } from '../postgres-test-db.js';
+
+export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.TRIAGE_DESK_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
+
+const databases = new Map<string, string>();
+/** Makes `testStore(dir)` answer this database (a test that prepared one itself, e.g. on a tiny tablespace). */
+export function useDatabaseFor(dir: string, url: string): void {
+  databases.set(dir, url);
+}
+/** The store options of the engine under test for the test folder `dir`; the same database again for the same folder. */
+export async function testStore(dir: string): Promise<{ dataDir: string } | { databaseUrl: string }> {
+  if (TEST_ENGINE === 'sqlite') return { dataDir: join(dir, 'data') };
+  let url = databases.get(dir);
+  if (url === undefined) {
+    url = await freshDatabaseUrl();
+    databases.set(dir, url);
+  }
+  return { databaseUrl: url };
+}
 
 export interface Fixture {
   dir: string;
@@ -19,10 +40,10 @@ export function tempDir(): string {
 }
 
 /** `server`: further startServer options (clock, lease and heartbeat times, limits), kept across restarts. */
-export async function startFixture(opts: { demo?: number; dir?: string; server?: Omit<StartServerOptions, 'port' | 'dataDir' | 'demo'> } = {}): Promise<Fixture> {
+export async function startFixture(opts: { demo?: number; dir?: string; server?: Omit<StartServerOptions, 'port' | 'dataDir' | 'databaseUrl' | 'demo'> } = {}): Promise<Fixture> {
   const dir = opts.dir ?? tempDir();
-  const dataDir = join(dir, 'data');
-  const launch = () => startServer({ port: 0, dataDir, ...opts.server, ...(opts.demo === undefined ? {} : { demo: opts.demo }) });
+  const store = await testStore(dir);
+  const launch = () => startServer({ port: 0, ...store, ...opts.server, ...(opts.demo === undefined ? {} : { demo: opts.demo }) });
   let server = await launch();
   const fixture: Fixture = {
     dir,

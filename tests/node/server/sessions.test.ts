@@ -7,13 +7,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SESSION_TTL_MS } from '../../../server/auth.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 import { API_PREFIX } from '../../../shared/central-api/contract.js';
+import { testStore } from './server-fixture.js';
 
 let dir: string;
 let server: RunningServer;
 let clock: number;
 
 async function start(sessionTtlMs?: number): Promise<void> {
-  server = await startServer({ port: 0, dataDir: join(dir, 'data'), clock: () => clock,
+  server = await startServer({ port: 0, ...(await testStore(dir)), clock: () => clock,
     ...(sessionTtlMs !== undefined ? { sessionTtlMs } : {}) });
 }
 
