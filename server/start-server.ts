@@ -128,12 +128,15 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     ...(opts.sessionTtlMs !== undefined ? { sessionTtlMs: opts.sessionTtlMs } : {}),
     ...(opts.clock !== undefined ? { now: opts.clock } : {}),
   });
-  const team = createTeamMode({
+  const team = await createTeamMode({
     store, auth, log, now: opts.clock ?? Date.now,
     ...(opts.holdLeaseMs !== undefined ? { leaseMs: opts.holdLeaseMs } : {}),
     ...(opts.liveHeartbeatMs !== undefined ? { heartbeatMs: opts.liveHeartbeatMs } : {}),
     ...(opts.liveLimits !== undefined ? { liveLimits: opts.liveLimits } : {}),
     ...(opts.holdLimits !== undefined ? { holdLimits: opts.holdLimits } : {}),
+  }).catch(async (err: unknown) => {
+    await store.close();
+    throw err;
   });
   const openApi = buildOpenApiDocument();
   const route = createRouter({
@@ -144,7 +147,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       targets: targetsRoute(store),
       changes: changesRoute(store),
       mutations: mutationsRoute(store, { onApplied: (appealIds) => team.decisionsApplied(appealIds) }),
-      ingest: ingestRoute(store, { onAccepted: () => team.appealsChanged() }),
+      ingest: ingestRoute(store, { onAccepted: (head) => team.appealsChanged(head) }),
       holds: holdsRoute(store, team),
       team: teamRoute(team),
       signOut: signOutRoute(auth, (sessionKey) => team.sessionEnded(sessionKey)),

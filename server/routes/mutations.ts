@@ -42,8 +42,8 @@ export function planMutation(m: Mutation, user: User, at: string, state: Mutatio
 }
 
 export interface MutationsHooks {
-  /** After the request: the appeals whose decisions were applied by it (committed), if any. */
-  onApplied?: (appealIds: string[]) => void;
+  /** After the request: the appeals whose decisions were applied by it (committed), if any; awaited before answering. */
+  onApplied?: (appealIds: string[]) => Promise<void> | void;
 }
 
 export function mutationsRoute(store: CentralStore, hooks: MutationsHooks = {}, now: () => Date = () => new Date()) {
@@ -55,7 +55,7 @@ export function mutationsRoute(store: CentralStore, hooks: MutationsHooks = {}, 
       results.push(await store.applyMutation(key, (state) => planMutation(m, user, now().toISOString(), state)));
     }
     const applied = input.mutations.filter((_m, i) => results[i]?.status === 'applied').map((m) => m.appealId);
-    if (applied.length > 0) hooks.onApplied?.(applied);
+    if (applied.length > 0) await hooks.onApplied?.(applied);
     return { results };
   };
 }

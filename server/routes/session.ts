@@ -28,10 +28,10 @@ export function sessionRoute(auth: Auth, limit: LoginRateLimit) {
 }
 
 /** `onSignedOut` gets the revoked session's key (its holds and live connections end with it). */
-export function signOutRoute(auth: Auth, onSignedOut: (sessionKey: string) => void = () => {}) {
+export function signOutRoute(auth: Auth, onSignedOut: (sessionKey: string) => Promise<void> | void = () => {}) {
   return async (_input: undefined, _user: unknown, meta: RequestMeta): Promise<SignOutResponse> => {
     await auth.signOut(meta.authorization);
-    if (meta.sessionKey !== null) onSignedOut(meta.sessionKey);
+    if (meta.sessionKey !== null) await onSignedOut(meta.sessionKey);
     return { ok: true };
   };
 }

@@ -35,8 +35,26 @@ const V1_INITIAL = `
   );
 `;
 
+// Team mode shared by every API instance on the database (server/team/postgres-backplane.ts): which instances are
+// alive, who is connected live through each, and the holds. UNLOGGED: advice that lives for seconds is not worth
+// the WAL, and a database crash emptying it is what a restart does to the single server's in-memory registry.
+// Times are the instances' clocks in ms since the epoch, like the leases the desks are told.
+const V2_TEAM = `
+  CREATE UNLOGGED TABLE team_instances (id text PRIMARY KEY, seen_ms bigint NOT NULL);
+  CREATE UNLOGGED TABLE team_presence (
+    instance_id text NOT NULL, session_key text NOT NULL, user_id text NOT NULL, user_name text NOT NULL,
+    user_role text NOT NULL, online_since_ms bigint NOT NULL, PRIMARY KEY (instance_id, session_key)
+  );
+  CREATE UNLOGGED TABLE team_holds (
+    appeal_id text PRIMARY KEY, session_key text NOT NULL, user_id text NOT NULL, user_name text NOT NULL,
+    user_role text NOT NULL, since_ms bigint NOT NULL, expires_ms bigint NOT NULL
+  );
+  CREATE INDEX team_holds_session ON team_holds (session_key);
+`;
+
 export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   { version: 1, sql: V1_INITIAL },
+  { version: 2, sql: V2_TEAM },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;

@@ -1,8 +1,8 @@
 // The PostgreSQL engine of the central store (production: `--database postgres://…` or TRIAGE_DESK_DATABASE_URL),
 // behind the CentralStore interface. Several API instances share one database: every writing transaction first locks
 // the change-sequence counter row, so writers on all instances take turns and commit in sequence order (the
-// never-skip promise of central-store.ts), and announces the new head with NOTIFY, which PostgreSQL delivers to the
-// listening instances only once the transaction commits.
+// never-skip promise of central-store.ts). Telling the other instances is team mode's job (postgres-backplane.ts):
+// once per request, after the commit, so a batch of decisions is one `changes` event for the desks.
 import pg from 'pg';
 import type { Appeal } from '../../shared/domain/appeal.js';
 import type { Target } from '../../shared/domain/target.js';
@@ -10,16 +10,13 @@ import type { Role } from '../../shared/domain/user.js';
 import { StoreError, type AppealRow, type CentralStore, type MutationState, type StoredMutation } from './central-store.js';
 import { migratePostgres, POSTGRES_SCHEMA_VERSION } from './postgres-migrations.js';
 
-/** The channel every instance listens on for committed appeal changes; the payload is the new head. */
-export const CHANGES_CHANNEL = 'triage_changes';
-
 export interface PostgresStoreOptions {
   /** Connections this instance keeps at most (default 10). */
   poolSize?: number;
   log?: (line: string) => void;
 }
 
-export type PostgresStore = CentralStore & { readonly pool: pg.Pool };
+export type PostgresStore = CentralStore & { readonly pool: pg.Pool; readonly url: string };
 
 /** The URL without its password, for logs and error messages. */
 export function redactDatabaseUrl(url: string): string {
@@ -97,7 +94,6 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         [chunk.map((r) => r.appeal.id), chunk.map((r) => String(r.seq)), chunk.map((r) => JSON.stringify(r.appeal))]);
     }
     await client.query("UPDATE counters SET value = greatest(value, $1) WHERE name = 'appeal_seq'", [String(head)]);
-    await client.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, String(head)]);
   };
 
   const headSeq = async (): Promise<number> =>
@@ -108,6 +104,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     created: found === 0,
     schemaVersion: POSTGRES_SCHEMA_VERSION,
     pool,
+    url,
 
     countUsers: async () => Number((await one<{ n: string }>('SELECT count(*) AS n FROM users'))?.n ?? 0),
     async insertUsers(users) {
@@ -208,10 +205,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         if (decided.write) {
           const { appeal, userId, appliedAt, fingerprint } = decided.write;
           await client.query(`WITH s AS (UPDATE counters SET value = value + 1 WHERE name = 'appeal_seq' RETURNING value),
-              a AS (UPDATE appeals SET seq = (SELECT value FROM s), data = $2 WHERE id = $1 RETURNING seq),
-              m AS (INSERT INTO mutations (id, appeal_id, user_id, applied_at, content_hash) VALUES ($3, $1, $4, $5, $6))
-            SELECT pg_notify($7, (SELECT value FROM s)::text)`,
-          [appeal.id, JSON.stringify(appeal), key.mutationId, userId, appliedAt, fingerprint, CHANGES_CHANNEL]);
+              a AS (UPDATE appeals SET seq = (SELECT value FROM s), data = $2 WHERE id = $1 RETURNING seq)
+            INSERT INTO mutations (id, appeal_id, user_id, applied_at, content_hash) VALUES ($3, $1, $4, $5, $6)`,
+          [appeal.id, JSON.stringify(appeal), key.mutationId, userId, appliedAt, fingerprint]);
         }
         return decided.result;
       });

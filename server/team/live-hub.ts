@@ -6,6 +6,7 @@ import { LIVE_HEARTBEAT_MS, type LiveQuery, type TeamSnapshot } from '../../shar
 import type { User } from '../../shared/domain/user.js';
 import { HttpError } from '../http-io.js';
 import { SSE_HEADERS, SSE_HEARTBEAT, sseEvent } from './sse.js';
+import type { LiveSession } from './team-backplane.js';
 import { visibleSignature, type Presence } from './team-snapshot.js';
 
 export interface LiveLimits {
@@ -33,8 +34,10 @@ export interface LiveHubOptions {
   team: (online: Presence[]) => TeamSnapshot;
   /** Whether a session is still valid (not expired, not revoked); asked at every heartbeat. */
   sessionValid: (sessionKey: string) => Promise<boolean>;
-  /** The session's last live connection closed (its holds end with it). */
+  /** The session's last live connection here closed (its holds end with it, unless it is live elsewhere). */
   onSessionGone: (sessionKey: string) => void;
+  /** Someone connected or disconnected here: the sessions live through this hub changed. */
+  onPresenceChanged?: () => void;
   log?: (line: string) => void;
 }
 
@@ -89,14 +92,29 @@ export function createLiveHub(options: LiveHubOptions) {
     return [...online.values()];
   };
 
+  /** Each session live here, since its earliest connection. */
+  const sessions = (): LiveSession[] => {
+    const bySession = new Map<string, LiveSession>();
+    for (const conn of connections) {
+      const seen = bySession.get(conn.sessionKey);
+      if (!seen || conn.openedAt < seen.onlineSince) {
+        bySession.set(conn.sessionKey, { sessionKey: conn.sessionKey, user: conn.user, onlineSince: conn.openedAt });
+      }
+    }
+    return [...bySession.values()];
+  };
+
   const sessionCount = (sessionKey: string): number => {
     let n = 0;
     for (const conn of connections) if (conn.sessionKey === sessionKey) n += 1;
     return n;
   };
 
-  const broadcastTeam = (): void => {
+  const broadcastTeam = async (): Promise<void> => {
     teamDue = undefined;
+    // A `changes` event being prepared goes out first: a desk must start its pull before it sees a decided appeal's
+    // hold end, or it would show that appeal as free in between.
+    await changesInFlight;
     if (closed || connections.size === 0) return;
     const team = options.team(presence());
     const signature = visibleSignature(team);
@@ -111,7 +129,9 @@ export function createLiveHub(options: LiveHubOptions) {
   const broadcastChanges = async (): Promise<void> => {
     changesDue = undefined;
     if (closed || connections.size === 0) return;
-    const head = await options.head();
+    const told = toldHead;
+    toldHead = undefined;
+    const head = told ?? await options.head();
     if (closed) return;
     const text = sseEvent({ event: 'changes', data: { head: String(head) } });
     for (const conn of connections) {
@@ -139,8 +159,14 @@ export function createLiveHub(options: LiveHubOptions) {
   const beatSafely = (): void => {
     beat().catch((err: unknown) => log(`live: heartbeat skipped: ${(err as Error).message}`));
   };
+  let changesInFlight: Promise<void> = Promise.resolve();
+  /** The newest head announced with the pending `changes` (saves a read when the announcer knew it). */
+  let toldHead: number | undefined;
   const broadcastChangesSafely = (): void => {
-    broadcastChanges().catch((err: unknown) => log(`live: changes event skipped: ${(err as Error).message}`));
+    changesInFlight = broadcastChanges().catch((err: unknown) => log(`live: changes event skipped: ${(err as Error).message}`));
+  };
+  const broadcastTeamSafely = (): void => {
+    broadcastTeam().catch((err: unknown) => log(`live: team event skipped: ${(err as Error).message}`));
   };
 
   const remove = (conn: Connection): void => {
@@ -151,6 +177,7 @@ export function createLiveHub(options: LiveHubOptions) {
     }
     if (closed) return;
     if (sessionCount(conn.sessionKey) === 0) options.onSessionGone(conn.sessionKey);
+    options.onPresenceChanged?.();
     hub.teamChanged();
   };
 
@@ -192,21 +219,28 @@ export function createLiveHub(options: LiveHubOptions) {
 
       heartbeat ??= setInterval(beatSafely, heartbeatMs);
       heartbeat.unref();
+      options.onPresenceChanged?.();
       hub.teamChanged(); // this person may have just come online for the others
     },
 
     presence,
+    sessions,
 
-    /** Appeals changed (committed): live desks are told to pull. Bursts within one tick become one event. */
-    changesCommitted(): void {
+    /**
+     * Appeals changed (committed): live desks are told to pull. Bursts within one tick become one event. `head`, when
+     * the caller knows it, saves reading it; unknown (undefined) anywhere in a burst means it is read.
+     */
+    changesCommitted(head?: number): void {
       if (closed) return;
+      if (changesDue === undefined) toldHead = head;
+      else if (toldHead !== undefined) toldHead = head === undefined ? undefined : Math.max(toldHead, head);
       changesDue ??= setImmediate(broadcastChangesSafely);
     },
 
     /** Holds or presence may have changed: desks whose visible team differs get a `team` event, once per tick. */
     teamChanged(): void {
       if (closed) return;
-      teamDue ??= setImmediate(broadcastTeam);
+      teamDue ??= setImmediate(broadcastTeamSafely);
     },
 
     /** The session was revoked: its connections are told so and closed. */

@@ -12,6 +12,18 @@ export interface Presence {
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
+/** One entry per person, online since the earliest of their entries (a person may be live through several instances). */
+export function mergePresence(...lists: readonly (readonly Presence[])[]): Presence[] {
+  const byUser = new Map<string, Presence>();
+  for (const list of lists) {
+    for (const p of list) {
+      const seen = byUser.get(p.user.id);
+      if (!seen || p.onlineSince < seen.onlineSince) byUser.set(p.user.id, p);
+    }
+  }
+  return [...byUser.values()];
+}
+
 export function buildTeamSnapshot(holds: readonly Hold[], online: readonly Presence[], at: number): TeamSnapshot {
   const members = new Map<string, TeamMember>();
   const member = (user: User): TeamMember => {

@@ -1,0 +1,292 @@
+// Team mode across several API instances on one PostgreSQL database: holds and live presence in the team_* tables
+// (postgres-migrations.ts, version 2), news between instances by NOTIFY. Each instance mirrors the holds and the
+// others' presence in memory, so building a team snapshot never waits for the database; the mirror is re-read on
+// every `triage_team` notification (coalesced) and after its own writes, before it answers.
+//
+// Arbitration of a hold is one INSERT … ON CONFLICT on the appeal's primary key: two desks on two instances asking for
+// the same appeal at once get one `granted` and one `taken`. Expired leases are deleted by whichever instance's sweep
+// sees them first; an instance that stops heart-beating for STALE_INSTANCE_MS (crashed, cut off) loses its presence.
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { Role, User } from '../../shared/domain/user.js';
+import { startPostgresListener, type PostgresListener } from '../store/postgres-listener.js';
+import type { Hold, TakenAppeal } from './hold-registry.js';
+import type { BackplaneEvents, LiveSession, TeamBackplane } from './team-backplane.js';
+import { mergePresence, type Presence } from './team-snapshot.js';
+
+export const TEAM_CHANNEL = 'triage_team';
+/** Appeals changed (committed); the payload is the head then, or empty. */
+export const CHANGES_CHANNEL = 'triage_changes';
+export const SESSION_END_CHANNEL = 'triage_session_end';
+
+/** How often an instance says it is alive, sweeps expired leases and rewrites its presence rows. */
+const HEARTBEAT_MS = 5_000;
+/** Presence of an instance silent this long is ignored and then removed. */
+const STALE_INSTANCE_MS = 30_000;
+/** Expiry sweep, like the in-memory registry's: lapsed holds are announced at most this late. */
+const SWEEP_MS = 1_000;
+
+export interface PostgresBackplaneOptions {
+  pool: pg.Pool;
+  url: string;
+  now: () => number;
+  leaseMs: number;
+  events: BackplaneEvents;
+  log?: (line: string) => void;
+}
+
+interface HoldRow {
+  appeal_id: string; session_key: string; user_id: string; user_name: string; user_role: Role;
+  since_ms: string; expires_ms: string;
+}
+interface PresenceRow { session_key: string; user_id: string; user_name: string; user_role: Role; online_since_ms: string }
+
+const userOf = (row: { user_id: string; user_name: string; user_role: Role }): User =>
+  ({ id: row.user_id, name: row.user_name, role: row.user_role });
+
+export async function createPostgresBackplane(options: PostgresBackplaneOptions): Promise<TeamBackplane> {
+  const { pool, now, leaseMs, events } = options;
+  const log = options.log ?? (() => {});
+  const instanceId = randomUUID();
+  let mirroredHolds: Hold[] = [];
+  let mirroredPresence: Presence[] = [];
+  let localSessions: readonly LiveSession[] = [];
+  let closed = false;
+
+  const notifyTeam = (client: pg.Pool | pg.PoolClient = pool) =>
+    client.query('SELECT pg_notify($1, $2)', [TEAM_CHANNEL, instanceId]);
+
+  // One re-read at a time; news arriving meanwhile asks for exactly one more.
+  let reading: Promise<void> | undefined;
+  let readAgain = false;
+  const readMirror = async (): Promise<void> => {
+    const at = now();
+    const [holds, presence] = await Promise.all([
+      pool.query<HoldRow>('SELECT * FROM team_holds WHERE expires_ms > $1', [at]),
+      pool.query<PresenceRow>(`SELECT p.session_key, p.user_id, p.user_name, p.user_role, p.online_since_ms
+        FROM team_presence p JOIN team_instances i ON i.id = p.instance_id
+        WHERE p.instance_id <> $1 AND i.seen_ms > $2`, [instanceId, at - STALE_INSTANCE_MS]),
+    ]);
+    mirroredHolds = holds.rows.map((r) => ({
+      appealId: r.appeal_id, sessionKey: r.session_key, user: userOf(r), since: Number(r.since_ms), expiresAt: Number(r.expires_ms),
+    }));
+    mirroredPresence = mergePresence(presence.rows.map((r) => ({ user: userOf(r), onlineSince: Number(r.online_since_ms) })));
+  };
+  const refresh = (): Promise<void> => {
+    if (reading) {
+      readAgain = true;
+      return reading;
+    }
+    reading = (async () => {
+      try {
+        do {
+          readAgain = false;
+          await readMirror();
+        } while (readAgain && !closed);
+      } finally {
+        reading = undefined;
+      }
+    })();
+    return reading;
+  };
+  const refreshAndTell = (): void => {
+    refresh().then(() => { if (!closed) events.teamChanged(); },
+      (err: unknown) => log(`team: mirror not refreshed: ${(err as Error).message}`));
+  };
+
+  const writePresence = async (): Promise<void> => {
+    const sessions = localSessions;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`INSERT INTO team_instances (id, seen_ms) VALUES ($1, $2)
+        ON CONFLICT (id) DO UPDATE SET seen_ms = excluded.seen_ms`, [instanceId, now()]);
+      await client.query('DELETE FROM team_presence WHERE instance_id = $1', [instanceId]);
+      if (sessions.length > 0) {
+        await client.query(`INSERT INTO team_presence (instance_id, session_key, user_id, user_name, user_role, online_since_ms)
+          SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::bigint[])`,
+        [instanceId, sessions.map((s) => s.sessionKey), sessions.map((s) => s.user.id), sessions.map((s) => s.user.name),
+          sessions.map((s) => s.user.role), sessions.map((s) => s.onlineSince)]);
+      }
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  };
+
+  // Presence writes are coalesced like the mirror reads: the newest local set is what gets written.
+  let presenceWrite: Promise<void> | undefined;
+  let presenceAgain = false;
+  const publish = (): void => {
+    if (presenceWrite) {
+      presenceAgain = true;
+      return;
+    }
+    presenceWrite = (async () => {
+      do {
+        presenceAgain = false;
+        await writePresence();
+        await notifyTeam();
+      } while (presenceAgain && !closed);
+    })().catch((err: unknown) => log(`team: presence not published: ${(err as Error).message}`))
+      .finally(() => { presenceWrite = undefined; });
+  };
+
+  const heartbeat = async (): Promise<void> => {
+    await writePresence();
+    const at = now();
+    const stale = await pool.query(`WITH gone AS (DELETE FROM team_instances WHERE seen_ms <= $1 RETURNING id)
+      DELETE FROM team_presence WHERE instance_id IN (SELECT id FROM gone) RETURNING 1`, [at - STALE_INSTANCE_MS]);
+    if ((stale.rowCount ?? 0) > 0) await notifyTeam();
+  };
+  const sweep = async (): Promise<void> => {
+    const expired = await pool.query('DELETE FROM team_holds WHERE expires_ms <= $1 RETURNING 1', [now()]);
+    if ((expired.rowCount ?? 0) > 0) await notifyTeam();
+  };
+
+  const listener: PostgresListener = startPostgresListener({
+    url: options.url,
+    channels: [TEAM_CHANNEL, SESSION_END_CHANNEL, CHANGES_CHANNEL],
+    onNotify: (channel, payload) => {
+      if (closed) return;
+      if (channel === CHANGES_CHANNEL) events.changesCommitted(/^\d+$/.test(payload) ? Number(payload) : undefined);
+      else if (channel === SESSION_END_CHANNEL) events.sessionEnded(payload);
+      else refreshAndTell();
+    },
+    // Whatever was announced while the connection was down is re-read as a whole.
+    onReconnected: () => {
+      events.changesCommitted(undefined);
+      refreshAndTell();
+    },
+    log,
+  });
+  await listener.ready;
+  await writePresence();
+  await refresh();
+
+  const timers = [
+    setInterval(() => { heartbeat().catch((err: unknown) => log(`team: heartbeat failed: ${(err as Error).message}`)); }, HEARTBEAT_MS),
+    setInterval(() => { sweep().catch((err: unknown) => log(`team: sweep failed: ${(err as Error).message}`)); }, SWEEP_MS),
+  ];
+  for (const timer of timers) timer.unref();
+
+  return {
+    leaseMs,
+
+    async put(sessionKey, user, appealIds) {
+      const at = now();
+      const wanted = [...new Set(appealIds)];
+      const client = await pool.connect();
+      let granted: string[];
+      let taken: TakenAppeal[];
+      try {
+        await client.query('BEGIN');
+        let changed = false;
+        const expired = await client.query('DELETE FROM team_holds WHERE expires_ms <= $1 RETURNING 1', [at]);
+        changed ||= (expired.rowCount ?? 0) > 0;
+        const dropped = await client.query(
+          'DELETE FROM team_holds WHERE session_key = $1 AND NOT (appeal_id = ANY($2::text[])) RETURNING 1', [sessionKey, wanted]);
+        changed ||= (dropped.rowCount ?? 0) > 0;
+        // Free appeals are inserted; the user's own holds (from any of their sessions) renew and move here keeping
+        // `since`; someone else's hold is left alone and reported below.
+        const won = await client.query<{ appeal_id: string; inserted: boolean }>(`INSERT INTO team_holds
+            (appeal_id, session_key, user_id, user_name, user_role, since_ms, expires_ms)
+          SELECT id, $2, $3, $4, $5, $6, $7 FROM unnest($1::text[]) AS id
+          ON CONFLICT (appeal_id) DO UPDATE SET session_key = excluded.session_key, expires_ms = excluded.expires_ms
+            WHERE team_holds.user_id = excluded.user_id
+          RETURNING appeal_id, (xmax = 0) AS inserted`, [wanted, sessionKey, user.id, user.name, user.role, at, at + leaseMs]);
+        const grantedSet = new Set(won.rows.map((r) => r.appeal_id));
+        changed ||= won.rows.some((r) => r.inserted);
+        const others = wanted.filter((id) => !grantedSet.has(id));
+        const holders = others.length === 0 ? [] : (await client.query<HoldRow>(
+          'SELECT * FROM team_holds WHERE appeal_id = ANY($1::text[])', [others])).rows;
+        const byAppeal = new Map(holders.map((h) => [h.appeal_id, h]));
+        granted = wanted.filter((id) => grantedSet.has(id));
+        taken = others.flatMap((id) => {
+          const h = byAppeal.get(id);
+          return h ? [{ appealId: id, holder: { id: h.user_id, name: h.user_name }, since: Number(h.since_ms) }] : [];
+        });
+        if (changed) await notifyTeam(client);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+      // The answer carries the team: it must already show this very put.
+      await refresh();
+      return { granted, taken };
+    },
+
+    async endSession(sessionKey) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query('DELETE FROM team_holds WHERE session_key = $1', [sessionKey]);
+        await client.query('SELECT pg_notify($1, $2)', [SESSION_END_CHANNEL, sessionKey]);
+        await notifyTeam(client);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+      await refresh();
+    },
+
+    async sessionLeftHere(sessionKey) {
+      const left = await pool.query(`DELETE FROM team_holds WHERE session_key = $1 AND NOT EXISTS (
+          SELECT 1 FROM team_presence p JOIN team_instances i ON i.id = p.instance_id
+          WHERE p.session_key = $1 AND p.instance_id <> $2 AND i.seen_ms > $3)
+        RETURNING 1`, [sessionKey, instanceId, now() - STALE_INSTANCE_MS]);
+      if ((left.rowCount ?? 0) > 0) await notifyTeam();
+      await refresh();
+    },
+
+    async announceChanges(head) {
+      await pool.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, head === undefined ? '' : String(head)]);
+    },
+
+    async releaseAppeals(appealIds) {
+      const released = await pool.query('DELETE FROM team_holds WHERE appeal_id = ANY($1::text[]) RETURNING 1', [[...appealIds]]);
+      if ((released.rowCount ?? 0) > 0) await notifyTeam();
+      await refresh();
+    },
+
+    holds() {
+      const at = now();
+      return mirroredHolds.filter((h) => h.expiresAt > at)
+        .sort((a, b) => a.since - b.since || a.appealId.localeCompare(b.appealId));
+    },
+    remotePresence: () => mirroredPresence,
+    publishPresence(sessions) {
+      localSessions = [...sessions];
+      if (!closed) publish();
+    },
+
+    async close() {
+      closed = true;
+      for (const timer of timers) clearInterval(timer);
+      await presenceWrite;
+      await listener.close();
+      // The desks live through this instance were told `bye`: their holds end as if they had disconnected (unless
+      // they are live through another instance too), so an instance restart leaves nothing stale behind.
+      const leaving = localSessions.map((session) => session.sessionKey);
+      if (leaving.length > 0) {
+        await pool.query(`DELETE FROM team_holds h WHERE h.session_key = ANY($1::text[]) AND NOT EXISTS (
+            SELECT 1 FROM team_presence p JOIN team_instances i ON i.id = p.instance_id
+            WHERE p.session_key = h.session_key AND p.instance_id <> $2 AND i.seen_ms > $3)`,
+        [leaving, instanceId, now() - STALE_INSTANCE_MS]).catch(() => {});
+      }
+      // Leaving cleanly: the others drop this instance's presence now rather than after STALE_INSTANCE_MS.
+      await pool.query('DELETE FROM team_presence WHERE instance_id = $1', [instanceId]).catch(() => {});
+      await pool.query('DELETE FROM team_instances WHERE id = $1', [instanceId]).catch(() => {});
+      await notifyTeam().catch(() => {});
+    },
+  };
+}
