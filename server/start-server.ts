@@ -74,8 +74,16 @@ function loadTargets(file: string | URL): Target[] {
 
 async function seedUsers(store: CentralStore, log: (line: string) => void): Promise<void> {
   const hashes = await Promise.all(DEMO_USERS.map((u) => hashPasswordAsync(u.password)));
-  await store.insertUsers(DEMO_USERS.map((u, i) =>
-    ({ id: u.id, login: u.login, name: u.name, role: u.role, passwordHash: hashes[i] ?? '' })));
+  try {
+    await store.insertUsers(DEMO_USERS.map((u, i) =>
+      ({ id: u.id, login: u.login, name: u.name, role: u.role, passwordHash: hashes[i] ?? '' })));
+  } catch (err) {
+    // Several instances started together on one fresh PostgreSQL database all found it without users; one insert
+    // wins (PostgreSQL's unique_violation, 23505), the others find the users there.
+    if ((err as { code?: unknown }).code !== '23505') throw err;
+    log('demo users: already created by another instance');
+    return;
+  }
   log('demo users (password = login):');
   for (const u of DEMO_USERS) log(`  ${u.login.padEnd(10)} ${u.role.padEnd(9)} ${u.name}`);
 }

@@ -104,6 +104,8 @@ export interface CentralStore {
   applyMutation(key: MutationKey, plan: (state: MutationState) => MutationPlan): Promise<MutationPlan['result']>;
   /**
    * Up to `limit` appeals whose seq is greater than `after`, in seq order, and the head at the time of the read.
+   * Rows and head come from one snapshot (one statement on PostgreSQL; synchronous on SQLite): everything at or
+   * below that head is visible in the rows, which is what change-feed-order.test.ts checks readers against.
    * Rows are only JSON-parsed here: the route table checks every response against the contract on its way out.
    */
   changesAfter(after: bigint, limit: number): Promise<{ rows: AppealRow[]; head: number }>;
