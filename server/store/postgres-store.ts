@@ -140,6 +140,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
     async replaceTargets(targets) {
       await transaction(async (client) => {
+        // Instances starting together each reload the list: taking turns on the counter row keeps one DELETE + INSERT
+        // from running into another's.
+        await counterValue(client);
         await client.query('DELETE FROM targets');
         await client.query(`INSERT INTO targets (id, kind, name, short_name, position)
           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[])`,
