@@ -147,6 +147,57 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
     if ((expired.rowCount ?? 0) > 0) await notifyTeam();
   };
 
+  /** One attempt at TeamBackplane.put, in one transaction. */
+  const putOnce = async (sessionKey: string, user: User, appealIds: readonly string[]): Promise<{ granted: string[]; taken: TakenAppeal[] }> => {
+    const at = now();
+    const wanted = [...new Set(appealIds)];
+    const sorted = [...wanted].sort();
+    const client = await pool.connect();
+    let granted: string[];
+    let taken: TakenAppeal[];
+    try {
+      await client.query('BEGIN');
+      let changed = false;
+      // Rows are locked in one order (sorted ids) by every put, so two puts over overlapping appeals wait for each
+      // other instead of deadlocking.
+      const expired = await client.query(
+        'DELETE FROM team_holds WHERE appeal_id = ANY($1::text[]) AND expires_ms <= $2 RETURNING 1', [sorted, at]);
+      changed ||= (expired.rowCount ?? 0) > 0;
+      const dropped = await client.query(
+        'DELETE FROM team_holds WHERE session_key = $1 AND NOT (appeal_id = ANY($2::text[])) RETURNING 1', [sessionKey, wanted]);
+      changed ||= (dropped.rowCount ?? 0) > 0;
+      // Free appeals are inserted; the user's own holds (from any of their sessions) renew and move here keeping
+      // `since`; someone else's hold is left alone and reported below.
+      const won = await client.query<{ appeal_id: string; inserted: boolean }>(`INSERT INTO team_holds
+          (appeal_id, session_key, user_id, user_name, user_role, since_ms, expires_ms)
+        SELECT id, $2, $3, $4, $5, $6, $7 FROM unnest($1::text[]) AS id
+        ON CONFLICT (appeal_id) DO UPDATE SET session_key = excluded.session_key, expires_ms = excluded.expires_ms
+          WHERE team_holds.user_id = excluded.user_id
+        RETURNING appeal_id, (xmax = 0) AS inserted`, [sorted, sessionKey, user.id, user.name, user.role, at, at + leaseMs]);
+      const grantedSet = new Set(won.rows.map((r) => r.appeal_id));
+      changed ||= won.rows.some((r) => r.inserted);
+      const others = wanted.filter((id) => !grantedSet.has(id));
+      const holders = others.length === 0 ? [] : (await client.query<HoldRow>(
+        'SELECT * FROM team_holds WHERE appeal_id = ANY($1::text[])', [others])).rows;
+      const byAppeal = new Map(holders.map((h) => [h.appeal_id, h]));
+      granted = wanted.filter((id) => grantedSet.has(id));
+      taken = others.flatMap((id) => {
+        const h = byAppeal.get(id);
+        return h ? [{ appealId: id, holder: { id: h.user_id, name: h.user_name }, since: Number(h.since_ms) }] : [];
+      });
+      if (changed) await notifyTeam(client);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+    // The answer carries the team: it must already show this very put.
+    await refresh();
+    return { granted, taken };
+  };
+
   const listener: PostgresListener = startPostgresListener({
     url: options.url,
     channels: [TEAM_CHANNEL, SESSION_END_CHANNEL, CHANGES_CHANNEL],
@@ -177,49 +228,15 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
     leaseMs,
 
     async put(sessionKey, user, appealIds) {
-      const at = now();
-      const wanted = [...new Set(appealIds)];
-      const client = await pool.connect();
-      let granted: string[];
-      let taken: TakenAppeal[];
-      try {
-        await client.query('BEGIN');
-        let changed = false;
-        const expired = await client.query('DELETE FROM team_holds WHERE expires_ms <= $1 RETURNING 1', [at]);
-        changed ||= (expired.rowCount ?? 0) > 0;
-        const dropped = await client.query(
-          'DELETE FROM team_holds WHERE session_key = $1 AND NOT (appeal_id = ANY($2::text[])) RETURNING 1', [sessionKey, wanted]);
-        changed ||= (dropped.rowCount ?? 0) > 0;
-        // Free appeals are inserted; the user's own holds (from any of their sessions) renew and move here keeping
-        // `since`; someone else's hold is left alone and reported below.
-        const won = await client.query<{ appeal_id: string; inserted: boolean }>(`INSERT INTO team_holds
-            (appeal_id, session_key, user_id, user_name, user_role, since_ms, expires_ms)
-          SELECT id, $2, $3, $4, $5, $6, $7 FROM unnest($1::text[]) AS id
-          ON CONFLICT (appeal_id) DO UPDATE SET session_key = excluded.session_key, expires_ms = excluded.expires_ms
-            WHERE team_holds.user_id = excluded.user_id
-          RETURNING appeal_id, (xmax = 0) AS inserted`, [wanted, sessionKey, user.id, user.name, user.role, at, at + leaseMs]);
-        const grantedSet = new Set(won.rows.map((r) => r.appeal_id));
-        changed ||= won.rows.some((r) => r.inserted);
-        const others = wanted.filter((id) => !grantedSet.has(id));
-        const holders = others.length === 0 ? [] : (await client.query<HoldRow>(
-          'SELECT * FROM team_holds WHERE appeal_id = ANY($1::text[])', [others])).rows;
-        const byAppeal = new Map(holders.map((h) => [h.appeal_id, h]));
-        granted = wanted.filter((id) => grantedSet.has(id));
-        taken = others.flatMap((id) => {
-          const h = byAppeal.get(id);
-          return h ? [{ appealId: id, holder: { id: h.user_id, name: h.user_name }, since: Number(h.since_ms) }] : [];
-        });
-        if (changed) await notifyTeam(client);
-        await client.query('COMMIT');
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw err;
-      } finally {
-        client.release();
+      // PostgreSQL may still pick this transaction as a deadlock victim (the expiry sweep scans in its own order):
+      // it is rolled back whole, so it is simply run again.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await putOnce(sessionKey, user, appealIds);
+        } catch (err) {
+          if ((err as { code?: unknown }).code !== '40P01' || attempt >= 3) throw err;
+        }
       }
-      // The answer carries the team: it must already show this very put.
-      await refresh();
-      return { granted, taken };
     },
 
     async endSession(sessionKey) {
