@@ -1,0 +1,152 @@
+// The PostgreSQL engine's own behaviour: numbered migrations (a fresh database gets the newest schema, an older one is
+// upgraded in place with its data, a newer one is refused untouched), clear refusals for a wrong or unreachable URL
+// (the password never shown), and a database that goes away while the server runs: requests answer 503
+// storage_unavailable with Retry-After, and everything works again once it is back — through a real TCP proxy in
+// front of the real server, cut and restored by the test.
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { StoreError } from '../../../server/store/central-store.js';
+import { migratePostgres, POSTGRES_SCHEMA_VERSION } from '../../../server/store/postgres-migrations.js';
+import { freshDatabaseUrl } from '../postgres-test-db.js';
+import { incoming } from './server-fixture.js';
+
+let server: RunningServer | undefined;
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function withClient<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const tables = (url: string) => withClient(url, async (c) =>
+  (await c.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename")).rows.map((r) => r.tablename));
+
+async function api(method: string, path: string, token?: string, body?: unknown) {
+  const res = await fetch(`${server!.url}/api/v1${path}`, {
+    method,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await res.text();
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
+describe('PostgreSQL migrations', () => {
+  it('creates the newest schema in a fresh database', async () => {
+    const url = await freshDatabaseUrl();
+    server = await startServer({ port: 0, databaseUrl: url });
+    expect(await withClient(url, async (c) => (await c.query('SELECT version FROM schema_version')).rows)).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
+    expect(await tables(url)).toEqual(['appeals', 'counters', 'mutations', 'schema_version', 'sessions', 'targets',
+      'team_holds', 'team_instances', 'team_presence', 'users']);
+  });
+
+  it('upgrades a schema-1 database in place, keeping its appeals and change sequence', async () => {
+    const url = await freshDatabaseUrl();
+    const pool = new pg.Pool({ connectionString: url });
+    const client = await pool.connect();
+    await migratePostgres(client, 1);
+    await client.query("UPDATE counters SET value = 7 WHERE name = 'appeal_seq'");
+    const old = { ...incoming('vk-old'), status: 'new', targetId: null, rejectReason: null, version: 1, routedBy: null, routedAt: null };
+    await client.query('INSERT INTO appeals (id, seq, data) VALUES ($1, 7, $2)', [old.id, JSON.stringify(old)]);
+    client.release();
+    await pool.end();
+    expect(await tables(url)).not.toContain('team_holds');
+
+    server = await startServer({ port: 0, databaseUrl: url });
+    expect(await tables(url)).toContain('team_holds');
+    const login = await api('POST', '/session', undefined, { login: 'operator1', password: 'operator1' });
+    const token = (login.body as { token: string }).token;
+    const changes = await api('GET', '/changes', token);
+    expect(changes.body).toMatchObject({ appeals: [{ id: 'vk-old', text: old.text }], cursor: '7', head: '7' });
+  });
+
+  it('refuses a database from a newer server and leaves it untouched', async () => {
+    const url = await freshDatabaseUrl();
+    await withClient(url, async (c) => {
+      await c.query('CREATE TABLE schema_version (singleton boolean PRIMARY KEY DEFAULT true, version integer NOT NULL)');
+      await c.query('INSERT INTO schema_version (version) VALUES ($1)', [POSTGRES_SCHEMA_VERSION + 1]);
+    });
+    const refused = await startServer({ port: 0, databaseUrl: url }).then(() => null, (err: unknown) => err);
+    expect(refused).toBeInstanceOf(StoreError);
+    expect(refused).toMatchObject({ code: 'future_schema', message: expect.stringContaining(`${POSTGRES_SCHEMA_VERSION + 1}`) });
+    expect(await tables(url)).toEqual(['schema_version']);
+  });
+});
+
+describe('PostgreSQL connection problems', () => {
+  it('refuses a URL of another scheme, and an unreachable server without showing the password', async () => {
+    await expect(startServer({ port: 0, databaseUrl: 'mysql://u:secret@127.0.0.1/x' })).rejects.toMatchObject({ code: 'bad_database_url' });
+    const unreachable = await startServer({ port: 0, databaseUrl: 'postgres://triage:s3cret-pw@127.0.0.1:1/triage' })
+      .then(() => null, (err: unknown) => err as Error);
+    expect(unreachable).toMatchObject({ code: 'unreachable' });
+    expect(unreachable?.message).toContain('127.0.0.1:1');
+    expect(unreachable?.message).not.toContain('s3cret-pw');
+  });
+
+  it('answers 503 storage_unavailable while the database is out of reach, and recovers once it is back', async () => {
+    const url = new URL(await freshDatabaseUrl());
+    const proxy = await startProxy(Number(url.port));
+    cleanups.push(() => proxy.close());
+    const viaProxy = new URL(url);
+    viaProxy.port = String(proxy.port);
+    const logs: string[] = [];
+    server = await startServer({ port: 0, databaseUrl: viaProxy.toString(), log: (line) => logs.push(line) });
+    const connector = ((await api('POST', '/session', undefined, { login: 'connector', password: 'connector' })).body as { token: string }).token;
+    expect((await api('POST', '/appeals', connector, { appeals: [incoming('vk-1')] })).status).toBe(200);
+
+    await proxy.cut();
+    const down = await api('POST', '/appeals', connector, { appeals: [incoming('vk-2')] });
+    expect(down.status).toBe(503);
+    expect(down.retryAfter).toBe('5');
+    expect(down.body).toEqual({ error: { code: 'storage_unavailable', message: expect.stringMatching(/временно недоступна/) } });
+    expect(logs.filter((l) => /\n\s+at /.test(l))).toEqual([]); // an operational state: a line, not a stack
+
+    await proxy.restore();
+    expect(await api('POST', '/appeals', connector, { appeals: [incoming('vk-2')] })).toMatchObject({ status: 200, body: { accepted: 1 } });
+  });
+});
+
+/** A TCP proxy to PostgreSQL whose connections the test can cut (and refuse new ones) and restore, on one port. */
+async function startProxy(targetPort: number) {
+  const sockets = new Set<Socket>();
+  let listener: Server | undefined;
+  let port = 0;
+  const listen = () => new Promise<void>((resolve, reject) => {
+    listener = createServer((client) => {
+      const upstream = connect(targetPort, '127.0.0.1');
+      sockets.add(client);
+      sockets.add(upstream);
+      const drop = () => { client.destroy(); upstream.destroy(); sockets.delete(client); sockets.delete(upstream); };
+      client.on('error', drop).on('close', drop);
+      upstream.on('error', drop).on('close', drop);
+      client.pipe(upstream).pipe(client);
+    });
+    listener.once('error', reject);
+    listener.listen(port, '127.0.0.1', () => {
+      port = (listener!.address() as AddressInfo).port;
+      resolve();
+    });
+  });
+  const stop = () => new Promise<void>((resolve) => {
+    for (const s of sockets) s.destroy();
+    sockets.clear();
+    if (listener) listener.close(() => resolve());
+    else resolve();
+    listener = undefined;
+  });
+  await listen();
+  return { get port() { return port; }, cut: stop, restore: listen, close: stop };
+}
