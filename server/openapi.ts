@@ -44,6 +44,7 @@ export function buildOpenApiDocument(): unknown {
         ...(name === 'holds' ? { 404: errorResponse('An appeal of the request is unknown to the server (nothing changed)') } : {}),
         429: errorResponse('Too many requests (failed sign-ins, hold requests); see Retry-After'),
         500: errorResponse('Internal error'),
+        503: errorResponse('The database is out of reach for now (storage_unavailable); see Retry-After'),
         507: errorResponse('The server\'s disk is full (storage_full): nothing was stored; retry later'),
       },
     };
