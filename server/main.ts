@@ -3,12 +3,14 @@
 // --data keeps everything in one SQLite file in DIR (the embedded default); --database (or TRIAGE_DESK_DATABASE_URL
 // in the environment, which keeps the password out of the process list) uses PostgreSQL, where several instances may
 // serve one database. --demo N also seeds N older routed appeals as history (or M with --history; 0 for none).
+// A store without users gets the demo accounts (password = login) on SQLite, and on PostgreSQL only with --demo or
+// --demo-users: a production database starts empty and IT adds people with `npm run server:add-user`.
 // Stdout carries exactly one line, `listening on <url>`, once ready; everything else goes to stderr.
 import { parseArgs } from 'node:util';
 import { startServer } from './start-server.js';
 
 const USAGE = 'usage: npm run server -- --port <0-65535> (--data <dir> | --database <postgres://…>) [--demo <count>] '
-  + '[--history <count>] [--host <address>] [--pool <connections>]\n'
+  + '[--history <count>] [--host <address>] [--pool <connections>] [--demo-users]\n'
   + '       the database URL may come from TRIAGE_DESK_DATABASE_URL instead of --database';
 
 function fail(message: string): never {
@@ -21,6 +23,7 @@ function readOptions() {
   try {
     ({ values } = parseArgs({
       options: { port: { type: 'string' }, data: { type: 'string' }, database: { type: 'string' }, pool: { type: 'string' },
+        'demo-users': { type: 'boolean' },
         demo: { type: 'string' }, history: { type: 'string' }, host: { type: 'string' } },
       strict: true,
       allowPositionals: false,
@@ -51,6 +54,7 @@ function readOptions() {
   return { port,
     ...(databaseUrl !== undefined ? { databaseUrl } : { dataDir: values.data ?? '' }),
     ...(values.pool !== undefined ? { databasePoolSize: Number(values.pool) } : {}),
+    ...(values['demo-users'] ? { demoUsers: true } : {}),
     ...(demo === undefined ? {} : { demo }),
     ...(demoHistory === undefined ? {} : { demoHistory: Math.min(demoHistory, 150_000) }), ...(values.host ? { host: values.host } : {}) };
 }

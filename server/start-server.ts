@@ -38,6 +38,12 @@ export interface StartServerOptions {
   databasePoolSize?: number;
   /** Number of demo appeals to generate; honoured only when the store is fresh (empty folder, empty database). */
   demo?: number;
+  /**
+   * Whether a store without users gets the demo accounts (password = login). Default: yes for a SQLite folder (the
+   * reference server and pilots) and with `demo`; no for PostgreSQL otherwise — a production database must not
+   * start with guessable accounts (IT adds people with `npm run server:add-user`).
+   */
+  demoUsers?: boolean;
   /** Default 127.0.0.1. */
   host?: string;
   log?: (line: string) => void;
@@ -120,7 +126,11 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   const store = await openCentralStore(location, log);
   try {
     await store.replaceTargets(loadTargets(opts.targetsFile ?? DEFAULT_TARGETS_FILE));
-    if (await store.countUsers() === 0) await seedUsers(store, log);
+    const demoUsers = opts.demoUsers ?? (location.engine === 'sqlite' || (opts.demo ?? 0) > 0);
+    if (await store.countUsers() === 0) {
+      if (demoUsers) await seedUsers(store, log);
+      else log('no users yet: add them with `npm run server:add-user` (see docs/IT.md)');
+    }
     if (opts.demo !== undefined && opts.demo > 0) {
       const fresh = dirWasEmpty && store.created;
       if (fresh) await seedDemoAppeals(store, opts.demo, log);

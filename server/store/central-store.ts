@@ -78,6 +78,8 @@ export interface CentralStore {
   userByLogin(login: string): Promise<StoredUser | undefined>;
   /** Every user with its password hash, by id (data migration only). */
   allUsers(): Promise<StoredUser[]>;
+  /** A new password hash for `login`, ending that user's sessions in the same transaction; false for no such login. */
+  setPassword(login: string, passwordHash: string): Promise<boolean>;
 
   insertSession(tokenHash: string, userId: string, createdAt: string): Promise<void>;
   /** The session's user when it was created at or after `createdNotBefore` (ISO); older sessions have expired. */

@@ -124,6 +124,15 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       return rows.map((row) => ({ id: row.id, login: row.login, name: row.name, role: row.role, passwordHash: row.password_hash }));
     },
 
+    async setPassword(login, passwordHash) {
+      return transaction(async (client) => {
+        const row = (await client.query<{ id: string }>('UPDATE users SET password_hash = $1 WHERE login = $2 RETURNING id',
+          [passwordHash, login])).rows[0];
+        if (row) await client.query('DELETE FROM sessions WHERE user_id = $1', [row.id]);
+        return row !== undefined;
+      });
+    },
+
     async insertSession(tokenHash, userId, createdAt) {
       await pool.query('INSERT INTO sessions (token_hash, user_id, created_at) VALUES ($1, $2, $3)', [tokenHash, userId, createdAt]);
     },

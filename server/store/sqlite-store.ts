@@ -50,6 +50,8 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     allUsers: db.prepare<[], { id: string; login: string; name: string; role: Role; password_hash: string }>(
       'SELECT id, login, name, role, password_hash FROM users ORDER BY id'),
     insertUser: db.prepare('INSERT INTO users (id, login, name, role, password_hash) VALUES (?, ?, ?, ?, ?)'),
+    setPassword: db.prepare<[string, string], { id: string }>('UPDATE users SET password_hash = ? WHERE login = ? RETURNING id'),
+    deleteUserSessions: db.prepare('DELETE FROM sessions WHERE user_id = ?'),
     countUsers: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM users'),
     insertSession: db.prepare('INSERT INTO sessions (token_hash, user_id, created_at) VALUES (?, ?, ?)'),
     userBySession: db.prepare<[string, string], { id: string; name: string; role: Role }>(
@@ -134,6 +136,14 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     },
     allUsers: async () => q.allUsers.all()
       .map((row) => ({ id: row.id, login: row.login, name: row.name, role: row.role, passwordHash: row.password_hash })),
+
+    async setPassword(login, passwordHash) {
+      return db.transaction(() => {
+        const row = q.setPassword.get(passwordHash, login);
+        if (row) q.deleteUserSessions.run(row.id);
+        return row !== undefined;
+      })();
+    },
 
     async insertSession(tokenHash, userId, createdAt) {
       q.insertSession.run(tokenHash, userId, createdAt);

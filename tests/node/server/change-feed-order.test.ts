@@ -225,7 +225,7 @@ describe('the change feed under concurrent writers', () => {
   it('PostgreSQL, 3 instances: 20 writers and 5 readers on random instances; no reader skips, repeats or ends off the final state', async () => {
     const url = await freshDatabaseUrl();
     // Started together: the numbered migrations run once, under the advisory lock.
-    servers.push(...await Promise.all([0, 1, 2].map(() => startServer({ port: 0, databaseUrl: url }))));
+    servers.push(...await Promise.all([0, 1, 2].map(() => startServer({ port: 0, databaseUrl: url, demoUsers: true }))));
     const truth = await postgresTruth(url);
     const run = await runFeedRace(servers.map((s) => s.url), truth);
     check(run);

@@ -39,7 +39,7 @@ async function signIn(server: RunningServer, login: string): Promise<string> {
 /** Three instances on one fresh database, and five new appeals ingested through the first. */
 async function threeInstances(): Promise<[RunningServer, RunningServer, RunningServer]> {
   const url = await freshDatabaseUrl();
-  servers = await Promise.all([0, 1, 2].map(() => startServer({ port: 0, databaseUrl: url })));
+  servers = await Promise.all([0, 1, 2].map(() => startServer({ port: 0, databaseUrl: url, demoUsers: true })));
   const [a, b, c] = servers as [RunningServer, RunningServer, RunningServer];
   const connector = await signIn(a, 'connector');
   expect((await call(a, 'POST', '/appeals', connector, { appeals: ['a', 'b', 'c', 'd', 'e'].map((id) => incoming(id)) })).status).toBe(200);

@@ -45,9 +45,13 @@ async function api(method: string, path: string, token?: string, body?: unknown)
 }
 
 describe('PostgreSQL migrations', () => {
-  it('creates the newest schema in a fresh database', async () => {
+  it('creates the newest schema in a fresh database, without the demo accounts unless asked', async () => {
     const url = await freshDatabaseUrl();
-    server = await startServer({ port: 0, databaseUrl: url });
+    const logs: string[] = [];
+    server = await startServer({ port: 0, databaseUrl: url, log: (line) => logs.push(line) });
+    expect(await withClient(url, async (c) => (await c.query('SELECT count(*)::int AS n FROM users')).rows)).toEqual([{ n: 0 }]);
+    expect(logs).toContain('no users yet: add them with `npm run server:add-user` (see docs/IT.md)');
+    expect((await api('POST', '/session', undefined, { login: 'operator1', password: 'operator1' })).status).toBe(401);
     expect(await withClient(url, async (c) => (await c.query('SELECT version FROM schema_version')).rows)).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
     expect(await tables(url)).toEqual(['appeals', 'counters', 'mutations', 'schema_version', 'sessions', 'targets',
       'team_holds', 'team_instances', 'team_presence', 'users']);
@@ -65,7 +69,7 @@ describe('PostgreSQL migrations', () => {
     await pool.end();
     expect(await tables(url)).not.toContain('team_holds');
 
-    server = await startServer({ port: 0, databaseUrl: url });
+    server = await startServer({ port: 0, databaseUrl: url, demoUsers: true });
     expect(await tables(url)).toContain('team_holds');
     const login = await api('POST', '/session', undefined, { login: 'operator1', password: 'operator1' });
     const token = (login.body as { token: string }).token;
@@ -103,7 +107,7 @@ describe('PostgreSQL connection problems', () => {
     const viaProxy = new URL(url);
     viaProxy.port = String(proxy.port);
     const logs: string[] = [];
-    server = await startServer({ port: 0, databaseUrl: viaProxy.toString(), log: (line) => logs.push(line) });
+    server = await startServer({ port: 0, databaseUrl: viaProxy.toString(), demoUsers: true, log: (line) => logs.push(line) });
     const connector = ((await api('POST', '/session', undefined, { login: 'connector', password: 'connector' })).body as { token: string }).token;
     expect((await api('POST', '/appeals', connector, { appeals: [incoming('vk-1')] })).status).toBe(200);
 

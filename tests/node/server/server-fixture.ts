@@ -16,14 +16,15 @@ export function useDatabaseFor(dir: string, url: string): void {
   databases.set(dir, url);
 }
 /** The store options of the engine under test for the test folder `dir`; the same database again for the same folder. */
-export async function testStore(dir: string): Promise<{ dataDir: string } | { databaseUrl: string }> {
+export async function testStore(dir: string): Promise<{ dataDir: string } | { databaseUrl: string; demoUsers: true }> {
   if (TEST_ENGINE === 'sqlite') return { dataDir: join(dir, 'data') };
   let url = databases.get(dir);
   if (url === undefined) {
     url = await freshDatabaseUrl();
     databases.set(dir, url);
   }
-  return { databaseUrl: url };
+  // The tests sign in as the demo accounts, which PostgreSQL only gets when asked.
+  return { databaseUrl: url, demoUsers: true };
 }
 
 export interface Fixture {
