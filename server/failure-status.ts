@@ -10,12 +10,18 @@ import { HttpError } from './http-io.js';
 const STORAGE_FULL_CODES = new Set(['SQLITE_FULL', '53100']);
 
 /**
- * The database is not there right now: the socket refused or dropped, or PostgreSQL shutting down, starting up or
- * in recovery (SQLSTATE class 08 connection exceptions, 57P01–57P03). Desks retry a 503 on their own.
+ * The database cannot serve right now, and the same request will work in a moment: the socket refused, dropped or the
+ * host not found; PostgreSQL shutting down, starting up, in recovery or read-only (an instance still pointed at the
+ * old primary after a failover), out of connections; a statement or lock wait over its time limit (a stuck writer
+ * elsewhere); a deadlock or serialization victim (its transaction was rolled back whole). Desks retry a 503 on their
+ * own, which is safe: every write is one transaction, and a decision that did apply answers `duplicate` on the retry.
  */
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03']);
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
+  'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03', '53300', '25006', '57014', '55P03', '40001', '40P01']);
 const isUnavailable = (code: string, message: string): boolean =>
   UNAVAILABLE_CODES.has(code) || code.startsWith('08') || /Connection terminated|timeout exceeded when trying to connect/.test(message);
+/** Text PostgreSQL cannot hold (22021: a NUL or invalid byte; 22P05: an escape it cannot convert): the client's data. */
+const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
 
 export interface Failure {
   error: HttpError;
@@ -32,6 +38,12 @@ export function failureOf(err: unknown, request: string): Failure {
       error: new HttpError(503, 'storage_unavailable', 'База данных сервера временно недоступна. Повторите через несколько секунд.',
         { 'retry-after': '5' }),
       logLine: `database unavailable on ${request}: ${typeof code === 'string' ? code : ''} ${message}`.trim(),
+    };
+  }
+  if (typeof code === 'string' && UNSTORABLE_TEXT_CODES.has(code)) {
+    return {
+      error: new HttpError(400, 'invalid_request', 'Некорректный запрос: текст содержит символы, которые нельзя сохранить'),
+      logLine: `unstorable text on ${request}: ${code}`,
     };
   }
   if (typeof code === 'string' && STORAGE_FULL_CODES.has(code)) {

@@ -94,6 +94,15 @@ describe('full disk', () => {
     expect(logLine).toBe('storage full on POST /api/v1/appeals: SQLITE_FULL');
     // Everything else stays a logged 500.
     expect(failureOf(new Error('boom'), 'GET /x').error.status).toBe(500);
+    // PostgreSQL's passing states are 503 with Retry-After (out of connections, read-only after a failover, a
+    // statement or lock timeout, a deadlock victim, the host not found); text it cannot hold is the client's 400.
+    for (const code of ['53300', '25006', '57014', '55P03', '40P01', '40001', '57P01', '08006', 'ENOTFOUND', 'ECONNREFUSED']) {
+      const failure = failureOf(Object.assign(new Error(`pg ${code}`), { code }), 'POST /api/v1/mutations');
+      expect({ code, status: failure.error.status, retry: failure.error.headers?.['retry-after'] }).toEqual({ code, status: 503, retry: '5' });
+      expect(failure.logLine).not.toMatch(/\n\s+at /);
+    }
+    expect(failureOf(Object.assign(new Error('invalid byte sequence'), { code: '22021' }), 'POST /x').error.status).toBe(400);
+    expect(failureOf(Object.assign(new Error('duplicate key'), { code: '23505' }), 'POST /x').error.status).toBe(500);
   });
 
   it('answers 507 storage_full when the data folder\'s disk is really full, and recovers once space is freed', async (ctx) => {
