@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Role, User } from '../../shared/domain/user.js';
 import { startPostgresListener, type PostgresListener } from '../store/postgres-listener.js';
+import { withTransaction } from '../store/postgres-transaction.js';
 import type { Hold, TakenAppeal } from './hold-registry.js';
 import type { BackplaneEvents, LiveSession, TeamBackplane } from './team-backplane.js';
 import { mergePresence, type Presence } from './team-snapshot.js';
@@ -96,9 +97,7 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
 
   const writePresence = async (): Promise<void> => {
     const sessions = localSessions;
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
+    await withTransaction(pool, async (client) => {
       await client.query(`INSERT INTO team_instances (id, seen_ms) VALUES ($1, $2)
         ON CONFLICT (id) DO UPDATE SET seen_ms = excluded.seen_ms`, [instanceId, now()]);
       await client.query('DELETE FROM team_presence WHERE instance_id = $1', [instanceId]);
@@ -108,22 +107,17 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
         [instanceId, sessions.map((s) => s.sessionKey), sessions.map((s) => s.user.id), sessions.map((s) => s.user.name),
           sessions.map((s) => s.user.role), sessions.map((s) => s.onlineSince)]);
       }
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   };
 
-  // Presence writes are coalesced like the mirror reads: the newest local set is what gets written.
+  // Presence writes are coalesced like the mirror reads (the newest local set is what gets written), and the heartbeat
+  // goes through the same queue: two writes of this instance's rows at once would collide on their keys.
   let presenceWrite: Promise<void> | undefined;
   let presenceAgain = false;
-  const publish = (): void => {
+  const queuePresence = (): Promise<void> => {
     if (presenceWrite) {
       presenceAgain = true;
-      return;
+      return presenceWrite;
     }
     presenceWrite = (async () => {
       do {
@@ -131,35 +125,38 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
         await writePresence();
         await notifyTeam();
       } while (presenceAgain && !closed);
-    })().catch((err: unknown) => log(`team: presence not published: ${(err as Error).message}`))
-      .finally(() => { presenceWrite = undefined; });
+    })().finally(() => { presenceWrite = undefined; });
+    return presenceWrite;
+  };
+  const publish = (): void => {
+    queuePresence().catch((err: unknown) => log(`team: presence not published: ${(err as Error).message}`));
   };
 
   const heartbeat = async (): Promise<void> => {
-    await writePresence();
+    await queuePresence();
     const at = now();
     const stale = await pool.query(`WITH gone AS (DELETE FROM team_instances WHERE seen_ms <= $1 RETURNING id)
       DELETE FROM team_presence WHERE instance_id IN (SELECT id FROM gone) RETURNING 1`, [at - STALE_INSTANCE_MS]);
     if ((stale.rowCount ?? 0) > 0) await notifyTeam();
+    // A notification lost on the way (the listener was reconnecting) is healed here at the latest: the desks get a
+    // `team` event only if what they see differs.
+    await refresh();
+    events.teamChanged();
   };
   const sweep = async (): Promise<void> => {
     const expired = await pool.query('DELETE FROM team_holds WHERE expires_ms <= $1 RETURNING 1', [now()]);
     if ((expired.rowCount ?? 0) > 0) await notifyTeam();
   };
 
-  /** One attempt at TeamBackplane.put, in one transaction. */
-  const putOnce = async (sessionKey: string, user: User, appealIds: readonly string[]): Promise<{ granted: string[]; taken: TakenAppeal[] }> => {
+  /** TeamBackplane.put, in one transaction. */
+  const putHolds = async (sessionKey: string, user: User, appealIds: readonly string[]): Promise<{ granted: string[]; taken: TakenAppeal[] }> => {
     const at = now();
     const wanted = [...new Set(appealIds)];
     const sorted = [...wanted].sort();
-    const client = await pool.connect();
-    let granted: string[];
-    let taken: TakenAppeal[];
-    try {
-      await client.query('BEGIN');
+    const result = await withTransaction(pool, async (client) => {
       let changed = false;
       // Rows are locked in one order (sorted ids) by every put, so two puts over overlapping appeals wait for each
-      // other instead of deadlocking.
+      // other instead of deadlocking (a deadlock with the expiry sweep is still possible, and retried).
       const expired = await client.query(
         'DELETE FROM team_holds WHERE appeal_id = ANY($1::text[]) AND expires_ms <= $2 RETURNING 1', [sorted, at]);
       changed ||= (expired.rowCount ?? 0) > 0;
@@ -180,22 +177,18 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
       const holders = others.length === 0 ? [] : (await client.query<HoldRow>(
         'SELECT * FROM team_holds WHERE appeal_id = ANY($1::text[])', [others])).rows;
       const byAppeal = new Map(holders.map((h) => [h.appeal_id, h]));
-      granted = wanted.filter((id) => grantedSet.has(id));
-      taken = others.flatMap((id) => {
-        const h = byAppeal.get(id);
-        return h ? [{ appealId: id, holder: { id: h.user_id, name: h.user_name }, since: Number(h.since_ms) }] : [];
-      });
       if (changed) await notifyTeam(client);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+      return {
+        granted: wanted.filter((id) => grantedSet.has(id)),
+        taken: others.flatMap((id) => {
+          const h = byAppeal.get(id);
+          return h ? [{ appealId: id, holder: { id: h.user_id, name: h.user_name }, since: Number(h.since_ms) }] : [];
+        }),
+      };
+    });
     // The answer carries the team: it must already show this very put.
     await refresh();
-    return { granted, taken };
+    return result;
   };
 
   const listener: PostgresListener = startPostgresListener({
@@ -215,8 +208,13 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
     log,
   });
   await listener.ready;
-  await writePresence();
-  await refresh();
+  try {
+    await writePresence();
+    await refresh();
+  } catch (err) {
+    await listener.close();
+    throw err;
+  }
 
   const timers = [
     setInterval(() => { heartbeat().catch((err: unknown) => log(`team: heartbeat failed: ${(err as Error).message}`)); }, HEARTBEAT_MS),
@@ -227,32 +225,14 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
   return {
     leaseMs,
 
-    async put(sessionKey, user, appealIds) {
-      // PostgreSQL may still pick this transaction as a deadlock victim (the expiry sweep scans in its own order):
-      // it is rolled back whole, so it is simply run again.
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await putOnce(sessionKey, user, appealIds);
-        } catch (err) {
-          if ((err as { code?: unknown }).code !== '40P01' || attempt >= 3) throw err;
-        }
-      }
-    },
+    put: putHolds,
 
     async endSession(sessionKey) {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await withTransaction(pool, async (client) => {
         await client.query('DELETE FROM team_holds WHERE session_key = $1', [sessionKey]);
         await client.query('SELECT pg_notify($1, $2)', [SESSION_END_CHANNEL, sessionKey]);
         await notifyTeam(client);
-        await client.query('COMMIT');
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw err;
-      } finally {
-        client.release();
-      }
+      });
       await refresh();
     },
 
@@ -270,7 +250,9 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
     },
 
     async releaseAppeals(appealIds) {
-      const released = await pool.query('DELETE FROM team_holds WHERE appeal_id = ANY($1::text[]) RETURNING 1', [[...appealIds]]);
+      // In one transaction only to be retried as a deadlock victim: a decided appeal must not look held for a lease.
+      const released = await withTransaction(pool, (client) =>
+        client.query('DELETE FROM team_holds WHERE appeal_id = ANY($1::text[]) RETURNING 1', [[...appealIds].sort()]));
       if ((released.rowCount ?? 0) > 0) await notifyTeam();
       await refresh();
     },
