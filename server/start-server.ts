@@ -22,7 +22,9 @@ import { sessionRoute, signOutRoute } from './routes/session.js';
 import { targetsRoute } from './routes/targets.js';
 import { teamRoute } from './routes/team.js';
 import type { CentralStore } from './store/central-store.js';
+import { startDatabaseClock } from './store/database-clock.js';
 import { openCentralStore, type StoreLocation } from './store/open-store.js';
+import type { PostgresStore } from './store/postgres-store.js';
 import type { LiveLimits } from './team/live-hub.js';
 import { createTeamMode } from './team/team-mode.js';
 import type { TokenBucketLimits } from './token-bucket.js';
@@ -142,17 +144,26 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     throw err;
   }
 
+  // Instances on one PostgreSQL database compare times across machines: they all follow the database's clock.
+  const databaseClock = store.engine === 'postgres' && opts.clock === undefined
+    ? await startDatabaseClock((store as PostgresStore).pool, { log }).catch(async (err: unknown) => {
+      await store.close();
+      throw err;
+    })
+    : undefined;
+  const clock = opts.clock ?? databaseClock?.now ?? Date.now;
   const auth = createAuth(store, {
     ...(opts.sessionTtlMs !== undefined ? { sessionTtlMs: opts.sessionTtlMs } : {}),
-    ...(opts.clock !== undefined ? { now: opts.clock } : {}),
+    now: clock,
   });
   const team = await createTeamMode({
-    store, auth, log, now: opts.clock ?? Date.now,
+    store, auth, log, now: clock,
     ...(opts.holdLeaseMs !== undefined ? { leaseMs: opts.holdLeaseMs } : {}),
     ...(opts.liveHeartbeatMs !== undefined ? { heartbeatMs: opts.liveHeartbeatMs } : {}),
     ...(opts.liveLimits !== undefined ? { liveLimits: opts.liveLimits } : {}),
     ...(opts.holdLimits !== undefined ? { holdLimits: opts.holdLimits } : {}),
   }).catch(async (err: unknown) => {
+    databaseClock?.close();
     await store.close();
     throw err;
   });
@@ -161,7 +172,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     auth,
     log,
     handlers: {
-      session: sessionRoute(auth, createLoginRateLimit(opts.loginLimits ?? DEFAULT_LOGIN_LIMITS, opts.clock)),
+      session: sessionRoute(auth, createLoginRateLimit(opts.loginLimits ?? DEFAULT_LOGIN_LIMITS, clock)),
       targets: targetsRoute(store),
       changes: changesRoute(store),
       mutations: mutationsRoute(store, { onApplied: (appealIds) => team.decisionsApplied(appealIds) }),
@@ -190,6 +201,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     });
   }).catch(async (err: unknown) => {
     await team.close();
+    databaseClock?.close();
     await store.close();
     throw err;
   });
@@ -204,6 +216,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       // Live desks are told `bye shutdown` and their streams end before the sockets are cut.
       closing ??= team.close().then(() => new Promise<void>((resolve) => {
         server.close(() => {
+          databaseClock?.close();
           void store.close().then(resolve, resolve);
         });
         server.closeAllConnections();
