@@ -19,7 +19,7 @@ export default defineConfig({
           exclude: ['tests/node/server/store-files.test.ts', 'tests/node/server/store-migrations.test.ts',
             'tests/node/server/postgres-*.test.ts', 'tests/node/server/change-feed-order.test.ts',
             'tests/node/server/team-hold-registry.test.ts', 'tests/node/server/login-rate-limit.test.ts',
-            'tests/node/server/well-formed-text.test.ts', 'tests/node/server/cli.test.ts'],
+            'tests/node/server/cli.test.ts'],
           env: { TRIAGE_DESK_TEST_ENGINE: 'postgres' },
           environment: 'node', testTimeout: 30_000, hookTimeout: 30_000,
           globalSetup: ['tests/node/postgres-global-setup.ts'],

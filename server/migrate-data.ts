@@ -5,8 +5,8 @@
 //
 // All or nothing: the copy is one transaction on the target, written a page at a time and checked inside it (counts,
 // head, a checksum over (id, seq, data) in seq order, decisions and users) before COMMIT, so a failure, Ctrl+C or a
-// lost connection leaves the target as it was. The store's importRows commits per call, hence the SQL against the
-// PostgreSQL store's own pool here, in the store's column layout. A SQLite source is locked exclusively meanwhile:
+// lost connection leaves the target as it was. The store interface writes one transaction per call, hence the SQL
+// against the PostgreSQL store's own pool here, in the store's column layout (postgres-migrations.ts). A SQLite source is locked exclusively meanwhile:
 // a server still running on it is refused, and none can start on it until the copy is done.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -148,6 +148,9 @@ export async function migrateData(opts: { from: StoreLocation; to: StoreLocation
 
 async function copyInOneTransaction(source: CentralStore, target: PostgresStore, log: (line: string) => void) {
   const client = await target.pool.connect();
+  // Held for the whole copy: a connection PostgreSQL drops meanwhile must fail the copy (its query rejects), not crash
+  // the process through an 'error' event nobody listens to (the transaction is rolled back by the server either way).
+  client.on('error', () => {});
   let committing = false;
   try {
     await client.query('BEGIN');

@@ -119,8 +119,6 @@ export interface CentralStore {
   /** Every appeal with its seq and every recorded mutation, in seq order, a page at a time (data migration). */
   exportAppeals(after: number, limit: number): Promise<AppealRow[]>;
   exportMutations(after: string, limit: number): Promise<StoredMutation[]>;
-  /** Copies rows as they are, keeping their seq (data migration into an empty database). */
-  importRows(rows: { appeals?: readonly AppealRow[]; mutations?: readonly StoredMutation[] }): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -12,7 +12,8 @@ export interface PostgresMigration {
 
 // The same tables as the SQLite store's schema 2. Appeals are kept as `json` (the text as written, checked on
 // input), not `jsonb`: jsonb refuses the \u0000 escape that hostile citizen text may carry, and json costs nothing
-// to send back out. IT can still query it (`data->>'status'`).
+// to send back out. IT can query it through `data::text::jsonb` where no text carries \u0000 (json's own operators
+// refuse a document that does).
 const V1_INITIAL = `
   CREATE TABLE counters (name text PRIMARY KEY, value bigint NOT NULL);
   INSERT INTO counters (name, value) VALUES ('appeal_seq', 0);

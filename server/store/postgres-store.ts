@@ -7,8 +7,9 @@ import pg from 'pg';
 import type { Appeal } from '../../shared/domain/appeal.js';
 import type { Target } from '../../shared/domain/target.js';
 import type { Role } from '../../shared/domain/user.js';
-import { StoreError, type AppealRow, type CentralStore, type MutationState, type StoredMutation } from './central-store.js';
+import { StoreError, type AppealRow, type CentralStore, type MutationState } from './central-store.js';
 import { migratePostgres, POSTGRES_SCHEMA_VERSION } from './postgres-migrations.js';
+import { withConnection, withTransaction } from './postgres-transaction.js';
 
 export interface PostgresStoreOptions {
   /** Connections this instance keeps at most (default 10). */
@@ -23,6 +24,8 @@ export function redactDatabaseUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
+    // libpq and pg also take the password as a query parameter.
+    for (const key of ['password', 'sslpassword']) if (parsed.searchParams.has(key)) parsed.searchParams.set(key, '***');
     return parsed.toString();
   } catch {
     return '(not a URL)';
@@ -30,6 +33,12 @@ export function redactDatabaseUrl(url: string): string {
 }
 
 const LOCK_COUNTER = "SELECT value FROM counters WHERE name = 'appeal_seq' FOR UPDATE";
+/** Longest wait for a lock (the counter row, mostly) before the request answers 503 and the desk retries. */
+const LOCK_TIMEOUT_MS = 10_000;
+/** Longest single statement (a 2,000-row insert page takes well under a second). */
+const STATEMENT_TIMEOUT_MS = 30_000;
+/** A transaction left open by a hung instance is ended, releasing the counter for everyone else. */
+const IDLE_IN_TRANSACTION_MS = 60_000;
 /** Insert batches: large enough to amortise the round trip, small enough for one statement's parameters. */
 const INSERT_CHUNK = 2000;
 
@@ -43,18 +52,19 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const pool = new pg.Pool({
     connectionString: url, max: options.poolSize ?? 10, connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000,
     application_name: 'triage-desk-central',
+    // A machine cut off mid-transaction is noticed in seconds, not after the kernel's two hours.
+    keepAlive: true, keepAliveInitialDelayMillis: 10_000,
+    // Every writer takes its turn on the change counter: one stuck transaction (a hung instance, an admin's open psql)
+    // must not freeze the region. Waits end and desks are told to retry (503); an abandoned transaction is ended.
+    options: `-c lock_timeout=${LOCK_TIMEOUT_MS} -c statement_timeout=${STATEMENT_TIMEOUT_MS} `
+      + `-c idle_in_transaction_session_timeout=${IDLE_IN_TRANSACTION_MS}`,
   });
   // An idle connection dropped by the server (restart, failover) must not take the process down; the pool replaces it.
   pool.on('error', (err) => log(`postgres: idle connection lost: ${err.message}`));
 
   let found: number;
   try {
-    const client = await pool.connect();
-    try {
-      found = await migratePostgres(client);
-    } finally {
-      client.release();
-    }
+    found = await withConnection(pool, (client) => migratePostgres(client));
   } catch (err) {
     await pool.end();
     if (err instanceof StoreError) throw err;
@@ -64,21 +74,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const one = async <R extends pg.QueryResultRow>(sql: string, params: unknown[] = []): Promise<R | undefined> =>
     (await pool.query<R>(sql, params)).rows[0];
 
-  /** Runs `fn` in one transaction on one connection; any error rolls it back. */
-  const transaction = async <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const result = await fn(client);
-      await client.query('COMMIT');
-      return result;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
-  };
+  /** Runs `fn` in one READ COMMITTED transaction (postgres-transaction.ts: safe checkout, deadlock victims rerun). */
+  const transaction = <T>(fn: (client: pg.PoolClient) => Promise<T>): Promise<T> => withTransaction(pool, fn);
 
   const counterValue = async (client: pg.PoolClient): Promise<number> => {
     const row = (await client.query<{ value: string }>(LOCK_COUNTER)).rows[0];
@@ -170,9 +167,11 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       return row && { appeal: row.data, seq: Number(row.seq) };
     },
     async appealStatuses(ids) {
-      const rows = (await pool.query<{ id: string; status: Appeal['status'] }>(
-        "SELECT id, data->>'status' AS status FROM appeals WHERE id = ANY($1::text[])", [[...ids]])).rows;
-      return new Map(rows.map((r) => [r.id, r.status]));
+      // Not `data->>'status'`: PostgreSQL's json operators refuse a document with \u0000 anywhere in it, and citizen
+      // text may carry one. The text is parsed here instead.
+      const rows = (await pool.query<{ id: string; json: string }>(
+        'SELECT id, data::text AS json FROM appeals WHERE id = ANY($1::text[])', [[...ids]])).rows;
+      return new Map(rows.map((r) => [r.id, (JSON.parse(r.json) as Appeal).status]));
     },
     async insertNewAppeals(appeals) {
       return transaction(async (client) => {
@@ -249,22 +248,6 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         [after, limit])).rows;
       return rows.map((r) => ({ id: r.id, appealId: r.appeal_id, userId: r.user_id, appliedAt: iso(r.applied_at), fingerprint: r.content_hash }));
     },
-    async importRows(rows) {
-      await transaction(async (client) => {
-        await counterValue(client);
-        const appeals = rows.appeals ?? [];
-        if (appeals.length > 0) await insertRows(client, appeals, Math.max(...appeals.map((r) => r.seq)));
-        const mutations: readonly StoredMutation[] = rows.mutations ?? [];
-        for (let i = 0; i < mutations.length; i += INSERT_CHUNK) {
-          const chunk = mutations.slice(i, i + INSERT_CHUNK);
-          await client.query(`INSERT INTO mutations (id, appeal_id, user_id, applied_at, content_hash)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[])`,
-          [chunk.map((m) => m.id), chunk.map((m) => m.appealId), chunk.map((m) => m.userId), chunk.map((m) => m.appliedAt),
-            chunk.map((m) => m.fingerprint)]);
-        }
-      });
-    },
-
     async close() {
       await pool.end();
     },

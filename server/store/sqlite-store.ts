@@ -9,7 +9,7 @@ import type { Appeal } from '../../shared/domain/appeal.js';
 import type { Target } from '../../shared/domain/target.js';
 import type { Role } from '../../shared/domain/user.js';
 import { createOwnerOnlyFile, restrictToOwner } from '../owner-only-files.js';
-import { StoreError, type AppealRow, type CentralStore, type MutationState, type StoredMutation } from './central-store.js';
+import { StoreError, type AppealRow, type CentralStore, type MutationState } from './central-store.js';
 import { SCHEMA_VERSION, migrateStore } from './sqlite-migrations.js';
 
 export const DB_FILE_NAME = 'central.sqlite';
@@ -44,7 +44,6 @@ export function openSqliteStore(dataDir: string): SqliteStore {
   const q = {
     nextSeq: db.prepare<[], { value: number }>(
       "UPDATE counters SET value = value + 1 WHERE name = 'appeal_seq' RETURNING value"),
-    raiseSeq: db.prepare<[number]>("UPDATE counters SET value = max(value, ?) WHERE name = 'appeal_seq'"),
     userByLogin: db.prepare<[string], { id: string; login: string; name: string; role: Role; password_hash: string }>(
       'SELECT id, login, name, role, password_hash FROM users WHERE login = ?'),
     allUsers: db.prepare<[], { id: string; login: string; name: string; role: Role; password_hash: string }>(
@@ -106,16 +105,6 @@ export function openSqliteStore(dataDir: string): SqliteStore {
       accepted += 1;
     }
     return { accepted, duplicates, head: headSeq() };
-  });
-
-  const importRows = db.transaction((rows: { appeals?: readonly AppealRow[]; mutations?: readonly StoredMutation[] }) => {
-    let top = 0;
-    for (const row of rows.appeals ?? []) {
-      q.insertAppeal.run(row.appeal.id, row.seq, JSON.stringify(row.appeal));
-      top = Math.max(top, row.seq);
-    }
-    if (top > 0) q.raiseSeq.run(top);
-    for (const m of rows.mutations ?? []) q.recordMutation.run(m.id, m.appealId, m.userId, m.appliedAt, m.fingerprint);
   });
 
   const store: SqliteStore = {
@@ -213,10 +202,6 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     exportMutations: async (after, limit) => q.mutationsAfter.all(after, limit).map((r) => ({
       id: r.id, appealId: r.appeal_id, userId: r.user_id, appliedAt: r.applied_at, fingerprint: r.content_hash,
     })),
-    async importRows(rows) {
-      importRows(rows);
-    },
-
     async close() {
       db.close();
     },

@@ -1,5 +1,7 @@
 // Strings that are not well-formed Unicode (lone UTF-16 surrogates) are refused in every request of the contract with
 // a 400 naming the field: SQLite would store them as U+FFFD in a key column, so two different ids would collide.
+// Identifiers with U+0000 are refused too (PostgreSQL's text cannot hold it), while citizen text keeps it — and an
+// appeal whose text has it can be held and decided like any other, on both engines.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChangesResponse } from '../../../shared/central-api/contract.js';
 import { illFormedStringPaths, isWellFormedText } from '../../../shared/central-api/well-formed-text.js';
@@ -93,5 +95,33 @@ describe('requests with strings that are not well-formed Unicode', () => {
     }
     expect(checked).toBeGreaterThan(40);
     expect(ChangesResponse.parse((await fx.call('GET', '/changes', { token: lead })).body).appeals).toEqual([]);
+  });
+
+  it('refuses U+0000 in ids, logins and targets (400 naming the field) but keeps it in citizen text, which can be held and decided', async () => {
+    const refused: { path: string; method: string; token?: string; body: unknown; field: string }[] = [
+      { method: 'POST', path: '/session', body: { login: 'operator1\u0000', password: 'operator1' }, field: 'login' },
+      { method: 'POST', path: '/appeals', token: connector, body: { appeals: [incoming('vk-\u0000')] }, field: 'appeals[0].id' },
+      { method: 'PUT', path: '/holds', token: lead, body: { appealIds: ['vk-\u0000'] }, field: 'appealIds[0]' },
+      { method: 'POST', path: '/mutations', token: lead, body: { mutations: [{ id: mutationId(), appealId: 'vk-\u0000', baseVersion: 1,
+        createdAt: '2025-03-01T03:00:00.000Z', type: 'route', targetId: 'gov' }] }, field: 'mutations[0].appealId' },
+      { method: 'POST', path: '/mutations', token: lead, body: { mutations: [{ id: mutationId(), appealId: 'vk-1', baseVersion: 1,
+        createdAt: '2025-03-01T03:00:00.000Z', type: 'route', targetId: 'g\u0000ov' }] }, field: 'mutations[0].targetId' },
+    ];
+    for (const r of refused) {
+      const res = await fx.call(r.method, r.path, { ...(r.token ? { token: r.token } : {}), body: r.body });
+      expect(res.status, `${r.method} ${r.path}`).toBe(400);
+      expect((res.body as { error: { message: string } }).error.message).toContain(r.field);
+    }
+    const text = 'до\u0000после <script>alert(1)</script>';
+    expect((await fx.call('POST', '/appeals', { token: connector, body: { appeals: [incoming('vk-nul', { text, author: { name: 'И\u0000мя' } })] } })).body)
+      .toEqual({ accepted: 1, duplicates: 0 });
+    const held = await fx.call('PUT', '/holds', { token: lead, body: { appealIds: ['vk-nul'] } });
+    expect(held.status, JSON.stringify(held.body)).toBe(200);
+    expect(held.body).toMatchObject({ granted: ['vk-nul'] });
+    const decided = await fx.call('POST', '/mutations', { token: lead, body: { mutations: [{ id: mutationId(), appealId: 'vk-nul', baseVersion: 1,
+      createdAt: '2025-03-01T03:00:00.000Z', type: 'route', targetId: 'gov' }] } });
+    expect(decided.body).toMatchObject({ results: [{ status: 'applied', appeal: { text, version: 2 } }] });
+    const stored = ChangesResponse.parse((await fx.call('GET', '/changes', { token: lead })).body).appeals;
+    expect(stored.find((a) => a.id === 'vk-nul')).toMatchObject({ text, author: { name: 'И\u0000мя' }, status: 'routed' });
   });
 });
