@@ -19,7 +19,7 @@ const STORAGE_FULL_CODES = new Set(['SQLITE_FULL', '53100']);
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN',
   'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03', '53300', '25006', '57014', '55P03', '40001', '40P01']);
 const isUnavailable = (code: string, message: string): boolean =>
-  UNAVAILABLE_CODES.has(code) || code.startsWith('08') || /Connection terminated|timeout exceeded when trying to connect/.test(message);
+  UNAVAILABLE_CODES.has(code) || code.startsWith('08') || /Connection terminated|timeout exceeded when trying to connect|is not queryable/.test(message);
 /** Text PostgreSQL cannot hold (22021: a NUL or invalid byte; 22P05: an escape it cannot convert): the client's data. */
 const UNSTORABLE_TEXT_CODES = new Set(['22021', '22P05']);
 

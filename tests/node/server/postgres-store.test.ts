@@ -6,7 +6,7 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, inject, it } from 'vitest';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 import { StoreError } from '../../../server/store/central-store.js';
 import { migratePostgres, POSTGRES_SCHEMA_VERSION } from '../../../server/store/postgres-migrations.js';
@@ -120,6 +120,41 @@ describe('PostgreSQL connection problems', () => {
 
     await proxy.restore();
     expect(await api('POST', '/appeals', connector, { appeals: [incoming('vk-2')] })).toMatchObject({ status: 200, body: { accepted: 1 } });
+  });
+});
+
+describe('PostgreSQL taking connections away mid-request', () => {
+  it('survives its connections being terminated under load (failover, an admin\'s pg_terminate_backend): 200 or 503, then all well', async () => {
+    const url = await freshDatabaseUrl();
+    const database = new URL(url).pathname.slice(1);
+    const logs: string[] = [];
+    server = await startServer({ port: 0, databaseUrl: url, demoUsers: true, log: (line) => logs.push(line) });
+    const connector = ((await api('POST', '/session', undefined, { login: 'connector', password: 'connector' })).body as { token: string }).token;
+    const statuses = new Map<number, number>();
+    let next = 0;
+    let running = true;
+    const load = Array.from({ length: 8 }, async () => {
+      while (running) {
+        const ids = Array.from({ length: 20 }, () => `kill-${(next += 1)}`);
+        const res = await api('POST', '/appeals', connector, { appeals: ids.map((id) => incoming(id)) });
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      }
+    });
+    // Terminate every connection of the server's pool, five times over, while the requests run.
+    let terminated = 0;
+    for (let round = 0; round < 5; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      terminated += await withClient(inject('postgresAdminUrl'), async (c) => (await c.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND application_name = 'triage-desk-central'`,
+        [database])).rowCount ?? 0);
+    }
+    running = false;
+    await Promise.all(load);
+    console.log(`terminated ${terminated} connections under load; answers: ${JSON.stringify(Object.fromEntries(statuses))}`);
+    expect(terminated).toBeGreaterThan(0);
+    expect([...statuses.keys()].filter((status) => status !== 200 && status !== 503), logs.filter((l) => l.startsWith('internal')).join('\n')).toEqual([]);
+    // The process is still here and serves as before.
+    expect((await api('POST', '/appeals', connector, { appeals: [incoming('after-the-storm')] })).body).toEqual({ accepted: 1, duplicates: 0 });
   });
 });
 
