@@ -2,6 +2,8 @@
 // zod-validated input → handler → response checked against the contract's schema. Every failure leaves as an
 // ApiError body with a fitting status.
 // STREAMS (server-sent events) pass the same auth, role and query checks, then their handler owns the response.
+// Items a handler read back from the store as stored JSON (sendsStoredJson) are checked like any other part of the
+// response, then sent as those bytes instead of being serialised again.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { API_PREFIX, ENDPOINTS, STREAMS } from '../shared/central-api/contract.js';
@@ -64,6 +66,65 @@ interface StreamSpec {
   method: string;
   auth: readonly string[];
   query?: z.ZodType;
+}
+
+/** The stored JSON text of each item of a response array, by that array. */
+const storedJsonOf = new WeakMap<readonly unknown[], readonly string[]>();
+
+/**
+ * Marks `items` as read back from the store: `json[i]` is the stored JSON text that `items[i]` was parsed from. The route
+ * table checks the items against the contract as usual, then sends these texts instead of serialising the items again:
+ * re-serialising (JSON.stringify, then UTF-8) cost a /changes page more than reading and checking it.
+ */
+export function sendsStoredJson<T>(items: T[], json: readonly string[]): T[] {
+  if (json.length !== items.length) throw new Error(`stored JSON for ${json.length} of ${items.length} items`);
+  storedJsonOf.set(items, json);
+  return items;
+}
+
+/**
+ * The response body when `output` has a top-level array marked by sendsStoredJson, else null (then sendJson serialises
+ * it). The same JSON value as JSON.stringify(output): each marked item is written as the stored text it was parsed from.
+ */
+function serialiseStoredJson(output: unknown): Buffer | null {
+  if (typeof output !== 'object' || output === null || Array.isArray(output)) return null;
+  const entries = Object.entries(output);
+  if (!entries.some(([, value]) => Array.isArray(value) && storedJsonOf.has(value))) return null;
+  // Encoded item by item: one large string (a joined page, JSON.stringify's result) costs several times more to build
+  // and to encode than its pieces do.
+  const parts: Uint8Array[] = [];
+  for (const [key, value] of entries) {
+    const items = Array.isArray(value) ? storedJsonOf.get(value) : undefined;
+    const start = `${parts.length === 0 ? '{' : ','}${JSON.stringify(key)}:`;
+    if (items === undefined) {
+      const json = JSON.stringify(value) as string | undefined;
+      if (json !== undefined) parts.push(Buffer.from(start + json)); // JSON.stringify leaves out undefined values
+      continue;
+    }
+    parts.push(Buffer.from(`${start}[`));
+    items.forEach((json, i) => {
+      if (i > 0) parts.push(COMMA);
+      parts.push(Buffer.from(json));
+    });
+    parts.push(CLOSE_ARRAY);
+  }
+  parts.push(CLOSE_OBJECT);
+  return Buffer.concat(parts);
+}
+
+const COMMA = Buffer.from(',');
+const CLOSE_ARRAY = Buffer.from(']');
+const CLOSE_OBJECT = Buffer.from('}');
+
+/** What sendJson (http-io.ts) sends, for a body serialised already. */
+function sendSerialised(res: ServerResponse, body: Buffer): void {
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(body.length),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -169,7 +230,9 @@ export function createRouter(opts: {
       log(`contract violation in ${name} response: ${describeIssues(checked.error)}`);
       throw new HttpError(500, 'internal', 'Внутренняя ошибка сервера');
     }
-    sendJson(res, 200, output);
+    const stored = serialiseStoredJson(output);
+    if (stored === null) sendJson(res, 200, output);
+    else sendSerialised(res, stored);
   }
 
   return async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,5 +1,8 @@
 // GET /changes: appeals whose change sequence is past the client's cursor, in sequence order.
+// The page goes out as the stored JSON of its appeals (sendsStoredJson) once the route table has checked them: a page
+// of 1000 appeals is not serialised again.
 import type { ChangesQuery, ChangesResponse } from '../../shared/central-api/contract.js';
+import { sendsStoredJson } from '../route-table.js';
 import type { CentralStore } from '../store/central-store.js';
 
 export function changesRoute(store: CentralStore) {
@@ -11,8 +14,10 @@ export function changesRoute(store: CentralStore) {
     const last = page.at(-1);
     const cursor = last ? String(last.seq) : after;
     const hasMore = rows.length > input.limit;
+    const appeals = page.map((r) => r.appeal);
+    const json = page.flatMap((r) => (r.json === undefined ? [] : [r.json]));
     return {
-      appeals: page.map((r) => r.appeal),
+      appeals: json.length === appeals.length ? sendsStoredJson(appeals, json) : appeals,
       cursor,
       hasMore,
       // Counted only when another page exists: the last page (every incremental pull) costs no count query.

@@ -31,6 +31,8 @@ export interface NewUser {
 export interface AppealRow {
   appeal: Appeal;
   seq: number;
+  /** The stored JSON text `appeal` was parsed from (changesAfter): a /changes page is sent as these bytes. */
+  json?: string;
 }
 
 /** What a mutation is decided on, read inside its transaction. */

@@ -224,13 +224,17 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       });
     },
     async changesAfter(after, limit) {
-      // One round trip: the head rides along on every row (and alone on an empty page, through the outer join).
-      const rows = (await pool.query<{ seq: string | null; data: Appeal | null; head: string }>(
-        `SELECT a.seq, a.data, c.value AS head FROM counters c
+      // One round trip: the head rides along on every row (and alone on an empty page, through the outer join). The
+      // data comes as its stored text (json keeps it as written), parsed here and also handed on as `json`: the page
+      // goes out as that text (see routes/changes.ts) once the route table has checked the parsed appeals.
+      const rows = (await pool.query<{ seq: string | null; json: string | null; head: string }>(
+        `SELECT a.seq, a.data::text AS json, c.value AS head FROM counters c
           LEFT JOIN LATERAL (SELECT seq, data FROM appeals WHERE seq > $1 ORDER BY seq LIMIT $2) a ON true
           WHERE c.name = 'appeal_seq'`, [String(after), limit])).rows;
       const page: AppealRow[] = [];
-      for (const r of rows) if (r.seq !== null && r.data !== null) page.push({ appeal: r.data, seq: Number(r.seq) });
+      for (const r of rows) {
+        if (r.seq !== null && r.json !== null) page.push({ appeal: JSON.parse(r.json) as Appeal, seq: Number(r.seq), json: r.json });
+      }
       return { rows: page, head: Number(rows[0]?.head ?? 0) };
     },
     countChangesAfter: async (after) =>

@@ -191,7 +191,9 @@ export function openSqliteStore(dataDir: string): SqliteStore {
       })();
     },
     async changesAfter(after, limit) {
-      const rows = q.changesAfter.all(after, limit).map((r) => ({ appeal: parseAppeal(r.data), seq: r.seq }));
+      // Each row's stored text rides along as `json`: the page goes out as that text (see routes/changes.ts) once the
+      // route table has checked the parsed appeals, instead of being serialised again.
+      const rows = q.changesAfter.all(after, limit).map((r) => ({ appeal: parseAppeal(r.data), seq: r.seq, json: r.data }));
       return { rows, head: headSeq() };
     },
     countChangesAfter: async (after) => q.countChangesAfter.get(after)?.n ?? 0,
