@@ -7,7 +7,7 @@ import pg from 'pg';
 import type { Appeal } from '../../shared/domain/appeal.js';
 import type { Target } from '../../shared/domain/target.js';
 import type { Role } from '../../shared/domain/user.js';
-import { StoreError, type AppealRow, type CentralStore, type MutationState } from './central-store.js';
+import { StoreError, type AppealRow, type CentralStore, type MutationKey, type MutationPlan, type MutationState } from './central-store.js';
 import { migratePostgres, POSTGRES_SCHEMA_VERSION } from './postgres-migrations.js';
 import { withConnection, withTransaction } from './postgres-transaction.js';
 
@@ -43,6 +43,42 @@ const IDLE_IN_TRANSACTION_MS = 60_000;
 const INSERT_CHUNK = 2000;
 
 const iso = (value: Date | string): string => (value instanceof Date ? value : new Date(value)).toISOString();
+
+interface MutationStateRow {
+  seen_appeal_id: string | null; seen_hash: string | null; seen_appeal: Appeal | null;
+  current: Appeal | null; current_seq: string | null; target_ok: boolean;
+}
+
+/** What a mutation is decided on (central-store.ts MutationState), with the current appeal's seq. */
+async function readMutationState(db: pg.Pool | pg.PoolClient, key: MutationKey): Promise<{ state: MutationState; currentSeq: number | null }> {
+  const row = (await db.query<MutationStateRow>(`SELECT m.appeal_id AS seen_appeal_id, m.content_hash AS seen_hash,
+      (SELECT data FROM appeals WHERE id = m.appeal_id) AS seen_appeal,
+      c.data AS current, c.seq AS current_seq,
+      ($3::text IS NULL OR EXISTS (SELECT 1 FROM targets WHERE id = $3)) AS target_ok
+    FROM (SELECT 1) AS one LEFT JOIN mutations m ON m.id = $1 LEFT JOIN appeals c ON c.id = $2`,
+  [key.mutationId, key.appealId, key.targetId])).rows[0];
+  if (!row) throw new Error('mutation state query returned no row');
+  const state: MutationState = row.seen_appeal_id !== null
+    ? { seen: { appealId: row.seen_appeal_id, fingerprint: row.seen_hash, appeal: row.seen_appeal ?? undefined },
+      current: undefined, targetExists: true }
+    : { seen: undefined, current: row.current ?? undefined, targetExists: row.target_ok };
+  return { state, currentSeq: row.current_seq === null ? null : Number(row.current_seq) };
+}
+
+type MutationWrite = NonNullable<MutationPlan['write']>;
+
+/** Under the counter lock taken by the caller's transaction: the appeal at the next seq, and the mutation id. */
+async function writeLocked(client: pg.PoolClient, write: MutationWrite, key: MutationKey): Promise<void> {
+  await client.query(`WITH s AS (UPDATE counters SET value = value + 1 WHERE name = 'appeal_seq' RETURNING value),
+      a AS (UPDATE appeals SET seq = (SELECT value FROM s), data = $2 WHERE id = $1 RETURNING seq)
+    INSERT INTO mutations (id, appeal_id, user_id, applied_at, content_hash) VALUES ($3, $1, $4, $5, $6)`,
+  [write.appeal.id, JSON.stringify(write.appeal), key.mutationId, write.userId, write.appliedAt, write.fingerprint]);
+}
+
+/** Raised inside the optimistic write when the appeal moved on since it was read: the statement undoes itself. */
+const MOVED_ON = '22012';
+/** Why an optimistic write gives way to the locked path: the appeal moved on, the id raced in, a deadlock victim. */
+const GIVE_WAY = new Set([MOVED_ON, '23505', '40P01']);
 
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
   const log = options.log ?? (() => {});
@@ -91,6 +127,26 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         [chunk.map((r) => r.appeal.id), chunk.map((r) => String(r.seq)), chunk.map((r) => JSON.stringify(r.appeal))]);
     }
     await client.query("UPDATE counters SET value = greatest(value, $1) WHERE name = 'appeal_seq'", [String(head)]);
+  };
+
+  /**
+   * One autocommit statement: takes the counter (so commits still follow the sequence), stores the appeal at the next
+   * seq only if its seq is still `readSeq`, records the mutation id. If the appeal moved on, a division by zero undoes
+   * the whole statement — the counter too, so the sequence has no holes — and false sends the caller to the locked path.
+   */
+  const writeIfUnchanged = async (write: MutationWrite, key: MutationKey, readSeq: number): Promise<boolean> => {
+    try {
+      await pool.query(`WITH s AS (UPDATE counters SET value = value + 1 WHERE name = 'appeal_seq' RETURNING value),
+          a AS (UPDATE appeals SET seq = (SELECT value FROM s), data = $2 WHERE id = $1 AND seq = $7 RETURNING seq),
+          m AS (INSERT INTO mutations (id, appeal_id, user_id, applied_at, content_hash) SELECT $3, $1, $4, $5, $6 FROM a)
+        SELECT 1 / (SELECT count(*)::int FROM a) AS written`,
+      [write.appeal.id, JSON.stringify(write.appeal), key.mutationId, write.userId, write.appliedAt, write.fingerprint,
+        String(readSeq)]);
+      return true;
+    } catch (err) {
+      if (GIVE_WAY.has(String((err as { code?: unknown }).code))) return false;
+      throw err;
+    }
   };
 
   const headSeq = async (): Promise<number> =>
@@ -195,32 +251,20 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       });
     },
     async applyMutation(key, plan) {
+      // Optimistic first: read without a lock, decide, and write in one statement that holds the counter only while it
+      // runs. Holding it across round trips to this process (lock, read, write, COMMIT) made every decision of every
+      // instance wait in line (server bench). Answers without a write (duplicate, conflict, refusals) take no lock.
+      const read = await readMutationState(pool, key);
+      const decided = plan(read.state);
+      if (!decided.write) return decided.result;
+      if (read.currentSeq !== null && await writeIfUnchanged(decided.write, key, read.currentSeq)) return decided.result;
+      // The appeal changed after the read, or the same mutation id raced in: decide again under the lock.
       return transaction(async (client) => {
         // The lock first, alone: in READ COMMITTED every later statement then reads what committed before it.
         await counterValue(client);
-        const row = (await client.query<{
-          seen_appeal_id: string | null; seen_hash: string | null; seen_appeal: Appeal | null;
-          current: Appeal | null; target_ok: boolean;
-        }>(`SELECT m.appeal_id AS seen_appeal_id, m.content_hash AS seen_hash,
-              (SELECT data FROM appeals WHERE id = m.appeal_id) AS seen_appeal,
-              (SELECT data FROM appeals WHERE id = $2) AS current,
-              ($3::text IS NULL OR EXISTS (SELECT 1 FROM targets WHERE id = $3)) AS target_ok
-            FROM (SELECT 1) AS one LEFT JOIN mutations m ON m.id = $1`,
-        [key.mutationId, key.appealId, key.targetId])).rows[0];
-        if (!row) throw new Error('mutation state query returned no row');
-        const state: MutationState = row.seen_appeal_id !== null
-          ? { seen: { appealId: row.seen_appeal_id, fingerprint: row.seen_hash, appeal: row.seen_appeal ?? undefined },
-            current: undefined, targetExists: true }
-          : { seen: undefined, current: row.current ?? undefined, targetExists: row.target_ok };
-        const decided = plan(state);
-        if (decided.write) {
-          const { appeal, userId, appliedAt, fingerprint } = decided.write;
-          await client.query(`WITH s AS (UPDATE counters SET value = value + 1 WHERE name = 'appeal_seq' RETURNING value),
-              a AS (UPDATE appeals SET seq = (SELECT value FROM s), data = $2 WHERE id = $1 RETURNING seq)
-            INSERT INTO mutations (id, appeal_id, user_id, applied_at, content_hash) VALUES ($3, $1, $4, $5, $6)`,
-          [appeal.id, JSON.stringify(appeal), key.mutationId, userId, appliedAt, fingerprint]);
-        }
-        return decided.result;
+        const locked = plan((await readMutationState(client, key)).state);
+        if (locked.write) await writeLocked(client, locked.write, key);
+        return locked.result;
       });
     },
     async changesAfter(after, limit) {

@@ -249,12 +249,18 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
       await pool.query('SELECT pg_notify($1, $2)', [CHANGES_CHANNEL, head === undefined ? '' : String(head)]);
     },
 
-    async releaseAppeals(appealIds) {
-      // In one transaction only to be retried as a deadlock victim: a decided appeal must not look held for a lease.
-      const released = await withTransaction(pool, (client) =>
-        client.query('DELETE FROM team_holds WHERE appeal_id = ANY($1::text[]) RETURNING 1', [[...appealIds].sort()]));
-      if ((released.rowCount ?? 0) > 0) await notifyTeam();
-      await refresh();
+    async decisionsApplied(appealIds) {
+      // One round trip: the `changes` notice first, then the holds go and, if any did, the `team` notice; PostgreSQL
+      // delivers both at commit, in this order. A deadlock with the expiry sweep is rare and simply run again.
+      const run = () => pool.query<{ released: number }>(`WITH d AS (DELETE FROM team_holds WHERE appeal_id = ANY($1::text[]) RETURNING 1)
+        SELECT pg_notify($2, ''), (SELECT count(*)::int FROM d) AS released,
+          CASE WHEN EXISTS (SELECT 1 FROM d) THEN pg_notify($3, $4) END`, [[...appealIds].sort(), CHANGES_CHANNEL, TEAM_CHANNEL, instanceId]);
+      const result = await run().catch((err: unknown) => {
+        if ((err as { code?: unknown }).code === '40P01') return run();
+        throw err;
+      });
+      // The request's answer comes after this: a GET /team right then must not show the decided appeal held.
+      if ((result.rows[0]?.released ?? 0) > 0) await refresh();
     },
 
     holds() {

@@ -34,8 +34,11 @@ export interface TeamBackplane {
   endSession(sessionKey: string): Promise<void>;
   /** The session's last live connection through this instance closed: its holds end unless it is live elsewhere. */
   sessionLeftHere(sessionKey: string): Promise<void>;
-  /** Decisions on these appeals were applied: nobody needs to hold them any more. */
-  releaseAppeals(appealIds: readonly string[]): Promise<void>;
+  /**
+   * Decisions on these appeals were applied (committed): the other instances tell their desks to pull, then nobody
+   * holds them any more — in that order, so no desk sees a decided appeal freed before it pulls.
+   */
+  decisionsApplied(appealIds: readonly string[]): Promise<void>;
   /** Appeals changed through this instance (committed): the other instances tell their desks to pull. */
   announceChanges(head: number | undefined): Promise<void>;
   /** Every unexpired hold as last known here, oldest first. */
@@ -65,7 +68,7 @@ export function createMemoryBackplane(options: MemoryBackplaneOptions): TeamBack
     put: async (sessionKey, user, appealIds) => registry.put(sessionKey, user, appealIds),
     endSession: async (sessionKey) => registry.releaseSession(sessionKey),
     sessionLeftHere: async (sessionKey) => registry.releaseSession(sessionKey),
-    releaseAppeals: async (appealIds) => registry.releaseAppeals(appealIds),
+    decisionsApplied: async (appealIds) => registry.releaseAppeals(appealIds),
     announceChanges: async () => {},
     holds: () => registry.holds(),
     remotePresence: () => [],

@@ -78,8 +78,7 @@ export async function createTeamMode(opts: TeamModeOptions) {
      */
     async decisionsApplied(appealIds: readonly string[]): Promise<void> {
       liveHub.changesCommitted();
-      await backplane.announceChanges(undefined).catch(fail('announcing changes'));
-      await backplane.releaseAppeals(appealIds).catch(fail('releasing decided appeals'));
+      await backplane.decisionsApplied(appealIds).catch(fail('announcing decisions and releasing their holds'));
     },
     /** The session signed out: its holds end and its live connections get `bye`, here and on other instances. */
     async sessionEnded(sessionKey: string): Promise<void> {
