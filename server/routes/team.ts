@@ -3,5 +3,5 @@ import type { TeamResponse } from '../../shared/central-api/team-contract.js';
 import type { TeamMode } from '../team/team-mode.js';
 
 export function teamRoute(team: TeamMode) {
-  return (): TeamResponse => ({ team: team.snapshot() });
+  return async (): Promise<TeamResponse> => ({ team: await team.currentSnapshot() });
 }

@@ -26,6 +26,8 @@ const HEARTBEAT_MS = 5_000;
 const STALE_INSTANCE_MS = 30_000;
 /** Expiry sweep, like the in-memory registry's: lapsed holds are announced at most this late. */
 const SWEEP_MS = 1_000;
+/** Notices from other instances arriving within this long are taken in with one re-read of the mirror. */
+const NEWS_COALESCE_MS = 20;
 
 export interface PostgresBackplaneOptions {
   pool: pg.Pool;
@@ -90,9 +92,21 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
     })();
     return reading;
   };
+  /** After this instance's own write: the mirror re-read, and the desks here told if what they see changed. */
+  const refreshOwn = async (): Promise<void> => {
+    await refresh();
+    if (!closed) events.teamChanged();
+  };
+
+  // Another instance's news: re-read a moment later, so a burst (a shift deciding hundreds an hour, each releasing a
+  // hold) costs one re-read per instance, not one per notice. Well within the second a colleague's hold may take.
+  let refreshDue: NodeJS.Timeout | undefined;
   const refreshAndTell = (): void => {
-    refresh().then(() => { if (!closed) events.teamChanged(); },
-      (err: unknown) => log(`team: mirror not refreshed: ${(err as Error).message}`));
+    refreshDue ??= setTimeout(() => {
+      refreshDue = undefined;
+      refresh().then(() => { if (!closed) events.teamChanged(); },
+        (err: unknown) => log(`team: mirror not refreshed: ${(err as Error).message}`));
+    }, NEWS_COALESCE_MS);
   };
 
   const writePresence = async (): Promise<void> => {
@@ -145,7 +159,10 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
   };
   const sweep = async (): Promise<void> => {
     const expired = await pool.query('DELETE FROM team_holds WHERE expires_ms <= $1 RETURNING 1', [now()]);
-    if ((expired.rowCount ?? 0) > 0) await notifyTeam();
+    if ((expired.rowCount ?? 0) === 0) return;
+    await notifyTeam();
+    // Our own notice is not re-read (below); the mirror already leaves lapsed holds out, the desks here need telling.
+    events.teamChanged();
   };
 
   /** TeamBackplane.put, in one transaction. */
@@ -187,7 +204,7 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
       };
     });
     // The answer carries the team: it must already show this very put.
-    await refresh();
+    await refreshOwn();
     return result;
   };
 
@@ -198,7 +215,8 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
       if (closed) return;
       if (channel === CHANGES_CHANNEL) events.changesCommitted(/^\d+$/.test(payload) ? Number(payload) : undefined);
       else if (channel === SESSION_END_CHANNEL) events.sessionEnded(payload);
-      else refreshAndTell();
+      // This instance's own notices need no re-read: each of its writes re-reads the mirror itself before answering.
+      else if (payload !== instanceId) refreshAndTell();
     },
     // Whatever was announced while the connection was down is re-read as a whole.
     onReconnected: () => {
@@ -233,7 +251,7 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
         await client.query('SELECT pg_notify($1, $2)', [SESSION_END_CHANNEL, sessionKey]);
         await notifyTeam(client);
       });
-      await refresh();
+      await refreshOwn();
     },
 
     async sessionLeftHere(sessionKey) {
@@ -242,7 +260,7 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
           WHERE p.session_key = $1 AND p.instance_id <> $2 AND i.seen_ms > $3)
         RETURNING 1`, [sessionKey, instanceId, now() - STALE_INSTANCE_MS]);
       if ((left.rowCount ?? 0) > 0) await notifyTeam();
-      await refresh();
+      await refreshOwn();
     },
 
     async announceChanges(head) {
@@ -260,7 +278,7 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
         throw err;
       });
       // The request's answer comes after this: a GET /team right then must not show the decided appeal held.
-      if ((result.rows[0]?.released ?? 0) > 0) await refresh();
+      if ((result.rows[0]?.released ?? 0) > 0) await refreshOwn();
     },
 
     holds() {
@@ -268,6 +286,7 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
       return mirroredHolds.filter((h) => h.expiresAt > at)
         .sort((a, b) => a.since - b.since || a.appealId.localeCompare(b.appealId));
     },
+    catchUp: () => refresh(),
     remotePresence: () => mirroredPresence,
     publishPresence(sessions) {
       localSessions = [...sessions];
@@ -277,6 +296,7 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
     async close() {
       closed = true;
       for (const timer of timers) clearInterval(timer);
+      if (refreshDue) clearTimeout(refreshDue);
       await presenceWrite;
       await listener.close();
       // The desks live through this instance were told `bye`: their holds end as if they had disconnected (unless

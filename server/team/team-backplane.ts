@@ -43,6 +43,8 @@ export interface TeamBackplane {
   announceChanges(head: number | undefined): Promise<void>;
   /** Every unexpired hold as last known here, oldest first. */
   holds(): Hold[];
+  /** Brings what holds() and remotePresence() know up to date now (GET /team answers what is, not what was). */
+  catchUp(): Promise<void>;
   /** People connected live through the other instances. */
   remotePresence(): Presence[];
   /** The sessions connected live through this instance now (after a connect or a disconnect). */
@@ -71,6 +73,7 @@ export function createMemoryBackplane(options: MemoryBackplaneOptions): TeamBack
     decisionsApplied: async (appealIds) => registry.releaseAppeals(appealIds),
     announceChanges: async () => {},
     holds: () => registry.holds(),
+    catchUp: async () => {},
     remotePresence: () => [],
     publishPresence: () => {},
     close: async () => registry.close(),

@@ -65,6 +65,11 @@ export async function createTeamMode(opts: TeamModeOptions) {
     putHolds: (sessionKey: string, user: User, appealIds: readonly string[]) => backplane.put(sessionKey, user, appealIds),
     /** The team as every desk sees it now. */
     snapshot: () => buildTeamSnapshot(backplane.holds(), online(liveHub.presence()), now()),
+    /** The team as it stands in the shared store this moment (GET /team, through whichever instance). */
+    async currentSnapshot() {
+      await backplane.catchUp();
+      return buildTeamSnapshot(backplane.holds(), online(liveHub.presence()), now());
+    },
 
     /** Appeals were ingested: live desks pull, here and through the other instances. */
     async appealsChanged(head?: number): Promise<void> {
