@@ -21,6 +21,7 @@ import { createLoadClient, jsonReply, type LoadClient } from './server-load-http
 import { startPgWaitSampler, type PgWaitFigures } from './server-load-pg-waits.js';
 import { AppealPool, runChanges, runDecisions, type Desk, type PhaseFigures } from './server-load-phases.js';
 import { startInstances, type ServerInstance, type StoreArgs } from './server-load-servers.js';
+import { positive } from './bench-args.js';
 
 /** /changes on SQLite with 20 desks before this bench's work (issue text), for the ratio. */
 const BASELINE_SQLITE_ROWS_PER_S = 31_000;
@@ -49,12 +50,6 @@ const { values: args } = parseArgs({
   strict: true,
   allowPositionals: false,
 });
-
-function positive(name: string, value: string | undefined): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
-  return n;
-}
 
 const phaseWindow = { warmupMs: positive('warmup', args.warmup) * 1000, measureMs: positive('seconds', args.seconds) * 1000 };
 const appealCount = Math.floor(positive('appeals', args.appeals));

@@ -21,6 +21,7 @@ import { startLiveProbe, type LiveProbe } from './team-live-probe.js';
 import { startRendererDesk } from './team-renderer-desk.js';
 import { seededRandom } from './team-simulated-operator.js';
 import type { ReadTiming } from './team-types.js';
+import { positive } from './bench-args.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCENARIOS: readonly ScenarioName[] = ['solo', 'backlog', 'stream'];
@@ -48,12 +49,6 @@ const { values: args } = parseArgs({
   strict: true,
   allowPositionals: false,
 });
-
-function positive(name: string, value: string | undefined): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name} must be a positive number`);
-  return n;
-}
 
 const operators = Math.floor(positive('operators', args.operators));
 const rendererCount = Math.min(operators, Math.floor(Number(args.renderer)));
