@@ -2,13 +2,13 @@
 // Spread into DESK_METHODS / DESK_EVENTS in contract.ts.
 import { z } from 'zod';
 import { AppealStatus, Decision, Source } from '../domain/appeal.js';
+import { CalendarDay, DayPeriod } from '../domain/calendar-day.js';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const count = z.number().int().nonnegative();
 const minutes = z.number().nonnegative().nullable();
 
-/** Inclusive range of Novosibirsk calendar days. */
-export const StatsPeriod = z.object({ from: isoDate, to: isoDate }).strict();
+/** Inclusive range of Novosibirsk calendar days: real days, from ≤ to, at most MAX_PERIOD_DAYS (the work is per day). */
+export const StatsPeriod = DayPeriod;
 export type StatsPeriod = z.infer<typeof StatsPeriod>;
 
 export const SourceCounts = z.object({ vk: count, ok: count, telegram: count, pos: count });
@@ -18,7 +18,7 @@ export const Stats = z.object({
   period: StatsPeriod,
   totals: z.object({ received: count, waiting: count, routed: count, rejected: count, routedLate: count }),
   bySource: SourceCounts,
-  perDay: z.array(z.object({ date: isoDate, counts: SourceCounts })),
+  perDay: z.array(z.object({ date: CalendarDay, counts: SourceCounts })),
   byTopic: z.array(z.object({ key: z.string(), label: z.string(), count })),
   byTarget: z.array(z.object({ targetId: z.string(), label: z.string(), count })),
   routeTime: z.object({ buckets: z.array(z.object({ label: z.string(), count })), medianMinutes: minutes }),

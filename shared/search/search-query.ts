@@ -1,8 +1,7 @@
 // The search request, its results and saved views as the desk API carries them (see shared/desk-api/contract.ts).
 import { z } from 'zod';
 import { AppealStatus, Source } from '../domain/appeal.js';
-
-const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'дата в формате ГГГГ-ММ-ДД');
+import { CalendarDay } from '../domain/calendar-day.js';
 
 export const SearchQuery = z.object({
   /** Words to find (all of them, each as a prefix); empty = filters only, newest first. */
@@ -14,8 +13,8 @@ export const SearchQuery = z.object({
   /** A municipality target: routed to it, or arrived through its page (channel) — until appeals carry a place. */
   municipalityId: z.string().min(1).max(100).nullable().default(null),
   /** Received on or after this day / on or before this day, Novosibirsk calendar days. */
-  fromDay: isoDay.nullable().default(null),
-  toDay: isoDay.nullable().default(null),
+  fromDay: CalendarDay.nullable().default(null),
+  toDay: CalendarDay.nullable().default(null),
   /** Only appeals past their deadline; needs the deadline columns of issue #4a (refused with a message until then). */
   overdue: z.boolean().default(false),
 }).strict();

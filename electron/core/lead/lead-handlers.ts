@@ -89,8 +89,8 @@ export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
     return user;
   };
 
+  // The period is checked by StatsPeriod (real days, from ≤ to, at most MAX_PERIOD_DAYS) before a handler runs.
   const stats = (period: StatsPeriod) => {
-    if (period.from > period.to) throw new DeskFailure('bad_request', 'Начало периода позже конца');
     keeper.fillMissing();
     const [fromMs, toMs] = periodBounds(period, keeper.calendar);
     return computeStats(facts.receivedBetween(fromMs, toMs), period, keeper.calendar, freshLabels());
@@ -139,7 +139,7 @@ export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
       return result;
     },
     'stats.get': (period) => {
-      requireSignedIn();
+      requireLead();
       return stats(period);
     },
     'reports.export': async (request) => {
