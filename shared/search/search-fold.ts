@@ -1,15 +1,26 @@
-// Search text normalisation shared by the index and the query: lower case and ё→е (FTS5's unicode61 folds case
-// but keeps ё distinct), so «Ёлка», «ёлка» and «елка» are one word to the search.
+// Search text normalisation shared by the index, the query and the grid's marks: Unicode NFC, lower case and ё→е
+// (FTS5's unicode61 folds case but keeps ё distinct), so «Ёлка», «ёлка» and «елка» are one word to the search, and
+// «й» typed as «и» + U+0306 (NFD, issue 12) is the same word as «й». NFC comes first, so a decomposed «ё» folds too.
 const YO = /ё/g;
 
-/** The form both the index and the query are written in. */
+/**
+ * The form both the index and the query are written in. Changing it changes what the index holds: add a cache
+ * migration that re-indexes (see 008-search-nfc.ts).
+ */
 export function foldForSearch(text: string): string {
-  return text.toLowerCase().replace(YO, 'е');
+  return text.normalize('NFC').toLowerCase().replace(YO, 'е');
 }
 
-/** Words of a query as the index splits them: runs of letters and digits (hyphenated words split too). */
+/**
+ * A word as the index splits text: a run of letters, digits and combining marks (unicode61 keeps marks inside a
+ * token, so «мусо́р» with a stress mark, which NFC cannot compose, stays one word). Hyphenated words split.
+ * Global: use with matchAll or String#match, which do not carry lastIndex between calls.
+ */
+export const SEARCH_WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Words of a query as the index splits them. */
 export function searchTerms(query: string): string[] {
-  return foldForSearch(query).match(/[\p{L}\p{N}]+/gu)?.slice(0, 16) ?? [];
+  return foldForSearch(query).match(SEARCH_WORD)?.slice(0, 16) ?? [];
 }
 
 // Shorter words match whole: «не*» or «в*» would expand to thousands of index terms for nothing.

@@ -38,6 +38,7 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
     if (migration.version <= current || migration.version > upTo) continue;
     db.transaction(() => {
       db.exec(migration.sql);
+      migration.data?.(db);
       holdOpenForCrashTests(migration.version);
       // user_version is part of the database header and commits with the transaction.
       db.pragma(`user_version = ${migration.version}`);

@@ -50,6 +50,22 @@ describe('search', () => {
     expect(find(cache, { text: 'ЕЛК' }).ids.sort()).toEqual(['a-00001', 'a-00002']);
   });
 
+  it('finds decomposed (NFD) text by a normally typed query, and composed text by a decomposed query (issue 12)', () => {
+    // «й» typed as «и» + U+0306 (combining breve), as some phones and pasted texts send it.
+    const nfd = 'Не вывозят мусор на улице Райская'.normalize('NFD');
+    expect(nfd).toContain('\u0438\u0306');
+    const cache = cacheWith([
+      sampleAppeal(1, { text: nfd }),
+      sampleAppeal(2, { text: 'Яма на Майской улице', author: { name: 'Ёжиков Йосиф'.normalize('NFD') } }),
+    ]);
+    expect(find(cache, { text: 'райская' }).ids).toEqual(['a-00001']);
+    expect(find(cache, { text: 'Райск' }).ids).toEqual(['a-00001']);
+    expect(find(cache, { text: 'майской'.normalize('NFD') }).ids).toEqual(['a-00002']);
+    expect(find(cache, { text: 'йосиф' }).ids).toEqual(['a-00002']);
+    // The terms the grid marks are whole NFC words, never split at the combining mark.
+    expect(find(cache, { text: 'райская'.normalize('NFD') }).terms).toEqual(['райская']);
+  });
+
   it('matches every word as a prefix, and reads FTS syntax in the query as plain words', () => {
     const cache = cacheWith([
       sampleAppeal(1, { text: 'Отопление в школе №12 не работает, дети мёрзнут' }),

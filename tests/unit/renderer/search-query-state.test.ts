@@ -58,4 +58,13 @@ describe('search query state', () => {
     expect(runs.map((r) => r.text).join('')).toBe('Ёлку во дворе не убрали, ёлки лежат');
     expect(markTerms('водопровод', ['во'])).toEqual([{ text: 'водопровод', hit: false }]);
   });
+
+  it('marks decomposed (NFD) words whole, keeping the text as written (issue 12)', () => {
+    const text = 'Не вывозят мусор на улице Райская'.normalize('NFD');
+    const runs = markTerms(text, ['райская']);
+    // The mark covers the whole word with its combining breve, so nothing of the displayed text moves.
+    expect(runs.filter((r) => r.hit).map((r) => r.text)).toEqual(['Райская'.normalize('NFD')]);
+    expect(runs.map((r) => r.text).join('')).toBe(text);
+    expect(markTerms('Майская улица', ['майск']).filter((r) => r.hit).map((r) => r.text)).toEqual(['Майская']);
+  });
 });
