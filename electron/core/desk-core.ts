@@ -7,6 +7,7 @@ import { CACHE_FILE_NAME, openLocalCache, type LocalCache } from './cache/local-
 import { createCentralApiClient } from './central-api-client.js';
 import { DeskEventHub } from './desk-events.js';
 import { DeskFailure } from './desk-failure.js';
+import { diskFullFailure, isDiskFull } from './disk-full.js';
 import { cachedUser, createDeskHandlers, type DeskHandlers } from './desk-handlers.js';
 import { startSuggestionService, type SuggestionService } from './routing/suggestion-service.js';
 import { SyncEngine } from './sync-engine.js';
@@ -16,6 +17,7 @@ import { createTeamService, type TeamService } from './team/team-service.js';
 
 export type { TokenStore } from './token-store.js';
 export { CacheOpenError } from './cache/cache-open-error.js';
+export { START_FRESH_FLAG } from './cache/open-cache.js';
 
 export interface DeskCoreOptions {
   dataDir: string;
@@ -30,6 +32,9 @@ export interface DeskCoreOptions {
   fetch?: typeof fetch;
   /** Check every handler's output against the contract; default on unless NODE_ENV=production. */
   validateOutputs?: boolean;
+  /** The operator confirmed starting over with an empty cache (the shell's --start-fresh-cache): a missing, empty
+   * or corrupt cache is set aside (renamed with a timestamp) instead of refusing the start. */
+  startFreshCache?: boolean;
   /** Team mode timings for tests: the live channel's silence watchdog and the hold lease (default 90 s). */
   liveSilenceMs?: number;
   holdLeaseMs?: number;
@@ -52,12 +57,18 @@ interface StartedParts {
   suggestions?: SuggestionService;
 }
 
-/** Rejects with CacheOpenError when the cache file is corrupt or from a newer program. */
+/** Rejects with CacheOpenError when the cache file is corrupt, from a newer program, or missing or empty although a
+ * session token is stored (the desk was used: unsent decisions may be lost). */
 export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore> {
-  const cache = openLocalCache(options.dataDir);
+  const tokenStore = options.tokenStore ?? createFileTokenStore(options.dataDir);
+  const cache = openLocalCache(options.dataDir, {
+    sessionExists: tokenStore.load() !== null,
+    startFresh: options.startFreshCache ?? false,
+    ...(options.log ? { log: options.log } : {}),
+  });
   const started: StartedParts = {};
   try {
-    return await wireDeskCore(options, cache, started);
+    return await wireDeskCore({ ...options, tokenStore }, cache, started);
   } catch (error) {
     // A caller that retries (or a harness that reports and exits) must not keep a worker and a connection open.
     started.team?.close();
@@ -158,6 +169,11 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
         return await dispatch(method, input);
       } catch (error) {
         if (error instanceof DeskFailure) return { ok: false, error: { code: error.code, message: error.message } };
+        if (isDiskFull(error)) {
+          log(`core: ${method} failed: disk full (${(error as { code: string }).code})`);
+          const failure = diskFullFailure(options.dataDir);
+          return { ok: false, error: { code: failure.code, message: failure.message } };
+        }
         log(`core: ${method} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`);
         return { ok: false, error: { code: 'internal', message: 'Внутренняя ошибка программы' } };
       }

@@ -9,6 +9,7 @@ import type { LocalCache } from './cache/local-cache.js';
 import type { OutboxEntry } from './cache/outbox-store.js';
 import { ApiFailure, type CentralApiClient } from './central-api-client.js';
 import type { DeskEventHub } from './desk-events.js';
+import { DISK_FULL_MESSAGE, isDiskFull } from './disk-full.js';
 import { recomputeLocalView, storeServerAppeal } from './local-view.js';
 import type { SyncLog, SyncLogLevel } from './sync-log.js';
 import { ulid } from './ulid.js';
@@ -259,6 +260,18 @@ export class SyncEngine {
       this.clearRetry();
       this.o.onUnauthorized();
       this.setState('signed-out');
+      return;
+    }
+    if (isDiskFull(error)) {
+      // The server answered; only our own disk refused to store what came back. Not offline: say what is wrong and
+      // retry with backoff (nothing is lost: the cursor and the outbox move only in the transaction that failed).
+      this.o.log('sync: run failed: disk full');
+      this.failures += 1;
+      this.offlineSince = null;
+      this.lastError = DISK_FULL_MESSAGE;
+      this.journal('error', 'disk_full', this.lastError);
+      this.scheduleRetry();
+      this.setState('online');
       return;
     }
     if (!(error instanceof ApiFailure)) {

@@ -3,7 +3,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, Menu, net, safeStorage, session, type BrowserWindow } from 'electron';
-import { createDeskCore, type DeskCore } from '../core/desk-core.js';
+import { START_FRESH_FLAG, createDeskCore, type DeskCore } from '../core/desk-core.js';
 import { describeConfigError, loadAppConfig } from './app-config.js';
 import { APP_ENTRY_URL } from './app-origin.js';
 import { handleAppProtocol, registerAppSchemePrivileges } from './app-protocol.js';
@@ -110,6 +110,8 @@ async function startCore(apiUrl: string | null): Promise<DeskCore> {
     tokenStore: tokens,
     demo: apiUrl === null,
     log,
+    // The operator's explicit confirmation to start over when the cache is missing, empty or corrupt.
+    startFreshCache: process.argv.includes(START_FRESH_FLAG),
     // Chromium's network stack: the policy proxy and the extra CA check apply to every API request.
     fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
   });

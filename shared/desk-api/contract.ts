@@ -219,6 +219,7 @@ export const DESK_ERROR_CODES = [
   'nothing_to_undo',
   'already_sent', // undo after the decision reached the server
   'forbidden', // the signed-in role may not do this (e.g. queues are for the shift lead)
+  'disk_full', // the data folder's disk is full: nothing was written, the desk stays online
   'internal',
 ] as const;
 export type DeskErrorCode = (typeof DESK_ERROR_CODES)[number];

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { CacheOpenError } from './cache-open-error.js';
 import { migrate, refuseNewerSchema } from './migrate.js';
 import { LATEST_SCHEMA_VERSION } from './migrations/all-migrations.js';
+import { SQLITE_COMPANION_SUFFIXES, createOwnerOnlyFile, restrictToOwner } from './owner-only-files.js';
 
 export type CacheDb = Database.Database;
 
@@ -20,14 +21,22 @@ function isCorruptionError(error: unknown): boolean {
 function corrupt(file: string, cause: unknown): CacheOpenError {
   return new CacheOpenError(
     'cache_corrupt',
-    `Файл локальной базы повреждён (${file}). Программа его не трогает: сохраните копию и обратитесь в поддержку.`,
+    `Файл локальной базы повреждён (${file}). Программа его не трогает: сохраните копию и обратитесь в поддержку. ` +
+      `Начать с пустой базой можно, запустив программу с ключом ${START_FRESH_FLAG} (файл будет отложен рядом ` +
+      'с отметкой времени, не удалён; неотправленные решения из него на сервер не попадут).',
     { cause },
   );
 }
 
+/** The explicit way to start over when the cache is refused (the shell passes it on as startFreshCache). */
+export const START_FRESH_FLAG = '--start-fresh-cache';
+
 export function openCache(file: string, options: OpenCacheOptions = {}): CacheDb {
   let db: CacheDb | undefined;
   try {
+    // Created 0600 before SQLite opens it: SQLite would create it 0644 (less the umask), and gives -wal and -shm the
+    // database file's own mode when it creates them.
+    createOwnerOnlyFile(file);
     db = new Database(file);
     // Refuse a newer schema before any pragma below rewrites the file header (journal mode lives there).
     refuseNewerSchema(db, LATEST_SCHEMA_VERSION);
@@ -40,6 +49,8 @@ export function openCache(file: string, options: OpenCacheOptions = {}): CacheDb
     const check = db.pragma('quick_check(1)', { simple: true });
     if (check !== 'ok') throw corrupt(file, new Error(String(check)));
     migrate(db, undefined, options.upToVersion);
+    // A cache written by an older program may still have 0644 companions.
+    restrictToOwner(SQLITE_COMPANION_SUFFIXES.map((suffix) => file + suffix));
     return db;
   } catch (error) {
     db?.close();

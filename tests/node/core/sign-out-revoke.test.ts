@@ -1,6 +1,7 @@
 // Sign-out revokes the session on the server too (DELETE /session, best-effort): the token the desk held
 // stops working at once, and an unreachable server does not hold up or fail the sign-out.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openLocalCache } from '../../../electron/core/cache/local-cache.js';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { createMemoryTokenStore } from '../../../electron/core/token-store.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
@@ -39,6 +40,8 @@ describe('sign-out revokes the server session', () => {
   it('signs out locally when the server cannot be reached', async () => {
     const coreDir = tempDir('revoke-offline');
     dirs.push(coreDir);
+    // A desk used before: its cache exists beside the stored token (a token without a cache is refused, issue 12).
+    openLocalCache(coreDir.dir).db.close();
     core = await createDeskCore({ dataDir: coreDir.dir, apiUrl: `http://127.0.0.1:${await deadPort()}`,
       tokenStore: createMemoryTokenStore('f'.repeat(64)), pushDelayMs: 600_000, syncIntervalMs: 600_000 });
     const result = await value<{ outcome: string; session: { user: unknown } }>(core, 'session.signOut', { unsent: 'discard' });
