@@ -79,6 +79,9 @@ test('two operators route the same appeal offline: one decision stands, the othe
     expect(await b.selectedId()).not.toBe(appealId);
 
     await server.stop();
+    // Both desks notice the team channel is gone (colleagues' holds drop, rows rearrange) before anyone decides.
+    await a.offTeamChannelAtFirst();
+    expect(await a.selectedId()).toBe(appealId);
     await b.offTeamChannelAtFirst();
     expect(await b.selectedId()).toBe(appealId);
     await a.decideWith('Digit1'); // МинЖКХ НСО

@@ -121,9 +121,13 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   const movedUnderneath = (): void => {
     unrequestedMoveAtMs = Date.now();
   };
-  /** The operator moved the selection: a pending confirmation was for the appeal they left. */
+  /**
+   * The operator moved the selection: a pending confirmation was for the appeal they left, and a selection that had
+   * moved by itself just before is now one they chose (their next key is meant for it).
+   */
   const selectByOperator = (id: string | null): void => {
     confirmation = null;
+    unrequestedMoveAtMs = 0;
     selectId(id);
   };
   function keySafe(id: string): boolean {
