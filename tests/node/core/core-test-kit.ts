@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Appeal } from '../../../shared/domain/appeal.js';
-import type { IncomingAppeal } from '../../../shared/central-api/contract.js';
+import { API_PREFIX, type IncomingAppeal } from '../../../shared/central-api/contract.js';
 import type { SyncStatus } from '../../../shared/desk-api/contract.js';
 import type { DeskCore } from '../../../electron/core/desk-core.js';
 
@@ -72,4 +72,15 @@ export async function deadPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   if (address === null || typeof address === 'string') throw new Error('no port');
   return address.port;
+}
+
+/** One call to the reference server's API as a test's own client (sign-in, ingest, reading back); throws unless 2xx. */
+export async function centralCall<T>(baseUrl: string, path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
+  const response = await fetch(`${baseUrl}${API_PREFIX}${path}`, {
+    method: init.method ?? 'GET',
+    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+  });
+  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
 }

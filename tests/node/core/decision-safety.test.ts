@@ -12,7 +12,7 @@ import { createMemoryTokenStore, type TokenStore } from '../../../electron/core/
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 import { API_PREFIX } from '../../../shared/central-api/contract.js';
 import type { SyncStatus } from '../../../shared/desk-api/contract.js';
-import { incomingAppeal, statusMatching, tempDir, value } from './core-test-kit.js';
+import { centralCall, incomingAppeal, statusMatching, tempDir, value } from './core-test-kit.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let coreDir: ReturnType<typeof tempDir>;
@@ -20,15 +20,7 @@ let server: RunningServer;
 let core: DeskCore;
 let tokens: TokenStore;
 
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${server.url}${API_PREFIX}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
+const api = <T>(path: string, init: Parameters<typeof centralCall>[2] = {}): Promise<T> => centralCall<T>(server.url, path, init);
 const tokenFor = async (login: string) =>
   (await api<{ token: string }>('/session', { method: 'POST', body: { login, password: login } })).token;
 

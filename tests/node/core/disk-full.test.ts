@@ -11,24 +11,16 @@ import { CACHE_FILE_NAME } from '../../../electron/core/cache/local-cache.js';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { createMemoryTokenStore } from '../../../electron/core/token-store.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
-import { API_PREFIX } from '../../../shared/central-api/contract.js';
 import type { SyncStatus } from '../../../shared/desk-api/contract.js';
-import { incomingAppeal, statusMatching, tempDir, value } from './core-test-kit.js';
+import { centralCall, incomingAppeal, statusMatching, tempDir, value } from './core-test-kit.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function api<T>(server: RunningServer, path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${server.url}${API_PREFIX}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
+const api = <T>(server: RunningServer, path: string, init: Parameters<typeof centralCall>[2] = {}): Promise<T> =>
+  centralCall<T>(server.url, path, init);
 
 /** Fills the file system holding `file` to the last byte (the write stops at ENOSPC). */
 function fillDisk(file: string): void {

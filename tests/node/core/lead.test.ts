@@ -6,12 +6,12 @@ import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
-import { API_PREFIX, type MutationsResponse } from '../../../shared/central-api/contract.js';
+import type { MutationsResponse } from '../../../shared/central-api/contract.js';
 import type { Appeal } from '../../../shared/domain/appeal.js';
 import type { Target } from '../../../shared/domain/target.js';
 import type { QueueAppeal, Queues, Stats } from '../../../shared/desk-api/lead-contract.js';
 import type { SyncStatus } from '../../../shared/desk-api/contract.js';
-import { incomingAppeal, statusMatching, tempDir, value } from './core-test-kit.js';
+import { centralCall, incomingAppeal, statusMatching, tempDir, value } from './core-test-kit.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let server: RunningServer;
@@ -19,15 +19,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 const nowMs = Date.now();
 const receivedAt = new Date(nowMs - 60_000).toISOString();
 
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${server.url}${API_PREFIX}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
+const api = <T>(path: string, init: Parameters<typeof centralCall>[2] = {}): Promise<T> => centralCall<T>(server.url, path, init);
 const tokenFor = async (login: string) =>
   (await api<{ token: string }>('/session', { method: 'POST', body: { login, password: login } })).token;
 
