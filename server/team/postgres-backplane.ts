@@ -59,9 +59,6 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
   const notifyTeam = (client: pg.Pool | pg.PoolClient = pool) =>
     client.query('SELECT pg_notify($1, $2)', [TEAM_CHANNEL, instanceId]);
 
-  // One re-read at a time; news arriving meanwhile asks for exactly one more.
-  let reading: Promise<void> | undefined;
-  let readAgain = false;
   const readMirror = async (): Promise<void> => {
     const at = now();
     const [holds, presence] = await Promise.all([
@@ -75,24 +72,9 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
     }));
     mirroredPresence = mergePresence(presence.rows.map((r) => ({ user: userOf(r), onlineSince: Number(r.online_since_ms) })));
   };
-  const refresh = (): Promise<void> => {
-    if (reading) {
-      readAgain = true;
-      return reading;
-    }
-    reading = (async () => {
-      try {
-        do {
-          readAgain = false;
-          await readMirror();
-        } while (readAgain && !closed);
-      } finally {
-        reading = undefined;
-      }
-    })();
-    return reading;
-  };
-  /** After this instance's own write: the mirror re-read, and the desks here told if what they see changed. */
+  // One re-read at a time; news arriving meanwhile asks for exactly one more.
+  const refresh = coalesced(readMirror, () => closed);
+  /** The mirror re-read, and the desks here told if what they see changed (after a write here, or others' news). */
   const refreshOwn = async (): Promise<void> => {
     await refresh();
     if (!closed) events.teamChanged();
@@ -104,8 +86,7 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
   const refreshAndTell = (): void => {
     refreshDue ??= setTimeout(() => {
       refreshDue = undefined;
-      refresh().then(() => { if (!closed) events.teamChanged(); },
-        (err: unknown) => log(`team: mirror not refreshed: ${(err as Error).message}`));
+      refreshOwn().catch((err: unknown) => log(`team: mirror not refreshed: ${(err as Error).message}`));
     }, NEWS_COALESCE_MS);
   };
 
@@ -126,22 +107,10 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
 
   // Presence writes are coalesced like the mirror reads (the newest local set is what gets written), and the heartbeat
   // goes through the same queue: two writes of this instance's rows at once would collide on their keys.
-  let presenceWrite: Promise<void> | undefined;
-  let presenceAgain = false;
-  const queuePresence = (): Promise<void> => {
-    if (presenceWrite) {
-      presenceAgain = true;
-      return presenceWrite;
-    }
-    presenceWrite = (async () => {
-      do {
-        presenceAgain = false;
-        await writePresence();
-        await notifyTeam();
-      } while (presenceAgain && !closed);
-    })().finally(() => { presenceWrite = undefined; });
-    return presenceWrite;
-  };
+  const queuePresence = coalesced(async () => {
+    await writePresence();
+    await notifyTeam();
+  }, () => closed);
   const publish = (): void => {
     queuePresence().catch((err: unknown) => log(`team: presence not published: ${(err as Error).message}`));
   };
@@ -154,8 +123,7 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
     if ((stale.rowCount ?? 0) > 0) await notifyTeam();
     // A notification lost on the way (the listener was reconnecting) is healed here at the latest: the desks get a
     // `team` event only if what they see differs.
-    await refresh();
-    events.teamChanged();
+    await refreshOwn();
   };
   const sweep = async (): Promise<void> => {
     const expired = await pool.query('DELETE FROM team_holds WHERE expires_ms <= $1 RETURNING 1', [now()]);
@@ -297,7 +265,7 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
       closed = true;
       for (const timer of timers) clearInterval(timer);
       if (refreshDue) clearTimeout(refreshDue);
-      await presenceWrite;
+      await queuePresence.running();
       await listener.close();
       // The desks live through this instance were told `bye`: their holds end as if they had disconnected (unless
       // they are live through another instance too), so an instance restart leaves nothing stale behind.
@@ -314,4 +282,28 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
       await notifyTeam().catch(() => {});
     },
   };
+}
+
+/**
+ * `run`, one at a time: a call while a run is on asks for exactly one more run after it (however many calls came),
+ * and every caller's promise settles once a run that started after its call has finished. Used for the mirror's
+ * re-reads and the presence writes, where only the newest state matters. `running()` is the run now on, if any.
+ */
+function coalesced(run: () => Promise<void>, stopped: () => boolean): (() => Promise<void>) & { running(): Promise<void> | undefined } {
+  let current: Promise<void> | undefined;
+  let again = false;
+  const call = (): Promise<void> => {
+    if (current) {
+      again = true;
+      return current;
+    }
+    current = (async () => {
+      do {
+        again = false;
+        await run();
+      } while (again && !stopped());
+    })().finally(() => { current = undefined; });
+    return current;
+  };
+  return Object.assign(call, { running: () => current });
 }
