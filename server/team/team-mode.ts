@@ -55,6 +55,7 @@ export async function createTeamMode(opts: TeamModeOptions) {
     onPresenceChanged: () => backplane.publishPresence(liveHub.sessions()),
   });
   bound.hub = liveHub;
+  const snapshot = () => buildTeamSnapshot(backplane.holds(), online(liveHub.presence()), now());
   const holdRequests = createTokenBuckets(opts.holdLimits ?? DEFAULT_HOLD_LIMITS, now);
 
   return {
@@ -64,11 +65,11 @@ export async function createTeamMode(opts: TeamModeOptions) {
     /** This session now holds exactly these appeals (team-backplane.ts). */
     putHolds: (sessionKey: string, user: User, appealIds: readonly string[]) => backplane.put(sessionKey, user, appealIds),
     /** The team as every desk sees it now. */
-    snapshot: () => buildTeamSnapshot(backplane.holds(), online(liveHub.presence()), now()),
+    snapshot,
     /** The team as it stands in the shared store this moment (GET /team, through whichever instance). */
     async currentSnapshot() {
       await backplane.catchUp();
-      return buildTeamSnapshot(backplane.holds(), online(liveHub.presence()), now());
+      return snapshot();
     },
 
     /** Appeals were ingested: live desks pull, here and through the other instances. */
