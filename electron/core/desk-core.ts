@@ -10,6 +10,7 @@ import { DeskFailure } from './desk-failure.js';
 import { diskFullFailure, isDiskFull } from './disk-full.js';
 import { cachedUser, createDeskHandlers, type DeskHandlers } from './desk-handlers.js';
 import { startSuggestionService, type SuggestionService } from './routing/suggestion-service.js';
+import type { Clock } from './clock.js';
 import { SyncEngine } from './sync-engine.js';
 import { SyncLog } from './sync-log.js';
 import { createFileTokenStore, type TokenStore } from './token-store.js';
@@ -38,6 +39,8 @@ export interface DeskCoreOptions {
   /** Team mode timings for tests: the live channel's silence watchdog and the hold lease (default 90 s). */
   liveSilenceMs?: number;
   holdLeaseMs?: number;
+  /** The sync engine's timers and "now" (tests drive them by hand); the system clock by default. */
+  clock?: Clock;
 }
 
 export interface DeskCore {
@@ -109,6 +112,7 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
     log,
     journal: syncLog,
     liveState: () => team?.live() ?? 'off',
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   const teamService = createTeamService({
     cache, api, events, log,

@@ -66,8 +66,8 @@ export class OutboxStore {
     this.newestStmt = db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY mutation_id DESC LIMIT 1');
     this.dueStmt = db.prepare<[number, number], OutboxRow>(
       'SELECT * FROM outbox WHERE created_ms <= ? ORDER BY mutation_id LIMIT ?');
-    this.nextDueStmt = db.prepare<[number], { ms: number | null }>(
-      'SELECT min(created_ms) AS ms FROM outbox WHERE created_ms > ?');
+    this.nextDueStmt = db.prepare<[], { ms: number | null }>(
+      'SELECT min(created_ms) AS ms FROM outbox WHERE attempts = 0');
     this.markStmt = db.prepare('UPDATE outbox SET attempted_at = ?, attempts = attempts + 1 WHERE mutation_id = ?');
     this.errorStmt = db.prepare('UPDATE outbox SET last_error = ? WHERE mutation_id = ?');
     this.deleteStmt = db.prepare('DELETE FROM outbox WHERE mutation_id = ?');
@@ -112,9 +112,9 @@ export class OutboxStore {
     return this.dueStmt.all(dueBeforeMs, limit).map(toEntry);
   }
 
-  /** created_ms of the oldest row still inside its undo grace (created after `afterMs`); null when none. */
-  oldestCreatedAfter(afterMs: number): number | null {
-    return this.nextDueStmt.get(afterMs)?.ms ?? null;
+  /** created_ms of the oldest row never sent yet (inside its undo grace or already due); null when none. */
+  oldestUnsentCreatedMs(): number | null {
+    return this.nextDueStmt.get()?.ms ?? null;
   }
 
   markAttempted(mutationId: string, at: string): void {

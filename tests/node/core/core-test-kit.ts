@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Appeal } from '../../../shared/domain/appeal.js';
 import { API_PREFIX, type IncomingAppeal } from '../../../shared/central-api/contract.js';
 import type { SyncStatus } from '../../../shared/desk-api/contract.js';
+import type { Clock } from '../../../electron/core/clock.js';
 import type { DeskCore } from '../../../electron/core/desk-core.js';
 
 export function tempDir(label: string): { dir: string; remove: () => void } {
@@ -83,4 +84,50 @@ export async function centralCall<T>(baseUrl: string, path: string, init: { meth
   });
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
+}
+
+/**
+ * A clock whose timers fire only when the test says (`fireDue`, `fire`), and whose "now" follows the real clock
+ * until `set` freezes it — so a test can fire a timer a millisecond before its due time, as Node sometimes does.
+ */
+export class ManualClock implements Clock {
+  private frozenAt: number | null = null;
+  private timers: { dueMs: number; fn: () => void }[] = [];
+
+  now(): number {
+    return this.frozenAt ?? Date.now();
+  }
+
+  after(ms: number, fn: () => void): () => void {
+    const timer = { dueMs: this.now() + Math.max(0, ms), fn };
+    this.timers.push(timer);
+    return () => {
+      this.timers = this.timers.filter((t) => t !== timer);
+    };
+  }
+
+  set(nowMs: number): void {
+    this.frozenAt = nowMs;
+  }
+
+  /** Due times of the timers waiting, earliest first. */
+  pending(): number[] {
+    return this.timers.map((t) => t.dueMs).sort((a, b) => a - b);
+  }
+
+  /** Fires the earliest waiting timer whatever "now" says (a timer firing early). */
+  fireEarliest(): void {
+    const earliest = [...this.timers].sort((a, b) => a.dueMs - b.dueMs)[0];
+    if (!earliest) throw new Error('no timer waiting');
+    this.timers = this.timers.filter((t) => t !== earliest);
+    earliest.fn();
+  }
+
+  /** Fires every timer whose due time has come by "now"; returns how many fired. */
+  fireDue(): number {
+    const due = this.timers.filter((t) => t.dueMs <= this.now());
+    this.timers = this.timers.filter((t) => !due.includes(t));
+    for (const t of due) t.fn();
+    return due.length;
+  }
 }
