@@ -3,6 +3,7 @@
 // changed). Holds are advice: they never block a decision, and the server keeps them in memory only, so a restart
 // leaves no stale lock behind.
 import { z } from 'zod';
+import { Identifier } from '../domain/identifier.js';
 import { Role } from '../domain/user.js';
 import { wellFormedStrings } from './well-formed-text.js';
 
@@ -13,7 +14,7 @@ export const MAX_HELD_APPEALS = 200;
 /** The live channel sends a comment line this often, so both ends can tell a dead connection from a quiet one. */
 export const LIVE_HEARTBEAT_MS = 15_000;
 
-const AppealId = z.string().min(1).max(100);
+const AppealId = Identifier;
 const IsoTime = z.iso.datetime({ offset: true });
 
 /** PUT /holds: this session now holds exactly these appeals (an empty list releases all) and the lease restarts. */

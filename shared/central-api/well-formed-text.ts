@@ -3,11 +3,9 @@
 // Identifiers (ids, logins) also refuse U+0000: PostgreSQL's text cannot hold it, so one engine would store what the
 // other refuses. Citizen text may carry it: it is kept, escaped, inside the stored JSON on both engines.
 import { z } from 'zod';
+import { isWellFormedText } from '../domain/identifier.js';
 
-// In a `u` regex a surrogate range matches only code units that are not half of a pair.
-const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
-
-export const isWellFormedText = (text: string): boolean => !LONE_SURROGATE.test(text);
+export { isWellFormedText };
 
 type Path = (string | number)[];
 

@@ -1,6 +1,7 @@
 // The desk API: the one seam between the UI and the machine. Method name → zod input and output;
 // event name → zod payload. Electron IPC and the test harness both carry exactly this.
 import { z } from 'zod';
+import { Identifier } from '../domain/identifier.js';
 import { Appeal, AppealStatus, Decision, RejectReason, Source, UserRef } from '../domain/appeal.js';
 import { Target } from '../domain/target.js';
 import { User } from '../domain/user.js';
@@ -116,7 +117,7 @@ export const DESK_METHODS = {
   'targets.list': { input: Empty, output: z.object({ targets: z.array(Target) }) },
   'favorites.get': { input: Empty, output: z.object({ targetIds: z.array(z.string()).max(FAVORITE_SLOTS) }) },
   'favorites.set': {
-    input: z.object({ targetIds: z.array(z.string().min(1).max(100)).max(FAVORITE_SLOTS) }).strict(),
+    input: z.object({ targetIds: z.array(Identifier).max(FAVORITE_SLOTS) }).strict(),
     output: z.object({ targetIds: z.array(z.string()).max(FAVORITE_SLOTS) }),
   },
   'inbox.list': {
@@ -126,14 +127,14 @@ export const DESK_METHODS = {
     }).strict(),
     output: z.object({ rows: z.array(InboxRow), total: z.number().int().nonnegative() }),
   },
-  'appeals.get': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: LocalAppeal },
+  'appeals.get': { input: z.object({ id: Identifier }).strict(), output: LocalAppeal },
   /** The ids of waiting appeals in inbox order (newest first): the renderer keeps ids, rows come per window. */
   'inbox.ids': {
     // urgency = nearest routing deadline first (#4a); newest = newest received first.
     input: z.object({
       order: z.enum(['newest', 'urgency']).default('newest'),
       /** Surge clusters (#6) shown member by member; the others are one row each (their first member). */
-      expanded: z.array(z.string().min(1).max(100)).max(1000).default([]),
+      expanded: z.array(Identifier).max(1000).default([]),
     }).strict(),
     output: z.object({
       ids: z.array(z.string()),
@@ -142,7 +143,7 @@ export const DESK_METHODS = {
     }) },
   /** Grid rows for these ids (a visible window); unknown ids are left out. */
   'appeals.rows': {
-    input: z.object({ ids: z.array(z.string().min(1).max(100)).max(MAX_ROWS_PER_CALL) }).strict(),
+    input: z.object({ ids: z.array(Identifier).max(MAX_ROWS_PER_CALL) }).strict(),
     output: z.object({ rows: z.array(ListedRow) }),
   },
   /** Full-text search with filters over every cached appeal; works offline. */
@@ -155,11 +156,11 @@ export const DESK_METHODS = {
   },
   'views.delete': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: Empty },
   'appeals.route': {
-    input: z.object({ appealId: z.string().min(1).max(100), targetId: z.string().min(1).max(100) }).strict(),
+    input: z.object({ appealId: Identifier, targetId: Identifier }).strict(),
     output: DecisionAck,
   },
   'appeals.reject': {
-    input: z.object({ appealId: z.string().min(1).max(100), reason: RejectReason }).strict(),
+    input: z.object({ appealId: Identifier, reason: RejectReason }).strict(),
     output: DecisionAck,
   },
   /** Takes back the newest decision that has not reached the server yet. */
@@ -174,7 +175,7 @@ export const DESK_METHODS = {
   'conflicts.dismiss': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: Empty },
   /** Works a conflict off by routing again on top of the server's current version (the conflict is removed). */
   'conflicts.reroute': {
-    input: z.object({ id: z.string().min(1).max(100), targetId: z.string().min(1).max(100) }).strict(),
+    input: z.object({ id: Identifier, targetId: Identifier }).strict(),
     output: DecisionAck,
   },
   /** The sync log's newest entries and where the file lives (for IT). */

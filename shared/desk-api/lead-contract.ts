@@ -1,6 +1,7 @@
 // The desk API of the shift lead's sections: queues (with re-decisions in bulk), statistics and report exports.
 // Spread into DESK_METHODS / DESK_EVENTS in contract.ts.
 import { z } from 'zod';
+import { Identifier } from '../domain/identifier.js';
 import { AppealStatus, Decision, Source } from '../domain/appeal.js';
 import { CalendarDay, DayPeriod } from '../domain/calendar-day.js';
 
@@ -83,7 +84,7 @@ export const LEAD_METHODS = {
   'queues.appeals': { input: QueueGroup, output: z.object({ rows: z.array(QueueAppeal) }) },
   /** A lead's re-decision of already decided appeals: one outbox mutation per appeal. */
   'appeals.redecide': {
-    input: z.object({ appealIds: z.array(z.string().min(1).max(100)).min(1).max(1000), decision: Decision }).strict(),
+    input: z.object({ appealIds: z.array(Identifier).min(1).max(1000), decision: Decision }).strict(),
     output: z.object({
       acks: z.array(z.object({ mutationId: z.string(), appealId: z.string() })),
       failed: z.array(z.object({ appealId: z.string(), message: z.string() })),

@@ -1,6 +1,7 @@
 // Desk API for routing suggestions (issue 6): ranked targets with reasons per waiting appeal, the place found
 // in the text, and routing a surge cluster. Spread into DESK_METHODS / DESK_EVENTS in contract.ts.
 import { z } from 'zod';
+import { Identifier } from '../domain/identifier.js';
 import { AppealStatus, Decision, Source } from '../domain/appeal.js';
 
 export const TargetSuggestion = z.object({
@@ -24,7 +25,7 @@ export const AppealSuggestions = z.object({
 });
 export type AppealSuggestions = z.infer<typeof AppealSuggestions>;
 
-const AppealId = z.string().min(1).max(100);
+const AppealId = Identifier;
 
 /** A surge cluster (same problem, same place, within hours) or a duplicate fold, as the inbox shows it. */
 export const ClusterInfo = z.object({ clusterId: z.string(), size: z.number().int().min(2) });

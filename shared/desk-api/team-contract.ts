@@ -1,9 +1,10 @@
 // Desk API for team mode (issue 9): what colleagues hold, who of the shift is online, the live channel's state, and
 // the hold of this desk's own selection. Spread into DESK_METHODS / DESK_EVENTS in contract.ts.
 import { z } from 'zod';
+import { Identifier } from '../domain/identifier.js';
 import { Role } from '../domain/user.js';
 
-const AppealId = z.string().min(1).max(100);
+const AppealId = Identifier;
 
 /** connected: server-sent events flow; connecting: (re)trying; down: polling every 15 s instead; off: signed out. */
 export const LiveState = z.enum(['connected', 'connecting', 'down', 'off']);

@@ -1,5 +1,6 @@
 // The appeal: one citizen message as the central API knows it, and the pure rules that change it.
 import { z } from 'zod';
+import { Identifier } from './identifier.js';
 
 export const SOURCES = ['vk', 'ok', 'telegram', 'pos'] as const;
 export const Source = z.enum(SOURCES);
@@ -38,11 +39,11 @@ export const Attachment = z.object({
 });
 export type Attachment = z.infer<typeof Attachment>;
 
-export const UserRef = z.object({ id: z.string().min(1).max(100), name: z.string().max(200) });
+export const UserRef = z.object({ id: Identifier, name: z.string().max(200) });
 export type UserRef = z.infer<typeof UserRef>;
 
 export const Appeal = z.object({
-  id: z.string().min(1).max(100),
+  id: Identifier,
   source: Source,
   channel: z.object({ name: z.string().max(500), url: z.string().max(2048) }),
   author: z.object({ name: z.string().max(500), url: z.string().max(2048).optional() }),
@@ -60,7 +61,7 @@ export type Appeal = z.infer<typeof Appeal>;
 
 /** A decision an operator makes about one appeal; the server and the local cache apply it the same way. */
 export const Decision = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('route'), targetId: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('route'), targetId: Identifier }),
   z.object({ type: z.literal('reject'), reason: RejectReason }),
 ]);
 export type Decision = z.infer<typeof Decision>;

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLocalCache } from '../../../electron/core/cache/local-cache.js';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { createMemoryTokenStore, type TokenStore } from '../../../electron/core/token-store.js';
-import type { InboxRow, Session, SyncStatus } from '../../../shared/desk-api/contract.js';
+import { MAX_UNANSWERED_SENDS } from '../../../electron/core/sync-push.js';
+import type { Conflict, InboxRow, Session, SyncStatus } from '../../../shared/desk-api/contract.js';
 import { sampleAppeal, statusMatching, tempDir, value } from './core-test-kit.js';
 
 type Route = (req: IncomingMessage, res: ServerResponse) => void;
@@ -104,6 +105,60 @@ describe('off-contract central API', () => {
     expect(status.pending).toBe(1);
     expect(logs.some((line) => line.startsWith('api: POST /mutations → off-contract response rejected: results.0.appeal'))).toBe(true);
     expect(await value(core, 'appeals.get', { id: 'a-00001' })).toMatchObject({ pending: true, appeal: { status: 'routed' } });
+  });
+
+  // #12 defect 2: an answer that names another appeal (seen with ids holding lone surrogates, which SQLite stores as
+  // U+FFFD) or no answer at all for a row used to keep the row "for retry" forever: pending 1, sign-out asking forever.
+  for (const [label, answer] of [
+    ['names another appeal', (m: { id: string }) => [{ id: m.id, status: 'applied', appeal: sampleAppeal(2, { version: 2 }) }]],
+    ['leaves the row unanswered', () => []],
+  ] as const) {
+    it(`a /mutations answer that ${label} is retried a bounded number of times, then shown as an invalid conflict`, async () => {
+      routes['GET /api/v1/changes'] = (_req, res) =>
+        json(res, 200, { appeals: [sampleAppeal(1), sampleAppeal(2)], cursor: '2', hasMore: false });
+      let posted = 0;
+      routes['POST /api/v1/mutations'] = (req, res) => {
+        posted += 1;
+        let body = '';
+        req.on('data', (chunk: Buffer) => { body += chunk.toString(); });
+        req.on('end', () => {
+          const { mutations } = JSON.parse(body) as { mutations: { id: string }[] };
+          json(res, 200, { results: mutations.flatMap((m) => answer(m)) });
+        });
+      };
+      const { core } = await start();
+      await value(core, 'session.login', { login: 'operator1', password: 'operator1' });
+      await value(core, 'sync.now', {});
+      const pendingSeen: number[] = [];
+      core.on('sync.status', (status) => pendingSeen.push((status as SyncStatus).pending));
+      await value(core, 'appeals.route', { appealId: 'a-00001', targetId: 'mingkh' });
+      // No operator action: the desk retries on its own (after 1 s, then 2 s of backoff) and then gives the row up.
+      await statusMatching(core, (s) => s.pending === 0);
+
+      expect(posted).toBe(MAX_UNANSWERED_SENDS);
+      expect(pendingSeen.filter((n) => n === 1).length).toBeGreaterThanOrEqual(MAX_UNANSWERED_SENDS);
+      const { conflicts } = await value<{ conflicts: (Conflict & { kind?: string })[] }>(core, 'conflicts.list', {});
+      expect(conflicts).toHaveLength(1);
+      expect(conflicts[0]).toMatchObject({ appealId: 'a-00001', local: { type: 'route', targetId: 'mingkh' } });
+      // The other appeal named by the garbled answer was not touched.
+      expect(await value(core, 'appeals.get', { id: 'a-00002' })).toMatchObject({ appeal: { version: 1, status: 'new' } });
+      expect(await core.call('session.signOut', {})).toMatchObject({ ok: true });
+    }, 20_000);
+  }
+
+  it('refuses appeal ids that are not well-formed Unicode: in a /changes page and in a decision', async () => {
+    routes['GET /api/v1/changes'] = (_req, res) => json(res, 200,
+      { appeals: [sampleAppeal(1), sampleAppeal(2, { id: 'a-\uD800' })], cursor: '2', hasMore: false });
+    const { core, logs } = await start();
+    await value(core, 'session.login', { login: 'operator1', password: 'operator1' });
+    const status = await value<SyncStatus>(core, 'sync.now', {});
+    expect(status.lastError).toContain('не по протоколу');
+    expect(logs.some((line) => /off-contract response rejected: appeals\.1\.id: /.test(line))).toBe(true);
+    expect(await value(core, 'inbox.list', {})).toEqual({ rows: [], total: 0 });
+    for (const appealId of ['a-\uDC00', 'a-\u0000']) {
+      expect(await core.call('appeals.route', { appealId, targetId: 'mingkh' }))
+        .toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    }
   });
 
   it('signs out on a 401 from a data call and clears the stored token', async () => {
