@@ -79,7 +79,10 @@ async function startBrowserWorkstation(port: number, why: string): Promise<void>
     fail(code === 'EADDRINUSE' ? `port ${port} is busy; pass another with --port` : String(error));
   });
 
+  // harness.url carries this start's key in its fragment (#k=…): the page needs it, other local users must not see it.
+  // It is only printed here, never passed to another program on a command line (any user can read those in ps).
   console.log(`\nOpen ${harness.url} in a browser${server !== null ? ' (signed in as operator1)' : ''}. Ctrl+C to stop.`);
+  console.log('The part after # is a key made for this start; without it the page cannot reach the desk. Do not share it.');
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

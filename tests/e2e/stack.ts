@@ -69,6 +69,7 @@ export class ServerUnderTest {
 
 export interface DeskOptions { login?: string; pushDelayMs?: number; syncIntervalMs?: number }
 
+/** A harness for one desk; its `url` is the page with this start's key in the fragment (`#k=…`), ready for page.goto. */
 export async function startDesk(server: ServerUnderTest, dataDir: string, options: DeskOptions = {}): Promise<Harness> {
   return startHarness({
     apiUrl: server.url,

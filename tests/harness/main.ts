@@ -1,5 +1,6 @@
 // `npm run harness`: starts the browser test harness from the command line and prints
-// `listening on http://127.0.0.1:H` once it serves (and, with --login, once signed in).
+// `listening on http://127.0.0.1:H/#k=<key>` once it serves (and, with --login, once signed in): the address to open,
+// with this start's key in the fragment.
 import { HARNESS_USAGE, parseHarnessArgs } from './harness-args.js';
 import { startHarness } from './start-harness.js';
 

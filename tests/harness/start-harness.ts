@@ -1,5 +1,9 @@
 // The browser test harness: the real desk core in Node plus an HTTP server on 127.0.0.1 that serves the
 // renderer build with window.desk implemented over HTTP (POST /__harness/call) and SSE (/__harness/events).
+// Every program of every user on the machine can reach 127.0.0.1 and forge any header, Origin included, so the bridge
+// routes also require a key made at each start: the page gets it in the URL fragment (never sent to a server, never
+// logged) and sends it back in X-Desk-Key; see desk-bridge.ts for how the page keeps it.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +18,11 @@ import { createEventStream } from './event-stream.js';
 export const BRIDGE_PATH = '/__harness/desk-bridge.js';
 export const CALL_PATH = '/__harness/call';
 export const EVENTS_PATH = '/__harness/events';
+/** The header that carries the per-start key on every bridge request (lower case, as Node hands headers over). */
+export const KEY_HEADER = 'x-desk-key';
+/** The fragment parameter that hands the key to the page: `http://127.0.0.1:H/#k=<key>`. */
+export const KEY_FRAGMENT = 'k';
+const HARNESS_PREFIX = '/__harness/';
 const MAX_BODY_BYTES = 1024 * 1024;
 
 export const DEFAULT_RENDERER_DIR = path.resolve(import.meta.dirname, '..', '..', 'build', 'renderer');
@@ -34,7 +43,12 @@ export interface HarnessOptions {
 }
 
 export interface Harness {
+  /** The address to open: the page with the per-start key in its fragment, `http://127.0.0.1:H/#k=<key>`. */
   url: string;
+  /** `http://127.0.0.1:H`, for requests that are not the page itself. */
+  origin: string;
+  /** The per-start key (32 random bytes, base64url) every bridge request must carry in X-Desk-Key. */
+  key: string;
   port: number;
   core: DeskCore;
   close(): Promise<void>;
@@ -56,6 +70,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   // Every response carries the page's own policy; re-read whenever index.html is served.
   let pageCsp = await readFile(path.join(rendererDir, 'index.html'), 'utf8').then((html) => cspFromHtml(html) ?? DEFAULT_CSP,
     () => DEFAULT_CSP);
+  const key = randomBytes(32).toString('base64url');
+  const keyDigest = digest(key);
+  /** Constant time in the key's content; hashing first also hides its length. */
+  const hasKey = (request: IncomingMessage): boolean => {
+    const sent = request.headers[KEY_HEADER];
+    return typeof sent === 'string' && timingSafeEqual(digest(sent), keyDigest);
+  };
   const events = createEventStream();
   const unsubscribers = Object.keys(DESK_EVENTS).map((name) => core.on(name, (payload) => events.broadcast(name, payload)));
 
@@ -74,6 +95,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const host = (request.headers.host ?? '').toLowerCase();
     if (!allowedHosts.has(host)) return sendText(response, 421, 'Misdirected request');
     const url = new URL(request.url ?? '/', origin);
+    // The page and its files (the bridge script included, which holds no secret) are public; every other harness
+    // route drives the core or streams its events and answers a request without the key with a bare 401.
+    if (url.pathname.startsWith(HARNESS_PREFIX) && url.pathname !== BRIDGE_PATH && !hasKey(request)) {
+      return sendJson(response, 401, { error: 'unauthorized' });
+    }
     if (url.pathname === CALL_PATH) return handleCall(request, response, `http://${host}`);
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
     if (url.pathname === EVENTS_PATH) {
@@ -154,7 +180,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       })();
       return closing;
     };
-    return { url: origin, port, core, close };
+    return { url: `${origin}/#${KEY_FRAGMENT}=${key}`, origin, key, port, core, close };
   } catch (error) {
     for (const unsubscribe of unsubscribers) unsubscribe();
     events.closeAll();
@@ -173,6 +199,10 @@ export function injectBridge(html: string): string {
   const headEnd = html.search(/<\/head>/i);
   if (headEnd >= 0) return `${html.slice(0, headEnd)}${tag}\n${html.slice(headEnd)}`;
   return `${tag}\n${html}`;
+}
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
 }
 
 function readBody(request: IncomingMessage): Promise<string> {

@@ -61,8 +61,9 @@ function rawGet(port: number, rawPath: string): Promise<{ status: number; body: 
 
 function call(h: Harness, method: unknown, input: unknown): Promise<Response> {
   // A browser sends Origin on every POST; Node's fetch does not, so the tests send what the page would.
-  return fetch(`${h.url}/__harness/call`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: h.url }, body: JSON.stringify({ method, input }),
+  return fetch(`${h.origin}/__harness/call`, {
+    method: 'POST', headers: { 'content-type': 'application/json', origin: h.origin, 'x-desk-key': h.key },
+    body: JSON.stringify({ method, input }),
   });
 }
 
@@ -85,8 +86,9 @@ function rawRequest(port: number, options: { path: string; method?: string; head
 describe('harness static files', () => {
   it('serves index.html with the bridge as the first script and the page CSP as a header', async () => {
     const h = await start();
-    expect(h.url).toBe(`http://127.0.0.1:${h.port}`);
-    const response = await fetch(`${h.url}/`);
+    expect(h.origin).toBe(`http://127.0.0.1:${h.port}`);
+    expect(h.url).toBe(`http://127.0.0.1:${h.port}/#k=${h.key}`);
+    const response = await fetch(`${h.origin}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('content-security-policy')).toBe(CSP);
@@ -99,12 +101,12 @@ describe('harness static files', () => {
 
   it('serves assets with their content types', async () => {
     const h = await start();
-    const js = await fetch(`${h.url}/assets/app.js`);
+    const js = await fetch(`${h.origin}/assets/app.js`);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect(js.headers.get('content-security-policy')).toBe(CSP);
     expect(await js.text()).toBe('console.log("app")');
-    const css = await fetch(`${h.url}/assets/app.css`);
+    const css = await fetch(`${h.origin}/assets/app.css`);
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
   });
 
@@ -127,7 +129,7 @@ describe('harness static files', () => {
 
   it('serves the compiled bridge, which defines window.desk with call and on only', async () => {
     const h = await start();
-    const response = await fetch(`${h.url}/__harness/desk-bridge.js`);
+    const response = await fetch(`${h.origin}/__harness/desk-bridge.js`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     const code = await response.text();
@@ -135,22 +137,34 @@ describe('harness static files', () => {
     expect(code).toContain('/__harness/events');
     expect(code).not.toMatch(/^\s*(import|export)\s/m);
 
-    // Run the bundle against a stand-in global to check the exact shape it installs and that it opens
-    // the event stream at once (Chromium itself runs it in the e2e tier).
-    const streams: string[] = [];
+    // Run the bundle against a stand-in global to check the exact shape it installs, that it takes the key out of
+    // the fragment (and the address bar) and that it opens the event stream at once with the key in a header, never
+    // in the URL (Chromium itself runs it in the e2e tier).
+    const requests: { url: string; headers: Record<string, string> }[] = [];
+    const replaced: string[] = [];
+    const stored = new Map<string, string>();
     const globalLike: Record<string, unknown> = {
-      EventSource: class {
-        constructor(url: string) {
-          streams.push(url);
-        }
-        addEventListener(): void {}
+      fetch: (url: string, init: { headers: Record<string, string> }) => {
+        requests.push({ url, headers: init.headers });
+        return new Promise(() => {});
       },
+      location: { pathname: '/', search: '', hash: '#k=the-key' },
+      history: { state: null, replaceState: (_state: unknown, _unused: string, url: string) => replaced.push(url) },
+      sessionStorage: { getItem: (k: string) => stored.get(k) ?? null, setItem: (k: string, v: string) => stored.set(k, v) },
     };
     new Function('globalThis', code)(globalLike);
     const desk = globalLike.desk as Record<string, unknown>;
     expect(Object.keys(desk).sort()).toEqual(['call', 'on']);
     expect(Object.isFrozen(desk)).toBe(true);
-    expect(streams).toEqual(['/__harness/events']);
+    expect(requests).toEqual([{ url: '/__harness/events', headers: expect.objectContaining({ 'x-desk-key': 'the-key' }) }]);
+    expect(replaced).toEqual(['/']);
+    expect([...stored.values()]).toEqual(['the-key']);
+
+    // A reload: no fragment any more, the key comes from the tab's sessionStorage.
+    requests.length = 0;
+    const reloaded: Record<string, unknown> = { ...globalLike, location: { pathname: '/', search: '', hash: '' } };
+    new Function('globalThis', code)(reloaded);
+    expect(requests).toEqual([{ url: '/__harness/events', headers: expect.objectContaining({ 'x-desk-key': 'the-key' }) }]);
   });
 });
 
@@ -171,17 +185,18 @@ describe('harness call endpoint', () => {
 
   it('refuses malformed JSON, non-JSON bodies and foreign origins', async () => {
     const h = await start();
-    const broken = await fetch(`${h.url}/__harness/call`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: h.url }, body: '{"method":',
+    const withKey = { 'x-desk-key': h.key };
+    const broken = await fetch(`${h.origin}/__harness/call`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: h.origin, ...withKey }, body: '{"method":',
     });
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ ok: false, error: { code: 'bad_request' } });
-    const form = await fetch(`${h.url}/__harness/call`, {
-      method: 'POST', headers: { 'content-type': 'text/plain', origin: h.url }, body: '{"method":"session.get","input":{}}',
+    const form = await fetch(`${h.origin}/__harness/call`, {
+      method: 'POST', headers: { 'content-type': 'text/plain', origin: h.origin, ...withKey }, body: '{"method":"session.get","input":{}}',
     });
     expect(form.status).toBe(415);
-    const foreign = await fetch(`${h.url}/__harness/call`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://evil.example' },
+    const foreign = await fetch(`${h.origin}/__harness/call`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: 'http://evil.example', ...withKey },
       body: '{"method":"session.get","input":{}}',
     });
     expect(foreign.status).toBe(403);
@@ -190,7 +205,8 @@ describe('harness call endpoint', () => {
   it('requires the Origin header to be the page origin the Host names', async () => {
     const h = await start();
     const body = '{"method":"session.get","input":{}}';
-    const json = { 'content-type': 'application/json' };
+    // With the key: the Origin check (another page in the same browser) still applies on its own.
+    const json = { 'content-type': 'application/json', 'x-desk-key': h.key };
     const missing = await rawRequest(h.port, { path: '/__harness/call', method: 'POST', headers: json, body });
     expect(missing.status).toBe(403);
     const nullOrigin = await rawRequest(h.port, { path: '/__harness/call', method: 'POST', headers: { ...json, origin: 'null' }, body });
@@ -206,7 +222,7 @@ describe('harness call endpoint', () => {
     expect(local.status).toBe(200);
     expect(JSON.parse(local.body)).toMatchObject({ ok: true });
     const crossed = await rawRequest(h.port, {
-      path: '/__harness/call', method: 'POST', headers: { ...json, host: `localhost:${h.port}`, origin: h.url }, body,
+      path: '/__harness/call', method: 'POST', headers: { ...json, host: `localhost:${h.port}`, origin: h.origin }, body,
     });
     expect(crossed.status).toBe(403);
   });
@@ -218,7 +234,7 @@ describe('harness call endpoint', () => {
         const method = requestPath === '/__harness/call' ? 'POST' : 'GET';
         const response = await rawRequest(h.port, {
           path: requestPath, method, body: method === 'POST' ? '{"method":"session.get","input":{}}' : undefined,
-          headers: { host, origin: `http://${host}`, 'content-type': 'application/json' },
+          headers: { host, origin: `http://${host}`, 'content-type': 'application/json', 'x-desk-key': h.key },
         });
         expect(response.status, host).toBe(421);
         expect(response.body).not.toContain('<script');
@@ -240,7 +256,7 @@ describe('harness events', () => {
     const h = await start(server.url);
 
     const abort = new AbortController();
-    const stream = await fetch(`${h.url}/__harness/events`, { signal: abort.signal });
+    const stream = await fetch(`${h.origin}/__harness/events`, { headers: { 'x-desk-key': h.key }, signal: abort.signal });
     expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
     let received = '';
