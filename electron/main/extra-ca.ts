@@ -1,9 +1,18 @@
 // The extra root CAs of the policy's caBundle (the Russian national root CA of government TLS is not in the
 // stores Node and Chromium ship). Node side: tls.setDefaultCACertificates, so the core's fetch to the API
-// trusts them. Chromium side (the updater's requests): a chain check against the same roots, pure and tested.
+// trusts them. Chromium side (the updater's requests): RFC 5280 path validation against the same roots by pkijs,
+// plus the checks pkijs leaves out (path length, serverAuth) and the host name by Node.
 import { X509Certificate } from 'node:crypto';
 import { isIP } from 'node:net';
 import tls from 'node:tls';
+import {
+  BasicConstraints, Certificate, CertificateChainValidationEngine, CryptoEngine, ExtKeyUsage, id_BasicConstraints,
+  id_ExtKeyUsage,
+} from 'pkijs';
+
+const SERVER_AUTH = '1.3.6.1.5.5.7.3.1';
+// Handed to pkijs explicitly: its default engine is set by an import-time side effect a bundler may drop.
+const webcrypto = new CryptoEngine({ name: 'webcrypto', crypto: globalThis.crypto });
 
 /** Adds the PEMs to the default CA list of this process (Node ≥ 22.15); every later TLS connection uses it. */
 export function trustExtraCasForNode(pems: readonly string[]): void {
@@ -19,31 +28,55 @@ function parse(pem: string): X509Certificate | null {
   }
 }
 
-function validAt(cert: X509Certificate, now: Date): boolean {
-  return new Date(cert.validFrom) <= now && now <= new Date(cert.validTo);
+const isCert = (cert: X509Certificate | null): cert is X509Certificate => cert !== null;
+const toPkijs = (cert: X509Certificate): Certificate => Certificate.fromBER(cert.raw);
+
+function hostMatches(leaf: X509Certificate, hostname: string): boolean {
+  return (isIP(hostname) === 0 ? leaf.checkHost(hostname) : leaf.checkIP(hostname)) !== undefined;
 }
 
 /**
- * True when `chain` (leaf first, PEM, as Chromium hands it over) is valid for `hostname` and ends in one of the
- * extra roots: every link is signed by the next, every certificate is in date, the issuing certificates are CAs.
+ * RFC 5280 6.1.4 (l, m), which pkijs does not check: a CA's pathLenConstraint caps the non-self-issued intermediates
+ * below it. `path` is leaf first, root last; the root's own limit counts too, as OpenSSL (Node's side) counts it.
  */
-export function chainTrustedByExtraCa(chain: readonly string[], extraRoots: readonly string[], hostname: string,
-  now: Date = new Date()): boolean {
-  const certs = chain.map(parse);
-  const roots = extraRoots.map(parse).filter((cert): cert is X509Certificate => cert !== null && cert.ca);
-  const leaf = certs[0];
-  if (!leaf || roots.length === 0 || certs.some((cert) => cert === null)) return false;
-  const hostMatches = isIP(hostname) === 0 ? leaf.checkHost(hostname) !== undefined : leaf.checkIP(hostname) !== undefined;
-  if (!hostMatches) return false;
-  const links = certs as X509Certificate[];
-  for (let i = 0; i < links.length; i += 1) {
-    const cert = links[i] as X509Certificate;
-    if (!validAt(cert, now)) return false;
-    const root = roots.find((candidate) => validAt(candidate, now) && cert.checkIssued(candidate) &&
-      cert.verify(candidate.publicKey));
-    if (root !== undefined) return true;
-    const issuer = links[i + 1];
-    if (!issuer || !issuer.ca || !cert.checkIssued(issuer) || !cert.verify(issuer.publicKey)) return false;
+function pathLengthsHold(path: readonly Certificate[]): boolean {
+  let below = 0;
+  for (const cert of path.slice(1)) {
+    const constraints = cert.extensions?.find((ext) => ext.extnID === id_BasicConstraints)?.parsedValue;
+    const limit = constraints instanceof BasicConstraints ? constraints.pathLenConstraint : undefined;
+    if (typeof limit === 'number' && below > limit) return false;
+    if (!cert.subject.isEqual(cert.issuer)) below += 1;
   }
-  return false;
+  return true;
+}
+
+/** A leaf that lists its extended key usages must list serverAuth (pkijs does not look at EKU). */
+function allowsServerAuth(leaf: Certificate): boolean {
+  const eku = leaf.extensions?.find((ext) => ext.extnID === id_ExtKeyUsage);
+  return eku === undefined || (eku.parsedValue instanceof ExtKeyUsage && eku.parsedValue.keyPurposes.includes(SERVER_AUTH));
+}
+
+/**
+ * True when `chain` (leaf first, PEM, as Chromium hands it over) is valid for `hostname` at `now` and ends in one of
+ * the extra roots: signatures, validity dates, CA flags and keyCertSign, name constraints and certificate policies
+ * (pkijs), path lengths, serverAuth and the host name. Never rejects: anything unparsable is untrusted.
+ */
+export async function chainTrustedByExtraCa(chain: readonly string[], extraRoots: readonly string[], hostname: string,
+  now: Date = new Date()): Promise<boolean> {
+  const certs = chain.map(parse).filter(isCert);
+  const roots = extraRoots.map(parse).filter(isCert);
+  const [leaf, ...intermediates] = certs;
+  if (!leaf || roots.length === 0 || certs.length !== chain.length) return false;
+  try {
+    if (!hostMatches(leaf, hostname)) return false;
+    const end = toPkijs(leaf);
+    // pkijs takes the last of `certs` as the end-entity certificate.
+    const engine = new CertificateChainValidationEngine({
+      trustedCerts: roots.map(toPkijs), certs: [...intermediates.map(toPkijs), end], checkDate: now,
+    });
+    const { result, certificatePath: path } = await engine.verify({}, webcrypto);
+    return result && path !== undefined && path[0] === end && pathLengthsHold(path) && allowsServerAuth(end);
+  } catch {
+    return false;
+  }
 }

@@ -20,7 +20,8 @@ export function proxyConfigFor(policy: MachinePolicy): ProxyConfig | null {
 
 /**
  * A certificate check that keeps Chromium's verdict (-3) and only turns a rejected chain into "trusted" (0) when it
- * verifies up to one of the extra roots (signatures, dates, CA flags, host name: extra-ca.ts).
+ * verifies up to one of the extra roots (path validation and host name: extra-ca.ts). The check is asynchronous
+ * (WebCrypto); Chromium waits for the callback.
  */
 export function extraCaVerifyProc(roots: readonly string[]): VerifyProc {
   return (request, callback) => {
@@ -30,7 +31,7 @@ export function extraCaVerifyProc(roots: readonly string[]): VerifyProc {
       chain.push(cert.data);
       if (cert.issuerCert === cert) break;
     }
-    callback(chainTrustedByExtraCa(chain, roots, request.hostname) ? 0 : -3);
+    void chainTrustedByExtraCa(chain, roots, request.hostname).then((trusted) => callback(trusted ? 0 : -3));
   };
 }
 

@@ -119,21 +119,18 @@ describe.skipIf(!hasOpenssl)('the extra-CA verify proc a session gets', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  function verdict(proc: VerifyProc, hostname: string, errorCode: number): number {
+  // The proc answers through the callback once the (asynchronous) chain check is done.
+  function verdict(proc: VerifyProc, hostname: string, errorCode: number): Promise<number> {
     const root = { data: pem('root.pem') } as Electron.Certificate;
     const leaf = { data: pem('leaf.pem'), issuerCert: root } as Electron.Certificate;
-    let result = Number.NaN;
-    proc({ hostname, certificate: leaf, errorCode } as VerifyRequest, (value) => {
-      result = value;
-    });
-    return result;
+    return new Promise((resolve) => proc({ hostname, certificate: leaf, errorCode } as VerifyRequest, resolve));
   }
 
-  it("keeps Chromium's verdict unless the chain verifies up to the policy's root for that host", () => {
+  it("keeps Chromium's verdict unless the chain verifies up to the policy's root for that host", async () => {
     const proc = extraCaVerifyProc([pem('root.pem')]);
-    expect(verdict(proc, 'updates.cur.nso.ru', 0)).toBe(-3);
-    expect(verdict(proc, 'updates.cur.nso.ru', -202)).toBe(0);
-    expect(verdict(proc, 'evil.example', -202)).toBe(-3);
-    expect(verdict(extraCaVerifyProc([PEM]), 'updates.cur.nso.ru', -202)).toBe(-3);
+    expect(await verdict(proc, 'updates.cur.nso.ru', 0)).toBe(-3);
+    expect(await verdict(proc, 'updates.cur.nso.ru', -202)).toBe(0);
+    expect(await verdict(proc, 'evil.example', -202)).toBe(-3);
+    expect(await verdict(extraCaVerifyProc([PEM]), 'updates.cur.nso.ru', -202)).toBe(-3);
   });
 });
