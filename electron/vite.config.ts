@@ -1,22 +1,32 @@
 // Builds the Node-side bundles: Electron main (ESM), the sandboxed preload (CommonJS: sandboxed preloads
-// cannot be ESM) and the reference server (ESM, for demo mode). One `vite build` runs all three as
-// environments of one app build.
+// cannot be ESM), the reference server (ESM, for demo mode) and the routing trainer's worker. One `vite build` runs
+// all four as environments of one app build. Each bundle is self-contained but for RUNTIME_EXTERNALS (below), which
+// is what keeps app.asar small: electron-builder ships the node_modules of package.json `dependencies` only, so a
+// package that is inlined here belongs in devDependencies (figures: README, «Tests», the packaging paragraph).
+// tests/node/packaging/bundled-dependencies.test.ts checks the built bundles against package.json.
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { defineConfig, type BuildEnvironmentOptions } from 'vite';
+import { defineConfig, type BuildEnvironmentOptions, type EnvironmentOptions } from 'vite';
 
 const root = path.resolve(import.meta.dirname, '..');
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
-// Native and runtime-provided modules stay outside the bundle; everything else (zod, our code) is inlined.
+// What stays outside the bundles, and so must be shipped as a package (package.json `dependencies`, the only
+// node_modules electron-builder copies into app.asar) or be provided by the runtime: Node's builtins, electron, the
+// native SQLite addon's package and the updater. Everything else (zod, snowball-stemmers, exceljs, pg for the
+// server, our code) is inlined, so those packages are devDependencies and are not shipped.
+// `pg-native` is pg's optional libpq binding, required only when `pg.native` is read (never here): not installed.
+export const RUNTIME_EXTERNALS = ['electron', 'better-sqlite3', 'electron-updater'] as const;
 const external = (id: string): boolean =>
-  nodeBuiltins.includes(id) || id.startsWith('node:') || id === 'electron' || id.startsWith('electron/') ||
-  id === 'better-sqlite3' || id === 'electron-updater';
+  nodeBuiltins.includes(id) || id.startsWith('node:') || id.startsWith('electron/') ||
+  (RUNTIME_EXTERNALS as readonly string[]).includes(id) || id === 'pg-native';
 
-function nodeBundle(entry: string, outDir: string, fileName: string, format: 'es' | 'cjs', emptyOutDir = true,
+/** `split`: dynamic imports become chunks of their own next to the entry, loaded (and parsed) only when imported. */
+export function nodeBundle(entry: string, outDir: string, fileName: string, format: 'es' | 'cjs', emptyOutDir = true,
+  split = false,
 ): BuildEnvironmentOptions {
   return {
-    outDir: path.join(root, outDir),
+    outDir: path.resolve(root, outDir),
     emptyOutDir,
     target: 'node22',
     minify: false,
@@ -25,29 +35,29 @@ function nodeBundle(entry: string, outDir: string, fileName: string, format: 'es
     rolldownOptions: {
       input: path.join(root, entry),
       external,
-      output: { format, entryFileNames: fileName, codeSplitting: false },
+      output: { format, entryFileNames: fileName, chunkFileNames: '[name]-[hash].js', codeSplitting: split },
     },
   };
 }
+
+/** A Node-side environment whose bundle inlines every package but `external` above. */
+export const bundled = (build: BuildEnvironmentOptions): EnvironmentOptions => ({ consumer: 'server', resolve: { noExternal: true }, build });
 
 export default defineConfig({
   root,
   logLevel: 'warn',
   environments: {
-    main: { consumer: 'server', build: nodeBundle('electron/main/main.ts', 'build/electron', 'main.js', 'es') },
-    preload: {
-      consumer: 'server',
-      // A sandboxed preload has no require() for npm packages: everything but electron must be inlined.
-      resolve: { noExternal: true },
-      // Same folder as main.js, built after it, so it must not empty the folder.
-      build: nodeBundle('electron/preload/preload.ts', 'build/electron', 'preload.cjs', 'cjs', false),
-    },
-    server: { consumer: 'server', build: nodeBundle('server/main.ts', 'build/server', 'main.js', 'es') },
+    // noExternal: vite's server environments leave every package of package.json outside by default; here only
+    // `external` above decides (the sandboxed preload has no require() for npm packages at all: electron only).
+    // Split: exceljs (2.5 MB, imported on the first XLSX export only) is a chunk of its own, not parsed at every start.
+    main: bundled(nodeBundle('electron/main/main.ts', 'build/electron', 'main.js', 'es', true, true)),
+    // Same folder as main.js, built after it, so it must not empty the folder. CommonJS: sandboxed preloads cannot be ESM.
+    preload: bundled(nodeBundle('electron/preload/preload.ts', 'build/electron', 'preload.cjs', 'cjs', false)),
+    // The reference server, run by the packaged app in demo mode (electron/main/demo-server.ts) with its SQLite
+    // store: pg is inlined too (the server imports it statically; the demo never connects to PostgreSQL).
+    server: bundled(nodeBundle('server/main.ts', 'build/server', 'main.js', 'es')),
     // The routing trainer runs in a worker_threads worker; the core looks for it next to main.js.
-    suggestWorker: {
-      consumer: 'server',
-      build: nodeBundle('electron/core/routing/suggest-worker.ts', 'build/electron', 'suggest-worker.js', 'es', false),
-    },
+    suggestWorker: bundled(nodeBundle('electron/core/routing/suggest-worker.ts', 'build/electron', 'suggest-worker.js', 'es', false)),
   },
   builder: {
     async buildApp(builder) {

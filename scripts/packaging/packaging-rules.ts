@@ -138,3 +138,33 @@ export function iconProblems(config: BuilderConfig): string[] {
   }
   return problems;
 }
+
+/**
+ * What app.asar may hold: the app build, package.json and the node_modules of what the bundles leave outside
+ * (better-sqlite3 and electron-updater with its dependencies); never sources, maps, TypeScript or tests, and within
+ * a budget (electron-builder.yml `files`; bundling: electron/vite.config.ts). The Linux package measured 241 files,
+ * 6.9 MB of app.asar (plus the 2.2 MB SQLite addon, unpacked) when this budget was set; 5,069 files and 20.9 MB
+ * while zod, exceljs and snowball-stemmers were shipped besides being bundled.
+ */
+export const APP_BUDGET = { files: 300, asarBytes: 12 * 1024 * 1024 } as const;
+
+export function appFileProblems(files: ReadonlyArray<{ file: string }>, asarBytes: number): string[] {
+  const problems: string[] = [];
+  const list = files.map((f) => f.file);
+  const some = (matching: string[]): string => `${matching.slice(0, 5).join(', ')}${matching.length > 5 ? `, … (${matching.length})` : ''}`;
+  const forbid = (what: string, test: (file: string) => boolean): void => {
+    const matching = list.filter(test);
+    if (matching.length > 0) problems.push(`app.asar carries ${what}: ${some(matching)}`);
+  };
+  forbid('files outside build/, node_modules/ and package.json', (f) => !/^(build|node_modules)\//.test(f) && f !== 'package.json');
+  forbid('source maps', (f) => f.endsWith('.map'));
+  forbid('TypeScript', (f) => /\.(ts|mts|cts|tsx)$/.test(f));
+  forbid('C/C++ sources', (f) => /\.(c|cc|cpp|h|hpp|gyp|gypi)$/.test(f));
+  forbid('tests, benchmarks or examples', (f) => /\/(test|tests|__tests__|__mocks__|spec|specs|benchmarks?|examples?|coverage)\//.test(f) || /\.(test|spec)\.[cm]?js$/.test(f));
+  forbid('the harness or build/native', (f) => /^build\/(harness|native)\//.test(f));
+  if (list.length > APP_BUDGET.files) problems.push(`app.asar has ${list.length} files, over the budget of ${APP_BUDGET.files}: is a bundled package shipped again?`);
+  if (asarBytes > APP_BUDGET.asarBytes) {
+    problems.push(`app.asar is ${(asarBytes / 1024 / 1024).toFixed(1)} MB, over the budget of ${APP_BUDGET.asarBytes / 1024 / 1024} MB`);
+  }
+  return problems;
+}
