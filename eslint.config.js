@@ -1,4 +1,4 @@
-// Lint: TypeScript rules plus the layering of ARCHITECTURE.md, enforced per folder with no-restricted-imports.
+// Lint: TypeScript rules plus the layering of README.md («Architecture in a few lines»), enforced per folder with no-restricted-imports.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';

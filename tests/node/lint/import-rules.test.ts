@@ -1,4 +1,4 @@
-// The layering of ARCHITECTURE.md is real only if lint refuses a crossing: feed ESLint code that crosses each
+// The layering of README.md («Architecture in a few lines») is real only if lint refuses a crossing: feed ESLint code that crosses each
 // boundary, as if it stood in that folder, and expect the import rule to fire (and to stay quiet on allowed imports).
 import path from 'node:path';
 import { ESLint } from 'eslint';
