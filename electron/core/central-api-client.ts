@@ -60,7 +60,8 @@ export interface CentralApiClient {
   login(request: SessionRequest): Promise<SessionResponse>;
   targets(): Promise<TargetsResponse>;
   changes(cursor: string | null, limit: number): Promise<ChangesResponse>;
-  mutations(mutations: Mutation[]): Promise<MutationsResponse>;
+  /** POST /mutations under the current session, or under `token` (a previous operator's parked session, #12). */
+  mutations(mutations: Mutation[], token?: string): Promise<MutationsResponse>;
   /** DELETE /session: revokes the current token on the server (sign-out calls it best-effort). */
   signOut(): Promise<SignOutResponse>;
   /** PUT /holds: this session now holds exactly these appeals (team mode, #9). */
@@ -123,10 +124,11 @@ export function createCentralApiClient(options: CentralApiClientOptions): Centra
     schema: S,
     body: unknown,
     auth: boolean,
+    tokenOverride?: string,
   ): Promise<z.output<S>> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (auth) {
-      const token = options.token();
+      const token = tokenOverride ?? options.token();
       if (!token) throw new ApiFailure('unauthorized', 'Нет входа в систему', 401);
       headers.authorization = `Bearer ${token}`;
     }
@@ -164,7 +166,7 @@ export function createCentralApiClient(options: CentralApiClientOptions): Centra
       if (cursor !== null) query.set('cursor', cursor);
       return request('GET', `/changes?${query.toString()}`, ChangesResponse, undefined, true);
     },
-    mutations: (mutations) => request('POST', '/mutations', CompleteMutationsResponse, { mutations }, true),
+    mutations: (mutations, token) => request('POST', '/mutations', CompleteMutationsResponse, { mutations }, true, token),
     signOut: () => request('DELETE', '/session', SignOutResponse, undefined, true),
     holds: (appealIds) => request('PUT', '/holds', HoldsResponse, { appealIds }, true),
     async openLive(cursor, signal) {

@@ -11,6 +11,7 @@ import { diskFullFailure, isDiskFull } from './disk-full.js';
 import { cachedUser, createDeskHandlers, type DeskHandlers } from './desk-handlers.js';
 import { startSuggestionService, type SuggestionService } from './routing/suggestion-service.js';
 import type { Clock } from './clock.js';
+import { HandoverSessions } from './handover.js';
 import { SyncEngine } from './sync-engine.js';
 import { SyncLog } from './sync-log.js';
 import { createFileTokenStore, type TokenStore } from './token-store.js';
@@ -98,6 +99,7 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
   const demo = options.demo ?? false;
   // Created right after the engine (each needs the other): the engine shows the channel's state, the channel pulls.
   let team: TeamService | null = null;
+  const handover = new HandoverSessions();
   const engine: SyncEngine = new SyncEngine({
     cache,
     api,
@@ -112,6 +114,8 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
     log,
     journal: syncLog,
     liveState: () => team?.live() ?? 'off',
+    currentUser: () => cachedUser(cache),
+    handover,
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const teamService = createTeamService({
@@ -137,6 +141,7 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
   suggestions.poke();
   const handlers: DeskHandlers = createDeskHandlers({
     cache, api, engine, events, tokenStore, apiUrl: options.apiUrl, demo, log, syncLog, suggestions, team: teamService,
+    handover,
   });
   let closed = false;
   let closing: Promise<void> | null = null;

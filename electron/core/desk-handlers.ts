@@ -10,6 +10,7 @@ import { decideAppeal, rerouteAfterConflict } from './decide-appeal.js';
 import type { DeskEventHub } from './desk-events.js';
 import { DeskFailure } from './desk-failure.js';
 import { getFavorites, setFavorites } from './favorites.js';
+import { handOverAtSignIn, type HandoverSessions } from './handover.js';
 import { signOut } from './sign-out.js';
 import { createSearchHandlers } from './search-handlers.js';
 import { createLeadHandlers } from './lead/lead-handlers.js';
@@ -41,6 +42,8 @@ export interface HandlerContext {
   suggestions?: SuggestionService;
   /** Team mode (#9): holds, presence, the live channel. */
   team: TeamService;
+  /** Previous operators' sessions kept for their own queued decisions (shift handover, #12). */
+  handover: HandoverSessions;
 }
 
 export function cachedUser(cache: LocalCache): UserType | null {
@@ -75,23 +78,6 @@ function loginFailure(error: unknown): DeskFailure {
     case 'bad_response':
       return new DeskFailure('server_error', error.message);
   }
-}
-
-/**
- * Another user's unsent decisions (or conflicts nobody has looked at) are his: sent under the next login they would
- * carry the wrong name and rights. Only he can send them, or discard them by signing out (Ctrl+Shift+Q).
- */
-function refuseOverAnotherUsersWork(cache: LocalCache, next: UserType): void {
-  const previous = cachedUser(cache);
-  if (previous === null || previous.id === next.id) return;
-  const unsent = cache.outbox.count();
-  const conflicts = cache.conflicts.count();
-  if (unsent === 0 && conflicts === 0) return;
-  const what = [unsent > 0 ? `неотправленные решения (${unsent})` : '', conflicts > 0 ? `непросмотренные конфликты (${conflicts})` : '']
-    .filter(Boolean).join(' и ');
-  throw new DeskFailure('forbidden', `На этом компьютере есть ${what} пользователя ${previous.name}. `
-    + `Пусть он войдёт, чтобы отправить их, или войдёт и выйдет (Ctrl+Shift+Q), отказавшись от них; `
-    + 'под другой учётной записью они не будут отправлены.');
 }
 
 export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
@@ -148,7 +134,10 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
       if (response.user.role === 'connector') {
         throw new DeskFailure('auth_failed', 'Эта учётная запись не предназначена для разбора обращений');
       }
-      refuseOverAnotherUsersWork(cache, response.user);
+      // Shift handover (#12): the previous operator's queued decisions stay theirs, sent under their own session.
+      const previous = cachedUser(cache);
+      handOverAtSignIn(ctx.handover, cache.outbox.countsByAuthor().map((author) => author.user.id),
+        previous === null ? null : { user: previous, token: ctx.tokenStore.load() }, response.user);
       ctx.tokenStore.save(response.token);
       cache.meta.set('user', response.user);
       ctx.log(`session: signed in as ${response.user.id}`);
@@ -160,6 +149,10 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
     'session.signOut': ({ unsent }) => signOut({
       cache,
       clearToken: () => ctx.tokenStore.clear(),
+      parkSession: () => {
+        const user = cachedUser(cache);
+        if (user !== null) ctx.handover.park(user, ctx.tokenStore.load());
+      },
       revokeToken: () => ctx.api.signOut(),
       syncNow: () => engine.flushNow(),
       syncIdle: () => engine.trigger(),

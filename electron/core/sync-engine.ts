@@ -1,6 +1,7 @@
 // The sync engine: one run pushes the outbox, refreshes the targets when due, then pulls /changes (sync-push.ts,
 // sync-pull.ts); it owns the desk's sync state and what a failure means (offline, signed out, disk full). When runs
 // happen — timers, backoff, the interval — is the scheduler's (sync-scheduler.ts), on an injectable clock.
+import type { UserRef } from '../../shared/domain/appeal.js';
 import type { SyncState, SyncStatus } from '../../shared/desk-api/contract.js';
 import type { LiveState } from '../../shared/desk-api/team-contract.js';
 import { backoffDelayMs } from './backoff.js';
@@ -9,9 +10,10 @@ import { ApiFailure, type CentralApiClient } from './central-api-client.js';
 import { systemClock, type Clock } from './clock.js';
 import type { DeskEventHub } from './desk-events.js';
 import { DISK_FULL_MESSAGE, isDiskFull } from './disk-full.js';
+import type { HandoverSessions } from './handover.js';
 import type { SyncLog, SyncLogLevel } from './sync-log.js';
 import { pullChanges, type PullProgress } from './sync-pull.js';
-import { pushOutbox, type PushContext } from './sync-push.js';
+import { pushOutbox, type PushContext, type PushSender } from './sync-push.js';
 import { SyncScheduler } from './sync-scheduler.js';
 
 export interface SyncEngineOptions {
@@ -31,6 +33,10 @@ export interface SyncEngineOptions {
   journal?: SyncLog;
   /** Team mode's live channel (#9): while connected it announces every change, so polling slows to a safety net. */
   liveState?: () => LiveState;
+  /** The signed-in operator (null when signed out): their rows go under the current session. */
+  currentUser: () => UserRef | null;
+  /** Previous operators' sessions kept for their own rows (shift handover). */
+  handover: HandoverSessions;
 }
 
 /** The target list (reference data) is refreshed at most this often during a session. */
@@ -72,7 +78,19 @@ export class SyncEngine {
       isClosed: () => this.closed,
       publishStatus: () => this.publishStatus(),
       unanswered: new Map(),
+      senders: () => this.senders(),
+      senderRefused: (userId) => {
+        options.handover.refused(userId);
+        this.publishStatus();
+      },
     };
+  }
+
+  /** The signed-in operator first, then previous operators whose parked session can still send their own rows. */
+  private senders(): PushSender[] {
+    const me = this.o.hasToken() ? this.o.currentUser() : null;
+    const parked = this.o.handover.sendable().filter((session) => session.user.id !== me?.id);
+    return [...(me ? [{ user: me }] : []), ...parked];
   }
 
   status(): SyncStatus {
@@ -85,8 +103,17 @@ export class SyncEngine {
       lastError: this.lastError,
       progress: this.progress,
       nextRetryAt: retryAtMs === null ? null : new Date(retryAtMs).toISOString(),
+      waiting: this.othersWaiting(),
       ...(this.o.liveState ? { live: this.o.liveState() } : {}),
     };
+  }
+
+  /** Rows in the outbox by anyone but the signed-in operator, and whether they are being sent (handover). */
+  private othersWaiting(): NonNullable<SyncStatus['waiting']> {
+    const me = this.o.hasToken() ? this.o.currentUser() : null;
+    const sending = new Set(this.senders().map((sender) => sender.user.id));
+    return this.o.cache.outbox.countsByAuthor().filter(({ user }) => user.id !== me?.id)
+      .map(({ user, count }) => ({ user, count, sending: sending.has(user.id) }));
   }
 
   private journal(level: SyncLogLevel, event: string, message: string): void {
@@ -205,7 +232,7 @@ export class SyncEngine {
    * poll (a minute while the live channel is up).
    */
   private scheduleWaitingDecisions(): void {
-    const oldest = this.o.cache.outbox.oldestUnsentCreatedMs();
+    const oldest = this.o.cache.outbox.oldestUnsentCreatedMs(this.senders().map((sender) => sender.user.id));
     if (oldest !== null) this.scheduler.pushDueAt(oldest + this.o.pushDelayMs);
   }
 

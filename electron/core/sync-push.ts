@@ -2,7 +2,7 @@
 // transaction with the outbox row it answers, and turn what the server refuses into conflicts shown to the operator.
 // A row the server did not answer properly (no result for it, or a result naming another appeal) is retried a few
 // times and then becomes a visible `invalid` conflict: it never sits in the outbox forever.
-import type { Appeal } from '../../shared/domain/appeal.js';
+import type { Appeal, UserRef } from '../../shared/domain/appeal.js';
 import { MAX_MUTATIONS_PER_REQUEST, type Mutation, type MutationResult } from '../../shared/central-api/contract.js';
 import type { Conflict } from '../../shared/desk-api/contract.js';
 import { backoffDelayMs } from './backoff.js';
@@ -31,6 +31,16 @@ export interface PushContext {
   publishStatus: () => void;
   /** Improper answers so far per mutation id (this process's lifetime: a restart grants a few more tries). */
   unanswered: Map<string, number>;
+  /** Whose rows this run sends, and under which session (see handover.ts). */
+  senders: () => PushSender[];
+  /** The server refused a parked session (401): its author's rows stay queued; the run goes on. */
+  senderRefused: (userId: string) => void;
+}
+
+/** The signed-in operator (token undefined: the current session) or a previous one under their own parked token. */
+export interface PushSender {
+  user: UserRef;
+  token?: string;
 }
 
 export interface PushOutcome {
@@ -68,11 +78,32 @@ const UNANSWERED_ERROR = {
   message: 'Сервер не подтвердил это решение (ответ о другом обращении или без ответа) после нескольких попыток',
 };
 
-/** Pushes every due row (all rows when `flushing`, undo grace or not); throws on a failure that ends the run. */
+/**
+ * Pushes every due row (all rows when `flushing`, undo grace or not), each author's under their own session; throws
+ * on a failure that ends the run. A parked session the server refuses only stops its author's rows.
+ */
 export async function pushOutbox(ctx: PushContext, flushing: boolean): Promise<PushOutcome> {
+  let retryAtMs: number | null = null;
+  for (const sender of ctx.senders()) {
+    if (ctx.isClosed()) break;
+    try {
+      const next = await pushRowsOf(ctx, sender, flushing);
+      if (next !== null) retryAtMs = Math.min(retryAtMs ?? next, next);
+    } catch (error) {
+      if (sender.token === undefined || !(error instanceof ApiFailure) || error.kind !== 'unauthorized') throw error;
+      ctx.log(`sync: the parked session of ${sender.user.id} was refused (401); their decisions stay queued`);
+      ctx.journal('warn', 'handover', `Сессия пользователя ${sender.user.name} больше не действует: его решения ждут его входа`);
+      ctx.senderRefused(sender.user.id);
+    }
+  }
+  return { retryAtMs };
+}
+
+async function pushRowsOf(ctx: PushContext, sender: PushSender, flushing: boolean): Promise<number | null> {
   const { cache, api } = ctx;
   const sentThisRun = new Set<string>();
   let retryAtMs: number | null = null;
+  const send = (mutations: Mutation[]) => api.mutations(mutations, sender.token);
   const apply = (batch: OutboxEntry[], results: MutationResult[]) => {
     const next = applyPushResults(ctx, batch, results);
     if (next !== null) retryAtMs = Math.min(retryAtMs ?? next, next);
@@ -81,7 +112,7 @@ export async function pushOutbox(ctx: PushContext, flushing: boolean): Promise<P
     // Select and mark in one synchronous transaction: from here on undo refuses these rows.
     const batch = cache.transaction(() => {
       const due = cache.outbox
-        .due(ctx.clock.now() - (flushing ? 0 : ctx.pushDelayMs), MAX_MUTATIONS_PER_REQUEST)
+        .due(ctx.clock.now() - (flushing ? 0 : ctx.pushDelayMs), [sender.user.id], MAX_MUTATIONS_PER_REQUEST)
         .filter((entry) => !sentThisRun.has(entry.mutationId));
       const at = new Date(ctx.clock.now()).toISOString();
       for (const entry of due) cache.outbox.markAttempted(entry.mutationId, at);
@@ -91,7 +122,7 @@ export async function pushOutbox(ctx: PushContext, flushing: boolean): Promise<P
     for (const entry of batch) sentThisRun.add(entry.mutationId);
     ctx.publishStatus();
     try {
-      apply(batch, (await api.mutations(batch.map(toMutation))).results);
+      apply(batch, (await send(batch.map(toMutation))).results);
     } catch (error) {
       if (!isBatchRejection(error)) {
         const message = error instanceof Error ? error.message : String(error);
@@ -99,10 +130,10 @@ export async function pushOutbox(ctx: PushContext, flushing: boolean): Promise<P
         throw error;
       }
       // The server refused the request as a whole (one bad row, a size limit): find the row, let the rest go.
-      await pushOneByOne(ctx, batch, error, apply);
+      await pushOneByOne(ctx, batch, error, send, apply);
     }
   }
-  return { retryAtMs };
+  return retryAtMs;
 }
 
 /**
@@ -110,8 +141,9 @@ export async function pushOutbox(ctx: PushContext, flushing: boolean): Promise<P
  * the operator) and leaves the outbox; any other failure (401, 429, 5xx, network) stops here as a normal failure.
  */
 async function pushOneByOne(ctx: PushContext, batch: OutboxEntry[], batchError: ApiFailure,
+  send: (mutations: Mutation[]) => Promise<{ results: MutationResult[] }>,
   apply: (batch: OutboxEntry[], results: MutationResult[]) => void): Promise<void> {
-  const { cache, api } = ctx;
+  const { cache } = ctx;
   ctx.log(`sync: batch of ${batch.length} refused (HTTP ${batchError.status}); retrying one at a time`);
   ctx.journal('warn', 'push-split', `Сервер отклонил пакет из ${batch.length} (HTTP ${batchError.status}): по одному`);
   const refuse = (entry: OutboxEntry, error: ApiFailure) => apply([entry], [{ id: entry.mutationId,
@@ -123,7 +155,7 @@ async function pushOneByOne(ctx: PushContext, batch: OutboxEntry[], batchError: 
   for (const [index, entry] of batch.entries()) {
     if (ctx.isClosed()) return;
     try {
-      apply([entry], (await api.mutations([toMutation(entry)])).results);
+      apply([entry], (await send([toMutation(entry)])).results);
     } catch (error) {
       if (isBatchRejection(error)) {
         refuse(entry, error);

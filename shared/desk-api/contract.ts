@@ -63,6 +63,11 @@ export const SyncStatus = z.object({
   }).nullable().optional(),
   /** Retry scheduled at (ISO) while offline; honours the server's Retry-After. */
   nextRetryAt: z.string().nullable().optional(),
+  /**
+   * Decisions in the outbox made by other operators of this desk (shift handover): they go out only under their own
+   * session — `sending` while it is still valid — or wait for their author to sign in again. Never sent as another.
+   */
+  waiting: z.array(z.object({ user: UserRef, count: z.number().int().positive(), sending: z.boolean() })).optional(),
   /** Team mode's live channel (#9): connected = colleagues' decisions and holds arrive at once; else polling. */
   live: LiveState.optional(),
 });
@@ -109,7 +114,11 @@ export const DESK_METHODS = {
   },
   /** Sign out and wipe this machine's citizen data once unsent decisions are sent; 'ask' stops if some cannot be. */
   'session.signOut': {
-    input: z.object({ unsent: z.enum(['ask', 'discard']).default('ask') }).strict(),
+    /**
+     * With the leaving operator's decisions still unsent (or conflicts not looked at): 'ask' reports them, 'discard'
+     * drops them, 'keep' leaves the decisions queued under their name, sent under their session once possible.
+     */
+    input: z.object({ unsent: z.enum(['ask', 'discard', 'keep']).default('ask') }).strict(),
     output: z.object({ outcome: z.enum(['signed-out', 'unsent']), unsent: z.number().int().nonnegative(),
       /** Conflicts not yet looked at (some may come from the sign-out flush itself); they stop 'ask' too. */
       conflicts: z.number().int().nonnegative(), session: Session }),

@@ -55,6 +55,7 @@ export class OutboxStore {
   private readonly deleteStmt;
   private readonly countStmt;
   private readonly oneStmt;
+  private readonly byUserStmt;
 
   constructor(db: CacheDb) {
     this.insertStmt = db.prepare(`
@@ -64,10 +65,15 @@ export class OutboxStore {
     this.forAppealStmt = db.prepare<[string], OutboxRow>(
       'SELECT * FROM outbox WHERE appeal_id = ? ORDER BY mutation_id');
     this.newestStmt = db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY mutation_id DESC LIMIT 1');
-    this.dueStmt = db.prepare<[number, number], OutboxRow>(
-      'SELECT * FROM outbox WHERE created_ms <= ? ORDER BY mutation_id LIMIT ?');
-    this.nextDueStmt = db.prepare<[], { ms: number | null }>(
-      'SELECT min(created_ms) AS ms FROM outbox WHERE attempts = 0');
+    // Rows are sent under their author's own session (shift handover, #12): the queries take the authors that have
+    // one as a JSON array of user ids.
+    const authorIn = "json_extract(decided_by, '$.id') IN (SELECT value FROM json_each(?))";
+    this.dueStmt = db.prepare<[number, string, number], OutboxRow>(
+      `SELECT * FROM outbox WHERE created_ms <= ? AND ${authorIn} ORDER BY mutation_id LIMIT ?`);
+    this.nextDueStmt = db.prepare<[string], { ms: number | null }>(
+      `SELECT min(created_ms) AS ms FROM outbox WHERE attempts = 0 AND ${authorIn}`);
+    this.byUserStmt = db.prepare<[], { decided_by: string; n: number }>(
+      "SELECT decided_by, count(*) AS n FROM outbox GROUP BY json_extract(decided_by, '$.id') ORDER BY min(mutation_id)");
     this.markStmt = db.prepare('UPDATE outbox SET attempted_at = ?, attempts = attempts + 1 WHERE mutation_id = ?');
     this.errorStmt = db.prepare('UPDATE outbox SET last_error = ? WHERE mutation_id = ?');
     this.deleteStmt = db.prepare('DELETE FROM outbox WHERE mutation_id = ?');
@@ -107,14 +113,19 @@ export class OutboxStore {
     return row ? toEntry(row) : null;
   }
 
-  /** Oldest first: rows whose undo grace ended at or before `dueBeforeMs`. */
-  due(dueBeforeMs: number, limit: number): OutboxEntry[] {
-    return this.dueStmt.all(dueBeforeMs, limit).map(toEntry);
+  /** Oldest first: rows by `authorIds` whose undo grace ended at or before `dueBeforeMs`. */
+  due(dueBeforeMs: number, authorIds: readonly string[], limit: number): OutboxEntry[] {
+    return this.dueStmt.all(dueBeforeMs, JSON.stringify(authorIds), limit).map(toEntry);
   }
 
-  /** created_ms of the oldest row never sent yet (inside its undo grace or already due); null when none. */
-  oldestUnsentCreatedMs(): number | null {
-    return this.nextDueStmt.get()?.ms ?? null;
+  /** created_ms of the oldest row by `authorIds` never sent yet (in its undo grace or already due); null when none. */
+  oldestUnsentCreatedMs(authorIds: readonly string[]): number | null {
+    return this.nextDueStmt.get(JSON.stringify(authorIds))?.ms ?? null;
+  }
+
+  /** Who the waiting rows belong to, with how many each (oldest author first). */
+  countsByAuthor(): { user: UserRef; count: number }[] {
+    return this.byUserStmt.all().map((row) => ({ user: JSON.parse(row.decided_by) as UserRef, count: row.n }));
   }
 
   markAttempted(mutationId: string, at: string): void {

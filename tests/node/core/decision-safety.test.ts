@@ -57,30 +57,25 @@ afterEach(async () => {
 });
 
 describe('decision safety', () => {
-  it('refuses another user\'s login while the previous user\'s decisions are unsent, and never sends them as him', async () => {
+  it('lets the next operator sign in over the previous user\'s unsent decisions, and never sends them as him', async () => {
     await signIn('operator1');
     await value(core, 'appeals.route', { appealId: 'a-00001', targetId: 'minzdrav' });
     tokens.clear(); // what a 401 leaves behind: no token, the cached user and the outbox stay
 
-    const refused = await core.call('session.login', { login: 'operator2', password: 'operator2' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(!refused.ok && refused.error.message).toMatch(/неотправленные решения \(1\) пользователя Оператор 1 — Анна Петрова/);
-    expect((await value<{ user: unknown }>(core, 'session.get', {})).user).toBeNull();
-    expect((await value<SyncStatus>(core, 'sync.status', {})).pending).toBe(1);
+    // Shift handover (#12): the next operator is let in; the decision stays queued under operator1's name.
+    await signIn('operator2');
+    expect((await value<{ user: { id: string } }>(core, 'session.get', {})).user.id).toBe('u-operator2');
+    const status = await value<SyncStatus>(core, 'sync.now', {});
+    expect(status.pending).toBe(1);
+    expect(status.waiting).toEqual([{ user: { id: 'u-operator1', name: 'Оператор 1 — Анна Петрова' }, count: 1, sending: false }]);
+    expect((await serverAppeal('a-00001')).targetId).toBeNull();
+    expect(await value(core, 'session.signOut', {})).toMatchObject({ outcome: 'signed-out', unsent: 0 });
     expect((await serverAppeal('a-00001')).targetId).toBeNull();
 
-    // The same user signs back in: signing out sends his decision under his own name.
+    // The author signs back in: signing out sends his decision under his own name.
     await signIn('operator1');
     expect(await value(core, 'session.signOut', {})).toMatchObject({ outcome: 'signed-out', unsent: 0 });
     expect(await serverAppeal('a-00001')).toMatchObject({ targetId: 'minzdrav', routedBy: { id: 'u-operator1' } });
-
-    // Nothing left unsent under the cached user: someone else may sign in.
-    await signIn('operator1');
-    await value(core, 'appeals.route', { appealId: 'a-00002', targetId: 'minzdrav' });
-    await value(core, 'appeals.undo', {});
-    tokens.clear();
-    await signIn('operator2');
-    expect((await value<{ user: { id: string } }>(core, 'session.get', {})).user.id).toBe('u-operator2');
   });
 
   it('has no session.logout that keeps another user\'s outbox: sign-out is the only way out', async () => {

@@ -103,6 +103,6 @@ describe('session.signOut', () => {
   });
 
   it('refuses an unknown choice', async () => {
-    expect(await core.call('session.signOut', { unsent: 'keep' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await core.call('session.signOut', { unsent: 'later' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 });
