@@ -61,6 +61,21 @@ async function start(tokenStore: TokenStore = createMemoryTokenStore()): Promise
   return { core, logs };
 }
 
+/** Serves POST /mutations with `answer`'s results for each mutation sent; counts the requests. */
+function answerMutations(answer: (mutation: { id: string }) => readonly unknown[]): { count: number } {
+  const posts = { count: 0 };
+  routes['POST /api/v1/mutations'] = (req, res) => {
+    posts.count += 1;
+    let body = '';
+    req.on('data', (chunk: Buffer) => { body += chunk.toString(); });
+    req.on('end', () => {
+      const { mutations } = JSON.parse(body) as { mutations: { id: string }[] };
+      json(res, 200, { results: mutations.flatMap((m) => answer(m)) });
+    });
+  };
+  return posts;
+}
+
 describe('off-contract central API', () => {
   it('rejects a /changes page with a malformed appeal: nothing stored, cursor kept, one clear log line', async () => {
     const good = sampleAppeal(1, { text: CITIZEN_SECRET });
@@ -86,22 +101,13 @@ describe('off-contract central API', () => {
   it('rejects a /mutations answer without the appeal: the decision stays in the outbox', async () => {
     routes['GET /api/v1/changes'] = (_req, res) =>
       json(res, 200, { appeals: [sampleAppeal(1)], cursor: '1', hasMore: false });
-    let posted = 0;
-    routes['POST /api/v1/mutations'] = (req, res) => {
-      posted += 1;
-      let body = '';
-      req.on('data', (chunk: Buffer) => { body += chunk.toString(); });
-      req.on('end', () => {
-        const { mutations } = JSON.parse(body) as { mutations: { id: string }[] };
-        json(res, 200, { results: mutations.map((m) => ({ id: m.id, status: 'applied' })) });
-      });
-    };
+    const posts = answerMutations((m) => [{ id: m.id, status: 'applied' }]);
     const { core, logs } = await start();
     await value(core, 'session.login', { login: 'operator1', password: 'operator1' });
     await value(core, 'sync.now', {});
     await value(core, 'appeals.route', { appealId: 'a-00001', targetId: 'mingkh' });
     const status = await statusMatching(core, (s) => s.state === 'offline');
-    expect(posted).toBeGreaterThanOrEqual(1);
+    expect(posts.count).toBeGreaterThanOrEqual(1);
     expect(status.pending).toBe(1);
     expect(logs.some((line) => line.startsWith('api: POST /mutations → off-contract response rejected: results.0.appeal'))).toBe(true);
     expect(await value(core, 'appeals.get', { id: 'a-00001' })).toMatchObject({ pending: true, appeal: { status: 'routed' } });
@@ -116,16 +122,7 @@ describe('off-contract central API', () => {
     it(`a /mutations answer that ${label} is retried a bounded number of times, then shown as an invalid conflict`, async () => {
       routes['GET /api/v1/changes'] = (_req, res) =>
         json(res, 200, { appeals: [sampleAppeal(1), sampleAppeal(2)], cursor: '2', hasMore: false });
-      let posted = 0;
-      routes['POST /api/v1/mutations'] = (req, res) => {
-        posted += 1;
-        let body = '';
-        req.on('data', (chunk: Buffer) => { body += chunk.toString(); });
-        req.on('end', () => {
-          const { mutations } = JSON.parse(body) as { mutations: { id: string }[] };
-          json(res, 200, { results: mutations.flatMap((m) => answer(m)) });
-        });
-      };
+      const posts = answerMutations(answer);
       const { core } = await start();
       await value(core, 'session.login', { login: 'operator1', password: 'operator1' });
       await value(core, 'sync.now', {});
@@ -135,7 +132,7 @@ describe('off-contract central API', () => {
       // No operator action: the desk retries on its own (after 1 s, then 2 s of backoff) and then gives the row up.
       await statusMatching(core, (s) => s.pending === 0);
 
-      expect(posted).toBe(MAX_UNANSWERED_SENDS);
+      expect(posts.count).toBe(MAX_UNANSWERED_SENDS);
       expect(pendingSeen.filter((n) => n === 1).length).toBeGreaterThanOrEqual(MAX_UNANSWERED_SENDS);
       const { conflicts } = await value<{ conflicts: (Conflict & { kind?: string })[] }>(core, 'conflicts.list', {});
       expect(conflicts).toHaveLength(1);
