@@ -1,6 +1,6 @@
 // Builds the Node-side bundles: Electron main (ESM), the sandboxed preload (CommonJS: sandboxed preloads
-// cannot be ESM), the reference server (ESM, for demo mode) and the routing trainer's worker. One `vite build` runs
-// all four as environments of one app build. Each bundle is self-contained but for RUNTIME_EXTERNALS (below), which
+// cannot be ESM), the reference server (ESM, for demo mode), the routing trainer's worker and the desk core's utility
+// process. One `vite build` runs all five as environments of one app build. Each bundle is self-contained but for RUNTIME_EXTERNALS (below), which
 // is what keeps app.asar small: electron-builder ships the node_modules of package.json `dependencies` only, so a
 // package that is inlined here belongs in devDependencies (figures: README, «Tests», the packaging paragraph).
 // tests/node/packaging/bundled-dependencies.test.ts checks the built bundles against package.json.
@@ -58,10 +58,14 @@ export default defineConfig({
     server: bundled(nodeBundle('server/main.ts', 'build/server', 'main.js', 'es')),
     // The routing trainer runs in a worker_threads worker; the core looks for it next to main.js.
     suggestWorker: bundled(nodeBundle('electron/core/routing/suggest-worker.ts', 'build/electron', 'suggest-worker.js', 'es', false)),
+    // The desk core's own process (an Electron utilityProcess forked by main.js; electron/main/core-host-utility.ts).
+    // It holds the core, so better-sqlite3 stays external (the addon runs on the utility process's Node, the same ABI
+    // as main's) and exceljs is split off as in main. Same folder: the core finds suggest-worker.js next to itself.
+    coreHost: bundled(nodeBundle('electron/main/core-host-utility.ts', 'build/electron', 'core-host.js', 'es', false, true)),
   },
   builder: {
     async buildApp(builder) {
-      for (const name of ['main', 'preload', 'server', 'suggestWorker']) {
+      for (const name of ['main', 'preload', 'server', 'suggestWorker', 'coreHost']) {
         const environment = builder.environments[name];
         if (environment === undefined) throw new Error(`missing build environment ${name}`);
         await builder.build(environment);

@@ -2,11 +2,14 @@
 // and demo mode (reference server in a utility process, operator1 signed in) when no API URL is configured.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { app, dialog, Menu, net, safeStorage, session, type BrowserWindow } from 'electron';
-import { START_FRESH_FLAG, createDeskCore, type DeskCore } from '../core/desk-core.js';
+import { app, dialog, Menu, safeStorage, session, type BrowserWindow } from 'electron';
+import type { DeskCore } from '../core/desk-core.js';
+import { connectCoreHost } from '../core/host/core-client.js';
+import { START_FRESH_CACHE_FLAG } from '../core/host/core-protocol.js';
 import { describeConfigError, loadAppConfig } from './app-config.js';
 import { APP_ENTRY_URL } from './app-origin.js';
 import { handleAppProtocol, registerAppSchemePrivileges } from './app-protocol.js';
+import { forkCoreProcess } from './core-process.js';
 import { startDemoServer, type DemoServer } from './demo-server.js';
 import { registerDeskIpc } from './ipc.js';
 import { policyFavoritesToApply, policyRefusal, resolveApiUrl } from './effective-settings.js';
@@ -26,6 +29,8 @@ const here = import.meta.dirname;
 const preloadPath = path.join(here, 'preload.cjs');
 const rendererDir = path.join(here, '..', 'renderer');
 const serverMain = path.join(here, '..', 'server', 'main.js');
+// The desk core's utility process entry (electron/main/core-host-utility.ts), built next to main.js.
+const coreHostMain = path.join(here, 'core-host.js');
 
 const log = (line: string): void => console.log(`[desk] ${line}`);
 
@@ -104,16 +109,22 @@ async function startCore(apiUrl: string | null): Promise<DeskCore> {
   if (apiUrl === null) demoServer = await startDemoServer({
     serverMain, dataDir: path.join(userData, 'demo-server'), appeals: DEMO_APPEALS, log,
   });
-  const started = await createDeskCore({
-    dataDir: path.join(userData, 'desk'),
-    apiUrl: apiUrl ?? demoServer?.url ?? '',
+  // The core runs in a utility process (SQLite, search indexing and clustering would block every window here) and
+  // speaks the core host protocol (electron/core/host/core-protocol.ts). The safeStorage token store stays in this
+  // process: the core gets the restored token at start and reports each save or clear, applied here in order.
+  // A start failure rejects as before: a CacheOpenError with its kind (cache_missing, …) and message.
+  const started = await connectCoreHost(forkCoreProcess(coreHostMain), {
+    options: {
+      dataDir: path.join(userData, 'desk'),
+      apiUrl: apiUrl ?? demoServer?.url ?? '',
+      demo: apiUrl === null,
+      // The operator's explicit confirmation to start over when the cache is missing, empty or corrupt.
+      startFreshCache: process.argv.includes(START_FRESH_CACHE_FLAG),
+    },
     tokenStore: tokens,
-    demo: apiUrl === null,
     log,
-    // The operator's explicit confirmation to start over when the cache is missing, empty or corrupt.
-    startFreshCache: process.argv.includes(START_FRESH_FLAG),
-    // Chromium's network stack: the policy proxy and the extra CA check apply to every API request.
-    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
+    // The core's fetch is net.fetch inside the utility process, on the default session with the policy proxy and
+    // extra CA (core-host-utility.ts, core-process.ts).
   });
   core = started;
   if (apiUrl === null) {

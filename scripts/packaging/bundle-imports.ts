@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseAst } from 'vite';
 
 /** The entries electron-builder packs (electron/vite.config.ts), relative to the project; chunks lie next to them. */
-export const NODE_BUNDLES = ['build/electron/main.js', 'build/electron/preload.cjs', 'build/electron/suggest-worker.js', 'build/server/main.js'] as const;
+export const NODE_BUNDLES = ['build/electron/main.js', 'build/electron/preload.cjs', 'build/electron/suggest-worker.js', 'build/electron/core-host.js', 'build/server/main.js'] as const;
 const BUNDLE_DIRS = ['build/electron', 'build/server'];
 
 /** Every built Node-side script (entries and their chunks), as '/'-separated paths relative to the project. */

@@ -3,16 +3,22 @@
 // Every program of every user on the machine can reach 127.0.0.1 and forge any header, Origin included, so the bridge
 // routes also require a key made at each start: the page gets it in the URL fragment (never sent to a server, never
 // logged) and sends it back in X-Desk-Key; see desk-bridge.ts for how the page keeps it.
+// The core runs as it does in the app, off this thread: a worker thread speaking the core host protocol
+// (electron/core/host/core-protocol.ts), so every test through the harness exercises that protocol too.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { createDeskCore, type DeskCore } from '../../electron/core/desk-core.js';
+import type { DeskCore } from '../../electron/core/desk-core.js';
+import { connectCoreHost } from '../../electron/core/host/core-client.js';
+import { startCoreWorker } from '../../electron/core/host/core-worker-transport.js';
+import { createFileTokenStore } from '../../electron/core/token-store.js';
 import { cspFromHtml, DEFAULT_CSP } from '../../electron/main/content-security-policy.js';
 import { contentTypeFor, resolveStaticFile } from '../../electron/main/static-files.js';
 import { DESK_EVENTS, isDeskMethod, type DeskResult } from '../../shared/desk-api/contract.js';
 import { buildDeskBridge } from './bridge-build.js';
+import { coreHostWorkerBundle } from './core-host-build.js';
 import { createEventStream } from './event-stream.js';
 
 export const BRIDGE_PATH = '/__harness/desk-bridge.js';
@@ -57,13 +63,17 @@ export interface Harness {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   const bridgeCode = await buildDeskBridge();
-  const core = await createDeskCore({
-    dataDir: options.dataDir,
-    apiUrl: options.apiUrl,
-    ...(options.pushDelayMs !== undefined ? { pushDelayMs: options.pushDelayMs } : {}),
-    ...(options.syncIntervalMs !== undefined ? { syncIntervalMs: options.syncIntervalMs } : {}),
-    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-    ...(options.demo !== undefined ? { demo: options.demo } : {}),
+  // The token file stays on this side, as the safeStorage store stays in Electron's main: the core reports changes.
+  const core = await connectCoreHost(startCoreWorker(await coreHostWorkerBundle(options.log)), {
+    options: {
+      dataDir: options.dataDir,
+      apiUrl: options.apiUrl,
+      ...(options.pushDelayMs !== undefined ? { pushDelayMs: options.pushDelayMs } : {}),
+      ...(options.syncIntervalMs !== undefined ? { syncIntervalMs: options.syncIntervalMs } : {}),
+      ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+      ...(options.demo !== undefined ? { demo: options.demo } : {}),
+    },
+    tokenStore: createFileTokenStore(options.dataDir),
     ...(options.log !== undefined ? { log: options.log } : {}),
   });
 
