@@ -2,6 +2,7 @@
 // Spread into DESK_METHODS / DESK_EVENTS in contract.ts.
 import { z } from 'zod';
 import { Identifier } from '../domain/identifier.js';
+import type { MethodTable } from './method-table.js';
 import { AppealStatus, Decision, Source } from '../domain/appeal.js';
 import { CalendarDay, DayPeriod } from '../domain/calendar-day.js';
 
@@ -93,7 +94,7 @@ export const LEAD_METHODS = {
   'stats.get': { input: StatsPeriod, output: Stats },
   /** Writes the file into the data folder (the Electron shell then offers a save dialog) and returns its path. */
   'reports.export': { input: ReportRequest, output: z.object({ path: z.string(), fileName: z.string(), rows: count }) },
-} as const;
+} as const satisfies MethodTable;
 
 export const LEAD_EVENTS = {
   'reports.progress': z.object({ done: count, total: count }),

@@ -1,8 +1,11 @@
-// Desk API for routing suggestions (issue 6): ranked targets with reasons per waiting appeal, the place found
-// in the text, and routing a surge cluster. Spread into DESK_METHODS / DESK_EVENTS in contract.ts.
+// Desk API for routing suggestions (issue 6): ranked targets with reasons per waiting appeal and the place found
+// in the text. Spread into DESK_METHODS / DESK_EVENTS in contract.ts. Surge clusters have their own table.
 import { z } from 'zod';
 import { Identifier } from '../domain/identifier.js';
-import { AppealStatus, Decision, Source } from '../domain/appeal.js';
+import type { MethodTable } from './method-table.js';
+
+// The cluster shapes lived here before clusters-contract.ts; still exported from here for existing importers.
+export { ClusterDecisionResult, ClusterInfo, ClusterMember } from './clusters-contract.js';
 
 export const TargetSuggestion = z.object({
   targetId: z.string(),
@@ -27,30 +30,6 @@ export type AppealSuggestions = z.infer<typeof AppealSuggestions>;
 
 const AppealId = Identifier;
 
-/** A surge cluster (same problem, same place, within hours) or a duplicate fold, as the inbox shows it. */
-export const ClusterInfo = z.object({ clusterId: z.string(), size: z.number().int().min(2) });
-export type ClusterInfo = z.infer<typeof ClusterInfo>;
-
-export const ClusterMember = z.object({
-  id: z.string(),
-  source: Source,
-  authorName: z.string(),
-  excerpt: z.string(),
-  receivedAt: z.string(),
-  status: AppealStatus,
-  /** Why it joined: 'surge' (same problem and place) or 'duplicate' (same author, same text); null for the first. */
-  reason: z.enum(['surge', 'duplicate']).nullable(),
-});
-export type ClusterMember = z.infer<typeof ClusterMember>;
-
-export const ClusterDecisionResult = z.object({
-  /** The outbox batch: Ctrl+Z takes the whole cluster back while none of it has been sent. */
-  batchId: z.string(),
-  acks: z.array(z.object({ mutationId: z.string(), appealId: z.string() })),
-  failed: z.array(z.object({ appealId: z.string(), message: z.string() })),
-});
-export type ClusterDecisionResult = z.infer<typeof ClusterDecisionResult>;
-
 export const ROUTING_METHODS = {
   'suggestions.get': { input: z.object({ appealId: AppealId }).strict(), output: AppealSuggestions },
   /** Suggestions for the rows on screen (the grid asks for its visible window). */
@@ -58,20 +37,7 @@ export const ROUTING_METHODS = {
     input: z.object({ ids: z.array(AppealId).max(1000) }).strict(),
     output: z.object({ items: z.array(AppealSuggestions) }),
   },
-  /** The cluster of an appeal with all its members (newest first); clusterId null when it stands alone. */
-  'clusters.get': {
-    input: z.object({ appealId: AppealId }).strict(),
-    output: z.object({ clusterId: z.string().nullable(), members: z.array(ClusterMember) }),
-  },
-  /**
-   * One decision for every waiting appeal of the appeal's cluster: one outbox mutation per appeal, one batch.
-   * memberIds: the members the operator was shown; only those still waiting are decided (never a later arrival).
-   */
-  'clusters.decide': {
-    input: z.object({ appealId: AppealId, decision: Decision, memberIds: z.array(AppealId).max(1000).optional() }).strict(),
-    output: ClusterDecisionResult,
-  },
-} as const;
+} as const satisfies MethodTable;
 
 export const ROUTING_EVENTS = {
   /** The model looked (again) at these waiting appeals; an empty list means "many". */

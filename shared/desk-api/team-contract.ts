@@ -2,6 +2,7 @@
 // the hold of this desk's own selection. Spread into DESK_METHODS / DESK_EVENTS in contract.ts.
 import { z } from 'zod';
 import { Identifier } from '../domain/identifier.js';
+import type { MethodTable } from './method-table.js';
 import { Role } from '../domain/user.js';
 
 const AppealId = Identifier;
@@ -56,7 +57,7 @@ export const TEAM_METHODS = {
    * the appeals whose decisions have not reached the server yet, and answers whether the server gave the hold.
    */
   'team.hold': { input: z.object({ appealId: AppealId.nullable() }).strict(), output: HoldOutcome },
-} as const;
+} as const satisfies MethodTable;
 
 export const TEAM_EVENTS = {
   'team.changed': TeamView,

@@ -5,7 +5,6 @@
 import type { Database } from 'better-sqlite3';
 import type { Appeal } from '../../../shared/domain/appeal.js';
 import { foldForSearch } from '../../../shared/search/search-fold.js';
-import type { CacheDb } from './open-cache.js';
 
 /** The columns (body, author, channel) of an appeal's document, as the index holds them. */
 export function searchDocument(appeal: Appeal): [body: string, author: string, channel: string] {
@@ -38,7 +37,8 @@ export class SearchIndexWriter {
   private readonly addDoc;
   private readonly addText;
 
-  constructor(db: CacheDb) {
+  // Database, not open-cache's CacheDb (the same type): open-cache runs the migrations, which use reindexSearch.
+  constructor(db: Database) {
     this.addDoc = db.prepare('INSERT INTO search_docs (appeal_id) VALUES (?) ON CONFLICT (appeal_id) DO NOTHING');
     this.addText = db.prepare('INSERT INTO search_fts (rowid, body, author, channel) VALUES (?, ?, ?, ?)');
   }

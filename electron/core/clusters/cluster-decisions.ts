@@ -2,7 +2,7 @@
 // exactly as if each were decided alone, marked with one batch id — and an undo that takes a batch back whole.
 // Only the members the operator was shown are decided (the keeper may add more while the key is being pressed).
 import type { Decision, UserRef } from '../../../shared/domain/appeal.js';
-import type { ClusterDecisionResult } from '../../../shared/desk-api/routing-contract.js';
+import type { ClusterDecisionResult } from '../../../shared/desk-api/clusters-contract.js';
 import type { LocalCache } from '../cache/local-cache.js';
 import { decideAppeal, undoNewestDecision } from '../decide-appeal.js';
 import { DeskFailure } from '../desk-failure.js';

@@ -1,24 +1,20 @@
-// Desk API handlers for surge clusters (#6): the inbox's ids collapsed to one row per cluster, a cluster's members,
-// one decision for a whole cluster, and the undo that takes such a decision back whole. Clustering itself runs
-// after every change (the appeals a pull stored), a chunk at a time, so a big first sync never blocks the core.
-import type { DeskHandlers } from '../desk-handlers.js';
+// Desk API handlers for surge clusters (#6, CLUSTER_METHODS): a cluster's members and one decision for a whole
+// cluster; for the inbox's handlers, its ids collapsed to one row per cluster and the undo that takes a cluster's
+// decision back whole. Clustering itself runs after every change (the appeals a pull stored), a chunk at a time, so a big first sync never blocks the core.
+import type { CLUSTER_METHODS } from '../../../shared/desk-api/clusters-contract.js';
+import type { SyncStatus } from '../../../shared/desk-api/sync-contract.js';
 import type { LocalCache } from '../cache/local-cache.js';
 import type { DeskEventHub } from '../desk-events.js';
-import { DeskFailure } from '../desk-failure.js';
-import type { UserRef } from '../../../shared/domain/appeal.js';
-import type { SyncStatus } from '../../../shared/desk-api/contract.js';
+import { requireKnownTarget, requireUser, type UserSource } from '../guards.js';
+import type { Handlers } from '../handler-types.js';
 import { decideCluster, undoNewestBatch } from './cluster-decisions.js';
 import { createClusterKeeper } from './cluster-keeper.js';
-import { ClusterStore } from './cluster-store.js';
+import { ClusterStore, type CollapsedIds } from './cluster-store.js';
 
-type ClusterHandlers = Pick<DeskHandlers, 'inbox.ids' | 'clusters.get' | 'clusters.decide'>;
-
-export interface ClusterContext {
+export interface ClusterContext extends UserSource {
   cache: LocalCache;
   events: DeskEventHub;
   log: (line: string) => void;
-  /** The signed-in operator, or a DeskFailure. */
-  user: () => UserRef;
   /** Called after decisions are queued (wakes the sync engine). */
   decided: (nowMs: number) => void;
 }
@@ -32,8 +28,10 @@ const REGROUP_NOTICE_MS = 1_000;
 const BEFORE_LIST = 5_000;
 
 export interface ClusterService {
-  handlers: ClusterHandlers;
+  handlers: Handlers<typeof CLUSTER_METHODS>;
   store: ClusterStore;
+  /** The inbox's ids (inbox.ids, an inbox method) one row per cluster, but for the clusters shown expanded. */
+  inboxIds(order: 'newest' | 'urgency', expanded: readonly string[]): CollapsedIds;
   undo(): { appealId: string; appealIds?: string[] };
 }
 
@@ -96,25 +94,20 @@ export function createClusterService(ctx: ClusterContext): ClusterService {
   return {
     store,
     undo: () => undoNewestBatch(cache),
+    inboxIds: (order, expanded) => {
+      drainForList();
+      return store.collapse(cache.rows.inboxIds(order), new Set(expanded));
+    },
     handlers: {
-      'inbox.ids': ({ order, expanded }) => {
-        drainForList();
-        return store.collapse(cache.rows.inboxIds(order), new Set(expanded));
-      },
       'clusters.get': ({ appealId }) => {
         const clusterId = store.clusterIdOf(appealId);
         return { clusterId, members: clusterId === null ? [] : store.members(clusterId) };
       },
       'clusters.decide': ({ appealId, decision, memberIds }) => {
-        const by = ctx.user();
-        if (decision.type === 'route') {
-          const targets = cache.targets.list();
-          if (targets.length > 0 && !targets.some((t) => t.id === decision.targetId)) {
-            throw new DeskFailure('bad_request', 'Неизвестный адресат');
-          }
-        }
+        const user = requireUser(ctx);
+        if (decision.type === 'route') requireKnownTarget(cache, decision.targetId);
         const nowMs = Date.now();
-        const result = decideCluster(cache, store, appealId, decision, by, nowMs, memberIds);
+        const result = decideCluster(cache, store, appealId, decision, { id: user.id, name: user.name }, nowMs, memberIds);
         events.emit('appeals.changed', { ids: result.acks.map((a) => a.appealId) });
         ctx.decided(nowMs);
         return result;

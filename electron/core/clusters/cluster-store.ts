@@ -1,6 +1,6 @@
 // Reads of surge clusters for the inbox: one row per cluster (its first appeal in inbox order as the face, all
 // its waiting members right under it when expanded), the waiting size of each, and a cluster's members.
-import type { ClusterMember } from '../../../shared/desk-api/routing-contract.js';
+import type { ClusterMember } from '../../../shared/desk-api/clusters-contract.js';
 import type { CacheDb } from '../cache/open-cache.js';
 
 export interface ClusterInfo {

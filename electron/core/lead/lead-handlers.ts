@@ -6,11 +6,10 @@ import { z } from 'zod';
 import { DeadlinePolicy } from '../../../shared/deadlines/deadline-policy.js';
 import { CalendarSettings } from '../../../shared/deadlines/working-calendar.js';
 import type { LEAD_METHODS, QueueAppeal, ReportRequest, StatsPeriod } from '../../../shared/desk-api/lead-contract.js';
-import type { DeskOutput } from '../../../shared/desk-api/contract.js';
-import type { User } from '../../../shared/domain/user.js';
 import type { LocalCache } from '../cache/local-cache.js';
 import type { DeskEventHub } from '../desk-events.js';
-import { DeskFailure } from '../desk-failure.js';
+import { requireKnownTarget, requireLead, type UserSource } from '../guards.js';
+import type { Handlers } from '../handler-types.js';
 import { createFactReader } from './appeal-facts.js';
 import { computeQueues, QUEUE_LOOKBACK_MS, queueAppeals, toQueueAppeal } from './compute-queues.js';
 import { computeStats, periodBounds } from './compute-stats.js';
@@ -19,19 +18,15 @@ import { redecideAppeals } from './redecide-appeals.js';
 import { appealListTable, monthlyReportTables } from './report-tables.js';
 import { writeReport } from './report-writer.js';
 
-type LeadMethod = keyof typeof LEAD_METHODS;
-export type LeadHandlers = {
-  [M in LeadMethod]: (input: z.output<(typeof LEAD_METHODS)[M]['input']>) => DeskOutput<M> | Promise<DeskOutput<M>>;
-};
+export type LeadHandlers = Handlers<typeof LEAD_METHODS>;
 
-export interface LeadContext {
+/** user: the live session's user (a stored token and a cached user), null when signed out. */
+export interface LeadContext extends UserSource {
   cache: LocalCache;
   events: DeskEventHub;
   log: (line: string) => void;
   /** Called after decisions are queued (wakes the sync engine). */
   decided: (nowMs: number) => void;
-  /** The live session's user (a stored token and a cached user), as `decide` checks it; null when signed out. */
-  user: () => User | null;
   now?: () => number;
 }
 
@@ -77,18 +72,6 @@ export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
     return (id: string): string => labels.get(id) ?? id;
   };
 
-  // The live session, not meta.user alone: after a 401 the cached user stays but the token is gone.
-  const requireSignedIn = () => {
-    const user = ctx.user();
-    if (user === null) throw new DeskFailure('not_signed_in', 'Войдите в систему');
-    return user;
-  };
-  const requireLead = () => {
-    const user = requireSignedIn();
-    if (user.role !== 'lead') throw new DeskFailure('forbidden', 'Этот раздел доступен только старшему смены');
-    return user;
-  };
-
   // The period is checked by StatsPeriod (real days, from ≤ to, at most MAX_PERIOD_DAYS) before a handler runs.
   const stats = (period: StatsPeriod) => {
     keeper.fillMissing();
@@ -114,22 +97,20 @@ export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
 
   return {
     'queues.get': () => {
-      requireLead();
+      requireLead(ctx);
       keeper.fillMissing();
       const nowMs = now();
       return computeQueues(facts.live(nowMs - QUEUE_LOOKBACK_MS), nowMs, keeper.calendar, freshLabels());
     },
     'queues.appeals': (group) => {
-      requireLead();
+      requireLead(ctx);
       keeper.fillMissing();
       const nowMs = now();
       return { rows: queueAppeals(facts.live(nowMs - QUEUE_LOOKBACK_MS), group, nowMs, keeper.calendar) };
     },
     'appeals.redecide': ({ appealIds, decision }) => {
-      const user = requireLead();
-      if (decision.type === 'route' && !cache.targets.list().some((t) => t.id === decision.targetId)) {
-        throw new DeskFailure('bad_request', 'Неизвестный адресат');
-      }
+      const user = requireLead(ctx);
+      if (decision.type === 'route') requireKnownTarget(cache, decision.targetId);
       const nowMs = now();
       const result = redecideAppeals(cache, appealIds, decision, { id: user.id, name: user.name }, nowMs);
       if (result.acks.length > 0) {
@@ -139,11 +120,11 @@ export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
       return result;
     },
     'stats.get': (period) => {
-      requireLead();
+      requireLead(ctx);
       return stats(period);
     },
     'reports.export': async (request) => {
-      requireLead();
+      requireLead(ctx);
       const labels = freshLabels();
       const stamp = new Date(now() + utcOffsetMs).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
       const [tables, fileName] = request.kind === 'monthly'

@@ -1,8 +1,10 @@
 // The layering of README.md («Architecture in a few lines») is real only if lint refuses a crossing: feed ESLint code that crosses each
 // boundary, as if it stood in that folder, and expect the import rule to fire (and to stay quiet on allowed imports).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { ESLint } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = path.resolve(import.meta.dirname, '..', '..', '..');
 const eslint = new ESLint({ cwd: root });
@@ -34,5 +36,42 @@ describe('import rules per folder', () => {
     ['server/x.ts', "import { createServer } from 'node:http'; import { Appeal } from '../shared/domain/appeal.js'; export const r = [createServer, Appeal];"],
   ])('%s allows: %s', async (file, code) => {
     expect(await importErrors(file, code)).toEqual([]);
+  });
+});
+
+describe('no import cycles (local/no-import-cycle)', () => {
+  const cycleErrors = (results: ESLint.LintResult[]) =>
+    results.flatMap((r) => r.messages).filter((m) => m.ruleId === 'local/no-import-cycle').map((m) => m.message);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'import-cycle-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['value imports', "import { b } from './b.js';\nexport const a = () => b;", "import { a } from './a.js';\nexport const b = () => a;"],
+    // Types count too: a feature typed by the module that assembles it is the circle issue 12 removed.
+    ['type-only imports', "import type { B } from './b.js';\nexport type A = { b?: B };", "import type { A } from './a.js';\nexport type B = { a?: A };"],
+  ])('two files importing each other (%s) are refused, both of them', async (kind, a, b) => {
+    const folder = path.join(dir, kind.replace(/\W+/g, '-'));
+    mkdirSync(folder);
+    const [fileA, fileB] = [path.join(folder, 'a.ts'), path.join(folder, 'b.ts')];
+    writeFileSync(fileA, a);
+    writeFileSync(fileB, b);
+    // The project's own config, applied to files outside the project.
+    const outside = new ESLint({ cwd: folder, overrideConfigFile: path.join(root, 'eslint.config.js') });
+    const results = await outside.lintFiles([fileA, fileB]);
+    const errors = cycleErrors(results);
+    expect(errors).toHaveLength(2);
+    expect(errors[0]).toContain('a.ts → b.ts → a.ts');
+  });
+
+  it('refuses a feature table that imports the contract assembling it', async () => {
+    const code = "import type { DeskMethod } from './contract.js';\nexport type M = DeskMethod;";
+    const results = await eslint.lintText(code, { filePath: path.join(root, 'shared/desk-api/method-table.ts') });
+    expect(cycleErrors(results)).toEqual([expect.stringContaining('shared/desk-api/method-table.ts → shared/desk-api/contract.ts')]);
+  });
+
+  it('allows importing the contract from the core', async () => {
+    const code = "import { DESK_METHODS } from '../../shared/desk-api/contract.js';\nexport const r = DESK_METHODS;";
+    const results = await eslint.lintText(code, { filePath: path.join(root, 'electron/core/x.ts') });
+    expect(cycleErrors(results)).toEqual([]);
   });
 });

@@ -1,0 +1,66 @@
+// Desk API handlers of the inbox (INBOX_METHODS): the waiting appeals' ids with surges folded, one appeal, the targets
+// and favourite keys, the operator's decisions and their undo. Each decision is one SQLite transaction (local state
+// and outbox row); the sync engine is woken after it.
+import type { INBOX_METHODS } from '../../../shared/desk-api/inbox-contract.js';
+import type { Decision } from '../../../shared/domain/appeal.js';
+import type { LocalCache } from '../cache/local-cache.js';
+import type { ClusterService } from '../clusters/cluster-handlers.js';
+import { decideAppeal } from '../decide-appeal.js';
+import type { DeskEventHub } from '../desk-events.js';
+import { DeskFailure } from '../desk-failure.js';
+import { getFavorites, setFavorites } from '../favorites.js';
+import { requireKnownTarget, requireUser, type UserSource } from '../guards.js';
+import type { Handlers } from '../handler-types.js';
+import { appealDeadlines } from '../lead/appeal-deadlines.js';
+
+export interface InboxContext extends UserSource {
+  cache: LocalCache;
+  events: DeskEventHub;
+  /** Surge clusters (#6): the ids fold them, an appeal names its cluster, an undo takes a cluster's decision back. */
+  clusters: ClusterService;
+  /** Called after a decision is queued (wakes the sync engine). */
+  decided: (nowMs: number) => void;
+  /** The outbox changed without a decision (an undo): the sync status republishes its pending count. */
+  outboxChanged: () => void;
+}
+
+export function createInboxHandlers(ctx: InboxContext): Handlers<typeof INBOX_METHODS> {
+  const { cache, events, clusters } = ctx;
+
+  const decide = (appealId: string, decision: Decision) => {
+    const user = requireUser(ctx);
+    if (decision.type === 'route') requireKnownTarget(cache, decision.targetId);
+    const nowMs = Date.now();
+    const ack = decideAppeal(cache, appealId, decision, { id: user.id, name: user.name }, nowMs);
+    events.emit('appeals.changed', { ids: [appealId] });
+    ctx.decided(nowMs);
+    return ack;
+  };
+
+  return {
+    'targets.list': () => ({ targets: cache.targets.list() }),
+
+    'favorites.get': () => ({ targetIds: getFavorites(cache) }),
+    'favorites.set': ({ targetIds }) => ({ targetIds: setFavorites(cache, targetIds) }),
+
+    'inbox.list': ({ offset, limit }) => ({ rows: cache.appeals.inbox(offset, limit), total: cache.appeals.inboxCount() }),
+    'inbox.ids': ({ order, expanded }) => clusters.inboxIds(order, expanded),
+
+    'appeals.get': ({ id }) => {
+      const appeal = cache.appeals.local(id);
+      if (!appeal) throw new DeskFailure('not_found', 'Обращение не найдено');
+      return { appeal, pending: cache.outbox.forAppeal(id).length > 0, ...appealDeadlines(cache.db, id),
+        clusterId: clusters.store.clusterIdOf(id) };
+    },
+
+    'appeals.route': ({ appealId, targetId }) => decide(appealId, { type: 'route', targetId }),
+    'appeals.reject': ({ appealId, reason }) => decide(appealId, { type: 'reject', reason }),
+
+    'appeals.undo': () => {
+      const result = clusters.undo(); // a cluster's decision is taken back whole (#6)
+      events.emit('appeals.changed', { ids: result.appealIds ?? [result.appealId] });
+      ctx.outboxChanged();
+      return result;
+    },
+  };
+}

@@ -1,0 +1,19 @@
+// Desk API handlers for the windowed grid's rows, search and saved views (SEARCH_METHODS). Everything reads the local
+// cache only, so it all works offline.
+import type { SEARCH_METHODS } from '../../../shared/desk-api/search-contract.js';
+import type { LocalCache } from '../cache/local-cache.js';
+import type { Handlers } from '../handler-types.js';
+
+export function createSearchHandlers(cache: LocalCache): Handlers<typeof SEARCH_METHODS> {
+  return {
+    'appeals.rows': ({ ids }) => ({ rows: cache.rows.rows(ids) }),
+    'search.query': (query) => cache.search.search(query, cache.targets.list()),
+    'views.list': () => ({ views: cache.views.list() }),
+    'views.save': ({ name, query }) => cache.views.save(name, query),
+    'views.delete': ({ id }) => {
+      // Idempotent, like dismissing a conflict: a second delete is not an error.
+      cache.views.delete(id);
+      return {};
+    },
+  };
+}

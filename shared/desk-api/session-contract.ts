@@ -1,0 +1,31 @@
+// Desk API of the session: who is signed in, signing in and signing out. Spread into DESK_METHODS / DESK_EVENTS in
+// contract.ts.
+import { z } from 'zod';
+import { User } from '../domain/user.js';
+import { EmptyInput, type MethodTable } from './method-table.js';
+
+export const Session = z.object({ user: User.nullable(), apiUrl: z.string(), demo: z.boolean() });
+export type Session = z.infer<typeof Session>;
+
+export const SESSION_METHODS = {
+  'session.get': { input: EmptyInput, output: Session },
+  'session.login': {
+    input: z.object({ login: z.string().min(1).max(100), password: z.string().min(1).max(200) }).strict(),
+    output: Session,
+  },
+  /**
+   * Sign out and wipe this machine's citizen data once unsent decisions are sent. With the leaving operator's
+   * decisions still unsent (or conflicts not looked at) 'ask' reports them, 'discard' drops them, 'keep' leaves the
+   * decisions queued under their name, sent under their own session once possible (shift handover).
+   */
+  'session.signOut': {
+    input: z.object({ unsent: z.enum(['ask', 'discard', 'keep']).default('ask') }).strict(),
+    output: z.object({ outcome: z.enum(['signed-out', 'unsent']), unsent: z.number().int().nonnegative(),
+      /** Conflicts not yet looked at (some may come from the sign-out flush itself); they stop 'ask' too. */
+      conflicts: z.number().int().nonnegative(), session: Session }),
+  },
+} as const satisfies MethodTable;
+
+export const SESSION_EVENTS = {
+  'session.changed': Session,
+} as const;

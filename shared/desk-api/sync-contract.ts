@@ -1,0 +1,85 @@
+// Desk API of synchronisation: the sync status and log, syncing now, and the conflicts the server's answers left
+// for the operator. Spread into DESK_METHODS / DESK_EVENTS in contract.ts.
+import { z } from 'zod';
+import { Identifier } from '../domain/identifier.js';
+import { AppealStatus, Decision, RejectReason, UserRef } from '../domain/appeal.js';
+import { DecisionAck } from './inbox-contract.js';
+import { EmptyInput, type MethodTable } from './method-table.js';
+import { LiveState } from './team-contract.js';
+
+export const SyncState = z.enum(['signed-out', 'online', 'syncing', 'offline']);
+export type SyncState = z.infer<typeof SyncState>;
+export const SyncStatus = z.object({
+  state: SyncState,
+  /** Decisions stored locally that the server has not acknowledged yet. */
+  pending: z.number().int().nonnegative(),
+  lastSyncAt: z.string().nullable(),
+  offlineSince: z.string().nullable(),
+  lastError: z.string().nullable(),
+  /** While a pull has many pages to go (first sync of a big backlog): appeals so far / total, rate, time left. */
+  progress: z.object({
+    done: z.number().int().nonnegative(),
+    total: z.number().int().nonnegative(),
+    perSecond: z.number().nonnegative(),
+    secondsLeft: z.number().nonnegative().nullable(),
+  }).nullable().optional(),
+  /** Retry scheduled at (ISO) while offline; honours the server's Retry-After. */
+  nextRetryAt: z.string().nullable().optional(),
+  /**
+   * Decisions in the outbox made by other operators of this desk (shift handover): they go out only under their own
+   * session — `sending` while it is still valid — or wait for their author to sign in again. Never sent as another.
+   */
+  waiting: z.array(z.object({ user: UserRef, count: z.number().int().positive(), sending: z.boolean() })).optional(),
+  /** Team mode's live channel (#9): connected = colleagues' decisions and holds arrive at once; else polling. */
+  live: LiveState.optional(),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+/** One line of the sync log (no citizen text: counts, codes, ids). */
+export const SyncLogEntry = z.object({
+  at: z.string(),
+  level: z.enum(['info', 'warn', 'error']),
+  event: z.string(),
+  message: z.string(),
+  /** Decisions waiting to be sent at that moment. */
+  queue: z.number().int().nonnegative(),
+});
+export type SyncLogEntry = z.infer<typeof SyncLogEntry>;
+
+export const Conflict = z.object({
+  id: z.string(),
+  appealId: z.string(),
+  excerpt: z.string(),
+  local: Decision,
+  server: z.object({
+    status: AppealStatus,
+    targetId: z.string().nullable(),
+    rejectReason: RejectReason.nullable(),
+    routedBy: UserRef.nullable(),
+    routedAt: z.string().nullable(),
+  }),
+  detectedAt: z.string(),
+});
+export type Conflict = z.infer<typeof Conflict>;
+
+export const SYNC_METHODS = {
+  'sync.status': { input: EmptyInput, output: SyncStatus },
+  'sync.now': { input: EmptyInput, output: SyncStatus },
+  'conflicts.list': { input: EmptyInput, output: z.object({ conflicts: z.array(Conflict) }) },
+  'conflicts.dismiss': { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: EmptyInput },
+  /** Works a conflict off by routing again on top of the server's current version (the conflict is removed). */
+  'conflicts.reroute': {
+    input: z.object({ id: Identifier, targetId: Identifier }).strict(),
+    output: DecisionAck,
+  },
+  /** The sync log's newest entries and where the file lives (for IT). */
+  'sync.log': {
+    input: z.object({ limit: z.number().int().min(1).max(500).default(200) }).strict(),
+    output: z.object({ entries: z.array(SyncLogEntry), file: z.string() }),
+  },
+} as const satisfies MethodTable;
+
+export const SYNC_EVENTS = {
+  'sync.status': SyncStatus,
+  'sync.conflict': Conflict,
+} as const;
