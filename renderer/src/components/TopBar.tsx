@@ -1,6 +1,6 @@
 // The top bar: product name, the section tabs (Ctrl+1…9), who is working, and sign-out (with its key).
 import { useDeskStore } from '../store/desk-store.js';
-import { keysFor } from '../features/shortcuts/shortcut-table.js';
+import { keysFor, slotKeyFor } from '../features/shortcuts/shortcut-table.js';
 import { Keycap } from './Keycap.js';
 import { viewsFor } from '../app/view-registry.js';
 
@@ -25,8 +25,8 @@ export function TopBar() {
         <nav className="view-tabs" role="tablist" aria-label="Разделы">
           {views.map((v, i) => (
             <button key={v.id} type="button" role="tab" className="view-tab" aria-selected={v.id === viewId}
-              data-view={v.id} onClick={() => setView(v.id)} title={`${v.title} (Ctrl+${i + 1})`}>
-              {v.title} <Keycap keys={`Ctrl+${i + 1}`} className="tab-keys" />
+              data-view={v.id} onClick={() => setView(v.id)} title={`${v.title} (${slotKeyFor('global', 'switch-view', i + 1)})`}>
+              {v.title} <Keycap keys={slotKeyFor('global', 'switch-view', i + 1)} className="tab-keys" />
             </button>
           ))}
         </nav>

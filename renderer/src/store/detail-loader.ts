@@ -2,7 +2,7 @@
 // and kept only if that appeal is still the one selected when the answer arrives.
 import { afterPaint } from '../app/after-paint.js';
 import { deskCall } from '../desk-client.js';
-import type { DetailState } from './state-types.js';
+import type { DetailState } from '../lists/decidable-list-types.js';
 
 export interface DetailTarget {
   selectedId(): string | null;

@@ -2,12 +2,13 @@
 // window), the selection, the detail of the selected appeal, and the optimistic decisions — a decided appeal
 // leaves the list at once and comes back if the core refuses.
 import type { InboxRow } from '../../../shared/desk-api/contract.js';
-import { REJECT_REASON_LABELS, type Appeal, type Decision } from '../../../shared/domain/appeal.js';
+import type { Appeal, Decision } from '../../../shared/domain/appeal.js';
 import { excerptOf } from '../../../shared/text/inert-text.js';
+import { APPEAL_FORMS, pluralRu } from '../../../shared/text/plural-ru.js';
 import { deskCall } from '../desk-client.js';
 import { createRowWindowFetcher } from './row-window-fetcher.js';
-import { createDetailLoader } from './detail-loader.js';
-import { indexOfId, insertAt, moveSelection, removeId, sortedInsertIndex } from './inbox-order.js';
+import { createDecidableList, decisionNotice as noticeOf, undoLastDecision } from '../lists/decidable-list.js';
+import { indexOfId, insertAt, removeId, sortedInsertIndex } from './inbox-order.js';
 import { arrangeInbox, keptSelection as keepSelection, nextFreeSelection } from '../../../shared/team/inbox-arrangement.js';
 import { shortPersonName } from '../../../shared/team/person-name.js';
 import type { InboxSlice, SliceCreator } from './state-types.js';
@@ -32,22 +33,7 @@ function rowOf(appeal: Appeal): InboxRow {
   };
 }
 
-/** «обращение», «обращения», «обращений» for a count. */
-function appealsWord(n: number): string {
-  const d = n % 10;
-  const dd = n % 100;
-  if (d === 1 && dd !== 11) return 'обращение';
-  if (d >= 2 && d <= 4 && (dd < 12 || dd > 14)) return 'обращения';
-  return 'обращений';
-}
-
 export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
-  const loadDetail = createDetailLoader({
-    selectedId: () => get().selectedId,
-    detail: () => get().detail,
-    setDetail: (detail) => set({ detail }),
-  });
-
   // Team mode (#9): colleagues' holds decide the order the grid shows; the core's order is kept in baseIds.
   const isHeld = (id: string): boolean => get().heldByOthers.has(id);
   const arranged = (base: readonly string[]): readonly string[] =>
@@ -56,12 +42,21 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   const keptSelection = (previous: readonly string[], selectedId: string | null, next: readonly string[],
     nextHas: (id: string) => boolean): string | null => keepSelection(previous, selectedId, next, nextHas, isHeld, indexOfId);
 
-  function selectId(id: string | null): void {
-    if (get().selectedId === id) return;
-    set({ selectedId: id });
-    void loadDetail(id);
-    if (get().view === 'inbox') void requestHold(id);
-  }
+  // Selection, detail and moves: the controller search uses too, over the ids the grid shows. Selecting asks the
+  // team for a hold (while the inbox is on screen); the operator's own move drops the guards below.
+  const list = createDecidableList({
+    ids: () => get().rowIds,
+    selectedId: () => get().selectedId,
+    setSelectedId: (selectedId) => set({ selectedId }),
+    detail: () => get().detail,
+    setDetail: (detail) => set({ detail }),
+    onSelected: (id) => { if (get().view === 'inbox') void requestHold(id); },
+    onOperatorSelect: () => {
+      confirmation = null;
+      unrequestedMoveAtMs = 0;
+    },
+  });
+  const { selectId, loadDetail } = list;
 
   // The hold of the selection: asked for on every selection; the newest ask wins. After a decision the next
   // selection's hold waits for the decision call: the core then holds the decided appeal too (it is pending), so it is
@@ -121,15 +116,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   const movedUnderneath = (): void => {
     unrequestedMoveAtMs = Date.now();
   };
-  /**
-   * The operator moved the selection: a pending confirmation was for the appeal they left, and a selection that had
-   * moved by itself just before is now one they chose (their next key is meant for it).
-   */
-  const selectByOperator = (id: string | null): void => {
-    confirmation = null;
-    unrequestedMoveAtMs = 0;
-    selectId(id);
-  };
+  // The operator moving the selection (list.select, onOperatorSelect above) drops both guards: a pending confirmation
+  // was for the appeal they left, and a selection that had moved by itself just before is now one they chose.
   function keySafe(id: string): boolean {
     if (confirmation !== null && !confirmation.key.startsWith(`${id}\n`) && Date.now() - confirmation.atMs < CONFIRM_WINDOW_MS) {
       confirmation = null;
@@ -261,7 +249,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     if (result.ok) {
       const done = result.value.acks.length;
       const failed = result.value.failed.length;
-      get().showNotice(`${decisionNotice(decision)} · группа: ${done} ${appealsWord(done)}`
+      get().showNotice(`${decisionNotice(decision)} · группа: ${done} ${pluralRu(done, APPEAL_FORMS)}`
         + (failed > 0 ? ` (${failed} уже разобраны другими)` : ''));
       return;
     }
@@ -295,10 +283,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     selectId(id);
   }
 
-  function decisionNotice(decision: Decision): string {
-    if (decision.type === 'reject') return `Отклонено: ${REJECT_REASON_LABELS[decision.reason]}`;
-    return `Направлено: ${get().targetsById.get(decision.targetId)?.shortName ?? decision.targetId}`;
-  }
+  const decisionNotice = (decision: Decision): string =>
+    noticeOf(decision, (id) => get().targetsById.get(id)?.shortName);
 
   return {
     rowsById: new Map(),
@@ -314,15 +300,9 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       void loadInbox();
     },
     ensureRows,
-    select: selectByOperator,
-    moveBy: (delta) => {
-      const { rowIds, selectedId } = get();
-      selectByOperator(moveSelection(rowIds, selectedId === null ? -1 : indexOfId(rowIds, selectedId), delta));
-    },
-    selectEdge: (edge) => {
-      const { rowIds } = get();
-      selectByOperator((edge === 'first' ? rowIds[0] : rowIds[rowIds.length - 1]) ?? null);
-    },
+    select: list.select,
+    moveBy: list.moveBy,
+    selectEdge: list.selectEdge,
     decide: async (decision) => {
       const { selectedId: id } = get();
       if (id === null) return;
@@ -345,18 +325,15 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       void loadInbox();
     },
     undo: async () => {
-      const result = await deskCall('appeals.undo', {});
-      if (!result.ok) {
-        get().showAlert(result.error.message);
-        return;
-      }
-      const { appealId, appealIds } = result.value;
+      const undone = await undoLastDecision((text) => get().showAlert(text));
+      if (undone === null) return;
+      const { appealId, appealIds } = undone;
       inFlight.delete(appealId);
       for (const other of appealIds ?? []) inFlight.delete(other);
       await loadInbox();
       if (get().rowIds.includes(appealId)) selectId(appealId);
       get().showNotice(appealIds && appealIds.length > 1
-        ? `Решение по группе отменено: ${appealIds.length} ${appealsWord(appealIds.length)} снова в списке`
+        ? `Решение по группе отменено: ${appealIds.length} ${pluralRu(appealIds.length, APPEAL_FORMS)} снова в списке`
         : 'Решение отменено, обращение снова в списке');
     },
     clusterOf: new Map(),

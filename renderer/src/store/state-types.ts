@@ -1,7 +1,7 @@
 // The shape of the one renderer store, split into slices (session, inbox, targets, sync, ui).
 import type { StateCreator } from 'zustand';
-import type { Conflict, InboxRow, LocalAppeal, Session, SyncStatus } from '../../../shared/desk-api/contract.js';
-import type { Decision } from '../../../shared/domain/appeal.js';
+import type { Conflict, InboxRow, Session, SyncStatus } from '../../../shared/desk-api/contract.js';
+import type { DecidableList } from '../lists/decidable-list-types.js';
 import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
 import type { Target } from '../../../shared/domain/target.js';
 import type { HeldBy, HoldOutcome, TeamView } from '../../../shared/desk-api/team-contract.js';
@@ -19,12 +19,10 @@ export interface SessionSlice {
   applySession(session: Session): void;
 }
 
-export type DetailState =
-  | { id: string; phase: 'loading' }
-  | { id: string; phase: 'ready'; local: LocalAppeal }
-  | { id: string; phase: 'failed'; message: string };
+export type { DetailState } from '../lists/decidable-list-types.js';
 
-export interface InboxSlice {
+/** The inbox is a decidable list (selection, detail, decide, undo: lists/decidable-list.ts) over the waiting appeals. */
+export interface InboxSlice extends DecidableList {
   /** Rows of the windows seen so far (not every waiting appeal); a new Map on each change. */
   rowsById: ReadonlyMap<string, InboxRow>;
   /** Ids of appeals waiting for a decision, in the core's order (newest first, or by urgency). */
@@ -32,16 +30,9 @@ export interface InboxSlice {
   /** What the grid shows: `baseIds` with appeals held by colleagues moved behind the free ones (#9). */
   rowIds: readonly string[];
   inboxPhase: 'idle' | 'loading' | 'ready' | 'failed';
-  selectedId: string | null;
-  detail: DetailState | null;
   loadInbox(): Promise<void>;
   /** Fetches the rows of these ids (the visible window) that are not cached yet. */
   ensureRows(windowIds: readonly string[]): Promise<void>;
-  select(id: string | null): void;
-  moveBy(delta: number): void;
-  selectEdge(edge: 'first' | 'last'): void;
-  decide(decision: Decision): Promise<void>;
-  undo(): Promise<void>;
   onAppealsChanged(ids: readonly string[]): void;
   clearInbox(): void;
   /** newest = newest received first; urgency = nearest routing deadline first (#4a, key U). */

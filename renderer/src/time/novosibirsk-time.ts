@@ -1,27 +1,20 @@
-// Times as the operators read them: always Novosibirsk time (the centre's clock), whatever the machine's zone.
-// Formatters are built once: creating Intl objects per grid cell would cost more than the rendering.
-export const CENTRE_TIME_ZONE = 'Asia/Novosibirsk';
+// Times as the operators read them: always the centre's clock (Novosibirsk, UTC+7), whatever the machine's zone.
+// Day and clock come from the desk's one time model (shared/domain/day-bounds.ts: a fixed offset, the same the core
+// uses for search days, statistics and deadlines), so «сегодня» here is the «сегодня» of every filter.
+import { DEFAULT_UTC_OFFSET_MINUTES, localDayNumber, localParts } from '../../../shared/domain/day-bounds.js';
 
-const PARTS = new Intl.DateTimeFormat('ru-RU', {
-  timeZone: CENTRE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit',
-  hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-});
-const LONG_MONTH = new Intl.DateTimeFormat('ru-RU', { timeZone: CENTRE_TIME_ZONE, day: 'numeric', month: 'long' });
+// Month names in the genitive («27 ноября»), formatted on the shifted instant read as UTC: no IANA zone involved.
+const LONG_MONTH = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', day: 'numeric', month: 'long' });
+const OFFSET_MS = DEFAULT_UTC_OFFSET_MINUTES * 60_000;
 
-interface CentreParts { year: number; month: number; day: number; hour: string; minute: string }
+interface CentreParts { year: number; month: number; day: number; hour: string; minute: string; dayNumber: number }
 
 function centreParts(ms: number): CentreParts {
-  const out: Record<string, string> = {};
-  for (const part of PARTS.formatToParts(ms)) out[part.type] = part.value;
+  const p = localParts(ms, DEFAULT_UTC_OFFSET_MINUTES);
   return {
-    year: Number(out.year), month: Number(out.month), day: Number(out.day),
-    hour: out.hour ?? '00', minute: out.minute ?? '00',
+    year: p.year, month: p.month, day: p.day, hour: pad2(p.hour), minute: pad2(p.minute),
+    dayNumber: localDayNumber(ms, DEFAULT_UTC_OFFSET_MINUTES),
   };
-}
-
-/** Days since the epoch of the calendar day the instant falls on in Novosibirsk. */
-function dayNumber(p: CentreParts): number {
-  return Math.floor(Date.UTC(p.year, p.month - 1, p.day) / 86_400_000);
 }
 
 const pad2 = (n: number): string => String(n).padStart(2, '0');
@@ -46,7 +39,7 @@ export function formatReceivedShort(iso: string, nowMs: number): string {
   const p = centreParts(ms);
   const now = centreParts(nowMs);
   const time = `${p.hour}:${p.minute}`;
-  const daysAgo = dayNumber(now) - dayNumber(p);
+  const daysAgo = now.dayNumber - p.dayNumber;
   if (daysAgo === 0) return `сегодня ${time}`;
   if (daysAgo === 1) return `вчера ${time}`;
   const date = `${pad2(p.day)}.${pad2(p.month)}`;
@@ -60,9 +53,9 @@ export function formatReceivedLong(iso: string, nowMs: number): string {
   const p = centreParts(ms);
   const now = centreParts(nowMs);
   const time = `${p.hour}:${p.minute}`;
-  const daysAgo = dayNumber(now) - dayNumber(p);
+  const daysAgo = now.dayNumber - p.dayNumber;
   if (daysAgo === 0) return `сегодня, ${time}`;
   if (daysAgo === 1) return `вчера, ${time}`;
-  const dayMonth = LONG_MONTH.format(ms);
+  const dayMonth = LONG_MONTH.format(ms + OFFSET_MS);
   return p.year === now.year ? `${dayMonth}, ${time}` : `${dayMonth} ${p.year}, ${time}`;
 }

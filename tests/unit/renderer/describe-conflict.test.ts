@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Conflict } from '../../../shared/desk-api/contract.js';
 import type { Target } from '../../../shared/domain/target.js';
 import { describeConflict, targetNameLookup } from '../../../renderer/src/features/sync/describe-conflict.js';
-import { pluralRu, syncProgressText, syncStatusText, waitingText } from '../../../renderer/src/features/sync/sync-status-text.js';
+import { pluralRu } from '../../../shared/text/plural-ru.js';
+import { syncProgressText, syncStatusText, waitingText } from '../../../renderer/src/features/sync/sync-status-text.js';
 
 const targets = new Map<string, Target>([
   ['zdrav', { id: 'zdrav', kind: 'ministry', shortName: 'Минздрав НСО', name: 'Министерство здравоохранения' }],
@@ -48,7 +49,7 @@ describe('status bar text', () => {
   });
 
   it('declines Russian plurals', () => {
-    expect([1, 2, 5, 11, 21, 22, 112].map((n) => pluralRu(n, 'а', 'б', 'в')).join('')).toBe('абввабв');
+    expect([1, 2, 5, 11, 21, 22, 112].map((n) => pluralRu(n, { one: 'а', few: 'б', many: 'в' })).join('')).toBe('абввабв');
     expect(waitingText(1234)).toMatch(/^В очереди: 1\s234 обращения$/);
   });
 });

@@ -2,6 +2,7 @@
 // the header shows the sort order and its key (U).
 import { timeLeft } from '../../../../shared/deadlines/time-left.js';
 import { Keycap } from '../../components/Keycap.js';
+import { keysFor } from '../shortcuts/shortcut-table.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { formatReceivedLong } from '../../time/novosibirsk-time.js';
 
@@ -19,7 +20,7 @@ export function DueHeader() {
   const urgency = useDeskStore((s) => s.inboxOrder === 'urgency');
   return (
     <span title="Сортировка по сроку: клавиша U" data-testid="due-header">
-      Срок{urgency ? ' ▲' : ''} <Keycap keys="U" className="faint" />
+      Срок{urgency ? ' ▲' : ''} <Keycap keys={keysFor('inbox', 'toggle-urgency')} className="faint" />
     </span>
   );
 }

@@ -5,7 +5,7 @@ import { FAVORITE_SLOTS } from '../../../../shared/desk-api/contract.js';
 import type { Target } from '../../../../shared/domain/target.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
-import { keysFor, type ShortcutScope } from '../shortcuts/shortcut-table.js';
+import { keysFor, slotKeyFor, type ShortcutScope } from '../shortcuts/shortcut-table.js';
 
 /** Another list (search results) can drive the same legend with its own selection and decisions. */
 export interface RouteActions {
@@ -56,7 +56,7 @@ export function RoutePanel({ actions }: { actions?: RouteActions } = {}) {
           <li key={i}>
             <button type="button" className="favorite" disabled={!fav || !hasSelection} title={fav?.name}
               data-slot={i + 1} onClick={() => { if (fav) route(fav.id); }}>
-              <Keycap keys={String(i + 1)} />
+              <Keycap keys={slotKeyFor(scope, 'route-favorite', i + 1)} />
               <span className="favorite-name">{fav ? fav.shortName : '—'}</span>
             </button>
           </li>

@@ -9,6 +9,7 @@ import { DueCell, DueHeader } from './DueCell.js';
 import { ClusterBadge } from '../clusters/ClusterBadge.js';
 import { HeldBadge } from '../team/HeldMark.js';
 import { TopSuggestionCell } from '../suggestions/TopSuggestionCell.js';
+import { keysFor } from '../shortcuts/shortcut-table.js';
 
 function ReceivedCell({ iso }: { iso: string }) {
   // Subscribes to the minute clock, so «сегодня» becomes «вчера» at midnight without a reload.
@@ -25,7 +26,7 @@ export const INBOX_COLUMNS = [
   // A surge cluster (#6) shows its count before the text of its newest appeal; a colleague's hold (#9) who reads it.
   column.accessor('excerpt', { id: 'excerpt', header: 'Текст',
     cell: (c) => <><HeldBadge appealId={c.row.original.id} /><ClusterBadge appealId={c.row.original.id} />{c.getValue()}</> }),
-  column.display({ id: 'suggestion', header: () => <span title="Первое предложение модели (Enter)">Предложение</span>,
+  column.display({ id: 'suggestion', header: () => <span title={`Первое предложение модели (${keysFor('inbox', 'route-suggestion-1')})`}>Предложение</span>,
     cell: (c) => <TopSuggestionCell appealId={c.row.original.id} /> }),
   column.accessor('receivedAt', { id: 'received', header: 'Получено', cell: (c) => <ReceivedCell iso={c.getValue()} /> }),
   column.accessor('routeDueAt', { id: 'due', header: () => <DueHeader />, cell: (c) => <DueCell iso={c.getValue() ?? null} /> }),

@@ -6,6 +6,7 @@ import type { QueueAppeal, QueueGroup, QueueRow, Queues } from '../../../../shar
 import { SOURCE_LABELS } from '../../../../shared/domain/appeal.js';
 import { timeLeft } from '../../../../shared/deadlines/time-left.js';
 import { Keycap } from '../../components/Keycap.js';
+import { keysFor, primaryKeyFor } from '../shortcuts/shortcut-table.js';
 import { deskCall, onDeskEvent } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
@@ -166,7 +167,7 @@ export function QueuesView() {
       </section>
       <section className="lead-pane queue-appeals" aria-label="Обращения очереди">
         {open === null ? (
-          <p className="muted lead-empty">Выберите очередь (<Keycap keys="↑" /> <Keycap keys="↓" />) и нажмите <Keycap keys="Enter" />.</p>
+          <p className="muted lead-empty">Выберите очередь (<Keycap keys={primaryKeyFor('queues', 'move-up')} /> <Keycap keys={primaryKeyFor('queues', 'move-down')} />) и нажмите <Keycap keys={primaryKeyFor('queues', 'open-group')} />.</p>
         ) : (
           <>
             <header className="lead-pane-head">
@@ -198,12 +199,12 @@ export function QueuesView() {
         )}
       </section>
       <footer className="lead-hints">
-        <span><Keycap keys="Enter" /> открыть</span>
-        <span><Keycap keys="Shift+↓" /> выделить</span>
-        <span><Keycap keys="1–9" /> <Keycap keys="/" /> перенаправить</span>
-        <span><Keycap keys="E" /> XLSX · <Keycap keys="Shift+E" /> CSV</span>
-        <span><Keycap keys="R" /> обновить</span>
-        <span><Keycap keys="Esc" /> назад</span>
+        <span><Keycap keys={primaryKeyFor('queues', 'open-group')} /> открыть</span>
+        <span><Keycap keys={keysFor('queues', 'extend-down')} /> выделить</span>
+        <span><Keycap keys={keysFor('queues', 'route-favorite')} /> <Keycap keys={keysFor('queues', 'open-picker')} /> перенаправить</span>
+        <span><Keycap keys={keysFor('queues', 'export-xlsx')} /> XLSX · <Keycap keys={keysFor('queues', 'export-csv')} /> CSV</span>
+        <span><Keycap keys={keysFor('queues', 'refresh')} /> обновить</span>
+        <span><Keycap keys={primaryKeyFor('queues', 'back')} /> назад</span>
         <ExportStatus state={exportState} />
       </footer>
       {picker ? <TargetPicker onChoose={(id) => { void reroute(id); }} onClose={() => setPicker(false)} /> : null}

@@ -3,9 +3,12 @@
 // cache, so it works offline; E exports the monthly report with the very same numbers.
 import { useEffect, useState } from 'react';
 import type { Stats, StatsPeriod } from '../../../../shared/desk-api/lead-contract.js';
-import { NOVOSIBIRSK_UTC_OFFSET_MS } from '../../../../shared/deadlines/working-calendar.js';
+import {
+  addDays, DEFAULT_UTC_OFFSET_MINUTES, localDay, monthStartOf, previousMonthEndOf,
+} from '../../../../shared/domain/day-bounds.js';
 import { SOURCE_LABELS, SOURCES } from '../../../../shared/domain/appeal.js';
 import { Keycap } from '../../components/Keycap.js';
+import { keysFor, slotKeyFor } from '../shortcuts/shortcut-table.js';
 import { deskCall } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
@@ -15,22 +18,18 @@ import { formatMinutes } from './format-minutes.js';
 import { useExport } from './use-export.js';
 import '../../styles/lead.css';
 
-const DAY = 86_400_000;
-const dateOf = (ms: number): string => new Date(ms + NOVOSIBIRSK_UTC_OFFSET_MS).toISOString().slice(0, 10);
-
 export const PERIODS = ['7 дней', '30 дней', 'Этот месяц', 'Прошлый месяц'] as const;
 
-export function periodFor(choice: number, nowMs: number): StatsPeriod {
-  const today = dateOf(nowMs);
-  const [y, m] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
-  const monthStart = (year: number, month: number): string => new Date(Date.UTC(year, month - 1, 1)).toISOString().slice(0, 10);
+/** The period for choice `i` of PERIODS, in local days of the desk's time model (shared/domain/day-bounds.ts). */
+export function periodFor(choice: number, nowMs: number, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): StatsPeriod {
+  const today = localDay(nowMs, utcOffsetMinutes);
   switch (choice) {
-    case 0: return { from: dateOf(nowMs - 6 * DAY), to: today };
-    case 1: return { from: dateOf(nowMs - 29 * DAY), to: today };
-    case 2: return { from: monthStart(y, m), to: today };
+    case 0: return { from: addDays(today, -6), to: today };
+    case 1: return { from: addDays(today, -29), to: today };
+    case 2: return { from: monthStartOf(today), to: today };
     default: {
-      const from = monthStart(m === 1 ? y - 1 : y, m === 1 ? 12 : m - 1);
-      return { from, to: new Date(Date.UTC(y, m - 1, 0)).toISOString().slice(0, 10) };
+      const to = previousMonthEndOf(today);
+      return { from: monthStartOf(to), to };
     }
   }
 }
@@ -77,7 +76,7 @@ export function StatsView() {
           {PERIODS.map((label, i) => (
             <button key={label} type="button" role="radio" aria-checked={i === choice}
               className={i === choice ? 'btn btn-primary' : 'btn'} onClick={() => setChoice(i)}>
-              <Keycap keys={String(i + 1)} className="faint" /> {label}
+              <Keycap keys={slotKeyFor('stats', 'choose-period', i + 1)} className="faint" /> {label}
             </button>
           ))}
         </div>
@@ -113,9 +112,9 @@ export function StatsView() {
         </div>
       ) : <p className="muted lead-empty">Считаем статистику…</p>}
       <footer className="lead-hints">
-        <span><Keycap keys="1–4" /> период</span>
-        <span><Keycap keys="E" /> отчёт за месяц XLSX · <Keycap keys="Shift+E" /> CSV</span>
-        <span><Keycap keys="R" /> пересчитать</span>
+        <span><Keycap keys={keysFor('stats', 'choose-period')} /> период</span>
+        <span><Keycap keys={keysFor('stats', 'export-xlsx')} /> отчёт за месяц XLSX · <Keycap keys={keysFor('stats', 'export-csv')} /> CSV</span>
+        <span><Keycap keys={keysFor('stats', 'refresh')} /> пересчитать</span>
         <ExportStatus state={exportState} />
       </footer>
     </main>

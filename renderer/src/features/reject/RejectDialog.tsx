@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { REJECT_REASONS, REJECT_REASON_LABELS, type RejectReason } from '../../../../shared/domain/appeal.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
+import { keysFor, primaryKeyFor, slotKeyFor } from '../shortcuts/shortcut-table.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 
@@ -32,18 +33,18 @@ export function RejectDialog({ onChoose, onClose }: { onChoose?: (reason: Reject
   });
 
   return (
-    <Dialog title="Отклонить обращение" aside={<span className="dialog-hint"><Keycap keys="Esc" /> отмена</span>}
+    <Dialog title="Отклонить обращение" aside={<span className="dialog-hint"><Keycap keys={keysFor('reject', 'close')} /> отмена</span>}
       onClose={close} className="reject-dialog">
       <ul className="choice-list" role="listbox" aria-label="Причина отклонения" data-autofocus tabIndex={-1}>
         {REJECT_REASONS.map((reason, i) => (
           <li key={reason} role="option" aria-selected={i === cursor} className="choice"
             onMouseEnter={() => setCursor(i)} onClick={() => reject(reason)}>
-            <Keycap keys={String(i + 1)} />
+            <Keycap keys={slotKeyFor('reject', 'choose-reason', i + 1)} />
             <span>{REJECT_REASON_LABELS[reason]}</span>
           </li>
         ))}
       </ul>
-      <p className="dialog-footer"><Keycap keys="1–4" /> сразу · <Keycap keys="↑" /><Keycap keys="↓" /> выбрать · <Keycap keys="Enter" /> отклонить</p>
+      <p className="dialog-footer"><Keycap keys={keysFor('reject', 'choose-reason')} /> сразу · <Keycap keys={primaryKeyFor('reject', 'move-up')} /><Keycap keys={primaryKeyFor('reject', 'move-down')} /> выбрать · <Keycap keys={primaryKeyFor('reject', 'confirm')} /> отклонить</p>
     </Dialog>
   );
 }

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
+import { keysFor, primaryKeyFor } from '../shortcuts/shortcut-table.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 import { describeQuery } from './search-query-state.js';
@@ -28,7 +29,7 @@ export function SaveViewDialog() {
   });
 
   return (
-    <Dialog title="Сохранить поиск" aside={<span className="dialog-hint"><Keycap keys="Esc" /> закрыть</span>}
+    <Dialog title="Сохранить поиск" aside={<span className="dialog-hint"><Keycap keys={keysFor('search-save', 'close')} /> закрыть</span>}
       onClose={close} className="save-view-dialog">
       <label className="field">
         <span className="field-label">Название</span>
@@ -37,7 +38,7 @@ export function SaveViewDialog() {
           onChange={(e) => setName(e.target.value)} />
       </label>
       <p className="save-view-what muted">{describeQuery(query, targetsById)}</p>
-      <p className="dialog-footer"><Keycap keys="Enter" /> сохранить · <Keycap keys="Esc" /> закрыть</p>
+      <p className="dialog-footer"><Keycap keys={primaryKeyFor('search-save', 'confirm')} /> сохранить · <Keycap keys={keysFor('search-save', 'close')} /> закрыть</p>
     </Dialog>
   );
 }

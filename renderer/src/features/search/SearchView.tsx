@@ -8,7 +8,7 @@ import { AppealGrid } from '../inbox/AppealGrid.js';
 import { AppealDetail } from '../inbox/DetailPane.js';
 import { RoutePanel, type RouteActions } from '../inbox/RoutePanel.js';
 import { RejectDialog } from '../reject/RejectDialog.js';
-import { resolveShortcut } from '../shortcuts/shortcut-table.js';
+import { browserKeyLabel, keysFor, primaryKeyFor, resolveShortcut } from '../shortcuts/shortcut-table.js';
 import { TargetPicker } from '../target-picker/TargetPicker.js';
 import { SaveViewDialog } from './SaveViewDialog.js';
 import { SearchFilters } from './SearchFilters.js';
@@ -81,8 +81,8 @@ function SearchResults({ gridRef }: { gridRef: React.RefObject<HTMLDivElement | 
         <p className="muted">Введите слова из текста, имени автора или названия канала — или выберите фильтр.</p>
         <p className="muted">Ищет в локальной базе, поэтому работает и без связи. «ё» и «е» не различаются.</p>
         <p className="search-empty-keys muted">
-          <Keycap keys="Enter" /> к результатам · <Keycap keys="Ctrl+S" /> сохранить поиск ·{' '}
-          <Keycap keys="Ctrl+O" /> сохранённые поиски · <Keycap keys="Tab" /> фильтры
+          <Keycap keys={primaryKeyFor('search-box', 'to-results')} /> к результатам · <Keycap keys={keysFor('search-box', 'save-view')} /> сохранить поиск ·{' '}
+          <Keycap keys={keysFor('search-box', 'open-views')} /> сохранённые поиски · <Keycap keys={browserKeyLabel('nextField')} /> фильтры
         </p>
       </div>
     );
@@ -173,7 +173,7 @@ export function SearchView() {
               autoComplete="off" spellCheck={false} data-testid="search-box"
               onChange={(e) => s().setText(e.target.value)} onKeyDown={(e) => onHeadKeyDown(e, true)} />
             <span className="search-box-hints muted">
-              <Keycap keys="Enter" /> к результатам · <Keycap keys="Ctrl+S" /> сохранить · <Keycap keys="Ctrl+O" /> сохранённые
+              <Keycap keys={primaryKeyFor('search-box', 'to-results')} /> к результатам · <Keycap keys={keysFor('search-box', 'save-view')} /> сохранить · <Keycap keys={keysFor('search-box', 'open-views')} /> сохранённые
             </span>
           </div>
           <div onKeyDown={(e) => onHeadKeyDown(e, false)}>
@@ -186,8 +186,8 @@ export function SearchView() {
         </div>
         {zone === 'results' ? (
           <p className="search-zone-hint muted">
-            <Keycap keys="Esc" /> к строке поиска · <Keycap keys="↑" /><Keycap keys="↓" /> результаты ·{' '}
-            <Keycap keys="1–9" /> <Keycap keys="/" /> <Keycap keys="X" /> решение
+            <Keycap keys={keysFor('search', 'to-box')} /> к строке поиска · <Keycap keys={primaryKeyFor('search', 'move-up')} /><Keycap keys={primaryKeyFor('search', 'move-down')} /> результаты ·{' '}
+            <Keycap keys={keysFor('search', 'route-favorite')} /> <Keycap keys={keysFor('search', 'open-picker')} /> <Keycap keys={keysFor('search', 'open-reject')} /> решение
           </p>
         ) : null}
       </section>

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
+import { keysFor, primaryKeyFor, slotKeyFor } from '../shortcuts/shortcut-table.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 import { describeQuery } from './search-query-state.js';
@@ -35,23 +36,23 @@ export function ViewsDialog() {
   });
 
   return (
-    <Dialog title="Сохранённые поиски" aside={<span className="dialog-hint"><Keycap keys="Esc" /> закрыть</span>}
+    <Dialog title="Сохранённые поиски" aside={<span className="dialog-hint"><Keycap keys={keysFor('search-views', 'close')} /> закрыть</span>}
       onClose={close} className="views-dialog">
       <ul className="choice-list" role="listbox" aria-label="Сохранённые поиски" data-autofocus tabIndex={-1}>
         {views.map((view, i) => (
           <li key={view.id} role="option" aria-selected={i === active} className="choice" data-view-id={view.id}
             onMouseEnter={() => setCursor(i)} onClick={() => apply(i)}>
-            {i < 9 ? <Keycap keys={String(i + 1)} /> : <span className="keycap-gap" />}
+            {i < 9 ? <Keycap keys={slotKeyFor('search-views', 'apply-view', i + 1)} /> : <span className="keycap-gap" />}
             <span className="choice-main">
               <span className="choice-title">{view.name}</span>
               <span className="choice-sub">{describeQuery(view.query, targetsById)}</span>
             </span>
           </li>
         ))}
-        {views.length === 0 ? <li className="choice-empty">Сохранённых поисков пока нет: <Keycap keys="Ctrl+S" /> сохранит текущий</li> : null}
+        {views.length === 0 ? <li className="choice-empty">Сохранённых поисков пока нет: <Keycap keys={keysFor('search', 'save-view')} /> сохранит текущий</li> : null}
       </ul>
-      <p className="dialog-footer"><Keycap keys="1–9" /> сразу · <Keycap keys="↑" /><Keycap keys="↓" /> выбрать ·{' '}
-        <Keycap keys="Enter" /> применить · <Keycap keys="Delete" /> удалить</p>
+      <p className="dialog-footer"><Keycap keys={keysFor('search-views', 'apply-view')} /> сразу · <Keycap keys={primaryKeyFor('search-views', 'move-up')} /><Keycap keys={primaryKeyFor('search-views', 'move-down')} /> выбрать ·{' '}
+        <Keycap keys={primaryKeyFor('search-views', 'confirm')} /> применить · <Keycap keys={keysFor('search-views', 'delete-view')} /> удалить</p>
     </Dialog>
   );
 }

@@ -3,6 +3,7 @@
 import { SOURCE_LABELS, type AppealStatus, type Source } from '../../../../shared/domain/appeal.js';
 import type { Target } from '../../../../shared/domain/target.js';
 import type { SearchQuery } from '../../../../shared/search/search-query.js';
+import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
 
 export const EMPTY_QUERY: SearchQuery = {
   text: '', sources: [], statuses: [], targetId: null, municipalityId: null, fromDay: null, toDay: null, overdue: false,
@@ -69,11 +70,7 @@ export function describeQuery(q: SearchQuery, targetsById: ReadonlyMap<string, T
 
 /** «1 обращение», «3 обращения», «25 обращений». */
 export function appealsCount(n: number): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  const word = mod10 === 1 && mod100 !== 11 ? 'обращение'
-    : mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14) ? 'обращения' : 'обращений';
-  return `${n.toLocaleString('ru-RU')} ${word}`;
+  return countRu(n, APPEAL_FORMS);
 }
 
 /** Query time for the result line: whole milliseconds, «<1 мс» below one. */

@@ -3,14 +3,12 @@
 // and decisions on results. Typing runs the query after a pause; an answer to an older query is dropped.
 import { create } from 'zustand';
 import { MAX_ROWS_PER_CALL, type ListedRow } from '../../../../shared/desk-api/contract.js';
-import { REJECT_REASON_LABELS, type Decision } from '../../../../shared/domain/appeal.js';
+import type { Decision } from '../../../../shared/domain/appeal.js';
 import type { SavedView, SearchQuery } from '../../../../shared/search/search-query.js';
 import { deskCall, onDeskEvent } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
-import { moveSelection } from '../../store/inbox-order.js';
 import { createRowWindowFetcher } from '../../store/row-window-fetcher.js';
-import { createDetailLoader } from '../../store/detail-loader.js';
-import type { DetailState } from '../../store/state-types.js';
+import { createDecidableList, decisionNotice, undoLastDecision, type DecidableList } from '../../lists/decidable-list.js';
 import { createDebouncer, createLatestOnly } from './latest-only.js';
 import { EMPTY_QUERY, isBlankQuery, normalizedRange, queryKey } from './search-query-state.js';
 
@@ -28,15 +26,13 @@ export interface SearchAnswer {
 
 export type SearchDialog = 'save' | 'views' | 'picker' | 'reject' | null;
 
-export interface SearchState {
+export interface SearchState extends DecidableList {
   query: SearchQuery;
   /** blank: nothing asked yet (empty state); searching: an answer is on its way (the old one stays shown). */
   phase: 'blank' | 'searching' | 'ready' | 'failed';
   answer: SearchAnswer | null;
   error: string | null;
   rowsById: ReadonlyMap<string, ListedRow>;
-  selectedId: string | null;
-  detail: DetailState | null;
   /** Where the keys go: the box (typing, filters) or the results grid. */
   zone: 'box' | 'results';
   /** Bumped to ask the view to move focus (the store cannot reach the DOM). */
@@ -53,13 +49,8 @@ export interface SearchState {
   focusResults(): void;
   setZone(zone: 'box' | 'results'): void;
   ensureRows(windowIds: readonly string[]): Promise<void>;
-  select(id: string | null): void;
-  moveBy(delta: number): void;
-  selectEdge(edge: 'first' | 'last'): void;
   setPageSize(rows: number): void;
   openDialog(dialog: SearchDialog): void;
-  decide(decision: Decision): Promise<void>;
-  undo(): Promise<void>;
   loadViews(): Promise<void>;
   saveView(name: string): Promise<boolean>;
   deleteView(id: string): Promise<void>;
@@ -78,17 +69,15 @@ export const useSearchStore = create<SearchState>()((set, get) => {
   const debouncer = createDebouncer(() => { void run(); }, SEARCH_DEBOUNCE_MS);
   const desk = useDeskStore.getState;
 
-  const loadDetail = createDetailLoader({
+  // Selection, detail and moves: the controller the inbox uses too, over the ids of the current answer.
+  const list = createDecidableList({
+    ids: () => get().answer?.ids ?? [],
     selectedId: () => get().selectedId,
+    setSelectedId: (selectedId) => set({ selectedId }),
     detail: () => get().detail,
     setDetail: (detail) => set({ detail }),
   });
-
-  function selectId(id: string | null): void {
-    if (get().selectedId === id) return;
-    set({ selectedId: id });
-    void loadDetail(id);
-  }
+  const { selectId, loadDetail } = list;
 
   async function run(): Promise<void> {
     const query = normalizedRange(get().query);
@@ -145,11 +134,6 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     return before;
   }
 
-  function decisionNotice(decision: Decision): string {
-    if (decision.type === 'reject') return `Отклонено: ${REJECT_REASON_LABELS[decision.reason]}`;
-    return `Направлено: ${desk().targetsById.get(decision.targetId)?.shortName ?? decision.targetId}`;
-  }
-
   async function decide(decision: Decision): Promise<void> {
     const { selectedId: id, answer, detail } = get();
     if (id === null || answer === null) return;
@@ -179,7 +163,7 @@ export const useSearchStore = create<SearchState>()((set, get) => {
       desk().showAlert(`Решение не сохранено: ${refused}`);
       return;
     }
-    desk().showNotice(decisionNotice(decision));
+    desk().showNotice(decisionNotice(decision, (id) => desk().targetsById.get(id)?.shortName));
     void fetchRows([id]);
   }
 
@@ -209,26 +193,16 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     },
     setZone: (zone) => { if (get().zone !== zone) set({ zone }); },
     ensureRows,
-    select: selectId,
-    moveBy: (delta) => {
-      const ids = get().answer?.ids ?? [];
-      const { selectedId } = get();
-      selectId(moveSelection(ids, selectedId === null ? -1 : ids.indexOf(selectedId), delta));
-    },
-    selectEdge: (edge) => {
-      const ids = get().answer?.ids ?? [];
-      selectId((edge === 'first' ? ids[0] : ids[ids.length - 1]) ?? null);
-    },
+    select: list.select,
+    moveBy: list.moveBy,
+    selectEdge: list.selectEdge,
     setPageSize: (rows) => set({ pageSize: Math.max(1, Math.floor(rows)) }),
     openDialog: (dialog) => set({ dialog }),
     decide,
     undo: async () => {
-      const result = await deskCall('appeals.undo', {});
-      if (!result.ok) {
-        desk().showAlert(result.error.message);
-        return;
-      }
-      const { appealId } = result.value;
+      const undone = await undoLastDecision((text) => desk().showAlert(text));
+      if (undone === null) return;
+      const { appealId } = undone;
       if (get().rowsById.has(appealId)) void fetchRows([appealId]);
       if (get().answer?.ids.includes(appealId)) selectId(appealId);
       desk().showNotice('Решение отменено');

@@ -2,7 +2,7 @@
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
-import { SCOPE_TITLES, SHORTCUTS, type ShortcutScope } from './shortcut-table.js';
+import { keysFor, SCOPE_TITLES, SHORTCUTS, type ShortcutScope } from './shortcut-table.js';
 import { useShortcutScope } from './use-shortcut-scope.js';
 
 const SCOPES: ShortcutScope[] = ['global', 'inbox', 'picker', 'reject', 'queues', 'stats', 'search-box', 'search', 'search-views', 'conflicts', 'sync-log'];
@@ -11,7 +11,7 @@ export function HelpDialog() {
   const close = useDeskStore((s) => s.closeDialog);
   useShortcutScope('help', true, (m) => { if (m.shortcut.action === 'close') close(); });
   return (
-    <Dialog title="Клавиши" aside={<span className="dialog-hint"><Keycap keys="Esc" /> закрыть</span>} onClose={close}
+    <Dialog title="Клавиши" aside={<span className="dialog-hint"><Keycap keys={keysFor('help', 'close')} /> закрыть</span>} onClose={close}
       className="help-dialog">
       <div className="help-columns" data-autofocus tabIndex={-1}>
         {SCOPES.map((scope) => (

@@ -29,16 +29,20 @@ export interface KeyChord {
   shift?: boolean;
 }
 
-export interface Shortcut {
+/** One row of the table as written: what the keys do and which physical keys they are. */
+interface Binding {
   action: ShortcutAction;
   scope: ShortcutScope;
   chords: readonly KeyChord[];
-  /** Keycap text shown to the operator, e.g. «Ctrl+Z» or «1–9». */
-  keys: string;
   /** Russian description for the help dialog. */
   label: string;
   /** Holding the key down repeats it; never true for decisions (a held «1» must not route a burst). */
   repeatable?: boolean;
+}
+
+export interface Shortcut extends Binding {
+  /** Keycap text shown to the operator, e.g. «Ctrl+Z» or «1–9»: always derived from `chords` (chordsLabel). */
+  keys: string;
 }
 
 const digits = (from: number, to: number, numpad: boolean): KeyChord[] => {
@@ -53,163 +57,163 @@ const digits = (from: number, to: number, numpad: boolean): KeyChord[] => {
 const ctrlDigits = (from: number, to: number): KeyChord[] =>
   digits(from, to, false).map((chord) => ({ ...chord, ctrl: true }));
 
-export const SHORTCUTS: readonly Shortcut[] = [
-  { action: 'switch-view', scope: 'global', chords: ctrlDigits(1, 9), keys: 'Ctrl+1–9',
+const BINDINGS: readonly Binding[] = [
+  { action: 'switch-view', scope: 'global', chords: ctrlDigits(1, 9),
     label: 'Перейти к разделу с этим номером (вкладки вверху)' },
-  { action: 'sync-now', scope: 'global', chords: [{ code: 'F5' }], keys: 'F5', label: 'Синхронизировать сейчас' },
-  { action: 'open-help', scope: 'global', chords: [{ code: 'Slash', shift: true }], keys: '?', label: 'Все клавиши' },
-  { action: 'logout', scope: 'global', chords: [{ code: 'KeyQ', ctrl: true, shift: true }], keys: 'Ctrl+Shift+Q',
+  { action: 'sync-now', scope: 'global', chords: [{ code: 'F5' }], label: 'Синхронизировать сейчас' },
+  { action: 'open-help', scope: 'global', chords: [{ code: 'Slash', shift: true }], label: 'Все клавиши' },
+  { action: 'logout', scope: 'global', chords: [{ code: 'KeyQ', ctrl: true, shift: true }],
     label: 'Выйти' },
-  { action: 'open-search', scope: 'global', chords: [{ code: 'KeyF', ctrl: true }], keys: 'Ctrl+F',
+  { action: 'open-search', scope: 'global', chords: [{ code: 'KeyF', ctrl: true }],
     label: 'Поиск по всем обращениям' },
 
-  { action: 'move-down', scope: 'inbox', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }], keys: '↓ / J',
+  { action: 'move-down', scope: 'inbox', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }],
     label: 'Следующее обращение', repeatable: true },
-  { action: 'move-up', scope: 'inbox', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }], keys: '↑ / K',
+  { action: 'move-up', scope: 'inbox', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }],
     label: 'Предыдущее обращение', repeatable: true },
-  { action: 'page-down', scope: 'inbox', chords: [{ code: 'PageDown' }], keys: 'PgDn', label: 'На страницу вниз',
+  { action: 'page-down', scope: 'inbox', chords: [{ code: 'PageDown' }], label: 'На страницу вниз',
     repeatable: true },
-  { action: 'page-up', scope: 'inbox', chords: [{ code: 'PageUp' }], keys: 'PgUp', label: 'На страницу вверх',
+  { action: 'page-up', scope: 'inbox', chords: [{ code: 'PageUp' }], label: 'На страницу вверх',
     repeatable: true },
-  { action: 'first', scope: 'inbox', chords: [{ code: 'Home' }], keys: 'Home', label: 'Самое новое обращение' },
-  { action: 'last', scope: 'inbox', chords: [{ code: 'End' }], keys: 'End', label: 'Самое старое обращение' },
-  { action: 'route-favorite', scope: 'inbox', chords: digits(1, 9, true), keys: '1–9',
+  { action: 'first', scope: 'inbox', chords: [{ code: 'Home' }], label: 'Самое новое обращение' },
+  { action: 'last', scope: 'inbox', chords: [{ code: 'End' }], label: 'Самое старое обращение' },
+  { action: 'route-favorite', scope: 'inbox', chords: digits(1, 9, true),
     label: 'Направить избранному адресату с этим номером' },
-  { action: 'open-picker', scope: 'inbox', chords: [{ code: 'Slash' }], keys: '/',
+  { action: 'open-picker', scope: 'inbox', chords: [{ code: 'Slash' }],
     label: 'Направить другому адресату (поиск)' },
-  { action: 'open-reject', scope: 'inbox', chords: [{ code: 'KeyX' }], keys: 'X', label: 'Отклонить обращение' },
-  { action: 'toggle-urgency', scope: 'inbox', chords: [{ code: 'KeyU' }], keys: 'U',
+  { action: 'open-reject', scope: 'inbox', chords: [{ code: 'KeyX' }], label: 'Отклонить обращение' },
+  { action: 'toggle-urgency', scope: 'inbox', chords: [{ code: 'KeyU' }],
     label: 'Сортировка: по сроку маршрутизации / сначала новые' },
-  { action: 'undo', scope: 'inbox', chords: [{ code: 'KeyZ', ctrl: true }], keys: 'Ctrl+Z',
+  { action: 'undo', scope: 'inbox', chords: [{ code: 'KeyZ', ctrl: true }],
     label: 'Отменить последнее решение' },
-  { action: 'dismiss-conflict', scope: 'inbox', chords: [{ code: 'KeyD' }], keys: 'D',
+  { action: 'dismiss-conflict', scope: 'inbox', chords: [{ code: 'KeyD' }],
     label: 'Скрыть уведомление о конфликте' },
-  { action: 'dismiss-alert', scope: 'inbox', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Скрыть сообщение об ошибке' },
-  { action: 'route-suggestion-1', scope: 'inbox', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }], keys: 'Enter',
+  { action: 'dismiss-alert', scope: 'inbox', chords: [{ code: 'Escape' }], label: 'Скрыть сообщение об ошибке' },
+  { action: 'route-suggestion-1', scope: 'inbox', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
     label: 'Направить первому предложенному адресату' },
-  { action: 'route-suggestion-2', scope: 'inbox', chords: [{ code: 'KeyQ' }], keys: 'Q',
+  { action: 'route-suggestion-2', scope: 'inbox', chords: [{ code: 'KeyQ' }],
     label: 'Направить второму предложенному адресату' },
-  { action: 'route-suggestion-3', scope: 'inbox', chords: [{ code: 'KeyW' }], keys: 'W',
+  { action: 'route-suggestion-3', scope: 'inbox', chords: [{ code: 'KeyW' }],
     label: 'Направить третьему предложенному адресату' },
-  { action: 'toggle-cluster', scope: 'inbox', chords: [{ code: 'KeyG' }], keys: 'G',
+  { action: 'toggle-cluster', scope: 'inbox', chords: [{ code: 'KeyG' }],
     label: 'Группа (всплеск, повтор): раскрыть по одному обращению / свернуть; свёрнутая решается целиком' },
 
-  { action: 'move-down', scope: 'picker', chords: [{ code: 'ArrowDown' }], keys: '↓', label: 'Следующий адресат',
+  { action: 'move-down', scope: 'picker', chords: [{ code: 'ArrowDown' }], label: 'Следующий адресат',
     repeatable: true },
-  { action: 'move-up', scope: 'picker', chords: [{ code: 'ArrowUp' }], keys: '↑', label: 'Предыдущий адресат',
+  { action: 'move-up', scope: 'picker', chords: [{ code: 'ArrowUp' }], label: 'Предыдущий адресат',
     repeatable: true },
-  { action: 'confirm', scope: 'picker', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }], keys: 'Enter',
+  { action: 'confirm', scope: 'picker', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
     label: 'Направить выбранному адресату' },
-  { action: 'close', scope: 'picker', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Закрыть поиск' },
+  { action: 'close', scope: 'picker', chords: [{ code: 'Escape' }], label: 'Закрыть поиск' },
 
-  { action: 'choose-reason', scope: 'reject', chords: digits(1, 4, true), keys: '1–4', label: 'Отклонить по причине' },
-  { action: 'move-down', scope: 'reject', chords: [{ code: 'ArrowDown' }], keys: '↓', label: 'Следующая причина',
+  { action: 'choose-reason', scope: 'reject', chords: digits(1, 4, true), label: 'Отклонить по причине' },
+  { action: 'move-down', scope: 'reject', chords: [{ code: 'ArrowDown' }], label: 'Следующая причина',
     repeatable: true },
-  { action: 'move-up', scope: 'reject', chords: [{ code: 'ArrowUp' }], keys: '↑', label: 'Предыдущая причина',
+  { action: 'move-up', scope: 'reject', chords: [{ code: 'ArrowUp' }], label: 'Предыдущая причина',
     repeatable: true },
-  { action: 'confirm', scope: 'reject', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }], keys: 'Enter',
+  { action: 'confirm', scope: 'reject', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
     label: 'Отклонить по выбранной причине' },
-  { action: 'close', scope: 'reject', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Закрыть без решения' },
+  { action: 'close', scope: 'reject', chords: [{ code: 'Escape' }], label: 'Закрыть без решения' },
 
-  { action: 'close', scope: 'help', chords: [{ code: 'Escape' }, { code: 'Slash', shift: true }], keys: 'Esc',
+  { action: 'close', scope: 'help', chords: [{ code: 'Escape' }, { code: 'Slash', shift: true }],
     label: 'Закрыть справку' },
 
-  { action: 'confirm', scope: 'sign-out', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }], keys: 'Enter',
+  { action: 'confirm', scope: 'sign-out', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
     label: 'Попробовать отправить решения ещё раз и выйти' },
-  { action: 'discard-unsent', scope: 'sign-out', chords: [{ code: 'Delete', shift: true }], keys: 'Shift+Delete',
+  { action: 'discard-unsent', scope: 'sign-out', chords: [{ code: 'Delete', shift: true }],
     label: 'Выйти, удалив неотправленные решения' },
-  { action: 'close', scope: 'sign-out', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Остаться в системе' },
-  { action: 'move-down', scope: 'queues', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }], keys: '↓ / J',
+  { action: 'close', scope: 'sign-out', chords: [{ code: 'Escape' }], label: 'Остаться в системе' },
+  { action: 'move-down', scope: 'queues', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }],
     label: 'Следующая строка', repeatable: true },
-  { action: 'move-up', scope: 'queues', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }], keys: '↑ / K',
+  { action: 'move-up', scope: 'queues', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }],
     label: 'Предыдущая строка', repeatable: true },
-  { action: 'extend-down', scope: 'queues', chords: [{ code: 'ArrowDown', shift: true }], keys: 'Shift+↓',
+  { action: 'extend-down', scope: 'queues', chords: [{ code: 'ArrowDown', shift: true }],
     label: 'Расширить выделение вниз', repeatable: true },
-  { action: 'extend-up', scope: 'queues', chords: [{ code: 'ArrowUp', shift: true }], keys: 'Shift+↑',
+  { action: 'extend-up', scope: 'queues', chords: [{ code: 'ArrowUp', shift: true }],
     label: 'Расширить выделение вверх', repeatable: true },
-  { action: 'select-all', scope: 'queues', chords: [{ code: 'KeyA', ctrl: true }], keys: 'Ctrl+A',
+  { action: 'select-all', scope: 'queues', chords: [{ code: 'KeyA', ctrl: true }],
     label: 'Выделить все обращения очереди' },
-  { action: 'open-group', scope: 'queues', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }], keys: 'Enter',
+  { action: 'open-group', scope: 'queues', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
     label: 'Открыть обращения очереди' },
-  { action: 'back', scope: 'queues', chords: [{ code: 'Escape' }, { code: 'Backspace' }], keys: 'Esc',
+  { action: 'back', scope: 'queues', chords: [{ code: 'Escape' }, { code: 'Backspace' }],
     label: 'Назад к списку очередей' },
-  { action: 'route-favorite', scope: 'queues', chords: digits(1, 9, true), keys: '1–9',
+  { action: 'route-favorite', scope: 'queues', chords: digits(1, 9, true),
     label: 'Перенаправить выделенные избранному адресату' },
-  { action: 'open-picker', scope: 'queues', chords: [{ code: 'Slash' }], keys: '/',
+  { action: 'open-picker', scope: 'queues', chords: [{ code: 'Slash' }],
     label: 'Перенаправить выделенные другому адресату' },
-  { action: 'export-xlsx', scope: 'queues', chords: [{ code: 'KeyE' }], keys: 'E', label: 'Выгрузить список в XLSX' },
-  { action: 'export-csv', scope: 'queues', chords: [{ code: 'KeyE', shift: true }], keys: 'Shift+E',
+  { action: 'export-xlsx', scope: 'queues', chords: [{ code: 'KeyE' }], label: 'Выгрузить список в XLSX' },
+  { action: 'export-csv', scope: 'queues', chords: [{ code: 'KeyE', shift: true }],
     label: 'Выгрузить список в CSV' },
-  { action: 'refresh', scope: 'queues', chords: [{ code: 'KeyR' }], keys: 'R', label: 'Обновить очереди' },
+  { action: 'refresh', scope: 'queues', chords: [{ code: 'KeyR' }], label: 'Обновить очереди' },
 
-  { action: 'choose-period', scope: 'stats', chords: digits(1, 4, true), keys: '1–4',
+  { action: 'choose-period', scope: 'stats', chords: digits(1, 4, true),
     label: 'Период: 7 дней, 30 дней, этот месяц, прошлый месяц' },
-  { action: 'export-xlsx', scope: 'stats', chords: [{ code: 'KeyE' }], keys: 'E',
+  { action: 'export-xlsx', scope: 'stats', chords: [{ code: 'KeyE' }],
     label: 'Месячный отчёт в XLSX (месяц конца периода)' },
-  { action: 'export-csv', scope: 'stats', chords: [{ code: 'KeyE', shift: true }], keys: 'Shift+E',
+  { action: 'export-csv', scope: 'stats', chords: [{ code: 'KeyE', shift: true }],
     label: 'Месячный отчёт в CSV' },
-  { action: 'refresh', scope: 'stats', chords: [{ code: 'KeyR' }], keys: 'R', label: 'Пересчитать статистику' },
+  { action: 'refresh', scope: 'stats', chords: [{ code: 'KeyR' }], label: 'Пересчитать статистику' },
 
-  { action: 'move-down', scope: 'conflicts', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }], keys: '↓ / J',
+  { action: 'move-down', scope: 'conflicts', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }],
     label: 'Следующий конфликт', repeatable: true },
-  { action: 'move-up', scope: 'conflicts', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }], keys: '↑ / K',
+  { action: 'move-up', scope: 'conflicts', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }],
     label: 'Предыдущий конфликт', repeatable: true },
   { action: 'accept-server', scope: 'conflicts', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }, { code: 'KeyA' }],
-    keys: 'Enter / A', label: 'Согласиться с решением на сервере' },
-  { action: 'route-favorite', scope: 'conflicts', chords: digits(1, 9, true), keys: '1–9',
+    label: 'Согласиться с решением на сервере' },
+  { action: 'route-favorite', scope: 'conflicts', chords: digits(1, 9, true),
     label: 'Перенаправить избранному адресату с этим номером' },
-  { action: 'open-picker', scope: 'conflicts', chords: [{ code: 'Slash' }], keys: '/',
+  { action: 'open-picker', scope: 'conflicts', chords: [{ code: 'Slash' }],
     label: 'Перенаправить другому адресату (поиск)' },
 
-  { action: 'move-down', scope: 'sync-log', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }], keys: '↓ / J',
+  { action: 'move-down', scope: 'sync-log', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }],
     label: 'Следующая запись', repeatable: true },
-  { action: 'move-up', scope: 'sync-log', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }], keys: '↑ / K',
+  { action: 'move-up', scope: 'sync-log', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }],
     label: 'Предыдущая запись', repeatable: true },
-  { action: 'refresh', scope: 'sync-log', chords: [{ code: 'KeyR' }], keys: 'R', label: 'Обновить журнал' },
+  { action: 'refresh', scope: 'sync-log', chords: [{ code: 'KeyR' }], label: 'Обновить журнал' },
 
   // «Поиск»: keys typed in the search box (letters stay text), then the results grid, then its two dialogs.
   { action: 'to-results', scope: 'search-box', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }, { code: 'ArrowDown' }],
-    keys: 'Enter / ↓', label: 'Перейти к результатам' },
-  { action: 'clear-search', scope: 'search-box', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Очистить строку поиска' },
-  { action: 'save-view', scope: 'search-box', chords: [{ code: 'KeyS', ctrl: true }], keys: 'Ctrl+S',
+    label: 'Перейти к результатам' },
+  { action: 'clear-search', scope: 'search-box', chords: [{ code: 'Escape' }], label: 'Очистить строку поиска' },
+  { action: 'save-view', scope: 'search-box', chords: [{ code: 'KeyS', ctrl: true }],
     label: 'Сохранить поиск с фильтрами под именем' },
-  { action: 'open-views', scope: 'search-box', chords: [{ code: 'KeyO', ctrl: true }], keys: 'Ctrl+O',
+  { action: 'open-views', scope: 'search-box', chords: [{ code: 'KeyO', ctrl: true }],
     label: 'Сохранённые поиски' },
-  { action: 'move-down', scope: 'search', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }], keys: '↓ / J',
+  { action: 'move-down', scope: 'search', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }],
     label: 'Следующий результат', repeatable: true },
-  { action: 'move-up', scope: 'search', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }], keys: '↑ / K',
+  { action: 'move-up', scope: 'search', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }],
     label: 'Предыдущий результат', repeatable: true },
-  { action: 'page-down', scope: 'search', chords: [{ code: 'PageDown' }], keys: 'PgDn', label: 'На страницу вниз',
+  { action: 'page-down', scope: 'search', chords: [{ code: 'PageDown' }], label: 'На страницу вниз',
     repeatable: true },
-  { action: 'page-up', scope: 'search', chords: [{ code: 'PageUp' }], keys: 'PgUp', label: 'На страницу вверх',
+  { action: 'page-up', scope: 'search', chords: [{ code: 'PageUp' }], label: 'На страницу вверх',
     repeatable: true },
-  { action: 'first', scope: 'search', chords: [{ code: 'Home' }], keys: 'Home', label: 'Первый результат' },
-  { action: 'last', scope: 'search', chords: [{ code: 'End' }], keys: 'End', label: 'Последний результат' },
-  { action: 'route-favorite', scope: 'search', chords: digits(1, 9, true), keys: '1–9',
+  { action: 'first', scope: 'search', chords: [{ code: 'Home' }], label: 'Первый результат' },
+  { action: 'last', scope: 'search', chords: [{ code: 'End' }], label: 'Последний результат' },
+  { action: 'route-favorite', scope: 'search', chords: digits(1, 9, true),
     label: 'Направить избранному адресату (разобранное — только старший смены)' },
-  { action: 'open-picker', scope: 'search', chords: [{ code: 'Slash' }], keys: '/', label: 'Направить другому адресату' },
-  { action: 'open-reject', scope: 'search', chords: [{ code: 'KeyX' }], keys: 'X', label: 'Отклонить обращение' },
-  { action: 'undo', scope: 'search', chords: [{ code: 'KeyZ', ctrl: true }], keys: 'Ctrl+Z',
+  { action: 'open-picker', scope: 'search', chords: [{ code: 'Slash' }], label: 'Направить другому адресату' },
+  { action: 'open-reject', scope: 'search', chords: [{ code: 'KeyX' }], label: 'Отклонить обращение' },
+  { action: 'undo', scope: 'search', chords: [{ code: 'KeyZ', ctrl: true }],
     label: 'Отменить последнее решение' },
-  { action: 'to-box', scope: 'search', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Вернуться к строке поиска' },
-  { action: 'save-view', scope: 'search', chords: [{ code: 'KeyS', ctrl: true }], keys: 'Ctrl+S',
+  { action: 'to-box', scope: 'search', chords: [{ code: 'Escape' }], label: 'Вернуться к строке поиска' },
+  { action: 'save-view', scope: 'search', chords: [{ code: 'KeyS', ctrl: true }],
     label: 'Сохранить поиск с фильтрами под именем' },
-  { action: 'open-views', scope: 'search', chords: [{ code: 'KeyO', ctrl: true }], keys: 'Ctrl+O',
+  { action: 'open-views', scope: 'search', chords: [{ code: 'KeyO', ctrl: true }],
     label: 'Сохранённые поиски' },
-  { action: 'apply-view', scope: 'search-views', chords: digits(1, 9, true), keys: '1–9',
+  { action: 'apply-view', scope: 'search-views', chords: digits(1, 9, true),
     label: 'Применить сохранённый поиск с этим номером' },
-  { action: 'move-down', scope: 'search-views', chords: [{ code: 'ArrowDown' }], keys: '↓', label: 'Следующий',
+  { action: 'move-down', scope: 'search-views', chords: [{ code: 'ArrowDown' }], label: 'Следующий',
     repeatable: true },
-  { action: 'move-up', scope: 'search-views', chords: [{ code: 'ArrowUp' }], keys: '↑', label: 'Предыдущий',
+  { action: 'move-up', scope: 'search-views', chords: [{ code: 'ArrowUp' }], label: 'Предыдущий',
     repeatable: true },
-  { action: 'confirm', scope: 'search-views', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }], keys: 'Enter',
+  { action: 'confirm', scope: 'search-views', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
     label: 'Применить выбранный' },
-  { action: 'delete-view', scope: 'search-views', chords: [{ code: 'Delete' }], keys: 'Delete',
+  { action: 'delete-view', scope: 'search-views', chords: [{ code: 'Delete' }],
     label: 'Удалить выбранный' },
-  { action: 'close', scope: 'search-views', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Закрыть' },
-  { action: 'confirm', scope: 'search-save', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }], keys: 'Enter',
+  { action: 'close', scope: 'search-views', chords: [{ code: 'Escape' }], label: 'Закрыть' },
+  { action: 'confirm', scope: 'search-save', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
     label: 'Сохранить' },
-  { action: 'close', scope: 'search-save', chords: [{ code: 'Escape' }], keys: 'Esc', label: 'Закрыть без сохранения' },
+  { action: 'close', scope: 'search-save', chords: [{ code: 'Escape' }], label: 'Закрыть без сохранения' },
 ];
 
 /** The part of a KeyboardEvent the table looks at (kept structural so the resolver is testable in Node). */
@@ -244,9 +248,87 @@ export function resolveShortcut(scope: ShortcutScope, key: KeyInput): ShortcutMa
   return null;
 }
 
-/** The keycap text for an action in a scope, for hints next to buttons. */
+function shortcutOf(scope: ShortcutScope, action: ShortcutAction): Shortcut | undefined {
+  return SHORTCUTS.find((s) => s.scope === scope && s.action === action);
+}
+
+/** The keycap text for an action in a scope (all its keys, «↓ / J»), for hints next to buttons. */
 export function keysFor(scope: ShortcutScope, action: ShortcutAction): string {
-  return SHORTCUTS.find((s) => s.scope === scope && s.action === action)?.keys ?? '';
+  return shortcutOf(scope, action)?.keys ?? '';
+}
+
+/** The first key of an action only («↓» of «↓ / J»), for compact hints such as «↑↓ выбор». */
+export function primaryKeyFor(scope: ShortcutScope, action: ShortcutAction): string {
+  const first = shortcutOf(scope, action)?.chords[0];
+  return first === undefined ? '' : chordLabel(first);
+}
+
+/** The key of one numbered slot of a digit action («3» of «1–9», «Ctrl+2» of «Ctrl+1–9»); '' when not bound. */
+export function slotKeyFor(scope: ShortcutScope, action: ShortcutAction, slot: number): string {
+  const chord = shortcutOf(scope, action)?.chords.find((c) => c.code === `Digit${slot}` || c.code === `Numpad${slot}`);
+  return chord === undefined ? '' : chordLabel(chord);
+}
+
+/** Keys the browser handles itself (not in the table, never intercepted), named the same way for hints. */
+export const BROWSER_KEYS = { nextField: { code: 'Tab' } } as const satisfies Record<string, KeyChord>;
+
+export function browserKeyLabel(key: keyof typeof BROWSER_KEYS): string {
+  return chordLabel(BROWSER_KEYS[key]);
+}
+
+const CODE_LABELS: Readonly<Record<string, string>> = {
+  ArrowDown: '↓', ArrowUp: '↑', ArrowLeft: '←', ArrowRight: '→', PageDown: 'PgDn', PageUp: 'PgUp',
+  Escape: 'Esc', Enter: 'Enter', NumpadEnter: 'Enter', Slash: '/', Backspace: 'Backspace', Delete: 'Delete',
+  Home: 'Home', End: 'End', Tab: 'Tab', Space: 'Space',
+};
+
+/** The name printed on the key with this code on the usual (QWERTY-labelled) keyboard: «J», «7», «↓», «Esc». */
+function codeLabel(code: string): string {
+  const letter = /^Key([A-Z])$/.exec(code)?.[1];
+  if (letter !== undefined) return letter;
+  const digit = DIGIT_CODE.exec(code)?.[1];
+  if (digit !== undefined) return digit;
+  return CODE_LABELS[code] ?? code;
+}
+
+/** One chord as keycap text: «Ctrl+Shift+Q», «Shift+E»; Shift+/ is named by what it types, «?». */
+export function chordLabel(chord: KeyChord): string {
+  if (chord.code === 'Slash' && chord.shift === true && chord.ctrl !== true) return '?';
+  return `${chord.ctrl === true ? 'Ctrl+' : ''}${chord.shift === true ? 'Shift+' : ''}${codeLabel(chord.code)}`;
+}
+
+/**
+ * All chords of a binding as one hint: distinct labels joined by « / » (the numpad twin of a key adds nothing), and a
+ * run of three or more consecutive digits under the same modifiers shortened to a range, «1–9», «Ctrl+1–9».
+ */
+export function chordsLabel(chords: readonly KeyChord[]): string {
+  const labels: string[] = [];
+  for (const chord of chords) {
+    const label = chordLabel(chord);
+    if (!labels.includes(label)) labels.push(label);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < labels.length;) {
+    const run = digitRun(labels, i);
+    if (run.length >= 3) {
+      out.push(`${run.prefix}${run.first}–${run.first + run.length - 1}`);
+      i += run.length;
+    } else {
+      out.push(labels[i] ?? '');
+      i += 1;
+    }
+  }
+  return out.join(' / ');
+}
+
+function digitRun(labels: readonly string[], from: number): { prefix: string; first: number; length: number } {
+  const head = /^(.*?)(\d)$/.exec(labels[from] ?? '');
+  if (!head) return { prefix: '', first: 0, length: 0 };
+  const prefix = head[1] ?? '';
+  const first = Number(head[2]);
+  let length = 1;
+  while (labels[from + length] === `${prefix}${first + length}`) length++;
+  return { prefix, first, length };
 }
 
 export const SCOPE_TITLES: Record<ShortcutScope, string> = {
@@ -265,3 +347,6 @@ export const SCOPE_TITLES: Record<ShortcutScope, string> = {
   conflicts: 'Конфликты',
   'sync-log': 'Журнал синхронизации',
 };
+
+/** The table with its hints: every keycap text the app shows is made from the chords that are really bound. */
+export const SHORTCUTS: readonly Shortcut[] = BINDINGS.map((b) => ({ ...b, keys: chordsLabel(b.chords) }));

@@ -2,6 +2,7 @@
 // cannot be sent, or conflicts are not yet looked at, the operator chooses: try again (Enter), stay signed in (Esc) or
 // sign out and lose them (Shift+Delete).
 import { useEffect, useRef, useState } from 'react';
+import { DECISION_FORMS, pluralRu } from '../../../../shared/text/plural-ru.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
 import { deskCall } from '../../desk-client.js';
@@ -11,22 +12,14 @@ import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 
 type Phase = { kind: 'working' } | { kind: 'unsent'; count: number; conflicts: number } | { kind: 'failed'; message: string };
 
-function decisionsWord(n: number): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return 'решение';
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return 'решения';
-  return 'решений';
-}
-
 /** «1 конфликт не просмотрен», «3 конфликта не просмотрено», «5 конфликтов не просмотрено». */
 function conflictsPhrase(n: number): string {
-  const mod10 = n % 10;
-  const mod100 = n % 100;
-  if (mod10 === 1 && mod100 !== 11) return `${n} конфликт не просмотрен`;
-  if (mod10 >= 2 && mod10 <= 4 && (mod100 < 12 || mod100 > 14)) return `${n} конфликта не просмотрено`;
-  return `${n} конфликтов не просмотрено`;
+  return `${n} ${pluralRu(n, CONFLICT_PHRASE_FORMS)}`;
 }
+
+const CONFLICT_PHRASE_FORMS = {
+  one: 'конфликт не просмотрен', few: 'конфликта не просмотрено', many: 'конфликтов не просмотрено',
+};
 
 export function SignOutDialog() {
   const close = useDeskStore((s) => s.closeDialog);
@@ -68,19 +61,19 @@ export function SignOutDialog() {
   });
 
   return (
-    <Dialog title="Выход" aside={<span className="dialog-hint"><Keycap keys="Esc" /> остаться</span>}
+    <Dialog title="Выход" aside={<span className="dialog-hint"><Keycap keys={keysFor('sign-out', 'close')} /> остаться</span>}
       onClose={close} className="sign-out-dialog">
       <div data-autofocus tabIndex={-1} className="sign-out-body" aria-live="polite">
         {phase.kind === 'working' ? <p>Отправляю решения на сервер и удаляю данные обращений с этого компьютера…</p> : null}
         {phase.kind === 'unsent' ? (
           <>
             {phase.count > 0 ? (
-              <p role="alert"><strong>{phase.count} {decisionsWord(phase.count)}</strong> не удалось отправить на сервер
+              <p role="alert"><strong>{phase.count} {pluralRu(phase.count, DECISION_FORMS)}</strong> не удалось отправить на сервер
                 (нет связи или сервер отказал).</p>
             ) : null}
             {phase.conflicts > 0 ? (
               <p role="alert" data-testid="sign-out-conflicts"><strong>{conflictsPhrase(phase.conflicts)}</strong>: сервер
-                не принял эти решения. Разберите их в разделе «Конфликты» (Esc — остаться).</p>
+                не принял эти решения. Разберите их в разделе «Конфликты» ({keysFor('sign-out', 'close')} — остаться).</p>
             ) : null}
             <p>При выходе данные обращений удаляются с этого компьютера.
               {phase.count > 0 ? ' Неотправленные решения будут потеряны.' : ''}
@@ -97,7 +90,7 @@ export function SignOutDialog() {
               {phase.count > 0 ? ' неотправленные' : ''}{phase.count > 0 && phase.conflicts > 0 ? ' и' : ''}
               {phase.conflicts > 0 ? ' конфликты' : ''} · </>
             : null}
-          <Keycap keys="Esc" /> остаться
+          <Keycap keys={keysFor('sign-out', 'close')} /> остаться
         </p>
       )}
     </Dialog>

@@ -2,6 +2,7 @@
 // is. Read from the suggestions store, which the grid fills per visible window (no call per key press).
 import { useDeskStore } from '../../store/desk-store.js';
 import { useSuggestionsStore } from './suggestions-store.js';
+import { keysFor } from '../shortcuts/shortcut-table.js';
 
 export function TopSuggestionCell({ appealId }: { appealId: string }) {
   const top = useSuggestionsStore((s) => s.byId.get(appealId)?.suggestions[0]);
@@ -9,7 +10,7 @@ export function TopSuggestionCell({ appealId }: { appealId: string }) {
   if (!top) return null;
   const percent = Math.round(top.score * 100);
   return (
-    <span className="top-suggestion" title={`Enter — ${label ?? top.name} (уверенность ${percent}%)`}>
+    <span className="top-suggestion" title={`${keysFor('inbox', 'route-suggestion-1')} — ${label ?? top.name} (уверенность ${percent}%)`}>
       {/* «НСО» is on every ministry's name: the column shows what tells them apart. */}
       <span className="top-suggestion-name">{(label ?? top.name).replace(/ НСО$/u, '')}</span>
       <span className="score-bar" aria-hidden="true"><span style={{ width: `${Math.max(8, percent)}%` }} /></span>

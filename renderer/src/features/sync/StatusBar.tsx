@@ -2,7 +2,7 @@
 // and the key hint for help.
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
-import { keysFor } from '../shortcuts/shortcut-table.js';
+import { keysFor, primaryKeyFor } from '../shortcuts/shortcut-table.js';
 import { syncProgressText, syncStatusText, waitingText } from './sync-status-text.js';
 import { TeamPresence } from '../team/TeamPresence.js';
 import '../../styles/sync.css';
@@ -35,7 +35,7 @@ export function StatusBar() {
         </span>
       ) : null}
       <span className="status-hints">
-        <Keycap keys="↑" /><Keycap keys="↓" /> выбор · <Keycap keys="1–9" /> направить · <Keycap keys={keysFor('global', 'open-help')} /> — все клавиши
+        <Keycap keys={primaryKeyFor('inbox', 'move-up')} /><Keycap keys={primaryKeyFor('inbox', 'move-down')} /> выбор · <Keycap keys={keysFor('inbox', 'route-favorite')} /> направить · <Keycap keys={keysFor('global', 'open-help')} /> — все клавиши
       </span>
     </footer>
   );

@@ -1,5 +1,6 @@
 // The status-bar sentence for the sync state, e.g. «В сети · ожидают отправки: 0 · синхронизировано 14:05».
 import type { SyncStatus } from '../../../../shared/desk-api/contract.js';
+import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
 import { formatClock } from '../../time/novosibirsk-time.js';
 
 export function syncStatusText(status: SyncStatus): string {
@@ -22,21 +23,11 @@ export function syncStatusText(status: SyncStatus): string {
   }
 }
 
-/** «1 обращение», «3 обращения», «12 обращений» — Russian plural by the last digits. */
-export function pluralRu(n: number, one: string, few: string, many: string): string {
-  const mod100 = n % 100;
-  const mod10 = n % 10;
-  if (mod100 >= 11 && mod100 <= 14) return many;
-  if (mod10 === 1) return one;
-  if (mod10 >= 2 && mod10 <= 4) return few;
-  return many;
-}
-
 const GROUPED = new Intl.NumberFormat('ru-RU');
 
 /** «В очереди: 1 234 обращения». */
 export function waitingText(count: number): string {
-  return `В очереди: ${GROUPED.format(count)} ${pluralRu(count, 'обращение', 'обращения', 'обращений')}`;
+  return `В очереди: ${countRu(count, APPEAL_FORMS)}`;
 }
 
 const RATE = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 0 });

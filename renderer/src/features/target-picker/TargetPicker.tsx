@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
+import { keysFor, primaryKeyFor, slotKeyFor } from '../shortcuts/shortcut-table.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 import { matchTargets } from './match-targets.js';
@@ -39,7 +40,7 @@ export function TargetPicker({ onChoose, onClose }: { onChoose?: (targetId: stri
   });
 
   return (
-    <Dialog title="Направить адресату" aside={<span className="dialog-hint"><Keycap keys="Esc" /> закрыть</span>}
+    <Dialog title="Направить адресату" aside={<span className="dialog-hint"><Keycap keys={keysFor('picker', 'close')} /> закрыть</span>}
       onClose={close} className="picker-dialog">
       <input className="picker-input" type="text" value={query} placeholder="Начните вводить: здр, жкх, дов…"
         aria-label="Поиск адресата" aria-controls="picker-list" autoComplete="off" spellCheck={false}
@@ -56,7 +57,7 @@ export function TargetPicker({ onChoose, onClose }: { onChoose?: (targetId: stri
                 <span className="choice-sub">{target.name}</span>
               </span>
               <span className="choice-meta">
-                {slot >= 0 ? <Keycap keys={String(slot + 1)} className="faint" /> : null}
+                {slot >= 0 ? <Keycap keys={slotKeyFor('inbox', 'route-favorite', slot + 1)} className="faint" /> : null}
                 <span className="kind">{KIND_LABELS[target.kind]}</span>
               </span>
             </li>
@@ -64,7 +65,7 @@ export function TargetPicker({ onChoose, onClose }: { onChoose?: (targetId: stri
         })}
         {matches.length === 0 ? <li className="choice-empty">Ничего не найдено</li> : null}
       </ul>
-      <p className="dialog-footer"><Keycap keys="↑" /> <Keycap keys="↓" /> выбрать · <Keycap keys="Enter" /> направить · <Keycap keys="Esc" /> закрыть</p>
+      <p className="dialog-footer"><Keycap keys={keysFor('picker', 'move-up')} /> <Keycap keys={keysFor('picker', 'move-down')} /> выбрать · <Keycap keys={primaryKeyFor('picker', 'confirm')} /> направить · <Keycap keys={keysFor('picker', 'close')} /> закрыть</p>
     </Dialog>
   );
 }

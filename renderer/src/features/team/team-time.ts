@@ -1,5 +1,5 @@
 // How long a hold or a presence has lasted, in the words the status bar and the lead's screen use.
-import { pluralRu } from '../sync/sync-status-text.js';
+import { pluralRu } from '../../../../shared/text/plural-ru.js';
 
 /** «меньше минуты», «3 мин», «1 ч 5 мин» since `iso`. */
 export function minutesAgoText(iso: string, nowMs: number): string {
@@ -11,5 +11,5 @@ export function minutesAgoText(iso: string, nowMs: number): string {
 
 /** «3 человека», «1 человек». */
 export function peopleText(n: number): string {
-  return `${n} ${pluralRu(n, 'человек', 'человека', 'человек')}`;
+  return `${n} ${pluralRu(n, { one: 'человек', few: 'человека', many: 'человек' })}`;
 }

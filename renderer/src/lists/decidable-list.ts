@@ -1,0 +1,125 @@
+// One controller for a grid of appeals the operator decides on — the inbox and the search results: the selection
+// and how keys move it, the selected appeal's detail (loaded after the selection is painted), the undo call and the
+// words shown after a decision. Each list brings its own ids and its own way of showing a decision (the inbox takes
+// the row out, search marks it in place); everything else is here once.
+import { REJECT_REASON_LABELS, type Decision } from '../../../shared/domain/appeal.js';
+import type { DeskOutput } from '../../../shared/desk-api/contract.js';
+import { deskCall } from '../desk-client.js';
+import { createDetailLoader } from '../store/detail-loader.js';
+import { indexOfId, moveSelection } from '../store/inbox-order.js';
+import type { DecidableList, DetailState } from './decidable-list-types.js';
+import type { ShortcutMatch } from '../features/shortcuts/shortcut-table.js';
+
+export type { DecidableList, DetailState } from './decidable-list-types.js';
+
+/** Where a list keeps its ids, its selection and its detail (a zustand store or slice). */
+export interface DecidableListSource {
+  /** The ids the grid shows, in its order. */
+  ids(): readonly string[];
+  selectedId(): string | null;
+  setSelectedId(id: string | null): void;
+  detail(): DetailState | null;
+  setDetail(detail: DetailState | null): void;
+  /** After the selection changed (the inbox asks the team for a hold on it). */
+  onSelected?(id: string | null): void;
+  /** Before the operator moves the selection by hand (the inbox forgets a pending confirmation). */
+  onOperatorSelect?(): void;
+}
+
+export interface DecidableListController {
+  /** Select without the operator (the list changed, a decision moved on). */
+  selectId(id: string | null): void;
+  /** Select as the operator. */
+  select(id: string | null): void;
+  moveBy(delta: number): void;
+  selectEdge(edge: 'first' | 'last'): void;
+  /** (Re)load the detail of `id` if it is still the selection when the answer comes. */
+  loadDetail(id: string | null): Promise<void>;
+}
+
+export function createDecidableList(source: DecidableListSource): DecidableListController {
+  const loadDetail = createDetailLoader({
+    selectedId: source.selectedId,
+    detail: source.detail,
+    setDetail: source.setDetail,
+  });
+
+  function selectId(id: string | null): void {
+    if (source.selectedId() === id) return;
+    source.setSelectedId(id);
+    void loadDetail(id);
+    source.onSelected?.(id);
+  }
+
+  function select(id: string | null): void {
+    source.onOperatorSelect?.();
+    selectId(id);
+  }
+
+  return {
+    selectId,
+    select,
+    moveBy: (delta) => {
+      const ids = source.ids();
+      const selected = source.selectedId();
+      select(moveSelection(ids, selected === null ? -1 : indexOfId(ids, selected), delta));
+    },
+    selectEdge: (edge) => {
+      const ids = source.ids();
+      select((edge === 'first' ? ids[0] : ids[ids.length - 1]) ?? null);
+    },
+    loadDetail,
+  };
+}
+
+/** «Направлено: ЖКХ» / «Отклонено: спам» — the status-bar notice after a decision was stored. */
+export function decisionNotice(decision: Decision, targetName: (id: string) => string | undefined): string {
+  if (decision.type === 'reject') return `Отклонено: ${REJECT_REASON_LABELS[decision.reason]}`;
+  return `Направлено: ${targetName(decision.targetId) ?? decision.targetId}`;
+}
+
+/** Asks the core to undo the last decision; on refusal shows why and gives null. */
+export async function undoLastDecision(showAlert: (text: string) => void): Promise<DeskOutput<'appeals.undo'> | null> {
+  const result = await deskCall('appeals.undo', {});
+  if (result.ok) return result.value;
+  showAlert(result.error.message);
+  return null;
+}
+
+/** A decidable list as its keys see it: the list itself, its page size and the dialogs it opens. */
+export interface ListKeyTarget extends Pick<DecidableList, 'selectedId' | 'moveBy' | 'selectEdge' | 'decide' | 'undo'> {
+  pageSize: number;
+  openDialog(dialog: 'picker' | 'reject'): void;
+}
+
+/** The desk-wide things a list key needs: the favourite targets by slot, and where refusals are shown. */
+export interface ListKeyDesk {
+  favoriteIds: readonly string[];
+  showAlert(text: string): void;
+}
+
+/**
+ * The keys every decidable list shares: moves, favourites by slot, picker, reject, undo. Handles one and says true;
+ * false when the action is not one of them (the list's own handler takes it).
+ */
+export function handleListKey({ shortcut, digit }: ShortcutMatch, list: ListKeyTarget, desk: ListKeyDesk): boolean {
+  switch (shortcut.action) {
+    case 'move-down': list.moveBy(1); return true;
+    case 'move-up': list.moveBy(-1); return true;
+    case 'page-down': list.moveBy(list.pageSize); return true;
+    case 'page-up': list.moveBy(-list.pageSize); return true;
+    case 'first': list.selectEdge('first'); return true;
+    case 'last': list.selectEdge('last'); return true;
+    case 'route-favorite': {
+      if (list.selectedId === null || digit === null) return true;
+      const targetId = desk.favoriteIds[digit - 1];
+      if (targetId === undefined) desk.showAlert(`За клавишей ${digit} не закреплён адресат.`);
+      else void list.decide({ type: 'route', targetId });
+      return true;
+    }
+    case 'open-picker': if (list.selectedId !== null) list.openDialog('picker'); return true;
+    case 'open-reject': if (list.selectedId !== null) list.openDialog('reject'); return true;
+    case 'undo': void list.undo(); return true;
+    default: return false;
+  }
+}

@@ -1,0 +1,32 @@
+// Russian plural forms, chosen by the language's own rules (Intl.PluralRules 'ru'), in one place for every count
+// the app writes out: «1 обращение», «3 обращения», «25 обращений», «1,5 обращения».
+
+/** The word forms for a count: one (1, 21), few (2–4, 22), many (0, 5–20, 25); other is for fractions. */
+export interface RuForms {
+  one: string;
+  few: string;
+  many: string;
+  /** Fractions (1,5): the genitive singular, which for nouns is the «few» form; given only where it differs. */
+  other?: string;
+}
+
+const RULES = new Intl.PluralRules('ru');
+const GROUPED = new Intl.NumberFormat('ru-RU');
+
+/** The form of the word that goes with `n`. */
+export function pluralRu(n: number, forms: RuForms): string {
+  switch (RULES.select(n)) {
+    case 'one': return forms.one;
+    case 'few': return forms.few;
+    case 'many': return forms.many;
+    default: return forms.other ?? forms.few;
+  }
+}
+
+/** «1 234 обращения»: the count in Russian digit grouping, then the word in its form. */
+export function countRu(n: number, forms: RuForms): string {
+  return `${GROUPED.format(n)} ${pluralRu(n, forms)}`;
+}
+
+export const APPEAL_FORMS: RuForms = { one: 'обращение', few: 'обращения', many: 'обращений' };
+export const DECISION_FORMS: RuForms = { one: 'решение', few: 'решения', many: 'решений' };
