@@ -79,8 +79,9 @@ const UNANSWERED_ERROR = {
 };
 
 /**
- * Pushes every due row (all rows when `flushing`, undo grace or not), each author's under their own session; throws
- * on a failure that ends the run. A parked session the server refuses only stops its author's rows.
+ * Pushes every due row (all rows when `flushing`, undo grace or not; a parked session's rows need no grace), each
+ * author's under their own session; throws on a failure that ends the run. A parked session the server refuses only
+ * stops its author's rows.
  */
 export async function pushOutbox(ctx: PushContext, flushing: boolean): Promise<PushOutcome> {
   let retryAtMs: number | null = null;
@@ -111,8 +112,11 @@ async function pushRowsOf(ctx: PushContext, sender: PushSender, flushing: boolea
   while (!ctx.isClosed()) {
     // Select and mark in one synchronous transaction: from here on undo refuses these rows.
     const batch = cache.transaction(() => {
+      // A previous operator's kept rows (a parked session) go out at once: signed out, their author can no longer
+      // undo them, so the undo grace would only delay them.
+      const graceMs = flushing || sender.token !== undefined ? 0 : ctx.pushDelayMs;
       const due = cache.outbox
-        .due(ctx.clock.now() - (flushing ? 0 : ctx.pushDelayMs), [sender.user.id], MAX_MUTATIONS_PER_REQUEST)
+        .due(ctx.clock.now() - graceMs, [sender.user.id], MAX_MUTATIONS_PER_REQUEST)
         .filter((entry) => !sentThisRun.has(entry.mutationId));
       const at = new Date(ctx.clock.now()).toISOString();
       for (const entry of due) cache.outbox.markAttempted(entry.mutationId, at);

@@ -97,3 +97,49 @@ test('a conflict the sign-out flush finds stops the sign-out: «1 конфлик
     deskDir.remove(); serverDir.remove();
   }
 });
+
+test('shift handover by keyboard: Shift+Enter leaves the unsent decision queued; the next operator signs in over it and it goes out under its author', async ({ page }) => {
+  test.setTimeout(120_000);
+  const serverDir = tempDir('srv'); const deskDir = tempDir('desk');
+  const server = new ServerUnderTest(serverDir.dir, 200);
+  await server.start();
+  const desk = await startDesk(server, deskDir.dir, { login: 'operator1' });
+  try {
+    const inbox = new InboxPage(page);
+    await inbox.open(desk.url);
+    await expect(inbox.status).toHaveAttribute('data-state', 'online');
+    await server.stop();
+    await expect(inbox.status).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+    await inbox.offTeamChannelAtFirst();
+    const id = await inbox.decideWith('Digit1');
+    await inbox.waitPending(1);
+
+    await page.keyboard.press('Control+Shift+KeyQ');
+    const dialog = page.getByRole('dialog', { name: 'Выход' });
+    await expect(dialog.getByRole('alert')).toContainText('1 решение не удалось отправить', { timeout: 30_000 });
+    await expect(dialog.getByTestId('sign-out-keep')).toBeVisible();
+    await expect(dialog).toContainText('ShiftEnter выйти, оставив решения в очереди'); // keycaps Shift + Enter
+    await page.keyboard.press('Shift+Enter');
+    await expect(page.getByLabel('Логин')).toBeVisible({ timeout: 30_000 });
+    // Signed out, the queued decision is still here, told to whoever signs in next.
+    await expect(page.getByTestId('handover-waiting')).toContainText('Анна Петрова: 1 решение, отправляется от имени автора');
+
+    await server.start();
+    // The next shift signs in by keyboard only: the login field has the focus.
+    await page.keyboard.type('operator2');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('operator2');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('user-name')).toContainText('Оператор 2', { timeout: 30_000 });
+
+    // The previous operator's decision is sent under their own, still valid session, and said so meanwhile.
+    const routed = await server.expectAppeals({ [id]: { status: 'routed' } });
+    expect(routed.get(id)?.routedBy?.id).toBe('u-operator1');
+    await inbox.waitPending(0);
+    await expect(page.getByTestId('handover-waiting')).toHaveCount(0);
+  } finally {
+    await desk.close();
+    await server.stop();
+    deskDir.remove(); serverDir.remove();
+  }
+});

@@ -62,6 +62,9 @@ it('signing out keeping unsent work: the next operator signs in and the work goe
 
   server = await startServer({ port, dataDir: serverDir.dir });
   await signIn('operator2'); // refused before #12: «На этом компьютере есть неотправленные решения…»
+  // The kept decisions went out in that first run, not after the 60 s undo grace: their author can no longer undo.
+  expect(await onServer('a-00001')).toMatchObject({ status: 'routed', routedBy: { id: 'u-operator1' } });
+  expect((await value<SyncStatus>(core, 'sync.status', {})).waiting).toEqual([]);
   await value(core, 'appeals.route', { appealId: 'a-00003', targetId: 'mingkh' });
   await value(core, 'session.signOut', { unsent: 'ask' }); // flushes operator2's own decision
 

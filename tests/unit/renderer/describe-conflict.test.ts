@@ -3,7 +3,7 @@ import type { Conflict } from '../../../shared/desk-api/contract.js';
 import type { Target } from '../../../shared/domain/target.js';
 import { describeConflict, targetNameLookup } from '../../../renderer/src/features/sync/describe-conflict.js';
 import { pluralRu } from '../../../shared/text/plural-ru.js';
-import { syncProgressText, syncStatusText, waitingText } from '../../../renderer/src/features/sync/sync-status-text.js';
+import { handoverWaitingText, syncProgressText, syncStatusText, waitingText } from '../../../renderer/src/features/sync/sync-status-text.js';
 
 const targets = new Map<string, Target>([
   ['zdrav', { id: 'zdrav', kind: 'ministry', shortName: 'Минздрав НСО', name: 'Министерство здравоохранения' }],
@@ -51,5 +51,12 @@ describe('status bar text', () => {
   it('declines Russian plurals', () => {
     expect([1, 2, 5, 11, 21, 22, 112].map((n) => pluralRu(n, { one: 'а', few: 'б', many: 'в' })).join('')).toBe('абввабв');
     expect(waitingText(1234)).toMatch(/^В очереди: 1\s234 обращения$/);
+  });
+
+  it("names each previous operator's queued decisions and whether they are going out (shift handover)", () => {
+    expect(handoverWaitingText([
+      { user: { id: 'u1', name: 'Иванова А.' }, count: 3, sending: true },
+      { user: { id: 'u2', name: 'Петров Б.' }, count: 1, sending: false },
+    ])).toBe('Иванова А.: 3 решения, отправляются от имени автора; Петров Б.: 1 решение, ждёт входа автора');
   });
 });

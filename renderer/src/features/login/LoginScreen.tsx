@@ -1,12 +1,15 @@
 // Sign-in: login and password; the core's Russian error (wrong password, server unreachable) in an alert.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useDeskStore } from '../../store/desk-store.js';
+import { handoverWaitingText } from '../sync/sync-status-text.js';
 
 export function LoginScreen() {
   const busy = useDeskStore((s) => s.loginBusy);
   const error = useDeskStore((s) => s.loginError);
   const apiUrl = useDeskStore((s) => s.session?.apiUrl ?? '');
   const login = useDeskStore((s) => s.login);
+  // Shift handover: the previous operator's decisions still queued on this computer, told before anyone signs in.
+  const waiting = useDeskStore((s) => s.syncStatus?.waiting ?? []);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -41,6 +44,12 @@ export function LoginScreen() {
         <button type="submit" className="btn btn-primary btn-wide" disabled={busy || name.trim() === '' || password === ''}>
           {busy ? 'Вход…' : 'Войти'}
         </button>
+        {waiting.length > 0 ? (
+          <p className="login-handover" data-testid="handover-waiting" role="status">
+            На этом компьютере ждут отправки решения: {handoverWaitingText(waiting)}. Ваш вход их не отменит, и от
+            вашего имени они не уйдут.
+          </p>
+        ) : null}
         {apiUrl ? <p className="login-server muted">Сервер: {apiUrl}</p> : null}
       </form>
     </main>

@@ -11,7 +11,7 @@ export type ShortcutAction =
   | 'open-search' | 'to-results' | 'to-box' | 'clear-search' | 'save-view' | 'open-views' | 'apply-view' | 'delete-view'
   | 'move-down' | 'move-up' | 'first' | 'last' | 'page-down' | 'page-up'
   | 'route-favorite' | 'open-picker' | 'open-reject' | 'undo' | 'open-help'
-  | 'dismiss-conflict' | 'dismiss-alert' | 'logout' | 'discard-unsent'
+  | 'dismiss-conflict' | 'dismiss-alert' | 'logout' | 'discard-unsent' | 'keep-unsent'
   | 'switch-view' | 'sync-now'
   | 'choose-reason' | 'confirm' | 'close'
   // shift lead: queues and statistics
@@ -122,6 +122,8 @@ const BINDINGS: readonly Binding[] = [
     label: 'Попробовать отправить решения ещё раз и выйти' },
   { action: 'discard-unsent', scope: 'sign-out', chords: [{ code: 'Delete', shift: true }],
     label: 'Выйти, удалив неотправленные решения' },
+  { action: 'keep-unsent', scope: 'sign-out', chords: [{ code: 'Enter', shift: true }, { code: 'NumpadEnter', shift: true }],
+    label: 'Выйти, оставив неотправленные решения в очереди под своим именем (смена на общем компьютере)' },
   { action: 'close', scope: 'sign-out', chords: [{ code: 'Escape' }], label: 'Остаться в системе' },
   { action: 'move-down', scope: 'queues', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }],
     label: 'Следующая строка', repeatable: true },

@@ -1,6 +1,7 @@
 // Sign-out (Ctrl+Shift+Q): sends what is unsent, then the core wipes this machine's citizen data. When decisions
-// cannot be sent, or conflicts are not yet looked at, the operator chooses: try again (Enter), stay signed in (Esc) or
-// sign out and lose them (Shift+Delete).
+// cannot be sent, or conflicts are not yet looked at, the operator chooses: try again (Enter), stay signed in (Esc),
+// sign out leaving the decisions queued under their own name for the next shift's desk to send under their session
+// (Shift+Enter, shift handover), or sign out and lose them (Shift+Delete).
 import { useEffect, useRef, useState } from 'react';
 import { DECISION_FORMS, pluralRu } from '../../../../shared/text/plural-ru.js';
 import { Dialog } from '../../components/Dialog.js';
@@ -27,7 +28,7 @@ export function SignOutDialog() {
   const [phase, setPhase] = useState<Phase>({ kind: 'working' });
   const busy = useRef(false);
 
-  const run = async (unsent: 'ask' | 'discard'): Promise<void> => {
+  const run = async (unsent: 'ask' | 'discard' | 'keep'): Promise<void> => {
     if (busy.current) return;
     busy.current = true;
     setPhase({ kind: 'working' });
@@ -55,6 +56,7 @@ export function SignOutDialog() {
     switch (shortcut.action) {
       case 'confirm': void run('ask'); break;
       case 'discard-unsent': if (phase.kind === 'unsent') void run('discard'); break;
+      case 'keep-unsent': if (phase.kind === 'unsent' && phase.count > 0) void run('keep'); break;
       case 'close': close(); break;
       default: break;
     }
@@ -75,8 +77,13 @@ export function SignOutDialog() {
               <p role="alert" data-testid="sign-out-conflicts"><strong>{conflictsPhrase(phase.conflicts)}</strong>: сервер
                 не принял эти решения. Разберите их в разделе «Конфликты» ({keysFor('sign-out', 'close')} — остаться).</p>
             ) : null}
+            {phase.count > 0 ? (
+              <p data-testid="sign-out-keep">Можно выйти, оставив их в очереди под вашим именем: они уйдут на сервер от вашего
+                имени, пока ваш сеанс действует, или после вашего следующего входа на этом компьютере. Следующий оператор
+                их увидит, но не сможет отправить от своего имени.</p>
+            ) : null}
             <p>При выходе данные обращений удаляются с этого компьютера.
-              {phase.count > 0 ? ' Неотправленные решения будут потеряны.' : ''}
+              {phase.count > 0 ? ` Выход с удалением (${keysFor('sign-out', 'discard-unsent')}) потеряет неотправленные решения.` : ''}
               {phase.conflicts > 0 ? ' Непросмотренные конфликты будут потеряны.' : ''}</p>
           </>
         ) : null}
@@ -89,6 +96,9 @@ export function SignOutDialog() {
             ? <><Keycap keys={keysFor('sign-out', 'discard-unsent')} /> выйти и удалить
               {phase.count > 0 ? ' неотправленные' : ''}{phase.count > 0 && phase.conflicts > 0 ? ' и' : ''}
               {phase.conflicts > 0 ? ' конфликты' : ''} · </>
+            : null}
+          {phase.kind === 'unsent' && phase.count > 0
+            ? <><Keycap keys={keysFor('sign-out', 'keep-unsent')} /> выйти, оставив решения в очереди · </>
             : null}
           <Keycap keys={keysFor('sign-out', 'close')} /> остаться
         </p>

@@ -3,7 +3,7 @@
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor, primaryKeyFor } from '../shortcuts/shortcut-table.js';
-import { syncProgressText, syncStatusText, waitingText } from './sync-status-text.js';
+import { handoverWaitingText, syncProgressText, syncStatusText, waitingText } from './sync-status-text.js';
 import { TeamPresence } from '../team/TeamPresence.js';
 import '../../styles/sync.css';
 
@@ -24,6 +24,14 @@ export function StatusBar() {
         <span className="sync-progress" data-testid="sync-progress">
           <progress max={Math.max(1, status.progress.total)} value={status.progress.done} />
           <span className="tabular">{syncProgressText(status.progress)}</span>
+        </span>
+      ) : null}
+      {status?.waiting !== undefined && status.waiting.length > 0 ? (
+        // Shift handover: the previous operator's queued decisions are shown to whoever sits here (and a lead walking
+        // by), so nobody signs out over them unaware; they are never sent under this operator's name.
+        <span className="sync-handover" data-testid="handover-waiting" role="status"
+          title="Решения другого оператора этого компьютера: уходят на сервер только от имени их автора">
+          Чужие решения в очереди: {handoverWaitingText(status.waiting)}
         </span>
       ) : null}
       <TeamPresence />

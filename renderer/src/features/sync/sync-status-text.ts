@@ -1,6 +1,6 @@
 // The status-bar sentence for the sync state, e.g. «В сети · ожидают отправки: 0 · синхронизировано 14:05».
 import type { SyncStatus } from '../../../../shared/desk-api/contract.js';
-import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
+import { APPEAL_FORMS, DECISION_FORMS, countRu, pluralRu } from '../../../../shared/text/plural-ru.js';
 import { formatClock } from '../../time/novosibirsk-time.js';
 
 export function syncStatusText(status: SyncStatus): string {
@@ -42,4 +42,18 @@ function durationText(seconds: number): string {
   if (seconds < 60) return `${Math.max(1, Math.round(seconds))} с`;
   const minutes = Math.round(seconds / 60);
   return minutes < 60 ? `${minutes} мин` : `${Math.floor(minutes / 60)} ч ${minutes % 60} мин`;
+}
+
+const GOING_OUT = { one: 'отправляется от имени автора', few: 'отправляются от имени автора', many: 'отправляются от имени автора' };
+const WAITING = { one: 'ждёт входа автора', few: 'ждут входа автора', many: 'ждут входа автора' };
+
+/**
+ * Other operators' decisions queued on this desk (shift handover), one phrase each: «Иванова А.: 3 решения,
+ * отправляются от имени автора» while their session is still valid, else «… ждут входа автора». Never sent as anyone
+ * else.
+ */
+export function handoverWaitingText(waiting: NonNullable<SyncStatus['waiting']>): string {
+  return waiting.map(({ user, count, sending }) =>
+    `${user.name}: ${countRu(count, DECISION_FORMS)}, ${pluralRu(count, sending ? GOING_OUT : WAITING)}`)
+    .join('; ');
 }
