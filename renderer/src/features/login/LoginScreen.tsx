@@ -1,7 +1,10 @@
 // Sign-in: login and password; the core's Russian error (wrong password, server unreachable) in an alert.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { SyncStatus } from '../../../../shared/desk-api/contract.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { handoverWaitingText } from '../sync/sync-status-text.js';
+
+const NO_WAITING: NonNullable<SyncStatus['waiting']> = [];
 
 export function LoginScreen() {
   const busy = useDeskStore((s) => s.loginBusy);
@@ -9,7 +12,8 @@ export function LoginScreen() {
   const apiUrl = useDeskStore((s) => s.session?.apiUrl ?? '');
   const login = useDeskStore((s) => s.login);
   // Shift handover: the previous operator's decisions still queued on this computer, told before anyone signs in.
-  const waiting = useDeskStore((s) => s.syncStatus?.waiting ?? []);
+  // (A constant for «none»: a fresh [] per call would be a new snapshot every render, and React would loop.)
+  const waiting = useDeskStore((s) => s.syncStatus?.waiting ?? NO_WAITING);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const passwordRef = useRef<HTMLInputElement>(null);
