@@ -10,6 +10,8 @@ export interface SessionSource {
   tokenStore: TokenStore;
   apiUrl: string;
   demo: boolean;
+  /** The working calendar's offset (day-bounds.ts): told to the renderer with the session. */
+  utcOffsetMinutes: number;
 }
 
 export function cachedUser(cache: LocalCache): UserType | null {
@@ -20,5 +22,5 @@ export function cachedUser(cache: LocalCache): UserType | null {
 /** Signed in = a stored token and a cached user; works offline. */
 export function currentSession(ctx: SessionSource): Session {
   const user = ctx.tokenStore.load() !== null ? cachedUser(ctx.cache) : null;
-  return { user, apiUrl: ctx.apiUrl, demo: ctx.demo };
+  return { user, apiUrl: ctx.apiUrl, demo: ctx.demo, utcOffsetMinutes: ctx.utcOffsetMinutes };
 }

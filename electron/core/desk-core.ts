@@ -12,6 +12,7 @@ import { cachedUser, createDeskHandlers, type DeskHandlers } from './desk-handle
 import { startSuggestionService, type SuggestionService } from './routing/suggestion-service.js';
 import type { Clock } from './clock.js';
 import { HandoverSessions } from './handover.js';
+import { readDeadlineConfig, utcOffsetOf } from './lead/deadline-config.js';
 import { SyncEngine } from './sync-engine.js';
 import { SyncLog } from './sync-log.js';
 import { createFileTokenStore, type TokenStore } from './token-store.js';
@@ -97,6 +98,9 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const demo = options.demo ?? false;
+  // deadlines.json, read once: the lead's deadlines and the one offset every day bound of the desk uses.
+  const deadlines = readDeadlineConfig(options.dataDir, log);
+  const utcOffsetMinutes = utcOffsetOf(deadlines);
   // Created right after the engine (each needs the other): the engine shows the channel's state, the channel pulls.
   let team: TeamService | null = null;
   const handover = new HandoverSessions();
@@ -107,7 +111,7 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
     hasToken: () => tokenStore.load() !== null,
     onUnauthorized: () => {
       tokenStore.clear();
-      events.emit('session.changed', { user: null, apiUrl: options.apiUrl, demo });
+      events.emit('session.changed', { user: null, apiUrl: options.apiUrl, demo, utcOffsetMinutes });
     },
     pushDelayMs: options.pushDelayMs ?? 2_000,
     syncIntervalMs: options.syncIntervalMs ?? 15_000,
@@ -141,7 +145,7 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
   suggestions.poke();
   const handlers: DeskHandlers = createDeskHandlers({
     cache, api, engine, events, tokenStore, apiUrl: options.apiUrl, demo, log, syncLog, suggestions, team: teamService,
-    handover,
+    handover, deadlines, utcOffsetMinutes,
   });
   let closed = false;
   let closing: Promise<void> | null = null;

@@ -9,6 +9,7 @@ import { currentSession } from './current-session.js';
 import type { DeskEventHub } from './desk-events.js';
 import type { UserSource } from './guards.js';
 import type { HandoverSessions } from './handover.js';
+import type { DeadlineConfig } from './lead/deadline-config.js';
 import type { DeskHandlers } from './handler-types.js';
 import { createInboxHandlers } from './inbox/inbox-handlers.js';
 import { createLeadHandlers } from './lead/lead-handlers.js';
@@ -42,6 +43,10 @@ export interface HandlerContext {
   team: TeamService;
   /** Previous operators' sessions kept for their own queued decisions (shift handover, #12). */
   handover: HandoverSessions;
+  /** deadlines.json as read at start: the lead's deadline rules and calendar. */
+  deadlines: DeadlineConfig;
+  /** The centre's clock (that calendar's offset): search days, statistics and the renderer's times (day-bounds.ts). */
+  utcOffsetMinutes: number;
 }
 
 export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
@@ -58,9 +63,9 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
   return {
     ...createSessionHandlers(ctx),
     ...createInboxHandlers({ cache, events, clusters, decided, outboxChanged: () => engine.publishStatus(), ...signedIn }),
-    ...createSearchHandlers(cache),
+    ...createSearchHandlers(cache, ctx.utcOffsetMinutes),
     ...createSyncHandlers({ cache, events, engine, syncLog: ctx.syncLog, ...signedIn }),
-    ...createLeadHandlers({ cache, events, log: ctx.log, decided, ...signedIn }),
+    ...createLeadHandlers({ cache, events, log: ctx.log, decided, deadlines: ctx.deadlines, ...signedIn }),
     ...createRoutingHandlers(ctx.suggestions),
     ...clusters.handlers,
     ...ctx.team.handlers,

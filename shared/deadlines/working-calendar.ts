@@ -29,11 +29,6 @@ export type CalendarSettings = z.infer<typeof CalendarSettings>;
 export const NOVOSIBIRSK_CALENDAR_SETTINGS: CalendarSettings = {
   utcOffsetMinutes: 7 * 60, dayStartMinutes: 9 * 60, dayEndMinutes: 18 * 60, shortenedByMinutes: 60,
 };
-/**
- * The default offset for code that has no calendar at hand (search day bounds, the renderer's period picker);
- * whatever has the working calendar uses its `utcOffsetMinutes` (deadlines.json may set it).
- */
-export const NOVOSIBIRSK_UTC_OFFSET_MS = NOVOSIBIRSK_CALENDAR_SETTINGS.utcOffsetMinutes * 60_000;
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

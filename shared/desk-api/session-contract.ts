@@ -4,7 +4,12 @@ import { z } from 'zod';
 import { User } from '../domain/user.js';
 import { EmptyInput, type MethodTable } from './method-table.js';
 
-export const Session = z.object({ user: User.nullable(), apiUrl: z.string(), demo: z.boolean() });
+export const Session = z.object({
+  user: User.nullable(), apiUrl: z.string(), demo: z.boolean(),
+  /** The centre's clock, minutes east of UTC (the working calendar's offset, deadlines.json may set it): the one offset
+   * the desk's days, filters, statistics and displayed times use (shared/domain/day-bounds.ts). */
+  utcOffsetMinutes: z.number().int().min(-720).max(840),
+});
 export type Session = z.infer<typeof Session>;
 
 export const SESSION_METHODS = {

@@ -40,6 +40,12 @@ export function periodBoundsMs(from: string | null, to: string | null,
   };
 }
 
+/** The same for a period with both ends: [`from` 00:00, the day after `to` 00:00). */
+export function closedPeriodMs(from: string, to: string,
+  utcOffsetMinutes: number = DEFAULT_UTC_OFFSET_MINUTES): [fromMs: number, toMs: number] {
+  return [dayStartMs(from, utcOffsetMinutes), dayStartMs(to, utcOffsetMinutes) + DAY_MS];
+}
+
 /** `day` moved by `days` calendar days (negative: back). */
 export function addDays(day: string, days: number): string {
   return dayOfNumber(Date.parse(`${day}T00:00:00Z`) / DAY_MS + days);

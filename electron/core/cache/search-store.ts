@@ -2,15 +2,16 @@
 // counts most, then author, then channel), newest first among equals; filters alone list newest first.
 import { MAX_SEARCH_IDS, type SearchQuery, type SearchResult } from '../../../shared/search/search-query.js';
 import { ftsExpression, searchTerms } from '../../../shared/search/search-fold.js';
-import { NOVOSIBIRSK_UTC_OFFSET_MS } from '../../../shared/deadlines/working-calendar.js';
+import { DEFAULT_UTC_OFFSET_MINUTES, periodBoundsMs } from '../../../shared/domain/day-bounds.js';
 import type { Target } from '../../../shared/domain/target.js';
 import type { CacheDb } from './open-cache.js';
 
-// Novosibirsk is UTC+7 all year (no DST since 2014): its calendar day starts at 17:00 UTC the day before.
-const DAY_MS = 24 * 3600_000;
-
-export function dayStartMs(day: string): number {
-  return Date.parse(`${day}T00:00:00Z`) - NOVOSIBIRSK_UTC_OFFSET_MS;
+/** How a search runs besides the query: its «now» (overdue), a cap on ids, and the centre's offset for the days. */
+export interface SearchOptions {
+  nowMs?: number;
+  limit?: number;
+  /** The working calendar's offset (shared/domain/day-bounds.ts); the days «с»/«по» are the centre's days. */
+  utcOffsetMinutes?: number;
 }
 
 // BM25 weights per column (body, author, channel): a word in the text matters more than the same word in a name.
@@ -34,7 +35,8 @@ export class SearchStore {
   }
 
   /** The filters as SQL over `a` (appeals) with named parameters. */
-  private filters(query: SearchQuery, targets: readonly Target[], nowMs: number): { where: string[]; params: Record<string, unknown> } {
+  private filters(query: SearchQuery, targets: readonly Target[], nowMs: number, utcOffsetMinutes: number):
+  { where: string[]; params: Record<string, unknown> } {
     const where: string[] = [];
     const params: Record<string, unknown> = {};
     const list = (name: string, values: readonly string[]): string =>
@@ -52,13 +54,14 @@ export class SearchStore {
       params.muni = query.municipalityId;
       params.muniName = municipality?.name ?? '';
     }
-    if (query.fromDay !== null) {
+    const { fromMs, toMs } = periodBoundsMs(query.fromDay, query.toDay, utcOffsetMinutes);
+    if (fromMs !== null) {
       where.push('a.received_ms >= @fromMs');
-      params.fromMs = dayStartMs(query.fromDay);
+      params.fromMs = fromMs;
     }
-    if (query.toDay !== null) {
+    if (toMs !== null) {
       where.push('a.received_ms < @toMs');
-      params.toMs = dayStartMs(query.toDay) + DAY_MS;
+      params.toMs = toMs;
     }
     if (query.overdue) {
       // route_due_ms: migration 006; appeals whose deadline is not filled yet (NULL) are not overdue.
@@ -68,8 +71,9 @@ export class SearchStore {
     return { where, params };
   }
 
-  search(query: SearchQuery, targets: readonly Target[], nowMs = Date.now(), limit = MAX_SEARCH_IDS): SearchResult {
-    const { where, params } = this.filters(query, targets, nowMs);
+  search(query: SearchQuery, targets: readonly Target[], options: SearchOptions = {}): SearchResult {
+    const { nowMs = Date.now(), limit = MAX_SEARCH_IDS, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES } = options;
+    const { where, params } = this.filters(query, targets, nowMs, utcOffsetMinutes);
     const match = ftsExpression(query.text);
     const terms = searchTerms(query.text);
     const filterSql = where.length > 0 ? ` AND ${where.join(' AND ')}` : '';

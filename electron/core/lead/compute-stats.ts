@@ -2,10 +2,9 @@
 // report both call this one function, so their numbers cannot disagree.
 import type { SourceCounts, Stats, StatsPeriod } from '../../../shared/desk-api/lead-contract.js';
 import type { WorkingCalendar } from '../../../shared/deadlines/working-calendar.js';
+import { closedPeriodMs, DAY_MS as DAY } from '../../../shared/domain/day-bounds.js';
 import { TOPIC_LABELS, TOPIC_RULES, topicOf } from '../../../shared/topics/topic-of.js';
 import type { AppealFact } from './appeal-facts.js';
-
-const DAY = 86_400_000;
 
 export const ROUTE_TIME_BUCKETS: readonly { label: string; upToMinutes: number }[] = [
   { label: 'до 15 мин', upToMinutes: 15 },
@@ -28,8 +27,7 @@ export function medianMinutes(values: readonly number[]): number | null {
 
 /** Local instants of the period: [first day 00:00, day after the last 00:00) in the calendar's offset. */
 export function periodBounds(period: StatsPeriod, calendar: WorkingCalendar): [number, number] {
-  const offset = calendar.settings.utcOffsetMinutes * 60_000;
-  return [Date.parse(`${period.from}T00:00:00Z`) - offset, Date.parse(`${period.to}T00:00:00Z`) + DAY - offset];
+  return closedPeriodMs(period.from, period.to, calendar.settings.utcOffsetMinutes);
 }
 
 const zeroCounts = (): SourceCounts => ({ vk: 0, ok: 0, telegram: 0, pos: 0 });

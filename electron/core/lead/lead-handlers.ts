@@ -1,10 +1,6 @@
 // Desk API handlers of the shift lead's sections: queues and drill-down, bulk re-decisions, statistics and
 // report exports. Computed from the local cache, so they work offline. Spread into createDeskHandlers.
-import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { z } from 'zod';
-import { DeadlinePolicy } from '../../../shared/deadlines/deadline-policy.js';
-import { CalendarSettings } from '../../../shared/deadlines/working-calendar.js';
 import type { LEAD_METHODS, QueueAppeal, ReportRequest, StatsPeriod } from '../../../shared/desk-api/lead-contract.js';
 import type { LocalCache } from '../cache/local-cache.js';
 import type { DeskEventHub } from '../desk-events.js';
@@ -28,39 +24,15 @@ export interface LeadContext extends UserSource {
   /** Called after decisions are queued (wakes the sync engine). */
   decided: (nowMs: number) => void;
   now?: () => number;
-}
-
-/** Optional `deadlines.json` in the data folder: `{policy?: {vk: {routeWithinHours, answerWithinHours}, …}, calendar?}`. */
-const DeadlineFile = z.object({ policy: DeadlinePolicy.optional(), calendar: CalendarSettings.optional() }).strict();
-
-/** A hand-edited file must never stop the desk from starting: anything wrong with it falls back to the defaults. */
-export function readDeadlineConfig(dataDir: string, log: (line: string) => void): DeadlineConfig {
-  const file = join(dataDir, 'deadlines.json');
-  if (!existsSync(file)) return {};
-  let json: unknown;
-  try {
-    // Notepad saves UTF-8 with a BOM, which JSON.parse refuses.
-    json = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
-  } catch (error) {
-    log(`deadlines: ${file} ignored, default rules used: not readable as JSON: ${error instanceof Error ? error.message : String(error)}`);
-    return {};
-  }
-  const parsed = DeadlineFile.safeParse(json);
-  if (!parsed.success) {
-    log(`deadlines: ${file} ignored, default rules used: ${parsed.error.issues[0]?.message ?? ''}`);
-    return {};
-  }
-  const config: DeadlineConfig = {};
-  if (parsed.data.policy) config.policy = { ...parsed.data.policy } as DeadlineConfig['policy'] & object;
-  if (parsed.data.calendar) config.calendar = parsed.data.calendar;
-  return config;
+  /** deadlines.json as read at start (deadline-config.ts); empty = the default rules and calendar. */
+  deadlines: DeadlineConfig;
 }
 
 export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
   const { cache, events } = ctx;
   const now = ctx.now ?? Date.now;
   const dataDir = dirname(cache.db.name);
-  const keeper = createDeadlineKeeper(cache.db, readDeadlineConfig(dataDir, ctx.log));
+  const keeper = createDeadlineKeeper(cache.db, ctx.deadlines);
   const facts = createFactReader(cache.db);
   // Local time in file names and report cells: the calendar's offset, the one the deadlines are computed in.
   const utcOffsetMs = keeper.calendar.settings.utcOffsetMinutes * 60_000;

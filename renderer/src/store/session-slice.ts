@@ -1,5 +1,6 @@
 // Who is signed in; switching between the login screen and the inbox; loading everything after sign-in.
 import { deskCall } from '../desk-client.js';
+import { setCentreOffset } from '../time/novosibirsk-time.js';
 import type { DeskState, SessionSlice, SliceCreator } from './state-types.js';
 
 function loadSignedInData(state: DeskState): void {
@@ -37,6 +38,7 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
   applySession: (session) => {
     const before = get().session?.user?.id ?? null;
     const after = session.user?.id ?? null;
+    setCentreOffset(session.utcOffsetMinutes);
     set({ session, sessionPhase: 'ready', sessionError: null });
     if (after === before) return;
     // A different person (or nobody) now: forget everything the previous one saw.

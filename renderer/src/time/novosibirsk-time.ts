@@ -1,19 +1,28 @@
-// Times as the operators read them: always the centre's clock (Novosibirsk, UTC+7), whatever the machine's zone.
-// Day and clock come from the desk's one time model (shared/domain/day-bounds.ts: a fixed offset, the same the core
-// uses for search days, statistics and deadlines), so «сегодня» here is the «сегодня» of every filter.
+// Times as the operators read them: always the centre's clock (Novosibirsk, UTC+7, unless the desk's working calendar
+// says otherwise), whatever the machine's zone. Day and clock come from the desk's one time model
+// (shared/domain/day-bounds.ts) at the offset the core announces with the session (Session.utcOffsetMinutes, the one
+// the core uses for search days, statistics and deadlines), so «сегодня» here is the «сегодня» of every filter.
 import { DEFAULT_UTC_OFFSET_MINUTES, localDayNumber, localParts } from '../../../shared/domain/day-bounds.js';
 
 // Month names in the genitive («27 ноября»), formatted on the shifted instant read as UTC: no IANA zone involved.
 const LONG_MONTH = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', day: 'numeric', month: 'long' });
-const OFFSET_MS = DEFAULT_UTC_OFFSET_MINUTES * 60_000;
+let offsetMinutes = DEFAULT_UTC_OFFSET_MINUTES;
+
+/** The core's offset, from each session the renderer applies (session-slice.ts). */
+export function setCentreOffset(minutes: number): void {
+  offsetMinutes = minutes;
+}
+
+/** The centre's offset now in use (minutes east of UTC). */
+export const centreOffsetMinutes = (): number => offsetMinutes;
 
 interface CentreParts { year: number; month: number; day: number; hour: string; minute: string; dayNumber: number }
 
 function centreParts(ms: number): CentreParts {
-  const p = localParts(ms, DEFAULT_UTC_OFFSET_MINUTES);
+  const p = localParts(ms, offsetMinutes);
   return {
     year: p.year, month: p.month, day: p.day, hour: pad2(p.hour), minute: pad2(p.minute),
-    dayNumber: localDayNumber(ms, DEFAULT_UTC_OFFSET_MINUTES),
+    dayNumber: localDayNumber(ms, offsetMinutes),
   };
 }
 
@@ -24,7 +33,7 @@ function instant(iso: string): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-/** «14:05» in Novosibirsk time. */
+/** «14:05» on the centre's clock. */
 export function formatClock(iso: string): string {
   const ms = instant(iso);
   if (ms === null) return iso;
@@ -46,7 +55,7 @@ export function formatReceivedShort(iso: string, nowMs: number): string {
   return p.year === now.year ? `${date} ${time}` : `${date}.${p.year} ${time}`;
 }
 
-/** For the detail pane: «сегодня, 14:05», «27 ноября, 14:05», «27 ноября 2024, 14:05» (always Novosibirsk time). */
+/** For the detail pane: «сегодня, 14:05», «27 ноября, 14:05», «27 ноября 2024, 14:05» (always the centre's clock). */
 export function formatReceivedLong(iso: string, nowMs: number): string {
   const ms = instant(iso);
   if (ms === null) return iso;
@@ -56,6 +65,6 @@ export function formatReceivedLong(iso: string, nowMs: number): string {
   const daysAgo = now.dayNumber - p.dayNumber;
   if (daysAgo === 0) return `сегодня, ${time}`;
   if (daysAgo === 1) return `вчера, ${time}`;
-  const dayMonth = LONG_MONTH.format(ms + OFFSET_MS);
+  const dayMonth = LONG_MONTH.format(ms + offsetMinutes * 60_000);
   return p.year === now.year ? `${dayMonth}, ${time}` : `${dayMonth} ${p.year}, ${time}`;
 }

@@ -1,7 +1,7 @@
 // Report cells are local time in the working calendar's offset (deadlines.json may move it off UTC+7).
 import { describe, expect, it } from 'vitest';
 import { appealListTable } from '../../../electron/core/lead/report-tables.js';
-import { NOVOSIBIRSK_UTC_OFFSET_MS } from '../../../shared/deadlines/working-calendar.js';
+import { DEFAULT_UTC_OFFSET_MINUTES } from '../../../shared/domain/day-bounds.js';
 import type { QueueAppeal } from '../../../shared/desk-api/lead-contract.js';
 
 const row: QueueAppeal = {
@@ -11,8 +11,8 @@ const row: QueueAppeal = {
 
 describe('appealListTable local times', () => {
   it('shows Novosibirsk time by default and the calendar offset when it differs', () => {
-    expect(NOVOSIBIRSK_UTC_OFFSET_MS).toBe(7 * 3_600_000);
-    expect(appealListTable([row], (id) => id, NOVOSIBIRSK_UTC_OFFSET_MS).rows[0]?.[2]).toBe('2025-03-02 03:30');
+    expect(DEFAULT_UTC_OFFSET_MINUTES).toBe(7 * 60);
+    expect(appealListTable([row], (id) => id, DEFAULT_UTC_OFFSET_MINUTES * 60_000).rows[0]?.[2]).toBe('2025-03-02 03:30');
     expect(appealListTable([row], (id) => id, 6 * 3_600_000).rows[0]?.[2]).toBe('2025-03-02 02:30');
   });
 });

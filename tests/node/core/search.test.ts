@@ -111,7 +111,7 @@ describe('search', () => {
 
   it('reports the total beyond the id limit, and follows local decisions', () => {
     const cache = cacheWith(Array.from({ length: 30 }, (_, i) => sampleAppeal(i + 1)));
-    const limited = cache.search.search(SearchQuery.parse({ text: 'мусор' }), [], Date.now(), 10);
+    const limited = cache.search.search(SearchQuery.parse({ text: 'мусор' }), [], { limit: 10 });
     expect(limited.ids).toHaveLength(10);
     expect(limited.total).toBe(30);
     const server = cache.appeals.server('a-00007');

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDeskCore } from '../../../electron/core/desk-core.js';
-import { readDeadlineConfig } from '../../../electron/core/lead/lead-handlers.js';
+import { readDeadlineConfig } from '../../../electron/core/lead/deadline-config.js';
 import { deadPort, tempDir } from './core-test-kit.js';
 
 let cleanup: (() => void) | undefined;

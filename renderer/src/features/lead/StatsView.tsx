@@ -4,10 +4,11 @@
 import { useEffect, useState } from 'react';
 import type { Stats, StatsPeriod } from '../../../../shared/desk-api/lead-contract.js';
 import {
-  addDays, DEFAULT_UTC_OFFSET_MINUTES, localDay, monthStartOf, previousMonthEndOf,
+  addDays, localDay, monthStartOf, previousMonthEndOf,
 } from '../../../../shared/domain/day-bounds.js';
 import { SOURCE_LABELS, SOURCES } from '../../../../shared/domain/appeal.js';
 import { Keycap } from '../../components/Keycap.js';
+import { centreOffsetMinutes } from '../../time/novosibirsk-time.js';
 import { keysFor, slotKeyFor } from '../shortcuts/shortcut-table.js';
 import { deskCall } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
@@ -21,7 +22,7 @@ import '../../styles/lead.css';
 export const PERIODS = ['7 дней', '30 дней', 'Этот месяц', 'Прошлый месяц'] as const;
 
 /** The period for choice `i` of PERIODS, in local days of the desk's time model (shared/domain/day-bounds.ts). */
-export function periodFor(choice: number, nowMs: number, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES): StatsPeriod {
+export function periodFor(choice: number, nowMs: number, utcOffsetMinutes = centreOffsetMinutes()): StatsPeriod {
   const today = localDay(nowMs, utcOffsetMinutes);
   switch (choice) {
     case 0: return { from: addDays(today, -6), to: today };
