@@ -34,7 +34,12 @@ export default tseslint.config(
   },
   {
     files: ['shared/**/*.ts'],
-    rules: forbid(['electron', 'renderer', 'server', 'tests'], 'shared/ imports nothing of ours.', [nodeBuiltins, electronImport]),
+    rules: forbid(['electron', 'renderer', 'server', 'tests', 'node'], 'shared/ imports nothing of ours (nor shared/node).', [nodeBuiltins, electronImport]),
+  },
+  {
+    // shared/node: what the desk's core and the server share that needs Node (file modes); never the renderer's.
+    files: ['shared/node/**/*.ts'],
+    rules: forbid(['electron', 'renderer', 'server', 'tests'], 'shared/node imports shared and node:* only.', [electronImport]),
   },
   {
     files: ['electron/core/**/*.ts'],
@@ -58,7 +63,7 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      ...forbid(['electron', 'server', 'tests'], 'renderer/ talks to the machine only through window.desk.', [nodeBuiltins, electronImport]),
+      ...forbid(['electron', 'server', 'tests', 'node'], 'renderer/ talks to the machine only through window.desk.', [nodeBuiltins, electronImport]),
     },
   },
 );

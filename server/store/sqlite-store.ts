@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Appeal } from '../../shared/domain/appeal.js';
 import type { Target } from '../../shared/domain/target.js';
 import type { Role } from '../../shared/domain/user.js';
-import { createOwnerOnlyFile, restrictToOwner } from '../owner-only-files.js';
+import { createOwnerOnlyFile, restrictToOwner } from '../../shared/node/owner-only-files.js';
 import { StoreError, type AppealRow, type CentralStore, type MutationState } from './central-store.js';
 import { SCHEMA_VERSION, migrateStore } from './sqlite-migrations.js';
 

@@ -10,7 +10,7 @@ import { AppealStore } from './appeal-store.js';
 import { ConflictStore } from './conflict-store.js';
 import { MetaStore } from './meta-store.js';
 import { START_FRESH_FLAG, openCache, type CacheDb } from './open-cache.js';
-import { SQLITE_COMPANION_SUFFIXES } from './owner-only-files.js';
+import { SQLITE_COMPANION_SUFFIXES } from '../../../shared/node/owner-only-files.js';
 import { OutboxStore } from './outbox-store.js';
 import { SavedViewStore } from './saved-view-store.js';
 import { SearchStore } from './search-store.js';

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { CacheOpenError } from './cache-open-error.js';
 import { migrate, refuseNewerSchema } from './migrate.js';
 import { LATEST_SCHEMA_VERSION } from './migrations/all-migrations.js';
-import { SQLITE_COMPANION_SUFFIXES, createOwnerOnlyFile, restrictToOwner } from './owner-only-files.js';
+import { SQLITE_COMPANION_SUFFIXES, createOwnerOnlyFile, restrictToOwner } from '../../../shared/node/owner-only-files.js';
 
 export type CacheDb = Database.Database;
 

@@ -41,30 +41,33 @@ export function formatClock(iso: string): string {
   return `${p.hour}:${p.minute}`;
 }
 
-/** For the grid: «сегодня 14:05», «вчера 09:12», «27.11 14:05», or «27.11.2024 14:05» for another year. */
-export function formatReceivedShort(iso: string, nowMs: number): string {
+/** An instant as both formats read it: its clock time, «сегодня»/«вчера» or null, and whether it is this year. */
+interface Received { ms: number; p: CentreParts; time: string; nearDay: 'сегодня' | 'вчера' | null; thisYear: boolean }
+
+function received(iso: string, nowMs: number): Received | null {
   const ms = instant(iso);
-  if (ms === null) return iso;
+  if (ms === null) return null;
   const p = centreParts(ms);
   const now = centreParts(nowMs);
-  const time = `${p.hour}:${p.minute}`;
   const daysAgo = now.dayNumber - p.dayNumber;
-  if (daysAgo === 0) return `сегодня ${time}`;
-  if (daysAgo === 1) return `вчера ${time}`;
-  const date = `${pad2(p.day)}.${pad2(p.month)}`;
-  return p.year === now.year ? `${date} ${time}` : `${date}.${p.year} ${time}`;
+  const nearDay = daysAgo === 0 ? 'сегодня' : daysAgo === 1 ? 'вчера' : null;
+  return { ms, p, time: `${p.hour}:${p.minute}`, nearDay, thisYear: p.year === now.year };
+}
+
+/** For the grid: «сегодня 14:05», «вчера 09:12», «27.11 14:05», or «27.11.2024 14:05» for another year. */
+export function formatReceivedShort(iso: string, nowMs: number): string {
+  const r = received(iso, nowMs);
+  if (r === null) return iso;
+  if (r.nearDay !== null) return `${r.nearDay} ${r.time}`;
+  const date = `${pad2(r.p.day)}.${pad2(r.p.month)}`;
+  return r.thisYear ? `${date} ${r.time}` : `${date}.${r.p.year} ${r.time}`;
 }
 
 /** For the detail pane: «сегодня, 14:05», «27 ноября, 14:05», «27 ноября 2024, 14:05» (always the centre's clock). */
 export function formatReceivedLong(iso: string, nowMs: number): string {
-  const ms = instant(iso);
-  if (ms === null) return iso;
-  const p = centreParts(ms);
-  const now = centreParts(nowMs);
-  const time = `${p.hour}:${p.minute}`;
-  const daysAgo = now.dayNumber - p.dayNumber;
-  if (daysAgo === 0) return `сегодня, ${time}`;
-  if (daysAgo === 1) return `вчера, ${time}`;
-  const dayMonth = LONG_MONTH.format(ms + offsetMinutes * 60_000);
-  return p.year === now.year ? `${dayMonth}, ${time}` : `${dayMonth} ${p.year}, ${time}`;
+  const r = received(iso, nowMs);
+  if (r === null) return iso;
+  if (r.nearDay !== null) return `${r.nearDay}, ${r.time}`;
+  const dayMonth = LONG_MONTH.format(r.ms + offsetMinutes * 60_000);
+  return r.thisYear ? `${dayMonth}, ${r.time}` : `${dayMonth} ${r.p.year}, ${r.time}`;
 }

@@ -25,6 +25,10 @@ describe('import rules per folder', () => {
     ['electron/core/x.ts', "import { startServer } from '../../server/start-server.js'; export const r = startServer;"],
     ['electron/preload/x.ts', "import { createDeskCore } from '../core/desk-core.js'; export const r = createDeskCore;"],
     ['server/x.ts', "import { createDeskCore } from '../electron/core/desk-core.js'; export const r = createDeskCore;"],
+    // shared/node is Node-only: the renderer and the rest of shared/ never reach it.
+    ['renderer/src/x.ts', "import { OWNER_ONLY } from '../../shared/node/owner-only-files.js'; export const r = OWNER_ONLY;"],
+    ['shared/domain/x.ts', "import { OWNER_ONLY } from '../node/owner-only-files.js'; export const r = OWNER_ONLY;"],
+    ['shared/node/x.ts', "import { createDeskCore } from '../../electron/core/desk-core.js'; export const r = createDeskCore;"],
   ])('%s refuses: %s', async (file, code) => {
     expect(await importErrors(file, code)).not.toEqual([]);
   });
@@ -34,6 +38,9 @@ describe('import rules per folder', () => {
     ['electron/core/x.ts', "import { readFileSync } from 'node:fs'; import { Appeal } from '../../shared/domain/appeal.js'; export const r = [readFileSync, Appeal];"],
     ['electron/main/x.ts', "import { app } from 'electron'; import { createDeskCore } from '../core/desk-core.js'; export const r = [app, createDeskCore];"],
     ['server/x.ts', "import { createServer } from 'node:http'; import { Appeal } from '../shared/domain/appeal.js'; export const r = [createServer, Appeal];"],
+    ['shared/node/x.ts', "import { chmodSync } from 'node:fs'; import { Appeal } from '../domain/appeal.js'; export const r = [chmodSync, Appeal];"],
+    ['server/x.ts', "import { OWNER_ONLY } from '../shared/node/owner-only-files.js'; export const r = OWNER_ONLY;"],
+    ['electron/core/x.ts', "import { OWNER_ONLY } from '../../shared/node/owner-only-files.js'; export const r = OWNER_ONLY;"],
   ])('%s allows: %s', async (file, code) => {
     expect(await importErrors(file, code)).toEqual([]);
   });

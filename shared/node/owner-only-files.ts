@@ -1,6 +1,7 @@
-// The cache holds citizen text and unsent decisions: its files are created readable and writable by the operator's
-// own user only (0600), whatever the umask, like the session token. The same rule as server/owner-only-files.ts; the
-// import rules (core: shared and node:* only; shared: no node:*) leave no folder both may import, hence this copy.
+// Files that hold citizen text, unsent decisions, or password and session hashes are created readable and writable by
+// their owner only (0600), whatever the umask, and tightened again once SQLite has created its -wal and -shm beside
+// them. One rule for the desk's cache (electron/core) and the server's store (server/): shared/node is the Node-side
+// part of shared/, which the renderer never imports.
 import { chmodSync, closeSync, constants, existsSync, openSync } from 'node:fs';
 
 export const OWNER_ONLY = 0o600;
@@ -13,7 +14,10 @@ export function createOwnerOnlyFile(file: string): void {
   restrictToOwner([file]);
 }
 
-/** Sets mode 0600 on each of `files` that exists; a file owned by another user is left to the administrator. */
+/**
+ * Sets mode 0600 on each of `files` that exists (a file of an older version may still be 0644). A file owned by
+ * another user cannot be changed by this one; that is left to the administrator rather than failing the start.
+ */
 export function restrictToOwner(files: readonly string[]): void {
   for (const file of files) {
     try {
