@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DESK_METHODS, isDeskMethod, type DeskMethod, type DeskResult } from '../../shared/desk-api/contract.js';
 import { CACHE_FILE_NAME, openLocalCache, type LocalCache } from './cache/local-cache.js';
 import { createCentralApiClient } from './central-api-client.js';
+import { AfterChangePipeline } from './after-change.js';
 import { DeskEventHub } from './desk-events.js';
 import { DeskFailure } from './desk-failure.js';
 import { diskFullFailure, isDiskFull } from './disk-full.js';
@@ -88,7 +89,9 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
   const log = options.log ?? (() => undefined);
   const validateOutputs = options.validateOutputs ?? process.env.NODE_ENV !== 'production';
   const tokenStore = options.tokenStore ?? createFileTokenStore(options.dataDir);
-  const events = new DeskEventHub(log);
+  // What a change needs before anyone hears of it (deadlines, clusters, suggestions), in one declared order.
+  const afterChange = new AfterChangePipeline(log);
+  const events = new DeskEventHub(log, () => afterChange.run());
   const syncLog = new SyncLog(options.dataDir);
   const api = createCentralApiClient({
     apiUrl: options.apiUrl,
@@ -141,11 +144,11 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
     onChanged: (ids) => events.emit('suggestions.changed', { ids }),
   });
   started.suggestions = suggestions;
-  events.on('appeals.changed', () => suggestions.poke());
+  afterChange.set('suggestions', () => suggestions.poke());
   suggestions.poke();
   const handlers: DeskHandlers = createDeskHandlers({
     cache, api, engine, events, tokenStore, apiUrl: options.apiUrl, demo, log, syncLog, suggestions, team: teamService,
-    handover, deadlines, utcOffsetMinutes,
+    handover, deadlines, utcOffsetMinutes, afterChange,
   });
   let closed = false;
   let closing: Promise<void> | null = null;

@@ -1,5 +1,6 @@
 // The typed push-event hub of the desk API: every payload is checked against DESK_EVENTS before listeners see it,
-// and a throwing listener cannot break the sync engine.
+// and a throwing listener cannot break the sync engine. Before `appeals.changed` reaches any listener, the
+// after-change pipeline (after-change.ts: deadlines, clusters, suggestions) runs, whoever announced the change.
 import {
   DESK_EVENTS,
   isDeskEvent,
@@ -12,9 +13,11 @@ type Listener = (payload: unknown) => void;
 export class DeskEventHub {
   private readonly listeners = new Map<DeskEvent, Set<Listener>>();
   private readonly log: (line: string) => void;
+  private readonly beforeAppealsChanged: () => void;
 
-  constructor(log: (line: string) => void) {
+  constructor(log: (line: string) => void, beforeAppealsChanged: () => void = () => undefined) {
     this.log = log;
+    this.beforeAppealsChanged = beforeAppealsChanged;
   }
 
   on(event: string, listener: Listener): () => void {
@@ -39,6 +42,7 @@ export class DeskEventHub {
       this.log(`events: ${event} payload off-contract, not sent: ${parsed.error.issues[0]?.message ?? ''}`);
       return;
     }
+    if (event === 'appeals.changed') this.beforeAppealsChanged();
     for (const listener of this.listeners.get(event) ?? []) {
       try {
         listener(parsed.data);

@@ -2,6 +2,7 @@
 // output (or throwing DeskFailure). The one place that combines the features' handlers (each typed by its own method
 // table) and checks the whole against the contract. No feature imports this module. The dispatcher in desk-core.ts
 // is the only caller.
+import type { AfterChangePipeline } from './after-change.js';
 import type { LocalCache } from './cache/local-cache.js';
 import type { CentralApiClient } from './central-api-client.js';
 import { createClusterService } from './clusters/cluster-handlers.js';
@@ -47,6 +48,8 @@ export interface HandlerContext {
   deadlines: DeadlineConfig;
   /** The centre's clock (that calendar's offset): search days, statistics and the renderer's times (day-bounds.ts). */
   utcOffsetMinutes: number;
+  /** Where the lead's deadlines and the clusters set their after-change steps (after-change.ts). */
+  afterChange: AfterChangePipeline;
 }
 
 export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
@@ -58,14 +61,14 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
   const decided = (nowMs: number) => engine.decisionMade(nowMs);
 
   // Surge clusters (#6): the inbox's ids one row per cluster, a cluster decided with one key and undone whole.
-  const clusters = createClusterService({ cache, events, log: ctx.log, decided, ...signedIn });
+  const clusters = createClusterService({ cache, events, log: ctx.log, decided, afterChange: ctx.afterChange, ...signedIn });
 
   return {
     ...createSessionHandlers(ctx),
     ...createInboxHandlers({ cache, events, clusters, decided, outboxChanged: () => engine.publishStatus(), ...signedIn }),
     ...createSearchHandlers(cache, ctx.utcOffsetMinutes),
     ...createSyncHandlers({ cache, events, engine, syncLog: ctx.syncLog, ...signedIn }),
-    ...createLeadHandlers({ cache, events, log: ctx.log, decided, deadlines: ctx.deadlines, ...signedIn }),
+    ...createLeadHandlers({ cache, events, log: ctx.log, decided, deadlines: ctx.deadlines, afterChange: ctx.afterChange, ...signedIn }),
     ...createRoutingHandlers(ctx.suggestions),
     ...clusters.handlers,
     ...ctx.team.handlers,

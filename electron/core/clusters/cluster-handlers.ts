@@ -3,6 +3,7 @@
 // decision back whole. Clustering itself runs after every change (the appeals a pull stored), a chunk at a time, so a big first sync never blocks the core.
 import type { CLUSTER_METHODS } from '../../../shared/desk-api/clusters-contract.js';
 import type { SyncStatus } from '../../../shared/desk-api/sync-contract.js';
+import type { AfterChangePipeline } from '../after-change.js';
 import type { LocalCache } from '../cache/local-cache.js';
 import type { DeskEventHub } from '../desk-events.js';
 import { requireKnownTarget, requireUser, type UserSource } from '../guards.js';
@@ -17,6 +18,8 @@ export interface ClusterContext extends UserSource {
   log: (line: string) => void;
   /** Called after decisions are queued (wakes the sync engine). */
   decided: (nowMs: number) => void;
+  /** Where clustering of the changed appeals is set as a step (after deadlines, before suggestions). */
+  afterChange: Pick<AfterChangePipeline, 'set'>;
 }
 
 /** Appeals looked at per step: a pull page's worth, a few tens of milliseconds. */
@@ -82,7 +85,7 @@ export function createClusterService(ctx: ClusterContext): ClusterService {
     if (was && !bulkPull) continueLater();
   });
   // The pulled page is clustered before anyone reads the list the event announces; a backlog continues later.
-  events.on('appeals.changed', () => {
+  ctx.afterChange.set('clusters', () => {
     if (!bulkPull && background === null && runStep()) continueLater();
   });
   continueLater();

@@ -2,6 +2,7 @@
 // report exports. Computed from the local cache, so they work offline. Spread into createDeskHandlers.
 import { dirname, join } from 'node:path';
 import type { LEAD_METHODS, QueueAppeal, ReportRequest, StatsPeriod } from '../../../shared/desk-api/lead-contract.js';
+import type { AfterChangePipeline } from '../after-change.js';
 import type { LocalCache } from '../cache/local-cache.js';
 import type { DeskEventHub } from '../desk-events.js';
 import { requireKnownTarget, requireLead, type UserSource } from '../guards.js';
@@ -26,6 +27,8 @@ export interface LeadContext extends UserSource {
   now?: () => number;
   /** deadlines.json as read at start (deadline-config.ts); empty = the default rules and calendar. */
   deadlines: DeadlineConfig;
+  /** Pulled appeals arrive without deadlines: the keeper fills them before anyone hears of the change. */
+  afterChange: Pick<AfterChangePipeline, 'set'>;
 }
 
 export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
@@ -37,7 +40,7 @@ export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
   // Local time in file names and report cells: the calendar's offset, the one the deadlines are computed in.
   const utcOffsetMs = keeper.calendar.settings.utcOffsetMinutes * 60_000;
   // Pulled appeals arrive without deadlines; fill them before anyone reads the list the event announces.
-  events.on('appeals.changed', () => keeper.fillMissing());
+  ctx.afterChange.set('deadlines', () => keeper.fillMissing());
 
   const freshLabels = () => {
     const labels = new Map(cache.targets.list().map((t) => [t.id, t.shortName]));
