@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { DeskCore } from '../../electron/core/desk-core.js';
+import { createDeskCore, type DeskCore } from '../../electron/core/desk-core.js';
 import { connectCoreHost } from '../../electron/core/host/core-client.js';
 import { startCoreWorker } from '../../electron/core/host/core-worker-transport.js';
 import { createFileTokenStore } from '../../electron/core/token-store.js';
@@ -46,6 +46,11 @@ export interface HarnessOptions {
   demo?: boolean;
   rendererDir?: string;
   log?: (line: string) => void;
+  /**
+   * Where the core runs: its own worker thread behind the core host protocol (the default, as Electron runs it in a
+   * utility process), or this very thread, as before #12 — kept only so the UI bench can measure one against the other.
+   */
+  coreThread?: 'worker' | 'same';
 }
 
 export interface Harness {
@@ -63,19 +68,20 @@ export interface Harness {
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   const bridgeCode = await buildDeskBridge();
+  const coreOptions = {
+    dataDir: options.dataDir,
+    apiUrl: options.apiUrl,
+    ...(options.pushDelayMs !== undefined ? { pushDelayMs: options.pushDelayMs } : {}),
+    ...(options.syncIntervalMs !== undefined ? { syncIntervalMs: options.syncIntervalMs } : {}),
+    ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.demo !== undefined ? { demo: options.demo } : {}),
+  };
+  const tokenStore = createFileTokenStore(options.dataDir);
+  const log = options.log !== undefined ? { log: options.log } : {};
   // The token file stays on this side, as the safeStorage store stays in Electron's main: the core reports changes.
-  const core = await connectCoreHost(startCoreWorker(await coreHostWorkerBundle(options.log)), {
-    options: {
-      dataDir: options.dataDir,
-      apiUrl: options.apiUrl,
-      ...(options.pushDelayMs !== undefined ? { pushDelayMs: options.pushDelayMs } : {}),
-      ...(options.syncIntervalMs !== undefined ? { syncIntervalMs: options.syncIntervalMs } : {}),
-      ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
-      ...(options.demo !== undefined ? { demo: options.demo } : {}),
-    },
-    tokenStore: createFileTokenStore(options.dataDir),
-    ...(options.log !== undefined ? { log: options.log } : {}),
-  });
+  const core = options.coreThread === 'same'
+    ? await createDeskCore({ ...coreOptions, tokenStore, ...log })
+    : await connectCoreHost(startCoreWorker(await coreHostWorkerBundle(options.log)), { options: coreOptions, tokenStore, ...log });
 
   // Every response carries the page's own policy; re-read whenever index.html is served.
   let pageCsp = await readFile(path.join(rendererDir, 'index.html'), 'utf8').then((html) => cspFromHtml(html) ?? DEFAULT_CSP,
