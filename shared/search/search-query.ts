@@ -28,8 +28,14 @@ export const SearchResult = z.object({
   ids: z.array(z.string()),
   /** All matches, which may exceed ids.length. */
   total: z.number().int().nonnegative(),
-  /** Folded query words, for highlighting. */
+  /** Folded query words, for highlighting (of usedText when that is given). */
   terms: z.array(z.string()),
+  /**
+   * The text the results are for when it is not the text as typed: that found nothing, and its other-layout
+   * reading did («ghbdtn» → «привет», shared/text/keyboard-layout.ts). Absent otherwise; optional, so a desk or
+   * core without it still speaks this contract.
+   */
+  usedText: z.string().optional(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 

@@ -1,9 +1,11 @@
 // Full-text search over every cached appeal (FTS5, migration 003) with filters: words ranked by BM25 (text
-// counts most, then author, then channel), newest first among equals; filters alone list newest first.
+// counts most, then author, then channel), newest first among equals; filters alone list newest first. Words
+// that find nothing are tried once more as typed on the other keyboard layout («ghbdtn» → «привет»).
 import { MAX_SEARCH_IDS, type SearchQuery, type SearchResult } from '../../../shared/search/search-query.js';
 import { ftsExpression, searchTerms } from '../../../shared/search/search-fold.js';
 import { DEFAULT_UTC_OFFSET_MINUTES, periodBoundsMs } from '../../../shared/domain/day-bounds.js';
 import type { Target } from '../../../shared/domain/target.js';
+import { otherLayoutReading } from '../../../shared/text/keyboard-layout.js';
 import type { CacheDb } from './open-cache.js';
 
 /** How a search runs besides the query: its «now» (overdue), a cap on ids, and the centre's offset for the days. */
@@ -71,7 +73,21 @@ export class SearchStore {
     return { where, params };
   }
 
+  /**
+   * The query's results; when its words find nothing, the results of their other-layout reading, if that finds
+   * anything, with `usedText` saying so. (The typed text found nothing, so «typed OR other reading» is the other
+   * reading alone.)
+   */
   search(query: SearchQuery, targets: readonly Target[], options: SearchOptions = {}): SearchResult {
+    const typed = this.searchText(query, targets, options);
+    if (typed.total > 0 || typed.terms.length === 0) return typed;
+    const reading = otherLayoutReading(query.text);
+    if (reading === null || ftsExpression(reading) === null) return typed;
+    const other = this.searchText({ ...query, text: reading }, targets, options);
+    return other.total > 0 ? { ...other, usedText: reading } : typed;
+  }
+
+  private searchText(query: SearchQuery, targets: readonly Target[], options: SearchOptions): SearchResult {
     const { nowMs = Date.now(), limit = MAX_SEARCH_IDS, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES } = options;
     const { where, params } = this.filters(query, targets, nowMs, utcOffsetMinutes);
     const match = ftsExpression(query.text);

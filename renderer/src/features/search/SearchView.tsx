@@ -1,6 +1,7 @@
 // «Поиск»: full-text search over every cached appeal (works offline). The box and the filter bar on top, the
 // results in the inbox's grid, the selected appeal and the routing legend on the right; Enter or ↓ moves into
-// the results, Esc comes back; Ctrl+S saves the search, Ctrl+O lists the saved ones.
+// the results, Esc comes back; Ctrl+S saves the search, Ctrl+O lists the saved ones. When the words as typed find
+// nothing and their other-layout reading does, the core answers for that and the summary says so.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
@@ -58,6 +59,9 @@ function SearchSummary() {
           {answer.total > answer.ids.length ? <span className="muted">, показаны первые {answer.ids.length.toLocaleString('ru-RU')}</span> : null}
           <span className="search-took muted" data-testid="search-took"> · {formatTook(answer.tookMs)}</span>
           {phase === 'searching' ? <span className="muted"> · ищу…</span> : null}
+          {answer.usedText !== null ? (
+            <span className="search-used-text" data-testid="search-used-text"> · Показаны результаты для «{answer.usedText}»</span>
+          ) : null}
         </>
       )}
     </p>

@@ -19,6 +19,8 @@ export interface SearchAnswer {
   ids: readonly string[];
   total: number;
   terms: readonly string[];
+  /** The other-layout reading the results are for («привет» for «ghbdtn»); null: the text as typed. */
+  usedText: string | null;
   /** Round trip of search.query as the renderer saw it. */
   tookMs: number;
   key: string;
@@ -101,7 +103,7 @@ export const useSearchStore = create<SearchState>()((set, get) => {
       return;
     }
     const { ids, total, terms } = result.value;
-    set({ phase: 'ready', error: null, answer: { ids, total, terms, tookMs, key } });
+    set({ phase: 'ready', error: null, answer: { ids, total, terms, usedText: result.value.usedText ?? null, tookMs, key } });
     const { selectedId } = get();
     selectId(selectedId !== null && ids.includes(selectedId) ? selectedId : ids[0] ?? null);
   }

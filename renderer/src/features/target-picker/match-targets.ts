@@ -1,6 +1,8 @@
-// Type-to-filter for the target picker: Russian, case- and ё/е-insensitive, prefix first, then fuzzy.
-// Pure, so the ranking is unit-tested without a browser.
+// Type-to-filter for the target picker: Russian, case- and ё/е-insensitive, prefix first, then fuzzy; text typed
+// on the wrong layout («vby» for «мин») is read on the other one too. Pure, so the ranking is unit-tested without
+// a browser.
 import type { Target } from '../../../../shared/domain/target.js';
+import { otherLayoutReading } from '../../../../shared/text/keyboard-layout.js';
 
 /** Lower case, ё→е, spaces collapsed: how both the query and the names are compared. */
 export function normalizeForMatch(text: string): string {
@@ -58,16 +60,56 @@ function fuzzyGaps(text: string, query: string): number {
   return gaps;
 }
 
-/** Targets matching the query, best first; an empty query keeps the given order. */
-export function matchTargets(targets: readonly Target[], rawQuery: string): Target[] {
-  const query = normalizeForMatch(rawQuery);
-  if (query === '') return [...targets];
-  const scored: Array<{ target: Target; score: number; order: number }> = [];
+interface Scored { target: Target; score: number; order: number }
+
+// Every target that matches, best first.
+function scoreTargets(targets: readonly Target[], query: string): Scored[] {
+  const scored: Scored[] = [];
   targets.forEach((target, order) => {
     // The short name is what operators say out loud, so it wins ties against the long official name.
     const score = Math.min(scoreField(target.shortName, query), scoreField(target.name, query) + 1);
     if (score < NO_MATCH) scored.push({ target, score, order });
   });
   scored.sort((a, b) => a.score - b.score || a.target.shortName.length - b.target.shortName.length || a.order - b.order);
-  return scored.map((s) => s.target);
+  return scored;
+}
+
+/** Targets matching the query, best first; an empty query keeps the given order. */
+export function matchTargets(targets: readonly Target[], rawQuery: string): Target[] {
+  const query = normalizeForMatch(rawQuery);
+  if (query === '') return [...targets];
+  return scoreTargets(targets, query).map((s) => s.target);
+}
+
+// The tier of a list's best hit: 0 whole-field prefix, 1 word prefix, 2 substring, 3 fuzzy, 4 nothing. Positions
+// within a tier do not count here: «a word starts later» is no reason to switch layouts.
+function bestTier(list: readonly Scored[]): number {
+  const score = list[0]?.score ?? NO_MATCH;
+  if (score === NO_MATCH) return 4;
+  if (score < 100) return 0;
+  if (score < 200) return 1;
+  return score < 1000 ? 2 : 3;
+}
+
+export interface PickerMatches {
+  targets: Target[];
+  /** The other-layout reading the targets were matched by («мин» for «vby»); null: the text as typed. */
+  reading: string | null;
+}
+
+/**
+ * Targets for the text as typed, or for its other-layout reading when that matches better: «vby» finds nothing
+ * in Russian names but «мин» does. «Better» compares the best hit of each reading by tier (prefix, word prefix,
+ * substring, fuzzy); on a tie the text as typed wins, so a correctly typed query never changes its list.
+ */
+export function matchTargetsEitherLayout(targets: readonly Target[], rawQuery: string): PickerMatches {
+  const query = normalizeForMatch(rawQuery);
+  if (query === '') return { targets: [...targets], reading: null };
+  const typed = scoreTargets(targets, query);
+  const reading = otherLayoutReading(rawQuery.replace(/\s+/g, ' ').trim());
+  if (reading !== null) {
+    const other = scoreTargets(targets, normalizeForMatch(reading));
+    if (bestTier(other) < bestTier(typed)) return { targets: other.map((s) => s.target), reading };
+  }
+  return { targets: typed.map((s) => s.target), reading: null };
 }
