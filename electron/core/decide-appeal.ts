@@ -1,6 +1,7 @@
 // Operator decisions on this machine: route/reject write the local view and the outbox row in ONE transaction;
 // undo takes back the newest decision that has not been handed to the network yet.
 import type { Decision, UserRef } from '../../shared/domain/appeal.js';
+import type { UndoableDecision } from '../../shared/desk-api/sync-contract.js';
 import type { LocalCache } from './cache/local-cache.js';
 import { DeskFailure } from './desk-failure.js';
 import { recomputeLocalView } from './local-view.js';
@@ -49,6 +50,33 @@ export function undoNewestDecision(cache: LocalCache): { appealId: string } {
     recomputeLocalView(cache, newest.appealId);
     return { appealId: newest.appealId };
   });
+}
+
+/**
+ * What an undo by `userId` would take back now (#13), for the sync status and so the undo toast: the newest outbox
+ * row while it is not handed to the network, with its whole surge-cluster batch; null when undo would refuse.
+ */
+export function undoableDecision(cache: LocalCache, userId: string, pushDelayMs: number): UndoableDecision | null {
+  const newest = cache.outbox.newest();
+  if (!newest || newest.attemptedAt !== null || newest.decidedBy.id !== userId) return null;
+  const batchId = cache.db.prepare<[string], { batch_id: string | null }>(
+    'SELECT batch_id FROM outbox WHERE mutation_id = ?').get(newest.mutationId)?.batch_id ?? null;
+  const rows = batchId === null
+    ? [{ mutation_id: newest.mutationId, appeal_id: newest.appealId, attempted_at: null }]
+    : cache.db.prepare<[string], { mutation_id: string; appeal_id: string; attempted_at: string | null }>(
+      'SELECT mutation_id, appeal_id, attempted_at FROM outbox WHERE batch_id = ? ORDER BY mutation_id').all(batchId);
+  // Part of a cluster's batch already went out: the undo refuses the whole batch, so nothing is offered.
+  if (rows.length === 0 || rows.some((row) => row.attempted_at !== null)) return null;
+  const appealIds = rows.map((row) => row.appeal_id);
+  return {
+    mutationIds: rows.map((row) => row.mutation_id),
+    appealIds,
+    excerpt: cache.appeals.excerpt(appealIds[0] ?? newest.appealId),
+    decision: newest.decision,
+    decidedAt: newest.createdAt,
+    sendAt: new Date(newest.createdMs + pushDelayMs).toISOString(),
+    windowMs: Math.max(0, Math.round(pushDelayMs)),
+  };
 }
 
 /**

@@ -6,6 +6,7 @@ import { DESK_METHODS, isDeskMethod, type DeskMethod, type DeskResult } from '..
 import { CACHE_FILE_NAME, openLocalCache, type LocalCache } from './cache/local-cache.js';
 import { createCentralApiClient } from './central-api-client.js';
 import { AfterChangePipeline } from './after-change.js';
+import { DEFAULT_UNDO_SECONDS } from '../../shared/domain/undo-window.js';
 import { DeskEventHub } from './desk-events.js';
 import { DeskFailure } from './desk-failure.js';
 import { diskFullFailure, isDiskFull } from './disk-full.js';
@@ -116,7 +117,7 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
       tokenStore.clear();
       events.emit('session.changed', { user: null, apiUrl: options.apiUrl, demo, utcOffsetMinutes });
     },
-    pushDelayMs: options.pushDelayMs ?? 2_000,
+    pushDelayMs: options.pushDelayMs ?? DEFAULT_UNDO_SECONDS * 1_000,
     syncIntervalMs: options.syncIntervalMs ?? 15_000,
     log,
     journal: syncLog,

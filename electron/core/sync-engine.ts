@@ -9,6 +9,7 @@ import type { LocalCache } from './cache/local-cache.js';
 import { ApiFailure, type CentralApiClient } from './central-api-client.js';
 import { systemClock, type Clock } from './clock.js';
 import type { DeskEventHub } from './desk-events.js';
+import { undoableDecision } from './decide-appeal.js';
 import { DISK_FULL_MESSAGE, isDiskFull } from './disk-full.js';
 import type { HandoverSessions } from './handover.js';
 import type { SyncLog, SyncLogLevel } from './sync-log.js';
@@ -95,6 +96,10 @@ export class SyncEngine {
 
   status(): SyncStatus {
     const retryAtMs = this.scheduler.retryAtMs();
+    // The "sent" signal of the undo toast (#13): the decision leaves the status in the same publish that follows
+    // marking its row as handed to the network (sync-push.ts), or the undo's republish.
+    const me = this.o.hasToken() ? this.o.currentUser() : null;
+    const undoable = me ? undoableDecision(this.o.cache, me.id, this.o.pushDelayMs) : null;
     return {
       state: this.state,
       pending: this.o.cache.outbox.count(),
@@ -105,6 +110,7 @@ export class SyncEngine {
       nextRetryAt: retryAtMs === null ? null : new Date(retryAtMs).toISOString(),
       waiting: this.othersWaiting(),
       ...(this.o.liveState ? { live: this.o.liveState() } : {}),
+      ...(undoable ? { undoable } : {}),
     };
   }
 

@@ -1,6 +1,7 @@
 // Merges the machine policy with the user's own settings (env TRIAGE_DESK_API_URL, config.json): a locked
 // policy value always wins and the ignored user value is reported; an unlocked one is only a default.
 import type { AppConfig } from './app-config.js';
+import { DEFAULT_UNDO_SECONDS } from '../../shared/domain/undo-window.js';
 import type { MachinePolicy } from './machine-policy.js';
 
 export type ApiUrlResolution =
@@ -27,6 +28,13 @@ export function policyFavoritesToApply(policy: MachinePolicy, lastApplied: strin
   if (policy.favoriteTargets === undefined) return null;
   if (policy.locked.includes('favoriteTargets')) return policy.favoriteTargets;
   return lastApplied === JSON.stringify(policy.favoriteTargets) ? null : policy.favoriteTargets;
+}
+
+export { DEFAULT_UNDO_SECONDS };
+
+/** The core's `pushDelayMs`: how long a decision waits, undoable, before it is sent. */
+export function undoWindowMs(policy: MachinePolicy): number {
+  return (policy.undoSeconds ?? DEFAULT_UNDO_SECONDS) * 1000;
 }
 
 /** Desk methods a locked policy setting forbids, with the operator-facing reason. */

@@ -2,11 +2,13 @@
 // favourite targets, the Linux keyring, which settings are locked). Parsing is pure; a broken file is an error, never ignored.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { UNDO_SECONDS_MAX, UNDO_SECONDS_MIN } from '../../shared/domain/undo-window.js';
 import { apiUrlProblem } from './app-config.js';
 import { isPasswordStore, PASSWORD_STORES, type PasswordStore } from './password-store.js';
 
 export const POLICY_KEYS = [
   'apiUrl', 'updateUrl', 'updateInstall', 'caBundle', 'proxy', 'linkAllowlist', 'favoriteTargets', 'passwordStore', 'locked',
+  'undoSeconds',
 ] as const;
 /** Settings the user also has (config.json / env for apiUrl, the favourites dialog); policy may lock them. */
 export const LOCKABLE_KEYS = ['apiUrl', 'favoriteTargets'] as const;
@@ -34,7 +36,12 @@ export interface MachinePolicy {
   /** Linux: the keyring Chromium's safeStorage uses (--password-store), where it cannot tell from the desktop. */
   passwordStore?: PasswordStore;
   locked: LockableKey[];
+  /** How long a decision stays on this machine, undoable with Ctrl+Z, before it is sent (whole seconds, 5…10). */
+  undoSeconds?: number;
 }
+
+/** The undo window IT may set (#13): shorter is too quick to catch a wrong key, longer delays colleagues' view. */
+export { UNDO_SECONDS_MAX, UNDO_SECONDS_MIN };
 
 export type PolicyLoad =
   | { ok: true; policy: MachinePolicy; file: string; present: boolean }
@@ -136,6 +143,14 @@ function parseProxy(value: unknown): ProxyPolicy | undefined {
   return { mode: 'fixed', rules: (rules as string).trim(), ...(typeof bypass === 'string' ? { bypass } : {}) };
 }
 
+function parseUndoSeconds(value: unknown): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < UNDO_SECONDS_MIN || value > UNDO_SECONDS_MAX) {
+    return problem(`поле "undoSeconds": «${JSON.stringify(value)}» — ожидается целое число секунд от ${UNDO_SECONDS_MIN} до ${UNDO_SECONDS_MAX}.`);
+  }
+  return value;
+}
+
 function parseCaBundle(value: unknown, reader: PolicyFileReader): MachinePolicy['caBundle'] {
   if (value === undefined) return undefined;
   if (typeof value !== 'string' || !path.isAbsolute(value)) {
@@ -185,6 +200,7 @@ export function parsePolicy(text: string, file: string, reader: PolicyFileReader
     const updateUrl = urlField(record, 'updateUrl');
     const caBundle = parseCaBundle(record.caBundle, reader);
     const proxy = parseProxy(record.proxy);
+    const undoSeconds = parseUndoSeconds(record.undoSeconds);
     const passwordStore = record.passwordStore;
     if (passwordStore !== undefined && !isPasswordStore(passwordStore)) {
       problem(`поле "passwordStore": «${String(passwordStore)}» — ожидается одно из: ${PASSWORD_STORES.join(', ')}.`);
@@ -199,6 +215,7 @@ export function parsePolicy(text: string, file: string, reader: PolicyFileReader
       ...(proxy === undefined ? {} : { proxy }),
       ...(favoriteTargets === undefined ? {} : { favoriteTargets }),
       ...(isPasswordStore(passwordStore) ? { passwordStore } : {}),
+      ...(undoSeconds === undefined ? {} : { undoSeconds }),
     };
     return { ok: true, policy, file, present: true };
   } catch (error) {

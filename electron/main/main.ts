@@ -12,7 +12,7 @@ import { handleAppProtocol, registerAppSchemePrivileges } from './app-protocol.j
 import { forkCoreProcess } from './core-process.js';
 import { startDemoServer, type DemoServer } from './demo-server.js';
 import { registerDeskIpc } from './ipc.js';
-import { policyFavoritesToApply, policyRefusal, resolveApiUrl } from './effective-settings.js';
+import { policyFavoritesToApply, policyRefusal, resolveApiUrl, undoWindowMs } from './effective-settings.js';
 import { createMainWindow } from './main-window.js';
 import { describePolicyError, loadPolicy, policyFilePath, type MachinePolicy } from './machine-policy.js';
 import { applyNetworkPolicy } from './network-policy.js';
@@ -97,7 +97,7 @@ async function applyPolicyFavorites(started: DeskCore, policy: MachinePolicy): P
   else log(`policy favourites not applied: ${result.error.code}`);
 }
 
-async function startCore(apiUrl: string | null): Promise<DeskCore> {
+async function startCore(apiUrl: string | null, pushDelayMs: number): Promise<DeskCore> {
   const userData = app.getPath('userData');
   showTokenNotices = apiUrl !== null;
   const tokens = createSafeTokenStore({
@@ -120,6 +120,8 @@ async function startCore(apiUrl: string | null): Promise<DeskCore> {
       demo: apiUrl === null,
       // The operator's explicit confirmation to start over when the cache is missing, empty or corrupt.
       startFreshCache: process.argv.includes(START_FRESH_CACHE_FLAG),
+      // The undo window (policy `undoSeconds`, default 7 s): decisions wait this long, undoable, before they are sent.
+      pushDelayMs,
     },
     tokenStore: tokens,
     log,
@@ -175,7 +177,7 @@ async function start(): Promise<void> {
   window.on('closed', () => {
     mainWindow = null;
   });
-  const corePromise = startCore(config.apiUrl);
+  const corePromise = startCore(config.apiUrl, undoWindowMs(policy));
   corePromise.catch((error: unknown) => {
     const message = error instanceof Error ? error.message : String(error);
     log(`core failed to start: ${message}`);

@@ -7,6 +7,25 @@ import { DecisionAck } from './inbox-contract.js';
 import { EmptyInput, type MethodTable } from './method-table.js';
 import { LiveState } from './team-contract.js';
 
+/**
+ * The decision Ctrl+Z would take back right now (#13): the newest one of the signed-in operator that has not been
+ * handed to the network yet. The undo toast shows exactly this and goes when the core drops it from the status
+ * (sent, undone, signed out) — never on a renderer timer. A surge cluster's decision lists every appeal of it.
+ */
+export const UndoableDecision = z.object({
+  mutationIds: z.array(z.string()).min(1),
+  appealIds: z.array(z.string()).min(1),
+  /** Short excerpt of the (first) appeal's text: citizen text, rendered inert. */
+  excerpt: z.string(),
+  decision: Decision,
+  decidedAt: z.string(),
+  /** When its undo grace ends and the push takes it (ISO); the push may come a little later (offline, a run going). */
+  sendAt: z.string(),
+  /** The whole undo window (the core's pushDelayMs), for the countdown bar. */
+  windowMs: z.number().int().nonnegative(),
+});
+export type UndoableDecision = z.infer<typeof UndoableDecision>;
+
 export const SyncState = z.enum(['signed-out', 'online', 'syncing', 'offline']);
 export type SyncState = z.infer<typeof SyncState>;
 export const SyncStatus = z.object({
@@ -32,6 +51,8 @@ export const SyncStatus = z.object({
   waiting: z.array(z.object({ user: UserRef, count: z.number().int().positive(), sending: z.boolean() })).optional(),
   /** Team mode's live channel (#9): connected = colleagues' decisions and holds arrive at once; else polling. */
   live: LiveState.optional(),
+  /** Absent when nothing can be undone (#13). */
+  undoable: UndoableDecision.optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

@@ -2,6 +2,7 @@
 // and favourite keys, the operator's decisions and their undo. Each decision is one SQLite transaction (local state
 // and outbox row); the sync engine is woken after it.
 import type { INBOX_METHODS } from '../../../shared/desk-api/inbox-contract.js';
+import type { SyncStatus } from '../../../shared/desk-api/sync-contract.js';
 import type { Decision } from '../../../shared/domain/appeal.js';
 import type { LocalCache } from '../cache/local-cache.js';
 import type { ClusterService } from '../clusters/cluster-handlers.js';
@@ -24,8 +25,20 @@ export interface InboxContext extends UserSource {
   outboxChanged: () => void;
 }
 
+/** A late Ctrl+Z (#13): the decision it meant has left the outbox, so there is nothing left to take back. */
+const ALREADY_SENT = 'Решение уже отправлено на сервер — отменить нельзя';
+
 export function createInboxHandlers(ctx: InboxContext): Handlers<typeof INBOX_METHODS> {
   const { cache, events, clusters } = ctx;
+
+  // The last decision the sync status offered for undo (whose, which rows), until it is undone. When the outbox is
+  // empty by the time Ctrl+Z comes, that decision was sent: say so, not «Нечего отменять».
+  let offered: { userId: string; mutationIds: string[] } | null = null;
+  events.on('sync.status', (payload) => {
+    const { undoable } = payload as SyncStatus;
+    const user = ctx.user();
+    if (undoable && user) offered = { userId: user.id, mutationIds: undoable.mutationIds };
+  });
 
   const decide = (appealId: string, decision: Decision) => {
     const user = requireUser(ctx);
@@ -57,7 +70,18 @@ export function createInboxHandlers(ctx: InboxContext): Handlers<typeof INBOX_ME
     'appeals.reject': ({ appealId, reason }) => decide(appealId, { type: 'reject', reason }),
 
     'appeals.undo': () => {
-      const result = clusters.undo(); // a cluster's decision is taken back whole (#6)
+      let result: ReturnType<ClusterService['undo']>;
+      try {
+        result = clusters.undo(); // a cluster's decision is taken back whole (#6)
+      } catch (error) {
+        const sent = offered !== null && offered.userId === ctx.user()?.id
+          && offered.mutationIds.every((id) => cache.outbox.get(id) === null);
+        if (error instanceof DeskFailure && error.code === 'nothing_to_undo' && sent) {
+          throw new DeskFailure('already_sent', ALREADY_SENT);
+        }
+        throw error;
+      }
+      offered = null;
       events.emit('appeals.changed', { ids: result.appealIds ?? [result.appealId] });
       ctx.outboxChanged();
       return result;

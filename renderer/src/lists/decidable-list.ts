@@ -72,7 +72,7 @@ export function createDecidableList(source: DecidableListSource): DecidableListC
   };
 }
 
-/** «Направлено: ЖКХ» / «Отклонено: спам» — the status-bar notice after a decision was stored. */
+/** «Направлено: ЖКХ» / «Отклонено: спам» — the status-bar notice after a decision was stored, and the undo toast's line. */
 export function decisionNotice(decision: Decision, targetName: (id: string) => string | undefined): string {
   if (decision.type === 'reject') return `Отклонено: ${REJECT_REASON_LABELS[decision.reason]}`;
   return `Направлено: ${targetName(decision.targetId) ?? decision.targetId}`;

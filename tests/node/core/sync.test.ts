@@ -104,7 +104,9 @@ describe('sync with the reference server', () => {
     expect(local).toMatchObject({ pending: false, appeal: { version: 2, status: 'routed' } });
     expect(await value(core, 'conflicts.list', {})).toEqual({ conflicts: [] });
     expect((await value<{ total: number }>(core, 'inbox.list', {})).total).toBe(4);
-    expect(await core.call('appeals.undo', {})).toMatchObject({ ok: false, error: { code: 'nothing_to_undo' } });
+    // A late undo (#13): the decision it means is on the server now; said so rather than «Нечего отменять».
+    expect(await core.call('appeals.undo', {})).toMatchObject({ ok: false,
+      error: { code: 'already_sent', message: 'Решение уже отправлено на сервер — отменить нельзя' } });
   });
 
   it('treats a re-sent mutation (crash after the server applied it) as applied', async () => {

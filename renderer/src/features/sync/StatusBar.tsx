@@ -1,10 +1,12 @@
 // The bottom bar: sync state (data-state / data-pending for tests and support), queue size, last action,
-// and the key hint for help.
+// and the key hint for help. The undo offer is the toast above it (features/undo), shown only while the core
+// still holds the decision back — the quiet notice here carries no undo hint that would outlive the window.
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor, primaryKeyFor } from '../shortcuts/shortcut-table.js';
 import { handoverWaitingText, syncProgressText, syncStatusText, waitingText } from './sync-status-text.js';
 import { TeamPresence } from '../team/TeamPresence.js';
+import { UndoToast } from '../undo/UndoToast.js';
 import '../../styles/sync.css';
 
 export function StatusBar() {
@@ -38,13 +40,12 @@ export function StatusBar() {
       <span className="status-sep" aria-hidden="true" />
       <span data-testid="waiting-count" className="tabular">{loaded ? waitingText(waiting) : 'Загрузка…'}</span>
       {notice ? (
-        <span key={notice.seq} className="status-notice" role="status">
-          {notice.text} · <Keycap keys={keysFor('inbox', 'undo')} /> отменить
-        </span>
+        <span key={notice.seq} className="status-notice" role="status">{notice.text}</span>
       ) : null}
       <span className="status-hints">
         <Keycap keys={primaryKeyFor('inbox', 'move-up')} /><Keycap keys={primaryKeyFor('inbox', 'move-down')} /> выбор · <Keycap keys={keysFor('inbox', 'route-favorite')} /> направить · <Keycap keys={keysFor('global', 'open-help')} /> — все клавиши
       </span>
+      <UndoToast />
     </footer>
   );
 }

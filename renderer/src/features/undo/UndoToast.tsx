@@ -1,0 +1,50 @@
+// The undo toast (#13): while the core offers the newest decision for undo (sync status `undoable`), a toast over
+// the bottom of the workspace names the appeal (its excerpt, inert React text) and what was decided, with the undo
+// key from the bindings and a countdown of the window. It goes when the core stops offering it — the row was handed
+// to the network, or undone — never by the countdown alone: at 0 it waits for the core's word.
+import { useEffect, useState } from 'react';
+import type { UndoableDecision } from '../../../../shared/desk-api/sync-contract.js';
+import { Keycap } from '../../components/Keycap.js';
+import { useDeskStore } from '../../store/desk-store.js';
+import { keysFor } from '../shortcuts/shortcut-table.js';
+import { countdown, toastDecisionText, toastExcerpt } from './undo-toast-text.js';
+import '../../styles/sync.css';
+
+/** Often enough that the seconds never look stuck, rare enough to cost nothing; the bar eases between ticks. */
+const TICK_MS = 200;
+
+export function UndoToast() {
+  const undoable = useDeskStore((s) => s.syncStatus?.undoable ?? null);
+  if (!undoable) return null;
+  // A new decision starts a new toast (fresh countdown), the same one keeps its element across status republishes.
+  return <UndoToastBody key={undoable.mutationIds.join(',')} undoable={undoable} />;
+}
+
+function UndoToastBody({ undoable }: { undoable: UndoableDecision }) {
+  const targetsById = useDeskStore((s) => s.targetsById);
+  const [nowMs, setNowMs] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNowMs(Date.now()), TICK_MS);
+    return () => clearInterval(timer);
+  }, []);
+  const { seconds, fraction } = countdown(undoable, nowMs);
+  const what = toastDecisionText(undoable, (id) => targetsById.get(id)?.shortName);
+  return (
+    <div className="undo-toast" data-testid="undo-toast" role="group" aria-label="Последнее решение можно отменить"
+      data-appeal-id={undoable.appealIds[0]} data-seconds={seconds}>
+      <div className="undo-toast-main">
+        <span className="undo-toast-what" data-testid="undo-toast-decision" aria-live="polite">{what}</span>
+        <span className="undo-toast-excerpt" data-testid="undo-toast-excerpt">{toastExcerpt(undoable.excerpt)}</span>
+      </div>
+      <div className="undo-toast-side">
+        <span className="undo-toast-key"><Keycap keys={keysFor('inbox', 'undo')} /> отменить</span>
+        <span className="undo-toast-seconds tabular" data-testid="undo-toast-seconds">
+          {seconds > 0 ? `${seconds} с` : 'отправляется…'}
+        </span>
+      </div>
+      <div className="undo-toast-track" aria-hidden="true">
+        <div className="undo-toast-bar" data-testid="undo-toast-bar" style={{ transform: `scaleX(${fraction})` }} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// The undo toast's words and countdown (#13): what was decided, the excerpt cut to one line, seconds rounded up
+// and the bar's share of the window.
+import { describe, expect, it } from 'vitest';
+import type { UndoableDecision } from '../../../shared/desk-api/sync-contract.js';
+import { countdown, toastDecisionText, toastExcerpt } from '../../../renderer/src/features/undo/undo-toast-text.js';
+
+const BASE: UndoableDecision = {
+  mutationIds: ['m1'], appealIds: ['a1'], excerpt: 'Во дворе не вывозят мусор',
+  decision: { type: 'route', targetId: 'mingkh' }, decidedAt: '2026-12-02T05:00:00.000Z',
+  sendAt: '2026-12-02T05:00:07.000Z', windowMs: 7_000,
+};
+const names = (id: string) => (id === 'mingkh' ? 'МинЖКХ' : undefined);
+const at = (iso: string) => Date.parse(iso);
+
+describe('undo toast text', () => {
+  it('says where it was routed, or why rejected, and counts a cluster', () => {
+    expect(toastDecisionText(BASE, names)).toBe('Направлено: МинЖКХ');
+    expect(toastDecisionText({ ...BASE, decision: { type: 'route', targetId: 'x' } }, names)).toBe('Направлено: x');
+    expect(toastDecisionText({ ...BASE, decision: { type: 'reject', reason: 'spam' } }, names)).toBe('Отклонено: Спам, реклама');
+    expect(toastDecisionText({ ...BASE, appealIds: ['a1', 'a2', 'a3', 'a4', 'a5'] }, names))
+      .toBe('Направлено: МинЖКХ · группа, 5 обращений');
+    expect(toastDecisionText({ ...BASE, appealIds: ['a1', 'a2'] }, names)).toBe('Направлено: МинЖКХ · группа, 2 обращения');
+  });
+
+  it('cuts the excerpt to one line', () => {
+    expect(toastExcerpt('  строка\nвторая  ')).toBe('строка вторая');
+    expect(toastExcerpt('')).toBe('Обращение без текста');
+    const long = toastExcerpt('слово '.repeat(40), 20);
+    expect(long).toHaveLength(20);
+    expect(long.endsWith('…')).toBe(true);
+  });
+
+  it('counts whole seconds up and the bar down to zero', () => {
+    expect(countdown(BASE, at('2026-12-02T05:00:00.000Z'))).toEqual({ seconds: 7, fraction: 1 });
+    expect(countdown(BASE, at('2026-12-02T05:00:00.100Z')).seconds).toBe(7);
+    expect(countdown(BASE, at('2026-12-02T05:00:03.500Z'))).toEqual({ seconds: 4, fraction: 0.5 });
+    expect(countdown(BASE, at('2026-12-02T05:00:07.000Z'))).toEqual({ seconds: 0, fraction: 0 });
+    expect(countdown(BASE, at('2026-12-02T05:00:09.000Z'))).toEqual({ seconds: 0, fraction: 0 });
+    // A renderer clock a little behind the core's never shows more than the whole window.
+    expect(countdown(BASE, at('2026-12-02T04:59:59.000Z'))).toEqual({ seconds: 8, fraction: 1 });
+  });
+});
