@@ -6,11 +6,14 @@ import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { startServer } from '../server/start-server.js';
 import { startHarness } from '../tests/harness/start-harness.js';
+import { pageOptionsFor, parseScreen } from '../tests/harness/office-screens.js';
 import { API_PREFIX, ChangesResponse } from '../shared/central-api/contract.js';
 
 const args = process.argv.slice(2);
 const out = args.find((a) => a.endsWith('.png')) ?? 'lead.png';
-const state = args[args.indexOf('--state') + 1] ?? 'queues';
+// --screen 1366x768@1.5: an office screen at its Windows scaling (tests/harness/office-screens.ts); default 1440×900.
+const screen = parseScreen(args.includes('--screen') ? args[args.indexOf('--screen') + 1] ?? '' : '1440x900');
+const state = (args.includes('--state') ? args[args.indexOf('--state') + 1] : undefined) ?? 'queues';
 
 const work = mkdtempSync(path.join(tmpdir(), 'triage-lead-shot-'));
 const server = await startServer({ port: 0, dataDir: path.join(work, 'server'), demo: 3000 });
@@ -33,7 +36,7 @@ const harness = await startHarness({ apiUrl: server.url, dataDir: path.join(work
 const executablePath = ['/usr/bin/chromium'].find((p) => existsSync(p));
 const browser = await chromium.launch({ ...(executablePath ? { executablePath } : {}), args: ['--no-sandbox', '--disable-gpu'] });
 try {
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', timezoneId: 'Asia/Novosibirsk' });
+  const page = await browser.newPage({ ...pageOptionsFor(screen), locale: 'ru-RU', timezoneId: 'Asia/Novosibirsk' });
   await page.goto(harness.url);
   await page.locator('[role="row"][aria-selected="true"]').waitFor();
   await page.locator('[data-testid="sync-status"][data-state="online"]').waitFor();

@@ -1,7 +1,10 @@
-// «осталось 2 ч 15 мин» / «просрочено на 40 мин»: wall-clock time to a deadline instant, in Russian.
+// «осталось 2 ч 15 мин» / «просрочено на 40 мин»: wall-clock time to a deadline instant, in Russian; and the compact
+// form a narrow grid column shows whole: «2 ч 15 мин» / «−40 мин» (in red), «28 дн.».
 export interface TimeLeft {
   overdue: boolean;
   text: string;
+  /** The time alone, a minus sign when overdue; days abbreviated «дн.». */
+  compact: string;
 }
 
 function span(minutes: number): string {
@@ -13,8 +16,14 @@ function span(minutes: number): string {
   return `${mins} мин`;
 }
 
+const compactSpan = (minutes: number): string => span(minutes).replace(/ дн(?= |$)/, ' дн.');
+
 export function timeLeft(dueMs: number, nowMs: number): TimeLeft {
   const diff = dueMs - nowMs;
-  if (diff >= 0) return { overdue: false, text: `осталось ${span(Math.floor(diff / 60_000))}` };
-  return { overdue: true, text: `просрочено на ${span(Math.max(1, Math.floor(-diff / 60_000)))}` };
+  if (diff >= 0) {
+    const minutes = Math.floor(diff / 60_000);
+    return { overdue: false, text: `осталось ${span(minutes)}`, compact: compactSpan(minutes) };
+  }
+  const minutes = Math.max(1, Math.floor(-diff / 60_000));
+  return { overdue: true, text: `просрочено на ${span(minutes)}`, compact: `\u2212${compactSpan(minutes)}` };
 }

@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-// The inbox shows each appeal's routing deadline («осталось …» / «просрочено на …» in red) and U sorts the
+// The inbox shows each appeal's routing deadline («2 ч 15 мин» / «−40 мин» in red, the words in the tooltip) and U sorts the
 // waiting appeals by urgency (nearest deadline first) and back.
 import { test, expect } from '@playwright/test';
 import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
@@ -20,9 +20,13 @@ test('time left is shown per appeal and U toggles the urgency order', async ({ p
     const inbox = new InboxPage(page);
     await inbox.open(desk.url);
     const dueOf = (row: number) => inbox.grid.locator('[role="row"].grid-row').nth(row).locator('.cell-due time');
-    await expect(dueOf(0)).toHaveText(/^(осталось|просрочено на) \d/);
+    await expect(dueOf(0)).toHaveText(/^\u2212?\d+ (мин|ч|дн\.)/);
+    await expect(dueOf(0)).toHaveAttribute('title', /(осталось|просрочено на) \d/);
     const overdue = inbox.grid.locator('.cell-due time.overdue');
-    if (await overdue.count() > 0) await expect(overdue.first()).toHaveText(/^просрочено на /);
+    if (await overdue.count() > 0) {
+      await expect(overdue.first()).toHaveText(/^\u2212\d/);
+      await expect(overdue.first()).toHaveAttribute('title', /просрочено на /);
+    }
 
     await page.keyboard.press('KeyU');
     await expect(page.getByTestId('due-header')).toContainText('▲');

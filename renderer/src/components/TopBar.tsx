@@ -1,10 +1,72 @@
-// The top bar: product name, the section tabs (Ctrl+1…9), who is working, and sign-out (with its key).
+// The top bar: product name, the section tabs (Ctrl+1…9), who is working, and sign-out (with its key). On a narrow
+// screen (1280 px, or 1366 px at 125–150 % scaling) it sheds what it can before two items could ever overlap:
+// first the product name, the role, the «Клавиши» word and the user's full name; then the tabs, which collapse into
+// one menu button naming the current section (Ctrl+digit still opens each section directly).
+import { useEffect, useRef, useState } from 'react';
+import { shortPersonName } from '../../../shared/team/person-name.js';
+import { useFitLevel } from '../app/use-fit-level.js';
+import { viewsFor, type DeskView } from '../app/view-registry.js';
 import { useDeskStore } from '../store/desk-store.js';
+import type { ViewId } from '../store/state-types.js';
 import { keysFor, slotKeyFor } from '../features/shortcuts/shortcut-table.js';
 import { Keycap } from './Keycap.js';
-import { viewsFor } from '../app/view-registry.js';
 
 const ROLE_LABELS = { operator: 'оператор', lead: 'старший смены', connector: 'коннектор' } as const;
+/** 0: everything; 1: no product name, role or «Клавиши» word, a short user name; 2: the tabs as a menu too. */
+const MAX_FIT_LEVEL = 2;
+
+function ViewTabs({ views, viewId, setView }: { views: readonly DeskView[]; viewId: ViewId; setView(id: ViewId): void }) {
+  return (
+    <nav className="view-tabs" role="tablist" aria-label="Разделы">
+      {views.map((v, i) => (
+        <button key={v.id} type="button" role="tab" className="view-tab" aria-selected={v.id === viewId}
+          data-view={v.id} onClick={() => setView(v.id)} title={`${v.title} (${slotKeyFor('global', 'switch-view', i + 1)})`}>
+          {v.title} <Keycap keys={slotKeyFor('global', 'switch-view', i + 1)} className="tab-keys" />
+        </button>
+      ))}
+    </nav>
+  );
+}
+
+/** The tabs folded into one button: the current section's name, and a list of all sections with their keys. */
+function ViewMenu({ views, viewId, setView }: { views: readonly DeskView[]; viewId: ViewId; setView(id: ViewId): void }) {
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const current = views.find((v) => v.id === viewId) ?? views[0];
+  useEffect(() => {
+    if (!open) return undefined;
+    const close = (event: Event) => {
+      if (!(event.target instanceof Node) || !box.current?.contains(event.target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', close);
+    document.addEventListener('focusin', close);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('focusin', close);
+    };
+  }, [open]);
+  return (
+    <div className="view-menu" ref={box} data-testid="view-menu">
+      <button type="button" className="view-menu-button" aria-haspopup="menu" aria-expanded={open}
+        onClick={() => setOpen(!open)} title={`Разделы (${keysFor('global', 'switch-view')})`}>
+        <span className="view-menu-current">{current?.title}</span>
+        <span aria-hidden="true">▾</span>
+      </button>
+      {open ? (
+        <ul className="view-menu-list" role="menu" aria-label="Разделы">
+          {views.map((v, i) => (
+            <li key={v.id} role="none">
+              <button type="button" role="menuitemradio" aria-checked={v.id === viewId} data-view={v.id}
+                onClick={() => { setView(v.id); setOpen(false); }}>
+                <span>{v.title}</span> <Keycap keys={slotKeyFor('global', 'switch-view', i + 1)} className="tab-keys" />
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  );
+}
 
 export function TopBar() {
   const user = useDeskStore((s) => s.session?.user ?? null);
@@ -14,31 +76,26 @@ export function TopBar() {
   const viewId = useDeskStore((s) => s.view);
   const setView = useDeskStore((s) => s.setView);
   const views = viewsFor(user?.role);
+  const [barRef, level] = useFitLevel(MAX_FIT_LEVEL, `${user?.id ?? ''}\n${views.length}\n${demo}`);
   return (
-    <header className="top-bar">
-      <div className="brand">
+    <header className="top-bar" data-fit-level={level} ref={(element) => { barRef.current = element; }}>
+      <div className="brand" title="ЦУР · Разбор обращений">
         <span className="brand-mark" aria-hidden="true">ЦУР</span>
-        <span className="brand-name">ЦУР · Разбор обращений</span>
+        {level === 0 ? <span className="brand-name">ЦУР · Разбор обращений</span> : null}
         {demo ? <span className="demo-badge" title="Учебные данные, решения никуда не уходят">демо</span> : null}
       </div>
-      {views.length > 1 ? (
-        <nav className="view-tabs" role="tablist" aria-label="Разделы">
-          {views.map((v, i) => (
-            <button key={v.id} type="button" role="tab" className="view-tab" aria-selected={v.id === viewId}
-              data-view={v.id} onClick={() => setView(v.id)} title={`${v.title} (${slotKeyFor('global', 'switch-view', i + 1)})`}>
-              {v.title} <Keycap keys={slotKeyFor('global', 'switch-view', i + 1)} className="tab-keys" />
-            </button>
-          ))}
-        </nav>
-      ) : null}
+      {views.length > 1 ? (level < 2
+        ? <ViewTabs views={views} viewId={viewId} setView={setView} />
+        : <ViewMenu views={views} viewId={viewId} setView={setView} />) : <span className="top-spacer" />}
       <div className="top-actions">
-        <button type="button" className="btn btn-quiet" onClick={() => openHelp('help')}>
-          <Keycap keys={keysFor('global', 'open-help')} /> Клавиши
+        <button type="button" className="btn btn-quiet" onClick={() => openHelp('help')} title={`Все клавиши (${keysFor('global', 'open-help')})`}
+          aria-label={level === 0 ? undefined : 'Клавиши'}>
+          <Keycap keys={keysFor('global', 'open-help')} />{level === 0 ? ' Клавиши' : null}
         </button>
         {user ? (
-          <span className="user" data-testid="user-name">
-            <span className="user-name">{user.name}</span>
-            <span className="user-role">{ROLE_LABELS[user.role]}</span>
+          <span className="user" data-testid="user-name" title={`${user.name}, ${ROLE_LABELS[user.role]}`}>
+            <span className="user-name">{level === 0 ? user.name : shortPersonName(user.name)}</span>
+            {level === 0 ? <span className="user-role">{ROLE_LABELS[user.role]}</span> : null}
           </span>
         ) : null}
         <button type="button" className="btn btn-quiet" onClick={() => void logout()}

@@ -106,8 +106,9 @@ describe('deadline policy', () => {
 
   it('says the time left or overdue in Russian', () => {
     const now = nsk('2025-03-04T10:00');
-    expect(timeLeft(now + 135 * 60_000, now)).toEqual({ overdue: false, text: 'осталось 2 ч 15 мин' });
-    expect(timeLeft(now - 40 * 60_000, now)).toEqual({ overdue: true, text: 'просрочено на 40 мин' });
-    expect(timeLeft(now + 3 * 1440 * 60_000 + 120 * 60_000, now).text).toBe('осталось 3 дн 2 ч');
+    expect(timeLeft(now + 135 * 60_000, now)).toEqual({ overdue: false, text: 'осталось 2 ч 15 мин', compact: '2 ч 15 мин' });
+    expect(timeLeft(now - 40 * 60_000, now)).toEqual({ overdue: true, text: 'просрочено на 40 мин', compact: '\u221240 мин' });
+    expect(timeLeft(now + 3 * 1440 * 60_000 + 120 * 60_000, now)).toMatchObject({ text: 'осталось 3 дн 2 ч', compact: '3 дн. 2 ч' });
+    expect(timeLeft(now - 28 * 1440 * 60_000, now).compact).toBe('\u221228 дн.');
   });
 });

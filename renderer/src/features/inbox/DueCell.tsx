@@ -1,5 +1,6 @@
-// The routing deadline in the inbox grid: «осталось 2 ч 15 мин», or «просрочено на 40 мин» in red (#4a);
-// the header shows the sort order and its key (U).
+// The routing deadline in the inbox grid, compact so a narrow column shows it whole: «2 ч 15 мин» left, or «−40 мин»
+// in red when overdue (#4a, #13); the words («осталось …», «просрочено на …») and the instant are in the tooltip.
+// The header shows the sort order and its key (U).
 import { timeLeft } from '../../../../shared/deadlines/time-left.js';
 import { Keycap } from '../../components/Keycap.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
@@ -12,7 +13,7 @@ export function DueCell({ iso }: { iso: string | null }) {
   const left = timeLeft(Date.parse(iso), nowMs);
   return (
     <time dateTime={iso} className={left.overdue ? 'time-left overdue' : 'time-left'}
-      title={`Срок маршрутизации: ${formatReceivedLong(iso, nowMs)} (Новосибирск)`}>{left.text}</time>
+      title={`Срок маршрутизации: ${formatReceivedLong(iso, nowMs)} (Новосибирск), ${left.text}`}>{left.compact}</time>
   );
 }
 

@@ -63,18 +63,23 @@ export function RoutePanel({ actions }: { actions?: RouteActions } = {}) {
         ))}
       </ol>
       <div className="route-actions">
-        <button type="button" className="btn" disabled={!hasSelection} onClick={openPicker}>
-          <Keycap keys={keysFor(scope, 'open-picker')} /> Другой адресат…
+        {/* On a narrow pane a label ends in «…»; the whole of it (and its key) is in the tooltip. */}
+        <button type="button" className="btn" disabled={!hasSelection} onClick={openPicker}
+          title={`Другой адресат (${keysFor(scope, 'open-picker')})`}>
+          <Keycap keys={keysFor(scope, 'open-picker')} /> <span className="btn-label">Другой адресат…</span>
         </button>
-        <button type="button" className="btn" disabled={!hasSelection} onClick={openReject}>
-          <Keycap keys={keysFor(scope, 'open-reject')} /> Отклонить…
+        <button type="button" className="btn" disabled={!hasSelection} onClick={openReject}
+          title={`Отклонить (${keysFor(scope, 'open-reject')})`}>
+          <Keycap keys={keysFor(scope, 'open-reject')} /> <span className="btn-label">Отклонить…</span>
         </button>
-        <button type="button" className="btn" onClick={undo}>
-          <Keycap keys={keysFor(scope, 'undo')} /> Отменить
+        <button type="button" className="btn" onClick={undo} title={`Отменить последнее решение (${keysFor(scope, 'undo')})`}>
+          <Keycap keys={keysFor(scope, 'undo')} /> <span className="btn-label">Отменить</span>
         </button>
         {actions === undefined ? (
-          <button type="button" className="btn" disabled={!inboxCluster} onClick={toggleCluster}>
-            <Keycap keys={keysFor('inbox', 'toggle-cluster')} /> {clusterOpen ? 'Свернуть группу' : 'Раскрыть группу'}
+          <button type="button" className="btn" disabled={!inboxCluster} onClick={toggleCluster}
+            title={`${clusterOpen ? 'Свернуть группу' : 'Раскрыть группу'} (${keysFor('inbox', 'toggle-cluster')})`}>
+            <Keycap keys={keysFor('inbox', 'toggle-cluster')} />{' '}
+            <span className="btn-label">{clusterOpen ? 'Свернуть группу' : 'Раскрыть группу'}</span>
           </button>
         ) : null}
       </div>

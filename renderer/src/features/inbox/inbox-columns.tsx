@@ -22,17 +22,20 @@ const column = createColumnHelper<InboxRow>();
 export const INBOX_COLUMNS = [
   column.accessor('source', { id: 'source', header: 'Ист.', cell: (c) => <SourceBadge source={c.getValue()} /> }),
   column.accessor('channelName', { id: 'channel', header: 'Канал', cell: (c) => c.getValue() }),
-  column.accessor('authorName', { id: 'author', header: 'Автор', cell: (c) => c.getValue() }),
+  // On a narrow pane the Канал column is dropped and the channel becomes the author cell's second line (inbox.css).
+  column.accessor('authorName', { id: 'author',
+    header: () => <span className="header-label" title="Автор и канал">Автор<span className="author-channel-header"> / канал</span></span>,
+    cell: (c) => <><span className="author-name">{c.getValue()}</span><span className="author-channel">{c.row.original.channelName}</span></> }),
   // A surge cluster (#6) shows its count before the text of its newest appeal; a colleague's hold (#9) who reads it.
   column.accessor('excerpt', { id: 'excerpt', header: 'Текст',
     cell: (c) => <><HeldBadge appealId={c.row.original.id} /><ClusterBadge appealId={c.row.original.id} />{c.getValue()}</> }),
-  column.display({ id: 'suggestion', header: () => <span title={`Первое предложение модели (${keysFor('inbox', 'route-suggestion-1')})`}>Предложение</span>,
+  column.display({ id: 'suggestion', header: () => <span className="header-label" title={`Первое предложение модели (${keysFor('inbox', 'route-suggestion-1')})`}>Предложение</span>,
     cell: (c) => <TopSuggestionCell appealId={c.row.original.id} /> }),
   column.accessor('receivedAt', { id: 'received', header: 'Получено', cell: (c) => <ReceivedCell iso={c.getValue()} /> }),
   column.accessor('routeDueAt', { id: 'due', header: () => <DueHeader />, cell: (c) => <DueCell iso={c.getValue() ?? null} /> }),
   column.accessor('attachmentCount', {
     id: 'attachments',
-    header: () => <span title="Вложения" aria-label="Вложения"><PaperclipIcon /></span>,
+    header: () => <span role="img" title="Вложения" aria-label="Вложения"><PaperclipIcon /></span>,
     cell: (c) => (c.getValue() > 0
       ? <span className="attachments-marker" title={`Вложений: ${c.getValue()}`}><PaperclipIcon />{c.getValue()}</span>
       : null),
