@@ -2,7 +2,7 @@
 // ids, TanStack Table over the visible rows, so 100,000 rows stay instant (only ~50 rows exist as objects or DOM,
 // and only windows seen are fetched from the core). Selection and keys belong to the caller.
 import { flexRender, getCoreRowModel, useReactTable, type ColumnDef, type Row } from '@tanstack/react-table';
-import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
+import { memo, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type Ref } from 'react';
 import { flushSync } from 'react-dom';
 import type { InboxRow } from '../../../../shared/desk-api/contract.js';
 import { indexOfId } from '../../store/inbox-order.js';
@@ -14,6 +14,8 @@ const OVERSCAN = 12;
 const getRowId = (row: InboxRow): string => row.id;
 
 interface GridRowProps {
+  /** The row's DOM id: the grid names the selected row as its aria-activedescendant. */
+  domId: string;
   row: Row<InboxRow>; start: number; index: number; selected: boolean; onSelect(id: string): void;
   /** Team mode (#9): the colleague holding this appeal (short name), and this desk's hold state of its selection. */
   heldBy: string | undefined; hold: string | undefined;
@@ -25,7 +27,7 @@ interface GridRowProps {
 // (every key press that scrolls), so comparing `row` itself would re-render all ~50 rows per press.
 const sameRow = (a: GridRowProps, b: GridRowProps): boolean => a.row.original === b.row.original
   && a.start === b.start && a.index === b.index && a.selected === b.selected && a.onSelect === b.onSelect
-  && a.columns === b.columns && a.heldBy === b.heldBy && a.hold === b.hold;
+  && a.columns === b.columns && a.heldBy === b.heldBy && a.hold === b.hold && a.domId === b.domId;
 
 // The cells of a row: rendered again only for new data. A row that moves (one above it was decided) or changes
 // selection updates only its wrapper below.
@@ -37,9 +39,9 @@ const RowCells = memo(function RowCells({ row }: { row: Row<InboxRow>; columns: 
   ));
 }, (a, b) => a.row.original === b.row.original && a.columns === b.columns);
 
-const GridRow = memo(function GridRow({ row, start, index, selected, onSelect, columns, heldBy, hold }: GridRowProps) {
+const GridRow = memo(function GridRow({ domId, row, start, index, selected, onSelect, columns, heldBy, hold }: GridRowProps) {
   return (
-    <div role="row" aria-selected={selected} aria-rowindex={index + 2} data-appeal-id={row.id}
+    <div id={domId} role="row" aria-selected={selected} aria-rowindex={index + 2} data-appeal-id={row.id}
       data-held-by={heldBy} data-hold={hold}
       className={`grid-row${selected ? ' selected' : ''}${heldBy !== undefined ? ' held' : ''}`}
       style={{ transform: `translateY(${start}px)` }}
@@ -67,11 +69,16 @@ export interface AppealGridProps {
   /** Team mode (#9): who holds which listed appeal (short names), and this desk's hold state of the selection. */
   heldBy?: (id: string) => string | undefined;
   selectedHold?: string | undefined;
+  /** Take the focus when the grid appears (the inbox): keys then have a focused owner for assistive technology. */
+  focusOnMount?: boolean;
 }
 
 export function AppealGrid({
   ids, rowsById, selectedId, onSelect, ensureRows, columns, label, onPageSize, className, gridRef, heldBy, selectedHold,
+  focusOnMount = false,
 }: AppealGridProps) {
+  const rowIdPrefix = useId();
+  const domIdOf = (appealId: string): string => `${rowIdPrefix}row-${appealId}`;
   const scrollRef = useRef<HTMLDivElement | null>(null);
   // The scroll position and height, remembered from scroll and resize events (reading them from the element after
   // a commit would force a layout). Rows have one fixed height, so the window is arithmetic: no per-row
@@ -166,10 +173,20 @@ export function AppealGrid({
     else if (gridRef) gridRef.current = el;
   };
 
+  // Keys are handled at the window, so focus is only for assistive technology: without it the focus stays on
+  // <body> and a screen reader hears nothing of the selection. preventScroll: the window arithmetic owns scrolling.
+  useEffect(() => {
+    if (focusOnMount && (document.activeElement === null || document.activeElement === document.body)) {
+      scrollRef.current?.focus({ preventScroll: true });
+    }
+  }, [focusOnMount]);
+
   const headerGroup = table.getHeaderGroups()[0];
+  const selectedRendered = selectedId !== null && modelRowsById[selectedId] !== undefined;
   return (
     <div ref={setRefs} className={className ? `grid-scroll ${className}` : 'grid-scroll'} role="grid" aria-label={label}
-      aria-rowcount={ids.length + 1} aria-colcount={columns.length} tabIndex={0}>
+      aria-rowcount={ids.length + 1} aria-colcount={columns.length} tabIndex={0}
+      aria-activedescendant={selectedRendered ? domIdOf(selectedId) : undefined}>
       <div role="row" aria-rowindex={1} className="grid-header">
         {headerGroup?.headers.map((header) => (
           <div key={header.id} role="columnheader" className={`cell cell-${header.column.id}`}>
@@ -183,7 +200,7 @@ export function AppealGrid({
           const row = id === undefined ? undefined : modelRowsById[id];
           if (row === undefined) return null;
           return (
-            <GridRow key={row.id} row={row} index={item.index} start={item.start - HEADER_HEIGHT}
+            <GridRow key={row.id} domId={domIdOf(row.id)} row={row} index={item.index} start={item.start - HEADER_HEIGHT}
               selected={row.id === selectedId} onSelect={onSelect} columns={columns} heldBy={heldBy?.(row.id)}
               hold={row.id === selectedId ? selectedHold : undefined} />
           );

@@ -30,6 +30,6 @@ export function InboxTable() {
   return (
     <AppealGrid ids={rowIds} rowsById={rowsById} selectedId={selectedId} onSelect={select} ensureRows={ensureWindow}
       columns={INBOX_COLUMNS} label="Обращения, ожидающие разбора" className="inbox-grid" onPageSize={setPageSize}
-      heldBy={heldBy} selectedHold={selectedHold} />
+      heldBy={heldBy} selectedHold={selectedHold} focusOnMount />
   );
 }

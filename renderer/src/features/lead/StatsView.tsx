@@ -1,7 +1,7 @@
 // «Статистика»: appeals per day by source, by topic (keyword rules on the text, shared/topics) and by target,
 // time-to-route distribution and operator throughput, for a chosen period. Computed by the core from the local
 // cache, so it works offline; E exports the monthly report with the very same numbers.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Stats, StatsPeriod } from '../../../../shared/desk-api/lead-contract.js';
 import {
   addDays, localDay, monthStartOf, previousMonthEndOf,
@@ -13,7 +13,7 @@ import { keysFor, slotKeyFor } from '../shortcuts/shortcut-table.js';
 import { deskCall } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
-import { HBars, Histogram, SOURCE_COLORS, StackedDays } from './charts.js';
+import { HBars, Histogram, SOURCE_TEXT_COLORS, StackedDays } from './charts.js';
 import { ExportStatus } from './ExportStatus.js';
 import { formatMinutes } from './format-minutes.js';
 import { useExport } from './use-export.js';
@@ -46,6 +46,7 @@ export function StatsView() {
   const [exportState, startExport] = useExport();
   const [seq, setSeq] = useState(0);
   const period = periodFor(choice, nowMs);
+  const pageRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
     let live = true;
@@ -65,13 +66,20 @@ export function StatsView() {
         startExport({ kind: 'monthly', month: period.to.slice(0, 7), format: shortcut.action === 'export-xlsx' ? 'xlsx' : 'csv' });
         break;
       case 'refresh': setSeq((n) => n + 1); break;
+      case 'page-down':
+      case 'page-up': {
+        // A page less a line of overlap, as a browser pages, so the reader keeps their place.
+        const el = pageRef.current;
+        if (el) el.scrollBy({ top: (shortcut.action === 'page-down' ? 1 : -1) * Math.max(40, el.clientHeight - 40) });
+        break;
+      }
       default: break;
     }
   });
 
   const t = stats?.totals;
   return (
-    <main className="stats-workspace" data-testid="stats-view">
+    <main ref={pageRef} className="stats-workspace" data-testid="stats-view">
       <header className="stats-head">
         <div className="period-choice" role="radiogroup" aria-label="Период">
           {PERIODS.map((label, i) => (
@@ -89,7 +97,7 @@ export function StatsView() {
           <section className="stats-card totals" aria-label="Итоги">
             <div><b className="big tabular" data-testid="stats-received">{t.received}</b><span>поступило</span></div>
             {SOURCES.map((s) => (
-              <div key={s}><b className="tabular" style={{ color: SOURCE_COLORS[s] }}>{stats.bySource[s]}</b><span>{SOURCE_LABELS[s]}</span></div>
+              <div key={s}><b className="tabular" style={{ color: SOURCE_TEXT_COLORS[s] }}>{stats.bySource[s]}</b><span>{SOURCE_LABELS[s]}</span></div>
             ))}
             <div><b className="tabular">{t.routed}</b><span>направлено</span></div>
             <div><b className="tabular">{t.rejected}</b><span>отклонено</span></div>
@@ -116,6 +124,7 @@ export function StatsView() {
         <span><Keycap keys={keysFor('stats', 'choose-period')} /> период</span>
         <span><Keycap keys={keysFor('stats', 'export-xlsx')} /> отчёт за месяц XLSX · <Keycap keys={keysFor('stats', 'export-csv')} /> CSV</span>
         <span><Keycap keys={keysFor('stats', 'refresh')} /> пересчитать</span>
+        <span><Keycap keys={keysFor('stats', 'page-down')} /> <Keycap keys={keysFor('stats', 'page-up')} /> прокрутка</span>
         <ExportStatus state={exportState} />
       </footer>
     </main>

@@ -1,9 +1,70 @@
 // Hand-drawn SVG charts for the statistics: stacked columns per day, horizontal bars, a histogram.
-// No chart library: a few rects and labels, sized in viewBox units so they scale with the pane.
+// No chart library: a few rects and labels. Each chart is drawn at its panel's measured width, one viewBox unit per
+// pixel, so it fills the panel and its text never scales or gets cut (labels and axis are measured, not guessed).
+// Each has a visually hidden table of the same numbers: a picture alone says nothing to a screen reader (axe).
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { SourceCounts } from '../../../../shared/desk-api/lead-contract.js';
 import { SOURCE_LABELS, SOURCES, type Source } from '../../../../shared/domain/appeal.js';
 
 export const SOURCE_COLORS: Record<Source, string> = { vk: '#2563d9', ok: '#e8891c', telegram: '#2aa3c7', pos: '#7a4fd0' };
+/** The same hues dark enough for figures on white (≥ 4.5:1; the bar colours above are 2.6–2.9:1 for orange and cyan). */
+export const SOURCE_TEXT_COLORS: Record<Source, string> = { vk: '#2563d9', ok: '#9c4a06', telegram: '#0a6f9e', pos: '#7a4fd0' };
+
+/** The width of the element in CSS pixels, followed as the panel resizes (before the first measure: `fallback`). */
+function useWidth(fallback: number): [React.RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement | null>(null);
+  const [width, setWidth] = useState(fallback);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return undefined;
+    const measure = (): void => {
+      const w = Math.floor(el.clientWidth);
+      if (w > 0) setWidth(w);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, width];
+}
+
+let measureContext: CanvasRenderingContext2D | null | undefined;
+/** Rendered width of `text` in the page's font at `sizePx` (an estimate where no canvas is available). */
+function textWidth(text: string, sizePx: number): number {
+  if (measureContext === undefined) {
+    measureContext = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
+  }
+  if (!measureContext) return text.length * sizePx * 0.6;
+  measureContext.font = `${sizePx}px ${getComputedStyle(document.body).fontFamily}`;
+  return measureContext.measureText(text).width;
+}
+
+/** `text` cut with «…» to fit `maxPx`. */
+function fitText(text: string, sizePx: number, maxPx: number): string {
+  if (textWidth(text, sizePx) <= maxPx) return text;
+  let cut = text.length;
+  while (cut > 1 && textWidth(`${text.slice(0, cut)}…`, sizePx) > maxPx) cut--;
+  return `${text.slice(0, cut)}…`;
+}
+
+/** The chart's numbers as a table for assistive technology; hidden from sight, not from screen readers. */
+function DataTable({ caption, head, rows }: { caption: string; head: readonly string[]; rows: readonly (readonly ReactNode[])[] }) {
+  return (
+    <table className="visually-hidden">
+      <caption>{caption}</caption>
+      <thead><tr>{head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
+      <tbody>
+        {rows.map((cells, i) => (
+          <tr key={i}>{cells.map((c, j) => (j === 0 ? <th key={j} scope="row">{c}</th> : <td key={j}>{c}</td>))}</tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** An axis figure as written in Russian: the middle of a 0–5 axis is «2,5», not a rounded «3» at the wrong height. */
+const axisNumber = (v: number): string => v.toLocaleString('ru-RU', { maximumFractionDigits: 1 });
 
 /** A round axis maximum ≥ value: 1, 2, 5 × 10^n. */
 function niceMax(value: number): number {
@@ -13,23 +74,24 @@ function niceMax(value: number): number {
 }
 
 export function StackedDays({ days }: { days: readonly { date: string; counts: SourceCounts }[] }) {
-  const width = 640;
-  const height = 180;
-  const left = 34;
+  const [box, width] = useWidth(640);
+  const height = 200;
   const bottom = 20;
   const totals = days.map((d) => SOURCES.reduce((n, s) => n + d.counts[s], 0));
   const max = niceMax(Math.max(0, ...totals));
+  const left = Math.ceil(Math.max(textWidth(axisNumber(max), 10), textWidth(axisNumber(max / 2), 10))) + 8;
   const step = (width - left) / Math.max(1, days.length);
   const bar = Math.max(2, step * 0.72);
   const y = (v: number): number => (height - bottom) * (1 - v / max);
-  const labelEvery = Math.ceil(days.length / 10);
+  const labelEvery = Math.max(1, Math.ceil(days.length / Math.max(2, Math.floor((width - left) / 44))));
+  const dayLabel = (date: string): string => `${date.slice(8, 10)}.${date.slice(5, 7)}`;
   return (
-    <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Обращения по дням и источникам">
+    <figure className="chart" ref={box}>
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label="Обращения по дням и источникам">
         {[0, 0.5, 1].map((f) => (
           <g key={f}>
             <line x1={left} x2={width} y1={y(max * f)} y2={y(max * f)} className="grid" />
-            <text x={left - 4} y={y(max * f) + 4} className="axis" textAnchor="end">{Math.round(max * f)}</text>
+            <text x={left - 4} y={y(max * f) + 4} className="axis" textAnchor="end">{axisNumber(max * f)}</text>
           </g>
         ))}
         {days.map((d, i) => {
@@ -47,7 +109,7 @@ export function StackedDays({ days }: { days: readonly { date: string; counts: S
                 return <rect key={s} x={x} y={top} width={bar} height={h} fill={SOURCE_COLORS[s]} />;
               })}
               {i % labelEvery === 0 ? (
-                <text x={x + bar / 2} y={height - 6} className="axis" textAnchor="middle">{`${d.date.slice(8, 10)}.${d.date.slice(5, 7)}`}</text>
+                <text x={x + bar / 2} y={height - 6} className="axis" textAnchor="middle">{dayLabel(d.date)}</text>
               ) : null}
             </g>
           );
@@ -58,6 +120,8 @@ export function StackedDays({ days }: { days: readonly { date: string; counts: S
           <span key={s}><i style={{ background: SOURCE_COLORS[s] }} />{SOURCE_LABELS[s]}</span>
         ))}
       </figcaption>
+      <DataTable caption="Обращения по дням и источникам" head={['День', ...SOURCES.map((s) => SOURCE_LABELS[s]), 'Всего']}
+        rows={days.map((d, i) => [dayLabel(d.date), ...SOURCES.map((s) => d.counts[s]), totals[i] ?? 0])} />
     </figure>
   );
 }
@@ -65,19 +129,22 @@ export function StackedDays({ days }: { days: readonly { date: string; counts: S
 export function HBars({ items, label, color = '#2563d9' }: {
   items: readonly { key: string; label: string; count: number }[]; label: string; color?: string;
 }) {
+  const [box, width] = useWidth(420);
   const rowH = 20;
-  const width = 420;
-  const labelW = 150;
   const max = Math.max(1, ...items.map((i) => i.count));
   const height = Math.max(rowH, items.length * rowH);
+  // The label column is as wide as the longest label, up to half the panel; longer ones end in «…», never cut.
+  const valueW = Math.ceil(textWidth(String(max), 11)) + 10;
+  const labelW = Math.ceil(Math.min(width / 2, Math.max(40, ...items.map((i) => textWidth(i.label, 11))))) + 8;
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label} className="hbars">
+    <div className="hbars" ref={box}>
+    <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={label}>
       {items.map((item, i) => {
-        const w = ((width - labelW - 44) * item.count) / max;
+        const w = (Math.max(0, width - labelW - valueW) * item.count) / max;
         return (
           <g key={item.key} transform={`translate(0 ${i * rowH})`}>
             <text x={labelW - 6} y={rowH * 0.68} className="label" textAnchor="end">
-              {item.label.length > 24 ? `${item.label.slice(0, 23)}…` : item.label}
+              {fitText(item.label, 11, labelW - 8)}
             </text>
             <rect x={labelW} y={3} width={Math.max(1, w)} height={rowH - 6} fill={color} rx={2} />
             <text x={labelW + w + 5} y={rowH * 0.68} className="value">{item.count}</text>
@@ -85,17 +152,20 @@ export function HBars({ items, label, color = '#2563d9' }: {
         );
       })}
     </svg>
+    <DataTable caption={label} head={['', 'Обращений']} rows={items.map((i) => [i.label, i.count])} />
+    </div>
   );
 }
 
 export function Histogram({ buckets }: { buckets: readonly { label: string; count: number }[] }) {
-  const width = 420;
+  const [box, width] = useWidth(420);
   const height = 150;
   const bottom = 22;
   const max = Math.max(1, ...buckets.map((b) => b.count));
   const step = width / Math.max(1, buckets.length);
   return (
-    <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label="Время до направления" className="histogram">
+    <div className="histogram" ref={box}>
+    <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label="Время до направления">
       {buckets.map((b, i) => {
         const h = ((height - bottom - 16) * b.count) / max;
         const x = i * step + step * 0.12;
@@ -103,10 +173,12 @@ export function Histogram({ buckets }: { buckets: readonly { label: string; coun
           <g key={b.label}>
             <rect x={x} y={height - bottom - h} width={step * 0.76} height={Math.max(0, h)} fill="#1d7a46" rx={2} />
             <text x={x + step * 0.38} y={height - bottom - h - 4} className="value" textAnchor="middle">{b.count}</text>
-            <text x={x + step * 0.38} y={height - 6} className="axis" textAnchor="middle">{b.label}</text>
+            <text x={x + step * 0.38} y={height - 6} className="axis" textAnchor="middle">{fitText(b.label, 10, step - 2)}</text>
           </g>
         );
       })}
     </svg>
+    <DataTable caption="Время до направления" head={['Время', 'Обращений']} rows={buckets.map((b) => [b.label, b.count])} />
+    </div>
   );
 }

@@ -13,7 +13,8 @@ export function HelpDialog() {
   return (
     <Dialog title="Клавиши" aside={<span className="dialog-hint"><Keycap keys={keysFor('help', 'close')} /> закрыть</span>} onClose={close}
       className="help-dialog">
-      <div className="help-columns" data-autofocus tabIndex={-1}>
+      {/* In the tab order (not only focused on open): a scrolling region must be reachable by keyboard (axe). */}
+      <div className="help-columns" data-autofocus tabIndex={0} role="region" aria-label="Все клавиши">
         {SCOPES.map((scope) => (
           <section key={scope}>
             <h3>{SCOPE_TITLES[scope]}</h3>

@@ -155,6 +155,11 @@ const BINDINGS: readonly Binding[] = [
   { action: 'export-csv', scope: 'stats', chords: [{ code: 'KeyE', shift: true }],
     label: 'Месячный отчёт в CSV' },
   { action: 'refresh', scope: 'stats', chords: [{ code: 'KeyR' }], label: 'Пересчитать статистику' },
+  // The statistics page is taller than a 768 px screen: the export confirmation sits below the fold.
+  { action: 'page-down', scope: 'stats', chords: [{ code: 'PageDown' }],
+    label: 'Прокрутить страницу вниз', repeatable: true },
+  { action: 'page-up', scope: 'stats', chords: [{ code: 'PageUp' }],
+    label: 'Прокрутить страницу вверх', repeatable: true },
 
   { action: 'move-down', scope: 'conflicts', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }],
     label: 'Следующий конфликт', repeatable: true },

@@ -17,7 +17,7 @@ export function ConflictNotices() {
   const name = targetNameLookup(targetsById);
   const shown = conflicts.slice(0, MAX_BANNERS);
   return (
-    <div className="banners" aria-label="Конфликты">
+    <div className="banners" role="group" aria-label="Конфликты">
       {conflicts.length > shown.length ? (
         <div className="banner banner-conflict" data-testid="more-conflicts">
           <span className="banner-text">

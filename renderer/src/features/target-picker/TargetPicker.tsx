@@ -1,11 +1,15 @@
-// «/»: route the selected appeal to any target — type to filter (see match-targets.ts), arrows, Enter.
+// «/»: route the selected appeal to any target — type to filter (see match-targets.ts), arrows, Enter. Text typed
+// on the wrong layout is matched by its other reading, and the line under the box says so («по раскладке: мин»).
 import { useMemo, useState } from 'react';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
 import { keysFor, primaryKeyFor, slotKeyFor } from '../shortcuts/shortcut-table.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
-import { matchTargets } from './match-targets.js';
+import { matchTargetsEitherLayout } from './match-targets.js';
+
+/** Target ids are plain slugs; the prefix keeps option ids apart from any other id on the page. */
+const optionId = (targetId: string): string => `picker-option-${targetId}`;
 
 const KIND_LABELS = { ministry: 'ведомство', municipality: 'муниципалитет', other: 'другое' } as const;
 
@@ -18,8 +22,11 @@ export function TargetPicker({ onChoose, onClose }: { onChoose?: (targetId: stri
   const decide = useDeskStore((s) => s.decide);
   const [query, setQuery] = useState('');
   const [cursor, setCursor] = useState(0);
-  const matches = useMemo(() => matchTargets(targets, query), [targets, query]);
+  const { targets: matches, reading } = useMemo(() => matchTargetsEitherLayout(targets, query), [targets, query]);
   const active = Math.min(cursor, Math.max(0, matches.length - 1));
+  // The box keeps the focus while arrows move the choice, so it names the chosen option for a screen reader.
+  const activeTarget = matches[active];
+  const activeOptionId = activeTarget === undefined ? undefined : optionId(activeTarget.id);
 
   const route = (index: number): void => {
     const target = matches[index];
@@ -43,13 +50,18 @@ export function TargetPicker({ onChoose, onClose }: { onChoose?: (targetId: stri
     <Dialog title="Направить адресату" aside={<span className="dialog-hint"><Keycap keys={keysFor('picker', 'close')} /> закрыть</span>}
       onClose={close} className="picker-dialog">
       <input className="picker-input" type="text" value={query} placeholder="Начните вводить: здр, жкх, дов…"
+        role="combobox" aria-expanded="true" aria-autocomplete="list" aria-activedescendant={activeOptionId}
         aria-label="Поиск адресата" aria-controls="picker-list" autoComplete="off" spellCheck={false}
         onChange={(e) => { setQuery(e.target.value); setCursor(0); }} />
+      {reading !== null ? (
+        <p className="picker-reading muted" data-testid="picker-reading" aria-live="polite"
+          style={{ margin: '-4px 14px 4px', fontSize: 12 }}>по раскладке: {reading}</p>
+      ) : null}
       <ul id="picker-list" className="choice-list picker-list" role="listbox" aria-label="Адресаты">
         {matches.map((target, i) => {
           const slot = favoriteIds.indexOf(target.id);
           return (
-            <li key={target.id} role="option" aria-selected={i === active} className="choice"
+            <li key={target.id} id={optionId(target.id)} role="option" aria-selected={i === active} className="choice"
               ref={i === active ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
               onMouseMove={() => { if (i !== active) setCursor(i); }} onClick={() => route(i)}>
               <span className="choice-main">
