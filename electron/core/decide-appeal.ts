@@ -39,9 +39,9 @@ export function decideAppeal(
   });
 }
 
-export function undoNewestDecision(cache: LocalCache): { appealId: string } {
+export function undoNewestDecision(cache: LocalCache, userId: string): { appealId: string } {
   return cache.transaction(() => {
-    const newest = cache.outbox.newest();
+    const newest = cache.outbox.newest(userId);
     if (!newest) throw new DeskFailure('nothing_to_undo', 'Нечего отменять');
     if (newest.attemptedAt !== null) {
       throw new DeskFailure('already_sent', 'Решение уже отправлено на сервер — отменить нельзя');
@@ -57,19 +57,14 @@ export function undoNewestDecision(cache: LocalCache): { appealId: string } {
  * row while it is not handed to the network, with its whole surge-cluster batch; null when undo would refuse.
  */
 export function undoableDecision(cache: LocalCache, userId: string, pushDelayMs: number): UndoableDecision | null {
-  const newest = cache.outbox.newest();
-  if (!newest || newest.attemptedAt !== null || newest.decidedBy.id !== userId) return null;
-  const batchId = cache.db.prepare<[string], { batch_id: string | null }>(
-    'SELECT batch_id FROM outbox WHERE mutation_id = ?').get(newest.mutationId)?.batch_id ?? null;
-  const rows = batchId === null
-    ? [{ mutation_id: newest.mutationId, appeal_id: newest.appealId, attempted_at: null }]
-    : cache.db.prepare<[string], { mutation_id: string; appeal_id: string; attempted_at: string | null }>(
-      'SELECT mutation_id, appeal_id, attempted_at FROM outbox WHERE batch_id = ? ORDER BY mutation_id').all(batchId);
+  const newest = cache.outbox.newest(userId);
+  if (!newest || newest.attemptedAt !== null) return null;
+  const rows = cache.outbox.batchOf(newest.mutationId);
   // Part of a cluster's batch already went out: the undo refuses the whole batch, so nothing is offered.
-  if (rows.length === 0 || rows.some((row) => row.attempted_at !== null)) return null;
-  const appealIds = rows.map((row) => row.appeal_id);
+  if (rows.length === 0 || rows.some((row) => row.attemptedAt !== null)) return null;
+  const appealIds = rows.map((row) => row.appealId);
   return {
-    mutationIds: rows.map((row) => row.mutation_id),
+    mutationIds: rows.map((row) => row.mutationId),
     appealIds,
     excerpt: cache.appeals.excerpt(appealIds[0] ?? newest.appealId),
     decision: newest.decision,

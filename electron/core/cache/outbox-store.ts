@@ -48,6 +48,7 @@ export class OutboxStore {
   private readonly forAppealStmt;
   private readonly pendingIdsStmt;
   private readonly newestStmt;
+  private readonly batchStmt;
   private readonly dueStmt;
   private readonly nextDueStmt;
   private readonly markStmt;
@@ -64,10 +65,16 @@ export class OutboxStore {
     this.pendingIdsStmt = db.prepare<[], string>('SELECT DISTINCT appeal_id FROM outbox').pluck();
     this.forAppealStmt = db.prepare<[string], OutboxRow>(
       'SELECT * FROM outbox WHERE appeal_id = ? ORDER BY mutation_id');
-    this.newestStmt = db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY mutation_id DESC LIMIT 1');
     // Rows are sent under their author's own session (shift handover, #12): the queries take the authors that have
     // one as a JSON array of user ids.
     const authorIn = "json_extract(decided_by, '$.id') IN (SELECT value FROM json_each(?))";
+    this.newestStmt = db.prepare<[string], OutboxRow>(
+      `SELECT * FROM outbox WHERE ${authorIn} ORDER BY mutation_id DESC LIMIT 1`);
+    // A cluster decision (#6) is one batch of rows; a plain decision is a batch of itself.
+    this.batchStmt = db.prepare<[string, string], OutboxRow>(`
+      SELECT * FROM outbox WHERE mutation_id = ?
+        OR batch_id = (SELECT batch_id FROM outbox WHERE mutation_id = ?)
+      ORDER BY mutation_id`);
     this.dueStmt = db.prepare<[number, string, number], OutboxRow>(
       `SELECT * FROM outbox WHERE created_ms <= ? AND ${authorIn} ORDER BY mutation_id LIMIT ?`);
     this.nextDueStmt = db.prepare<[string], { ms: number | null }>(
@@ -108,9 +115,15 @@ export class OutboxStore {
     return new Set(this.pendingIdsStmt.all());
   }
 
-  newest(): OutboxEntry | null {
-    const row = this.newestStmt.get();
+  /** The newest row decided by `authorId`: what their Ctrl+Z takes back — never another operator's queued work. */
+  newest(authorId: string): OutboxEntry | null {
+    const row = this.newestStmt.get(JSON.stringify([authorId]));
     return row ? toEntry(row) : null;
+  }
+
+  /** The rows decided together with `mutationId` (its cluster decision's batch), oldest first; itself when alone. */
+  batchOf(mutationId: string): OutboxEntry[] {
+    return this.batchStmt.all(mutationId, mutationId).map(toEntry);
   }
 
   /** Oldest first: rows by `authorIds` whose undo grace ended at or before `dueBeforeMs`. */

@@ -47,26 +47,21 @@ export function decideCluster(
   });
 }
 
-interface BatchRow { mutation_id: string; appeal_id: string; attempted_at: string | null }
-
 /** Undo of the newest decision; when it was a cluster's, every decision of that batch goes, or none. */
-export function undoNewestBatch(cache: LocalCache): { appealId: string; appealIds?: string[] } {
+export function undoNewestBatch(cache: LocalCache, userId: string): { appealId: string; appealIds?: string[] } {
   return cache.transaction(() => {
-    const newest = cache.outbox.newest();
+    const newest = cache.outbox.newest(userId);
     if (!newest) throw new DeskFailure('nothing_to_undo', 'Нечего отменять');
-    const batchId = cache.db.prepare<[string], { batch_id: string | null }>(
-      'SELECT batch_id FROM outbox WHERE mutation_id = ?').get(newest.mutationId)?.batch_id ?? null;
-    if (batchId === null) return undoNewestDecision(cache);
-    const rows = cache.db.prepare<[string], BatchRow>(
-      'SELECT mutation_id, appeal_id, attempted_at FROM outbox WHERE batch_id = ? ORDER BY mutation_id').all(batchId);
-    if (rows.some((row) => row.attempted_at !== null)) {
+    const rows = cache.outbox.batchOf(newest.mutationId);
+    if (rows.length <= 1) return undoNewestDecision(cache, userId);
+    if (rows.some((row) => row.attemptedAt !== null)) {
       throw new DeskFailure('already_sent', 'Решение по группе уже отправлено на сервер — отменить нельзя');
     }
     for (const row of rows) {
-      cache.outbox.delete(row.mutation_id);
-      recomputeLocalView(cache, row.appeal_id);
+      cache.outbox.delete(row.mutationId);
+      recomputeLocalView(cache, row.appealId);
     }
-    const appealIds = rows.map((row) => row.appeal_id);
+    const appealIds = rows.map((row) => row.appealId);
     return { appealId: appealIds[0] ?? newest.appealId, appealIds };
   });
 }

@@ -35,7 +35,8 @@ export interface ClusterService {
   store: ClusterStore;
   /** The inbox's ids (inbox.ids, an inbox method) one row per cluster, but for the clusters shown expanded. */
   inboxIds(order: 'newest' | 'urgency', expanded: readonly string[]): CollapsedIds;
-  undo(): { appealId: string; appealIds?: string[] };
+  /** Takes back `userId`'s newest decision (a cluster's whole); never another operator's. */
+  undo(userId: string): { appealId: string; appealIds?: string[] };
 }
 
 export function createClusterService(ctx: ClusterContext): ClusterService {
@@ -96,7 +97,7 @@ export function createClusterService(ctx: ClusterContext): ClusterService {
 
   return {
     store,
-    undo: () => undoNewestBatch(cache),
+    undo: (userId) => undoNewestBatch(cache, userId),
     inboxIds: (order, expanded) => {
       drainForList();
       return store.collapse(cache.rows.inboxIds(order), new Set(expanded));

@@ -72,7 +72,9 @@ export function createInboxHandlers(ctx: InboxContext): Handlers<typeof INBOX_ME
     'appeals.undo': () => {
       let result: ReturnType<ClusterService['undo']>;
       try {
-        result = clusters.undo(); // a cluster's decision is taken back whole (#6)
+        // The signed-in operator's own newest decision, a cluster's whole (#6): a previous operator's queued work
+        // (shift handover) is never theirs to take back.
+        result = clusters.undo(requireUser(ctx).id);
       } catch (error) {
         const sent = offered !== null && offered.userId === ctx.user()?.id
           && offered.mutationIds.every((id) => cache.outbox.get(id) === null);

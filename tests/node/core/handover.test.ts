@@ -85,6 +85,13 @@ it('a previous operator whose session has ended: their decisions wait under thei
   await signIn('operator2');
   const status = await value<SyncStatus>(core, 'sync.now', {});
   expect(status.waiting).toEqual([{ user: { id: 'u-operator1', name: expect.any(String) }, count: 1, sending: false }]);
+  // Ctrl+Z before any decision of their own: nothing of operator2's to take back, and operator1's queued work stays.
+  expect(await core.call('appeals.undo', {})).toMatchObject({ ok: false, error: { code: 'nothing_to_undo' } });
+  expect((await value<SyncStatus>(core, 'sync.status', {})).waiting).toEqual([expect.objectContaining({ count: 1 })]);
+  await value(core, 'appeals.route', { appealId: 'a-00002', targetId: 'mingkh' });
+  // Their own Ctrl+Z takes back their own decision, not the older one of operator1 beneath it.
+  expect(await value(core, 'appeals.undo', {})).toMatchObject({ appealId: 'a-00002' });
+  expect((await value<SyncStatus>(core, 'sync.status', {})).waiting).toEqual([expect.objectContaining({ count: 1 })]);
   await value(core, 'appeals.route', { appealId: 'a-00002', targetId: 'mingkh' });
   const out = await value<{ outcome: string; unsent: number }>(core, 'session.signOut', { unsent: 'discard' });
   expect(out).toMatchObject({ outcome: 'signed-out', unsent: 0 });

@@ -69,18 +69,18 @@ describe('decideAppeal / undo on the cache', () => {
   it('undoes the newest unsent decision, then refuses once it was handed to the network', () => {
     decideAppeal(cache, 'a-00001', { type: 'route', targetId: 'mingkh' }, OPERATOR);
     const second = decideAppeal(cache, 'a-00002', { type: 'route', targetId: 'minzdrav' }, OPERATOR);
-    expect(undoNewestDecision(cache)).toEqual({ appealId: 'a-00002' });
+    expect(undoNewestDecision(cache, OPERATOR.id)).toEqual({ appealId: 'a-00002' });
     expect(cache.appeals.local('a-00002')).toMatchObject({ status: 'new', version: 1 });
     expect(cache.outbox.get(second.mutationId)).toBeNull();
 
-    const first = cache.outbox.newest();
+    const first = cache.outbox.newest(OPERATOR.id);
     cache.outbox.markAttempted(first?.mutationId ?? '', new Date().toISOString());
-    expect(() => undoNewestDecision(cache)).toThrow('Решение уже отправлено на сервер — отменить нельзя');
+    expect(() => undoNewestDecision(cache, OPERATOR.id)).toThrow('Решение уже отправлено на сервер — отменить нельзя');
     expect(cache.appeals.local('a-00001')).toMatchObject({ status: 'routed' });
   });
 
   it('says there is nothing to undo on an empty outbox', () => {
-    expect(() => undoNewestDecision(cache)).toThrow(expect.objectContaining({ code: 'nothing_to_undo' }));
+    expect(() => undoNewestDecision(cache, OPERATOR.id)).toThrow(expect.objectContaining({ code: 'nothing_to_undo' }));
   });
 });
 

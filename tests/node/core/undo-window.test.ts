@@ -43,7 +43,7 @@ describe('undoableDecision', () => {
     });
     expect(cache.appeals.excerpt('a-00002')).not.toBe('');
     // After an undo the previous decision, still in its window, is what Ctrl+Z would take next.
-    undoNewestDecision(cache);
+    undoNewestDecision(cache, OPERATOR.id);
     expect(undoableDecision(cache, OPERATOR.id, WINDOW_MS)?.appealIds).toEqual(['a-00001']);
   });
 
@@ -51,7 +51,7 @@ describe('undoableDecision', () => {
     const ack = decideAppeal(cache, 'a-00001', { type: 'route', targetId: 'mingkh' }, OPERATOR);
     cache.outbox.markAttempted(ack.mutationId, new Date().toISOString());
     expect(undoableDecision(cache, OPERATOR.id, WINDOW_MS)).toBeNull();
-    expect(() => undoNewestDecision(cache)).toThrow('Решение уже отправлено на сервер — отменить нельзя');
+    expect(() => undoNewestDecision(cache, OPERATOR.id)).toThrow('Решение уже отправлено на сервер — отменить нельзя');
   });
 
   it("does not offer another operator's decision to the one signed in", () => {
