@@ -73,6 +73,12 @@ async function openAt(browser: Browser, screen: OfficeScreen, desk: Harness): Pr
   return page;
 }
 
+/** Each section's tab title (the folded menu names the current one by it). */
+const TITLES: Readonly<Record<string, string>> = {
+  inbox: 'Входящие', queues: 'Очереди', stats: 'Статистика', search: 'Поиск', conflicts: 'Конфликты',
+  'sync-log': 'Журнал синхронизации',
+};
+
 const sections = (lead: boolean) => lead
   ? ['inbox', 'queues', 'stats', 'search', 'conflicts', 'sync-log']
   : ['inbox', 'search', 'conflicts', 'sync-log'];
@@ -93,8 +99,9 @@ test('every section fits every office screen at 100, 125 and 150 %', async ({ br
         try {
           for (const [i, section] of sections(who === 'lead').entries()) {
             await page.keyboard.press(`Control+Digit${i + 1}`);
-            await expect(page.locator('.view-tab[aria-selected="true"], .view-menu-current').first())
-              .toBeVisible();
+            // This very section is on screen (its tab selected, or the folded menu naming it), not the previous one.
+            await expect(page.locator(`.view-tab[data-view="${section}"][aria-selected="true"], `
+              + `.view-menu-current:text-is("${TITLES[section]}")`)).toHaveCount(1);
             findings.push(...await check(page, `${screenLabel(screen)} ${who} ${section}`));
           }
         } finally {
