@@ -2,7 +2,7 @@
 // gives connectCoreHost its transport. The core's SQLite work, search indexing and clustering then never block this
 // process, which serves every window and IPC message.
 import { session, utilityProcess } from 'electron';
-import type { CoreHostTransport } from '../core/host/core-protocol.js';
+import { createExitTracker, type CoreHostTransport } from '../core/host/core-protocol.js';
 
 export const CORE_SERVICE_NAME = 'Triage Desk core';
 
@@ -18,29 +18,17 @@ export function forkCoreProcess(modulePath: string): CoreHostTransport {
     respondToAuthRequestsFromMainProcess: true,
     stdio: 'inherit',
   });
-  let exited = false;
-  let exitListener: ((detail: string) => void) | null = null;
-  let fatal: string | null = null;
-  const exitedPromise = new Promise<void>((resolve) => {
-    child.once('exit', (code) => {
-      exited = true;
-      exitListener?.(fatal ?? `core process exited with code ${code}`);
-      resolve();
-    });
-  });
-  child.on('error', (type, location) => {
-    fatal = `core process ${type} at ${location}`;
-  });
+  const exit = createExitTracker();
+  child.once('exit', (code) => exit.exit(`core process exited with code ${code}`));
+  child.on('error', (type, location) => exit.fail(`core process ${type} at ${location}`));
   return {
     send: (message) => child.postMessage(message),
     onMessage: (listener) => child.on('message', listener),
-    onExit: (listener) => {
-      exitListener = listener;
-    },
+    onExit: (listener) => exit.onExit(listener),
     async terminate() {
-      if (exited) return;
+      if (exit.isExited()) return;
       child.kill();
-      await exitedPromise;
+      await exit.exited;
     },
   };
 }

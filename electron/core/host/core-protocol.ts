@@ -102,3 +102,41 @@ export interface CoreHostTransport {
   /** Ends the thread or process (after `closed`, or when it does not answer). */
   terminate(): Promise<void>;
 }
+
+/**
+ * The exit bookkeeping both transports share (worker thread, utility process): the listener hears of the exit once,
+ * with the last error the thread or process reported before it, and `exited` lets terminate() wait for the end.
+ */
+export interface ExitTracker {
+  readonly isExited: () => boolean;
+  readonly exited: Promise<void>;
+  /** Feed the thread's or process's own exit event here. */
+  exit(detail: string): void;
+  /** An error event before the exit: it names the exit instead of the bare code. */
+  fail(detail: string): void;
+  onExit(listener: (detail: string) => void): void;
+}
+
+export function createExitTracker(): ExitTracker {
+  let done = false;
+  let listener: ((detail: string) => void) | null = null;
+  let lastError: string | null = null;
+  let resolve: () => void = () => undefined;
+  const exited = new Promise<void>((r) => (resolve = r));
+  return {
+    isExited: () => done,
+    exited,
+    exit(detail) {
+      if (done) return;
+      done = true;
+      listener?.(lastError ?? detail);
+      resolve();
+    },
+    fail(detail) {
+      lastError = detail;
+    },
+    onExit(next) {
+      listener = next;
+    },
+  };
+}

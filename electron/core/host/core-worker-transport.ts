@@ -3,7 +3,7 @@
 // tests, a built core-host-worker.js next to this module otherwise.
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
-import type { CoreHostTransport } from './core-protocol.js';
+import { createExitTracker, type CoreHostTransport } from './core-protocol.js';
 
 export interface CoreWorkerLocation {
   url: URL;
@@ -20,30 +20,18 @@ function workerLocation(): CoreWorkerLocation {
 export function startCoreWorker(location: CoreWorkerLocation = workerLocation()): CoreHostTransport {
   const { url, execArgv } = location;
   const worker = new Worker(url, { execArgv });
-  let exited = false;
-  let exitListener: ((detail: string) => void) | null = null;
-  let lastError: string | null = null;
-  const exitedPromise = new Promise<void>((resolve) => {
-    worker.once('exit', (code) => {
-      exited = true;
-      exitListener?.(lastError ?? `worker exited with code ${code}`);
-      resolve();
-    });
-  });
-  worker.on('error', (error) => {
-    lastError = `worker error: ${error.name}: ${error.message}`;
-  });
+  const exit = createExitTracker();
+  worker.once('exit', (code) => exit.exit(`worker exited with code ${code}`));
+  worker.on('error', (error) => exit.fail(`worker error: ${error.name}: ${error.message}`));
   return {
     send: (message) => worker.postMessage(message),
     onMessage: (listener) => worker.on('message', listener),
-    onExit: (listener) => {
-      exitListener = listener;
-    },
+    onExit: (listener) => exit.onExit(listener),
     async terminate() {
-      if (exited) return;
+      if (exit.isExited()) return;
       // After `closed` the thread ends by itself (its port is closed, the SQLite handle too); a hung one is ended.
       const timer = setTimeout(() => void worker.terminate(), 2_000);
-      await exitedPromise;
+      await exit.exited;
       clearTimeout(timer);
     },
   };

@@ -14,9 +14,8 @@ import {
 import { startCoreWorker } from '../../../electron/core/host/core-worker-transport.js';
 import { createMemoryTokenStore, type TokenStore } from '../../../electron/core/token-store.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
-import { API_PREFIX } from '../../../shared/central-api/contract.js';
 import type { InboxRow } from '../../../shared/desk-api/contract.js';
-import { deadPort, incomingAppeal, nextEvent, statusMatching, tempDir, value } from '../core/core-test-kit.js';
+import { centralCall, deadPort, incomingAppeal, nextEvent, statusMatching, tempDir, value } from '../core/core-test-kit.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let server: RunningServer;
@@ -34,15 +33,7 @@ afterEach(async () => {
   serverDir.remove();
 });
 
-async function api<T>(path: string, init: { method?: string; token?: string; body?: unknown } = {}): Promise<T> {
-  const response = await fetch(`${server.url}${API_PREFIX}${path}`, {
-    method: init.method ?? 'GET',
-    headers: { 'content-type': 'application/json', ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
-  });
-  if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
-  return (await response.json()) as T;
-}
+const api = <T>(path: string, init?: Parameters<typeof centralCall>[2]): Promise<T> => centralCall<T>(server.url, path, init);
 
 function dataDir(label: string): string {
   const temp = tempDir(label);
