@@ -101,9 +101,16 @@ export const uiBench: BenchModule = {
       // The core in its own worker thread (as Electron runs it, in a utility process) against the core on the
       // harness's own thread (the layout before #12), alternated in one run on the same data, so that the machine's
       // load falls on both alike: the figures are the worker's, the *_same_thread ones the comparison.
+      // A first round on a cold machine (the page cache after the ingest's writes, the browser's first page, the JIT)
+      // has tails neither placement owns: it is run and thrown away. Then A B B A, so that a drift over the run (the
+      // machine warming up or slowing down) falls on both placements alike rather than on whichever went first.
+      await measureRound(ctx, browser, 'same', 100, 20);
       const rounds: Record<'worker' | 'same', Round[]> = { worker: [], same: [] };
-      for (const coreThread of ['worker', 'same', 'worker', 'same'] as const) {
-        rounds[coreThread].push(await measureRound(ctx, browser, coreThread, 250, 50));
+      for (const coreThread of ['worker', 'same', 'same', 'worker'] as const) {
+        const measured = await measureRound(ctx, browser, coreThread, 250, 50);
+        ctx.log(`ui: round (${coreThread}): ArrowDown p95 ${round(percentile(measured.moves.samples, 95))} ms, `
+          + `routing key p95 ${round(percentile(measured.routes.samples, 95))} ms, cold open ${Math.round(measured.coldOpenMs)} ms`);
+        rounds[coreThread].push(measured);
       }
       const { worker, same } = rounds;
       const moves = pooled(worker, (r) => r.moves.samples);
