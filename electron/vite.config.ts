@@ -49,8 +49,8 @@ export default defineConfig({
   environments: {
     // noExternal: vite's server environments leave every package of package.json outside by default; here only
     // `external` above decides (the sandboxed preload has no require() for npm packages at all: electron only).
-    // Split: exceljs (2.5 MB, imported on the first XLSX export only) is a chunk of its own, not parsed at every start.
-    main: bundled(nodeBundle('electron/main/main.ts', 'build/electron', 'main.js', 'es', true, true)),
+    // Main no longer holds the core (it runs in coreHost below), so nothing of main imports exceljs: one file.
+    main: bundled(nodeBundle('electron/main/main.ts', 'build/electron', 'main.js', 'es', true)),
     // Same folder as main.js, built after it, so it must not empty the folder. CommonJS: sandboxed preloads cannot be ESM.
     preload: bundled(nodeBundle('electron/preload/preload.ts', 'build/electron', 'preload.cjs', 'cjs', false)),
     // The reference server, run by the packaged app in demo mode (electron/main/demo-server.ts) with its SQLite
@@ -60,7 +60,8 @@ export default defineConfig({
     suggestWorker: bundled(nodeBundle('electron/core/routing/suggest-worker.ts', 'build/electron', 'suggest-worker.js', 'es', false)),
     // The desk core's own process (an Electron utilityProcess forked by main.js; electron/main/core-host-utility.ts).
     // It holds the core, so better-sqlite3 stays external (the addon runs on the utility process's Node, the same ABI
-    // as main's) and exceljs is split off as in main. Same folder: the core finds suggest-worker.js next to itself.
+    // as main's). Split: exceljs (2.5 MB, imported on the first XLSX export only) is a chunk of its own, not parsed at
+    // every start. Same folder: the core finds suggest-worker.js next to itself.
     coreHost: bundled(nodeBundle('electron/main/core-host-utility.ts', 'build/electron', 'core-host.js', 'es', false, true)),
   },
   builder: {

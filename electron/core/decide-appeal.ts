@@ -2,15 +2,15 @@
 // undo takes back the newest decision that has not been handed to the network yet.
 import type { Decision, UserRef } from '../../shared/domain/appeal.js';
 import type { UndoableDecision } from '../../shared/desk-api/sync-contract.js';
+import type { z } from 'zod';
+import type { DecisionAck as DecisionAckSchema } from '../../shared/desk-api/inbox-contract.js';
 import type { LocalCache } from './cache/local-cache.js';
 import { DeskFailure } from './desk-failure.js';
 import { recomputeLocalView } from './local-view.js';
 import { ulid } from './ulid.js';
 
-export interface DecisionAck {
-  mutationId: string;
-  appealId: string;
-}
+/** What a stored decision answers (the contract's shape: the outbox row's idempotency id and its appeal). */
+export type DecisionAck = z.output<typeof DecisionAckSchema>;
 
 export function decideAppeal(
   cache: LocalCache,

@@ -30,7 +30,6 @@ export function policyFavoritesToApply(policy: MachinePolicy, lastApplied: strin
   return lastApplied === JSON.stringify(policy.favoriteTargets) ? null : policy.favoriteTargets;
 }
 
-export { DEFAULT_UNDO_SECONDS };
 
 /** The core's `pushDelayMs`: how long a decision waits, undoable, before it is sent. */
 export function undoWindowMs(policy: MachinePolicy): number {

@@ -41,7 +41,6 @@ export interface MachinePolicy {
 }
 
 /** The undo window IT may set (#13): shorter is too quick to catch a wrong key, longer delays colleagues' view. */
-export { UNDO_SECONDS_MAX, UNDO_SECONDS_MIN };
 
 export type PolicyLoad =
   | { ok: true; policy: MachinePolicy; file: string; present: boolean }

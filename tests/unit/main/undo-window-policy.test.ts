@@ -1,7 +1,8 @@
 // The undo window IT sets in the machine policy (#13): whole seconds 5…10, default 7, anything else stops the app with
 // a problem naming the key — and the value reaches the core as its pushDelayMs.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_UNDO_SECONDS, undoWindowMs } from '../../../electron/main/effective-settings.js';
+import { undoWindowMs } from '../../../electron/main/effective-settings.js';
+import { DEFAULT_UNDO_SECONDS } from '../../../shared/domain/undo-window.js';
 import { EMPTY_POLICY, parsePolicy, POLICY_KEYS } from '../../../electron/main/machine-policy.js';
 
 const FILE = '/etc/triage-desk/policy.json';
