@@ -143,36 +143,18 @@ describe('harness per-start key', () => {
       expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
       const { text, ended } = await readAll(response);
       expect(ended).toBe(true);
-      expect(text).toBe('{"error":"unauthorized"}');
-      expect(text).not.toContain('event:');
-      expect(text).not.toContain('operator1');
+      expect(text).toBe('{"error":"unauthorized"}'); // exactly this: no event, no user data
     }
   });
 
-  it('works with the right key: the call runs and the stream delivers its events', async () => {
+  // The event stream with the right key is harness.test.ts's «delivers core events» case.
+  it('works with the right key: the call runs', async () => {
     const h = await start();
     const key = keyOf(h);
     expect(key).not.toBe('');
-    const abort = new AbortController();
-    const stream = await fetch(`${originOf(h)}/__harness/events`, { headers: { 'x-desk-key': key }, signal: abort.signal });
-    expect(stream.status).toBe(200);
-    expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
-    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
-    let received = '';
-    const readUntil = async (needle: string): Promise<void> => {
-      while (!received.includes(needle)) {
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`stream ended before ${needle}`);
-        received += value;
-      }
-    };
-    await readUntil(': connected');
-
     const response = await forgedLogin(h, key);
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ ok: true });
     expect(await signedInUser(h)).toMatchObject({ id: 'u-operator1' });
-    await readUntil('event: session.changed\ndata: ');
-    abort.abort();
   });
 });
