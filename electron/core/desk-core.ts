@@ -8,6 +8,7 @@ import { createCentralApiClient } from './central-api-client.js';
 import { AfterChangePipeline } from './after-change.js';
 import { DEFAULT_UNDO_SECONDS } from '../../shared/domain/undo-window.js';
 import { DeskEventHub } from './desk-events.js';
+import { resultJson } from './result-json.js';
 import { DeskFailure } from './desk-failure.js';
 import { diskFullFailure, isDiskFull } from './disk-full.js';
 import { cachedUser, createDeskHandlers, type DeskHandlers } from './desk-handlers.js';
@@ -49,6 +50,12 @@ export interface DeskCoreOptions {
 
 export interface DeskCore {
   call(method: string, input: unknown): Promise<DeskResult<unknown>>;
+  /**
+   * The same answer as JSON text, made where the core runs: a relay that only forwards it (the harness's HTTP, the
+   * core host's message port) then never copies the answer's objects on its own thread — a 100,000-id inbox list
+   * would otherwise be cloned out of the core's thread and serialised again on the relay's.
+   */
+  callJson(method: string, input: unknown): Promise<string>;
   on(event: string, listener: (payload: unknown) => void): () => void;
   close(): Promise<void>;
 }
@@ -176,24 +183,29 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
   engine.start();
   log(`core: started (api ${options.apiUrl})`);
 
+  async function call(method: string, input: unknown): Promise<DeskResult<unknown>> {
+    if (closed) return { ok: false, error: { code: 'internal', message: 'Программа завершает работу' } };
+    if (!isDeskMethod(method)) {
+      return { ok: false, error: { code: 'bad_request', message: `Неизвестный метод: ${String(method).slice(0, 100)}` } };
+    }
+    try {
+      return await dispatch(method, input);
+    } catch (error) {
+      if (error instanceof DeskFailure) return { ok: false, error: { code: error.code, message: error.message } };
+      if (isDiskFull(error)) {
+        log(`core: ${method} failed: disk full (${(error as { code: string }).code})`);
+        const failure = diskFullFailure(options.dataDir);
+        return { ok: false, error: { code: failure.code, message: failure.message } };
+      }
+      log(`core: ${method} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`);
+      return { ok: false, error: { code: 'internal', message: 'Внутренняя ошибка программы' } };
+    }
+  }
+
   return {
-    async call(method, input) {
-      if (closed) return { ok: false, error: { code: 'internal', message: 'Программа завершает работу' } };
-      if (!isDeskMethod(method)) {
-        return { ok: false, error: { code: 'bad_request', message: `Неизвестный метод: ${String(method).slice(0, 100)}` } };
-      }
-      try {
-        return await dispatch(method, input);
-      } catch (error) {
-        if (error instanceof DeskFailure) return { ok: false, error: { code: error.code, message: error.message } };
-        if (isDiskFull(error)) {
-          log(`core: ${method} failed: disk full (${(error as { code: string }).code})`);
-          const failure = diskFullFailure(options.dataDir);
-          return { ok: false, error: { code: failure.code, message: failure.message } };
-        }
-        log(`core: ${method} failed: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`);
-        return { ok: false, error: { code: 'internal', message: 'Внутренняя ошибка программы' } };
-      }
+    call,
+    async callJson(method, input) {
+      return resultJson(await call(method, input), (line) => log(`core: ${method}: ${line}`));
     },
     on: (event, listener) => events.on(event, listener),
     close() {

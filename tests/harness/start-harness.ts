@@ -157,13 +157,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     const { method, input } = (typeof body === 'object' && body !== null ? body : {}) as { method?: unknown; input?: unknown };
     if (!isDeskMethod(method)) return sendJson(response, 200, badRequest('Неизвестная команда приложения.'));
-    let result: DeskResult<unknown>;
+    // The answer as the core wrote it, in its own thread: this thread only forwards the text.
+    let json: string;
     try {
-      result = await core.call(method, input);
+      json = await core.callJson(method, input);
     } catch (error) {
-      result = internalError(error);
+      json = JSON.stringify(internalError(error));
     }
-    sendJson(response, 200, result);
+    send(response, 200, 'application/json; charset=utf-8', json, false);
   }
 
   try {

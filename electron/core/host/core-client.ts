@@ -5,7 +5,8 @@ import { CacheOpenError } from '../cache/cache-open-error.js';
 import type { DeskCore } from '../desk-core.js';
 import type { TokenStore } from '../token-store.js';
 import {
-  CORE_PROTOCOL_VERSION, CoreToHostMessage, describeProtocolIssues, type CoreHostTransport, type CoreStartOptions,
+  CORE_PROTOCOL_VERSION, CoreToHostMessage, DeskResultMessage, describeProtocolIssues, type CoreHostTransport,
+  type CoreStartOptions,
 } from './core-protocol.js';
 
 export interface ConnectCoreHostOptions {
@@ -17,8 +18,21 @@ export interface ConnectCoreHostOptions {
   closeTimeoutMs?: number;
 }
 
-const STOPPED: DeskResult<never> = { ok: false, error: { code: 'internal', message: 'Ядро программы остановилось; перезапустите программу' } };
+const STOPPED: DeskResult<never> = { ok: false, error: { code: 'internal', message: 'Рабочая часть программы остановилась; перезапустите программу' } };
 const CLOSING: DeskResult<never> = { ok: false, error: { code: 'internal', message: 'Программа завершает работу' } };
+const UNREADABLE: DeskResult<never> = { ok: false, error: { code: 'internal', message: 'Внутренняя ошибка программы: ответ не прочитан' } };
+
+/** A result's JSON text as a DeskResult; text that is not one (never from our core) becomes an internal error. */
+function parseResult(json: string, log: (line: string) => void): DeskResult<unknown> {
+  try {
+    const parsed = DeskResultMessage.safeParse(JSON.parse(json));
+    if (parsed.success) return parsed.data as DeskResult<unknown>;
+    log(`core client: a result not of the protocol: ${describeProtocolIssues(parsed.error)}`);
+  } catch {
+    log('core client: a result that is not JSON');
+  }
+  return UNREADABLE;
+}
 
 function startError(error: { name: string; message: string; code?: CacheOpenError['code'] | undefined }): Error {
   // The shell words its refusal by the kind (cache_missing, …): the same class and code as an in-process start.
@@ -31,7 +45,8 @@ function startError(error: { name: string; message: string; code?: CacheOpenErro
 /** Resolves once the core is ready; rejects with the start error (CacheOpenError with its code) or if the host ends. */
 export function connectCoreHost(transport: CoreHostTransport, connect: ConnectCoreHostOptions): Promise<DeskCore> {
   const log = connect.log ?? (() => undefined);
-  const pending = new Map<number, (result: DeskResult<unknown>) => void>();
+  // Each pending call takes its result's JSON text: callJson forwards it as is, call parses it.
+  const pending = new Map<number, (json: string) => void>();
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   let nextId = 0;
   let phase: 'starting' | 'ready' | 'closing' | 'gone' = 'starting';
@@ -39,27 +54,33 @@ export function connectCoreHost(transport: CoreHostTransport, connect: ConnectCo
   let onClosed: (() => void) | null = null;
 
   const finishAll = (result: DeskResult<never>): void => {
+    const json = JSON.stringify(result);
     for (const [id, resolve] of pending) {
       pending.delete(id);
-      resolve(result);
+      resolve(json);
     }
   };
 
+  function callJson(method: string, input: unknown): Promise<string> {
+    if (phase !== 'ready') return Promise.resolve(JSON.stringify(phase === 'gone' ? STOPPED : CLOSING));
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      try {
+        transport.send({ type: 'call', id, method, input });
+      } catch (error) {
+        // An input that cannot be cloned (a function, a symbol) never reaches the core.
+        pending.delete(id);
+        resolve(JSON.stringify({ ok: false, error: { code: 'bad_request', message: `Неверные параметры ${String(method).slice(0, 100)}: ${error instanceof Error ? error.message : String(error)}` } }));
+      }
+    });
+  }
+
   const core: DeskCore = {
-    call(method, input) {
-      if (phase !== 'ready') return Promise.resolve(phase === 'gone' ? STOPPED : CLOSING);
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        try {
-          transport.send({ type: 'call', id, method, input });
-        } catch (error) {
-          // An input that cannot be cloned (a function, a symbol) never reaches the core.
-          pending.delete(id);
-          resolve({ ok: false, error: { code: 'bad_request', message: `Неверные параметры ${String(method).slice(0, 100)}: ${error instanceof Error ? error.message : String(error)}` } });
-        }
-      });
+    async call(method, input) {
+      return parseResult(await callJson(method, input), log);
     },
+    callJson,
     on(event, listener) {
       if (!isDeskEvent(event)) {
         log(`core client: subscription to unknown event ${JSON.stringify(event.slice(0, 50))} ignored`);
@@ -116,7 +137,7 @@ export function connectCoreHost(transport: CoreHostTransport, connect: ConnectCo
       case 'result': {
         const resolve = pending.get(message.id);
         pending.delete(message.id);
-        resolve?.(message.result as DeskResult<unknown>);
+        resolve?.(message.json);
         return;
       }
       case 'event':
@@ -154,7 +175,7 @@ export function connectCoreHost(transport: CoreHostTransport, connect: ConnectCo
     if (!wasClosing) log(`core client: the core stopped: ${detail}`);
     finishAll(STOPPED);
     onClosed?.();
-    settleStart?.reject(new Error(`Ядро программы остановилось при запуске: ${detail}`));
+    settleStart?.reject(new Error(`Рабочая часть программы остановилась при запуске (для ИТ: ${detail})`));
     settleStart = null;
   });
 

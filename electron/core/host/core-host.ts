@@ -94,18 +94,18 @@ export function serveCore(port: CoreHostPort, extras: CoreHostExtras = {}): void
     send({ type: 'ready' });
   }
 
+  const failure = (message: string, code = 'internal'): string => JSON.stringify({ ok: false, error: { code, message } });
+
   async function call(id: number, method: string, input: unknown): Promise<void> {
     if (core === null || state !== 'ready') {
-      send({ type: 'result', id, result: { ok: false, error: { code: 'internal', message: 'Ядро программы не запущено' } } });
+      send({ type: 'result', id, json: failure('Рабочая часть программы не запущена') });
       return;
     }
-    const result = await core.call(method, input).catch((error: unknown) => {
+    const json = await core.callJson(method, input).catch((error: unknown) => {
       log(`core host: ${method} threw: ${errorText(error)}`);
-      return { ok: false as const, error: { code: 'internal', message: 'Внутренняя ошибка программы' } };
+      return failure('Внутренняя ошибка программы');
     });
-    if (!send({ type: 'result', id, result })) {
-      send({ type: 'result', id, result: { ok: false, error: { code: 'internal', message: 'Внутренняя ошибка: ответ не передан' } } });
-    }
+    if (!send({ type: 'result', id, json })) send({ type: 'result', id, json: failure('Внутренняя ошибка: ответ не передан') });
   }
 
   async function close(): Promise<void> {
@@ -133,7 +133,7 @@ export function serveCore(port: CoreHostPort, extras: CoreHostExtras = {}): void
       log(`core host: refused ${reason}`);
       send({ type: 'refused', reason, ...(callId !== undefined ? { id: callId } : {}) });
       if (callId !== undefined && (raw as { type?: unknown }).type === 'call') {
-        send({ type: 'result', id: callId, result: { ok: false, error: { code: 'bad_request', message: 'Неверный вызов ядра' } } });
+        send({ type: 'result', id: callId, json: failure('Неверный вызов внутри программы', 'bad_request') });
       }
       return;
     }

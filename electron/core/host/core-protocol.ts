@@ -5,7 +5,7 @@
 //
 //   host side → core                        core → host side
 //   start {version, options, token}         ready | startFailed {error: {name, message, code?}}
-//   call {id, method, input}                result {id, result: DeskResult}
+//   call {id, method, input}                result {id, json}   (the DeskResult as JSON text, see below)
 //   close                                   event {name, payload}    (every DESK_EVENTS event, as emitted)
 //                                           log {line}
 //                                           tokenSaved {token} | tokenCleared   (before the call's result)
@@ -16,6 +16,10 @@
 // copy seeded by `start.token` and reports every save/clear, which the host side applies to its own store before the
 // call's result arrives); `log` becomes `log` messages; `fetch` is chosen by the core's entry (Node's fetch in a worker,
 // Electron's net.fetch in the utility process); `clock` (tests that drive timers by hand) is in-process only.
+//
+// Results cross as JSON text written in the core's thread (DeskCore.callJson): the harness forwards the text to the
+// browser as it is, so its own thread never clones, walks or serialises a large answer (a 100,000-id inbox list);
+// Electron main parses it once (a structured clone costs it about the same).
 import { z } from 'zod';
 
 export const CORE_PROTOCOL_VERSION = 1;
@@ -59,7 +63,8 @@ export type HostToCoreMessage = z.output<typeof HostToCoreMessage>;
 /** The CacheOpenError kinds (cache/cache-open-error.ts): the shell words its refusal by them. */
 export const StartFailureCode = z.enum(['cache_corrupt', 'cache_too_new', 'cache_missing']);
 
-const DeskResultMessage = z.union([
+/** What a result's JSON text must hold. */
+export const DeskResultMessage = z.union([
   z.object({ ok: z.literal(true), value: z.unknown() }),
   z.object({ ok: z.literal(false), error: z.object({ code: z.string(), message: z.string() }) }),
 ]);
@@ -70,7 +75,7 @@ export const CoreToHostMessage = z.discriminatedUnion('type', [
     type: z.literal('startFailed'),
     error: z.object({ name: z.string(), message: z.string(), code: StartFailureCode.optional() }).strict(),
   }).strict(),
-  z.object({ type: z.literal('result'), id: CallId, result: DeskResultMessage }).strict(),
+  z.object({ type: z.literal('result'), id: CallId, json: z.string() }).strict(),
   z.object({ type: z.literal('event'), name: z.string(), payload: z.unknown() }).strict(),
   z.object({ type: z.literal('log'), line: z.string() }).strict(),
   z.object({ type: z.literal('tokenSaved'), token: z.string().min(1) }).strict(),

@@ -137,6 +137,12 @@ describe('the core host in a worker thread', () => {
   });
 });
 
+/** A result message's answer: its JSON text, read (the core writes it in its own thread; see core-protocol.ts). */
+function answer(message: unknown, id: number): unknown {
+  expect(message).toMatchObject({ type: 'result', id, json: expect.any(String) });
+  return JSON.parse((message as { json: string }).json);
+}
+
 describe('the protocol', () => {
   it('names the start-fresh flag as the cache code does (main reads it without bundling the cache)', () => {
     expect(START_FRESH_CACHE_FLAG).toBe(START_FRESH_FLAG);
@@ -152,10 +158,10 @@ describe('the protocol', () => {
     // A call whose id is readable still gets an answer, so no caller waits forever.
     send({ type: 'call', id: 7, method: 42 });
     expect(await next('refused')).toMatchObject({ id: 7 });
-    expect(await next('result')).toEqual({ type: 'result', id: 7, result: { ok: false, error: { code: 'bad_request', message: expect.any(String) } } });
+    expect(answer(await next('result'), 7)).toEqual({ ok: false, error: { code: 'bad_request', message: expect.any(String) } });
     // A call before start is answered, not dropped.
     send({ type: 'call', id: 8, method: 'session.get', input: {} });
-    expect(await next('result')).toMatchObject({ id: 8, result: { ok: false, error: { code: 'internal' } } });
+    expect(answer(await next('result'), 8)).toMatchObject({ ok: false, error: { code: 'internal' } });
     // An unknown protocol version is refused.
     send({ type: 'start', version: CORE_PROTOCOL_VERSION + 1, options: { dataDir: dataDir('raw'), apiUrl: server.url }, token: null });
     expect(await next('refused')).toMatchObject({ reason: expect.stringContaining('version') });
@@ -165,7 +171,7 @@ describe('the protocol', () => {
     send({ type: 'start', version: CORE_PROTOCOL_VERSION, options: { dataDir: dataDir('raw3'), apiUrl: server.url }, token: null });
     expect(await next('refused')).toMatchObject({ reason: 'start while ready' });
     send({ type: 'call', id: 9, method: 'session.get', input: {} });
-    expect(await next('result')).toMatchObject({ id: 9, result: { ok: true, value: { user: null } } });
+    expect(answer(await next('result'), 9)).toMatchObject({ ok: true, value: { user: null } });
     send({ type: 'close' });
     await next('closed');
   });
@@ -188,6 +194,16 @@ describe('the protocol', () => {
     deliver({ type: 'ready' });
     const core = await connecting;
     expect(logs.filter((line) => line.includes('not of the protocol'))).toHaveLength(2);
+    // A result's text goes to callJson as it is; call reads it, and text that is no DeskResult is an internal error.
+    const asText = core.callJson('session.get', {});
+    deliver({ type: 'result', id: 0, json: '{"ok":true,"value":{"user":null}}' });
+    expect(await asText).toBe('{"ok":true,"value":{"user":null}}');
+    const unreadable = core.call('session.get', {});
+    deliver({ type: 'result', id: 1, json: '{"ok":"maybe"}' });
+    expect(await unreadable).toMatchObject({ ok: false, error: { code: 'internal', message: expect.stringContaining('не прочитан') } });
+    const notJson = core.call('session.get', {});
+    deliver({ type: 'result', id: 2, json: '{' });
+    expect(await notJson).toMatchObject({ ok: false, error: { code: 'internal' } });
     const waiting = core.call('session.get', {});
     exit('utility process crashed (code 9)');
     expect(await waiting).toMatchObject({ ok: false, error: { code: 'internal' } });
