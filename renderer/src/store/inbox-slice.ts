@@ -5,6 +5,7 @@ import type { InboxRow } from '../../../shared/desk-api/contract.js';
 import type { Appeal, Decision } from '../../../shared/domain/appeal.js';
 import { excerptOf } from '../../../shared/text/inert-text.js';
 import { APPEAL_FORMS, pluralRu } from '../../../shared/text/plural-ru.js';
+import { afterPaint } from '../app/after-paint.js';
 import { deskCall } from '../desk-client.js';
 import { createRowWindowFetcher } from './row-window-fetcher.js';
 import { createDecidableList, decisionNotice as noticeOf, undoLastDecision } from '../lists/decidable-list.js';
@@ -74,6 +75,9 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     const knownHeld = isHeld(id);
     set({ selectionHold: { id, state: 'pending' } });
     await decisionCall;
+    // Like the detail pane's appeal: the round trip (core, central API) starts once the selection is on screen, so a
+    // key press paints first, and a key held down asks only for the appeal it stops on.
+    await afterPaint();
     if (seq !== holdSeq) return;
     const result = await deskCall('team.hold', { appealId: id });
     if (seq !== holdSeq || get().selectedId !== id) return;
