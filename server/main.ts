@@ -1,5 +1,6 @@
 // Command line for the reference central API:
-//   `npm run server -- --port P (--data DIR | --database postgres://…) [--demo N] [--history M] [--host H] [--pool K]`.
+//   `npm run server -- --port P (--data DIR | --database postgres://…) [--demo N] [--history M] [--host H] [--pool K]
+//    [--connectors FILE]`. --connectors takes appeals in from the platforms' webhooks (server/connectors/).
 // --data keeps everything in one SQLite file in DIR (the embedded default); --database (or TRIAGE_DESK_DATABASE_URL
 // in the environment, which keeps the password out of the process list) uses PostgreSQL, where several instances may
 // serve one database. --demo N also seeds N older routed appeals as history (or M with --history; 0 for none).
@@ -10,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { startServer } from './start-server.js';
 
 const USAGE = 'usage: npm run server -- --port <0-65535> (--data <dir> | --database <postgres://…>) [--demo <count>] '
-  + '[--history <count>] [--host <address>] [--pool <connections>] [--demo-users]\n'
+  + '[--history <count>] [--host <address>] [--pool <connections>] [--demo-users] [--connectors <file.json>]\n'
   + '       the database URL may come from TRIAGE_DESK_DATABASE_URL instead of --database';
 
 function fail(message: string): never {
@@ -24,7 +25,7 @@ function readOptions() {
     ({ values } = parseArgs({
       options: { port: { type: 'string' }, data: { type: 'string' }, database: { type: 'string' }, pool: { type: 'string' },
         'demo-users': { type: 'boolean' },
-        demo: { type: 'string' }, history: { type: 'string' }, host: { type: 'string' } },
+        demo: { type: 'string' }, history: { type: 'string' }, host: { type: 'string' }, connectors: { type: 'string' } },
       strict: true,
       allowPositionals: false,
     }));
@@ -55,6 +56,7 @@ function readOptions() {
     ...(databaseUrl !== undefined ? { databaseUrl } : { dataDir: values.data ?? '' }),
     ...(values.pool !== undefined ? { databasePoolSize: Number(values.pool) } : {}),
     ...(values['demo-users'] ? { demoUsers: true } : {}),
+    ...(values.connectors !== undefined ? { connectors: { file: values.connectors } } : {}),
     ...(demo === undefined ? {} : { demo }),
     ...(demoHistory === undefined ? {} : { demoHistory: Math.min(demoHistory, 150_000) }), ...(values.host ? { host: values.host } : {}) };
 }

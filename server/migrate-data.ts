@@ -221,8 +221,26 @@ async function copyInOneTransaction(source: CentralStore, target: PostgresStore,
     [0, 1, 2, 3, 4].map((col) => userRows.map((r) => r[col])));
     for (const row of userRows) userSum.add(row);
     log(`users: ${users.length} copied (with their password hashes; sessions are not copied)`);
+    // Each user's own preferences (favourite targets, #13 item 5): a handful of small rows, copied as stored.
+    const preferences = await source.allPreferences();
+    for (const p of preferences) {
+      await client.query('INSERT INTO user_preferences (user_id, data, updated_at) VALUES ($1, $2, $3)', [p.userId, p.json, p.updatedAt]);
+    }
+    log(`preferences: ${preferences.length} copied`);
+    // The connectors' event history (#14): without it a platform's retry of an old event would be taken again, and
+    // the deletions it records (by appeal) would be lost.
+    const events = await source.allConnectorEvents();
+    for (let i = 0; i < events.length; i += PAGE) {
+      const page = events.slice(i, i + PAGE);
+      await client.query(`INSERT INTO connector_events (event_key, appeal_id, type, outcome, received_at)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])`,
+      [page.map((e) => e.key), page.map((e) => e.appealId), page.map((e) => e.type), page.map((e) => e.outcome),
+        page.map((e) => e.receivedAt)]);
+    }
+    log(`connector events: ${events.length} copied`);
 
-    const copied = { users: users.length, appeals, mutations, head, checksum: checksum.digest('hex') };
+    const copied = { users: users.length, appeals, mutations, head, checksum: checksum.digest('hex'),
+      preferences: preferences.length, connectorEvents: events.length };
     await verifyInside(client, copied, { mutations: mutationSum.value, users: userSum.value });
     log('verified: counts, head and checksums equal on both sides');
 
@@ -246,7 +264,7 @@ async function copyInOneTransaction(source: CentralStore, target: PostgresStore,
 
 /** Reads everything back inside the transaction and compares it with what the source gave; a difference rolls back. */
 async function verifyInside(client: pg.PoolClient, copied: { users: number; appeals: number; mutations: number; head: number;
-  checksum: string }, sums: { mutations: string; users: string }): Promise<void> {
+  checksum: string; preferences: number; connectorEvents: number }, sums: { mutations: string; users: string }): Promise<void> {
   const checksum = createHash('sha256');
   let appeals = 0;
   for (let after = '0'; ;) {
@@ -273,6 +291,8 @@ async function verifyInside(client: pg.PoolClient, copied: { users: number; appe
     'SELECT id, login, name, role, password_hash FROM users')).rows;
   for (const u of users) userSum.add([u.id, u.login, u.name, u.role, u.password_hash]);
   const head = Number((await client.query<{ value: string }>("SELECT value FROM counters WHERE name = 'appeal_seq'")).rows[0]?.value);
+  const small = (await client.query<{ preferences: string; events: string }>(
+    'SELECT (SELECT count(*) FROM user_preferences) AS preferences, (SELECT count(*) FROM connector_events) AS events')).rows[0];
 
   const differences = [
     appeals !== copied.appeals && `appeals ${appeals} ≠ ${copied.appeals}`,
@@ -282,6 +302,8 @@ async function verifyInside(client: pg.PoolClient, copied: { users: number; appe
     mutationSum.value !== sums.mutations && 'decision checksum differs',
     users.length !== copied.users && `users ${users.length} ≠ ${copied.users}`,
     userSum.value !== sums.users && 'user checksum differs',
+    Number(small?.preferences) !== copied.preferences && `preferences ${small?.preferences} ≠ ${copied.preferences}`,
+    Number(small?.events) !== copied.connectorEvents && `connector events ${small?.events} ≠ ${copied.connectorEvents}`,
   ].filter((d): d is string => typeof d === 'string');
   if (differences.length > 0) {
     throw new MigrationError(`the copy does not match the source (${differences.join('; ')}); rolled back`);

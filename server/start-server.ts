@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { API_PREFIX } from '../shared/central-api/contract.js';
 import { Target } from '../shared/domain/target.js';
 import { createAuth, hashPasswordAsync } from './auth.js';
+import { createConnectorRoutes, describeConnectors } from './connectors/connector-routes.js';
+import { loadConnectorsConfig } from './connectors/connectors-config.js';
 import { generateDemoAppeals } from './demo/generate-appeals.js';
 import { DEMO_USERS } from './demo/demo-users.js';
 import { generateRoutedHistory } from './demo/routed-history.js';
@@ -18,6 +20,7 @@ import { changesRoute } from './routes/changes.js';
 import { holdsRoute } from './routes/holds.js';
 import { ingestRoute } from './routes/ingest.js';
 import { mutationsRoute } from './routes/mutations.js';
+import { preferencesRoute, savePreferencesRoute } from './routes/preferences.js';
 import { sessionRoute, signOutRoute } from './routes/session.js';
 import { targetsRoute } from './routes/targets.js';
 import { teamRoute } from './routes/team.js';
@@ -66,6 +69,11 @@ export interface StartServerOptions {
   liveLimits?: LiveLimits;
   /** Team mode: PUT /holds per session (token bucket); default burst 20, 10 per second. */
   holdLimits?: TokenBucketLimits;
+  /**
+   * Platform connectors (`--connectors FILE`, server/connectors/): the file; where its `{"env": …}` secrets are read
+   * (process.env by default); tests only: a fake VK API's address and its time limit.
+   */
+  connectors?: { file: string; env?: NodeJS.ProcessEnv; vkApiUrl?: string; vkLookupTimeoutMs?: number };
 }
 
 export interface RunningServer {
@@ -122,6 +130,9 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   const host = opts.host ?? '127.0.0.1';
   // Decided before the store creates its file: demo data goes only into a folder that had nothing in it.
   const location = storeLocation(opts);
+  // Before anything is opened: a mistake in the connectors file stops the start with its file and key named.
+  const connectorsConfig = opts.connectors === undefined ? undefined
+    : loadConnectorsConfig(opts.connectors.file, { log, ...(opts.connectors.env ? { env: opts.connectors.env } : {}) });
   const dirWasEmpty = location.engine !== 'sqlite'
     || !existsSync(location.dataDir) || readdirSync(location.dataDir).length === 0;
 
@@ -179,6 +190,8 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       ingest: ingestRoute(store, { onAccepted: (head) => team.appealsChanged(head) }),
       holds: holdsRoute(store, team),
       team: teamRoute(team),
+      preferences: preferencesRoute(store),
+      savePreferences: savePreferencesRoute(store),
       signOut: signOutRoute(auth, (sessionKey) => team.sessionEnded(sessionKey)),
     },
     streams: {
@@ -190,8 +203,16 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     },
   });
 
+  const connectors = connectorsConfig === undefined ? undefined : createConnectorRoutes({
+    config: connectorsConfig, store, log, onChanged: (head) => team.appealsChanged(head),
+    ...(opts.connectors?.vkApiUrl !== undefined ? { vkApiUrl: opts.connectors.vkApiUrl } : {}),
+    ...(opts.connectors?.vkLookupTimeoutMs !== undefined ? { vkLookupTimeoutMs: opts.connectors.vkLookupTimeoutMs } : {}),
+  });
+  if (connectorsConfig) for (const line of describeConnectors(connectorsConfig)) log(line);
+
   const server = createServer({ requestTimeout: 60_000 }, (req, res) => {
-    void route(req, res);
+    if (connectors?.handles(req.url)) void connectors.route(req, res);
+    else void route(req, res);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

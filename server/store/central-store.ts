@@ -58,6 +58,36 @@ export interface MutationKey {
   targetId: string | null;
 }
 
+/**
+ * One event a platform connector received (server/connectors/): recorded once by its key, in the same transaction as
+ * what it did to its appeal, so a platform's retry of the event changes nothing (idempotent on the event id), and the
+ * appeal's id is the platform's own stable id of the post (one post = one appeal, whatever the event ids).
+ */
+export interface ConnectorEvent {
+  /** Unique per platform event, e.g. `vk:{groupId}:{event_id}`. */
+  key: string;
+  /** The appeal the event is about (its platform id, e.g. `vk:{group}:wall:{post}:{comment}`). */
+  appealId: string;
+  /** The platform's event type (`wall_reply_new`, …), kept with the record. */
+  type: string;
+  receivedAt: string;
+}
+
+/** What a connector event does to its appeal, decided (pure, synchronous) on the appeal as stored inside the transaction. */
+export type ConnectorEventPlan =
+  | { kind: 'insert'; appeal: Appeal }
+  | { kind: 'update'; appeal: Appeal }
+  /** Nothing to write (a known post, an unchanged edit, a deletion the model cannot show yet): only the event is recorded. */
+  | { kind: 'record'; outcome: string };
+
+export interface ConnectorEventResult {
+  /** `duplicate_event`: this event key was recorded before; nothing was done. Otherwise the plan's kind or outcome. */
+  outcome: string;
+  /** The change sequence head after the event (desks are told to pull when something was written). */
+  head: number;
+  written: boolean;
+}
+
 export class StoreError extends Error {
   constructor(
     readonly code: 'future_schema' | 'unreachable' | 'bad_database_url',
@@ -89,6 +119,15 @@ export interface CentralStore {
   deleteSession(tokenHash: string): Promise<void>;
   deleteSessionsBefore(createdBefore: string): Promise<void>;
 
+  /** The user's own preferences document as last saved (JSON text), or undefined when never saved (#13 item 5). */
+  preferencesOf(userId: string): Promise<string | undefined>;
+  /** Replaces the user's preferences document (JSON text, validated by the route). */
+  savePreferences(userId: string, json: string, updatedAt: string): Promise<void>;
+  /** Every user's preferences document (data migration only). */
+  allPreferences(): Promise<StoredPreferences[]>;
+  /** Every connector event recorded (data migration only): the retry history and the deletions kept by appeal. */
+  allConnectorEvents(): Promise<StoredConnectorEvent[]>;
+
   /** Replaces the target list (reference data is reloaded from resources/ at every start). */
   replaceTargets(targets: readonly Target[]): Promise<void>;
   targets(): Promise<Target[]>;
@@ -107,6 +146,12 @@ export interface CentralStore {
    */
   applyMutation(key: MutationKey, plan: (state: MutationState) => MutationPlan): Promise<MutationPlan['result']>;
   /**
+   * Applies one connector event in one transaction: an event key seen before is `duplicate_event` and changes nothing;
+   * otherwise `plan` decides on the appeal as stored (or undefined), an insert or update takes the next change sequence
+   * value, and the event key is recorded with its outcome.
+   */
+  applyConnectorEvent(event: ConnectorEvent, plan: (current: Appeal | undefined) => ConnectorEventPlan): Promise<ConnectorEventResult>;
+  /**
    * Up to `limit` appeals whose seq is greater than `after`, in seq order, and the head at the time of the read.
    * Rows and head come from one snapshot (one statement on PostgreSQL; synchronous on SQLite): everything at or
    * below that head is visible in the rows, which is what change-feed-order.test.ts checks readers against.
@@ -123,6 +168,15 @@ export interface CentralStore {
   exportMutations(after: string, limit: number): Promise<StoredMutation[]>;
 
   close(): Promise<void>;
+}
+
+/** One row of connector_events as stored (received_at as ISO text). */
+export interface StoredConnectorEvent { key: string; appealId: string; type: string; outcome: string; receivedAt: string }
+
+export interface StoredPreferences {
+  userId: string;
+  json: string;
+  updatedAt: string;
 }
 
 export interface StoredMutation {

@@ -53,9 +53,27 @@ const V2_TEAM = `
   CREATE INDEX team_holds_session ON team_holds (session_key);
 `;
 
+// Each user's own preferences (favourite targets, #13 item 5), the same table as the SQLite store's schema 3.
+const V3_USER_PREFERENCES = `
+  CREATE TABLE user_preferences (
+    user_id text PRIMARY KEY REFERENCES users(id), data json NOT NULL, updated_at timestamptz NOT NULL
+  );
+`;
+
+// Events the platform connectors took in, the same table as the SQLite store's schema 4.
+const V4_CONNECTOR_EVENTS = `
+  CREATE TABLE connector_events (
+    event_key text PRIMARY KEY, appeal_id text NOT NULL, type text NOT NULL, outcome text NOT NULL,
+    received_at timestamptz NOT NULL
+  );
+  CREATE INDEX connector_events_appeal ON connector_events (appeal_id);
+`;
+
 export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   { version: 1, sql: V1_INITIAL },
   { version: 2, sql: V2_TEAM },
+  { version: 3, sql: V3_USER_PREFERENCES },
+  { version: 4, sql: V4_CONNECTOR_EVENTS },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;

@@ -199,6 +199,24 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     async deleteSessionsBefore(createdBefore) {
       await pool.query('DELETE FROM sessions WHERE created_at < $1', [createdBefore]);
     },
+    async preferencesOf(userId) {
+      // ::text: the document exactly as stored, parsed once by the route like the SQLite store's.
+      return (await one<{ data: string }>('SELECT data::text AS data FROM user_preferences WHERE user_id = $1', [userId]))?.data;
+    },
+    async savePreferences(userId, json, updatedAt) {
+      await pool.query(`INSERT INTO user_preferences (user_id, data, updated_at) VALUES ($1, $2, $3)
+        ON CONFLICT (user_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`, [userId, json, updatedAt]);
+    },
+    async allPreferences() {
+      const { rows } = await pool.query<{ user_id: string; data: string; updated_at: Date | string }>(
+        'SELECT user_id, data::text AS data, updated_at FROM user_preferences ORDER BY user_id');
+      return rows.map((r) => ({ userId: r.user_id, json: r.data, updatedAt: iso(r.updated_at) }));
+    },
+    async allConnectorEvents() {
+      const { rows } = await pool.query<{ event_key: string; appeal_id: string; type: string; outcome: string; received_at: Date | string }>(
+        'SELECT event_key, appeal_id, type, outcome, received_at FROM connector_events ORDER BY event_key COLLATE "C"');
+      return rows.map((r) => ({ key: r.event_key, appealId: r.appeal_id, type: r.type, outcome: r.outcome, receivedAt: iso(r.received_at) }));
+    },
 
     async replaceTargets(targets) {
       await transaction(async (client) => {
@@ -265,6 +283,33 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         const locked = plan((await readMutationState(client, key)).state);
         if (locked.write) await writeLocked(client, locked.write, key);
         return locked.result;
+      });
+    },
+    async applyConnectorEvent(event, plan) {
+      // A retry of a recorded event is answered without a lock (platforms retry in floods); anything else takes the
+      // counter first, so concurrent retries of one new event wait in line and all but the first find it recorded.
+      const seen = async (db: pg.Pool | pg.PoolClient) =>
+        (await db.query('SELECT 1 FROM connector_events WHERE event_key = $1', [event.key])).rowCount !== 0;
+      if (await seen(pool)) return { outcome: 'duplicate_event', head: await headSeq(), written: false };
+      return transaction(async (client) => {
+        const base = await counterValue(client);
+        if (await seen(client)) return { outcome: 'duplicate_event', head: base, written: false };
+        const row = (await client.query<{ json: string }>('SELECT data::text AS json FROM appeals WHERE id = $1',
+          [event.appealId])).rows[0];
+        const decided = plan(row ? JSON.parse(row.json) as Appeal : undefined);
+        let head = base;
+        if (decided.kind !== 'record') {
+          head = base + 1;
+          await client.query("UPDATE counters SET value = $1 WHERE name = 'appeal_seq'", [String(head)]);
+          await client.query(decided.kind === 'insert'
+            ? 'INSERT INTO appeals (id, seq, data) VALUES ($1, $2, $3)'
+            : 'UPDATE appeals SET seq = $2, data = $3 WHERE id = $1',
+          [decided.appeal.id, String(head), JSON.stringify(decided.appeal)]);
+        }
+        const outcome = decided.kind === 'record' ? decided.outcome : decided.kind;
+        await client.query(`INSERT INTO connector_events (event_key, appeal_id, type, outcome, received_at)
+          VALUES ($1, $2, $3, $4, $5)`, [event.key, event.appealId, event.type, outcome, event.receivedAt]);
+        return { outcome, head, written: decided.kind !== 'record' };
       });
     },
     async changesAfter(after, limit) {

@@ -34,9 +34,28 @@ const V2_MUTATION_FINGERPRINT = `
   ALTER TABLE mutations ADD COLUMN content_hash TEXT;
 `;
 
+// Each user's own preferences (favourite targets, #13 item 5) as the JSON document PUT /me/preferences stored.
+const V3_USER_PREFERENCES = `
+  CREATE TABLE user_preferences (
+    user_id TEXT PRIMARY KEY REFERENCES users(id), data TEXT NOT NULL, updated_at TEXT NOT NULL
+  ) STRICT;
+`;
+
+// Events the platform connectors took in (server/connectors/): a platform retries, so each event key is recorded once
+// with what it did; deletions, which the appeal model cannot show yet, are kept here by appeal (issue 14 item 6).
+const V4_CONNECTOR_EVENTS = `
+  CREATE TABLE connector_events (
+    event_key TEXT PRIMARY KEY, appeal_id TEXT NOT NULL, type TEXT NOT NULL, outcome TEXT NOT NULL,
+    received_at TEXT NOT NULL
+  ) STRICT;
+  CREATE INDEX connector_events_appeal ON connector_events (appeal_id);
+`;
+
 export const STORE_MIGRATIONS: readonly StoreMigration[] = [
   { version: 1, sql: V1_INITIAL },
   { version: 2, sql: V2_MUTATION_FINGERPRINT },
+  { version: 3, sql: V3_USER_PREFERENCES },
+  { version: 4, sql: V4_CONNECTOR_EVENTS },
 ];
 
 export const SCHEMA_VERSION = STORE_MIGRATIONS.length;

@@ -57,6 +57,13 @@ export function openSqliteStore(dataDir: string): SqliteStore {
       'SELECT u.id, u.name, u.role FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ? AND s.created_at >= ?'),
     deleteSession: db.prepare('DELETE FROM sessions WHERE token_hash = ?'),
     deleteSessionsBefore: db.prepare('DELETE FROM sessions WHERE created_at < ?'),
+    preferencesOf: db.prepare<[string], { data: string }>('SELECT data FROM user_preferences WHERE user_id = ?'),
+    allPreferences: db.prepare<[], { user_id: string; data: string; updated_at: string }>(
+      'SELECT user_id, data, updated_at FROM user_preferences ORDER BY user_id'),
+    allConnectorEvents: db.prepare<[], { event_key: string; appeal_id: string; type: string; outcome: string; received_at: string }>(
+      'SELECT event_key, appeal_id, type, outcome, received_at FROM connector_events ORDER BY event_key'),
+    savePreferences: db.prepare(`INSERT INTO user_preferences (user_id, data, updated_at) VALUES (?, ?, ?)
+      ON CONFLICT (user_id) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`),
     deleteTargets: db.prepare('DELETE FROM targets'),
     insertTarget: db.prepare('INSERT INTO targets (id, kind, name, short_name, position) VALUES (?, ?, ?, ?, ?)'),
     targets: db.prepare<[], { id: string; kind: Target['kind']; name: string; short_name: string }>(
@@ -75,6 +82,9 @@ export function openSqliteStore(dataDir: string): SqliteStore {
       'SELECT appeal_id, content_hash FROM mutations WHERE id = ?'),
     recordMutation: db.prepare(
       'INSERT INTO mutations (id, appeal_id, user_id, applied_at, content_hash) VALUES (?, ?, ?, ?, ?)'),
+    connectorEventSeen: db.prepare<[string], { one: number }>('SELECT 1 AS one FROM connector_events WHERE event_key = ?'),
+    recordConnectorEvent: db.prepare(
+      'INSERT INTO connector_events (event_key, appeal_id, type, outcome, received_at) VALUES (?, ?, ?, ?, ?)'),
     mutationsAfter: db.prepare<[string, number], { id: string; appeal_id: string; user_id: string; applied_at: string; content_hash: string | null }>(
       'SELECT id, appeal_id, user_id, applied_at, content_hash FROM mutations WHERE id > ? ORDER BY id LIMIT ?'),
   };
@@ -147,6 +157,20 @@ export function openSqliteStore(dataDir: string): SqliteStore {
     async deleteSessionsBefore(createdBefore) {
       q.deleteSessionsBefore.run(createdBefore);
     },
+    async preferencesOf(userId) {
+      return q.preferencesOf.get(userId)?.data;
+    },
+    async savePreferences(userId, json, updatedAt) {
+      q.savePreferences.run(userId, json, updatedAt);
+    },
+    async allPreferences() {
+      return q.allPreferences.all().map((r) => ({ userId: r.user_id, json: r.data, updatedAt: r.updated_at }));
+    },
+    async allConnectorEvents() {
+      return q.allConnectorEvents.all().map((r) => ({
+        key: r.event_key, appealId: r.appeal_id, type: r.type, outcome: r.outcome, receivedAt: r.received_at,
+      }));
+    },
 
     async replaceTargets(targets) {
       db.transaction(() => {
@@ -188,6 +212,17 @@ export function openSqliteStore(dataDir: string): SqliteStore {
           q.recordMutation.run(key.mutationId, appeal.id, userId, appliedAt, fingerprint);
         }
         return decided.result;
+      })();
+    },
+    async applyConnectorEvent(event, plan) {
+      return db.transaction(() => {
+        if (q.connectorEventSeen.get(event.key)) return { outcome: 'duplicate_event', head: headSeq(), written: false };
+        const decided = plan(appealById(event.appealId)?.appeal);
+        if (decided.kind === 'insert') q.insertAppeal.run(decided.appeal.id, nextSeq(), JSON.stringify(decided.appeal));
+        else if (decided.kind === 'update') q.updateAppeal.run(nextSeq(), JSON.stringify(decided.appeal), decided.appeal.id);
+        const outcome = decided.kind === 'record' ? decided.outcome : decided.kind;
+        q.recordConnectorEvent.run(event.key, event.appealId, event.type, outcome, event.receivedAt);
+        return { outcome, head: headSeq(), written: decided.kind !== 'record' };
       })();
     },
     async changesAfter(after, limit) {

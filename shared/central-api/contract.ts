@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Appeal, Attachment, RejectReason, Source } from '../domain/appeal.js';
 import { Target } from '../domain/target.js';
 import { User } from '../domain/user.js';
+import { Preferences } from './preferences-contract.js';
 import { HoldsRequest, HoldsResponse, LIVE_EVENTS, LiveQuery, TeamResponse } from './team-contract.js';
 import { wellFormedStrings } from './well-formed-text.js';
 
@@ -111,6 +112,8 @@ export const MAX_BODY_BYTES = {
   ingest: 5 * 1024 * KiB,
   /** MAX_HELD_APPEALS (team-contract) ids of ≤ 100 units: under 125 KB escaped. */
   holds: 128 * KiB,
+  /** Nine ids of ≤ 100 units: under 6 KB escaped. */
+  preferences: 8 * KiB,
 } as const;
 
 /**
@@ -136,6 +139,11 @@ export const ENDPOINTS = {
     summary: 'Team mode: this session now holds exactly these appeals (soft claims, 90 s lease; advice, never a lock)' },
   team: { method: 'GET', path: '/team', auth: ['operator', 'lead'], response: TeamResponse,
     summary: 'Team mode: who of the shift is connected and what each holds' },
+  preferences: { method: 'GET', path: '/me/preferences', auth: ['operator', 'lead'], response: Preferences,
+    summary: "The signed-in operator's own preferences (favourite targets for the digit keys); null where never set" },
+  savePreferences: { method: 'PUT', path: '/me/preferences', auth: ['operator', 'lead'], body: Preferences,
+    maxBodyBytes: MAX_BODY_BYTES.preferences, response: Preferences,
+    summary: "Replace the signed-in operator's own preferences" },
   // Last: the role walk in tests revokes each token only after every other endpoint.
   // goneTokenAnswered: a well-formed bearer token that is already revoked or expired is answered 200 as well.
   signOut: { method: 'DELETE', path: '/session', auth: ['operator', 'lead', 'connector'], goneTokenAnswered: true,

@@ -40,7 +40,7 @@ export function wellFormedStrings<T extends z.ZodType>(schema: T): T {
     for (const path of illFormedStringPaths(value)) {
       ctx.addIssue({
         code: 'custom', path,
-        message: `Поле ${describePath(path)}: строка не в корректном Юникоде (одиночный суррогат UTF-16) или идентификатор с символом U+0000`,
+        message: `Поле ${describePath(path)}: недопустимые символы в тексте (для ИТ: одиночный суррогат UTF-16 или U+0000 в идентификаторе)`,
       });
     }
   });

@@ -25,6 +25,8 @@ const SAMPLE_INPUT: Record<keyof typeof ENDPOINTS, { body?: unknown; query?: str
   // An empty list is a valid request (it releases the session's holds) and needs no appeal to exist.
   holds: { body: { appealIds: [] } },
   team: {},
+  preferences: {},
+  savePreferences: { body: { favoriteTargets: ['minzdrav'] } },
   // Last in ENDPOINTS: each role's token is revoked only after every other endpoint was walked with it.
   signOut: {},
 };
@@ -215,7 +217,7 @@ describe('JSON content type on every endpoint with a body', () => {
   it('answers 415 to a body without Content-Type: application/json and stores nothing', async () => {
     const lead = await fx.signIn('lead');
     const connector = await fx.signIn('connector');
-    const tokens: Record<string, string> = { session: '', mutations: lead, ingest: connector, holds: lead };
+    const tokens: Record<string, string> = { session: '', mutations: lead, ingest: connector, holds: lead, savePreferences: lead };
     for (const [name, spec] of Object.entries(ENDPOINTS)) {
       if (!('body' in spec)) continue;
       const body = JSON.stringify(SAMPLE_INPUT[name as keyof typeof ENDPOINTS].body);

@@ -103,6 +103,7 @@ describe('body caps', () => {
       },
       // Unknown appeals: 404 means the body was read, parsed and validated.
       holds: { token: lead, status: 404, body: { appealIds: Array.from({ length: MAX_HELD_APPEALS }, (_, i) => `${i}${worst(97)}`) } },
+      savePreferences: { token: lead, status: 200, body: { favoriteTargets: Array.from({ length: 9 }, (_, i) => `${i}${worst(99)}`) } },
     };
     const bodyEndpoints = Object.entries(ENDPOINTS).filter(([, spec]) => 'body' in spec);
     expect(bodyEndpoints.map(([name]) => name).sort()).toEqual(Object.keys(largest).sort());

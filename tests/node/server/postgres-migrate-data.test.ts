@@ -91,15 +91,18 @@ function client(server: RunningServer) {
   };
 }
 
-async function tableExists(url: string, table: string): Promise<boolean> {
+async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {
-    return (await c.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [table])).rows[0]?.t != null;
+    return await use(c);
   } finally {
     await c.end();
   }
 }
+
+const tableExists = (url: string, table: string): Promise<boolean> => withClient(url, async (c) =>
+  (await c.query<{ t: string | null }>('SELECT to_regclass($1)::text AS t', [table])).rows[0]?.t != null);
 
 const route = (appealId: string, baseVersion: number, targetId: string, id = mutationId()): Mutation =>
   ({ id, appealId, baseVersion, createdAt: new Date().toISOString(), type: 'route', targetId });
@@ -116,6 +119,10 @@ describe('npm run server:migrate-data: a SQLite pilot into PostgreSQL', () => {
     const seed = openSqliteStore(dataDir);
     await seed.insertUsers(await Promise.all(USERS.map(async (u) =>
       ({ id: u.id, login: u.login, name: u.name, role: u.role, passwordHash: await hashPasswordAsync(u.password) }))));
+    // A connector's record of a deleted comment (#14): the only trace of it, and what stops a retry being taken again.
+    const deletion = { key: 'vk:200000001:del-1', appealId: 'vk:200000001:wall:5:77', type: 'wall_reply_delete',
+      receivedAt: '2026-11-30T10:00:00.000Z' };
+    await seed.applyConnectorEvent(deletion, () => ({ kind: 'record', outcome: 'deleted' }));
     await seed.close();
     const pilot = await startServer({ port: 0, dataDir });
     let pilotOpen = true;
@@ -130,6 +137,8 @@ describe('npm run server:migrate-data: a SQLite pilot into PostgreSQL', () => {
 
     const ivanova = await p.token('ivanova');
     const petrov = await p.token('petrov');
+    // Her own favourite targets (#13 item 5) move with her.
+    expect((await p.call('PUT', '/me/preferences', { token: ivanova, body: { favoriteTargets: ['minzdrav', '', 'gov'] } })).status).toBe(200);
     const smirnova = await p.token('smirnova');
     // A desk that synced right after the ingest: its cursor must keep working after the move.
     const deskEarly = (await p.pullAll(ivanova, '0', 1000)).at(-1)!.cursor;
@@ -211,6 +220,11 @@ describe('npm run server:migrate-data: a SQLite pilot into PostgreSQL', () => {
       expect((await c.signIn(u.login, `${u.password}x`)).status).toBe(401);
     }
     expect((await c.signIn('operator1', 'operator1')).status).toBe(401);
+    expect((await c.call('GET', '/me/preferences', { token: await c.token('ivanova') })).body)
+      .toEqual({ favoriteTargets: ['minzdrav', '', 'gov'] });
+    expect(await withClient(url, async (db) => (await db.query(
+      'SELECT event_key AS key, appeal_id AS "appealId", type, outcome, received_at AS "receivedAt" FROM connector_events')).rows))
+      .toEqual([{ ...deletion, outcome: 'deleted', receivedAt: new Date(deletion.receivedAt) }]);
     expect((await c.call('GET', '/changes', { token: ivanova })).status).toBe(401);
 
     const ivanovaPg = await c.token('ivanova');

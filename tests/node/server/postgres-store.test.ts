@@ -53,8 +53,8 @@ describe('PostgreSQL migrations', () => {
     expect(logs).toContain('no users yet: add them with `npm run server:add-user` (see docs/IT.md)');
     expect((await api('POST', '/session', undefined, { login: 'operator1', password: 'operator1' })).status).toBe(401);
     expect(await withClient(url, async (c) => (await c.query('SELECT version FROM schema_version')).rows)).toEqual([{ version: POSTGRES_SCHEMA_VERSION }]);
-    expect(await tables(url)).toEqual(['appeals', 'counters', 'mutations', 'schema_version', 'sessions', 'targets',
-      'team_holds', 'team_instances', 'team_presence', 'users']);
+    expect(await tables(url)).toEqual(['appeals', 'connector_events', 'counters', 'mutations', 'schema_version', 'sessions', 'targets',
+      'team_holds', 'team_instances', 'team_presence', 'user_preferences', 'users']);
   });
 
   it('upgrades a schema-1 database in place, keeping its appeals and change sequence', async () => {

@@ -40,7 +40,7 @@ describe('server store migrations', () => {
     const dir = scratch();
     const store = openSqliteStore(join(dir, 'data'));
     expect(store.db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
-    expect(SCHEMA_VERSION).toBe(2);
+    expect(SCHEMA_VERSION).toBe(4);
     expect(columns(store.db, 'mutations')).toContain('content_hash');
     void store.close();
   });

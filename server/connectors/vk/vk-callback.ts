@@ -1,0 +1,168 @@
+// VK Callback API endpoint, POST /api/v1/connectors/vk/{groupId} (issue 14 item 2). One community per configured
+// page. What VK is told:
+// - `confirmation` → the page's confirmation string (text/plain);
+// - a wrong `secret` → 403 and nothing stored; an unknown group → 404 (before the body is read);
+// - a body over VK_MAX_BODY_BYTES → 413 from Content-Length; not JSON or off VK's schema → 400, nothing stored;
+// - wall_reply_new / message_new → a new appeal (once per comment or message, ever); wall_reply_edit / message_edit →
+//   a new version of its text; wall_reply_delete → recorded (the appeal model has no «withdrawn» state yet);
+// - any other type → logged and `ok`, so VK does not retry it forever;
+// - every accepted event, including a repeat of one already taken → `ok`.
+// Idempotency lives in the store (applyConnectorEvent): the event id is recorded once with what it did, in the same
+// transaction, and the appeal id is VK's own id of the post.
+import { timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Appeal } from '../../../shared/domain/appeal.js';
+import { HttpError, readJsonBody } from '../../http-io.js';
+import type { CentralStore, ConnectorEventPlan } from '../../store/central-store.js';
+import type { VkPageConfig } from '../connectors-config.js';
+import { editedAppeal, messageAppeal, messageAppealId, wallCommentAppeal, wallCommentAppealId } from './vk-appeal.js';
+import {
+  isVkEventType, VK_EVENT_SCHEMAS, VkCallbackBase, type VkEventType, type VkMessage, type VkWallComment,
+} from './vk-callback-schema.js';
+import type { VkUserNames } from './vk-user-names.js';
+
+/** Real events are a few KB; 1 MB holds a comment at VK's own length limit many times over, escaped. */
+export const VK_MAX_BODY_BYTES = 1024 * 1024;
+
+export interface VkCallbackDeps {
+  store: CentralStore;
+  names: VkUserNames;
+  log: (line: string) => void;
+  /** After a commit that wrote an appeal: live desks pull (team mode). */
+  onChanged: (head: number) => Promise<void> | void;
+  now?: () => Date;
+}
+
+function sendText(res: ServerResponse, text: string): void {
+  res.writeHead(200, {
+    'content-type': 'text/plain; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(text);
+}
+
+const sameSecret = (given: string, expected: string): boolean => {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+};
+
+const offSchema = (what: string) => new HttpError(400, 'invalid_request', `Событие VK не по схеме: ${what}`);
+
+/** What a stored event is about: its appeal id, its author, and the appeal it would make if new. */
+interface EventSubject {
+  appealId: string;
+  fromId?: number;
+  /** Builds the appeal (new, version 1) once the author's name is known. */
+  build?: (authorName: string) => Appeal;
+  /** A post by the community itself (its own reply under a post, its outgoing message): not an appeal. */
+  own?: boolean;
+}
+
+function subjectOf(type: VkEventType, object: unknown, page: VkPageConfig): EventSubject {
+  const parsed = VK_EVENT_SCHEMAS[type].safeParse(object);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw offSchema(`${type}: object${issue?.path.map((p) => `.${String(p)}`).join('') ?? ''}: ${issue?.message ?? 'invalid'}`);
+  }
+  if (type === 'wall_reply_delete') {
+    const gone = parsed.data as { post_id: number; id: number; owner_id: number };
+    if (gone.owner_id !== -page.groupId) throw offSchema(`${type}: owner_id ${gone.owner_id} is not this community's wall`);
+    return { appealId: wallCommentAppealId(page.groupId, gone.post_id, gone.id) };
+  }
+  if (type === 'wall_reply_new' || type === 'wall_reply_edit') {
+    const comment = parsed.data as VkWallComment;
+    const owner = comment.post_owner_id ?? comment.owner_id;
+    if (owner !== undefined && owner !== -page.groupId) throw offSchema(`${type}: the post is not on this community's wall (${owner})`);
+    return {
+      appealId: wallCommentAppealId(page.groupId, comment.post_id, comment.id),
+      fromId: comment.from_id,
+      own: comment.from_id === -page.groupId,
+      build: (name) => wallCommentAppeal(page, comment, name),
+    };
+  }
+  const message = (type === 'message_new' ? (parsed.data as { message: VkMessage }).message : parsed.data) as VkMessage;
+  return {
+    appealId: messageAppealId(page.groupId, message.peer_id, message.conversation_message_id),
+    fromId: message.from_id,
+    own: message.out === 1 || message.from_id === -page.groupId,
+    build: (name) => messageAppeal(page, message, name),
+  };
+}
+
+/** The pure decision for one event on the appeal as stored (inside the store's transaction). */
+export function planVkEvent(type: VkEventType, subject: EventSubject, draft: Appeal | undefined,
+  current: Appeal | undefined): ConnectorEventPlan {
+  if (subject.own) return { kind: 'record', outcome: 'own_post' };
+  if (type === 'wall_reply_delete') {
+    // Issue 14 item 6 (withdrawn by its author) needs a state in the appeal model; until then the deletion is kept here.
+    return { kind: 'record', outcome: current ? 'deleted' : 'deleted_unknown' };
+  }
+  if (draft === undefined) throw new Error(`no appeal built for ${type}`);
+  if (current === undefined) return { kind: 'insert', appeal: draft };
+  if (type === 'wall_reply_new' || type === 'message_new') return { kind: 'record', outcome: 'known_post' };
+  const edited = editedAppeal(current, draft);
+  return edited ? { kind: 'update', appeal: edited } : { kind: 'record', outcome: 'unchanged' };
+}
+
+export function vkCallbackHandler(pages: readonly VkPageConfig[], deps: VkCallbackDeps) {
+  const byGroup = new Map(pages.map((p) => [p.groupId, p]));
+  const now = deps.now ?? (() => new Date());
+
+  return async (req: IncomingMessage, res: ServerResponse, groupIdText: string): Promise<void> => {
+    const page = /^\d{1,16}$/.test(groupIdText) ? byGroup.get(Number(groupIdText)) : undefined;
+    if (!page) throw new HttpError(404, 'unknown_group', 'Это сообщество VK не подключено к центральному API');
+    if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Метод не поддерживается для этого адреса', { allow: 'POST' });
+
+    const raw = await readJsonBody(req, VK_MAX_BODY_BYTES);
+    const base = VkCallbackBase.safeParse(raw);
+    if (!base.success) {
+      const issue = base.error.issues[0];
+      throw offSchema(`${issue?.path.map(String).join('.') || '(тело)'}: ${issue?.message ?? 'invalid'}`);
+    }
+    const event = base.data;
+    if (event.group_id !== page.groupId) throw offSchema(`group_id ${event.group_id} is not ${page.groupId} of the address`);
+
+    if (event.type === 'confirmation') {
+      // VK sends the secret with the confirmation too once one is set; a wrong one is refused like any event's.
+      if (event.secret !== undefined && !sameSecret(event.secret, page.secret)) {
+        throw new HttpError(403, 'bad_secret', 'Неверный секретный ключ Callback API');
+      }
+      deps.log(`vk ${page.groupId}: confirmation requested, answered`);
+      sendText(res, page.confirmation);
+      return;
+    }
+    if (event.secret === undefined || !sameSecret(event.secret, page.secret)) {
+      deps.log(`vk ${page.groupId}: ${event.type} refused: wrong or missing secret`);
+      throw new HttpError(403, 'bad_secret', 'Неверный секретный ключ Callback API');
+    }
+    if (!isVkEventType(event.type)) {
+      deps.log(`vk ${page.groupId}: event type ${event.type.slice(0, 100)} not taken (answered ok): untick it in the community's Callback API settings`);
+      sendText(res, 'ok');
+      return;
+    }
+    if (event.event_id === undefined) throw offSchema('event_id is missing');
+    const type = event.type;
+    const subject = subjectOf(type, event.object, page);
+
+    // A post stored before keeps its author; a new one gets its name now (bounded wait, see vk-user-names.ts). Done
+    // before the transaction, so no lock is held while VK's API is asked.
+    let draft: Appeal | undefined;
+    if (subject.build && !subject.own) {
+      const stored = await deps.store.appealById(subject.appealId);
+      const name = stored?.appeal.author.name ?? await deps.names.nameOf(subject.fromId ?? 0, page.accessToken);
+      draft = subject.build(name);
+    }
+    const result = await deps.store.applyConnectorEvent(
+      { key: `vk:${page.groupId}:${event.event_id}`, appealId: subject.appealId, type, receivedAt: now().toISOString() },
+      (current) => planVkEvent(type, subject, draft, current));
+    if (result.outcome !== 'duplicate_event') {
+      deps.log(`vk ${page.groupId}: ${type} ${event.event_id}: ${result.outcome} ${subject.appealId}`);
+    }
+    // After the commit: desks told to pull must find the appeal there.
+    if (result.written) await deps.onChanged(result.head);
+    sendText(res, 'ok');
+  };
+}
