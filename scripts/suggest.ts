@@ -1,6 +1,7 @@
 // `npm run suggest -- --data DIR --in FILE`: routing suggestions for JSON lines {"text","source"} from FILE, one
 // JSON line {"suggestions":[{targetId,name,score,reason}…]} per input line, with the model learned from the
-// cache in DIR (an app or harness data folder after a sync). The model is brought up to date first.
+// cache in DIR (an app or harness data folder after a sync). The model is brought up to date first. `--all` also
+// prints candidates under the suggestion floor (shared/routing/suggestion-confidence.ts), which the desk drops.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,8 +9,8 @@ import { openCache } from '../electron/core/cache/open-cache.js';
 import { loadModel, loadTargets, mostRoutedMunicipality, trainFromCache } from '../electron/core/routing/model-store.js';
 import { suggestTargets } from '../electron/core/routing/suggest-targets.js';
 
-const USAGE = 'usage: npm run suggest -- --data <dir> --in <file.jsonl>';
-const { values } = parseArgs({ options: { data: { type: 'string' }, in: { type: 'string' } }, strict: true });
+const USAGE = 'usage: npm run suggest -- --data <dir> --in <file.jsonl> [--all]';
+const { values } = parseArgs({ options: { data: { type: 'string' }, in: { type: 'string' }, all: { type: 'boolean' } }, strict: true });
 if (!values.data || !values.in) {
   process.stderr.write(`${USAGE}\n`);
   process.exit(2);
@@ -37,7 +38,8 @@ for (const [i, line] of lines.entries()) {
   } catch {
     process.stderr.write(`line ${i + 1}: not JSON\n`);
   }
-  const { suggestions } = suggestTargets(text, { model: loaded.model, targets, ...(defaultLocal ? { defaultLocalTargetId: defaultLocal } : {}) });
+  const { suggestions } = suggestTargets(text, { model: loaded.model, targets, keepBelowFloor: values.all === true,
+    ...(defaultLocal ? { defaultLocalTargetId: defaultLocal } : {}) });
   out.push(JSON.stringify({ suggestions }));
 }
 process.stdout.write(out.length > 0 ? `${out.join('\n')}\n` : '');

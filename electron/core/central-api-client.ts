@@ -12,6 +12,7 @@ import {
   type Mutation,
   type SessionRequest,
 } from '../../shared/central-api/contract.js';
+import { Preferences } from '../../shared/central-api/preferences-contract.js';
 import { HoldsResponse } from '../../shared/central-api/team-contract.js';
 
 export type ApiFailureKind =
@@ -66,6 +67,9 @@ export interface CentralApiClient {
   signOut(): Promise<SignOutResponse>;
   /** PUT /holds: this session now holds exactly these appeals (team mode, #9). */
   holds(appealIds: readonly string[]): Promise<HoldsResponse>;
+  /** GET / PUT /me/preferences: the signed-in operator's own favourite targets on the server (#13 item 5). */
+  preferences(): Promise<Preferences>;
+  savePreferences(preferences: Preferences): Promise<Preferences>;
   /**
    * GET /live: the team live channel as an open server-sent-events response (its body not yet read). No timeout:
    * the stream lives until `signal` aborts it; a refusal is an ApiFailure like any other request's.
@@ -90,13 +94,26 @@ function describeIssues(error: z.ZodError): string {
   return error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
 }
 
-function describeNetworkError(error: unknown, timeoutMs: number): string {
+/** Network error codes in the words the operator reads (the code itself goes to the core's log for IT). */
+const NETWORK_REASONS: Readonly<Record<string, string>> = {
+  ECONNREFUSED: 'сервер не принимает подключения',
+  ECONNRESET: 'связь с сервером оборвалась',
+  ENOTFOUND: 'адрес сервера не найден',
+  EAI_AGAIN: 'адрес сервера не найден',
+  ETIMEDOUT: 'нет ответа от сервера',
+  EHOSTUNREACH: 'нет сети до сервера',
+  ENETUNREACH: 'нет сети',
+};
+
+function describeNetworkError(error: unknown, timeoutMs: number): { why: string; detail: string } {
   if (error instanceof DOMException && (error.name === 'TimeoutError' || error.name === 'AbortError')) {
-    return `нет ответа за ${Math.round(timeoutMs / 1000)} с`;
+    const why = `нет ответа за ${Math.round(timeoutMs / 1000)} с`;
+    return { why, detail: why };
   }
   const cause = (error as { cause?: { code?: unknown } } | null)?.cause;
-  if (cause && typeof cause.code === 'string') return cause.code;
-  return error instanceof Error ? error.message : String(error);
+  const detail = cause && typeof cause.code === 'string' ? cause.code
+    : error instanceof Error ? error.message : String(error);
+  return { why: NETWORK_REASONS[detail] ?? 'нет связи с сервером', detail };
 }
 
 export function createCentralApiClient(options: CentralApiClientOptions): CentralApiClient {
@@ -110,12 +127,12 @@ export function createCentralApiClient(options: CentralApiClientOptions): Centra
     if (response.status === 401) return new ApiFailure('unauthorized', 'Требуется вход в систему', 401);
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
     if (response.status === 429) {
-      return new ApiFailure('server_error', 'Сервер перегружен (HTTP 429), повтор позже', 429, retryAfterMs);
+      return new ApiFailure('server_error', 'Сервер перегружен, повтор позже', 429, retryAfterMs);
     }
     if (response.status >= 500) {
-      return new ApiFailure('server_error', `Ошибка сервера (HTTP ${response.status})`, response.status, retryAfterMs);
+      return new ApiFailure('server_error', 'Ошибка на сервере, повтор позже', response.status, retryAfterMs);
     }
-    return new ApiFailure('rejected', `Сервер отклонил запрос (HTTP ${response.status}, ${code})`, response.status);
+    return new ApiFailure('rejected', 'Сервер отклонил запрос', response.status);
   }
 
   async function request<S extends z.ZodType>(
@@ -145,8 +162,8 @@ export function createCentralApiClient(options: CentralApiClientOptions): Centra
       });
       text = await response.text();
     } catch (error) {
-      const why = describeNetworkError(error, options.timeoutMs);
-      options.log(`api: ${label} unreachable: ${why}`);
+      const { why, detail } = describeNetworkError(error, options.timeoutMs);
+      options.log(`api: ${label} unreachable: ${detail}`);
       throw new ApiFailure('unreachable', `Сервер недоступен: ${why}`);
     }
     if (!response.ok) throw failureOf(response, text, label);
@@ -169,6 +186,8 @@ export function createCentralApiClient(options: CentralApiClientOptions): Centra
     mutations: (mutations, token) => request('POST', '/mutations', CompleteMutationsResponse, { mutations }, true, token),
     signOut: () => request('DELETE', '/session', SignOutResponse, undefined, true),
     holds: (appealIds) => request('PUT', '/holds', HoldsResponse, { appealIds }, true),
+    preferences: () => request('GET', '/me/preferences', Preferences, undefined, true),
+    savePreferences: (preferences) => request('PUT', '/me/preferences', Preferences, preferences, true),
     async openLive(cursor, signal) {
       const token = options.token();
       if (!token) throw new ApiFailure('unauthorized', 'Нет входа в систему', 401);
@@ -186,8 +205,8 @@ export function createCentralApiClient(options: CentralApiClientOptions): Centra
         });
       } catch (error) {
         signal.removeEventListener('abort', forward);
-        const why = describeNetworkError(connect.signal.reason ?? error, options.timeoutMs);
-        options.log(`api: GET /live unreachable: ${why}`);
+        const { why, detail } = describeNetworkError(connect.signal.reason ?? error, options.timeoutMs);
+        options.log(`api: GET /live unreachable: ${detail}`);
         throw new ApiFailure('unreachable', `Сервер недоступен: ${why}`);
       } finally {
         clearTimeout(stopWaiting);

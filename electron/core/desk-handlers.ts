@@ -8,11 +8,13 @@ import type { CentralApiClient } from './central-api-client.js';
 import { createClusterService } from './clusters/cluster-handlers.js';
 import { currentSession } from './current-session.js';
 import type { DeskEventHub } from './desk-events.js';
+import { createFavorites } from './favorites.js';
 import type { UserSource } from './guards.js';
 import type { HandoverSessions } from './handover.js';
 import type { DeadlineConfig } from './lead/deadline-config.js';
 import type { DeskHandlers } from './handler-types.js';
 import { createInboxHandlers } from './inbox/inbox-handlers.js';
+import { createKeymapHandlers } from './keymap/keymap-handlers.js';
 import { createLeadHandlers } from './lead/lead-handlers.js';
 import { createRoutingHandlers } from './routing/routing-handlers.js';
 import type { SuggestionService } from './routing/suggestion-service.js';
@@ -65,12 +67,14 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
 
   return {
     ...createSessionHandlers(ctx),
-    ...createInboxHandlers({ cache, events, clusters, decided, outboxChanged: () => engine.publishStatus(), ...signedIn }),
+    ...createInboxHandlers({ cache, events, clusters, decided, outboxChanged: () => engine.publishStatus(), ...signedIn,
+      favorites: createFavorites({ cache, api: ctx.api, events, log: ctx.log, ...signedIn }) }),
     ...createSearchHandlers(cache, ctx.utcOffsetMinutes),
     ...createSyncHandlers({ cache, events, engine, syncLog: ctx.syncLog, ...signedIn }),
     ...createLeadHandlers({ cache, events, log: ctx.log, decided, deadlines: ctx.deadlines, afterChange: ctx.afterChange, ...signedIn }),
     ...createRoutingHandlers(ctx.suggestions),
     ...clusters.handlers,
     ...ctx.team.handlers,
+    ...createKeymapHandlers({ cache, ...signedIn }),
   } satisfies DeskHandlers;
 }

@@ -245,7 +245,7 @@ export class SyncEngine {
   private handleFailure(error: unknown): void {
     if (error instanceof ApiFailure && error.kind === 'unauthorized') {
       this.o.log('sync: server answered 401, signing out');
-      this.journal('error', 'unauthorized', 'Сервер ответил 401: требуется вход');
+      this.journal('error', 'unauthorized', 'Сессия истекла: требуется вход (для ИТ: код ответа 401)');
       this.lastError = 'Сессия истекла — войдите снова';
       this.offlineSince = null;
       this.scheduler.clearRetry();
@@ -288,7 +288,7 @@ export class SyncEngine {
     const delay = Math.max(backoffDelayMs(this.failures, this.o.random), retryAfterMs ?? 0);
     this.o.log(`sync: offline, retry ${this.failures} in ${delay} ms`);
     this.journal('warn', 'retry', `Повтор №${this.failures} через ${Math.round(delay / 100) / 10} с` +
-      (retryAfterMs !== null ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} с)` : ''));
+      (retryAfterMs !== null ? ` — сервер просил подождать (для ИТ: Retry-After ${Math.round(retryAfterMs / 1000)} с)` : ''));
     this.scheduler.retryIn(delay);
   }
 

@@ -59,7 +59,7 @@ export async function pullChanges(ctx: PullContext): Promise<void> {
       // start and take its state as the truth; pending decisions stay in the outbox and are rebased on top.
       ctx.log(`sync: cursor ${cursor} ahead of server head ${page.head}; re-pulling from the start`);
       ctx.journal('warn', 'cursor-ahead',
-        `Курсор ${cursor} впереди сервера (${page.head}): сервер восстановлен из копии, полная перезагрузка`);
+        `Сервер восстановлен из резервной копии: все обращения загружаются заново (для ИТ: позиция ${cursor}, на сервере ${page.head})`);
       cache.transaction(() => {
         cache.meta.delete('cursor');
         cache.meta.set('resyncFromStart', true);
@@ -80,8 +80,8 @@ export async function pullChanges(ctx: PullContext): Promise<void> {
     done += page.appeals.length;
     if (page.appeals.length > 0) {
       ctx.log(`sync: pulled ${page.appeals.length}, stored ${ids.length}`);
-      ctx.journal('info', 'pull', `Получено ${page.appeals.length}, сохранено ${ids.length}` +
-        (page.remaining !== undefined && page.remaining > 0 ? `, осталось ${page.remaining}` : ''));
+      ctx.journal('info', 'pull', `Получено обращений: ${page.appeals.length}, сохранено: ${ids.length}` +
+        (page.remaining !== undefined && page.remaining > 0 ? `, осталось: ${page.remaining}` : ''));
     }
     const remaining = page.hasMore ? page.remaining : 0;
     if (remaining !== undefined && (showingProgress || remaining >= PROGRESS_MIN_REMAINING)) {

@@ -73,6 +73,11 @@ function serverSummary(appeal: Appeal | null): Conflict['server'] {
   };
 }
 
+/** The server's answers to decisions (MutationStatus) as the sync log names them. */
+const RESULT_WORDS: Readonly<Record<string, string>> = {
+  applied: 'принято', duplicate: 'уже было принято', conflict: 'обращение уже разобрано', invalid: 'отклонено сервером',
+};
+
 const UNANSWERED_ERROR = {
   code: 'unanswered',
   message: 'Сервер не подтвердил это решение (ответ о другом обращении или без ответа) после нескольких попыток',
@@ -149,7 +154,7 @@ async function pushOneByOne(ctx: PushContext, batch: OutboxEntry[], batchError: 
   apply: (batch: OutboxEntry[], results: MutationResult[]) => void): Promise<void> {
   const { cache } = ctx;
   ctx.log(`sync: batch of ${batch.length} refused (HTTP ${batchError.status}); retrying one at a time`);
-  ctx.journal('warn', 'push-split', `Сервер отклонил пакет из ${batch.length} (HTTP ${batchError.status}): по одному`);
+  ctx.journal('warn', 'push-split', `Сервер не принял пачку решений (${batch.length}): отправляем по одному (для ИТ: код ответа ${batchError.status})`);
   const refuse = (entry: OutboxEntry, error: ApiFailure) => apply([entry], [{ id: entry.mutationId,
     status: 'invalid', error: { code: `http_${error.status}`, message: error.message } }]);
   if (batch.length === 1 && batch[0]) {
@@ -227,8 +232,10 @@ function applyPushResults(ctx: PushContext, batch: OutboxEntry[], results: Mutat
   });
   const summary = Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
   ctx.log(`sync: pushed ${batch.length} (${summary || 'none answered'})`);
+  // The journal is read by the operator too: the server's answers in words, not its status codes.
+  const answered = Object.entries(counts).map(([k, v]) => `${RESULT_WORDS[k] ?? 'прочее'}: ${v}`).join(', ');
   ctx.journal(conflicts.length > 0 || retryAtMs !== null ? 'warn' : 'info', 'push',
-    `Отправлено решений: ${batch.length} (${summary || 'без подтверждения'})`);
+    `Отправлено решений: ${batch.length} (${answered || 'без подтверждения'})`);
   if (changed.size > 0) ctx.events.emit('appeals.changed', { ids: [...changed] });
   for (const conflict of conflicts) ctx.events.emit('sync.conflict', conflict);
   ctx.publishStatus();

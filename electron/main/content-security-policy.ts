@@ -1,11 +1,14 @@
 // The page's Content-Security-Policy: read from the renderer's own <meta> tag so the HTTP header (app://
 // in Electron, http:// in the harness) says exactly the same thing; a strict default when the tag is missing.
 
+import { PHOTO_IMG_SOURCES } from '../../shared/domain/photo-hosts.js';
+
 export const DEFAULT_CSP = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data:",
+  // The platforms' photo hosts (detail pane thumbnails), https only: shared/domain/photo-hosts.ts says why.
+  `img-src 'self' data: ${PHOTO_IMG_SOURCES}`,
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

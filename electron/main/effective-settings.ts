@@ -23,14 +23,6 @@ export function resolveApiUrl(policy: MachinePolicy, user: AppConfig): ApiUrlRes
   return { ok: true, apiUrl: null, source: 'demo', notices: [] };
 }
 
-/** Favourites the policy puts in place at start-up: always when locked, once per distinct list when not. */
-export function policyFavoritesToApply(policy: MachinePolicy, lastApplied: string | null): string[] | null {
-  if (policy.favoriteTargets === undefined) return null;
-  if (policy.locked.includes('favoriteTargets')) return policy.favoriteTargets;
-  return lastApplied === JSON.stringify(policy.favoriteTargets) ? null : policy.favoriteTargets;
-}
-
-
 /** The core's `pushDelayMs`: how long a decision waits, undoable, before it is sent. */
 export function undoWindowMs(policy: MachinePolicy): number {
   return (policy.undoSeconds ?? DEFAULT_UNDO_SECONDS) * 1000;

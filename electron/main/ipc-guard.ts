@@ -1,6 +1,6 @@
 // The checks every desk:call passes before the core sees it: the sender is the main window's top frame
 // loaded from app://, and the method is one the desk API knows. Pure, so it is unit-tested without Electron.
-import { isDeskMethod, type DeskError, type DeskMethod } from '../../shared/desk-api/contract.js';
+import { isPageMethod, type DeskError, type DeskMethod } from '../../shared/desk-api/contract.js';
 import { isAppUrl } from './app-origin.js';
 
 /** What ipc.ts reads off the IPC event, reduced to plain facts. */
@@ -19,7 +19,7 @@ export function checkDeskCall(sender: IpcSenderFacts, method: unknown): DeskCall
   if (!sender.fromMainWindow || !sender.fromTopFrame || !isAppUrl(sender.frameUrl)) {
     return { ok: false, error: { code: 'bad_request', message: 'Запрос отклонён: он пришёл не из окна приложения.' } };
   }
-  if (!isDeskMethod(method)) {
+  if (!isPageMethod(method)) {
     return { ok: false, error: { code: 'bad_request', message: 'Неизвестная команда приложения.' } };
   }
   return { ok: true, method };

@@ -1,6 +1,5 @@
 // Electron entry: single instance, hardened window on app://, the core behind one IPC choke point,
 // and demo mode (reference server in a utility process, operator1 signed in) when no API URL is configured.
-import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { app, dialog, Menu, safeStorage, session, type BrowserWindow } from 'electron';
 import type { DeskCore } from '../core/desk-core.js';
@@ -12,7 +11,7 @@ import { handleAppProtocol, registerAppSchemePrivileges } from './app-protocol.j
 import { forkCoreProcess } from './core-process.js';
 import { startDemoServer, type DemoServer } from './demo-server.js';
 import { registerDeskIpc } from './ipc.js';
-import { policyFavoritesToApply, policyRefusal, resolveApiUrl, undoWindowMs } from './effective-settings.js';
+import { policyRefusal, resolveApiUrl, undoWindowMs } from './effective-settings.js';
 import { createMainWindow } from './main-window.js';
 import { describePolicyError, loadPolicy, policyFilePath, type MachinePolicy } from './machine-policy.js';
 import { applyNetworkPolicy } from './network-policy.js';
@@ -81,20 +80,16 @@ function showTokenNotice(notice: TokenNotice): void {
   shown.catch((error: unknown) => log(`notice not shown: ${String(error)}`));
 }
 
-/** Policy favourites: locked ones every start, unlocked ones once per distinct list (the operator may change them). */
+/**
+ * IT's favourites at every start: the machine's list (the default of every operator without their own) and whether
+ * it is locked over everyone's own — or, when the policy no longer has one, neither. Operators' own lists are kept
+ * per operator in the core, so applying the policy every start never overwrites an operator's choice.
+ */
 async function applyPolicyFavorites(started: DeskCore, policy: MachinePolicy): Promise<void> {
-  const marker = path.join(app.getPath('userData'), 'policy-favorites.json');
-  let last: string | null = null;
-  try {
-    last = readFileSync(marker, 'utf8');
-  } catch {
-    // never applied on this machine
-  }
-  const favourites = policyFavoritesToApply(policy, last);
-  if (favourites === null) return;
-  const result = await started.call('favorites.set', { targetIds: favourites });
-  if (result.ok) writeFileSync(marker, JSON.stringify(favourites));
-  else log(`policy favourites not applied: ${result.error.code}`);
+  const result = await started.call('favorites.setMachine', {
+    targetIds: policy.favoriteTargets ?? null, locked: policy.locked.includes('favoriteTargets'),
+  });
+  if (!result.ok) log(`policy favourites not applied: ${result.error.code}`);
 }
 
 async function startCore(apiUrl: string | null, pushDelayMs: number): Promise<DeskCore> {

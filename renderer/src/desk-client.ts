@@ -17,7 +17,7 @@ function bridge(): DeskBridge | null {
 
 const NO_BRIDGE: DeskError = {
   code: 'internal',
-  message: 'Приложение запущено без связи с ядром (window.desk недоступен). Перезапустите программу.',
+  message: 'Программа запущена не полностью: окно не связано с хранилищем решений. Перезапустите программу.',
 };
 
 // The core checks its outputs against the contract only outside production (validateOutputs), so this parse is
@@ -33,13 +33,13 @@ export async function deskCall<M extends DeskMethod>(method: M, input: DeskInput
   try {
     result = await desk.call(method, input);
   } catch (error) {
-    return { ok: false, error: { code: 'unreachable', message: `Нет связи с ядром приложения: ${String(error)}` } };
+    return { ok: false, error: { code: 'unreachable', message: `Нет связи с рабочей частью программы (для ИТ: ${String(error)})` } };
   }
   if (!result.ok) return result;
   if (TRUSTED_OUTPUTS.has(method)) return { ok: true, value: result.value as DeskOutput<M> };
   const parsed = DESK_METHODS[method].output.safeParse(result.value);
   if (!parsed.success) {
-    return { ok: false, error: { code: 'internal', message: `Ядро вернуло неожиданный ответ на «${method}».` } };
+    return { ok: false, error: { code: 'internal', message: `Программа получила неожиданный ответ от своей рабочей части (для ИТ: ${method}).` } };
   }
   return { ok: true, value: parsed.data as DeskOutput<M> };
 }

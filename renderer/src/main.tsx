@@ -10,6 +10,7 @@ import './styles/dialogs.css';
 import './styles/suggestions.css';
 import './styles/clusters.css';
 import './styles/team.css';
+import './styles/detail.css';
 
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root');

@@ -5,7 +5,7 @@ import type { DeskEvent, DeskResult } from './contract.js';
 
 // Literal, and checked against the contract at compile time so neither transport can drift from it.
 export const DESK_EVENT_NAMES = ['appeals.changed', 'sync.status', 'sync.conflict', 'session.changed', 'reports.progress',
-  'suggestions.changed', 'team.changed'] as const satisfies readonly DeskEvent[];
+  'suggestions.changed', 'team.changed', 'favorites.changed'] as const satisfies readonly DeskEvent[];
 type MissingEvent = Exclude<DeskEvent, (typeof DESK_EVENT_NAMES)[number]>;
 const everyEventListed: [MissingEvent] extends [never] ? true : never = true;
 void everyEventListed;
@@ -51,6 +51,6 @@ export function createListenerRegistry(): ListenerRegistry {
 export function coreUnreachable(error: unknown): DeskResult<never> {
   return {
     ok: false,
-    error: { code: 'internal', message: `Нет связи с ядром приложения: ${error instanceof Error ? error.message : String(error)}` },
+    error: { code: 'internal', message: `Нет связи с рабочей частью программы (для ИТ: ${error instanceof Error ? error.message : String(error)})` },
   };
 }

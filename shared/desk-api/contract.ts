@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { CLUSTER_METHODS } from './clusters-contract.js';
 import { INBOX_EVENTS, INBOX_METHODS } from './inbox-contract.js';
+import { KEYS_METHODS } from './keys-contract.js';
 import { LEAD_EVENTS, LEAD_METHODS } from './lead-contract.js';
 import { ROUTING_EVENTS, ROUTING_METHODS } from './routing-contract.js';
 import { SEARCH_METHODS } from './search-contract.js';
@@ -34,6 +35,8 @@ export const DESK_METHODS = {
   ...CLUSTER_METHODS,
   // Team mode: holds, presence, the live channel (team-contract.ts).
   ...TEAM_METHODS,
+  // The operator's remapped shortcuts, kept per operator (keys-contract.ts).
+  ...KEYS_METHODS,
 } as const;
 
 export const DESK_EVENTS = {
@@ -74,6 +77,15 @@ export type DeskResult<T> = { ok: true; value: T } | { ok: false; error: DeskErr
 
 export function isDeskMethod(name: unknown): name is DeskMethod {
   return typeof name === 'string' && Object.hasOwn(DESK_METHODS, name);
+}
+
+/** Methods only the shell itself calls (Electron main applying IT's policy), never a page: IPC and the harness refuse
+ * them, so an operator's DevTools cannot set what the policy owns. */
+export const SHELL_ONLY_METHODS: ReadonlySet<DeskMethod> = new Set<DeskMethod>(['favorites.setMachine']);
+
+/** A method a page may call: known, and not the shell's own. */
+export function isPageMethod(name: unknown): name is DeskMethod {
+  return isDeskMethod(name) && !SHELL_ONLY_METHODS.has(name);
 }
 export function isDeskEvent(name: unknown): name is DeskEvent {
   return typeof name === 'string' && Object.hasOwn(DESK_EVENTS, name);

@@ -45,8 +45,21 @@ export const DecisionAck = z.object({ mutationId: z.string(), appealId: z.string
 export const INBOX_METHODS = {
   'targets.list': { input: EmptyInput, output: z.object({ targets: z.array(Target) }) },
   'favorites.get': { input: EmptyInput, output: z.object({ targetIds: z.array(z.string()).max(FAVORITE_SLOTS) }) },
+  /**
+   * The signed-in operator's own list (#13 item 5), slot 1 first, '' for an empty slot between chosen ones (slot
+   * numbers are the digit keys: clearing one never moves the others). Refused while IT's policy locks the list.
+   */
   'favorites.set': {
-    input: z.object({ targetIds: z.array(Identifier).max(FAVORITE_SLOTS) }).strict(),
+    input: z.object({ targetIds: z.array(z.union([Identifier, z.literal('')])).max(FAVORITE_SLOTS) }).strict(),
+    output: z.object({ targetIds: z.array(z.string()).max(FAVORITE_SLOTS) }),
+  },
+  /**
+   * The machine's list from IT's policy, put in place by the shell at every start (null: the policy has none):
+   * the default of every operator without a list of their own; `locked`, over everyone's own. Shell-only
+   * (SHELL_ONLY_METHODS): a page, an operator's DevTools included, can never call it.
+   */
+  'favorites.setMachine': {
+    input: z.object({ targetIds: z.array(Identifier).max(FAVORITE_SLOTS).nullable(), locked: z.boolean() }).strict(),
     output: z.object({ targetIds: z.array(z.string()).max(FAVORITE_SLOTS) }),
   },
   'inbox.list': {
@@ -89,4 +102,6 @@ export const INBOX_METHODS = {
 export const INBOX_EVENTS = {
   /** Appeals whose local view changed; an empty list means "many: reload what you show". */
   'appeals.changed': z.object({ ids: z.array(z.string()) }),
+  /** The favourites of whoever is signed in now changed without the renderer asking (pulled from the server, sign-in). */
+  'favorites.changed': z.object({ targetIds: z.array(z.string()).max(FAVORITE_SLOTS) }),
 } as const;

@@ -11,5 +11,5 @@ export const isWellFormedText = (text: string): boolean => !LONE_SURROGATE.test(
 export const isWellFormedIdentifier = (id: string): boolean => isWellFormedText(id) && !id.includes('\u0000');
 
 export const Identifier = z.string().min(1).max(100).refine(isWellFormedIdentifier, {
-  message: 'идентификатор не в корректном Юникоде (одиночный суррогат UTF-16) или с символом U+0000',
+  message: 'недопустимые символы в номере (для ИТ: одиночный суррогат UTF-16 или U+0000)',
 });

@@ -1,5 +1,6 @@
 // Russian plural forms, chosen by the language's own rules (Intl.PluralRules 'ru'), in one place for every count
 // the app writes out: «1 обращение», «3 обращения», «25 обращений», «1,5 обращения».
+import { formatNumberRu } from './number-ru.js';
 
 /** The word forms for a count: one (1, 21), few (2–4, 22), many (0, 5–20, 25); other is for fractions. */
 export interface RuForms {
@@ -9,9 +10,7 @@ export interface RuForms {
   /** Fractions (1,5): the genitive singular, which for nouns is the «few» form; given only where it differs. */
   other?: string;
 }
-
 const RULES = new Intl.PluralRules('ru');
-const GROUPED = new Intl.NumberFormat('ru-RU');
 
 /** The form of the word that goes with `n`. */
 export function pluralRu(n: number, forms: RuForms): string {
@@ -25,7 +24,7 @@ export function pluralRu(n: number, forms: RuForms): string {
 
 /** «1 234 обращения»: the count in Russian digit grouping, then the word in its form. */
 export function countRu(n: number, forms: RuForms): string {
-  return `${GROUPED.format(n)} ${pluralRu(n, forms)}`;
+  return `${formatNumberRu(n)} ${pluralRu(n, forms)}`;
 }
 
 export const APPEAL_FORMS: RuForms = { one: 'обращение', few: 'обращения', many: 'обращений' };

@@ -134,6 +134,31 @@ test('every screen and dialog of a lead desk has no serious accessibility findin
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toBeHidden();
 
+    // #13 item 5: the command palette (a combobox owning its listbox, like the picker) and the favourites dialog.
+    await page.keyboard.press('Control+KeyK');
+    const palette = page.getByRole('dialog', { name: 'Все команды' });
+    await expect(palette).toBeVisible();
+    await page.keyboard.type('отмен');
+    const paletteBox = palette.getByRole('combobox');
+    await expect(paletteBox).toBeFocused();
+    await expect(paletteBox).toHaveAttribute('aria-activedescendant', await palette.getByRole('option').first().getAttribute('id') ?? '-');
+    await audit.check('command palette');
+    await page.keyboard.press('Escape');
+    await expect(palette).toBeHidden();
+
+    await page.keyboard.press('Control+Shift+KeyF');
+    const favourites = page.getByRole('dialog', { name: 'Избранные адресаты' });
+    await expect(favourites.getByRole('option')).toHaveCount(9);
+    await audit.check('favourites dialog');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: /^Адресат для клавиши/ })).toBeVisible();
+    await audit.check('favourites dialog with its target picker');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: /^Адресат для клавиши/ })).toBeHidden();
+    await expect(favourites).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toBeHidden();
+
     await page.keyboard.press('Control+KeyF');
     const box = page.getByTestId('search-box');
     await expect(box).toBeFocused();

@@ -19,12 +19,14 @@ export function tempDir(label: string): { dir: string; remove(): void } {
 export class ServerUnderTest {
   private running: RunningServer | null = null;
   port = 0;
-  constructor(readonly dataDir: string, private readonly demo: number) {}
+  /** `history`: older appeals already routed, for the routing model to learn from (none by default). */
+  constructor(readonly dataDir: string, private readonly demo: number, private readonly history = 0) {}
 
   get url(): string { return `http://127.0.0.1:${this.port}`; }
 
   async start(): Promise<void> {
-    this.running = await startServer({ port: this.port, dataDir: this.dataDir, demo: this.demo });
+    this.running = await startServer({ port: this.port, dataDir: this.dataDir, demo: this.demo,
+      ...(this.history > 0 ? { demoHistory: this.history } : {}) });
     this.port = this.running.port;
   }
   async stop(): Promise<void> {

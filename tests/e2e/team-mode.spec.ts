@@ -49,6 +49,11 @@ test('two desks: the second skips the appeal the first holds, shows who holds it
     expect(await b.selectedId()).not.toBe(heldByA);
     await expect(pageB.getByTestId('team-presence')).toHaveAttribute('data-online', '2');
 
+    // A knows B's hold before moving on (B's first row is the one right after A's): otherwise A's ↓ can land on it,
+    // be moved on by the server's answer, and A's next key is refused as «только что сменилось» — right, but not this test.
+    const heldByB = await b.selectedId();
+    await expect(a.grid.locator(`[data-appeal-id="${heldByB}"]`)).toHaveAttribute('data-held-by', /.+/, { timeout: 5_000 });
+
     // A moves on: A's new selection is held instead, and the old one is free again on B within a second or so.
     await pageA.keyboard.press('ArrowDown');
     await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');

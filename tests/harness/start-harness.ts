@@ -16,7 +16,7 @@ import { startCoreWorker } from '../../electron/core/host/core-worker-transport.
 import { createFileTokenStore } from '../../electron/core/token-store.js';
 import { cspFromHtml, DEFAULT_CSP } from '../../electron/main/content-security-policy.js';
 import { contentTypeFor, resolveStaticFile } from '../../electron/main/static-files.js';
-import { DESK_EVENTS, isDeskMethod, type DeskResult } from '../../shared/desk-api/contract.js';
+import { DESK_EVENTS, isPageMethod, type DeskResult } from '../../shared/desk-api/contract.js';
 import { buildDeskBridge } from './bridge-build.js';
 import { coreHostWorkerBundle } from './core-host-build.js';
 import { createEventStream } from './event-stream.js';
@@ -156,7 +156,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       return sendJson(response, 400, badRequest(`Запрос не разобран: ${error instanceof Error ? error.message : String(error)}`));
     }
     const { method, input } = (typeof body === 'object' && body !== null ? body : {}) as { method?: unknown; input?: unknown };
-    if (!isDeskMethod(method)) return sendJson(response, 200, badRequest('Неизвестная команда приложения.'));
+    if (!isPageMethod(method)) return sendJson(response, 200, badRequest('Неизвестная команда приложения.'));
     // The answer as the core wrote it, in its own thread: this thread only forwards the text.
     let json: string;
     try {

@@ -3,7 +3,9 @@ import type { CacheDb } from './open-cache.js';
 
 export type MetaKey = 'cursor' | 'user' | 'favorites' | 'lastSyncAt'
   // sync engine: a full re-pull after the server went back in time (survives a crash mid-way)
-  | 'resyncFromStart';
+  | 'resyncFromStart'
+  // each operator's remapped shortcuts by user id (keymap/keymap-handlers.ts)
+  | 'keymaps';
 
 export class MetaStore {
   private readonly selectStmt;

@@ -6,8 +6,8 @@ import type { CacheDb } from './open-cache.js';
 
 /** Tables that hold no personal data: reference data and the key/value settings (filtered below). */
 const KEPT_TABLES: ReadonlySet<string> = new Set(['targets', 'meta']);
-/** Meta keys that are workstation settings, not anyone's data. */
-const KEPT_META_KEYS = ['favorites'] as const;
+/** Meta keys that are workstation settings, not anyone's data (each operator's key layout is a preference too). */
+const KEPT_META_KEYS = ['favorites', 'keymaps'] as const;
 const FTS5_SHADOW_SUFFIXES = ['_data', '_idx', '_content', '_docsize', '_config'];
 
 const KEPT_ROW = "json_extract(decided_by, '$.id') IN (SELECT value FROM json_each(?))";

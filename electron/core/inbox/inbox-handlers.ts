@@ -9,7 +9,7 @@ import type { ClusterService } from '../clusters/cluster-handlers.js';
 import { decideAppeal } from '../decide-appeal.js';
 import type { DeskEventHub } from '../desk-events.js';
 import { DeskFailure } from '../desk-failure.js';
-import { getFavorites, setFavorites } from '../favorites.js';
+import type { FavoritesService } from '../favorites.js';
 import { requireKnownTarget, requireUser, type UserSource } from '../guards.js';
 import type { Handlers } from '../handler-types.js';
 import { appealDeadlines } from '../lead/appeal-deadlines.js';
@@ -23,6 +23,8 @@ export interface InboxContext extends UserSource {
   decided: (nowMs: number) => void;
   /** The outbox changed without a decision (an undo): the sync status republishes its pending count. */
   outboxChanged: () => void;
+  /** The digit keys' targets, per operator and synced with the server (favorites.ts). */
+  favorites: FavoritesService;
 }
 
 /** A late Ctrl+Z (#13): the decision it meant has left the outbox, so there is nothing left to take back. */
@@ -53,8 +55,9 @@ export function createInboxHandlers(ctx: InboxContext): Handlers<typeof INBOX_ME
   return {
     'targets.list': () => ({ targets: cache.targets.list() }),
 
-    'favorites.get': () => ({ targetIds: getFavorites(cache) }),
-    'favorites.set': ({ targetIds }) => ({ targetIds: setFavorites(cache, targetIds) }),
+    'favorites.get': () => ({ targetIds: ctx.favorites.get() }),
+    'favorites.set': ({ targetIds }) => ({ targetIds: ctx.favorites.set(targetIds) }),
+    'favorites.setMachine': ({ targetIds, locked }) => ({ targetIds: ctx.favorites.setMachine(targetIds, locked) }),
 
     'inbox.list': ({ offset, limit }) => ({ rows: cache.appeals.inbox(offset, limit), total: cache.appeals.inboxCount() }),
     'inbox.ids': ({ order, expanded }) => clusters.inboxIds(order, expanded),

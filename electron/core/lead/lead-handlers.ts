@@ -11,6 +11,7 @@ import { createFactReader } from './appeal-facts.js';
 import { computeQueues, QUEUE_LOOKBACK_MS, queueAppeals, toQueueAppeal } from './compute-queues.js';
 import { computeStats, periodBounds } from './compute-stats.js';
 import { createDeadlineKeeper, type DeadlineConfig } from './deadline-keeper.js';
+import { exportFailure } from './export-failure.js';
 import { redecideAppeals } from './redecide-appeals.js';
 import { appealListTable, monthlyReportTables } from './report-tables.js';
 import { writeReport } from './report-writer.js';
@@ -105,8 +106,15 @@ export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
       const [tables, fileName] = request.kind === 'monthly'
         ? [monthlyReportTables(stats(monthPeriod(request.month))), `otchet-${request.month}.${request.format}`]
         : [[appealListTable(listRows(request), labels, utcOffsetMs)], `spisok-${stamp}.${request.format}`];
-      const path = await writeReport(join(dataDir, 'exports'), fileName, request.format, tables,
-        (done, total) => events.emit('reports.progress', { done, total }));
+      const dir = join(dataDir, 'exports');
+      let path: string;
+      try {
+        path = await writeReport(dir, fileName, request.format, tables,
+          (done, total) => events.emit('reports.progress', { done, total }));
+      } catch (error) {
+        ctx.log(`reports: ${fileName} not written: ${error instanceof Error ? error.message : String(error)}`);
+        throw exportFailure(error, dir);
+      }
       ctx.log(`reports: ${fileName} written`);
       return { path, fileName, rows: tables.reduce((n, t) => n + t.rows.length, 0) };
     },

@@ -1,18 +1,36 @@
 // Writes report tables to XLSX (exceljs) or CSV (UTF-8 with BOM, «;» separator, CRLF: what Russian Excel opens
 // correctly), reporting progress every few hundred rows so a big export can show a progress bar.
+// Cell types: in XLSX dates and times are real Excel dates (the centre's wall-clock time, «ДД.ММ.ГГГГ чч:мм»), counts
+// are numbers shown with thousands grouping; in CSV a date is the text «02.12.2026 23:30» (ДД.ММ.ГГГГ чч:мм, or
+// ДД.ММ.ГГГГ for a day; Russian Excel reads it as a date), a number is plain digits with a decimal comma, no grouping.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Cell, ReportTable } from './report-tables.js';
+import { isDateCell, type Cell, type DateCell, type ReportTable } from './report-tables.js';
 
 const PROGRESS_EVERY = 500;
 
 /** Citizen text is hostile: a cell that starts like a formula is written as text in CSV (CSV injection). */
 function csvCell(cell: Cell): string {
   if (cell === null) return '';
+  if (isDateCell(cell)) return dateText(cell);
   if (typeof cell === 'number') return String(cell).replace('.', ',');
   const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
   return /[";\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** «02.12.2026 23:30» (or «02.12.2026»): the wall-clock fields of the cell, never converted again. */
+export function dateText({ wall, withTime }: DateCell): string {
+  const day = `${pad(wall.getUTCDate())}.${pad(wall.getUTCMonth() + 1)}.${wall.getUTCFullYear()}`;
+  return withTime ? `${day} ${pad(wall.getUTCHours())}:${pad(wall.getUTCMinutes())}` : day;
+}
+
+/** Excel number formats: the file carries them, Excel renders them in the reader's locale (space-grouped in ru). */
+export const XLSX_FORMATS = { dateTime: 'dd.mm.yyyy hh:mm', date: 'dd.mm.yyyy', count: '#,##0', decimal: '#,##0.0' } as const;
+
+/** The cell's text width in characters, for the column widths. */
+const shownLength = (cell: Cell): number => (cell === null ? 0 : isDateCell(cell) ? dateText(cell).length : String(cell).length);
 
 export function toCsv(tables: readonly ReportTable[]): string {
   const lines: string[] = [];
@@ -53,14 +71,22 @@ export async function writeReport(
     sheet.addRow(table.header).font = { bold: true };
     sheet.views = [{ state: 'frozen', ySplit: 1 }];
     for (const row of table.rows) {
-      sheet.addRow(row);
+      // exceljs turns a Date into an Excel serial from its UTC fields: the wall-clock Date keeps the centre's time.
+      const added = sheet.addRow(row.map((cell) => (isDateCell(cell) ? cell.wall : cell)));
+      row.forEach((cell, i) => {
+        if (cell === null || typeof cell === 'string') return;
+        const numFmt = isDateCell(cell) ? (cell.withTime ? XLSX_FORMATS.dateTime : XLSX_FORMATS.date)
+          : Number.isInteger(cell) ? XLSX_FORMATS.count : XLSX_FORMATS.decimal;
+        added.getCell(i + 1).numFmt = numFmt;
+      });
       if (++done % PROGRESS_EVERY === 0) {
         progress(done, total);
         await yieldToEvents();
       }
     }
     sheet.columns.forEach((column, i) => {
-      column.width = Math.min(60, Math.max(10, ...[table.header[i] ?? '', ...table.rows.slice(0, 200).map((r) => String(r[i] ?? ''))].map((s) => s.length + 2)));
+      const lengths = [(table.header[i] ?? '').length, ...table.rows.slice(0, 200).map((r) => shownLength(r[i] ?? null))];
+      column.width = Math.min(60, Math.max(10, ...lengths.map((n) => n + 2)));
     });
   }
   await book.xlsx.writeFile(path);

@@ -1,6 +1,7 @@
 // Ranks routing targets for one appeal: the classifier learned from routed history, keyword rules per
 // ministry and the gazetteer (the municipality of the place named), each suggestion with a checkable reason.
 import type { Target } from '../../../shared/domain/target.js';
+import { offeredSuggestions } from '../../../shared/routing/suggestion-confidence.js';
 import { featuresOf } from './features.js';
 import { detectPlaces, type PlaceCandidate } from './gazetteer.js';
 import { LOCAL_CLASS, RULE_STEMS } from './ministry-rules.js';
@@ -24,6 +25,8 @@ export interface SuggestContext {
   targets: readonly Target[];
   /** The municipality most often chosen when the text names no place (the city hall, in practice). */
   defaultLocalTargetId?: string;
+  /** Keep candidates under SUGGESTION_FLOOR (measurement only: `npm run suggest -- --all`); the desk never does. */
+  keepBelowFloor?: boolean;
 }
 
 const TOP = 3;
@@ -111,8 +114,10 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
     else ranked.push({ targetId: candidate.targetId, name: target.shortName, score, reason });
   }
   ranked.sort((a, b) => b.score - a.score || a.targetId.localeCompare(b.targetId));
-  const top = ranked.slice(0, TOP).map((s) => ({
-    targetId: s.targetId, name: s.name, score: Math.round(Math.min(1, s.score) * 100) / 100, reason: s.reason(),
+  // A 0 % candidate is no suggestion (#13 item 7): under the floor it is not shown nor offered on Q/W.
+  const rounded = ranked.slice(0, TOP).map((s) => ({ ...s, score: Math.round(Math.min(1, s.score) * 100) / 100 }));
+  const top = (ctx.keepBelowFloor ? rounded : offeredSuggestions(rounded)).map((s) => ({
+    targetId: s.targetId, name: s.name, score: s.score, reason: s.reason(),
   }));
   const placeTarget = topPlace ? byId.get(topPlace.targetId) : undefined;
   return {

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { AppealSuggestions } from '../../../shared/desk-api/routing-contract.js';
+import { offeredSuggestions } from '../../../shared/routing/suggestion-confidence.js';
 import type { CacheDb } from '../cache/open-cache.js';
 import { applyTraining, dropDecidedSuggestions, readSuggestions, writeSuggestions } from './model-store.js';
 import type { WorkerMessage } from './suggest-worker.js';
@@ -103,7 +104,8 @@ export function startSuggestionService(opts: SuggestionServiceOptions): Suggesti
     get(appealId) {
       const stored = readSuggestions(opts.db, appealId);
       return stored
-        ? { appealId, suggestions: stored.suggestions, place: stored.place, ready: true }
+        // Rows stored before the floor existed may still hold 0 % candidates: never hand those out.
+        ? { appealId, suggestions: offeredSuggestions(stored.suggestions), place: stored.place, ready: true }
         : { appealId, suggestions: [], place: null, ready: false };
     },
     idle() {

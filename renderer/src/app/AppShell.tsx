@@ -2,16 +2,23 @@
 import { useDeskStore } from '../store/desk-store.js';
 import { TopBar } from '../components/TopBar.js';
 import { HelpDialog } from '../features/shortcuts/HelpDialog.js';
+import { useOperatorKeymap } from '../features/shortcuts/use-keymap.js';
 import { RejectDialog } from '../features/reject/RejectDialog.js';
 import { SignOutDialog } from '../features/sign-out/SignOutDialog.js';
 import { AlertBanner, ConflictNotices } from '../features/sync/ConflictNotice.js';
 import { StatusBar } from '../features/sync/StatusBar.js';
 import { TargetPicker } from '../features/target-picker/TargetPicker.js';
+import { CommandPalette } from '../features/palette/CommandPalette.js';
+import { FavoritesDialog } from '../features/favorites/FavoritesDialog.js';
+import { useFavoritesEvents } from '../features/favorites/favorites-store.js';
 import { useGlobalKeys } from './use-global-keys.js';
 import { viewsFor } from './view-registry.js';
 
 export function AppShell() {
   useGlobalKeys();
+  useFavoritesEvents();
+  // The operator's remapped keys (loaded at sign-in); a remap re-renders the whole shell, so every hint follows it.
+  useOperatorKeymap(useDeskStore((s) => s.session?.user?.id));
   const dialog = useDeskStore((s) => s.dialog);
   const viewId = useDeskStore((s) => s.view);
   const role = useDeskStore((s) => s.session?.user?.role);
@@ -20,13 +27,18 @@ export function AppShell() {
   return (
     <div className="app-shell">
       <TopBar />
-      <ConflictNotices />
-      <AlertBanner />
+      {/* Over the workspace, never in its flow: a notice appearing moves nothing (#13 item 9, layout.css). */}
+      <div className="notice-layer">
+        <ConflictNotices />
+        <AlertBanner />
+      </div>
       {View ? <View /> : null}
       <StatusBar />
       {dialog === 'picker' ? <TargetPicker /> : null}
       {dialog === 'reject' ? <RejectDialog /> : null}
       {dialog === 'help' ? <HelpDialog /> : null}
+      {dialog === 'palette' ? <CommandPalette /> : null}
+      {dialog === 'favorites' ? <FavoritesDialog /> : null}
       {dialog === 'sign-out' ? <SignOutDialog /> : null}
     </div>
   );

@@ -4,6 +4,7 @@ import { useShortcutScope } from '../features/shortcuts/use-shortcut-scope.js';
 import { deskCall } from '../desk-client.js';
 import { viewsFor } from './view-registry.js';
 import { useSearchStore } from '../features/search/search-store.js';
+import { openPalette } from '../features/palette/CommandPalette.js';
 
 export function useGlobalKeys(): void {
   const active = useDeskStore((s) => s.dialog === null && s.session?.user != null);
@@ -27,6 +28,8 @@ export function useGlobalKeys(): void {
         useSearchStore.getState().focusBox();
         break;
       case 'logout': void s.logout(); break;
+      case 'open-palette': openPalette(); break;
+      case 'open-favorites': s.openDialog('favorites'); break;
       default: break;
     }
   });

@@ -113,7 +113,8 @@ export function handleListKey({ shortcut, digit }: ShortcutMatch, list: ListKeyT
     case 'route-favorite': {
       if (list.selectedId === null || digit === null) return true;
       const targetId = desk.favoriteIds[digit - 1];
-      if (targetId === undefined) desk.showAlert(`За клавишей ${digit} не закреплён адресат.`);
+      // '' is a slot cleared between chosen ones (#13 item 5).
+      if (targetId === undefined || targetId === '') desk.showAlert(`За клавишей ${digit} не закреплён адресат.`);
       else void list.decide({ type: 'route', targetId });
       return true;
     }

@@ -1,14 +1,18 @@
 // Binds a decidable list's keys: the shared ones (decidable-list.ts handleListKey) resolved from the shortcut table,
-// then the keys only that list has (the inbox's clusters and suggestions, search's box and saved views).
+// the detail pane's (features/detail/detail-keys.ts: paging the text, the photos), then the keys only that list has
+// (the inbox's clusters and suggestions, search's box and saved views).
 import { useDeskStore } from '../store/desk-store.js';
 import type { ShortcutMatch, ShortcutScope } from '../features/shortcuts/shortcut-table.js';
 import { useShortcutScope } from '../features/shortcuts/use-shortcut-scope.js';
+import { handleDetailKey } from '../features/detail/detail-keys.js';
 import { handleListKey, type ListKeyTarget } from './decidable-list.js';
+import type { DecidableList } from './decidable-list-types.js';
 
 /** Binds a list's keys in its scope while `active`; `own` gets the actions the list adds. */
-export function useListKeys(scope: ShortcutScope, active: boolean, list: () => ListKeyTarget,
+export function useListKeys(scope: ShortcutScope, active: boolean, list: () => ListKeyTarget & Pick<DecidableList, 'detail'>,
   own: (match: ShortcutMatch) => void = () => undefined): void {
   useShortcutScope(scope, active, (match) => {
-    if (!handleListKey(match, list(), useDeskStore.getState())) own(match);
+    const desk = useDeskStore.getState();
+    if (!handleListKey(match, list(), desk) && !handleDetailKey(match, list(), desk)) own(match);
   });
 }

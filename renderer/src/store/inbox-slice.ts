@@ -254,7 +254,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       const done = result.value.acks.length;
       const failed = result.value.failed.length;
       get().showNotice(`${decisionNotice(decision)} · группа: ${done} ${pluralRu(done, APPEAL_FORMS)}`
-        + (failed > 0 ? ` (${failed} уже разобраны другими)` : ''));
+        + (failed > 0 ? ` (уже разобраны другими: ${failed})` : ''));
       return;
     }
     putBack(id, removed.baseIndex);

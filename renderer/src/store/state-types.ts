@@ -79,7 +79,9 @@ export interface SyncSlice {
   rerouteConflict(id: string, targetId: string): Promise<void>;
 }
 
-export type DialogName = 'picker' | 'reject' | 'help' | 'sign-out';
+export type DialogName = 'picker' | 'reject' | 'help' | 'sign-out' | 'photos'
+  // the Ctrl+K command palette and the favourites dialog (#13 item 5)
+  | 'palette' | 'favorites';
 
 /** The sections of the app, switched with the tabs at the top (Ctrl+1…9); see app/view-registry.ts. */
 export type ViewId = 'inbox' | 'conflicts' | 'queues' | 'stats' | 'search' | 'sync-log';

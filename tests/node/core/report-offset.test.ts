@@ -12,7 +12,10 @@ const row: QueueAppeal = {
 describe('appealListTable local times', () => {
   it('shows Novosibirsk time by default and the calendar offset when it differs', () => {
     expect(DEFAULT_UTC_OFFSET_MINUTES).toBe(7 * 60);
-    expect(appealListTable([row], (id) => id, DEFAULT_UTC_OFFSET_MINUTES * 60_000).rows[0]?.[2]).toBe('2025-03-02 03:30');
-    expect(appealListTable([row], (id) => id, 6 * 3_600_000).rows[0]?.[2]).toBe('2025-03-02 02:30');
+    // A date cell holds the wall-clock time as a UTC-labelled Date (what XLSX shows; CSV writes it as text).
+    expect(appealListTable([row], (id) => id, DEFAULT_UTC_OFFSET_MINUTES * 60_000).rows[0]?.[2])
+      .toEqual({ wall: new Date('2025-03-02T03:30:00.000Z'), withTime: true });
+    expect(appealListTable([row], (id) => id, 6 * 3_600_000).rows[0]?.[2])
+      .toEqual({ wall: new Date('2025-03-02T02:30:00.000Z'), withTime: true });
   });
 });

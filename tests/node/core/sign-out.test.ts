@@ -96,9 +96,13 @@ describe('session.signOut', () => {
     const discarded = await value<SignOutResult>(core, 'session.signOut', { unsent: 'discard' });
     expect(discarded).toMatchObject({ outcome: 'signed-out', unsent: 1, session: { user: null } });
     expect((await value<SyncStatus>(core, 'sync.status', {})).pending).toBe(0);
-    expect(await value(core, 'favorites.get', {})).toEqual({ targetIds: ['minzdrav'] });
     await core.close();
     expect(fileMentions('Житель 2')).toBe(false);
+    // Favourites are per operator (#13 item 5): operator1's own list outlives the wipe, for their next sign-in.
+    const db = new Database(join(coreDir.dir, 'cache.sqlite'), { readonly: true });
+    const meta = db.prepare("SELECT value FROM meta WHERE key = 'favorites'").get() as { value: string };
+    db.close();
+    expect(JSON.parse(meta.value)).toMatchObject({ byUser: { 'u-operator1': { ids: ['minzdrav'] } } });
     server = await startServer({ port: 0, dataDir: serverDir.dir }); // afterEach closes it
   });
 

@@ -175,6 +175,9 @@ describe('harness call endpoint', () => {
     expect(response.status).toBe(200);
     const result = (await response.json()) as { ok: boolean; error?: { code: string } };
     expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    // Known to the core but the shell's own (IT's policy favourites): the page may not call it either.
+    const shellOnly = await (await call(h, 'favorites.setMachine', { targetIds: ['gov'], locked: true })).json();
+    expect(shellOnly).toMatchObject({ ok: false, error: { code: 'bad_request' } });
   });
 
   it('returns bad_request for input the contract refuses', async () => {

@@ -23,7 +23,9 @@ describe('checkDeskCall', () => {
   });
 
   it.each([['unknown name', 'inbox.drop'], ['prototype key', '__proto__'], ['inherited key', 'toString'],
-    ['non-string', 42], ['missing', undefined]])('refuses an unknown method: %s', (_label, method) => {
+    ['non-string', 42], ['missing', undefined],
+    // Known to the core, but the shell's own (IT's policy): never from a page, DevTools included.
+    ['shell-only', 'favorites.setMachine']])('refuses an unknown method: %s', (_label, method) => {
     const result = checkDeskCall(appFrame, method);
     expect(result.ok).toBe(false);
     if (!result.ok) {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseAppConfig } from '../../../electron/main/app-config.js';
-import { policyFavoritesToApply, policyRefusal, resolveApiUrl } from '../../../electron/main/effective-settings.js';
+import { policyRefusal, resolveApiUrl } from '../../../electron/main/effective-settings.js';
 import { allowedExternalUrl } from '../../../electron/main/external-links.js';
 import {
   describePolicyError, EMPTY_POLICY, loadPolicy, parsePolicy, policyFilePath, type MachinePolicy, type PolicyFileReader,
@@ -137,14 +137,11 @@ describe('a conflicting policy', () => {
     expect(resolveApiUrl(EMPTY_POLICY, none)).toMatchObject({ apiUrl: null, source: 'demo' });
   });
 
-  it('locks favourites: applied at every start, and the desk call to change them is refused', () => {
+  it('locks favourites: the desk call to change them is refused (the core refuses it too: favorites.test.ts)', () => {
     const locked = ok({ favoriteTargets: ['minzdrav'], locked: ['favoriteTargets'] });
-    expect(policyFavoritesToApply(locked, JSON.stringify(['minzdrav']))).toEqual(['minzdrav']);
     expect(policyRefusal(locked, 'favorites.set')).toContain('администратор');
     expect(policyRefusal(locked, 'favorites.get')).toBeNull();
     const loose = ok({ favoriteTargets: ['minzdrav'] });
-    expect(policyFavoritesToApply(loose, null)).toEqual(['minzdrav']);
-    expect(policyFavoritesToApply(loose, JSON.stringify(['minzdrav']))).toBeNull();
     expect(policyRefusal(loose, 'favorites.set')).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contentTypeFor, resolveStaticFile } from '../../../electron/main/static-files.js';
-import { cspFromHtml } from '../../../electron/main/content-security-policy.js';
+import { cspFromHtml, DEFAULT_CSP } from '../../../electron/main/content-security-policy.js';
+import { isPhotoHost, PHOTO_IMG_SOURCES } from '../../../shared/domain/photo-hosts.js';
 
 const root = path.resolve('/srv/build/renderer');
 
@@ -46,5 +48,28 @@ describe('cspFromHtml', () => {
 
   it('is null without the tag', () => {
     expect(cspFromHtml('<meta name="viewport" content="width=device-width">')).toBeNull();
+  });
+});
+
+describe('image sources', () => {
+  const imgSrc = (csp: string): string | undefined =>
+    csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('img-src '))?.slice('img-src '.length);
+
+  it('the page and the fallback policy load images from the platforms\' photo hosts only, https only', () => {
+    const html = readFileSync(new URL('../../../renderer/index.html', import.meta.url), 'utf8');
+    const expected = `'self' data: ${PHOTO_IMG_SOURCES}`;
+    expect(imgSrc(cspFromHtml(html) ?? '')).toBe(expected);
+    expect(imgSrc(DEFAULT_CSP)).toBe(expected);
+    expect(expected).not.toMatch(/(^|\s)(https?:|\*)(\s|$)|http:\/\//);
+  });
+
+  it('names a host a photo may come from', () => {
+    expect(isPhotoHost('sun9-36.userapi.com')).toBe(true);
+    expect(isPhotoHost('i.mycdn.me')).toBe(true);
+    expect(isPhotoHost('POS.GOSUSLUGI.RU.')).toBe(true);
+    expect(isPhotoHost('userapi.com')).toBe(false);
+    expect(isPhotoHost('evil-userapi.com')).toBe(false);
+    expect(isPhotoHost('userapi.com.evil.example')).toBe(false);
+    expect(isPhotoHost('x.pos.gosuslugi.ru')).toBe(false);
   });
 });

@@ -11,7 +11,7 @@ import {
 const NAMED: Record<string, string> = {
   '↓': 'ArrowDown', '↑': 'ArrowUp', '←': 'ArrowLeft', '→': 'ArrowRight', PgDn: 'PageDown', PgUp: 'PageUp',
   Esc: 'Escape', Enter: 'Enter', '/': 'Slash', Backspace: 'Backspace', Delete: 'Delete', Home: 'Home', End: 'End',
-  F5: 'F5', Tab: 'Tab',
+  F5: 'F5', Tab: 'Tab', Space: 'Space',
 };
 
 /** A chord as the operator cannot tell it apart: the numpad twin of a digit or of Enter is the same key to them. */

@@ -41,7 +41,7 @@ export function ClusterBlock({ appealId }: { appealId: string }) {
   return (
     <section className="cluster-block" aria-label="Группа похожих обращений" data-testid="cluster-block">
       <h3 className="panel-title">
-        Группа · {cluster.size} ждут решения
+        Группа · ждут решения: {cluster.size}
         <span className="cluster-block-key"><Keycap keys={keysFor('inbox', 'toggle-cluster')} /> {open ? 'свернуть' : 'раскрыть'}</span>
       </h3>
       <ol className="cluster-members">

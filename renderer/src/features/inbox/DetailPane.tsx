@@ -1,18 +1,25 @@
 // The selected appeal in full. Citizen text is hostile: React text nodes only (never HTML), run through
-// inertText() to strip controls and bidi overrides; links only for https.
-import { memo, useMemo, type ReactNode } from 'react';
+// inertText() to strip controls and bidi overrides; links only for https, shown by their domain.
+// Reading comes first (issue 13): a two-line header, then the text with the most room the pane has; photos, links,
+// the routing suggestions and the cluster follow it in the same scrolling column, paged with Space / Shift+Space.
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { InboxRow, LocalAppeal } from '../../../../shared/desk-api/contract.js';
 import { SOURCE_LABELS, type Attachment } from '../../../../shared/domain/appeal.js';
 import { excerptOf, inertText } from '../../../../shared/text/inert-text.js';
+import { Keycap } from '../../components/Keycap.js';
 import { SafeLink } from '../../components/SafeLink.js';
 import { SourceBadge } from '../../components/SourceBadge.js';
-import { urlLabel } from '../../components/safe-url.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import type { DetailState } from '../../store/state-types.js';
 import { SuggestionsBlock } from '../suggestions/SuggestionsBlock.js';
 import { ClusterBlock } from '../clusters/ClusterBlock.js';
 import { HoldNotice } from '../team/HeldMark.js';
 import { formatReceivedLong } from '../../time/novosibirsk-time.js';
+import { keysFor } from '../shortcuts/shortcut-table.js';
+import { DETAIL_SCROLL_ATTR } from '../detail/detail-keys.js';
+import { PhotoStrip } from '../detail/PhotoStrip.js';
+import { PhotoViewer } from '../detail/PhotoViewer.js';
+import { linesIn, photosIn } from '../detail/photos.js';
 
 const ATTACHMENT_LABELS: Record<Attachment['kind'], string> = { photo: 'Фото', video: 'Видео', link: 'Ссылка' };
 
@@ -22,16 +29,17 @@ const AppealText = memo(function AppealText({ text }: { text: string }) {
   return <div className="detail-text" lang="ru">{clean}</div>;
 });
 
-function Attachments({ items }: { items: readonly Attachment[] }) {
+/** Videos, links and photos that cannot be shown as pictures: one line each, by domain (full address on hover). */
+function AttachmentLines({ items }: { items: readonly Attachment[] }) {
   if (items.length === 0) return null;
   return (
-    <section className="detail-attachments" aria-label="Вложения">
-      <h3>Вложения · {items.length}</h3>
+    <section className="detail-attachments" aria-label="Ссылки">
+      <h3 className="detail-section-title">Ссылки · {items.length}</h3>
       <ul>
         {items.map((a, i) => (
           <li key={i}>
-            <span className="attachment-kind">{ATTACHMENT_LABELS[a.kind]}</span>{' '}
-            <SafeLink url={a.url}>{urlLabel(excerptOf(a.url, 200))}</SafeLink>
+            <span className="attachment-kind">{ATTACHMENT_LABELS[a.kind]}</span>
+            <SafeLink url={a.url} />
           </li>
         ))}
       </ul>
@@ -42,22 +50,66 @@ function Attachments({ items }: { items: readonly Attachment[] }) {
 function Header({ row, local, nowMs }: { row: InboxRow | undefined; local: LocalAppeal | null; nowMs: number }) {
   const appeal = local?.appeal;
   const source = appeal?.source ?? row?.source;
-  const channel = appeal?.channel.name ?? row?.channelName ?? '';
-  const author = appeal?.author.name ?? row?.authorName ?? '';
+  const channel = excerptOf(appeal?.channel.name ?? row?.channelName ?? '', 200);
+  const author = excerptOf(appeal?.author.name ?? row?.authorName ?? '', 200);
   const received = appeal?.receivedAt ?? row?.receivedAt;
   return (
     <header className="detail-header">
       <div className="detail-source">
         {source ? <SourceBadge source={source} /> : null}
-        <span>{source ? SOURCE_LABELS[source] : ''}</span>
+        <span className="detail-source-name">{source ? SOURCE_LABELS[source] : ''}</span>
         {received ? <time className="detail-time" dateTime={received}>{formatReceivedLong(received, nowMs)}</time> : null}
       </div>
-      <dl className="detail-meta">
-        <div><dt>Канал</dt><dd><SafeLink url={appeal?.channel.url}>{excerptOf(channel, 200)}</SafeLink></dd></div>
-        <div><dt>Автор</dt><dd><SafeLink url={appeal?.author.url}>{excerptOf(author, 200)}</SafeLink></dd></div>
-      </dl>
+      {/* Channel and author share one line; each is cut with «…» and named whole in its tooltip. */}
+      <p className="detail-meta">
+        <span className="detail-meta-item" title={`Канал: ${channel}`}>
+          <span className="visually-hidden">Канал: </span><SafeLink url={appeal?.channel.url}>{channel}</SafeLink>
+        </span>
+        <span className="detail-meta-sep" aria-hidden="true">·</span>
+        <span className="detail-meta-item" title={`Автор: ${author}`}>
+          <span className="visually-hidden">Автор: </span><SafeLink url={appeal?.author.url}>{author}</SafeLink>
+        </span>
+      </p>
       {local?.pending ? <p className="detail-pending">Решение по обращению ещё не отправлено на сервер</p> : null}
     </header>
+  );
+}
+
+/** «Space дальше» at the foot of the text while there is more below (it pins to the bottom edge as it scrolls). */
+function MoreBelow({ more, keyScope }: { more: boolean; keyScope: 'inbox' | 'search' }) {
+  return (
+    <div className="detail-more" data-more={more || undefined} aria-hidden="true">
+      {more ? <span className="detail-more-hint"><Keycap keys={keysFor(keyScope, 'scroll-detail-down')} /> дальше</span> : null}
+    </div>
+  );
+}
+
+/** The scrolling column: back at the top for every appeal, and knows whether there is more to read below. */
+function DetailBody({ appealId, keyScope, children }: { appealId: string; keyScope: 'inbox' | 'search'; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [more, setMore] = useState(false);
+  useLayoutEffect(() => {
+    if (ref.current) ref.current.scrollTop = 0;
+  }, [appealId]);
+  useEffect(() => {
+    const box = ref.current;
+    if (box === null) return undefined;
+    const measure = (): void => setMore(box.scrollTop + box.clientHeight < box.scrollHeight - 4);
+    measure();
+    // The text loads after the selection is painted and photos arrive late: watch the content's size too.
+    const observer = new ResizeObserver(measure);
+    observer.observe(box);
+    for (const child of box.children) observer.observe(child);
+    box.addEventListener('scroll', measure, { passive: true });
+    return () => { observer.disconnect(); box.removeEventListener('scroll', measure); };
+  });
+  return (
+    // In the tab order: a scrolling region must be reachable by keyboard (axe), and Space pages it from anywhere.
+    <div ref={ref} className="detail-body" {...{ [DETAIL_SCROLL_ATTR]: '' }} tabIndex={0} role="region"
+      aria-label="Текст обращения">
+      {children}
+      <MoreBelow more={more} keyScope={keyScope} />
+    </div>
   );
 }
 
@@ -76,28 +128,43 @@ export interface AppealDetailProps {
 
 /** The appeal pane itself, fed by whichever list holds the selection (the inbox, the search results). */
 export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = true, status, after }: AppealDetailProps) {
+  // The key hints name the keys of the section on screen (they may be remapped per section).
+  const keyScope = useDeskStore((s) => (s.view === 'search' ? 'search' : 'inbox'));
+  const viewerOpen = useDeskStore((s) => s.dialog === 'photos');
+  const local = selectedId !== null && detail?.id === selectedId && detail.phase === 'ready' ? detail.local : null;
+  const attachments = local?.appeal.attachments;
+  const photos = useMemo(() => photosIn(attachments ?? []), [attachments]);
+  const lines = useMemo(() => linesIn(attachments ?? []), [attachments]);
   if (selectedId === null) {
-    return <section className="detail detail-empty" aria-label="Обращение"><p>Выберите обращение в списке</p></section>;
+    // The viewer stays while open even if the list empties under it (a colleague decided the last appeal): it is
+    // the dialog holding the keys, and only it can give them back (Esc).
+    return (
+      <section className="detail detail-empty" aria-label="Обращение">
+        <p>Выберите обращение в списке</p>
+        {viewerOpen ? <PhotoViewer photos={[]} /> : null}
+      </section>
+    );
   }
-  const local = detail?.id === selectedId && detail.phase === 'ready' ? detail.local : null;
   return (
     <section className="detail" aria-label="Обращение" data-testid="appeal-detail" data-appeal-id={selectedId}>
       <Header row={row} local={local} nowMs={nowMs} />
       {status}
-      {suggestions ? <SuggestionsBlock appealId={selectedId} /> : null}
-      <div className="detail-body">
+      <DetailBody appealId={selectedId} keyScope={keyScope}>
         {local ? (
           <>
             <AppealText text={local.appeal.text} />
-            <Attachments items={local.appeal.attachments} />
+            <PhotoStrip photos={photos} keyScope={keyScope} />
+            <AttachmentLines items={lines} />
           </>
         ) : detail?.id === selectedId && detail.phase === 'failed' ? (
           <p className="detail-error" role="alert">Не удалось открыть обращение: {detail.message}</p>
         ) : (
           <div className="detail-text loading" aria-busy="true">{row ? inertText(row.excerpt) : ''}</div>
         )}
+        {suggestions ? <SuggestionsBlock appealId={selectedId} /> : null}
         {after}
-      </div>
+      </DetailBody>
+      {viewerOpen ? <PhotoViewer photos={photos} /> : null}
     </section>
   );
 }

@@ -21,7 +21,7 @@ function InboxList() {
     return <div className="inbox-empty" aria-busy="true"><p className="muted">Загрузка обращений…</p></div>;
   }
   if (phase === 'failed' && empty) {
-    return <div className="inbox-empty"><p className="muted">Список не загрузился. Он обновится, когда ядро ответит.</p></div>;
+    return <div className="inbox-empty"><p className="muted">Список не загрузился. Он обновится, как только программа будет готова.</p></div>;
   }
   return <InboxTable />;
 }

@@ -1,11 +1,14 @@
 // The legend under the detail pane: the nine favourite targets on their digit keys, plus the other actions.
-// Every button shows its key; clicking does the same as pressing it.
+// Every button shows its key; clicking does the same as pressing it. In the inbox the title row also says what
+// Enter will do with the selection (features/suggestions/EnterHint.tsx).
 import { useShallow } from 'zustand/react/shallow';
 import { FAVORITE_SLOTS } from '../../../../shared/desk-api/contract.js';
 import type { Target } from '../../../../shared/domain/target.js';
+import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor, slotKeyFor, type ShortcutScope } from '../shortcuts/shortcut-table.js';
+import { EnterHint } from '../suggestions/EnterHint.js';
 
 /** Another list (search results) can drive the same legend with its own selection and decisions. */
 export interface RouteActions {
@@ -45,10 +48,13 @@ export function RoutePanel({ actions }: { actions?: RouteActions } = {}) {
 
   return (
     <section className="route-panel" aria-label="Направить">
-      <h3 className="panel-title">Направить</h3>
+      <div className="route-panel-head">
+        <h3 className="panel-title">Направить</h3>
+        {actions === undefined ? <EnterHint /> : null}
+      </div>
       {inboxCluster && !clusterOpen ? (
         <p className="cluster-hint" data-testid="cluster-hint">
-          Решение — для всех {inboxCluster.size} обращений группы (одна мутация на каждое)
+          Решение — для всей группы: {countRu(inboxCluster.size, APPEAL_FORMS)} (каждое отправляется отдельно)
         </p>
       ) : null}
       <ol className="favorites" aria-label="Избранные адресаты">

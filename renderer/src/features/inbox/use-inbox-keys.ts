@@ -2,8 +2,11 @@
 // conflicts and alerts, urgency order, clusters and the suggested targets.
 import { useDeskStore } from '../../store/desk-store.js';
 import { useListKeys } from '../../lists/list-keys.js';
-import { suggestedTarget } from '../suggestions/SuggestionsBlock.js';
+import { enterChoice, runnerUp } from '../suggestions/enter-choice.js';
+import { useSuggestionsStore } from '../suggestions/suggestions-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
+
+const suggestionsFor = (appealId: string) => useSuggestionsStore.getState().byId.get(appealId);
 
 export function useInboxKeys(): void {
   const active = useDeskStore((s) => s.dialog === null && s.view === 'inbox' && s.session?.user != null);
@@ -18,14 +21,22 @@ export function useInboxKeys(): void {
       case 'dismiss-alert': s.clearAlert(); break;
       case 'toggle-urgency': s.toggleInboxOrder(); break;
       case 'toggle-cluster': s.toggleCluster(); break;
-      case 'route-suggestion-1':
+      // Enter is safe (#13 item 7): it routes only to a confident first suggestion, otherwise it opens the picker
+      // with the suggestions on top; Q/W route to a runner-up only when there is one above the floor.
+      case 'route-suggestion-1': {
+        if (s.selectedId === null) break;
+        const choice = enterChoice(suggestionsFor(s.selectedId));
+        if (choice.kind === 'route') void s.decide({ type: 'route', targetId: choice.suggestion.targetId });
+        else s.openDialog('picker');
+        break;
+      }
       case 'route-suggestion-2':
       case 'route-suggestion-3': {
         if (s.selectedId === null) break;
-        const index = Number(shortcut.action.slice(-1)) - 1;
-        const targetId = suggestedTarget(s.selectedId, index);
-        if (targetId === null) s.showAlert(`Для этого обращения пока нет предложения: выберите адресата сами (${keysFor('inbox', 'open-picker')}).`);
-        else void s.decide({ type: 'route', targetId });
+        const index = shortcut.action === 'route-suggestion-2' ? 1 : 2;
+        const target = runnerUp(suggestionsFor(s.selectedId), index);
+        if (target === null) s.showNotice(`${index === 1 ? 'Второго' : 'Третьего'} предложения нет — выбрать адресата: ${keysFor('inbox', 'open-picker')}`);
+        else void s.decide({ type: 'route', targetId: target.targetId });
         break;
       }
       default: break;

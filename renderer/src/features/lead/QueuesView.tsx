@@ -1,17 +1,20 @@
 // «Очереди» (shift lead): per target and per operator — in work, routed today, overdue, median time to route;
 // Enter drills into a queue's appeals, Shift+↑/↓ extends the selection, 1–9 or «/» re-route it in bulk
-// (one outbox mutation per appeal; the server checks the lead role again).
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// (one decision per appeal, each sent on its own; the server checks the lead role again); PgDn/PgUp/Home/End page
+// through either list; E / Shift+E export, the outcome in a toast over the page.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { QueueAppeal, QueueGroup, QueueRow, Queues } from '../../../../shared/desk-api/lead-contract.js';
 import { SOURCE_LABELS } from '../../../../shared/domain/appeal.js';
 import { timeLeft } from '../../../../shared/deadlines/time-left.js';
+import { formatCountRu } from '../../../../shared/text/number-ru.js';
+import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
 import { Keycap } from '../../components/Keycap.js';
 import { keysFor, primaryKeyFor } from '../shortcuts/shortcut-table.js';
 import { deskCall, onDeskEvent } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 import { TargetPicker } from '../target-picker/TargetPicker.js';
-import { ExportStatus } from './ExportStatus.js';
+import { ExportToast } from './ExportToast.js';
 import { formatMinutes } from './format-minutes.js';
 import { useExport } from './use-export.js';
 import { ShiftNow } from '../team/ShiftNow.js';
@@ -33,6 +36,13 @@ function groupLines(q: Queues): { section: string | null; line: GroupLine }[] {
 
 const clamp = (n: number, max: number): number => Math.max(0, Math.min(max, n));
 
+/** Rows of `itemSelector` that fit in the scrolling pane, less one kept for context (as a browser pages). */
+function rowsPerPage(pane: HTMLElement | null, itemSelector: string): number {
+  const item = pane?.querySelector<HTMLElement>(itemSelector);
+  if (!pane || !item || item.offsetHeight === 0) return 10;
+  return Math.max(1, Math.floor(pane.clientHeight / item.offsetHeight) - 1);
+}
+
 export function QueuesView() {
   const dialog = useDeskStore((s) => s.dialog);
   const favoriteIds = useDeskStore((s) => s.favoriteIds);
@@ -47,7 +57,9 @@ export function QueuesView() {
   const [cursor, setCursor] = useState(0);
   const [anchor, setAnchor] = useState(0);
   const [picker, setPicker] = useState(false);
-  const [exportState, startExport] = useExport();
+  const [exportState, startExport, dismissExport] = useExport();
+  const groupsPane = useRef<HTMLElement>(null);
+  const appealsPane = useRef<HTMLElement>(null);
 
   const lines = useMemo(() => (queues ? groupLines(queues) : []), [queues]);
 
@@ -90,8 +102,8 @@ export function QueuesView() {
     if (!result.ok) { showAlert(result.error.message); return; }
     const name = targetsById.get(targetId)?.shortName ?? targetId;
     const { acks, failed } = result.value;
-    if (failed.length > 0) showAlert(`Не перенаправлено ${failed.length}: ${failed[0]?.message ?? ''}`);
-    if (acks.length > 0) showNotice(`Перенаправлено ${acks.length} → ${name}`);
+    if (failed.length > 0) showAlert(`Не перенаправлено: ${countRu(failed.length, APPEAL_FORMS)}. ${failed[0]?.message ?? ''}`);
+    if (acks.length > 0) showNotice(`Перенаправлено: ${countRu(acks.length, APPEAL_FORMS)} → ${name}`);
     setAnchor(cursor);
     await reload(open?.group ?? null);
   };
@@ -113,6 +125,18 @@ export function QueuesView() {
         const delta = shortcut.action === 'move-down' ? 1 : -1;
         if (inAppeals) { const next = clamp(cursor + delta, last); setCursor(next); setAnchor(next); }
         else setGroupCursor(clamp(groupCursor + delta, last));
+        break;
+      }
+      case 'page-down':
+      case 'page-up':
+      case 'first':
+      case 'last': {
+        const page = inAppeals ? rowsPerPage(appealsPane.current, '.queue-item')
+          : rowsPerPage(groupsPane.current, 'tbody tr[aria-selected]');
+        const from = inAppeals ? cursor : groupCursor;
+        const to = shortcut.action === 'first' ? 0 : shortcut.action === 'last' ? last
+          : clamp(from + (shortcut.action === 'page-down' ? page : -page), last);
+        if (inAppeals) { setCursor(to); setAnchor(to); } else setGroupCursor(to);
         break;
       }
       case 'extend-down': if (inAppeals) setCursor(clamp(cursor + 1, last)); break;
@@ -140,7 +164,7 @@ export function QueuesView() {
 
   return (
     <main className="lead-workspace" data-testid="queues-view">
-      <section className="lead-pane queue-groups" aria-label="Очереди">
+      <section ref={groupsPane} className="lead-pane queue-groups" aria-label="Очереди">
         <table className="lead-table">
           <thead>
             <tr><th>Очередь</th><th className="num">В работе</th><th className="num">Сегодня</th>
@@ -150,13 +174,14 @@ export function QueuesView() {
             {lines.map(({ section, line }, i) => [
               section ? <tr key={`s-${section}`} className="lead-section"><th colSpan={5}>{section}</th></tr> : null,
               <tr key={`${line.group.by}:${line.group.key}`} aria-selected={i === groupCursor}
+                ref={i === groupCursor ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
                 className={open?.group.by === line.group.by && open.group.key === line.group.key ? 'open' : undefined}
                 data-testid={`queue-${line.group.by}-${line.group.key || 'all'}`}
                 onClick={() => { setGroupCursor(i); void drill(line); }}>
                 <td>{line.label}</td>
-                <td className="num">{line.waiting}</td>
-                <td className="num">{line.row ? line.row.routedToday : '—'}</td>
-                <td className={line.overdue > 0 ? 'num overdue' : 'num'}>{line.overdue}</td>
+                <td className="num">{formatCountRu(line.waiting)}</td>
+                <td className="num">{line.row ? formatCountRu(line.row.routedToday) : '—'}</td>
+                <td className={line.overdue > 0 ? 'num overdue' : 'num'}>{formatCountRu(line.overdue)}</td>
                 <td className="num">{line.row ? formatMinutes(line.row.medianRouteMinutes) : '—'}</td>
               </tr>,
             ])}
@@ -165,14 +190,16 @@ export function QueuesView() {
         {queues === null ? <p className="muted lead-empty">Загрузка очередей…</p> : null}
         <ShiftNow />
       </section>
-      <section className="lead-pane queue-appeals" aria-label="Обращения очереди">
+      <section ref={appealsPane} className="lead-pane queue-appeals" aria-label="Обращения очереди">
         {open === null ? (
           <p className="muted lead-empty">Выберите очередь (<Keycap keys={primaryKeyFor('queues', 'move-up')} /> <Keycap keys={primaryKeyFor('queues', 'move-down')} />) и нажмите <Keycap keys={primaryKeyFor('queues', 'open-group')} />.</p>
         ) : (
           <>
             <header className="lead-pane-head">
               <h2>{open.label}</h2>
-              <span className="muted tabular">{rows.length} обращ. · выделено {selection.length}</span>
+              <span className="muted tabular" data-testid="queue-count">
+                {countRu(rows.length, APPEAL_FORMS)} · выделено {formatCountRu(selection.length)}
+              </span>
             </header>
             <ul className="queue-list" role="listbox" aria-multiselectable="true" aria-label={open.label}>
               {rows.map((r, i) => {
@@ -203,10 +230,11 @@ export function QueuesView() {
         <span><Keycap keys={keysFor('queues', 'extend-down')} /> выделить</span>
         <span><Keycap keys={keysFor('queues', 'route-favorite')} /> <Keycap keys={keysFor('queues', 'open-picker')} /> перенаправить</span>
         <span><Keycap keys={keysFor('queues', 'export-xlsx')} /> XLSX · <Keycap keys={keysFor('queues', 'export-csv')} /> CSV</span>
+        <span><Keycap keys={keysFor('queues', 'page-down')} /> <Keycap keys={keysFor('queues', 'page-up')} /> по страницам</span>
         <span><Keycap keys={keysFor('queues', 'refresh')} /> обновить</span>
         <span><Keycap keys={primaryKeyFor('queues', 'back')} /> назад</span>
-        <ExportStatus state={exportState} />
       </footer>
+      <ExportToast state={exportState} keysActive={dialog === null && !picker} onDismiss={dismissExport} />
       {picker ? <TargetPicker onChoose={(id) => { void reroute(id); }} onClose={() => setPicker(false)} /> : null}
     </main>
   );

@@ -7,6 +7,7 @@ import {
   addDays, localDay, monthStartOf, previousMonthEndOf,
 } from '../../../../shared/domain/day-bounds.js';
 import { SOURCE_LABELS, SOURCES } from '../../../../shared/domain/appeal.js';
+import { formatCountRu } from '../../../../shared/text/number-ru.js';
 import { Keycap } from '../../components/Keycap.js';
 import { centreOffsetMinutes } from '../../time/novosibirsk-time.js';
 import { keysFor, slotKeyFor } from '../shortcuts/shortcut-table.js';
@@ -14,7 +15,7 @@ import { deskCall } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 import { HBars, Histogram, SOURCE_TEXT_COLORS, StackedDays } from './charts.js';
-import { ExportStatus } from './ExportStatus.js';
+import { ExportToast } from './ExportToast.js';
 import { formatMinutes } from './format-minutes.js';
 import { useExport } from './use-export.js';
 import '../../styles/lead.css';
@@ -43,7 +44,7 @@ export function StatsView() {
   const [choice, setChoice] = useState(1);
   const [stats, setStats] = useState<Stats | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [exportState, startExport] = useExport();
+  const [exportState, startExport, dismissExport] = useExport();
   const [seq, setSeq] = useState(0);
   const period = periodFor(choice, nowMs);
   const pageRef = useRef<HTMLElement>(null);
@@ -73,6 +74,12 @@ export function StatsView() {
         if (el) el.scrollBy({ top: (shortcut.action === 'page-down' ? 1 : -1) * Math.max(40, el.clientHeight - 40) });
         break;
       }
+      case 'first':
+      case 'last': {
+        const el = pageRef.current;
+        if (el) el.scrollTo({ top: shortcut.action === 'first' ? 0 : el.scrollHeight });
+        break;
+      }
       default: break;
     }
   });
@@ -91,18 +98,18 @@ export function StatsView() {
         </div>
         <span className="muted">{shortDate(period.from)} — {shortDate(period.to)}, время новосибирское</span>
       </header>
-      {error ? <p className="export-status error" role="alert">{error}</p> : null}
+      {error ? <p className="error-text lead-empty" role="alert">{error}</p> : null}
       {stats && t ? (
         <div className="stats-grid">
           <section className="stats-card totals" aria-label="Итоги">
-            <div><b className="big tabular" data-testid="stats-received">{t.received}</b><span>поступило</span></div>
+            <div><b className="big tabular" data-testid="stats-received">{formatCountRu(t.received)}</b><span>поступило</span></div>
             {SOURCES.map((s) => (
-              <div key={s}><b className="tabular" style={{ color: SOURCE_TEXT_COLORS[s] }}>{stats.bySource[s]}</b><span>{SOURCE_LABELS[s]}</span></div>
+              <div key={s}><b className="tabular" style={{ color: SOURCE_TEXT_COLORS[s] }}>{formatCountRu(stats.bySource[s])}</b><span>{SOURCE_LABELS[s]}</span></div>
             ))}
-            <div><b className="tabular">{t.routed}</b><span>направлено</span></div>
-            <div><b className="tabular">{t.rejected}</b><span>отклонено</span></div>
-            <div><b className="tabular">{t.waiting}</b><span>ждут решения</span></div>
-            <div><b className={t.routedLate > 0 ? 'tabular overdue' : 'tabular'}>{t.routedLate}</b><span>направлено с опозданием</span></div>
+            <div><b className="tabular">{formatCountRu(t.routed)}</b><span>направлено</span></div>
+            <div><b className="tabular">{formatCountRu(t.rejected)}</b><span>отклонено</span></div>
+            <div><b className="tabular">{formatCountRu(t.waiting)}</b><span>ждут решения</span></div>
+            <div><b className={t.routedLate > 0 ? 'tabular overdue' : 'tabular'}>{formatCountRu(t.routedLate)}</b><span>направлено с опозданием</span></div>
           </section>
           <section className="stats-card wide"><h3>Обращения по дням</h3><StackedDays days={stats.perDay} /></section>
           <section className="stats-card"><h3>По темам <span className="muted">(по ключевым словам текста)</span></h3>
@@ -125,8 +132,9 @@ export function StatsView() {
         <span><Keycap keys={keysFor('stats', 'export-xlsx')} /> отчёт за месяц XLSX · <Keycap keys={keysFor('stats', 'export-csv')} /> CSV</span>
         <span><Keycap keys={keysFor('stats', 'refresh')} /> пересчитать</span>
         <span><Keycap keys={keysFor('stats', 'page-down')} /> <Keycap keys={keysFor('stats', 'page-up')} /> прокрутка</span>
-        <ExportStatus state={exportState} />
+        <span><Keycap keys={keysFor('stats', 'first')} /> <Keycap keys={keysFor('stats', 'last')} /> в начало / в конец</span>
       </footer>
+      <ExportToast state={exportState} keysActive={dialog === null} onDismiss={dismissExport} />
     </main>
   );
 }

@@ -5,6 +5,7 @@
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { SourceCounts } from '../../../../shared/desk-api/lead-contract.js';
 import { SOURCE_LABELS, SOURCES, type Source } from '../../../../shared/domain/appeal.js';
+import { formatCountRu, formatNumberRu } from '../../../../shared/text/number-ru.js';
 
 export const SOURCE_COLORS: Record<Source, string> = { vk: '#2563d9', ok: '#e8891c', telegram: '#2aa3c7', pos: '#7a4fd0' };
 /** The same hues dark enough for figures on white (≥ 4.5:1; the bar colours above are 2.6–2.9:1 for orange and cyan). */
@@ -63,8 +64,11 @@ function DataTable({ caption, head, rows }: { caption: string; head: readonly st
   );
 }
 
-/** An axis figure as written in Russian: the middle of a 0–5 axis is «2,5», not a rounded «3» at the wrong height. */
-const axisNumber = (v: number): string => v.toLocaleString('ru-RU', { maximumFractionDigits: 1 });
+/**
+ * An axis figure as written in Russian: the middle of a 0–5 axis is «2,5», not a rounded «3» at the wrong height;
+ * «12 000» grouped like every other figure of the lead's screens (shared/text/number-ru.ts).
+ */
+const axisNumber = (v: number): string => formatNumberRu(v);
 
 /** A round axis maximum ≥ value: 1, 2, 5 × 10^n. */
 function niceMax(value: number): number {
@@ -99,7 +103,7 @@ export function StackedDays({ days }: { days: readonly { date: string; counts: S
           const x = left + i * step + (step - bar) / 2;
           return (
             <g key={d.date}>
-              <title>{`${d.date.slice(8, 10)}.${d.date.slice(5, 7)}: ${totals[i]}`}</title>
+              <title>{`${d.date.slice(8, 10)}.${d.date.slice(5, 7)}: ${formatCountRu(totals[i] ?? 0)}`}</title>
               {SOURCES.map((s) => {
                 const v = d.counts[s];
                 if (v === 0) return null;
@@ -121,7 +125,7 @@ export function StackedDays({ days }: { days: readonly { date: string; counts: S
         ))}
       </figcaption>
       <DataTable caption="Обращения по дням и источникам" head={['День', ...SOURCES.map((s) => SOURCE_LABELS[s]), 'Всего']}
-        rows={days.map((d, i) => [dayLabel(d.date), ...SOURCES.map((s) => d.counts[s]), totals[i] ?? 0])} />
+        rows={days.map((d, i) => [dayLabel(d.date), ...SOURCES.map((s) => formatCountRu(d.counts[s])), formatCountRu(totals[i] ?? 0)])} />
     </figure>
   );
 }
@@ -134,7 +138,7 @@ export function HBars({ items, label, color = '#2563d9' }: {
   const max = Math.max(1, ...items.map((i) => i.count));
   const height = Math.max(rowH, items.length * rowH);
   // The label column is as wide as the longest label, up to half the panel; longer ones end in «…», never cut.
-  const valueW = Math.ceil(textWidth(String(max), 11)) + 10;
+  const valueW = Math.ceil(textWidth(formatCountRu(max), 11)) + 10;
   const labelW = Math.ceil(Math.min(width / 2, Math.max(40, ...items.map((i) => textWidth(i.label, 11))))) + 8;
   return (
     <div className="hbars" ref={box}>
@@ -147,12 +151,12 @@ export function HBars({ items, label, color = '#2563d9' }: {
               {fitText(item.label, 11, labelW - 8)}
             </text>
             <rect x={labelW} y={3} width={Math.max(1, w)} height={rowH - 6} fill={color} rx={2} />
-            <text x={labelW + w + 5} y={rowH * 0.68} className="value">{item.count}</text>
+            <text x={labelW + w + 5} y={rowH * 0.68} className="value">{formatCountRu(item.count)}</text>
           </g>
         );
       })}
     </svg>
-    <DataTable caption={label} head={['', 'Обращений']} rows={items.map((i) => [i.label, i.count])} />
+    <DataTable caption={label} head={['', 'Обращений']} rows={items.map((i) => [i.label, formatCountRu(i.count)])} />
     </div>
   );
 }
@@ -172,13 +176,13 @@ export function Histogram({ buckets }: { buckets: readonly { label: string; coun
         return (
           <g key={b.label}>
             <rect x={x} y={height - bottom - h} width={step * 0.76} height={Math.max(0, h)} fill="#1d7a46" rx={2} />
-            <text x={x + step * 0.38} y={height - bottom - h - 4} className="value" textAnchor="middle">{b.count}</text>
+            <text x={x + step * 0.38} y={height - bottom - h - 4} className="value" textAnchor="middle">{formatCountRu(b.count)}</text>
             <text x={x + step * 0.38} y={height - 6} className="axis" textAnchor="middle">{fitText(b.label, 10, step - 2)}</text>
           </g>
         );
       })}
     </svg>
-    <DataTable caption="Время до направления" head={['Время', 'Обращений']} rows={buckets.map((b) => [b.label, b.count])} />
+    <DataTable caption="Время до направления" head={['Время', 'Обращений']} rows={buckets.map((b) => [b.label, formatCountRu(b.count)])} />
     </div>
   );
 }

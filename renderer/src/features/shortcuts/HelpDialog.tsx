@@ -1,35 +1,55 @@
-// «?»: every shortcut, grouped by where it works — rendered from the same table that handles the keys.
+// «?»: every shortcut, grouped by where it works — rendered from the same (live, remappable) table that handles the
+// keys. Enter opens «Настройка клавиш» (KeymapEditor) in the same dialog; its Esc comes back here.
+import { useEffect, useRef, useState } from 'react';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
-import { keysFor, SCOPE_TITLES, SHORTCUTS, type ShortcutScope } from './shortcut-table.js';
+import { KeymapEditor } from './KeymapEditor.js';
+import { keysFor, primaryKeyFor, SCOPE_TITLES, SHORTCUTS, type ShortcutScope } from './shortcut-table.js';
+import { useKeymapVersion } from './use-keymap.js';
 import { useShortcutScope } from './use-shortcut-scope.js';
 
-const SCOPES: ShortcutScope[] = ['global', 'inbox', 'picker', 'reject', 'queues', 'stats', 'search-box', 'search', 'search-views', 'conflicts', 'sync-log'];
+const SCOPES: ShortcutScope[] = ['global', 'inbox', 'picker', 'reject', 'photo-viewer', 'queues', 'stats', 'export-toast',
+  'search-box', 'search', 'search-views', 'conflicts', 'sync-log', 'palette', 'favorites'];
 
 export function HelpDialog() {
+  useKeymapVersion();
   const close = useDeskStore((s) => s.closeDialog);
-  useShortcutScope('help', true, (m) => { if (m.shortcut.action === 'close') close(); });
+  const [editing, setEditing] = useState(false);
+  const columns = useRef<HTMLDivElement>(null);
+  // Back from the key settings, the keyboard is in the list again (the dialog focuses it only when it opens).
+  useEffect(() => { if (!editing) columns.current?.focus(); }, [editing]);
+  useShortcutScope('help', !editing, (m) => {
+    if (m.shortcut.action === 'close') close();
+    else if (m.shortcut.action === 'open-keymap') setEditing(true);
+  });
   return (
-    <Dialog title="Клавиши" aside={<span className="dialog-hint"><Keycap keys={keysFor('help', 'close')} /> закрыть</span>} onClose={close}
-      className="help-dialog">
-      {/* In the tab order (not only focused on open): a scrolling region must be reachable by keyboard (axe). */}
-      <div className="help-columns" data-autofocus tabIndex={0} role="region" aria-label="Все клавиши">
-        {SCOPES.map((scope) => (
-          <section key={scope}>
-            <h3>{SCOPE_TITLES[scope]}</h3>
-            <dl className="help-list">
-              {SHORTCUTS.filter((s) => s.scope === scope).map((s) => (
-                <div key={`${s.action}:${s.keys}`} className="help-row">
-                  <dt><Keycap keys={s.keys} /></dt>
-                  <dd>{s.label}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        ))}
-      </div>
-      <p className="help-note">Клавиши работают по положению на клавиатуре: в русской раскладке тоже.</p>
+    <Dialog title="Клавиши" onClose={close} className="help-dialog" aside={editing
+      ? <span className="dialog-hint">Настройка клавиш · <Keycap keys={keysFor('keymap', 'close')} /> назад</span>
+      : <span className="dialog-hint"><Keycap keys={primaryKeyFor('help', 'open-keymap')} /> изменить · <Keycap keys={keysFor('help', 'close')} /> закрыть</span>}>
+      {editing ? <KeymapEditor onBack={() => setEditing(false)} /> : (
+        <>
+          {/* In the tab order (not only focused on open): a scrolling region must be reachable by keyboard (axe). */}
+          <div className="help-columns" data-autofocus tabIndex={0} role="region" aria-label="Все клавиши"
+            ref={columns}>
+            {SCOPES.map((scope) => (
+              <section key={scope}>
+                <h3>{SCOPE_TITLES[scope]}</h3>
+                <dl className="help-list">
+                  {SHORTCUTS.filter((s) => s.scope === scope).map((s) => (
+                    <div key={`${s.action}:${s.keys}`} className="help-row" data-scope={s.scope} data-action={s.action}>
+                      <dt><Keycap keys={s.keys} /></dt>
+                      <dd>{s.label}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </section>
+            ))}
+          </div>
+          <p className="help-note">Клавиши работают по положению на клавиатуре: в русской раскладке тоже.
+            {' '}<Keycap keys={primaryKeyFor('help', 'open-keymap')} /> — изменить клавиши (свои у каждого оператора).</p>
+        </>
+      )}
     </Dialog>
   );
 }

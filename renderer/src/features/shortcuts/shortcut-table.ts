@@ -4,7 +4,15 @@
 export type ShortcutScope = 'global' | 'inbox' | 'picker' | 'reject' | 'help' | 'sign-out'
   | 'search' | 'search-box' | 'search-views' | 'search-save'
   | 'queues' | 'stats'
-  | 'conflicts' | 'sync-log';
+  // the export toast over the lead's sections (issue 13): takes Esc before the section does
+  | 'export-toast'
+  | 'conflicts' | 'sync-log'
+  // the «Настройка клавиш» screen inside the help dialog (issue 13)
+  | 'keymap'
+  // the photo viewer of the detail pane (issue 13)
+  | 'photo-viewer'
+  // the Ctrl+K command palette and the favourites dialog (issue 13, item 5)
+  | 'palette' | 'favorites';
 
 export type ShortcutAction =
   // search section (issue 4)
@@ -16,11 +24,17 @@ export type ShortcutAction =
   | 'choose-reason' | 'confirm' | 'close'
   // shift lead: queues and statistics
   | 'extend-down' | 'extend-up' | 'open-group' | 'back' | 'select-all' | 'export-xlsx' | 'export-csv' | 'refresh'
-  | 'choose-period' | 'toggle-urgency'
+  | 'choose-period' | 'toggle-urgency' | 'dismiss-toast'
   // routing suggestions (issue 6)
   | 'route-suggestion-1' | 'route-suggestion-2' | 'route-suggestion-3' | 'toggle-cluster'
   // conflicts section (issue 3)
-  | 'accept-server';
+  | 'accept-server'
+  // remapping keys (issue 13)
+  | 'open-keymap' | 'remap-key' | 'add-key' | 'remove-key' | 'reset-key' | 'reset-all-keys'
+  // the detail pane (issue 13): reading a long appeal, its photos
+  | 'scroll-detail-down' | 'scroll-detail-up' | 'open-photos' | 'next-photo' | 'prev-photo'
+  // the command palette and choosing the favourites (issue 13, item 5)
+  | 'open-palette' | 'open-favorites' | 'clear-slot';
 
 export interface KeyChord {
   code: string;
@@ -66,6 +80,10 @@ const BINDINGS: readonly Binding[] = [
     label: 'Выйти' },
   { action: 'open-search', scope: 'global', chords: [{ code: 'KeyF', ctrl: true }],
     label: 'Поиск по всем обращениям' },
+  { action: 'open-palette', scope: 'global', chords: [{ code: 'KeyK', ctrl: true }],
+    label: 'Все команды: найти действие по названию и выполнить' },
+  { action: 'open-favorites', scope: 'global', chords: [{ code: 'KeyF', ctrl: true, shift: true }],
+    label: 'Избранные адресаты: выбрать, кто за цифровыми клавишами' },
 
   { action: 'move-down', scope: 'inbox', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }],
     label: 'Следующее обращение', repeatable: true },
@@ -90,13 +108,18 @@ const BINDINGS: readonly Binding[] = [
     label: 'Скрыть уведомление о конфликте' },
   { action: 'dismiss-alert', scope: 'inbox', chords: [{ code: 'Escape' }], label: 'Скрыть сообщение об ошибке' },
   { action: 'route-suggestion-1', scope: 'inbox', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
-    label: 'Направить первому предложенному адресату' },
+    label: 'Направить первому предложенному адресату, если предложение уверенное; иначе — выбор адресата, предложенные сверху' },
   { action: 'route-suggestion-2', scope: 'inbox', chords: [{ code: 'KeyQ' }],
     label: 'Направить второму предложенному адресату' },
   { action: 'route-suggestion-3', scope: 'inbox', chords: [{ code: 'KeyW' }],
     label: 'Направить третьему предложенному адресату' },
   { action: 'toggle-cluster', scope: 'inbox', chords: [{ code: 'KeyG' }],
     label: 'Группа (всплеск, повтор): раскрыть по одному обращению / свернуть; свёрнутая решается целиком' },
+  { action: 'scroll-detail-down', scope: 'inbox', chords: [{ code: 'Space' }],
+    label: 'Текст обращения: на экран вниз', repeatable: true },
+  { action: 'scroll-detail-up', scope: 'inbox', chords: [{ code: 'Space', shift: true }],
+    label: 'Текст обращения: на экран вверх', repeatable: true },
+  { action: 'open-photos', scope: 'inbox', chords: [{ code: 'KeyV' }], label: 'Фото обращения: открыть просмотр' },
 
   { action: 'move-down', scope: 'picker', chords: [{ code: 'ArrowDown' }], label: 'Следующий адресат',
     repeatable: true },
@@ -117,6 +140,29 @@ const BINDINGS: readonly Binding[] = [
 
   { action: 'close', scope: 'help', chords: [{ code: 'Escape' }, { code: 'Slash', shift: true }],
     label: 'Закрыть справку' },
+  { action: 'open-keymap', scope: 'help', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
+    label: 'Изменить клавиши' },
+
+  // «Настройка клавиш» (inside the help): these keys are fixed (not remappable), so the way back always works.
+  { action: 'move-down', scope: 'keymap', chords: [{ code: 'ArrowDown' }], label: 'Следующее действие',
+    repeatable: true },
+  { action: 'move-up', scope: 'keymap', chords: [{ code: 'ArrowUp' }], label: 'Предыдущее действие',
+    repeatable: true },
+  { action: 'page-down', scope: 'keymap', chords: [{ code: 'PageDown' }], label: 'На страницу вниз',
+    repeatable: true },
+  { action: 'page-up', scope: 'keymap', chords: [{ code: 'PageUp' }], label: 'На страницу вверх',
+    repeatable: true },
+  { action: 'remap-key', scope: 'keymap', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
+    label: 'Назначить действию новую клавишу вместо прежних' },
+  { action: 'add-key', scope: 'keymap', chords: [{ code: 'Enter', shift: true }, { code: 'NumpadEnter', shift: true }],
+    label: 'Добавить действию ещё одну клавишу' },
+  { action: 'remove-key', scope: 'keymap', chords: [{ code: 'Delete' }],
+    label: 'Убрать последнюю клавишу действия (одна остаётся всегда)' },
+  { action: 'reset-key', scope: 'keymap', chords: [{ code: 'Backspace' }],
+    label: 'Вернуть действию клавиши по умолчанию' },
+  { action: 'reset-all-keys', scope: 'keymap', chords: [{ code: 'Backspace', shift: true }],
+    label: 'Вернуть все клавиши по умолчанию' },
+  { action: 'close', scope: 'keymap', chords: [{ code: 'Escape' }], label: 'Назад к справке' },
 
   { action: 'confirm', scope: 'sign-out', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
     label: 'Попробовать отправить решения ещё раз и выйти' },
@@ -147,6 +193,12 @@ const BINDINGS: readonly Binding[] = [
   { action: 'export-csv', scope: 'queues', chords: [{ code: 'KeyE', shift: true }],
     label: 'Выгрузить список в CSV' },
   { action: 'refresh', scope: 'queues', chords: [{ code: 'KeyR' }], label: 'Обновить очереди' },
+  { action: 'page-down', scope: 'queues', chords: [{ code: 'PageDown' }], label: 'На страницу вниз',
+    repeatable: true },
+  { action: 'page-up', scope: 'queues', chords: [{ code: 'PageUp' }], label: 'На страницу вверх',
+    repeatable: true },
+  { action: 'first', scope: 'queues', chords: [{ code: 'Home' }], label: 'В начало списка' },
+  { action: 'last', scope: 'queues', chords: [{ code: 'End' }], label: 'В конец списка' },
 
   { action: 'choose-period', scope: 'stats', chords: digits(1, 4, true),
     label: 'Период: 7 дней, 30 дней, этот месяц, прошлый месяц' },
@@ -160,6 +212,11 @@ const BINDINGS: readonly Binding[] = [
     label: 'Прокрутить страницу вниз', repeatable: true },
   { action: 'page-up', scope: 'stats', chords: [{ code: 'PageUp' }],
     label: 'Прокрутить страницу вверх', repeatable: true },
+  { action: 'first', scope: 'stats', chords: [{ code: 'Home' }], label: 'В начало страницы' },
+  { action: 'last', scope: 'stats', chords: [{ code: 'End' }], label: 'В конец страницы' },
+
+  { action: 'dismiss-toast', scope: 'export-toast', chords: [{ code: 'Escape' }],
+    label: 'Скрыть сообщение о выгрузке' },
 
   { action: 'move-down', scope: 'conflicts', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }],
     label: 'Следующий конфликт', repeatable: true },
@@ -203,6 +260,11 @@ const BINDINGS: readonly Binding[] = [
   { action: 'undo', scope: 'search', chords: [{ code: 'KeyZ', ctrl: true }],
     label: 'Отменить последнее решение' },
   { action: 'to-box', scope: 'search', chords: [{ code: 'Escape' }], label: 'Вернуться к строке поиска' },
+  { action: 'scroll-detail-down', scope: 'search', chords: [{ code: 'Space' }],
+    label: 'Текст обращения: на экран вниз', repeatable: true },
+  { action: 'scroll-detail-up', scope: 'search', chords: [{ code: 'Space', shift: true }],
+    label: 'Текст обращения: на экран вверх', repeatable: true },
+  { action: 'open-photos', scope: 'search', chords: [{ code: 'KeyV' }], label: 'Фото обращения: открыть просмотр' },
   { action: 'save-view', scope: 'search', chords: [{ code: 'KeyS', ctrl: true }],
     label: 'Сохранить поиск с фильтрами под именем' },
   { action: 'open-views', scope: 'search', chords: [{ code: 'KeyO', ctrl: true }],
@@ -221,6 +283,31 @@ const BINDINGS: readonly Binding[] = [
   { action: 'confirm', scope: 'search-save', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
     label: 'Сохранить' },
   { action: 'close', scope: 'search-save', chords: [{ code: 'Escape' }], label: 'Закрыть без сохранения' },
+
+  { action: 'next-photo', scope: 'photo-viewer', chords: [{ code: 'ArrowRight' }], label: 'Следующее фото',
+    repeatable: true },
+  { action: 'prev-photo', scope: 'photo-viewer', chords: [{ code: 'ArrowLeft' }], label: 'Предыдущее фото',
+    repeatable: true },
+  { action: 'close', scope: 'photo-viewer', chords: [{ code: 'Escape' }, { code: 'KeyV' }],
+    label: 'Закрыть просмотр фото' },
+
+  // Ctrl+K: type letters (they stay text), arrows choose, Enter runs the chosen action as its own key would.
+  { action: 'move-down', scope: 'palette', chords: [{ code: 'ArrowDown' }], label: 'Следующая команда',
+    repeatable: true },
+  { action: 'move-up', scope: 'palette', chords: [{ code: 'ArrowUp' }], label: 'Предыдущая команда',
+    repeatable: true },
+  { action: 'confirm', scope: 'palette', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
+    label: 'Выполнить выбранную команду' },
+  { action: 'close', scope: 'palette', chords: [{ code: 'Escape' }], label: 'Закрыть без действия' },
+
+  { action: 'move-down', scope: 'favorites', chords: [{ code: 'ArrowDown' }], label: 'Следующая клавиша',
+    repeatable: true },
+  { action: 'move-up', scope: 'favorites', chords: [{ code: 'ArrowUp' }], label: 'Предыдущая клавиша',
+    repeatable: true },
+  { action: 'confirm', scope: 'favorites', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
+    label: 'Выбрать адресата для этой клавиши' },
+  { action: 'clear-slot', scope: 'favorites', chords: [{ code: 'Delete' }], label: 'Освободить эту клавишу' },
+  { action: 'close', scope: 'favorites', chords: [{ code: 'Escape' }], label: 'Закрыть' },
 ];
 
 /** The part of a KeyboardEvent the table looks at (kept structural so the resolver is testable in Node). */
@@ -240,7 +327,8 @@ export interface ShortcutMatch {
 
 const DIGIT_CODE = /^(?:Digit|Numpad)([0-9])$/;
 
-/** Which shortcut this key press means in this scope, or null. Alt combinations belong to the system. */
+/** Which shortcut this key press means in this scope, or null. Alt combinations belong to the system. Reads the live
+ * bindings (defaults with the operator's overrides). */
 export function resolveShortcut(scope: ShortcutScope, key: KeyInput): ShortcutMatch | null {
   if (key.altKey) return null;
   const ctrl = key.ctrlKey || key.metaKey;
@@ -347,13 +435,84 @@ export const SCOPE_TITLES: Record<ShortcutScope, string> = {
   'sign-out': 'Выход',
   queues: 'Очереди (старший смены)',
   stats: 'Статистика',
+  'export-toast': 'Сообщение о выгрузке',
   'search-box': 'Поиск: строка запроса',
   search: 'Поиск: результаты',
   'search-views': 'Сохранённые поиски',
   'search-save': 'Сохранение поиска',
   conflicts: 'Конфликты',
   'sync-log': 'Журнал синхронизации',
+  keymap: 'Настройка клавиш',
+  'photo-viewer': 'Просмотр фото',
+  palette: 'Все команды',
+  favorites: 'Избранные адресаты',
 };
 
-/** The table with its hints: every keycap text the app shows is made from the chords that are really bound. */
-export const SHORTCUTS: readonly Shortcut[] = BINDINGS.map((b) => ({ ...b, keys: chordsLabel(b.chords) }));
+/** The default table with its hints: every keycap text the app shows is made from the chords that are really bound. */
+export const DEFAULT_SHORTCUTS: readonly Shortcut[] = BINDINGS.map((b) => ({ ...b, keys: chordsLabel(b.chords) }));
+
+// ---- Remapping (issue 13): the live bindings = the defaults above + the signed-in operator's overrides. ----
+// BINDINGS stays the default table as written; an override replaces the chords of one action in one scope. Everything
+// that reads keys (resolveShortcut, keysFor, primaryKeyFor, slotKeyFor, the help) reads SHORTCUTS, which this layer
+// swaps as a whole, so a remap reaches every hint; components re-render through subscribeKeymap (use-keymap.ts).
+// Which chords an override may take (clashes, reserved keys) is keymap-check.ts's business, not this module's.
+
+/** One action in one scope bound to these chords instead of its defaults. */
+export interface KeyOverride {
+  scope: ShortcutScope;
+  action: ShortcutAction;
+  chords: readonly KeyChord[];
+}
+
+/** A digit-slot action: a run of digit keys, each picking by its number (favourites 1–9, Ctrl+1–9, reasons …). */
+export function isDigitSlot(shortcut: Pick<Shortcut, 'chords'>): boolean {
+  return shortcut.chords.length > 1 && shortcut.chords.every((c) => DIGIT_CODE.test(c.code));
+}
+
+/**
+ * Digit-slot actions pick by the digit's number, so their keys are not remappable; nor are the remap screen's own keys
+ * (the way back to the defaults must always work), nor the export toast's Esc: the toast lies over the lead's sections
+ * and takes its key before theirs (ExportToast.tsx), so any other key there would silently shadow one of theirs.
+ */
+export function isRemappable(shortcut: Pick<Shortcut, 'scope' | 'chords'>): boolean {
+  if (shortcut.scope === 'keymap' || shortcut.scope === 'export-toast') return false;
+  return !isDigitSlot(shortcut);
+}
+
+/** The defaults with these overrides applied (an override of an unknown or fixed action is ignored). */
+export function applyOverrides(defaults: readonly Shortcut[], overrides: readonly KeyOverride[]): Shortcut[] {
+  return defaults.map((s) => {
+    const o = overrides.find((x) => x.scope === s.scope && x.action === s.action);
+    if (o === undefined || o.chords.length === 0 || !isRemappable(s)) return s;
+    return { ...s, chords: o.chords, keys: chordsLabel(o.chords) };
+  });
+}
+
+/** The live table with its hints (ESM live binding: importers always see the current one). */
+export let SHORTCUTS: readonly Shortcut[] = DEFAULT_SHORTCUTS;
+let overrides: readonly KeyOverride[] = [];
+let version = 0;
+const listeners = new Set<() => void>();
+
+/** The overrides in force ([] = the defaults). */
+export function keyOverrides(): readonly KeyOverride[] {
+  return overrides;
+}
+
+/** Puts these overrides in force (already checked by keymap-check.ts) and tells every subscriber. */
+export function setKeyOverrides(next: readonly KeyOverride[]): void {
+  overrides = next.filter((o) => DEFAULT_SHORTCUTS.some((s) => s.scope === o.scope && s.action === o.action && isRemappable(s)));
+  SHORTCUTS = applyOverrides(DEFAULT_SHORTCUTS, overrides);
+  version += 1;
+  for (const listener of listeners) listener();
+}
+
+/** For useSyncExternalStore: a number that changes whenever the live bindings do. */
+export function keymapVersion(): number {
+  return version;
+}
+
+export function subscribeKeymap(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => { listeners.delete(listener); };
+}

@@ -1,12 +1,32 @@
 // Window-level key handling for one scope of the shortcut table (the inbox, or the open dialog).
 // Only one scope is active at a time, so a key never means two things.
 import { useEffect, useEffectEvent } from 'react';
+import { editsText } from './keymap-check.js';
 import { resolveShortcut, type ShortcutMatch, type ShortcutScope } from './shortcut-table.js';
 
 function isTextField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement
     || target instanceof HTMLSelectElement;
+}
+
+/**
+ * The scopes listening right now, each with its handler: the command palette (features/palette) runs an action by
+ * name through the very handler its key reaches, with no synthesised KeyboardEvent (#13 item 5).
+ */
+const listening = new Map<ShortcutScope, (match: ShortcutMatch) => void>();
+
+/** The scopes whose keys work at this moment, in the order they started listening. */
+export function listeningScopes(): ShortcutScope[] {
+  return [...listening.keys()];
+}
+
+/** Runs `match` as its key would in `scope`; false when that scope is not listening now. */
+export function dispatchShortcut(scope: ShortcutScope, match: ShortcutMatch): boolean {
+  const handler = listening.get(scope);
+  if (handler === undefined) return false;
+  handler(match);
+  return true;
 }
 
 export function useShortcutScope(scope: ShortcutScope, active: boolean, handle: (match: ShortcutMatch) => void): void {
@@ -17,6 +37,9 @@ export function useShortcutScope(scope: ShortcutScope, active: boolean, handle: 
       if (event.defaultPrevented || event.isComposing) return;
       // In the inbox, keys typed into a field belong to the field; dialogs with a search box opt in below.
       if ((scope === 'inbox' || scope === 'search') && isTextField(event.target)) return;
+      // Global keys stay live in a field, but never take a key that types or edits text there.
+      if (scope === 'global' && isTextField(event.target)
+        && editsText({ code: event.code, ctrl: event.ctrlKey || event.metaKey, shift: event.shiftKey })) return;
       const match = resolveShortcut(scope, event);
       if (match === null) return;
       event.preventDefault();
@@ -24,6 +47,11 @@ export function useShortcutScope(scope: ShortcutScope, active: boolean, handle: 
       onMatch(match);
     };
     window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    const dispatch = (match: ShortcutMatch): void => onMatch(match);
+    listening.set(scope, dispatch);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown);
+      if (listening.get(scope) === dispatch) listening.delete(scope);
+    };
   }, [scope, active]);
 }

@@ -1,11 +1,16 @@
-// The three suggested targets for the selected appeal with their reasons and keys, and the place found in
-// the text. Reasons quote citizen words: rendered as text nodes through inertText(), never as HTML.
+// The suggested targets (up to three, none under the floor) for the selected appeal with their reasons and keys,
+// and the place found in the text. Enter's keycap stands on the first only when it is confident (#13 item 7);
+// otherwise Enter opens the picker, and the block says so. The block has one height whatever it holds, so the
+// appeal text under it never moves when the selection changes (#13 item 9). Reasons quote citizen words: rendered
+// as text nodes through inertText(), never as HTML.
 import { useEffect } from 'react';
 import { inertText } from '../../../../shared/text/inert-text.js';
+import { isConfident } from '../../../../shared/routing/suggestion-confidence.js';
 import { afterPaint } from '../../app/after-paint.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
+import { offeredFor } from './enter-choice.js';
 import { followSuggestionChanges, useSuggestionsStore } from './suggestions-store.js';
 
 const ACTIONS = ['route-suggestion-1', 'route-suggestion-2', 'route-suggestion-3'] as const;
@@ -25,34 +30,36 @@ export function SuggestionsBlock({ appealId }: { appealId: string }) {
 
   const place = entry?.place;
   const placeTarget = place ? targetsById.get(place.targetId) : undefined;
+  const offered = offeredFor(entry);
   return (
     <section className="suggestions" aria-label="Предложения" data-testid="suggestions">
       <h3 className="panel-title">Предложение</h3>
-      {place ? (
-        <p className="suggestion-place" data-testid="detected-place">
-          Место: {inertText(place.text)} → {placeTarget?.shortName ?? place.targetId}
-        </p>
-      ) : null}
-      {!entry || !entry.ready ? <p className="suggestion-wait">Модель ещё не оценила это обращение</p> : (
-        <ol className="suggestion-list">
-          {entry.suggestions.map((s, i) => (
-            <li key={s.targetId}>
-              <button type="button" className="suggestion" data-target-id={s.targetId}
-                onClick={() => void decide({ type: 'route', targetId: s.targetId })}>
-                <Keycap keys={keysFor('inbox', ACTIONS[i] ?? 'route-suggestion-3')} />
-                <span className="suggestion-name">{s.name}</span>
-                <span className="suggestion-score">{Math.round(s.score * 100)}%</span>
-                <span className="suggestion-reason">{inertText(s.reason)}</span>
-              </button>
-            </li>
-          ))}
-        </ol>
-      )}
+      {/* The place line is always there (empty when no place is named): its room is part of the fixed height. */}
+      <p className="suggestion-place" data-testid={place ? 'detected-place' : undefined}>
+        {place ? <>Место: {inertText(place.text)} → {placeTarget?.shortName ?? place.targetId}</> : null}
+      </p>
+      <div className="suggestion-rows">
+        {!entry || !entry.ready ? <p className="suggestion-wait">Модель ещё не оценила это обращение</p>
+          : offered.length === 0 ? <p className="suggestion-wait">Предложений нет: выберите адресата ({keysFor('inbox', 'open-picker')})</p> : (
+            <ol className="suggestion-list">
+              {offered.map((s, i) => {
+                const sure = i > 0 || isConfident(s.score);
+                return (
+                  <li key={s.targetId}>
+                    <button type="button" className={sure ? 'suggestion' : 'suggestion suggestion-unsure'} data-target-id={s.targetId}
+                      onClick={() => void decide({ type: 'route', targetId: s.targetId })}
+                      title={sure ? undefined : `Не уверенно: ${keysFor('inbox', 'route-suggestion-1')} откроет выбор адресата`}>
+                      {sure ? <Keycap keys={keysFor('inbox', ACTIONS[i] ?? 'route-suggestion-3')} /> : <span className="suggestion-keygap" aria-hidden="true" />}
+                      <span className="suggestion-name">{s.name}</span>
+                      <span className="suggestion-score">{Math.round(s.score * 100)}%</span>
+                      <span className="suggestion-reason">{inertText(s.reason)}</span>
+                    </button>
+                  </li>
+                );
+              })}
+            </ol>
+          )}
+      </div>
     </section>
   );
-}
-
-/** The target of suggestion `index` (0-based) for the selected appeal, if the model has one. */
-export function suggestedTarget(appealId: string, index: number): string | null {
-  return useSuggestionsStore.getState().byId.get(appealId)?.suggestions[index]?.targetId ?? null;
 }

@@ -1,6 +1,7 @@
 // «Конфликты»: decisions the server refused because someone else decided first. ↑/↓ move, Enter or A accepts the
 // server's decision, 1–9 or «/» routes the appeal again on top of it (the server judges that re-route too).
 import { useEffect, useState } from 'react';
+import { countRu, type RuForms } from '../../../../shared/text/plural-ru.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { formatReceivedLong } from '../../time/novosibirsk-time.js';
@@ -9,6 +10,8 @@ import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 import { TargetPicker } from '../target-picker/TargetPicker.js';
 import { describeConflict, targetNameLookup } from './describe-conflict.js';
 import '../../styles/sync.css';
+
+const CONFLICT_FORMS: RuForms = { one: 'конфликт', few: 'конфликта', many: 'конфликтов' };
 
 export function ConflictsView() {
   const conflicts = useDeskStore((s) => s.conflicts);
@@ -48,7 +51,8 @@ export function ConflictsView() {
       <header className="sync-head">
         <h2>Конфликты</h2>
         <span className="muted">
-          {conflicts.length === 0 ? 'нет' : `${conflicts.length} — решения, которые сервер не принял, потому что обращение уже разобрали`}
+          {conflicts.length === 0 ? 'нет'
+            : `${countRu(conflicts.length, CONFLICT_FORMS)}: решения, которые сервер не принял, потому что обращение уже разобрали`}
         </span>
       </header>
       <div className="sync-body">

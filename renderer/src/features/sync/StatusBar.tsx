@@ -40,7 +40,8 @@ export function StatusBar() {
       <span className="status-sep" aria-hidden="true" />
       <span data-testid="waiting-count" className="tabular">{loaded ? waitingText(waiting) : 'Загрузка…'}</span>
       {notice ? (
-        <span key={notice.seq} className="status-notice" role="status">{notice.text}</span>
+        // Cut with «…» when the bar is short of room (1366 px at 150 %); the whole notice is in the tooltip.
+        <span key={notice.seq} className="status-notice" role="status" title={notice.text}>{notice.text}</span>
       ) : null}
       <span className="status-hints">
         <Keycap keys={primaryKeyFor('inbox', 'move-up')} /><Keycap keys={primaryKeyFor('inbox', 'move-down')} /> выбор · <Keycap keys={keysFor('inbox', 'route-favorite')} /> направить · <Keycap keys={keysFor('global', 'open-help')} /> — все клавиши

@@ -1,14 +1,16 @@
 // «Журнал синхронизации»: the sync log (errors, retries, pushes, pulls, queue length) as the core keeps it in the
-// data folder — for the operator and for IT. No citizen text is ever written there.
+// data folder — for the operator and for IT. No citizen text is ever written there. The event is named in plain
+// Russian; its code (what IT searches the log file for) stays in the detail column, labelled «для ИТ».
 import { useEffect, useState } from 'react';
 import type { SyncLogEntry } from '../../../../shared/desk-api/contract.js';
 import { Keycap } from '../../components/Keycap.js';
 import { deskCall, onDeskEvent } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { formatReceivedLong } from '../../time/novosibirsk-time.js';
+import { formatCountRu } from '../../../../shared/text/number-ru.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
-import { syncStatusText } from './sync-status-text.js';
+import { syncEventText, syncStatusText } from './sync-status-text.js';
 import '../../styles/sync.css';
 
 const LEVEL_TEXT: Record<SyncLogEntry['level'], string> = { info: 'событие', warn: 'внимание', error: 'ошибка' };
@@ -52,7 +54,7 @@ export function SyncLogView() {
       <header className="sync-head">
         <h2>Журнал синхронизации</h2>
         <span data-testid="sync-log-summary">
-          {status ? syncStatusText(status) : ''} · ошибок в журнале: {errors}
+          {status ? syncStatusText(status) : ''} · ошибок в журнале: {formatCountRu(errors)}
           {status?.nextRetryAt ? ` · следующая попытка ${formatReceivedLong(status.nextRetryAt, nowMs)}` : ''}
         </span>
         {file ? <span className="log-file" title="Файл журнала">{file}</span> : null}
@@ -68,9 +70,9 @@ export function SyncLogView() {
                 <tr key={`${e.at}-${i}`} data-log-row={i} aria-selected={i === cursor} className={`log-level-${e.level}`}>
                   <td>{formatReceivedLong(e.at, nowMs)}</td>
                   <td>{LEVEL_TEXT[e.level]}</td>
-                  <td className="log-event">{e.event}</td>
-                  <td>{e.message}</td>
-                  <td className="num">{e.queue}</td>
+                  <td className="log-event">{syncEventText(e.event)}</td>
+                  <td>{e.message} <span className="muted log-code">(для ИТ: {e.event})</span></td>
+                  <td className="num">{formatCountRu(e.queue)}</td>
                 </tr>
               ))}
             </tbody>

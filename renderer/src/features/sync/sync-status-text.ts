@@ -1,10 +1,11 @@
 // The status-bar sentence for the sync state, e.g. «В сети · ожидают отправки: 0 · синхронизировано 14:05».
 import type { SyncStatus } from '../../../../shared/desk-api/contract.js';
+import { formatCountRu, formatProgressRu } from '../../../../shared/text/number-ru.js';
 import { APPEAL_FORMS, DECISION_FORMS, countRu, pluralRu } from '../../../../shared/text/plural-ru.js';
 import { formatClock } from '../../time/novosibirsk-time.js';
 
 export function syncStatusText(status: SyncStatus): string {
-  const pending = `ожидают отправки: ${status.pending}`;
+  const pending = `ожидают отправки: ${formatCountRu(status.pending)}`;
   switch (status.state) {
     case 'online':
       return status.lastSyncAt === null
@@ -23,19 +24,15 @@ export function syncStatusText(status: SyncStatus): string {
   }
 }
 
-const GROUPED = new Intl.NumberFormat('ru-RU');
-
 /** «В очереди: 1 234 обращения». */
 export function waitingText(count: number): string {
   return `В очереди: ${countRu(count, APPEAL_FORMS)}`;
 }
 
-const RATE = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 0 });
-
 /** «Загрузка: 12 000 из 100 000 · 2 400/с · осталось ~38 с» — the first sync of a big backlog. */
 export function syncProgressText(progress: NonNullable<SyncStatus['progress']>): string {
   const left = progress.secondsLeft === null ? '' : ` · осталось ~${durationText(progress.secondsLeft)}`;
-  return `Загрузка: ${GROUPED.format(progress.done)} из ${GROUPED.format(progress.total)} · ${RATE.format(progress.perSecond)}/с${left}`;
+  return `Загрузка: ${formatProgressRu(progress.done, progress.total)} · ${formatCountRu(progress.perSecond)}/с${left}`;
 }
 
 function durationText(seconds: number): string {
@@ -57,3 +54,24 @@ export function handoverWaitingText(waiting: NonNullable<SyncStatus['waiting']>)
     `${user.name}: ${countRu(count, DECISION_FORMS)}, ${pluralRu(count, sending ? GOING_OUT : WAITING)}`)
     .join('; ');
 }
+
+/** The core's journal event codes (sync-engine, sync-push, sync-pull; ApiFailure kinds) as the operator reads them. */
+const EVENT_TEXT: Readonly<Record<string, string>> = {
+  push: 'Отправка решений',
+  'push-split': 'Отправка решений по одному',
+  pull: 'Получение обращений',
+  retry: 'Повторная попытка',
+  targets: 'Список адресатов',
+  handover: 'Решения другого оператора',
+  'cursor-ahead': 'Сервер восстановлен из копии',
+  unauthorized: 'Нужен вход в систему',
+  disk_full: 'Нет места на диске',
+  unreachable: 'Сервер недоступен',
+  server_error: 'Ошибка на сервере',
+  rejected: 'Сервер отклонил запрос',
+  bad_response: 'Непонятный ответ сервера',
+  internal: 'Ошибка программы',
+};
+
+/** «Отправка решений», or for a code this version does not know, a plain «Событие». */
+export const syncEventText = (event: string): string => EVENT_TEXT[event] ?? 'Событие';

@@ -113,3 +113,18 @@ export function matchTargetsEitherLayout(targets: readonly Target[], rawQuery: s
   }
   return { targets: typed.map((s) => s.target), reading: null };
 }
+
+/**
+ * The suggested targets first, in the model's order (those the list holds), then the rest in the list's order;
+ * `suggestedCount` says where the suggested part ends.
+ */
+export function suggestedFirst(targets: readonly Target[], suggestedIds: readonly string[]): { targets: Target[]; suggestedCount: number } {
+  const byId = new Map(targets.map((t) => [t.id, t]));
+  const first: Target[] = [];
+  for (const id of suggestedIds) {
+    const target = byId.get(id);
+    if (target !== undefined && !first.includes(target)) first.push(target);
+  }
+  const rest = targets.filter((t) => !first.includes(t));
+  return { targets: [...first, ...rest], suggestedCount: first.length };
+}

@@ -1,0 +1,73 @@
+// The export toast of the lead's sections (#13): over the bottom of the workspace — never in the layout, so nothing
+// moves and it is seen wherever the page is scrolled — it shows the progress while the core writes, then the file
+// written (name and folder) and the rows with the right plural, or why it failed. It goes after a few seconds
+// (use-export.ts), or with the key of the table's 'export-toast' scope (Esc), which it takes before the section does.
+import { useEffect, useEffectEvent } from 'react';
+import { Keycap } from '../../components/Keycap.js';
+import { keysFor, resolveShortcut } from '../shortcuts/shortcut-table.js';
+import {
+  exportDoneTitle, exportFailedText, exportProgressText, exportRowsText, splitPath,
+} from './export-toast-text.js';
+import type { ExportState } from './use-export.js';
+import '../../styles/lead.css';
+
+/**
+ * The toast's keys, on the window's capture phase: they come before the section's own scope (whose Esc means «back»
+ * in the queues), and only while the toast is up and no dialog or picker has the keyboard (`active`).
+ */
+function useToastKeys(active: boolean, dismiss: () => void): void {
+  const onDismiss = useEffectEvent(dismiss);
+  useEffect(() => {
+    if (!active) return undefined;
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || event.isComposing) return;
+      if (resolveShortcut('export-toast', event)?.shortcut.action !== 'dismiss-toast') return;
+      event.preventDefault();
+      event.stopPropagation();
+      onDismiss();
+    };
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
+  }, [active]);
+}
+
+export function ExportToast({ state, keysActive, onDismiss }: {
+  state: ExportState; keysActive: boolean; onDismiss: () => void;
+}) {
+  const closable = state.phase === 'done' || state.phase === 'failed';
+  useToastKeys(keysActive && closable, onDismiss);
+  if (state.phase === 'idle') return null;
+  const close = closable ? (
+    <span className="export-toast-key"><Keycap keys={keysFor('export-toast', 'dismiss-toast')} /> скрыть</span>
+  ) : null;
+  if (state.phase === 'running') {
+    const share = state.total > 0 ? state.done / state.total : 0;
+    return (
+      <div className="export-toast" role="status" data-testid="export-toast">
+        <span className="export-toast-what">{exportProgressText(state.done, state.total)}</span>
+        <progress max={1} value={share} aria-label="Ход выгрузки" />
+      </div>
+    );
+  }
+  if (state.phase === 'failed') {
+    return (
+      <div className="export-toast failed" role="alert" data-testid="export-toast">
+        <span className="export-toast-what" data-testid="export-failed">{exportFailedText(state.message)}</span>
+        {close}
+      </div>
+    );
+  }
+  const { folder } = splitPath(state.path);
+  return (
+    <div className="export-toast" role="status" data-testid="export-toast">
+      <div className="export-toast-main" data-testid="export-done">
+        <span className="export-toast-what">{exportDoneTitle(state.path)}</span>
+        <span className="export-toast-detail">
+          <span data-testid="export-rows">{exportRowsText(state.rows)}</span>
+          {folder ? <> · папка <code className="export-path" title={state.path}>{folder}</code></> : null}
+        </span>
+      </div>
+      {close}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+// What Enter, Q and W do with the selected appeal's suggestions (#13 item 7): Enter routes only to a confident
+// first suggestion and otherwise opens the picker with the suggestions on top; Q/W route to the second/third
+// only when there is one (a candidate under the floor is none). Pure, so it is unit-tested without a browser;
+// the threshold and the floor are shared/routing/suggestion-confidence.ts.
+import type { AppealSuggestions, TargetSuggestion } from '../../../../shared/desk-api/routing-contract.js';
+import { isConfident, offeredSuggestions } from '../../../../shared/routing/suggestion-confidence.js';
+
+export type EnterChoice =
+  | { kind: 'route'; suggestion: TargetSuggestion }
+  /** Open the picker: `suggestions` go on top of it (possibly none: the model has not looked yet). */
+  | { kind: 'pick'; suggestions: TargetSuggestion[] };
+
+/** The suggestions of an appeal worth offering, best first (nothing while the model has not looked). */
+export function offeredFor(entry: AppealSuggestions | undefined): TargetSuggestion[] {
+  return entry?.ready ? offeredSuggestions(entry.suggestions) : [];
+}
+
+export function enterChoice(entry: AppealSuggestions | undefined): EnterChoice {
+  const offered = offeredFor(entry);
+  const first = offered[0];
+  return first !== undefined && isConfident(first.score) ? { kind: 'route', suggestion: first } : { kind: 'pick', suggestions: offered };
+}
+
+/** The suggestion Q (index 1) or W (index 2) routes to, or null: then the key does nothing but say so. */
+export function runnerUp(entry: AppealSuggestions | undefined, index: 1 | 2): TargetSuggestion | null {
+  return offeredFor(entry)[index] ?? null;
+}

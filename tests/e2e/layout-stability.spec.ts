@@ -1,0 +1,129 @@
+/// <reference lib="dom" />
+// «No layout jumps» (#13 item 9), keyboard only, at 1366×768 at 100 % and at 150 % (a 911×512 CSS-pixel window):
+// moving the selection, a quiet notice in the status bar and a conflict notice arriving leave the grid, the appeal
+// text and the status bar where they were; the status bar is the window's last line on every section, at the same
+// place; a long status-bar notice is cut with «…» and says itself whole in its tooltip.
+import { test, expect, type Browser, type Page } from '@playwright/test';
+import { pageOptionsFor, screenLabel, type OfficeScreen } from '../harness/office-screens.js';
+import type { Harness } from '../harness/start-harness.js';
+import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+
+const SCREENS: readonly OfficeScreen[] = [{ width: 1366, height: 768, scale: 1 }, { width: 1366, height: 768, scale: 1.5 }];
+const LEAD_SECTIONS = ['inbox', 'queues', 'stats', 'search', 'conflicts', 'sync-log'] as const;
+/** Each section's title: the folded tab menu (150 %) names the current one by it. */
+const TITLES: Readonly<Record<(typeof LEAD_SECTIONS)[number], string>> = {
+  inbox: 'Входящие', queues: 'Очереди', stats: 'Статистика', search: 'Поиск', conflicts: 'Конфликты',
+  'sync-log': 'Журнал синхронизации',
+};
+
+interface Box { x: number; y: number; width: number; height: number }
+type Boxes = Record<string, Box | null>;
+
+/** Where the grid, the appeal text and the status bar are painted now (rounded to the CSS pixel). */
+async function boxes(page: Page): Promise<Boxes> {
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  return page.evaluate(() => {
+    const at = (selector: string) => {
+      const el = document.querySelector(selector);
+      if (el === null) return null;
+      const r = el.getBoundingClientRect();
+      return { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) };
+    };
+    return { grid: at('[role="grid"]'), text: at('.detail-body'), statusBar: at('.status-bar') };
+  });
+}
+
+async function openAt(browser: Browser, screen: OfficeScreen, desk: Harness): Promise<{ page: Page; inbox: InboxPage }> {
+  const context = await browser.newContext({ ...pageOptionsFor(screen), locale: 'ru-RU', timezoneId: 'Asia/Novosibirsk' });
+  const page = await context.newPage();
+  const inbox = new InboxPage(page);
+  await inbox.open(desk.url);
+  return { page, inbox };
+}
+
+let server: ServerUnderTest;
+let serverDir: ReturnType<typeof tempDir>;
+test.beforeAll(async () => {
+  serverDir = tempDir('layout-srv');
+  server = new ServerUnderTest(serverDir.dir, 200);
+  await server.start();
+});
+test.afterAll(async () => { await server.stop(); serverDir.remove(); });
+
+for (const screen of SCREENS) {
+  test(`${screenLabel(screen)}: selection, notices and sections leave the grid, the text and the status bar in place`, async ({ browser }) => {
+    test.setTimeout(150_000);
+    const dirA = tempDir('layout-a'); const dirB = tempDir('layout-b');
+    // A is the desk under test (a shift lead: every section); B decides the same appeal first, for a conflict.
+    const deskA = await startDesk(server, dirA.dir, { login: 'lead' });
+    const deskB = await startDesk(server, dirB.dir, { login: 'operator4' });
+    const { page, inbox } = await openAt(browser, screen, deskA);
+    try {
+      const viewport = page.viewportSize();
+      expect(viewport).not.toBeNull();
+      await expect(page.locator('.detail-body')).toBeVisible();
+      const start = await boxes(page);
+      expect(start.grid).not.toBeNull();
+      expect(start.text).not.toBeNull();
+      // The status bar is the window's last line.
+      expect((start.statusBar?.y ?? 0) + (start.statusBar?.height ?? 0)).toBe(viewport?.height);
+
+      // Moving the selection: nothing moves.
+      for (let i = 0; i < 6; i++) {
+        await page.keyboard.press('ArrowDown');
+        expect(await boxes(page), `after ↓ ×${i + 1}`).toEqual(start);
+      }
+
+      // A decision: the undo toast floats, the status bar's notice fits its line; nothing moves.
+      await inbox.decideWith('Digit1');
+      await expect(page.locator('.status-notice')).toBeVisible();
+      expect(await boxes(page)).toEqual(start);
+      // A notice longer than the bar is cut with «…» and whole in its tooltip.
+      const notice = page.locator('.status-notice');
+      const cut = await notice.evaluate((el) => ({
+        ellipsis: getComputedStyle(el).textOverflow, title: el.getAttribute('title'),
+        text: el.textContent, barFits: (el.parentElement?.scrollWidth ?? 0) <= (el.parentElement?.clientWidth ?? 0) + 1,
+      }));
+      expect(cut.title).toBe(cut.text);
+      expect(cut.ellipsis).toBe('ellipsis');
+      expect(cut.barFits).toBe(true);
+
+      // A conflict notice: offline, A and B both decide the first appeal; B reaches the server first, then A syncs.
+      const contested = await inbox.selectedId();
+      await server.stop();
+      await inbox.offTeamChannelAtFirst();
+      const before = await boxes(page);
+      const decided = await inbox.decideWith('Digit2');
+      const routed = await deskB.core.call('appeals.route', { appealId: decided, targetId: 'mingkh' });
+      expect(routed.ok).toBe(true);
+      // A's retries back off meanwhile (1 s, 2 s, 4 s…), so B, asked at once, is first when the server is back.
+      await page.waitForTimeout(3_000);
+      await server.start();
+      await deskB.core.call('sync.now', {});
+      await server.expectAppeals({ [decided]: { status: 'routed', targetId: 'mingkh' } });
+      await deskA.core.call('sync.now', {});
+      await expect(page.locator('[data-conflict-id]')).toHaveCount(1, { timeout: 30_000 });
+      expect(await boxes(page), `conflict notice for ${decided} (first selected ${contested})`).toEqual(before);
+      // The notice floats over the workspace: it does not overlap the grid.
+      const banner = await page.locator('.notice-layer').boundingBox();
+      const grid = before.grid ?? null;
+      expect(banner !== null && grid !== null && banner.x >= grid.x + grid.width - 1).toBe(true);
+      await page.keyboard.press('KeyD');
+      await expect(page.locator('[data-conflict-id]')).toHaveCount(0);
+      expect(await boxes(page)).toEqual(before);
+
+      // Every section: the status bar stays the window's last line, at the same place.
+      for (const [i, section] of LEAD_SECTIONS.entries()) {
+        await page.keyboard.press(`Control+Digit${i + 1}`);
+        await expect(page.locator(`.view-tab[data-view="${section}"][aria-selected="true"], `
+          + `.view-menu-current:text-is("${TITLES[section]}")`)).toHaveCount(1);
+        const now = await boxes(page);
+        expect(now.statusBar, `status bar on ${section}`).toEqual(start.statusBar);
+      }
+    } finally {
+      await page.context().close();
+      await deskA.close(); await deskB.close();
+      dirA.remove(); dirB.remove();
+    }
+  });
+}

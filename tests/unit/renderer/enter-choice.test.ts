@@ -1,0 +1,51 @@
+// The Enter/Q/W rule of the inbox (#13 item 7): Enter routes only at or above the shared threshold, below it (or
+// with nothing yet) it opens the picker with the offered suggestions; candidates under the floor are never offered.
+import { describe, expect, it } from 'vitest';
+import type { AppealSuggestions } from '../../../shared/desk-api/routing-contract.js';
+import { CONFIDENT_SCORE, SUGGESTION_FLOOR, isConfident, offeredSuggestions } from '../../../shared/routing/suggestion-confidence.js';
+import { enterChoice, runnerUp } from '../../../renderer/src/features/suggestions/enter-choice.js';
+
+const entry = (...scores: number[]): AppealSuggestions => ({
+  appealId: 'a1', ready: true, place: null,
+  suggestions: scores.map((score, i) => ({ targetId: `t${i + 1}`, name: `T${i + 1}`, score, reason: 'слова: x' })),
+});
+
+describe('suggestion confidence', () => {
+  it('is one threshold: at it confident, just under it not', () => {
+    expect(isConfident(CONFIDENT_SCORE)).toBe(true);
+    expect(isConfident(CONFIDENT_SCORE - 0.01)).toBe(false);
+    expect(CONFIDENT_SCORE).toBeGreaterThan(0.5);
+    expect(CONFIDENT_SCORE).toBeLessThanOrEqual(1);
+  });
+
+  it('drops candidates under the floor and keeps the order of the rest', () => {
+    const kept = offeredSuggestions(entry(0.6, 0, SUGGESTION_FLOOR, SUGGESTION_FLOOR - 0.01).suggestions);
+    expect(kept.map((s) => s.targetId)).toEqual(['t1', 't3']);
+  });
+});
+
+describe('Enter, Q and W', () => {
+  it('Enter routes a confident first suggestion', () => {
+    const choice = enterChoice(entry(CONFIDENT_SCORE, 0.1));
+    expect(choice).toMatchObject({ kind: 'route', suggestion: { targetId: 't1' } });
+  });
+
+  it('Enter opens the picker with the offered suggestions below the threshold', () => {
+    const choice = enterChoice(entry(CONFIDENT_SCORE - 0.01, 0.3, 0));
+    expect(choice.kind).toBe('pick');
+    expect(choice.kind === 'pick' ? choice.suggestions.map((s) => s.targetId) : []).toEqual(['t1', 't2']);
+  });
+
+  it('Enter opens an empty-topped picker while the model has not looked, or when nothing is above the floor', () => {
+    expect(enterChoice(undefined)).toEqual({ kind: 'pick', suggestions: [] });
+    expect(enterChoice({ ...entry(0.99), ready: false })).toEqual({ kind: 'pick', suggestions: [] });
+    expect(enterChoice(entry(0))).toEqual({ kind: 'pick', suggestions: [] });
+  });
+
+  it('Q and W offer only candidates above the floor', () => {
+    const e = entry(0.9, 0.4, 0);
+    expect(runnerUp(e, 1)?.targetId).toBe('t2');
+    expect(runnerUp(e, 2)).toBeNull();
+    expect(runnerUp(entry(0.9), 1)).toBeNull();
+  });
+});
