@@ -1,8 +1,8 @@
-// Accuracy of the routing suggestions on the hand-written labelled set (tests/fixtures/labelled-appeals.jsonl):
+// Accuracy of the routing suggestions on two sets: our hand-written labelled one and real residents' messages:
 // a demo central API (inbox + routed history) is synced into a fresh desk cache, exactly as an operator's
 // machine would be, then `npm run suggest` runs on that cache. Prints top-1 and top-3 accuracy, the misses, and the
 // top-1 precision per score band that the Enter threshold is chosen by (scripts/suggest-bands.ts).
-// Usage: npx tsx scripts/suggest-eval.ts [--history N] [--demo N] [--keep DIR]
+// Usage: npm run suggest:eval -- [--history N] [--demo N] [--keep DIR]   (--history 0: rules only, a region's cold start)
 //        (a DIR kept from an earlier run with a synced `desk` folder is reused as it is: no new server, no sync)
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -36,36 +36,67 @@ async function syncDemoCache(): Promise<void> {
   await server.close();
 }
 
-const fixture = join(root, 'tests/fixtures/labelled-appeals.jsonl');
-const output = execFileSync(process.execPath, [...process.execArgv, join(root, 'scripts/suggest.ts'), '--data', join(dir, 'desk'), '--in', fixture, '--all'],
-  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
-const expected = readFileSync(fixture, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; expected: string });
-const got = output.split('\n').filter(Boolean).map((l) => JSON.parse(l) as { suggestions: { targetId: string; reason: string; score: number }[] });
-let top1 = 0;
-let top3 = 0;
-const outcomes: ScoredOutcome[] = [];
-// Runners-up (the Q/W candidates) under the floor and just above it: how often the right target was among them.
-const runnersUp = { below: 0, belowRight: 0, near: 0, nearRight: 0 };
-expected.forEach((row, i) => {
-  const suggestions = got[i]?.suggestions ?? [];
-  // Top-1 and top-3 as the desk offers them (under the floor is no suggestion); the runners-up below from all of them.
-  const ids = offeredSuggestions(suggestions).map((s) => s.targetId);
-  if (ids[0] === row.expected) top1++;
-  if (ids.includes(row.expected)) top3++;
-  else console.log(`miss: ${row.expected} ← ${ids.join(', ')} | ${row.text.slice(0, 70)}`);
-  outcomes.push({ topScore: suggestions[0]?.score ?? 0, topRight: ids[0] === row.expected });
-  for (const s of suggestions.slice(1)) {
-    const right = s.targetId === row.expected ? 1 : 0;
-    if (s.score < SUGGESTION_FLOOR) { runnersUp.below++; runnersUp.belowRight += right; }
-    else if (s.score < 0.1) { runnersUp.near++; runnersUp.nearRight += right; }
+// Two sets: our own hand-written one, and real residents' messages quoted on public pages (issue 15; each line has
+// its source address, tests/fixtures/real-appeals-nso.md says how it was collected). Figures per set, never pooled.
+const SETS = [
+  { name: 'labelled (our own writing)', file: 'tests/fixtures/labelled-appeals.jsonl' },
+  { name: 'real residents\' messages', file: 'tests/fixtures/real-appeals-nso.jsonl' },
+] as const;
+
+interface Row { text: string; expected: string }
+interface Suggested { suggestions: { targetId: string; reason: string; score: number }[] }
+
+function suggestAll(fixture: string): Suggested[] {
+  const output = execFileSync(process.execPath, [...process.execArgv, join(root, 'scripts/suggest.ts'), '--data', join(dir, 'desk'), '--in', fixture, '--all'],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
+  return output.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Suggested);
+}
+
+const percent = (part: number, whole: number): string => `${whole === 0 ? '—' : (100 * part / whole).toFixed(1)}%`;
+
+for (const set of SETS) {
+  const fixture = join(root, set.file);
+  const expected = readFileSync(fixture, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Row);
+  const got = suggestAll(fixture);
+  let top1 = 0;
+  let top3 = 0;
+  const outcomes: ScoredOutcome[] = [];
+  const perTarget = new Map<string, { n: number; top1: number; top3: number }>();
+  const confusions = new Map<string, number>();
+  // Runners-up (the Q/W candidates) under the floor and just above it: how often the right target was among them.
+  const runnersUp = { below: 0, belowRight: 0, near: 0, nearRight: 0 };
+  console.log(`\n## ${set.name}: ${set.file}`);
+  expected.forEach((row, i) => {
+    const suggestions = got[i]?.suggestions ?? [];
+    // Top-1 and top-3 as the desk offers them (under the floor is no suggestion); the runners-up below from all of them.
+    const ids = offeredSuggestions(suggestions).map((s) => s.targetId);
+    const target = perTarget.get(row.expected) ?? { n: 0, top1: 0, top3: 0 };
+    perTarget.set(row.expected, target);
+    target.n++;
+    if (ids[0] === row.expected) { top1++; target.top1++; }
+    else confusions.set(`${row.expected} → ${ids[0] ?? '(nothing)'}`, (confusions.get(`${row.expected} → ${ids[0] ?? '(nothing)'}`) ?? 0) + 1);
+    if (ids.includes(row.expected)) { top3++; target.top3++; }
+    else console.log(`miss: ${row.expected} ← ${ids.join(', ')} | ${row.text.slice(0, 70)}`);
+    outcomes.push({ topScore: suggestions[0]?.score ?? 0, topRight: ids[0] === row.expected });
+    for (const s of suggestions.slice(1)) {
+      const right = s.targetId === row.expected ? 1 : 0;
+      if (s.score < SUGGESTION_FLOOR) { runnersUp.below++; runnersUp.belowRight += right; }
+      else if (s.score < 0.1) { runnersUp.near++; runnersUp.nearRight += right; }
+    }
+  });
+  console.log(`\n${set.name}: ${expected.length} appeals, history: ${history}`);
+  console.log(`top-1 ${percent(top1, expected.length)}  top-3 ${percent(top3, expected.length)}`);
+  console.log('\nper target (n, top-1, top-3):');
+  for (const [id, t] of [...perTarget].sort((a, b) => b[1].n - a[1].n)) {
+    console.log(`  ${id.padEnd(16)} ${String(t.n).padStart(3)}  ${percent(t.top1, t.n).padStart(6)}  ${percent(t.top3, t.n).padStart(6)}`);
   }
-});
-console.log(`labelled appeals: ${expected.length}, history: ${history}`);
-console.log(`top-1 ${(100 * top1 / expected.length).toFixed(1)}%  top-3 ${(100 * top3 / expected.length).toFixed(1)}%`);
-console.log(`\ntop-1 precision by the first suggestion's score (threshold now ${CONFIDENT_SCORE}, floor ${SUGGESTION_FLOOR}):`);
-console.log(bandsMarkdown(scoreBands(outcomes)));
-const steps = Array.from({ length: 20 }, (_, k) => k / 20);
-console.log(`lowest threshold (step 0.05) with top-1 precision above it ≥ 95 %: ${lowestThresholdFor(outcomes, 0.95, steps)}, ≥ 90 %: ${lowestThresholdFor(outcomes, 0.9, steps)}`);
-console.log(`runners-up (Q/W) under the floor: ${runnersUp.below} (right: ${runnersUp.belowRight}); `
-  + `from the floor to 0.10: ${runnersUp.near} (right: ${runnersUp.nearRight})`);
+  console.log('\nconfusion pairs (expected → first suggestion), most frequent first:');
+  for (const [pair, n] of [...confusions].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${n} × ${pair}`);
+  console.log(`\ntop-1 precision by the first suggestion's score (threshold now ${CONFIDENT_SCORE}, floor ${SUGGESTION_FLOOR}):`);
+  console.log(bandsMarkdown(scoreBands(outcomes)));
+  const steps = Array.from({ length: 20 }, (_, k) => k / 20);
+  console.log(`lowest threshold (step 0.05) with top-1 precision above it ≥ 95 %: ${lowestThresholdFor(outcomes, 0.95, steps)}, ≥ 90 %: ${lowestThresholdFor(outcomes, 0.9, steps)}`);
+  console.log(`runners-up (Q/W) under the floor: ${runnersUp.below} (right: ${runnersUp.belowRight}); `
+    + `from the floor to 0.10: ${runnersUp.near} (right: ${runnersUp.nearRight})`);
+}
 if (!values.keep) rmSync(dir, { recursive: true, force: true });

@@ -61,13 +61,19 @@ test('a surge is one row with a count; G unfolds it; one key routes every appeal
     for (const id of SURGE_WATER_IDS) expect(perAppeal.get(id), id).toBe(1);
     expect(perAppeal.size).toBe(SURGE_WATER_IDS.length);
 
-    // Enter on the bus cluster routes all three to the suggestion its row shows.
+    // Enter on the bus cluster opens the picker with the suggestion its row shows on top (Enter never routes unseen:
+    // suggestion-confidence.ts); Enter there routes all three to it.
     await row('surge-bus-3').dispatchEvent('mousedown');
     await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'surge-bus-3');
     const top = page.getByTestId('suggestions').locator('button.suggestion').first();
     await expect(top).toBeVisible({ timeout: 20_000 });
     const target = await top.getAttribute('data-target-id');
     await expect(row('surge-bus-3').locator('.top-suggestion-name')).not.toBeEmpty();
+    await page.keyboard.press('Enter');
+    const first = page.getByRole('dialog').getByRole('option').first();
+    await expect(first).toHaveAttribute('aria-selected', 'true');
+    await expect(first).toHaveAttribute('id', `picker-option-${target ?? ''}`);
+    await expect(row('surge-bus-3')).toHaveCount(1);
     await page.keyboard.press('Enter');
     await expect(row('surge-bus-3')).toHaveCount(0);
     await server.expectAppeals(Object.fromEntries(SURGE_BUS_IDS.map((id) => [id, { status: 'routed', targetId: target ?? '', version: 2 }])));

@@ -108,7 +108,7 @@ const BINDINGS: readonly Binding[] = [
     label: 'Скрыть уведомление о конфликте' },
   { action: 'dismiss-alert', scope: 'inbox', chords: [{ code: 'Escape' }], label: 'Скрыть сообщение об ошибке' },
   { action: 'route-suggestion-1', scope: 'inbox', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
-    label: 'Направить первому предложенному адресату, если предложение уверенное; иначе — выбор адресата, предложенные сверху' },
+    label: 'Первое предложение: выбор адресата, предложенные сверху, первый выделен (направить — ещё раз)' },
   { action: 'route-suggestion-2', scope: 'inbox', chords: [{ code: 'KeyQ' }],
     label: 'Направить второму предложенному адресату' },
   { action: 'route-suggestion-3', scope: 'inbox', chords: [{ code: 'KeyW' }],

@@ -3,7 +3,7 @@
 // only when there is one (a candidate under the floor is none). Pure, so it is unit-tested without a browser;
 // the threshold and the floor are shared/routing/suggestion-confidence.ts.
 import type { AppealSuggestions, TargetSuggestion } from '../../../../shared/desk-api/routing-contract.js';
-import { isConfident, offeredSuggestions } from '../../../../shared/routing/suggestion-confidence.js';
+import { CONFIDENT_SCORE, isConfident, offeredSuggestions } from '../../../../shared/routing/suggestion-confidence.js';
 
 export type EnterChoice =
   | { kind: 'route'; suggestion: TargetSuggestion }
@@ -15,10 +15,12 @@ export function offeredFor(entry: AppealSuggestions | undefined): TargetSuggesti
   return entry?.ready ? offeredSuggestions(entry.suggestions) : [];
 }
 
-export function enterChoice(entry: AppealSuggestions | undefined): EnterChoice {
+/** `threshold`: the shipped one (suggestion-confidence.ts: null for now, so always the picker) unless a test says. */
+export function enterChoice(entry: AppealSuggestions | undefined, threshold: number | null = CONFIDENT_SCORE): EnterChoice {
   const offered = offeredFor(entry);
   const first = offered[0];
-  return first !== undefined && isConfident(first.score) ? { kind: 'route', suggestion: first } : { kind: 'pick', suggestions: offered };
+  return first !== undefined && isConfident(first.score, threshold)
+    ? { kind: 'route', suggestion: first } : { kind: 'pick', suggestions: offered };
 }
 
 /** The suggestion Q (index 1) or W (index 2) routes to, or null: then the key does nothing but say so. */
