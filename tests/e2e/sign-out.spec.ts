@@ -13,7 +13,7 @@ test('Ctrl+Shift+Q offline asks about unsent decisions; Esc stays, Shift+Delete 
   try {
     const inbox = new InboxPage(page);
     await inbox.open(desk.url);
-    await expect(inbox.status).toHaveAttribute('data-state', 'online');
+    await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
     await inbox.decideWith('Digit1');
     await inbox.waitPending(1);
     await server.stop();
@@ -107,7 +107,7 @@ test('shift handover by keyboard: Shift+Enter leaves the unsent decision queued;
   try {
     const inbox = new InboxPage(page);
     await inbox.open(desk.url);
-    await expect(inbox.status).toHaveAttribute('data-state', 'online');
+    await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
     await server.stop();
     await expect(inbox.status).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
     await inbox.offTeamChannelAtFirst();

@@ -40,7 +40,7 @@ test('route 20 online, 10 offline: all 30 reach the server exactly once and the 
 
     await server.start(); // same port, same data folder
     await inbox.waitPending(0, 90_000);
-    await expect(inbox.status).toHaveAttribute('data-state', 'online');
+    await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
 
     const onServer = await server.allAppeals();
     expect(onServer.size).toBe(5_000);
