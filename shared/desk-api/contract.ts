@@ -48,6 +48,14 @@ export const DESK_EVENTS = {
   ...TEAM_EVENTS,
 } as const;
 
+/**
+ * Events whose payload is the whole current state (not a change): a listener that connects late needs only the
+ * newest. The harness's event stream hands the newest of each to a client as it connects — an 'online' emitted
+ * between the page's first sync.status call and its stream being registered would otherwise be lost, and the status
+ * bar would say «синхронизация» until the next change (seen as a desk "stuck syncing" for a minute).
+ */
+export const STATE_EVENTS: ReadonlySet<string> = new Set(['sync.status', 'session.changed', 'team.changed']);
+
 export type DeskMethod = keyof typeof DESK_METHODS;
 export type DeskEvent = keyof typeof DESK_EVENTS;
 export type DeskInput<M extends DeskMethod> = z.input<(typeof DESK_METHODS)[M]['input']>;

@@ -1,5 +1,7 @@
 // Server-sent events for the harness: every open /__harness/events response receives every desk event
-// as `event: <name>\ndata: <json>`. A comment line right after connecting tells clients they are registered.
+// as `event: <name>\ndata: <json>`. A comment line right after connecting tells clients they are registered; then the
+// newest frame of each whole-state event (`remember`, shared/desk-api STATE_EVENTS) so a client that connects after
+// one was sent still starts from the current state.
 import type { ServerResponse } from 'node:http';
 
 const HEARTBEAT_MS = 15_000;
@@ -11,8 +13,9 @@ export interface EventStream {
   readonly clientCount: number;
 }
 
-export function createEventStream(): EventStream {
+export function createEventStream(remember: ReadonlySet<string> = new Set()): EventStream {
   const clients = new Set<ServerResponse>();
+  const newest = new Map<string, string>();
   // Keeps idle connections from being dropped by proxies or client timeouts; never holds the process open.
   const heartbeat = setInterval(() => {
     for (const client of clients) client.write(': ping\n\n');
@@ -29,11 +32,12 @@ export function createEventStream(): EventStream {
       });
       clients.add(response);
       response.on('close', () => clients.delete(response));
-      response.write('retry: 1000\n: connected\n\n');
+      response.write(`retry: 1000\n: connected\n\n${[...newest.values()].join('')}`);
     },
     broadcast(name, payload) {
       // JSON.stringify never emits a raw newline, so one data line is always enough.
       const frame = `event: ${name}\ndata: ${JSON.stringify(payload ?? null)}\n\n`;
+      if (remember.has(name)) newest.set(name, frame);
       for (const client of clients) client.write(frame);
     },
     closeAll() {

@@ -16,7 +16,7 @@ import { startCoreWorker } from '../../electron/core/host/core-worker-transport.
 import { createFileTokenStore } from '../../electron/core/token-store.js';
 import { cspFromHtml, DEFAULT_CSP } from '../../electron/main/content-security-policy.js';
 import { contentTypeFor, resolveStaticFile } from '../../electron/main/static-files.js';
-import { DESK_EVENTS, isPageMethod, type DeskResult } from '../../shared/desk-api/contract.js';
+import { DESK_EVENTS, isPageMethod, STATE_EVENTS, type DeskResult } from '../../shared/desk-api/contract.js';
 import { buildDeskBridge } from './bridge-build.js';
 import { coreHostWorkerBundle } from './core-host-build.js';
 import { createEventStream } from './event-stream.js';
@@ -93,7 +93,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const sent = request.headers[KEY_HEADER];
     return typeof sent === 'string' && timingSafeEqual(digest(sent), keyDigest);
   };
-  const events = createEventStream();
+  const events = createEventStream(STATE_EVENTS);
   const unsubscribers = Object.keys(DESK_EVENTS).map((name) => core.on(name, (payload) => events.broadcast(name, payload)));
 
   const server = createServer((request, response) => {

@@ -254,6 +254,31 @@ describe('harness call endpoint', () => {
 });
 
 describe('harness events', () => {
+  it('hands a client that connects late the newest whole-state events (the first sync already done)', async () => {
+    server = await startServer({ port: 0, dataDir: path.join(dir, 'server'), demo: 20 });
+    const h = await start(server.url);
+    expect(await (await call(h, 'session.login', { login: 'operator1', password: 'operator1' })).json()).toMatchObject({ ok: true });
+    // Wait, with no stream open, until the core has published «online»: nothing will be published after it.
+    for (let i = 0; i < 200; i++) {
+      const status = (await (await call(h, 'sync.status', {})).json()) as { value?: { state?: string } };
+      if (status.value?.state === 'online') break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const abort = new AbortController();
+    const stream = await fetch(`${h.origin}/__harness/events`, { headers: { 'x-desk-key': h.key }, signal: abort.signal });
+    const reader = stream.body!.pipeThrough(new TextDecoderStream()).getReader();
+    let received = '';
+    while (!received.includes('event: sync.status\ndata: ') || !received.slice(received.indexOf('event: sync.status')).includes('\n\n')) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('stream ended');
+      received += value;
+    }
+    const frame = received.slice(received.indexOf('event: sync.status'));
+    expect(JSON.parse(frame.split('\n')[1]!.slice('data: '.length))).toMatchObject({ state: 'online' });
+    expect(received).toContain('event: session.changed\ndata: ');
+    abort.abort();
+  });
+
   it('delivers core events as server-sent events', async () => {
     server = await startServer({ port: 0, dataDir: path.join(dir, 'server'), demo: 20 });
     const h = await start(server.url);
