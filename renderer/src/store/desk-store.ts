@@ -1,6 +1,6 @@
 // The one renderer store, built from slices; components read it with narrow selectors.
 import { create } from 'zustand';
-import { deskCall, onDeskEvent } from '../desk-client.js';
+import { onDeskEvent } from '../desk-client.js';
 import { createInboxSlice } from './inbox-slice.js';
 import { createSessionSlice } from './session-slice.js';
 import type { DeskState } from './state-types.js';
@@ -21,14 +21,12 @@ export const useDeskStore = create<DeskState>()((...a) => ({
 /** Subscribe the store to the core's events and ask who is signed in; returns the unsubscribe. */
 export function connectDesk(): () => void {
   const state = useDeskStore.getState;
-  let statusEventSeen = false;
   const offs = [
     onDeskEvent('session.changed', (session) => state().applySession(session)),
     onDeskEvent('appeals.changed', ({ ids }) => {
       if (state().session?.user) state().onAppealsChanged(ids);
     }),
     onDeskEvent('sync.status', (status) => {
-      statusEventSeen = true;
       state().applySyncStatus(status);
       if (status.state === 'online') state().refreshTargetsIfMissing();
     }),
@@ -38,13 +36,5 @@ export function connectDesk(): () => void {
     }),
   ];
   void state().startSession();
-  // The status as it is now: the core may have published its last change (the first sync done) before this page
-  // subscribed, and nothing else would be published until the next change — the status bar would say «синхронизация»
-  // for a minute. An event that arrives meanwhile is newer than this answer and wins.
-  void deskCall('sync.status', {}).then((result) => {
-    if (!result.ok || statusEventSeen) return;
-    state().applySyncStatus(result.value);
-    if (result.value.state === 'online') state().refreshTargetsIfMissing();
-  });
   return () => { for (const off of offs) off(); };
 }
