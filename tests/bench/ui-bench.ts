@@ -62,13 +62,24 @@ interface Round { coldOpenMs: number; heapMb: number; moves: { samples: number[]
 async function measureRound(ctx: Parameters<BenchModule['run']>[0], browser: Browser, coreThread: 'worker' | 'same',
   moveCount: number, routeCount: number): Promise<Round> {
   if (ctx.syncedDeskDir === null) throw new Error('ui bench needs the ingest bench first');
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', timezoneId: 'Asia/Novosibirsk' });
   const started = performance.now();
+  // The page is opened as soon as the harness listens, while the core starts: as Electron loads its window while the
+  // core's utility process starts. With the core on the harness's own thread its start blocks the page's requests
+  // meanwhile (as it blocked Electron's main process before #12).
+  const opening: { page: Promise<unknown> | null } = { page: null };
+  const open = (url: string): void => {
+    opening.page = page.goto(url);
+    opening.page.catch(() => undefined); // awaited below; a harness that fails to start closes the page first
+  };
   const harness = await startHarness({ apiUrl: ctx.server.url, dataDir: ctx.syncedDeskDir, syncIntervalMs: 3_600_000,
-    pushDelayMs: 2_000, coreThread });
+    pushDelayMs: 2_000, coreThread, onListening: open }).catch(async (error: unknown) => {
+    await page.close();
+    throw error;
+  });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU', timezoneId: 'Asia/Novosibirsk' });
     try {
-      await page.goto(harness.url);
+      await (opening.page ?? page.goto(harness.url));
       await page.locator(SELECTED).waitFor({ timeout: 120_000 });
       const coldOpenMs = performance.now() - started;
       const cdp = await page.context().newCDPSession(page);

@@ -51,6 +51,11 @@ export interface HarnessOptions {
    * utility process), or this very thread, as before #12 — kept only so the UI bench can measure one against the other.
    */
   coreThread?: 'worker' | 'same';
+  /**
+   * Called with the page's address as soon as the server listens, while the core is still starting — as Electron
+   * loads the window while its utility process starts (calls wait for the core). The UI bench opens the page here.
+   */
+  onListening?: (url: string) => void;
 }
 
 export interface Harness {
@@ -79,9 +84,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const tokenStore = createFileTokenStore(options.dataDir);
   const log = options.log !== undefined ? { log: options.log } : {};
   // The token file stays on this side, as the safeStorage store stays in Electron's main: the core reports changes.
-  const core = options.coreThread === 'same'
-    ? await createDeskCore({ ...coreOptions, tokenStore, ...log })
-    : await connectCoreHost(startCoreWorker(await coreHostWorkerBundle(options.log)), { options: coreOptions, tokenStore, ...log });
+  // The server listens while the core starts (as Electron's window loads meanwhile); calls wait for it.
+  const corePromise: Promise<DeskCore> = options.coreThread === 'same'
+    ? createDeskCore({ ...coreOptions, tokenStore, ...log })
+    : coreHostWorkerBundle(options.log).then((bundle) => connectCoreHost(startCoreWorker(bundle), { options: coreOptions, tokenStore, ...log }));
+  corePromise.catch(() => undefined); // a start failure is thrown below, once
 
   // Every response carries the page's own policy; re-read whenever index.html is served.
   let pageCsp = await readFile(path.join(rendererDir, 'index.html'), 'utf8').then((html) => cspFromHtml(html) ?? DEFAULT_CSP,
@@ -94,7 +101,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     return typeof sent === 'string' && timingSafeEqual(digest(sent), keyDigest);
   };
   const events = createEventStream(STATE_EVENTS);
-  const unsubscribers = Object.keys(DESK_EVENTS).map((name) => core.on(name, (payload) => events.broadcast(name, payload)));
+  const unsubscribers: (() => void)[] = [];
+  const subscribed = corePromise.then((core) => {
+    unsubscribers.push(...Object.keys(DESK_EVENTS).map((name) => core.on(name, (payload) => events.broadcast(name, payload))));
+  });
+  subscribed.catch(() => undefined);
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -160,7 +171,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     // The answer as the core wrote it, in its own thread: this thread only forwards the text.
     let json: string;
     try {
-      json = await core.callJson(method, input);
+      json = await (await corePromise).callJson(method, input);
     } catch (error) {
       json = JSON.stringify(internalError(error));
     }
@@ -178,6 +189,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const port = (server.address() as AddressInfo).port;
     origin = `http://127.0.0.1:${port}`;
     allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
+    const url = `${origin}/#${KEY_FRAGMENT}=${key}`;
+    options.onListening?.(url);
+    const core = await corePromise;
+    await subscribed;
 
     if (options.login) {
       const login = await core.call('session.login', options.login);
@@ -197,13 +212,13 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       })();
       return closing;
     };
-    return { url: `${origin}/#${KEY_FRAGMENT}=${key}`, origin, key, port, core, close };
+    return { url, origin, key, port, core, close };
   } catch (error) {
     for (const unsubscribe of unsubscribers) unsubscribe();
     events.closeAll();
     server.closeAllConnections();
     await new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
-    await core.close();
+    await corePromise.then((core) => core.close(), () => undefined);
     throw error;
   }
 }

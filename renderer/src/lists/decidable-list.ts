@@ -35,40 +35,50 @@ export interface DecidableListController {
   selectEdge(edge: 'first' | 'last'): void;
   /** (Re)load the detail of `id` if it is still the selection when the answer comes. */
   loadDetail(id: string | null): Promise<void>;
+  /** The core says these appeals changed (all when empty): details fetched ahead for them are dropped. */
+  forgetDetails(ids: readonly string[]): void;
 }
 
 export function createDecidableList(source: DecidableListSource): DecidableListController {
-  const loadDetail = createDetailLoader({
+  const detail = createDetailLoader({
     selectedId: source.selectedId,
     detail: source.detail,
     setDetail: source.setDetail,
   });
 
-  function selectId(id: string | null): void {
+  /** `direction`: where the operator is heading, so the row after the new selection that way is fetched ahead. */
+  function selectId(id: string | null, direction: 1 | -1 = 1): void {
     if (source.selectedId() === id) return;
     source.setSelectedId(id);
-    void loadDetail(id);
+    let ahead: string | null = null;
+    if (id !== null) {
+      const ids = source.ids();
+      const index = indexOfId(ids, id);
+      ahead = index < 0 ? null : ids[index + direction] ?? null;
+    }
+    void detail.show(id, ahead);
     source.onSelected?.(id);
   }
 
-  function select(id: string | null): void {
+  function select(id: string | null, direction: 1 | -1 = 1): void {
     source.onOperatorSelect?.();
-    selectId(id);
+    selectId(id, direction);
   }
 
   return {
-    selectId,
-    select,
+    selectId: (id) => selectId(id),
+    select: (id) => select(id),
     moveBy: (delta) => {
       const ids = source.ids();
       const selected = source.selectedId();
-      select(moveSelection(ids, selected === null ? -1 : indexOfId(ids, selected), delta));
+      select(moveSelection(ids, selected === null ? -1 : indexOfId(ids, selected), delta), delta < 0 ? -1 : 1);
     },
     selectEdge: (edge) => {
       const ids = source.ids();
       select((edge === 'first' ? ids[0] : ids[ids.length - 1]) ?? null);
     },
-    loadDetail,
+    loadDetail: detail.reload,
+    forgetDetails: detail.forget,
   };
 }
 

@@ -357,6 +357,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       });
     },
     onAppealsChanged: (ids) => {
+      list.forgetDetails(ids);
       const { selectedId } = get();
       const refresh = ids.length === 0 || ids.length > MAX_PATCHED_IDS || get().inboxPhase !== 'ready'
         ? loadInbox()

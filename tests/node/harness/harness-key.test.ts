@@ -158,3 +158,31 @@ describe('harness per-start key', () => {
     expect(await signedInUser(h)).toMatchObject({ id: 'u-operator1' });
   });
 });
+
+// As Electron loads its window while the core's utility process starts, the harness serves the page before the core
+// is ready (the UI bench opens it then); a call made meanwhile waits for the core rather than failing, and still
+// needs the key.
+describe('the harness listens while its core starts', () => {
+  it('hands out the page address before the core is ready, and a call made then is answered once it is', async () => {
+    let early: { url: string; login: Promise<Response>; refused: Promise<Response> } | null = null;
+    const starting = startHarness({
+      apiUrl: server.url, dataDir: path.join(dir, 'desk'), rendererDir: path.join(dir, 'renderer'),
+      onListening: (url) => {
+        const origin = new URL(url).origin;
+        const key = new URLSearchParams(new URL(url).hash.slice(1)).get('k') ?? '';
+        const call = (headers: Record<string, string>) => fetch(`${origin}/__harness/call`, {
+          method: 'POST', headers: { 'content-type': 'application/json', origin, ...headers },
+          body: JSON.stringify({ method: 'session.login', input: { login: 'operator1', password: 'operator1' } }),
+        });
+        early = { url, login: call({ 'x-desk-key': key }), refused: call({}) };
+      },
+    });
+    harness = await starting;
+    expect(early).not.toBeNull();
+    const { url, login, refused } = early as unknown as { url: string; login: Promise<Response>; refused: Promise<Response> };
+    expect(url).toBe(harness.url);
+    expect((await refused).status).toBe(401);
+    expect(await (await login).json()).toMatchObject({ ok: true });
+    expect(await signedInUser(harness)).toMatchObject({ id: 'u-operator1' });
+  });
+});

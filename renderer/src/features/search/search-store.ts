@@ -241,6 +241,7 @@ export const useSearchStore = create<SearchState>()((set, get) => {
       get().focusBox();
     },
     onAppealsChanged: (ids) => {
+      list.forgetDetails(ids);
       const { rowsById, selectedId } = get();
       const stale = ids.length === 0 ? [...rowsById.keys()] : ids.filter((id) => rowsById.has(id));
       if (stale.length > 0) void fetchRows(stale);
