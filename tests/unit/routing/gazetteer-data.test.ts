@@ -5,9 +5,11 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import gazetteer from '../../../resources/gazetteer.json' with { type: 'json' };
 import targets from '../../../resources/targets.json' with { type: 'json' };
+import curated from '../../../resources/gazetteer-source/curated.json' with { type: 'json' };
 import {
-  buildGazetteer, fromCensusTable, settlementsFromOktmo, targetOfMunicipality,
+  buildGazetteer, fromCensusTable, markCommonWords, settlementsFromOktmo, targetOfMunicipality,
 } from '../../../scripts/gazetteer/build-gazetteer.js';
+import { rowsFromPage } from '../../../scripts/gazetteer/harvest-coderf.js';
 
 const targetIds = new Set((targets as { id: string }[]).map((t) => t.id));
 const municipal = (targets as { id: string }[]).map((t) => t.id).filter((id) => /^(?:mr|go)-/u.test(id));
@@ -39,6 +41,37 @@ describe('gazetteer data', () => {
 
   it.skipIf(!hasOktmo)('holds every settlement of the oblast once the OKTMO file is in gazetteer-source', () => {
     expect(gazetteer.counts.settlements).toBeGreaterThanOrEqual(1400);
+  });
+
+  it('marks every settlement named like a common word, from whichever source, with the * the gazetteer reads', () => {
+    const common = new Set(['заря', 'лекарственное']);
+    expect(markCommonWords(['п. Заря', 'с. Лекарственное', 'с. Козиха', 'п. Заря*'], common))
+      .toEqual(['п. Заря*', 'с. Лекарственное*', 'с. Козиха', 'п. Заря*']);
+    const key = (p: string) => p.replace(/\*$/u, '').replace(/^\S+\.?\s/u, '').toLowerCase().replaceAll('ё', 'е');
+    const words = new Set(curated.commonWords.map((w) => w.toLowerCase().replaceAll('ё', 'е')));
+    const unmarked = gazetteer.municipalities.flatMap((m) => m.places)
+      .filter((p) => words.has(key(p)) && !p.endsWith('*'));
+    expect(unmarked).toEqual([]);
+    expect(gazetteer.municipalities.flatMap((m) => m.places)).toContain('с. Лекарственное*');
+  });
+
+  it('reads the harvested ОКТМО pages: a page\'s «code | name |» lines become rows the OKTMO parser takes', () => {
+    const url = 'https://coderf.ru/ok/oktmo/2013/50642416000';
+    const page = [
+      '7 | Сибирский федеральный округ |',
+      '50642000 | Ордынский муниципальный район |',
+      '50642416 | - Нижнекаменский сельсовет |',
+      '50642416000 | Населенные пункты, входящие в состав сельского поселения Нижнекаменский сельсовет |',
+      '50642416106 | д Абрашино |',
+      '01655491101 | с Чеканиха |',
+    ].join('\n');
+    const rows = rowsFromPage(url, page);
+    expect(rows.map((r) => r.code)).toEqual(['50642000|1', '50642416|1', '50642416000|2', '50642416106|2']);
+    expect(rows.every((r) => r.row.endsWith(`"${url}"`))).toBe(true);
+    expect(settlementsFromOktmo(rows.map((r) => r.row).join('\n'))).toEqual([{ name: 'д. Абрашино', targetId: 'mr-ordynsky' }]);
+    // The harvest is in the gazetteer, and named as a source.
+    expect(gazetteer.municipalities.find((m) => m.targetId === 'mr-ordynsky')?.places).toContain('д. Абрашино');
+    expect(gazetteer.sources.map((s) => s.file)).toContain('oktmo-50-coderf.csv');
   });
 
   it('maps the sources\' municipality names to routing targets', () => {
