@@ -39,12 +39,12 @@ const foldUrl = (u: string) =>
     .replace(/\/+$/, '')
     .toLowerCase();
 
-// The held-out set's floor is the minimum of 120 lines; its aim of 160 is not reached because the search
-// index the two sets were drawn from is largely used up by the development set (see real-appeals-nso-holdout.md).
-// Raise it as lines are added.
+// The held-out set's floor started at the minimum of 120 lines and is raised to 140 now that a second round of
+// collection brought it to 144; its aim of 160 is not reached because the search index the two sets were drawn from is
+// largely used up by the development set (see real-appeals-nso-holdout.md). Raise it as lines are added.
 const sets = [
   { name: 'real-appeals-nso', file: '../fixtures/real-appeals-nso.jsonl', minLines: 150 },
-  { name: 'real-appeals-nso-holdout', file: '../fixtures/real-appeals-nso-holdout.jsonl', minLines: 120 },
+  { name: 'real-appeals-nso-holdout', file: '../fixtures/real-appeals-nso-holdout.jsonl', minLines: 140 },
 ] as const;
 
 for (const set of sets) {
