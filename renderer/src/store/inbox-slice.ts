@@ -370,6 +370,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       });
     },
     clearInbox: () => {
+      list.forgetDetails([]); // no citizen text outlives the session
       inFlight.clear();
       holdSeq++;
       set({ rowsById: new Map(), baseIds: [], rowIds: [], inboxPhase: 'idle', selectedId: null, detail: null,

@@ -1,10 +1,11 @@
 // Issue 12, defect 5: the browser workstation's bridge on 127.0.0.1 is reachable by every program of every user on
 // the machine, and Origin is just a header any of them can forge. Each harness start makes a secret key, hands it to
 // the page in the URL fragment only, and every bridge route (calls and the event stream) refuses a request without it.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CACHE_FILE_NAME } from '../../../electron/core/cache/local-cache.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 import { startHarness, type Harness } from '../../harness/start-harness.js';
 
@@ -165,9 +166,12 @@ describe('harness per-start key', () => {
 describe('the harness listens while its core starts', () => {
   it('hands out the page address before the core is ready, and a call made then is answered once it is', async () => {
     let early: { url: string; login: Promise<Response>; refused: Promise<Response> } | null = null;
+    let cacheExisted: boolean | null = null;
     const starting = startHarness({
       apiUrl: server.url, dataDir: path.join(dir, 'desk'), rendererDir: path.join(dir, 'renderer'),
       onListening: (url) => {
+        // The core has not opened its cache yet (a fresh folder): the page is served while the core starts.
+        cacheExisted = existsSync(path.join(dir, 'desk', CACHE_FILE_NAME));
         const origin = new URL(url).origin;
         const key = new URLSearchParams(new URL(url).hash.slice(1)).get('k') ?? '';
         const call = (headers: Record<string, string>) => fetch(`${origin}/__harness/call`, {
@@ -181,6 +185,8 @@ describe('the harness listens while its core starts', () => {
     expect(early).not.toBeNull();
     const { url, login, refused } = early as unknown as { url: string; login: Promise<Response>; refused: Promise<Response> };
     expect(url).toBe(harness.url);
+    expect(cacheExisted).toBe(false);
+    expect(existsSync(path.join(dir, 'desk', CACHE_FILE_NAME))).toBe(true);
     expect((await refused).status).toBe(401);
     expect(await (await login).json()).toMatchObject({ ok: true });
     expect(await signedInUser(harness)).toMatchObject({ id: 'u-operator1' });

@@ -248,6 +248,7 @@ export const useSearchStore = create<SearchState>()((set, get) => {
       if (selectedId !== null && (ids.length === 0 || ids.includes(selectedId))) void loadDetail(selectedId);
     },
     reset: () => {
+      list.forgetDetails([]); // no citizen text outlives the session
       latest.cancel();
       debouncer.cancel();
       set({ ...INITIAL, rowsById: new Map() });
