@@ -61,7 +61,9 @@ async function startBrowserWorkstation(port: number, why: string): Promise<void>
     deskDir = path.join(root, '.cache', 'desk-demo');
     // A new demo data set makes the old local cache a copy of appeals that no longer exist.
     if (!existsSync(serverDir)) rmSync(deskDir, { recursive: true, force: true });
-    server = await startServer({ port: 0, dataDir: serverDir, demo: DEMO_APPEALS, demoHistory: DEMO_APPEALS, log: (line) => log(`server: ${line}`) });
+    // The embedded demo only (never with a configured API URL): a simulated public posts live through the connectors.
+    server = await startServer({ port: 0, dataDir: serverDir, demo: DEMO_APPEALS, demoHistory: DEMO_APPEALS, demoLivePublic: {},
+      log: (line) => log(`server: ${line}`) });
     apiUrl = server.url;
     console.log(`Demo central API: ${apiUrl} (data in ${path.relative(root, serverDir)})`);
   }

@@ -1,6 +1,8 @@
 // Command line for the reference central API:
 //   `npm run server -- --port P (--data DIR | --database postgres://…) [--demo N] [--history M] [--host H] [--pool K]
-//    [--connectors FILE]`. --connectors takes appeals in from the platforms' webhooks (server/connectors/).
+//    [--connectors FILE] [--demo-live-public]`. --connectors takes appeals in from the platforms' webhooks
+//    (server/connectors/); --demo-live-public (the desktop app's embedded demo) has a simulated public post to demo VK,
+//    Telegram and OK pages through the connectors every few seconds (server/demo/live-public.ts).
 // --data keeps everything in one SQLite file in DIR (the embedded default); --database (or TRIAGE_DESK_DATABASE_URL
 // in the environment, which keeps the password out of the process list) uses PostgreSQL, where several instances may
 // serve one database. --demo N also seeds N older routed appeals as history (or M with --history; 0 for none).
@@ -11,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { startServer } from './start-server.js';
 
 const USAGE = 'usage: npm run server -- --port <0-65535> (--data <dir> | --database <postgres://…>) [--demo <count>] '
-  + '[--history <count>] [--host <address>] [--pool <connections>] [--demo-users] [--connectors <file.json>]\n'
+  + '[--history <count>] [--host <address>] [--pool <connections>] [--demo-users] [--connectors <file.json>] [--demo-live-public]\n'
   + '       the database URL may come from TRIAGE_DESK_DATABASE_URL instead of --database';
 
 function fail(message: string): never {
@@ -24,7 +26,7 @@ function readOptions() {
   try {
     ({ values } = parseArgs({
       options: { port: { type: 'string' }, data: { type: 'string' }, database: { type: 'string' }, pool: { type: 'string' },
-        'demo-users': { type: 'boolean' },
+        'demo-users': { type: 'boolean' }, 'demo-live-public': { type: 'boolean' },
         demo: { type: 'string' }, history: { type: 'string' }, host: { type: 'string' }, connectors: { type: 'string' } },
       strict: true,
       allowPositionals: false,
@@ -57,6 +59,7 @@ function readOptions() {
     ...(values.pool !== undefined ? { databasePoolSize: Number(values.pool) } : {}),
     ...(values['demo-users'] ? { demoUsers: true } : {}),
     ...(values.connectors !== undefined ? { connectors: { file: values.connectors } } : {}),
+    ...(values['demo-live-public'] ? { demoLivePublic: {} } : {}),
     ...(demo === undefined ? {} : { demo }),
     ...(demoHistory === undefined ? {} : { demoHistory: Math.min(demoHistory, 150_000) }), ...(values.host ? { host: values.host } : {}) };
 }

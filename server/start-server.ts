@@ -11,6 +11,7 @@ import { createAuth, hashPasswordAsync } from './auth.js';
 import { createConnectorRoutes, describeConnectors } from './connectors/connector-routes.js';
 import { loadConnectorsConfig } from './connectors/connectors-config.js';
 import { generateDemoAppeals } from './demo/generate-appeals.js';
+import { openLivePublic, type LivePublicOptions } from './demo/live-public.js';
 import { DEMO_USERS } from './demo/demo-users.js';
 import { generateRoutedHistory } from './demo/routed-history.js';
 import { createLoginRateLimit, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './login-rate-limit.js';
@@ -71,9 +72,17 @@ export interface StartServerOptions {
   holdLimits?: TokenBucketLimits;
   /**
    * Platform connectors (`--connectors FILE`, server/connectors/): the file; where its `{"env": …}` secrets are read
-   * (process.env by default); tests only: a fake VK API's address and its time limit.
+   * (process.env by default); tests only: a fake VK API's address and its time limit, a fake Telegram Bot API's address
+   * and the polling loop's waits.
    */
-  connectors?: { file: string; env?: NodeJS.ProcessEnv; vkApiUrl?: string; vkLookupTimeoutMs?: number };
+  connectors?: { file: string; env?: NodeJS.ProcessEnv; vkApiUrl?: string; vkLookupTimeoutMs?: number;
+    telegramApiUrl?: string; telegramPoll?: { timeoutS?: number; backoffMinMs?: number; backoffMaxMs?: number } };
+  /**
+   * The embedded demo's simulated public (server/demo/live-public.ts): demo VK, Telegram and OK pages configured in
+   * memory, and "citizens" posting to them through the connectors every few seconds. Off unless given; not with
+   * `connectors`.
+   */
+  demoLivePublic?: LivePublicOptions;
 }
 
 export interface RunningServer {
@@ -133,6 +142,9 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   // Before anything is opened: a mistake in the connectors file stops the start with its file and key named.
   const connectorsConfig = opts.connectors === undefined ? undefined
     : loadConnectorsConfig(opts.connectors.file, { log, ...(opts.connectors.env ? { env: opts.connectors.env } : {}) });
+  if (opts.demoLivePublic !== undefined && opts.connectors !== undefined) {
+    throw new Error('demoLivePublic brings its own demo communities: it is not given together with connectors');
+  }
   const dirWasEmpty = location.engine !== 'sqlite'
     || !existsSync(location.dataDir) || readdirSync(location.dataDir).length === 0;
 
@@ -203,12 +215,24 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     },
   });
 
-  const connectors = connectorsConfig === undefined ? undefined : createConnectorRoutes({
-    config: connectorsConfig, store, log, onChanged: (head) => team.appealsChanged(head),
-    ...(opts.connectors?.vkApiUrl !== undefined ? { vkApiUrl: opts.connectors.vkApiUrl } : {}),
+  const livePublic = opts.demoLivePublic === undefined ? undefined
+    : await openLivePublic({ ...opts.demoLivePublic, log }).catch(async (err: unknown) => {
+      await team.close();
+      databaseClock?.close();
+      await store.close();
+      throw err;
+    });
+  const connectorsInUse = livePublic?.config ?? connectorsConfig;
+  const vkApiUrl = livePublic?.vkApiUrl ?? opts.connectors?.vkApiUrl;
+  // Always served: the ПОС import upload needs no connectors file (only a lead's or connector account's token).
+  const connectors = createConnectorRoutes({
+    config: connectorsInUse ?? { file: '', vk: [], telegram: [], ok: [] }, auth, store, log, onChanged: (head) => team.appealsChanged(head),
+    ...(vkApiUrl !== undefined ? { vkApiUrl } : {}),
     ...(opts.connectors?.vkLookupTimeoutMs !== undefined ? { vkLookupTimeoutMs: opts.connectors.vkLookupTimeoutMs } : {}),
+    ...(opts.connectors?.telegramApiUrl !== undefined ? { telegramApiUrl: opts.connectors.telegramApiUrl } : {}),
+    ...(opts.connectors?.telegramPoll !== undefined ? { telegramPoll: opts.connectors.telegramPoll } : {}),
   });
-  if (connectorsConfig) for (const line of describeConnectors(connectorsConfig)) log(line);
+  if (connectorsInUse) for (const line of describeConnectors(connectorsInUse)) log(line);
 
   const server = createServer({ requestTimeout: 60_000 }, (req, res) => {
     if (connectors?.handles(req.url)) void connectors.route(req, res);
@@ -221,21 +245,26 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       resolve();
     });
   }).catch(async (err: unknown) => {
+    await livePublic?.close();
     await team.close();
     databaseClock?.close();
     await store.close();
     throw err;
   });
 
+  // Telegram bots in polling mode start asking getUpdates once the server is up (and stop first on close, below).
+  connectors?.start();
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
   let closing: Promise<void> | undefined;
+  livePublic?.start(`http://${urlHost}:${port}`);
   return {
     url: `http://${urlHost}:${port}`,
     port,
     close() {
-      // Live desks are told `bye shutdown` and their streams end before the sockets are cut.
-      closing ??= team.close().then(() => new Promise<void>((resolve) => {
+      // The demo public stops first (nothing is posted to a closing server); live desks are told `bye shutdown` and
+      // their streams end before the sockets are cut.
+      closing ??= (livePublic?.close() ?? Promise.resolve()).then(() => connectors?.close()).then(() => team.close()).then(() => new Promise<void>((resolve) => {
         server.close(() => {
           databaseClock?.close();
           void store.close().then(resolve, resolve);

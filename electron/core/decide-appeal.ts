@@ -1,6 +1,6 @@
 // Operator decisions on this machine: route/reject write the local view and the outbox row in ONE transaction;
 // undo takes back the newest decision that has not been handed to the network yet.
-import type { Decision, UserRef } from '../../shared/domain/appeal.js';
+import { isWithdrawn, type Decision, type UserRef } from '../../shared/domain/appeal.js';
 import type { UndoableDecision } from '../../shared/desk-api/sync-contract.js';
 import type { z } from 'zod';
 import type { DecisionAck as DecisionAckSchema } from '../../shared/desk-api/inbox-contract.js';
@@ -23,6 +23,10 @@ export function decideAppeal(
     const local = cache.appeals.local(appealId);
     if (!local) throw new DeskFailure('not_found', 'Обращение не найдено в локальной базе');
     if (local.status !== 'new') throw new DeskFailure('not_pending', 'Обращение уже разобрано');
+    // The reason is a fact about the appeal, not an opinion: only for one its author withdrew (issue 14 item 6).
+    if (decision.type === 'reject' && decision.reason === 'withdrawn' && !isWithdrawn(local)) {
+      throw new DeskFailure('not_withdrawn', 'Автор не отзывал это обращение');
+    }
     const mutationId = ulid(nowMs);
     cache.outbox.insert({
       mutationId,

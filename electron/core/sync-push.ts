@@ -70,6 +70,7 @@ function serverSummary(appeal: Appeal | null): Conflict['server'] {
     rejectReason: appeal?.rejectReason ?? null,
     routedBy: appeal?.routedBy ?? null,
     routedAt: appeal?.routedAt ?? null,
+    withdrawnAt: appeal?.withdrawnAt ?? null,
   };
 }
 

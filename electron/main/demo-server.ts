@@ -18,7 +18,8 @@ export function startDemoServer(options: {
 }): Promise<DemoServer> {
   const child: UtilityProcess = utilityProcess.fork(
     options.serverMain,
-    ['--host', '127.0.0.1', '--port', '0', '--data', options.dataDir, '--demo', String(options.appeals)],
+    // --demo-live-public: a simulated public posts new appeals through the connectors while the demo runs.
+    ['--host', '127.0.0.1', '--port', '0', '--data', options.dataDir, '--demo', String(options.appeals), '--demo-live-public'],
     { stdio: 'pipe', serviceName: 'Triage Desk demo server' },
   );
   let exited = false;

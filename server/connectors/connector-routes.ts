@@ -2,11 +2,17 @@
 // each platform proves itself its own way, VK by the `secret` in every event), so the server hands these paths here
 // before the route table. One module per platform; failures leave as ApiError bodies like the rest of the API.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Auth } from '../auth.js';
 import { API_PREFIX } from '../../shared/central-api/contract.js';
 import { failureOf } from '../failure-status.js';
 import { HttpError, sendError } from '../http-io.js';
 import type { CentralStore } from '../store/central-store.js';
 import type { ConnectorsConfig } from './connectors-config.js';
+import { okWebhookHandler } from './ok/ok-webhook.js';
+import { posImportHandler } from './pos/pos-route.js';
+import { createTelegramIngest } from './telegram/telegram-ingest.js';
+import { startTelegramPoller, type TelegramPoller } from './telegram/telegram-polling.js';
+import { telegramWebhookHandler } from './telegram/telegram-webhook.js';
 import { vkCallbackHandler } from './vk/vk-callback.js';
 import { createVkUserNames } from './vk/vk-user-names.js';
 
@@ -18,9 +24,14 @@ export interface ConnectorRoutesOptions {
   log: (line: string) => void;
   /** After a commit that wrote an appeal: live desks pull. */
   onChanged: (head: number) => Promise<void> | void;
+  /** How bearer tokens are checked for the ПОС import upload (pos/pos-route.ts); without it that path is not served. */
+  auth?: Auth;
   /** Tests only: a fake VK API on loopback instead of https://api.vk.com, and its time limit. */
   vkApiUrl?: string;
   vkLookupTimeoutMs?: number;
+  /** Tests only: a fake Bot API on loopback instead of https://api.telegram.org (polling mode), and its waits. */
+  telegramApiUrl?: string;
+  telegramPoll?: { timeoutS?: number; backoffMinMs?: number; backoffMaxMs?: number };
 }
 
 /** One line per platform at start: what is served, and what is configured but not served yet. */
@@ -29,8 +40,12 @@ export function describeConnectors(config: ConnectorsConfig): string[] {
   if (config.vk.length > 0) {
     lines.push(`connectors: vk: ${config.vk.map((p) => `${p.groupId} (${p.channel.name})`).join(', ')} at ${CONNECTORS_PREFIX}vk/{groupId}`);
   }
-  if (config.telegram.length > 0) lines.push(`connectors: telegram: ${config.telegram.length} bot(s) configured, not served yet (next step)`);
-  if (config.ok.length > 0) lines.push(`connectors: ok: ${config.ok.length} group(s) configured, not served yet (next step)`);
+  if (config.telegram.length > 0) {
+    lines.push(`connectors: telegram: ${config.telegram.map((b) => `${b.bot} (${b.channel.name}, ${b.mode === 'polling' ? 'polling getUpdates' : 'webhook'})`).join(', ')} at ${CONNECTORS_PREFIX}telegram/{bot}`);
+  }
+  if (config.ok.length > 0) {
+    lines.push(`connectors: ok: ${config.ok.map((g) => `${g.groupId} (${g.channel.name}${g.allowFrom ? `, from ${g.allowFrom.join(' ')}` : ''})`).join(', ')} at ${CONNECTORS_PREFIX}ok/{groupId}/{pathSecret}`);
+  }
   if (lines.length === 0) lines.push(`connectors: ${config.file} lists no pages`);
   return lines;
 }
@@ -46,6 +61,15 @@ export function createConnectorRoutes(opts: ConnectorRoutesOptions) {
     }),
   });
 
+  const ok = okWebhookHandler(opts.config.ok, { store: opts.store, log, onChanged: opts.onChanged });
+
+  const telegramIngest = createTelegramIngest({ store: opts.store, log, onChanged: opts.onChanged });
+  const telegram = telegramWebhookHandler(opts.config.telegram, { ingest: telegramIngest, log });
+  let telegramPollers: TelegramPoller[] = [];
+
+  const pos = opts.auth === undefined ? undefined
+    : posImportHandler({ store: opts.store, auth: opts.auth, log, onChanged: opts.onChanged });
+
   return {
     /** Whether this request (its raw target) is a connector's. */
     handles: (rawUrl: string | undefined): boolean => rawUrl?.startsWith(CONNECTORS_PREFIX) === true,
@@ -54,8 +78,23 @@ export function createConnectorRoutes(opts: ConnectorRoutesOptions) {
       try {
         pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
         const [platform, id, ...rest] = pathname.slice(CONNECTORS_PREFIX.length).split('/');
+        // ПОС is no webhook: a signed-in lead's or connector account's upload of the cabinet's export (bearer token).
+        if (platform === 'pos' && id === 'import' && rest.length === 0 && pos !== undefined) {
+          await pos(req, res);
+          return;
+        }
         if (platform === 'vk' && id !== undefined && rest.length === 0) {
           await vk(req, res, id);
+          return;
+        }
+        if (platform === 'telegram' && id !== undefined && rest.length === 0) {
+          await telegram(req, res, id);
+          return;
+        }
+        if (platform === 'ok' && id !== undefined && rest.length === 1 && rest[0] !== undefined) {
+          // The last segment is the group's secret: a failure's log line names the path without it.
+          pathname = `${CONNECTORS_PREFIX}ok/${id}/…`;
+          await ok(req, res, id, rest[0]);
           return;
         }
         throw new HttpError(404, 'not_found', 'Нет такого адреса коннектора');
@@ -68,6 +107,21 @@ export function createConnectorRoutes(opts: ConnectorRoutesOptions) {
         }
         sendError(res, error, { ...error.headers, ...(error.status === 413 ? { connection: 'close' } : {}) });
       }
+    },
+    /** Starts what runs on its own: getUpdates loops for bots in polling mode (once the server listens). */
+    start(): void {
+      if (telegramPollers.length > 0) return;
+      telegramPollers = opts.config.telegram.filter((b) => b.mode === 'polling').map((b) => startTelegramPoller(b, {
+        ingest: telegramIngest, log,
+        ...(opts.telegramApiUrl !== undefined ? { apiUrl: opts.telegramApiUrl } : {}),
+        ...opts.telegramPoll,
+      }));
+    },
+    /** Stops the loops and waits for an update being stored: call before the store closes. */
+    async close(): Promise<void> {
+      const stopping = telegramPollers;
+      telegramPollers = [];
+      await Promise.all(stopping.map((p) => p.stop()));
     },
   };
 }

@@ -8,6 +8,7 @@
 // started with a warning (a service group reading a root-owned 0640 file is a normal deployment).
 import { readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
+import { allowEntryProblem } from './ok/ok-address-allowlist.js';
 
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -37,14 +38,29 @@ const VkPage = z.strictObject({
 
 const TelegramBot = z.strictObject({
   bot: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{4,31}$/, 'a bot username (5–32 letters, digits, _)'),
-  secretToken: SecretSource,
+  /** The `secret_token` given to setWebhook: Telegram sends it in every webhook request. Not needed for polling. */
+  secretToken: SecretSource.optional(),
   botToken: SecretSource.optional(),
+  /** `webhook` (default): Telegram posts to the API; `polling`: the API asks getUpdates itself (needs botToken). */
+  mode: z.enum(['webhook', 'polling']).default('webhook'),
   channel: Channel,
+}).superRefine((b, ctx) => {
+  if (b.mode === 'webhook' && b.secretToken === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['secretToken'], message: 'missing: give the secret, or {"env": "NAME"} (or "mode": "polling" with a botToken)' });
+  }
+  if (b.mode === 'polling' && b.botToken === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['botToken'], message: 'missing: "mode": "polling" asks getUpdates with the bot token' });
+  }
 });
 
 const OkGroup = z.strictObject({
   groupId: z.string().regex(/^\d{1,20}$/, 'the group number as a string of digits'),
   pathSecret: SecretSource,
+  /** Optional: the only source addresses (IPs or CIDR ranges) a webhook is taken from; see ok/ok-address-allowlist.ts. */
+  allowFrom: z.array(z.string().max(100).superRefine((entry, ctx) => {
+    const problem = allowEntryProblem(entry);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  })).min(1, 'list at least one address, or leave allowFrom out').max(1000).optional(),
   channel: Channel,
 });
 
@@ -76,12 +92,29 @@ export interface VkPageConfig {
   channel: { name: string; url: string };
 }
 
-/** The configuration with every secret resolved. Telegram and OK are validated now; their connectors come next. */
+export interface TelegramBotConfig {
+  bot: string;
+  /** Absent only in polling mode: the webhook address then refuses every request. */
+  secretToken?: string;
+  botToken?: string;
+  mode: 'webhook' | 'polling';
+  channel: { name: string; url: string };
+}
+
+/** The configuration with every secret resolved. */
 export interface ConnectorsConfig {
   file: string;
   vk: VkPageConfig[];
-  telegram: ConnectorsFile['telegram'];
-  ok: ConnectorsFile['ok'];
+  telegram: TelegramBotConfig[];
+  ok: OkGroupConfig[];
+}
+
+export interface OkGroupConfig {
+  groupId: string;
+  /** The secret last part of the webhook address /api/v1/connectors/ok/{groupId}/{pathSecret}. */
+  pathSecret: string;
+  allowFrom?: string[];
+  channel: { name: string; url: string };
 }
 
 export class ConnectorsConfigError extends Error {}
@@ -159,14 +192,19 @@ export function loadConnectorsConfig(file: string, opts: LoadOptions = {}): Conn
       ...(p.accessToken !== undefined ? { accessToken: resolve(p.accessToken, ['vk', i, 'accessToken']) } : {}),
       channel: p.channel,
     })),
-    telegram: parsed.telegram.map((b, i) => {
-      resolve(b.secretToken, ['telegram', i, 'secretToken']);
-      if (b.botToken !== undefined) resolve(b.botToken, ['telegram', i, 'botToken']);
-      return b;
-    }),
+    telegram: parsed.telegram.map((b, i) => ({
+      bot: b.bot,
+      ...(b.secretToken !== undefined ? { secretToken: resolve(b.secretToken, ['telegram', i, 'secretToken']) } : {}),
+      ...(b.botToken !== undefined ? { botToken: resolve(b.botToken, ['telegram', i, 'botToken']) } : {}),
+      mode: b.mode,
+      channel: b.channel,
+    })),
     ok: parsed.ok.map((g, i) => {
-      resolve(g.pathSecret, ['ok', i, 'pathSecret']);
-      return g;
+      const pathSecret = resolve(g.pathSecret, ['ok', i, 'pathSecret']);
+      // It is one segment of the webhook address OK is given: characters a URL carries as they are, nothing to escape.
+      if (!/^[A-Za-z0-9._~-]+$/.test(pathSecret)) fail(file, ['ok', i, 'pathSecret'], 'only letters, digits and . _ ~ - (it is part of the webhook address)');
+      if (pathSecret.length < 16) log(`connectors: warning: ${file}: ok[${i}].pathSecret is shorter than 16 characters: it is the only proof a webhook comes from OK`);
+      return { groupId: g.groupId, pathSecret, ...(g.allowFrom !== undefined ? { allowFrom: g.allowFrom } : {}), channel: g.channel };
     }),
   };
 }

@@ -5,7 +5,7 @@ import type { Place } from './places.js';
 import type { Random } from './random.js';
 import type { MinistryKey } from './topics.js';
 
-interface Page {
+export interface Page {
   name: string;
   slug: string;
 }
@@ -42,6 +42,14 @@ function urlOf(source: Source, page: Page): string {
     case 'pos': return `https://pos.gosuslugi.ru/og/org-activities?reg_code=54&org=${page.slug}`;
   }
 }
+
+/**
+ * A page as a network shows it; the demo's simulated public (live-public.ts) posts to the government's and a few
+ * ministries' communities.
+ */
+export const channelOf = (source: Source, page: Page) => ({ name: page.name, url: urlOf(source, page) });
+export const GOVERNMENT_PAGE: Page = GOV;
+export const ministryPage = (ministry: MinistryKey): Page => MINISTRY_PAGES[ministry];
 
 /** People write to the government page, the topic's ministry, or their own municipality, in that rough mix. */
 export function pickChannel(r: Random, source: Source, ministry: MinistryKey | null, place: Place) {

@@ -1,7 +1,7 @@
 // POST /mutations: operator decisions applied idempotently, one transaction per mutation, results in order.
 // What to do with a mutation is decided here, as a pure function of what the store holds inside its transaction.
 import type { Mutation, MutationResult, MutationsRequest, MutationsResponse } from '../../shared/central-api/contract.js';
-import { applyDecision, type Appeal, type Decision } from '../../shared/domain/appeal.js';
+import { applyDecision, isWithdrawn, type Appeal, type Decision } from '../../shared/domain/appeal.js';
 import type { User } from '../../shared/domain/user.js';
 import { mutationFingerprint } from '../mutation-fingerprint.js';
 import type { CentralStore, MutationPlan, MutationState } from '../store/central-store.js';
@@ -34,6 +34,11 @@ export function planMutation(m: Mutation, user: User, at: string, state: Mutatio
   if (!current) return { result: invalid(m.id, 'not_found', 'Обращение не найдено на сервере') };
   if (!state.targetExists) return { result: invalid(m.id, 'unknown_target', 'Неизвестный адресат маршрутизации') };
   if (m.baseVersion !== current.version) return { result: { id: m.id, status: 'conflict', appeal: current } };
+  // «Отозвано автором» is true of a withdrawn appeal only (issue 14 item 6); on the version the desk saw, since the
+  // base version matched above.
+  if (m.type === 'reject' && m.reason === 'withdrawn' && !isWithdrawn(current)) {
+    return { result: invalid(m.id, 'not_withdrawn', 'Автор не отзывал это обращение: причина «Отозвано автором» к нему не относится') };
+  }
   if (!mayDecide(user, current)) {
     return { result: invalid(m.id, 'forbidden', 'Обращение уже разобрал другой оператор; изменить решение может старший смены') };
   }

@@ -77,7 +77,7 @@ export interface ConnectorEvent {
 export type ConnectorEventPlan =
   | { kind: 'insert'; appeal: Appeal }
   | { kind: 'update'; appeal: Appeal }
-  /** Nothing to write (a known post, an unchanged edit, a deletion the model cannot show yet): only the event is recorded. */
+  /** Nothing to write (a known post, an unchanged edit, a repeated deletion): only the event is recorded. */
   | { kind: 'record'; outcome: string };
 
 export interface ConnectorEventResult {

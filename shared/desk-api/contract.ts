@@ -71,6 +71,7 @@ export const DESK_ERROR_CODES = [
   'server_error',
   'not_found',
   'not_pending', // e.g. the appeal was already decided
+  'not_withdrawn', // «Отозвано автором» chosen for an appeal its author did not withdraw (issue 14 item 6)
   'nothing_to_undo',
   'already_sent', // undo after the decision reached the server
   'forbidden', // the signed-in role may not do this (e.g. queues are for the shift lead)

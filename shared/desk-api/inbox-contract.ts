@@ -20,6 +20,8 @@ export const InboxRow = z.object({
   attachmentCount: z.number().int().nonnegative(),
   /** Routing deadline (working hours, #4a); absent where the row was built without the cache's columns. */
   routeDueAt: z.string().nullable().optional(),
+  /** When its author withdrew it (deleted the post, issue 14 item 6); null or absent: not withdrawn. */
+  withdrawnAt: z.string().nullable().optional(),
 });
 export type InboxRow = z.infer<typeof InboxRow>;
 

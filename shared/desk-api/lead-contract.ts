@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Identifier } from '../domain/identifier.js';
 import type { MethodTable } from './method-table.js';
-import { AppealStatus, Decision, Source } from '../domain/appeal.js';
+import { AppealStatus, Decision, RejectReason, Source } from '../domain/appeal.js';
 import { CalendarDay, DayPeriod } from '../domain/calendar-day.js';
 
 const count = z.number().int().nonnegative();
@@ -18,7 +18,11 @@ export type SourceCounts = z.infer<typeof SourceCounts>;
 
 export const Stats = z.object({
   period: StatsPeriod,
-  totals: z.object({ received: count, waiting: count, routed: count, rejected: count, routedLate: count }),
+  totals: z.object({ received: count, waiting: count, routed: count, rejected: count, routedLate: count,
+    /** Withdrawn by their authors (issue 14 item 6), whatever was decided; absent from an older core. */
+    withdrawn: count.optional() }),
+  /** Rejections per reason, with its label (issue 14 item 6: «Отозвано автором» among them); absent from an older core. */
+  byRejectReason: z.array(z.object({ reason: RejectReason, label: z.string(), count })).optional(),
   bySource: SourceCounts,
   perDay: z.array(z.object({ date: CalendarDay, counts: SourceCounts })),
   byTopic: z.array(z.object({ key: z.string(), label: z.string(), count })),
@@ -68,6 +72,8 @@ export const QueueAppeal = z.object({
   routeDueAt: z.string().nullable(),
   answerDueAt: z.string().nullable(),
   pending: z.boolean(),
+  /** Withdrawn by its author after (or before) the decision (issue 14 item 6); null or absent: not withdrawn. */
+  withdrawnAt: z.string().nullable().optional(),
 });
 export type QueueAppeal = z.infer<typeof QueueAppeal>;
 

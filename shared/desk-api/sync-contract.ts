@@ -78,6 +78,8 @@ export const Conflict = z.object({
     rejectReason: RejectReason.nullable(),
     routedBy: UserRef.nullable(),
     routedAt: z.string().nullable(),
+    /** Its author withdrew it (issue 14 item 6): why a decision on the version before was refused. */
+    withdrawnAt: z.string().nullable().optional(),
   }),
   detectedAt: z.string(),
 });

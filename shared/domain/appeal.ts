@@ -17,15 +17,22 @@ export const APPEAL_STATUSES = ['new', 'routed', 'rejected'] as const;
 export const AppealStatus = z.enum(APPEAL_STATUSES);
 export type AppealStatus = z.infer<typeof AppealStatus>;
 
-export const REJECT_REASONS = ['spam', 'thanks', 'offtopic', 'duplicate'] as const;
+export const REJECT_REASONS = ['spam', 'thanks', 'offtopic', 'duplicate', 'withdrawn'] as const;
 export const RejectReason = z.enum(REJECT_REASONS);
 export type RejectReason = z.infer<typeof RejectReason>;
+
+/**
+ * The reasons an operator picks from (X, then 1–4). «withdrawn» is not among them: it is only for an appeal its author
+ * withdrew and has its own key, which does nothing on any other appeal (issue 14 item 6).
+ */
+export const PICKABLE_REJECT_REASONS = ['spam', 'thanks', 'offtopic', 'duplicate'] as const satisfies readonly RejectReason[];
 
 export const REJECT_REASON_LABELS: Record<RejectReason, string> = {
   spam: 'Спам, реклама',
   thanks: 'Благодарность',
   offtopic: 'Не по теме',
   duplicate: 'Дубликат',
+  withdrawn: 'Отозвано автором',
 };
 
 /** Citizen texts are capped so one hostile post cannot blow up the cache or the UI. */
@@ -56,8 +63,28 @@ export const Appeal = z.object({
   version: z.number().int().positive(),
   routedBy: UserRef.nullable(),
   routedAt: isoInstant.nullable(),
+  /**
+   * When the author deleted the post on the platform (issue 14 item 6): the appeal is withdrawn by its author, shown
+   * so and decidable with one key, never removed. Absent = null = not withdrawn, so an older server's appeals and a
+   * cache written before the field parse unchanged. Set and cleared (the post restored) only by a connector, each time
+   * as a new version; a decision taken before is kept.
+   */
+  withdrawnAt: isoInstant.nullable().optional(),
 });
 export type Appeal = z.infer<typeof Appeal>;
+
+export const isWithdrawn = (appeal: Pick<Appeal, 'withdrawnAt'>): boolean =>
+  appeal.withdrawnAt !== undefined && appeal.withdrawnAt !== null;
+
+/** The author deleted the post: a new version marked withdrawn at `at`; undefined when it already is. */
+export function withdrawAppeal(appeal: Appeal, at: string): Appeal | undefined {
+  return isWithdrawn(appeal) ? undefined : { ...appeal, withdrawnAt: at, version: appeal.version + 1 };
+}
+
+/** The post is back on the platform: a new version without the mark; undefined when it is not withdrawn. */
+export function restoreAppeal(appeal: Appeal): Appeal | undefined {
+  return isWithdrawn(appeal) ? { ...appeal, withdrawnAt: null, version: appeal.version + 1 } : undefined;
+}
 
 /** A decision an operator makes about one appeal; the server and the local cache apply it the same way. */
 export const Decision = z.discriminatedUnion('type', [

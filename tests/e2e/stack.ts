@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { startServer, type RunningServer } from '../../server/start-server.js';
+import { startServer, type RunningServer, type StartServerOptions } from '../../server/start-server.js';
 import { startHarness, type Harness } from '../harness/start-harness.js';
 import { readAllAppeals } from '../harness/server-read-back.js';
 import { API_PREFIX, SessionResponse, type IncomingAppeal } from '../../shared/central-api/contract.js';
@@ -19,13 +19,17 @@ export function tempDir(label: string): { dir: string; remove(): void } {
 export class ServerUnderTest {
   private running: RunningServer | null = null;
   port = 0;
-  /** `history`: older appeals already routed, for the routing model to learn from (none by default). */
-  constructor(readonly dataDir: string, private readonly demo: number, private readonly history = 0) {}
+  /**
+   * `history`: older appeals already routed, for the routing model to learn from (none by default); `options`: more
+   * startServer options, e.g. a connectors file.
+   */
+  constructor(readonly dataDir: string, private readonly demo: number, private readonly history = 0,
+    private readonly options: Omit<StartServerOptions, 'port' | 'dataDir' | 'demo' | 'demoHistory'> = {}) {}
 
   get url(): string { return `http://127.0.0.1:${this.port}`; }
 
   async start(): Promise<void> {
-    this.running = await startServer({ port: this.port, dataDir: this.dataDir, demo: this.demo,
+    this.running = await startServer({ ...this.options, port: this.port, dataDir: this.dataDir, demo: this.demo,
       ...(this.history > 0 ? { demoHistory: this.history } : {}) });
     this.port = this.running.port;
   }

@@ -14,6 +14,7 @@ interface RowDb {
   local_status: ListedRow['status'];
   local_target_id: string | null;
   route_due_ms: number | null;
+  withdrawn_at: string | null;
 }
 
 export class AppealRowStore {
@@ -29,7 +30,8 @@ export class AppealRowStore {
     this.urgentIdsStmt = db.prepare<[], string>(
       "SELECT id FROM appeals WHERE local_status = 'new' ORDER BY route_due_ms IS NULL, route_due_ms, id").pluck();
     this.rowsStmt = db.prepare<[string], RowDb>(`
-      SELECT id, source, channel_name, author_name, excerpt, received_at, attachment_count, local_status, local_target_id, route_due_ms
+      SELECT id, source, channel_name, author_name, excerpt, received_at, attachment_count, local_status, local_target_id, route_due_ms,
+        withdrawn_at
       FROM appeals WHERE id IN (SELECT value FROM json_each(?))`);
   }
 
@@ -46,6 +48,7 @@ export class AppealRowStore {
         excerpt: row.excerpt, receivedAt: row.received_at, attachmentCount: row.attachment_count,
         status: row.local_status, targetId: row.local_target_id,
         routeDueAt: row.route_due_ms === null ? null : new Date(row.route_due_ms).toISOString(),
+        withdrawnAt: row.withdrawn_at,
       });
     }
     return ids.flatMap((id) => byId.get(id) ?? []);

@@ -19,6 +19,7 @@ interface InboxDbRow {
   excerpt: string;
   received_at: string;
   attachment_count: number;
+  withdrawn_at: string | null;
 }
 
 export class AppealStore {
@@ -35,23 +36,23 @@ export class AppealStore {
     this.searchIndex = new SearchIndexWriter(db);
     this.upsert = db.prepare(`
       INSERT INTO appeals (id, server_json, server_version, server_status, local_status, local_target_id, local_json,
-        received_at, received_ms, source, channel_name, author_name, excerpt, attachment_count)
+        received_at, received_ms, source, channel_name, author_name, excerpt, attachment_count, withdrawn_at)
       VALUES (@id, @json, @version, @status, @status, @targetId, NULL,
-        @receivedAt, @receivedMs, @source, @channelName, @authorName, @excerpt, @attachmentCount)
+        @receivedAt, @receivedMs, @source, @channelName, @authorName, @excerpt, @attachmentCount, @withdrawnAt)
       ON CONFLICT (id) DO UPDATE SET
         server_json = excluded.server_json, server_version = excluded.server_version,
         server_status = excluded.server_status, local_status = excluded.local_status,
         local_target_id = excluded.local_target_id, local_json = NULL,
         received_at = excluded.received_at, received_ms = excluded.received_ms, source = excluded.source,
         channel_name = excluded.channel_name, author_name = excluded.author_name, excerpt = excluded.excerpt,
-        attachment_count = excluded.attachment_count
+        attachment_count = excluded.attachment_count, withdrawn_at = excluded.withdrawn_at
       WHERE excluded.server_version >= appeals.server_version`);
     this.selectOne = db.prepare<[string], AppealRow>(
       'SELECT server_json, local_json, server_version FROM appeals WHERE id = ?');
     this.updateLocal = db.prepare(
       'UPDATE appeals SET local_status = @status, local_target_id = @targetId, local_json = @json WHERE id = @id');
     this.selectInbox = db.prepare<[number, number], InboxDbRow>(`
-      SELECT id, source, channel_name, author_name, excerpt, received_at, attachment_count
+      SELECT id, source, channel_name, author_name, excerpt, received_at, attachment_count, withdrawn_at
       FROM appeals WHERE local_status = 'new' ORDER BY received_ms DESC, id LIMIT ? OFFSET ?`);
     this.countInboxStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM appeals WHERE local_status = 'new'");
     this.resetVersion = db.prepare('UPDATE appeals SET server_version = 0 WHERE id = ?');
@@ -76,6 +77,7 @@ export class AppealStore {
       authorName: appeal.author.name,
       excerpt: excerptOf(appeal.text),
       attachmentCount: appeal.attachments.length,
+      withdrawnAt: appeal.withdrawnAt ?? null,
     });
     // Same transaction as the row (the caller's): the index never lags the cache, and no trigger is involved.
     if (result.changes > 0) this.searchIndex.add(appeal);
@@ -119,6 +121,7 @@ export class AppealStore {
       excerpt: row.excerpt,
       receivedAt: row.received_at,
       attachmentCount: row.attachment_count,
+      withdrawnAt: row.withdrawn_at,
     }));
   }
 

@@ -1,6 +1,6 @@
 // The few facts per cached appeal that queues, statistics and reports are computed from, read in one query
 // (the decision's time and author come from the local view's JSON, so pending decisions count at once).
-import type { AppealStatus, Source } from '../../../shared/domain/appeal.js';
+import type { AppealStatus, RejectReason, Source } from '../../../shared/domain/appeal.js';
 import type { CacheDb } from '../cache/open-cache.js';
 
 export interface AppealFact {
@@ -16,12 +16,17 @@ export interface AppealFact {
   decidedById: string | null;
   decidedByName: string | null;
   pending: boolean;
+  /** The reason of a rejection (local view), else null. */
+  rejectReason: RejectReason | null;
+  /** When the author withdrew it (issue 14 item 6), else null: whatever was decided, the lead sees it. */
+  withdrawnAt: string | null;
 }
 
 interface FactRow {
   id: string; source: Source; status: AppealStatus; target_id: string | null; received_ms: number;
   route_due_ms: number | null; answer_due_ms: number | null; excerpt: string;
   decided_at: string | null; by_id: string | null; by_name: string | null; pending: number;
+  reject_reason: RejectReason | null; withdrawn_at: string | null;
 }
 
 const SELECT = `
@@ -30,6 +35,8 @@ const SELECT = `
     CASE WHEN a.local_status <> 'new' THEN json_extract(coalesce(a.local_json, a.server_json), '$.routedAt') END AS decided_at,
     CASE WHEN a.local_status <> 'new' THEN json_extract(coalesce(a.local_json, a.server_json), '$.routedBy.id') END AS by_id,
     CASE WHEN a.local_status <> 'new' THEN json_extract(coalesce(a.local_json, a.server_json), '$.routedBy.name') END AS by_name,
+    CASE WHEN a.local_status = 'rejected' THEN json_extract(coalesce(a.local_json, a.server_json), '$.rejectReason') END AS reject_reason,
+    a.withdrawn_at,
     EXISTS (SELECT 1 FROM outbox o WHERE o.appeal_id = a.id) AS pending
   FROM appeals a`;
 
@@ -38,6 +45,7 @@ const toFact = (r: FactRow): AppealFact => ({
   routeDueMs: r.route_due_ms, answerDueMs: r.answer_due_ms, excerpt: r.excerpt,
   decidedMs: r.decided_at ? Date.parse(r.decided_at) : null, decidedById: r.by_id, decidedByName: r.by_name,
   pending: r.pending === 1,
+  rejectReason: r.reject_reason, withdrawnAt: r.withdrawn_at,
 });
 
 export function createFactReader(db: CacheDb) {

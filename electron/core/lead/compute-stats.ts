@@ -3,6 +3,7 @@
 import type { SourceCounts, Stats, StatsPeriod } from '../../../shared/desk-api/lead-contract.js';
 import type { WorkingCalendar } from '../../../shared/deadlines/working-calendar.js';
 import { closedPeriodMs, DAY_MS as DAY } from '../../../shared/domain/day-bounds.js';
+import { REJECT_REASONS, REJECT_REASON_LABELS, type RejectReason } from '../../../shared/domain/appeal.js';
 import { TOPIC_LABELS, TOPIC_RULES, topicOf } from '../../../shared/topics/topic-of.js';
 import type { AppealFact } from './appeal-facts.js';
 
@@ -46,7 +47,8 @@ export function computeStats(
   const targets = new Map<string, number>();
   const routeTimes: number[] = [];
   const operators = new Map<string, { name: string; routed: number; rejected: number; times: number[] }>();
-  const totals = { received: 0, waiting: 0, routed: 0, rejected: 0, routedLate: 0 };
+  const totals = { received: 0, waiting: 0, routed: 0, rejected: 0, routedLate: 0, withdrawn: 0 };
+  const rejectReasons = new Map<RejectReason, number>();
 
   for (const f of facts) {
     if (f.receivedMs < fromMs || f.receivedMs >= toMs) continue;
@@ -57,8 +59,11 @@ export function computeStats(
     const topic = topicOf(f.excerpt);
     topics.set(topic, (topics.get(topic) ?? 0) + 1);
     if (f.status === 'new') totals.waiting++;
-    else if (f.status === 'rejected') totals.rejected++;
-    else totals.routed++;
+    else if (f.status === 'rejected') {
+      totals.rejected++;
+      if (f.rejectReason !== null) rejectReasons.set(f.rejectReason, (rejectReasons.get(f.rejectReason) ?? 0) + 1);
+    } else totals.routed++;
+    if (f.withdrawnAt !== null) totals.withdrawn++;
     const minutes = routeMinutesOf(f);
     if (f.status === 'routed' && f.targetId !== null) targets.set(f.targetId, (targets.get(f.targetId) ?? 0) + 1);
     if (minutes !== null) {
@@ -88,6 +93,9 @@ export function computeStats(
       .filter((t) => t.count > 0).sort((a, b) => b.count - a.count),
     byTarget: [...targets].map(([targetId, count]) => ({ targetId, label: targetLabel(targetId), count }))
       .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, 'ru')),
+    // In the reasons' own order (the picker's, «Отозвано автором» last), only those that occurred.
+    byRejectReason: REJECT_REASONS.filter((r) => rejectReasons.has(r))
+      .map((reason) => ({ reason, label: REJECT_REASON_LABELS[reason], count: rejectReasons.get(reason) ?? 0 })),
     routeTime: { buckets, medianMinutes: medianMinutes(routeTimes) },
     operators: [...operators].map(([id, op]) => ({
       id, name: op.name, decided: op.routed + op.rejected, routed: op.routed, rejected: op.rejected,

@@ -1,7 +1,7 @@
 // The inbox: the ids of all waiting appeals, grid rows only for what is on screen (a small cache filled per
 // window), the selection, the detail of the selected appeal, and the optimistic decisions — a decided appeal
 // leaves the list at once and comes back if the core refuses.
-import type { InboxRow } from '../../../shared/desk-api/contract.js';
+import { MAX_ROWS_PER_CALL, type InboxRow } from '../../../shared/desk-api/contract.js';
 import type { Appeal, Decision } from '../../../shared/domain/appeal.js';
 import { excerptOf } from '../../../shared/text/inert-text.js';
 import { APPEAL_FORMS, pluralRu } from '../../../shared/text/plural-ru.js';
@@ -31,6 +31,7 @@ function rowOf(appeal: Appeal): InboxRow {
   return {
     id: appeal.id, source: appeal.source, channelName: appeal.channel.name, authorName: appeal.author.name,
     excerpt: excerptOf(appeal.text), receivedAt: appeal.receivedAt, attachmentCount: appeal.attachments.length,
+    withdrawnAt: appeal.withdrawnAt ?? null,
   };
 }
 
@@ -230,6 +231,21 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     return undefined;
   }
 
+  /**
+   * A waiting appeal's row can change too (an edit, withdrawn by its author: issue 14 item 6): after a reload, rows
+   * already held for changed ids (all of them for "many") are fetched again and replaced in place, no blank rows.
+   */
+  async function refreshRows(ids: readonly string[]): Promise<void> {
+    const held = get().rowsById;
+    const stale = (ids.length === 0 ? [...held.keys()] : ids.filter((id) => held.has(id))).slice(0, MAX_ROWS_PER_CALL);
+    if (stale.length === 0) return;
+    const result = await deskCall('appeals.rows', { ids: stale });
+    if (!result.ok) return;
+    const next = new Map(get().rowsById);
+    for (const row of result.value.rows) if (next.has(row.id)) next.set(row.id, row);
+    set({ rowsById: next });
+  }
+
   // Rows for the visible window: missing ones are fetched in one call (plus a margin), concurrent asks coalesce.
   const ensureRows = createRowWindowFetcher<InboxRow>({
     ids: () => get().rowIds,
@@ -360,7 +376,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       list.forgetDetails(ids);
       const { selectedId } = get();
       const refresh = ids.length === 0 || ids.length > MAX_PATCHED_IDS || get().inboxPhase !== 'ready'
-        ? loadInbox()
+        ? loadInbox().then(() => refreshRows(ids))
         : patchRows(ids);
       void refresh.then(() => {
         // The text or state of the open appeal may have changed too (an empty list means "anything").

@@ -45,7 +45,7 @@ export type VkAttachment = z.infer<typeof VkAttachment>;
 
 const Attachments = z.array(VkAttachment).max(1000).optional();
 
-/** `wall_reply_new` / `wall_reply_edit`: a wall comment (wall_wall_comment) with the post it is under. */
+/** `wall_reply_new` / `wall_reply_edit` / `wall_reply_restore`: a wall comment (wall_wall_comment) with the post it is under. */
 export const VkWallComment = z.looseObject({
   id: int.positive(),
   from_id: int,
@@ -95,6 +95,9 @@ export const VK_EVENT_SCHEMAS = {
   wall_reply_new: VkWallComment,
   wall_reply_edit: VkWallComment,
   wall_reply_delete: VkWallCommentDelete,
+  // A deleted comment put back (by its author, or by the community's managers): the whole comment again, as in
+  // wall_reply_new (dev.vk.com/api/community-events/json-schema: wall_reply_restore → wall_comment + post_id).
+  wall_reply_restore: VkWallComment,
   message_new: VkMessageNew,
   message_edit: VkMessageEdit,
 } as const;

@@ -4,14 +4,18 @@
 // - a wrong `secret` → 403 and nothing stored; an unknown group → 404 (before the body is read);
 // - a body over VK_MAX_BODY_BYTES → 413 from Content-Length; not JSON or off VK's schema → 400, nothing stored;
 // - wall_reply_new / message_new → a new appeal (once per comment or message, ever); wall_reply_edit / message_edit →
-//   a new version of its text; wall_reply_delete → recorded (the appeal model has no «withdrawn» state yet);
+//   a new version of its text; wall_reply_delete by the comment's author → the appeal marked withdrawn by its author
+//   (a new version: desks pull it, a desk deciding on the version before gets the usual conflict; a decision taken
+//   before is kept, the mark shows over it); deleted by the community's own managers → recorded only (the citizen did
+//   not take it back: it stays to be decided); of a comment never seen → recorded; wall_reply_restore → the mark
+//   cleared (another version), or the comment taken in as new when it was never seen;
 // - any other type → logged and `ok`, so VK does not retry it forever;
 // - every accepted event, including a repeat of one already taken → `ok`.
 // Idempotency lives in the store (applyConnectorEvent): the event id is recorded once with what it did, in the same
 // transaction, and the appeal id is VK's own id of the post.
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Appeal } from '../../../shared/domain/appeal.js';
+import { restoreAppeal, withdrawAppeal, type Appeal } from '../../../shared/domain/appeal.js';
 import { HttpError, readJsonBody } from '../../http-io.js';
 import type { CentralStore, ConnectorEventPlan } from '../../store/central-store.js';
 import type { VkPageConfig } from '../connectors-config.js';
@@ -59,6 +63,15 @@ interface EventSubject {
   build?: (authorName: string) => Appeal;
   /** A post by the community itself (its own reply under a post, its outgoing message): not an appeal. */
   own?: boolean;
+  /** wall_reply_delete: who deleted the comment (VK's deleter_id), when VK says. */
+  deleterId?: number | undefined;
+}
+
+/** The VK id of an appeal's author, from the profile link the connector made (vk-appeal.ts authorUrl). */
+function authorVkId(appeal: Appeal): number | undefined {
+  const match = /^https:\/\/vk\.com\/(id|club)(\d+)$/.exec(appeal.author.url ?? '');
+  if (!match) return undefined;
+  return match[1] === 'club' ? -Number(match[2]) : Number(match[2]);
 }
 
 function subjectOf(type: VkEventType, object: unknown, page: VkPageConfig): EventSubject {
@@ -68,11 +81,11 @@ function subjectOf(type: VkEventType, object: unknown, page: VkPageConfig): Even
     throw offSchema(`${type}: object${issue?.path.map((p) => `.${String(p)}`).join('') ?? ''}: ${issue?.message ?? 'invalid'}`);
   }
   if (type === 'wall_reply_delete') {
-    const gone = parsed.data as { post_id: number; id: number; owner_id: number };
+    const gone = parsed.data as { post_id: number; id: number; owner_id: number; deleter_id?: number };
     if (gone.owner_id !== -page.groupId) throw offSchema(`${type}: owner_id ${gone.owner_id} is not this community's wall`);
-    return { appealId: wallCommentAppealId(page.groupId, gone.post_id, gone.id) };
+    return { appealId: wallCommentAppealId(page.groupId, gone.post_id, gone.id), deleterId: gone.deleter_id };
   }
-  if (type === 'wall_reply_new' || type === 'wall_reply_edit') {
+  if (type === 'wall_reply_new' || type === 'wall_reply_edit' || type === 'wall_reply_restore') {
     const comment = parsed.data as VkWallComment;
     const owner = comment.post_owner_id ?? comment.owner_id;
     if (owner !== undefined && owner !== -page.groupId) throw offSchema(`${type}: the post is not on this community's wall (${owner})`);
@@ -92,16 +105,33 @@ function subjectOf(type: VkEventType, object: unknown, page: VkPageConfig): Even
   };
 }
 
-/** The pure decision for one event on the appeal as stored (inside the store's transaction). */
+/**
+ * The pure decision for one event on the appeal as stored (inside the store's transaction); `at` is when the server
+ * took the event in (a deletion carries no time of its own: it is the moment the appeal counts as withdrawn).
+ */
 export function planVkEvent(type: VkEventType, subject: EventSubject, draft: Appeal | undefined,
-  current: Appeal | undefined): ConnectorEventPlan {
+  current: Appeal | undefined, at: string): ConnectorEventPlan {
   if (subject.own) return { kind: 'record', outcome: 'own_post' };
   if (type === 'wall_reply_delete') {
-    // Issue 14 item 6 (withdrawn by its author) needs a state in the appeal model; until then the deletion is kept here.
-    return { kind: 'record', outcome: current ? 'deleted' : 'deleted_unknown' };
+    if (current === undefined) return { kind: 'record', outcome: 'deleted_unknown' };
+    // Only the author (or VK not saying who) withdraws: a community manager removing a comment is moderation, and
+    // the citizen's appeal still waits for its decision.
+    const author = authorVkId(current);
+    if (subject.deleterId !== undefined && author !== undefined && subject.deleterId !== author) {
+      return { kind: 'record', outcome: 'deleted_by_community' };
+    }
+    const withdrawn = withdrawAppeal(current, at);
+    return withdrawn ? { kind: 'update', appeal: withdrawn } : { kind: 'record', outcome: 'already_withdrawn' };
   }
   if (draft === undefined) throw new Error(`no appeal built for ${type}`);
   if (current === undefined) return { kind: 'insert', appeal: draft };
+  if (type === 'wall_reply_restore') {
+    // Back on the wall, possibly edited meanwhile: one new version with the mark cleared and the text as it is now.
+    const restored = restoreAppeal(current);
+    if (!restored) return { kind: 'record', outcome: 'not_withdrawn' };
+    const edited = editedAppeal(current, draft);
+    return { kind: 'update', appeal: edited ? { ...restored, text: edited.text, attachments: edited.attachments } : restored };
+  }
   if (type === 'wall_reply_new' || type === 'message_new') return { kind: 'record', outcome: 'known_post' };
   const edited = editedAppeal(current, draft);
   return edited ? { kind: 'update', appeal: edited } : { kind: 'record', outcome: 'unchanged' };
@@ -155,9 +185,10 @@ export function vkCallbackHandler(pages: readonly VkPageConfig[], deps: VkCallba
       const name = stored?.appeal.author.name ?? await deps.names.nameOf(subject.fromId ?? 0, page.accessToken);
       draft = subject.build(name);
     }
+    const receivedAt = now().toISOString();
     const result = await deps.store.applyConnectorEvent(
-      { key: `vk:${page.groupId}:${event.event_id}`, appealId: subject.appealId, type, receivedAt: now().toISOString() },
-      (current) => planVkEvent(type, subject, draft, current));
+      { key: `vk:${page.groupId}:${event.event_id}`, appealId: subject.appealId, type, receivedAt },
+      (current) => planVkEvent(type, subject, draft, current, receivedAt));
     if (result.outcome !== 'duplicate_event') {
       deps.log(`vk ${page.groupId}: ${type} ${event.event_id}: ${result.outcome} ${subject.appealId}`);
     }

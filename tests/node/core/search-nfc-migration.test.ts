@@ -2,10 +2,9 @@
 // written, finds that text by a normally typed query once upgraded; appeals the index had missed are indexed too.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppealStore } from '../../../electron/core/cache/appeal-store.js';
 import { openLocalCache } from '../../../electron/core/cache/local-cache.js';
 import { openCache, type CacheDb } from '../../../electron/core/cache/open-cache.js';
-import { reindexSearch } from '../../../electron/core/cache/search-index.js';
+import { reindexSearch, SearchIndexWriter } from '../../../electron/core/cache/search-index.js';
 import { SearchStore } from '../../../electron/core/cache/search-store.js';
 import { SearchQuery } from '../../../shared/search/search-query.js';
 import { sampleAppeal, tempDir } from './core-test-kit.js';
@@ -32,8 +31,17 @@ describe('cache migration 008: search re-indexed in NFC', () => {
       sampleAppeal(2, { text: 'Яма у дома на Майской', author: { name: 'Йосиф Ёжиков'.normalize('NFD') } }),
       sampleAppeal(3, { text: 'Райская улица без света' }),
     ];
-    const store = new AppealStore(old);
-    old.transaction(() => appeals.forEach((a) => store.storeServer(a)))();
+    // Rows as the version-7 program wrote them (its columns only: later migrations add more, which today's
+    // AppealStore writes), then the index it kept.
+    const insert = old.prepare(`INSERT INTO appeals (id, server_json, server_version, server_status, local_status,
+      local_target_id, local_json, received_at, received_ms, source, channel_name, author_name, excerpt, attachment_count)
+      VALUES (@id, @json, @version, @status, @status, NULL, NULL, @receivedAt, @receivedMs, @source, @channel, @author, @excerpt, 0)`);
+    const index = new SearchIndexWriter(old);
+    old.transaction(() => appeals.forEach((a) => {
+      insert.run({ id: a.id, json: JSON.stringify(a), version: a.version, status: a.status, receivedAt: a.receivedAt,
+        receivedMs: Date.parse(a.receivedAt), source: a.source, channel: a.channel.name, author: a.author.name, excerpt: a.text.slice(0, 100) });
+      index.add(a);
+    }))();
     // Rewrite the index as the version-7 program left it: text as written (NFD kept), and a-00003 never indexed.
     old.exec("INSERT INTO search_fts (search_fts) VALUES ('delete-all'); DELETE FROM search_docs WHERE appeal_id = 'a-00003'");
     const docs = old.prepare<[], { doc_id: number; appeal_id: string }>('SELECT doc_id, appeal_id FROM search_docs').all();

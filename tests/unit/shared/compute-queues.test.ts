@@ -13,7 +13,7 @@ const HOUR = 3_600_000;
 const fact = (id: string, over: Partial<AppealFact>): AppealFact => ({
   id, source: 'vk', status: 'routed', targetId: 'minzdrav', receivedMs: now - 2 * HOUR, routeDueMs: now + HOUR,
   answerDueMs: now + 5 * HOUR, excerpt: '', decidedMs: now - HOUR, decidedById: 'u-op1', decidedByName: 'Оператор 1',
-  pending: false, ...over,
+  pending: false, rejectReason: null, withdrawnAt: null, ...over,
 });
 
 const facts: AppealFact[] = [

@@ -8,8 +8,9 @@ import { migration004 } from './004-suggestions.js';
 import { migration006 } from './006-deadlines.js';
 import { migration007 } from './007-clusters.js';
 import { migration008 } from './008-search-nfc.js';
+import { migration009 } from './009-withdrawn.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007, migration008];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007, migration008, migration009];
 // The highest version, not the count: 005 was never used, so gaps are tolerated (but never out of order).
 export const LATEST_SCHEMA_VERSION = newestVersion(MIGRATIONS);
 

@@ -20,6 +20,7 @@ import { DETAIL_SCROLL_ATTR } from '../detail/detail-keys.js';
 import { PhotoStrip } from '../detail/PhotoStrip.js';
 import { PhotoViewer } from '../detail/PhotoViewer.js';
 import { linesIn, photosIn } from '../detail/photos.js';
+import { WithdrawnBanner } from '../withdrawn/WithdrawnMark.js';
 
 const ATTACHMENT_LABELS: Record<Attachment['kind'], string> = { photo: 'Фото', video: 'Видео', link: 'Ссылка' };
 
@@ -148,6 +149,8 @@ export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = tru
   return (
     <section className="detail" aria-label="Обращение" data-testid="appeal-detail" data-appeal-id={selectedId}>
       <Header row={row} local={local} nowMs={nowMs} />
+      {/* The appeal as loaded knows best (a restore clears it); the row says so while the appeal loads. */}
+      <WithdrawnBanner iso={local ? local.appeal.withdrawnAt : row?.withdrawnAt} keyScope={keyScope} nowMs={nowMs} />
       {status}
       <DetailBody appealId={selectedId} keyScope={keyScope}>
         {local ? (

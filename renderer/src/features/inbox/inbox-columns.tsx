@@ -10,6 +10,7 @@ import { ClusterBadge } from '../clusters/ClusterBadge.js';
 import { HeldBadge } from '../team/HeldMark.js';
 import { TopSuggestionCell } from '../suggestions/TopSuggestionCell.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
+import { WithdrawnBadge } from '../withdrawn/WithdrawnMark.js';
 
 function ReceivedCell({ iso }: { iso: string }) {
   // Subscribes to the minute clock, so «сегодня» becomes «вчера» at midnight without a reload.
@@ -26,9 +27,10 @@ export const INBOX_COLUMNS = [
   column.accessor('authorName', { id: 'author',
     header: () => <span className="header-label" title="Автор и канал">Автор<span className="author-channel-header"> / канал</span></span>,
     cell: (c) => <><span className="author-name">{c.getValue()}</span><span className="author-channel">{c.row.original.channelName}</span></> }),
-  // A surge cluster (#6) shows its count before the text of its newest appeal; a colleague's hold (#9) who reads it.
+  // A surge cluster (#6) shows its count before the text of its newest appeal; a colleague's hold (#9) who reads it;
+  // an appeal its author withdrew (issue 14 item 6) says so first.
   column.accessor('excerpt', { id: 'excerpt', header: 'Текст',
-    cell: (c) => <><HeldBadge appealId={c.row.original.id} /><ClusterBadge appealId={c.row.original.id} />{c.getValue()}</> }),
+    cell: (c) => <><WithdrawnBadge iso={c.row.original.withdrawnAt} /><HeldBadge appealId={c.row.original.id} /><ClusterBadge appealId={c.row.original.id} />{c.getValue()}</> }),
   column.display({ id: 'suggestion', header: () => <span className="header-label" title={`Первое предложение модели (${keysFor('inbox', 'route-suggestion-1')})`}>Предложение</span>,
     cell: (c) => <TopSuggestionCell appealId={c.row.original.id} /> }),
   column.accessor('receivedAt', { id: 'received', header: 'Получено', cell: (c) => <ReceivedCell iso={c.getValue()} /> }),

@@ -1,10 +1,11 @@
 // The inbox's keyboard: the keys every decidable list shares (lists/list-keys.ts) plus the inbox's own —
-// conflicts and alerts, urgency order, clusters and the suggested targets.
+// conflicts and alerts, urgency order, clusters, the suggested targets and the withdrawn appeal's one key.
 import { useDeskStore } from '../../store/desk-store.js';
 import { useListKeys } from '../../lists/list-keys.js';
 import { enterChoice, runnerUp } from '../suggestions/enter-choice.js';
 import { useSuggestionsStore } from '../suggestions/suggestions-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
+import { foldedClusterNotice, notWithdrawnNotice } from '../withdrawn/withdrawn-text.js';
 
 const suggestionsFor = (appealId: string) => useSuggestionsStore.getState().byId.get(appealId);
 
@@ -37,6 +38,25 @@ export function useInboxKeys(): void {
         const target = runnerUp(suggestionsFor(s.selectedId), index);
         if (target === null) s.showNotice(`${index === 1 ? 'Второго' : 'Третьего'} предложения нет — выбрать адресата: ${keysFor('inbox', 'open-picker')}`);
         else void s.decide({ type: 'route', targetId: target.targetId });
+        break;
+      }
+      // Issue 14 item 6: one key rejects an appeal its author withdrew; on any other it does nothing but say so, and on
+      // a folded surge cluster (decided whole) it asks for the cluster to be unfolded first.
+      case 'reject-withdrawn': {
+        const id = s.selectedId;
+        if (id === null) break;
+        const detail = s.detail?.id === id && s.detail.phase === 'ready' ? s.detail.local.appeal : undefined;
+        const withdrawnAt = detail ? detail.withdrawnAt : s.rowsById.get(id)?.withdrawnAt;
+        if (withdrawnAt === null || withdrawnAt === undefined) {
+          s.showNotice(notWithdrawnNotice(keysFor('inbox', 'open-reject')));
+          break;
+        }
+        const cluster = s.clusterOf.get(id);
+        if (cluster && !s.expandedClusters.has(cluster.clusterId)) {
+          s.showNotice(foldedClusterNotice(keysFor('inbox', 'toggle-cluster')));
+          break;
+        }
+        void s.decide({ type: 'reject', reason: 'withdrawn' });
         break;
       }
       default: break;

@@ -18,6 +18,7 @@ import { ExportToast } from './ExportToast.js';
 import { formatMinutes } from './format-minutes.js';
 import { useExport } from './use-export.js';
 import { ShiftNow } from '../team/ShiftNow.js';
+import { WithdrawnBadge } from '../withdrawn/WithdrawnMark.js';
 import '../../styles/lead.css';
 
 interface GroupLine { group: QueueGroup; label: string; row: QueueRow | null; waiting: number; overdue: number }
@@ -211,7 +212,8 @@ export function QueuesView() {
                     className={i === cursor ? 'queue-item cursor' : 'queue-item'}
                     ref={i === cursor ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}>
                     <span className="queue-item-main">
-                      <span className="queue-excerpt">{r.excerpt}</span>
+                      {/* A routed appeal its author withdrew afterwards keeps its decision: the lead sees the mark (issue 14). */}
+                      <span className="queue-excerpt"><WithdrawnBadge iso={r.withdrawnAt} />{r.excerpt}</span>
                       <span className="muted">{SOURCE_LABELS[r.source]}
                         {r.targetId ? ` · ${targetsById.get(r.targetId)?.shortName ?? r.targetId}` : ''}
                         {r.decidedBy ? ` · ${r.decidedBy}` : ''}{r.pending ? ' · не отправлено' : ''}</span>

@@ -108,6 +108,7 @@ export function StatsView() {
             ))}
             <div><b className="tabular">{formatCountRu(t.routed)}</b><span>направлено</span></div>
             <div><b className="tabular">{formatCountRu(t.rejected)}</b><span>отклонено</span></div>
+            {t.withdrawn !== undefined ? <div><b className="tabular" data-testid="stats-withdrawn">{formatCountRu(t.withdrawn)}</b><span>отозвано авторами</span></div> : null}
             <div><b className="tabular">{formatCountRu(t.waiting)}</b><span>ждут решения</span></div>
             <div><b className={t.routedLate > 0 ? 'tabular overdue' : 'tabular'}>{formatCountRu(t.routedLate)}</b><span>направлено с опозданием</span></div>
           </section>
@@ -118,6 +119,12 @@ export function StatsView() {
             {stats.byTarget.length > 0
               ? <HBars items={stats.byTarget.slice(0, 12).map((x) => ({ key: x.targetId, label: x.label, count: x.count }))} label="Направлено по адресатам" />
               : <p className="muted">За период ничего не направлено.</p>}</section>
+          {stats.byRejectReason !== undefined ? (
+            <section className="stats-card" data-testid="stats-reject-reasons"><h3>Отклонено по причинам</h3>
+              {stats.byRejectReason.length > 0
+                ? <HBars items={stats.byRejectReason.map((r) => ({ key: r.reason, label: r.label, count: r.count }))} label="Отклонено по причинам" color="#4a5465" />
+                : <p className="muted">За период ничего не отклонено.</p>}</section>
+          ) : null}
           <section className="stats-card"><h3>Время до направления <span className="muted">медиана {formatMinutes(stats.routeTime.medianMinutes)}</span></h3>
             <Histogram buckets={stats.routeTime.buckets} /></section>
           <section className="stats-card"><h3>Операторы</h3>

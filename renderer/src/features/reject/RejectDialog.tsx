@@ -1,6 +1,7 @@
-// «X»: reject the selected appeal for one of four reasons; a digit decides at once, arrows + Enter also work.
+// «X»: reject the selected appeal for one of four reasons; a digit decides at once, arrows + Enter also work. «Отозвано
+// автором» is not offered here: it has its own key, for withdrawn appeals only (issue 14 item 6).
 import { useState } from 'react';
-import { REJECT_REASONS, REJECT_REASON_LABELS, type RejectReason } from '../../../../shared/domain/appeal.js';
+import { PICKABLE_REJECT_REASONS as REJECT_REASONS, REJECT_REASON_LABELS, type RejectReason } from '../../../../shared/domain/appeal.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
 import { keysFor, primaryKeyFor, slotKeyFor } from '../shortcuts/shortcut-table.js';

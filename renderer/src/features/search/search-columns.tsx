@@ -7,6 +7,7 @@ import { INBOX_COLUMNS } from '../inbox/inbox-columns.js';
 import { markTerms } from './mark-terms.js';
 import { STATUS_LABELS } from './search-query-state.js';
 import { useSearchStore } from './search-store.js';
+import { WithdrawnBadge } from '../withdrawn/WithdrawnMark.js';
 
 function MarkedExcerpt({ text }: { text: string }) {
   const terms = useSearchStore((s) => s.answer?.terms);
@@ -27,7 +28,8 @@ const shared = (id: string) => INBOX_COLUMNS.filter((c) => c.id === id);
 
 export const SEARCH_COLUMNS = [
   ...['source', 'channel', 'author'].flatMap(shared),
-  column.accessor('excerpt', { id: 'excerpt', header: 'Текст', cell: (c) => <MarkedExcerpt text={c.getValue()} /> }),
+  column.accessor('excerpt', { id: 'excerpt', header: 'Текст',
+    cell: (c) => <><WithdrawnBadge iso={c.row.original.withdrawnAt} /><MarkedExcerpt text={c.getValue()} /></> }),
   ...shared('received'),
   column.display({ id: 'status', header: 'Состояние', cell: (c) => <StatusCell row={c.row.original} /> }),
   ...shared('attachments'),

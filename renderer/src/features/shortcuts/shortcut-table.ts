@@ -34,7 +34,9 @@ export type ShortcutAction =
   // the detail pane (issue 13): reading a long appeal, its photos
   | 'scroll-detail-down' | 'scroll-detail-up' | 'open-photos' | 'next-photo' | 'prev-photo'
   // the command palette and choosing the favourites (issue 13, item 5)
-  | 'open-palette' | 'open-favorites' | 'clear-slot';
+  | 'open-palette' | 'open-favorites' | 'clear-slot'
+  // an appeal withdrawn by its author (issue 14 item 6)
+  | 'reject-withdrawn';
 
 export interface KeyChord {
   code: string;
@@ -100,6 +102,9 @@ const BINDINGS: readonly Binding[] = [
   { action: 'open-picker', scope: 'inbox', chords: [{ code: 'Slash' }],
     label: 'Направить другому адресату (поиск)' },
   { action: 'open-reject', scope: 'inbox', chords: [{ code: 'KeyX' }], label: 'Отклонить обращение' },
+  // Next to X (reject): one key for the one reason that is a fact, not a judgement; on any other appeal it only says so.
+  { action: 'reject-withdrawn', scope: 'inbox', chords: [{ code: 'KeyX', shift: true }],
+    label: 'Отклонить как отозванное автором (только обращение, которое автор удалил)' },
   { action: 'toggle-urgency', scope: 'inbox', chords: [{ code: 'KeyU' }],
     label: 'Сортировка: по сроку маршрутизации / сначала новые' },
   { action: 'undo', scope: 'inbox', chords: [{ code: 'KeyZ', ctrl: true }],

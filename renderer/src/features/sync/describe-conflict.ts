@@ -27,6 +27,9 @@ export function describeConflict(conflict: Conflict, targetName: TargetName): st
   } else if (server.status === 'rejected') {
     const reason = server.rejectReason === null ? '' : ` (${REJECT_REASON_LABELS[server.rejectReason]})`;
     what = `Обращение уже отклонено: ${who}${reason}.`;
+  } else if (server.withdrawnAt !== undefined && server.withdrawnAt !== null) {
+    // Issue 14 item 6: the citizen deleted the post while the decision was on its way.
+    what = 'Автор отозвал обращение: удалил публикацию.';
   } else {
     what = 'Обращение изменено на сервере.';
   }

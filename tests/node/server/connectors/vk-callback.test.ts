@@ -177,17 +177,7 @@ describe('VK Callback API: events become appeals', () => {
     expect((await vk.appeals()).find((a) => a.id === `vk:${GROUP_ID}:wall:3301:4700`)).toMatchObject({ version: 1 });
   });
 
-  it('records a deleted comment and keeps its appeal as it was (the model has no withdrawn state yet)', async () => {
-    vk = await startVkFixture();
-    await vk.post(withSecret(vkEvent('wall_reply_new')));
-    const before = await vk.appeals();
-    expect(await vk.post(withSecret(vkEvent('wall_reply_delete')))).toEqual(ok);
-    expect(await vk.appeals()).toEqual(before);
-    expect(vk.log.some((line) => line.includes('wall_reply_delete') && line.includes(`deleted ${COMMENT_ID}`))).toBe(true);
-    // Retried: recorded once.
-    expect(await vk.post(withSecret(vkEvent('wall_reply_delete')))).toEqual(ok);
-    expect(vk.log.filter((line) => line.includes('wall_reply_delete')).length).toBe(1);
-  });
+  // Deletions and restores (withdrawn by its author, issue 14 item 6): vk-withdrawn.test.ts.
 
   it('stores hostile text as sent, a lone surrogate as U+FFFD, and cuts text over the limit with a mark', async () => {
     vk = await startVkFixture();

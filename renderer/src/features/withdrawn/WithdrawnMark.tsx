@@ -1,0 +1,30 @@
+// The «Отозвано автором» mark (issue 14 item 6): a badge on the grid row (a sign and a word, never colour alone, the
+// time in its tooltip) and a banner in the detail pane with the time and the key that rejects it as withdrawn. The
+// key hint is generated from the binding (keysFor), like every other hint.
+import { Keycap } from '../../components/Keycap.js';
+import { useDeskStore } from '../../store/desk-store.js';
+import { keysFor, type ShortcutScope } from '../shortcuts/shortcut-table.js';
+import { WITHDRAWN_WORD, withdrawnWhen } from './withdrawn-text.js';
+import './withdrawn.css';
+
+export function WithdrawnBadge({ iso }: { iso: string | null | undefined }) {
+  const nowMs = useDeskStore((s) => s.nowMs);
+  if (iso === null || iso === undefined) return null;
+  return (
+    <span className="withdrawn-badge" data-testid="withdrawn-badge" title={withdrawnWhen(iso, nowMs)}>
+      <span aria-hidden="true">⌫ </span>{WITHDRAWN_WORD}
+    </span>
+  );
+}
+
+export function WithdrawnBanner({ iso, keyScope, nowMs }: { iso: string | null | undefined; keyScope: ShortcutScope; nowMs: number }) {
+  if (iso === null || iso === undefined) return null;
+  // Only where the section binds the key (the inbox; search results decide with X).
+  const bound = keysFor(keyScope, 'reject-withdrawn') !== '';
+  return (
+    <p className="withdrawn-banner" data-testid="withdrawn-banner" role="note">
+      <b>{WITHDRAWN_WORD}.</b> {withdrawnWhen(iso, nowMs)}.
+      {bound ? <> <Keycap keys={keysFor(keyScope, 'reject-withdrawn')} /> отклонить как отозванное</> : null}
+    </p>
+  );
+}

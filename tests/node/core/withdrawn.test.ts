@@ -1,0 +1,165 @@
+// Withdrawn by its author, in the desk's core (issue 14 item 6), against the real reference server with its VK
+// connector on loopback: the withdrawal the server makes (a VK wall_reply_delete) is pulled as a new version and the
+// cached row, the rows of any list, the inbox page and the detail all carry the mark; the appeal stays in the inbox
+// (never removed) and in search; «Отозвано автором» decides it and reaches the server, and is refused on an appeal
+// that is not withdrawn; a restore pulled afterwards clears the mark. The cache migration fills the column from
+// what an existing cache holds.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../../electron/core/cache/migrations/all-migrations.js';
+import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
+import { startServer, type RunningServer } from '../../../server/start-server.js';
+import type { Appeal } from '../../../shared/domain/appeal.js';
+import type { Conflict, InboxRow, ListedRow, LocalAppeal } from '../../../shared/desk-api/contract.js';
+import type { Stats } from '../../../shared/desk-api/lead-contract.js';
+import type { SearchResult } from '../../../shared/search/search-query.js';
+import { centralCall, tempDir, value } from './core-test-kit.js';
+
+const GROUP_ID = 200000001;
+const SECRET = 'fixture-secret-Zq7';
+const COMMENT = `vk:${GROUP_ID}:wall:3301:4512`;
+const FIXTURES = new URL('../../fixtures/connectors/vk/', import.meta.url);
+const vkEvent = (name: string): Record<string, unknown> & { object: Record<string, unknown> } =>
+  ({ ...JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')), secret: SECRET });
+
+let serverDir: ReturnType<typeof tempDir>;
+let deskDir: ReturnType<typeof tempDir>;
+let server: RunningServer;
+let core: DeskCore;
+
+beforeEach(async () => {
+  serverDir = tempDir('server-withdrawn');
+  deskDir = tempDir('desk-withdrawn');
+  const file = join(serverDir.dir, 'connectors.json');
+  writeFileSync(file, JSON.stringify({ vk: [{ groupId: GROUP_ID, secret: { env: 'VK_SECRET' }, confirmation: 'c0nf1rm',
+    channel: { name: 'Минздрав НСО', url: 'https://vk.com/minzdrav_nso' } }] }), { mode: 0o600 });
+  server = await startServer({ port: 0, dataDir: join(serverDir.dir, 'data'), connectors: { file, env: { VK_SECRET: SECRET } } });
+  core = await createDeskCore({ dataDir: deskDir.dir, apiUrl: server.url, pushDelayMs: 0, syncIntervalMs: 60_000,
+    requestTimeoutMs: 5_000, log: () => undefined });
+});
+afterEach(async () => {
+  await core.close();
+  await server.close();
+  deskDir.remove();
+  serverDir.remove();
+});
+
+async function postVk(event: unknown): Promise<void> {
+  const res = await fetch(`${server.url}/api/v1/connectors/vk/${GROUP_ID}`, { method: 'POST', body: JSON.stringify(event),
+    headers: { 'content-type': 'application/json' } });
+  expect(await res.text()).toBe('ok');
+}
+
+async function serverAppeal(id: string): Promise<Appeal | undefined> {
+  const { token } = await centralCall<{ token: string }>(server.url, '/session', { method: 'POST', body: { login: 'lead', password: 'lead' } });
+  return (await centralCall<{ appeals: Appeal[] }>(server.url, '/changes?limit=1000', { token })).appeals.find((a) => a.id === id);
+}
+
+const row = async (id: string): Promise<ListedRow | undefined> =>
+  (await value<{ rows: ListedRow[] }>(core, 'appeals.rows', { ids: [id] })).rows[0];
+const inboxRow = async (id: string): Promise<InboxRow | undefined> =>
+  (await value<{ rows: InboxRow[] }>(core, 'inbox.list', {})).rows.find((r) => r.id === id);
+
+describe('a withdrawn appeal in the desk core', () => {
+  it('pulls the withdrawal into the cached row and the detail, keeps it listed and findable, and decides it with «withdrawn»', async () => {
+    await postVk(vkEvent('wall_reply_new'));
+    const other = vkEvent('wall_reply_new');
+    other.object = { ...other.object, id: 4600, text: 'Второй комментарий: не работает лифт' };
+    other.event_id = 'another-comment';
+    await postVk(other);
+    // The shift lead: decides like an operator, and reads the statistics at the end.
+    await value(core, 'session.login', { login: 'lead', password: 'lead' });
+    await value(core, 'sync.now', {});
+    expect((await row(COMMENT))?.withdrawnAt ?? null).toBeNull();
+
+    await postVk(vkEvent('wall_reply_delete'));
+    await value(core, 'sync.now', {});
+    const withdrawnAt = (await serverAppeal(COMMENT))?.withdrawnAt;
+    expect(withdrawnAt).toEqual(expect.any(String));
+    expect(await row(COMMENT)).toMatchObject({ status: 'new', withdrawnAt });
+    expect(await inboxRow(COMMENT)).toMatchObject({ withdrawnAt });
+    expect((await value<LocalAppeal>(core, 'appeals.get', { id: COMMENT })).appeal).toMatchObject({ version: 2, withdrawnAt });
+    expect((await value<{ ids: string[] }>(core, 'inbox.ids', {})).ids).toContain(COMMENT);
+    expect((await value<SearchResult>(core, 'search.query', { text: 'поликлинике' })).ids).toEqual([COMMENT]);
+
+    // «Отозвано автором» on the other appeal, not withdrawn: refused, nothing queued.
+    const refused = await core.call('appeals.reject', { appealId: `vk:${GROUP_ID}:wall:3301:4600`, reason: 'withdrawn' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'not_withdrawn' } });
+    expect((await row(`vk:${GROUP_ID}:wall:3301:4600`))?.status).toBe('new');
+
+    await value(core, 'appeals.reject', { appealId: COMMENT, reason: 'withdrawn' });
+    await value(core, 'sync.now', {});
+    expect(await serverAppeal(COMMENT)).toMatchObject({ status: 'rejected', rejectReason: 'withdrawn', version: 3, withdrawnAt });
+    expect(await row(COMMENT)).toMatchObject({ status: 'rejected', withdrawnAt });
+    expect((await value<{ ids: string[] }>(core, 'inbox.ids', {})).ids).not.toContain(COMMENT);
+
+    // The fixture comments were posted on 2 December 2025 (Novosibirsk): the statistics name the reason and count it.
+    const stats = await value<Stats>(core, 'stats.get', { from: '2025-12-02', to: '2025-12-02' });
+    expect(stats.totals).toMatchObject({ received: 2, rejected: 1, withdrawn: 1 });
+    expect(stats.byRejectReason).toEqual([{ reason: 'withdrawn', label: 'Отозвано автором', count: 1 }]);
+  });
+
+  it('clears the mark when the restore is pulled', async () => {
+    await postVk(vkEvent('wall_reply_new'));
+    await postVk(vkEvent('wall_reply_delete'));
+    await value(core, 'session.login', { login: 'operator1', password: 'operator1' });
+    await value(core, 'sync.now', {});
+    expect((await row(COMMENT))?.withdrawnAt).toEqual(expect.any(String));
+    await postVk(vkEvent('wall_reply_restore'));
+    await value(core, 'sync.now', {});
+    expect((await row(COMMENT))?.withdrawnAt).toBeNull();
+    expect((await value<LocalAppeal>(core, 'appeals.get', { id: COMMENT })).appeal).toMatchObject({ version: 3, withdrawnAt: null });
+  });
+});
+
+describe('a decision on the version before the withdrawal', () => {
+  it('comes back as a conflict that says the author withdrew it', async () => {
+    await postVk(vkEvent('wall_reply_new'));
+    const late = tempDir('desk-withdrawn-late');
+    // The decision waits out a 3 s undo grace in the outbox while the author deletes the comment.
+    const slow = await createDeskCore({ dataDir: late.dir, apiUrl: server.url, pushDelayMs: 3_000, syncIntervalMs: 60_000,
+      requestTimeoutMs: 5_000, log: () => undefined });
+    try {
+      await value(slow, 'session.login', { login: 'operator1', password: 'operator1' });
+      await value(slow, 'sync.now', {});
+      await value(slow, 'appeals.route', { appealId: COMMENT, targetId: 'minzdrav' });
+      await postVk(vkEvent('wall_reply_delete'));
+      await expect.poll(async () => (await value<{ conflicts: Conflict[] }>(slow, 'conflicts.list', {})).conflicts,
+        { timeout: 15_000 }).toEqual([expect.objectContaining({ appealId: COMMENT,
+        server: expect.objectContaining({ status: 'new', withdrawnAt: expect.any(String) }) })]);
+      expect(await serverAppeal(COMMENT)).toMatchObject({ status: 'new', version: 2 });
+      // The conflict leaves the appeal in the inbox, marked.
+      expect(await (async () => (await value<{ rows: ListedRow[] }>(slow, 'appeals.rows', { ids: [COMMENT] })).rows[0])())
+        .toMatchObject({ status: 'new', withdrawnAt: expect.any(String) });
+    } finally {
+      await slow.close();
+      late.remove();
+    }
+  });
+});
+
+describe('cache migration 9', () => {
+  it('fills withdrawn_at from the server JSON an older cache already holds', () => {
+    const dir = tempDir('cache-009');
+    try {
+      const db = new Database(join(dir.dir, 'c.sqlite'));
+      for (const m of MIGRATIONS.filter((x) => x.version < 9)) {
+        db.exec(m.sql);
+        m.data?.(db);
+      }
+      const insert = db.prepare(`INSERT INTO appeals (id, local_status, received_ms, received_at, source, channel_name,
+        author_name, attachment_count, excerpt, server_status, server_version, server_json) VALUES (?, 'new', 0, '', 'vk', '', '', 0, '', 'new', 2, ?)`);
+      insert.run('w', JSON.stringify({ withdrawnAt: '2026-12-02T04:05:00.000Z' }));
+      insert.run('n', JSON.stringify({}));
+      const step = MIGRATIONS.find((x) => x.version === 9);
+      db.exec(step?.sql ?? '');
+      expect(db.prepare('SELECT id, withdrawn_at FROM appeals ORDER BY id').all())
+        .toEqual([{ id: 'n', withdrawn_at: null }, { id: 'w', withdrawn_at: '2026-12-02T04:05:00.000Z' }]);
+      db.close();
+    } finally {
+      dir.remove();
+    }
+  });
+});

@@ -1,0 +1,106 @@
+// `npm run server:import-pos` on the engine under test, spawned with tsx against the store of a running server: the
+// report printed, exit 0 when something was taken or known, 1 for a file refused as a whole, 2 for bad arguments;
+// a re-run changes nothing; a desk pulls what it took.
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startFixture, testStore, type Fixture } from '../server-fixture.js';
+import { fixturePath, pulled } from './pos-fixture.js';
+
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+let fx: Fixture | undefined;
+afterEach(async () => {
+  await fx?.dispose();
+  fx = undefined;
+});
+
+function importPos(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/import-pos-main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('npm run server:import-pos', () => {
+  it('imports an export and prints the report; a re-run skips every row as known; a desk pulls the appeals', async () => {
+    fx = await startFixture();
+    const store = await testStore(fx.dir);
+    const where = 'dataDir' in store ? ['--data', store.dataDir] : ['--database', store.databaseUrl];
+
+    const first = await importPos([...where, fixturePath('pos-export-bad-rows.csv')]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout.split('\n')).toEqual([
+      'pos-export-bad-rows.csv: CSV, utf-8, разделитель «;», заголовки в строке 1',
+      'столбцы: «Номер сообщения», «Дата поступления», «Текст сообщения»',
+      'строк с данными: 9; принято: 2; уже были: 0; отклонено: 7',
+      '  строка 2: нет номера сообщения',
+      '  строка 3 (№ 200000001): дата «32.13.2025» не распознана (ожидается ДД.ММ.ГГГГ чч:мм)',
+      '  строка 4 (№ 200000002): пустой текст сообщения',
+      '  строка 6 (№ 200000003): номер 200000003 повторяется в файле: он уже в строке 5',
+      '  строка 8: номер «abc def!» не похож на номер сообщения ПОС',
+      '  строка 9 (№ 200000005): нет даты поступления',
+      '  строка 10 (№ 200000006): дата поступления 15.12.2099 ещё не наступила (перепутаны день и месяц?)',
+      '',
+    ]);
+    const again = await importPos([...where, fixturePath('pos-export-bad-rows.csv')]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('строк с данными: 9; принято: 0; уже были: 2; отклонено: 7');
+
+    const cp1251 = await importPos([...where, fixturePath('pos-export-cp1251.csv')]);
+    expect(cp1251.stdout).toContain('pos-export-cp1251.csv: CSV, windows-1251, разделитель «,», заголовки в строке 3');
+    const lead = await fx.signIn('lead');
+    expect((await pulled(fx, lead)).appeals.map((a) => a.id).sort())
+      .toEqual(['pos:184500001', 'pos:184500002', 'pos:184500003', 'pos:200000003', 'pos:200000004']);
+  });
+
+  it('exits 1 for a file refused as a whole, with every row refused, or unreadable; stores nothing', async () => {
+    fx = await startFixture();
+    const store = await testStore(fx.dir);
+    const where = 'dataDir' in store ? ['--data', store.dataDir] : ['--database', store.databaseUrl];
+
+    const other = await importPos([...where, fixturePath('not-a-pos-export.csv')]);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toContain('not-a-pos-export.csv: не найдена строка заголовков выгрузки ПОС');
+    expect(other.stderr).toContain('найдены заголовки: «Показатель», «Значение», «Период»');
+    const allBad = join(fx.dir, 'all-bad.csv');
+    writeFileSync(allBad, 'Номер сообщения;Дата поступления;Текст сообщения\n;30.11.2025 10:00;без номера\n');
+    const none = await importPos([...where, allBad]);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toContain('  строка 2: нет номера сообщения');
+    expect(none.stderr).toContain('all-bad.csv: ни одна строка не принята');
+    const missing = await importPos([...where, fixturePath('no-such-file.csv')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no-such-file.csv: cannot read');
+
+    expect((await pulled(fx, await fx.signIn('lead'))).appeals).toEqual([]);
+  });
+
+  it('exits 2 for bad arguments, before touching the store', async () => {
+    fx = await startFixture();
+    const store = await testStore(fx.dir);
+    const where = 'dataDir' in store ? ['--data', store.dataDir] : ['--database', store.databaseUrl];
+    for (const args of [[fixturePath('pos-export-cp1251.csv')], [...where, 'a.csv', 'b.csv'],
+      [...where, '--utc-offset-minutes', '+07:00', fixturePath('pos-export-cp1251.csv')]]) {
+      const bad = await importPos(args);
+      expect(bad.code, args.join(' ')).toBe(2);
+      expect(bad.stderr).toContain('usage:');
+    }
+    expect((await pulled(fx, await fx.signIn('lead'))).appeals).toEqual([]);
+  });
+
+  it('reads dates at the offset it is given (--utc-offset-minutes), for a centre in another zone', async () => {
+    fx = await startFixture();
+    const store = await testStore(fx.dir);
+    const where = 'dataDir' in store ? ['--data', store.dataDir] : ['--database', store.databaseUrl];
+    const run = await importPos([...where, '--utc-offset-minutes', '180', fixturePath('pos-export-cp1251.csv')]);
+    expect(run.code, run.stderr).toBe(0);
+    const appeals = (await pulled(fx, await fx.signIn('lead'))).appeals;
+    expect(appeals.find((a) => a.id === 'pos:184500001')?.receivedAt).toBe('2025-11-29T06:30:00.000Z');
+  });
+});
