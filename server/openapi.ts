@@ -1,6 +1,7 @@
 // The OpenAPI 3.1 document, derived from the contract's zod schemas so it cannot drift from what the server checks.
 import { z } from 'zod';
 import { API_PREFIX, ApiError, ENDPOINTS, STREAMS } from '../shared/central-api/contract.js';
+import { CONNECTOR_PATHS } from './connectors/connectors-openapi.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -91,6 +92,7 @@ export function buildOpenApiDocument(): unknown {
       },
     };
   }
+  Object.assign(paths, CONNECTOR_PATHS);
   paths[`${API_PREFIX}/health`] = {
     get: {
       operationId: 'health', summary: 'Liveness probe', security: [],
