@@ -7,8 +7,10 @@
 // Usage: npx tsx scripts/gazetteer/harvest-coderf.ts < pages.txt
 //   pages.txt: «url: https://coderf.ru/ok/oktmo/2013/50642416000» starts a page; then its «code | name |» lines.
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { isScript } from './build-gazetteer.js';
 
-const root = new URL('../..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('../../', import.meta.url));
 export const HARVEST_FILE = `${root}resources/gazetteer-source/oktmo-50-coderf.csv`;
 
 /** One page's «code | name |» lines → Rosstat-layout rows (TER;KOD1;KOD2;KOD3;KC;RAZDEL;NAME1;…;url), oblast 50 only. */
@@ -38,7 +40,7 @@ function knownCodes(): Set<string> {
   }));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (isScript(import.meta.url, process.argv[1])) {
   const known = knownCodes();
   let url = '';
   let page = '';

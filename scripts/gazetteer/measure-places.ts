@@ -4,12 +4,14 @@
 // the `place` label only (district named in it, or the town it names), never from the gazetteer, so the figure can
 // fall as well as rise. Usage: npx tsx scripts/gazetteer/measure-places.ts [--misses]
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { detectPlaces } from '../../electron/core/routing/gazetteer.js';
 import { tokenize } from '../../electron/core/routing/russian-text.js';
 import targets from '../../resources/targets.json' with { type: 'json' };
 
 interface Row { text: string; place?: string }
-const root = new URL('../..', import.meta.url).pathname;
+// A file path, not URL.pathname (percent-encoded for spaces and Cyrillic).
+const root = fileURLToPath(new URL('../../', import.meta.url));
 const rows = readFileSync(`${root}tests/fixtures/real-appeals-nso.jsonl`, 'utf8').split('\n').filter(Boolean)
   .map((l) => JSON.parse(l) as Row);
 

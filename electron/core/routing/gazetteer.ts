@@ -8,6 +8,8 @@ import { tokenize, type Token } from './russian-text.js';
 
 interface GazetteerFile {
   region: string[];
+  /** Adjectives in general use that are also the adjective of a place («Сибирский», «Майский», «Покровский»). */
+  commonAdjectives?: string[];
   municipalities: { targetId: string; names: string[]; places: string[]; selsovets?: string[] }[];
   city: { targetId: string; names: string[]; districts: string[]; microdistricts: string[]; streets: string[];
     genericStreets: string[] };
@@ -30,11 +32,23 @@ interface Entry {
   /** Per word, the written forms (folded): a match on these alone needs no capital letter («в линево»). */
   written: string[][];
   exact: boolean;
-  /** Also a common word, or a form made by rule: needs a settlement word before it or a capital letter. */
-  needsCapital: boolean;
+  /** What besides the words themselves says «a place» (see placeLike). */
+  needs: Needs;
   /** 1 for the name as written; lower for a form made by rule (an adjective, a village named after its сельсовет). */
   weight: number;
 }
+
+/**
+ * - `name`: a place name: written with a capital letter inside a sentence, written as the gazetteer writes it, or
+ *   after a settlement word;
+ * - `common`: also a common word or an adjective in general use («Лекарственное», «Шахта», «Октябрьское»): after a
+ *   settlement word, or capitalised inside a sentence right after a preposition of place («в Лекарственном»);
+ * - `adjective`: an adjective made by rule («Кочковская» of Кочки): after a settlement word, or before a place noun
+ *   («Кочковская школа») — never on a capital letter alone (a Сибирская генерирующая компания is no village);
+ * - `settlement-word`: a made adjective that is also one in general use («Майский», «Покровский»): after a
+ *   settlement word only.
+ */
+type Needs = 'name' | 'common' | 'adjective' | 'settlement-word';
 
 export interface PlaceMention {
   name: string;
@@ -64,9 +78,29 @@ const SETTLEMENT_WORDS = new Set(['с', 'село', 'селе', 'села', 'с�
   'поселком', 'рп', 'пгт', 'д', 'дер', 'деревня', 'деревне', 'деревни', 'деревней', 'дп', 'ст', 'станция', 'станции',
   'г', 'город', 'городе', 'города', 'мкр', 'микрорайон', 'микрорайоне', 'нп', 'х', 'хутор', 'хуторе', 'аул', 'ауле',
   'рзд', 'разъезд', 'разъезде']);
-// Words that say «a street's name follows»: «ул. Красноярская» is a street, not the Красноярский сельсовет.
-const STREET_WORDS = new Set(['ул', 'улица', 'улице', 'улицы', 'улицу', 'пр', 'пр-т', 'проспект', 'проспекте', 'пер',
-  'переулок', 'переулке', 'пл', 'площадь', 'площади', 'шоссе', 'бульвар', 'бульваре', 'тракт', 'тракте', 'проезд']);
+// One letter is a settlement word only as an abbreviation, with its dot: «с. Козиха», not «проблема с лекарствами».
+const ONE_LETTER_NEEDS_DOT = /^[спдгх]$/u;
+// Words that say «a street's name follows» (or, right after a name, that the name was a street's: «Станционной
+// улице»): «ул. Красноярская» is a street, not the Красноярский сельсовет.
+const STREET_WORDS = new Set(['ул', 'улица', 'улице', 'улицы', 'улицу', 'улицей', 'пр', 'пр-т', 'проспект', 'проспекте',
+  'проспекта', 'проспекту', 'проспектом', 'пер', 'переулок', 'переулке', 'переулка', 'переулку', 'переулком', 'пл',
+  'площадь', 'площади', 'площадью', 'шоссе', 'бульвар', 'бульваре', 'бульвара', 'тракт', 'тракте', 'тракта', 'проезд',
+  'проезде', 'проезда', 'тупик', 'тупике']);
+// Nouns (stems) that say «an adjective before me names a settlement»: «Кочковская школа», «ордынские школы»,
+// «Козихинский ФАП», «Кочковская ЦРБ», «Листвянская сельская администрация».
+const PLACE_NOUNS = new Set(['школ', 'сош', 'фап', 'администрац', 'больниц', 'црб', 'амбулатор', 'поликлиник',
+  'участок', 'участк', 'сельсовет', 'совет', 'поселен', 'библиотек', 'клуб', 'дк', 'сдк', 'почт', 'детсад', 'садик',
+  'интернат', 'гимназ', 'кладбищ', 'котельн', 'водокачк']);
+// Adjectives that may stand between the name's adjective and its noun: «Кочковская средняя школа».
+const PLACE_NOUN_ADJECTIVES = new Set(['сельск', 'средн', 'район', 'центральн', 'основн', 'общеобразовательн',
+  'участков', 'врачебн', 'детск']);
+// Prepositions of place: a common word that is also a village's name counts capitalised after one («в Лекарственном»).
+const PLACE_PREPOSITIONS = new Set(['в', 'во', 'на', 'из', 'до', 'под', 'около', 'возле', 'близ', 'через']);
+// Words written with a dot that ends no sentence: «с. Козиха», «ул. Ленина», «им. Кирова», initials «А. Б.».
+const ABBREVIATIONS = new Set(['пос', 'дер', 'рп', 'пгт', 'ст', 'мкр', 'рзд', 'ул', 'пр', 'пер', 'пл', 'им', 'обл',
+  'р', 'н', 'кв', 'корп', 'стр', 'тел', 'др', 'св', 'ж', 'т', 'е', 'см', 'ср', 'руб', 'тыс', 'млн', 'каб', 'пом']);
+// A word with an adjective's ending: the form that agrees with a noun after it («Станционной улице»).
+const ADJECTIVE_ENDING = /(?:ая|яя|ой|ей|ую|юю|ий|ый|ое|ее|ого|его|ому|ему|ым|им|ом|ем|ые|ие|ых|их|ыми|ими)$/u;
 const PREFIX = /^(?:г\.|с\.|п\.|рп|дп|д\.|ст\.|рзд\.|х\.|аул|нп|мкр|ул\.|пр\.|пер\.)\s*/u;
 const KIND_WEIGHT: Record<PlaceKind, number> = {
   municipality: 1, settlement: 0.95, selsovet: 0.9, city: 1, 'city-district': 0.95, microdistrict: 0.9, street: 0.85,
@@ -100,13 +134,14 @@ function adjectiveStems(norm: string): string[] {
 // The village a сельсовет is named after, as the adjective's suffix tells: «Козихинский» ← «Козиха» (any case:
 // «в Козихе», «из Козихи»), «Андреевский» ← «Андреевка», «Савкинский» ← «Савкино», «Палецкий» ← «Палецкое». A name
 // in -ово/-ино is matched only as written with its «о» (it is rarely declined, and «Соколов», «Ильин» are surnames).
-function villageFormsOfSelsovet(adjectiveStem: string): { stems: string[]; written: string[] } {
-  const stems = [adjectiveStem];
+function villageFormsOfSelsovet(adjectiveStem: string): { adjectives: string[]; nouns: string[]; written: string[] } {
+  const nouns: string[] = [];
   const written: string[] = [];
   const x = adjectiveStem.replace(/ск$/u, '');
-  if (/ихин$/u.test(x)) stems.push(x.slice(0, -2));
-  else if (/(?:ин|ов|ев)$/u.test(x)) { stems.push(`${x}к`); written.push(`${x}о`); }
-  return { stems: stems.filter((v) => v.length >= 5), written: written.filter((v) => v.length >= 6) };
+  if (/ихин$/u.test(x)) nouns.push(x.slice(0, -2));
+  else if (/(?:ин|ов|ев)$/u.test(x)) { nouns.push(`${x}к`); written.push(`${x}о`); }
+  const long = (v: string) => v.length >= 5;
+  return { adjectives: [adjectiveStem].filter(long), nouns: nouns.filter(long), written: written.filter((v) => v.length >= 6) };
 }
 
 function buildEntries(data: GazetteerFile): Entry[] {
@@ -125,21 +160,25 @@ function buildEntries(data: GazetteerFile): Entry[] {
     byKeyText.set(id, entry);
     entries.push(entry);
   };
+  // Adjectives in general use, by stem: as a made adjective they need a settlement word; a name as written that is
+  // one of them («Октябрьское», «Крещенское») is read like a common word.
+  const commonAdjectives = new Set((data.commonAdjectives ?? []).flatMap((w) => tokenize(w).map((t) => t.stem)));
   const add = (raw: string, kind: PlaceKind, targetId: string | null) => {
-    const commonWord = raw.endsWith('*');
     const name = raw.replace(/\*$/u, '');
     const { keys, written, exact } = entryKeys(name);
     if (keys.length === 0) return;
-    push({ name: name.replace(PREFIX, ''), kind, keys, written, exact, needsCapital: commonWord, weight: 1 }, targetId);
+    const common = raw.endsWith('*') || keys.length === 1 && commonAdjectives.has(keys[0]?.[0] ?? '');
+    push({ name: name.replace(PREFIX, ''), kind, keys, written, exact, needs: common ? 'common' : 'name', weight: 1 }, targetId);
     return { words: written };
   };
   // Words of city streets and districts («Ленина», «Советская», «Кировский»): a rule-made form that would read
   // like one of them is not made — «ул. Калинина» is no village.
   const urbanStems = new Set([...data.city.genericStreets, ...data.city.streets, ...data.city.districts]
     .flatMap((s) => tokenize(s.replace(PREFIX, '')).map((t) => t.stem)));
-  const ruleForm = (form: string, name: string, kind: PlaceKind, targetId: string, exact = false) => {
+  const ruleForm = (form: string, name: string, kind: PlaceKind, targetId: string, made: 'adjective' | 'noun', exact = false) => {
     if (urbanStems.has(form) || urbanStems.has(form.replace(/о$/u, ''))) return;
-    push({ name, kind, keys: [[form]], written: [[]], exact, needsCapital: true, weight: RULE_WEIGHT }, targetId);
+    const needs: Needs = made === 'noun' ? 'name' : commonAdjectives.has(form) ? 'settlement-word' : 'adjective';
+    push({ name, kind, keys: [[form]], written: [[]], exact, needs, weight: RULE_WEIGHT }, targetId);
   };
 
   for (const r of data.region) add(r, 'region', null);
@@ -151,7 +190,7 @@ function buildEntries(data: GazetteerFile): Entry[] {
       const norm = made?.words.length === 1 ? made.words[0]?.[0] : undefined;
       if (norm) {
         const display = p.replace(PREFIX, '').replace(/\*$/u, '');
-        for (const adj of adjectiveStems(norm)) ruleForm(adj, display, 'settlement', m.targetId);
+        for (const adj of adjectiveStems(norm)) ruleForm(adj, display, 'settlement', m.targetId, 'adjective');
       }
     }
     for (const s of m.selsovets ?? []) {
@@ -161,8 +200,9 @@ function buildEntries(data: GazetteerFile): Entry[] {
       // «Козихинская школа», «в Козихе»; two-word names («Петропавловский 1-й») keep only the full form.
       if (words.length === 1 && last && !urbanStems.has(last.stem)) {
         const village = villageFormsOfSelsovet(last.stem);
-        for (const v of village.stems) ruleForm(v, s, 'selsovet', m.targetId);
-        for (const v of village.written) ruleForm(v, s, 'selsovet', m.targetId, true);
+        for (const v of village.adjectives) ruleForm(v, s, 'selsovet', m.targetId, 'adjective');
+        for (const v of village.nouns) ruleForm(v, s, 'selsovet', m.targetId, 'noun');
+        for (const v of village.written) ruleForm(v, s, 'selsovet', m.targetId, 'noun', true);
       }
     }
   }
@@ -210,23 +250,71 @@ function fits(entry: Entry, tokens: Token[], i: number): boolean {
   return true;
 }
 
-/** Written as its name is written, or capitalised, or after a settlement word: a place, not a word that looks like one. */
+const isVillage = (entry: Entry) => entry.kind === 'settlement' || entry.kind === 'selsovet';
+
+/** «с. Козиха», «село Козиха», «р.п. Линёво»: a one-letter abbreviation counts with its dot only. */
+function settlementWord(token: Token | undefined): boolean {
+  if (!token || !SETTLEMENT_WORDS.has(token.norm)) return false;
+  return !ONE_LETTER_NEEDS_DOT.test(token.norm) || (token.after?.startsWith('.') ?? false);
+}
+
+/**
+ * The first word of a sentence is capitalised whatever it is, so its capital says nothing about a name: the first
+ * word of the text, or one after «.», «!», «?», «…» or a line break — unless the dot is an abbreviation's.
+ */
+function sentenceStart(tokens: Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  if (!before) return true;
+  const marks = before.after;
+  if (!marks) return false;
+  if (/[!?…\n]/u.test(marks)) return true;
+  return marks.includes('.') && before.norm.length > 1 && !ABBREVIATIONS.has(before.norm) && !SETTLEMENT_WORDS.has(before.norm);
+}
+
+/** A place noun right after `j` («Кочковская школа»), or after one adjective more («Кочковская средняя школа»). */
+function placeNounAt(tokens: Token[], j: number): boolean {
+  const next = tokens[j];
+  if (!next) return false;
+  if (PLACE_NOUNS.has(next.stem)) return true;
+  return PLACE_NOUN_ADJECTIVES.has(next.stem) && PLACE_NOUNS.has(tokens[j + 1]?.stem ?? '');
+}
+
+/** Written as a place is written, or after a settlement word, or before a place noun: a place, not a word that looks like one. */
 function placeLike(entry: Entry, tokens: Token[], i: number): boolean {
   const token = tokens[i];
   if (!token) return false;
   const before = tokens[i - 1];
-  const village = entry.kind === 'settlement' || entry.kind === 'selsovet';
+  const end = i + entry.keys.length;
+  const last = tokens[end - 1];
+  const village = isVillage(entry);
   if (village && before && STREET_WORDS.has(before.norm)) return false;
-  if (token.capital) return true;
-  if (before && SETTLEMENT_WORDS.has(before.norm)) return true;
-  if (entry.needsCapital) return false;
+  if (settlementWord(before)) return true;
+  // «Станционной улице», «Промышленная улица»: an adjective agreeing with the street word after it names the street.
+  if (village && last && !last.after && ADJECTIVE_ENDING.test(last.norm) && STREET_WORDS.has(tokens[end]?.norm ?? '')) {
+    return false;
+  }
+  switch (entry.needs) {
+    case 'settlement-word': return false;
+    case 'adjective': return placeNounAt(tokens, end);
+    case 'common':
+      return token.capital && before !== undefined && PLACE_PREPOSITIONS.has(before.norm) && !sentenceStart(tokens, i);
+    case 'name': break;
+  }
+  if (token.capital && !sentenceStart(tokens, i)) return true;
   // Districts, the city and its streets are named in lower case too («новосибирский район»); a village only as
-  // written («в линево»), never by a stem a common word shares («половину» is not Половинное).
+  // written («в линево»), never by a stem a common word shares («половину» is not Половинное) — or as an adjective
+  // before a place noun («ордынские школы» of Ордынское).
   if (!village) return true;
-  return entry.written.every((forms, k) => forms.includes(tokens[i + k]?.norm ?? ''));
+  if (entry.written.every((forms, k) => forms.includes(tokens[i + k]?.norm ?? ''))) return true;
+  return entry.keys.length === 1 && ADJECTIVE_ENDING.test(token.norm) && placeNounAt(tokens, end);
 }
 
-function matchAt(tokens: Token[], i: number): Entry | null {
+/**
+ * Every entry the words at `i` may be, best first (longest, then a name as written before a form made by rule), or
+ * null: a name two entries share («Павловка» as written in one district, the village of a Павловский сельсовет in
+ * another) names every municipality either does.
+ */
+function matchAt(tokens: Token[], i: number): Entry[] | null {
   const token = tokens[i];
   if (!token) return null;
   const byStem = BY_FIRST_KEY.get(token.stem);
@@ -240,33 +328,52 @@ function matchAt(tokens: Token[], i: number): Entry | null {
       if (fits(entry, tokens, i) && placeLike(entry, tokens, i)) { best = entry; break; }
     }
   }
-  return best;
+  if (!best) return null;
+  const group = [best];
+  for (const list of [byStem, byNorm]) {
+    if (!list) continue;
+    for (const entry of list) {
+      if (entry.keys.length < best.keys.length) break;
+      if (group.includes(entry) || entry.keys.length !== best.keys.length || !fits(entry, tokens, i)) continue;
+      // The words are a place already: another village named so is one too. A made adjective answers for itself
+      // («из Татарска» is the town, not the adjective of Татарка).
+      const sameKind = isVillage(best) && isVillage(entry) && (entry.needs === 'name' || entry.needs === 'common');
+      if (sameKind || placeLike(entry, tokens, i)) group.push(entry);
+    }
+  }
+  return group;
 }
 
 export function detectPlaces(textOrTokens: string | Token[]): PlaceDetection {
   const tokens = typeof textOrTokens === 'string' ? tokenize(textOrTokens) : textOrTokens;
-  const found: { entry: Entry; text: string }[] = [];
+  const found: { entry: Entry; group: Entry[]; targetIds: string[]; text: string }[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const entry = matchAt(tokens, i);
-    if (!entry) continue;
+    const group = matchAt(tokens, i);
+    const entry = group?.[0];
+    if (!group || !entry) continue;
     const text = tokens.slice(i, i + entry.keys.length).map((t) => t.surface).join(' ');
     if (entry.kind !== 'region' && !found.some((f) => f.entry.name === entry.name && f.entry.kind === entry.kind)) {
-      found.push({ entry, text });
+      const targetIds = group.length === 1 ? entry.targetIds : [...new Set(group.flatMap((e) => e.targetIds))];
+      found.push({ entry, group, targetIds, text });
     }
     i += entry.keys.length - 1;
   }
   const best = new Map<string, PlaceCandidate>();
-  for (const { entry, text } of found) {
-    // A name shared by n municipalities gives each of them a lower score.
-    const share = entry.targetIds.length > 1 ? 0.6 / entry.targetIds.length + 0.1 : 1;
-    const score = KIND_WEIGHT[entry.kind] * entry.weight * share;
-    for (const targetId of entry.targetIds) {
+  for (const { entry, group, targetIds, text } of found) {
+    // A name shared by n municipalities gives each of them a lower score; each scored by the entry that names it.
+    const share = targetIds.length > 1 ? 0.6 / targetIds.length + 0.1 : 1;
+    const scores = new Map<string, number>();
+    for (const e of group) {
+      const score = KIND_WEIGHT[e.kind] * e.weight * share;
+      for (const targetId of e.targetIds) if ((scores.get(targetId) ?? -1) < score) scores.set(targetId, score);
+    }
+    for (const [targetId, score] of scores) {
       const known = best.get(targetId);
       if (!known || known.score < score) best.set(targetId, { targetId, score, place: entry.name, text });
       else if (known.score < 1) known.score = Math.min(1, known.score + 0.1); // a second mention of the same area
     }
   }
   const candidates = [...best.values()].sort((a, b) => b.score - a.score);
-  const mentions = found.map(({ entry, text }) => ({ name: entry.name, kind: entry.kind, text, targetIds: entry.targetIds }));
+  const mentions = found.map(({ entry, targetIds, text }) => ({ name: entry.name, kind: entry.kind, text, targetIds }));
   return { mentions, candidates };
 }

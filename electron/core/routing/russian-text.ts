@@ -14,6 +14,11 @@ export interface Token {
   stem: string;
   /** Written with a capital letter (names of places usually are). */
   capital: boolean;
+  /**
+   * The marks between this word and the next (spaces dropped, line breaks kept as «\n»), when there are any:
+   * «.» after «с» of «с. Козиха», «.» or «!» that ends a sentence, «,». The gazetteer reads sentence starts from it.
+   */
+  after?: string;
 }
 
 export function foldText(text: string): string {
@@ -36,11 +41,25 @@ const WORD = /[\p{L}\p{N}]+/gu;
 // Tokens by surface form: the same words repeat across appeals, so folding and stemming run once per word.
 const tokenCache = new Map<string, Token>();
 
+// Marks between two words, spaces other than a line break dropped.
+const SPACES = /[^\S\n]+/gu;
+
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  let end = 0;
+  // A cached token is shared by every text: the marks after this occurrence go on a copy.
+  const markLast = (upTo: number) => {
+    const last = tokens.length - 1;
+    const prev = tokens[last];
+    if (!prev || upTo - end === 0 || upTo - end === 1 && text.charCodeAt(end) === 32) return;
+    const marks = text.slice(end, upTo).replace(SPACES, '');
+    if (marks) tokens[last] = { ...prev, after: marks };
+  };
   for (const match of text.matchAll(WORD)) {
     const surface = match[0];
     if (surface.length > 40) continue;
+    markLast(match.index);
+    end = match.index + surface.length;
     let token = tokenCache.get(surface);
     if (token === undefined) {
       const norm = foldText(surface);
@@ -51,6 +70,7 @@ export function tokenize(text: string): Token[] {
     }
     tokens.push(token);
   }
+  markLast(text.length);
   return tokens;
 }
 
