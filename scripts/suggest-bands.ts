@@ -71,3 +71,68 @@ export function bandsMarkdown(rows: readonly BandRow[]): string {
   }
   return lines.join('\n');
 }
+
+export interface ReliabilityRow {
+  from: number;
+  to: number;
+  count: number;
+  /** Mean score shown in the bin. */
+  meanScore: number | null;
+  /** Share of the bin's suggestions that were the right target. */
+  rightShare: number | null;
+}
+
+/** Offered scores in bins of 0.1: the mean score against the share right (equal when the score is calibrated). */
+export function reliability(outcomes: readonly ScoredOutcome[]): ReliabilityRow[] {
+  const rows: ReliabilityRow[] = [];
+  for (let k = 0; k < 10; k++) {
+    const from = k / 10;
+    const to = (k + 1) / 10;
+    const bin = outcomes.filter((o) => o.topScore >= from && (k === 9 ? o.topScore <= 1 : o.topScore < to));
+    rows.push({
+      from, to, count: bin.length,
+      meanScore: bin.length === 0 ? null : bin.reduce((a, o) => a + o.topScore, 0) / bin.length,
+      rightShare: rate(bin),
+    });
+  }
+  return rows;
+}
+
+export function reliabilityMarkdown(rows: readonly ReliabilityRow[]): string {
+  const lines = ['| score | suggestions | mean score | right |', '|---|---|---|---|'];
+  for (const r of rows) {
+    if (r.count === 0) continue;
+    lines.push(`| ${r.from.toFixed(1)}–${r.to.toFixed(1)} | ${r.count} | ${pct(r.meanScore)} | ${pct(r.rightShare)} |`);
+  }
+  return lines.join('\n');
+}
+
+/**
+ * Isotonic regression (pool adjacent violators) of «right» on the score: knots [score, right share], non-decreasing,
+ * for electron/core/routing/calibration.ts. Each knot is a pooled block's mean score and right share; the map starts
+ * at [0, 0] and ends at the last block.
+ */
+export function isotonicKnots(outcomes: readonly ScoredOutcome[]): [number, number][] {
+  const sorted = [...outcomes].sort((a, b) => a.topScore - b.topScore);
+  const blocks: { sumX: number; sumY: number; n: number }[] = [];
+  for (const o of sorted) {
+    blocks.push({ sumX: o.topScore, sumY: o.topRight ? 1 : 0, n: 1 });
+    while (blocks.length > 1) {
+      const last = blocks[blocks.length - 1]!;
+      const prev = blocks[blocks.length - 2]!;
+      if (prev.sumY / prev.n <= last.sumY / last.n) break;
+      blocks.pop();
+      prev.sumX += last.sumX; prev.sumY += last.sumY; prev.n += last.n;
+    }
+  }
+  const knots: [number, number][] = [[0, 0]];
+  for (const b of blocks) {
+    const knot: [number, number] = [round3(b.sumX / b.n), round3(b.sumY / b.n)];
+    const last = knots[knots.length - 1]!;
+    if (knot[0] > last[0]) knots.push(knot);
+    else last[1] = Math.max(last[1], knot[1]);
+  }
+  return knots;
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -1,7 +1,8 @@
 // `npm run suggest -- --data DIR --in FILE`: routing suggestions for JSON lines {"text","source"} from FILE, one
 // JSON line {"suggestions":[{targetId,name,score,reason}…]} per input line, with the model learned from the
 // cache in DIR (an app or harness data folder after a sync). The model is brought up to date first. `--all` also
-// prints candidates under the suggestion floor (shared/routing/suggestion-confidence.ts), which the desk drops.
+// prints candidates under the suggestion floor (shared/routing/suggestion-confidence.ts), which the desk drops;
+// `--raw` prints the ranking's raw shares instead of calibrated scores (to fit the calibration).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,7 +11,8 @@ import { loadModel, loadTargets, mostRoutedMunicipality, trainFromCache } from '
 import { suggestTargets } from '../electron/core/routing/suggest-targets.js';
 
 const USAGE = 'usage: npm run suggest -- --data <dir> --in <file.jsonl> [--all]';
-const { values } = parseArgs({ options: { data: { type: 'string' }, in: { type: 'string' }, all: { type: 'boolean' } }, strict: true });
+const { values } = parseArgs({ options: { data: { type: 'string' }, in: { type: 'string' }, all: { type: 'boolean' },
+  raw: { type: 'boolean' } }, strict: true });
 if (!values.data || !values.in) {
   process.stderr.write(`${USAGE}\n`);
   process.exit(2);
@@ -39,6 +41,7 @@ for (const [i, line] of lines.entries()) {
     process.stderr.write(`line ${i + 1}: not JSON\n`);
   }
   const { suggestions } = suggestTargets(text, { model: loaded.model, targets, keepBelowFloor: values.all === true,
+    rawScores: values.raw === true,
     ...(defaultLocal ? { defaultLocalTargetId: defaultLocal } : {}) });
   out.push(JSON.stringify({ suggestions }));
 }

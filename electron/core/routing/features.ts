@@ -1,5 +1,7 @@
-// Features of an appeal text for the classifier: word stems (weight 1) and character trigrams of the longer
-// words (weight 0.25), which carry a typo («поликлинника») or an unseen form of a known word.
+// Features of an appeal text for the classifier: word lemma keys (weight 1; lemma-ru.ts, so «учительницы» and
+// «учителя» are one feature) and character trigrams of the longer words (weight 0.25), which carry a typo
+// («поликлинника») or an unseen form of a known word.
+import { lemmaKey } from './lemma-ru.js';
 import { STOP_STEMS, tokenize, type Token } from './russian-text.js';
 
 export const NGRAM_WEIGHT = 0.25;
@@ -7,7 +9,7 @@ export const NGRAM_WEIGHT = 0.25;
 export interface Features {
   /** feature → weight within this text. */
   weights: Map<string, number>;
-  /** stem → the first way the text writes it (for reasons). */
+  /** lemma key → the first way the text writes it (for reasons). */
   surfaces: Map<string, string>;
   tokens: Token[];
 }
@@ -34,7 +36,7 @@ export function featuresOf(text: string): Features {
   const weights = new Map<string, number>();
   const surfaces = new Map<string, string>();
   for (const token of tokens) {
-    const stem = token.stem;
+    const stem = lemmaKey(token.norm);
     if (stem.length < 2 || STOP_STEMS.has(stem) || DIGITS.test(stem)) continue;
     const key = `w:${stem}`;
     weights.set(key, (weights.get(key) ?? 0) + 1);

@@ -1,7 +1,10 @@
-// Keyword rules per routing class: what a ЦУР operator looks for before any history exists. Stems (Snowball)
-// of the words; '@local' is the municipality of the place the appeal is about (roads in a town, lights, snow).
+// The routing class of local matters, and the short keyword list the surge clusters weigh words by. Routing itself
+// no longer reads RULE_STEMS: it ranks by the bodies' competences as data (resources/competences, competences.ts);
+// this list stays for electron/core/clusters/cluster-features.ts, whose tuning it is part of.
+/** The municipality of the place the appeal is about (roads in a town, lights, snow). */
 export const LOCAL_CLASS = '@local';
 
+/** Snowball stems of topic keywords per routing class (the clusters' keyword set). */
 export const RULE_STEMS: Readonly<Record<string, readonly string[]>> = {
   minzdrav: ['поликлиник', 'больниц', 'врач', 'терапевт', 'талон', 'скор', 'фап', 'фельдшер', 'лекарств', 'аптек',
     'педиатр', 'стоматолог', 'цгб', 'црб', 'гкб', 'медицин', 'лечен', 'пациент', 'регистратур', 'узи', 'мрт',

@@ -2,9 +2,33 @@
 // target changed), save; and the suggestions table. Used by the training worker and the `suggest` command.
 import type { Database } from 'better-sqlite3';
 import type { Target } from '../../../shared/domain/target.js';
+import { competenceEvidence } from './competences.js';
 import { featuresOf } from './features.js';
+import type { Token } from './russian-text.js';
 import { NaiveBayes, type NaiveBayesState } from './naive-bayes.js';
 import { routingClassOf, type SuggestResult } from './suggest-targets.js';
+
+/** A decision that differs from the first suggestion the operator saw: the model was wrong, learn it harder. */
+export const CORRECTION_WEIGHT = 3;
+/** Competence evidence at least this strong (one decisive concept) makes a decision that ignores it suspect. */
+const SURE_EVIDENCE = 3;
+/** The least a decision counts that the competences contradict (a generator's or a slip's; a correction never is). */
+const CONTRADICTED_WEIGHT = 0.3;
+
+/**
+ * How much one routed decision counts in the model (issue 15 item 5): more when it corrects the suggestion shown
+ * at the time, less when it agrees with nothing the text names of the body's competences — so a history written
+ * with another vocabulary (the demo generator's) does not teach the model against the statutes.
+ */
+export function decisionWeight(input: { text: string | readonly Token[]; cls: string; targetId: string; suggestedTargetId: string | null }): number {
+  if (input.suggestedTargetId !== null && input.suggestedTargetId !== input.targetId) return CORRECTION_WEIGHT;
+  const evidence = competenceEvidence(input.text);
+  let total = 0;
+  for (const e of evidence.values()) total += e.score;
+  if (total < SURE_EVIDENCE) return 1;
+  const agreement = (evidence.get(input.cls)?.score ?? 0) / total;
+  return CONTRADICTED_WEIGHT + (1 - CONTRADICTED_WEIGHT) * Math.min(1, agreement * 2);
+}
 
 export interface LoadedModel {
   model: NaiveBayes;
@@ -30,11 +54,14 @@ interface DeltaRow {
   target_id: string | null;
   learned_target: string | null;
   learned_cls: string | null;
+  learned_weight: number | null;
+  /** The first suggestion when it was decided: kept from the first learning, else the stored suggestion's. */
+  suggested: string | null;
 }
 
 /** What one training step changed: written by the core's own connection (the only writer of the cache). */
 export interface TrainingDelta {
-  remember: [appealId: string, targetId: string, cls: string][];
+  remember: [appealId: string, targetId: string, cls: string, weight: number, suggestedTargetId: string | null][];
   forget: string[];
   stateJson: string;
   learned: number;
@@ -50,20 +77,23 @@ export function collectTraining(db: Database, loaded: LoadedModel, targets: read
   const kindOf = new Map(targets.map((t) => [t.id, t]));
   const rows = db.prepare(`
     SELECT a.id, json_extract(coalesce(a.local_json, a.server_json), '$.text') AS text, a.local_status AS status,
-      a.local_target_id AS target_id, l.target_id AS learned_target, l.cls AS learned_cls
-    FROM appeals a LEFT JOIN suggest_learned l ON l.appeal_id = a.id
+      a.local_target_id AS target_id, l.target_id AS learned_target, l.cls AS learned_cls, l.weight AS learned_weight,
+      coalesce(l.suggested_target_id, s.top_target_id) AS suggested
+    FROM appeals a LEFT JOIN suggest_learned l ON l.appeal_id = a.id LEFT JOIN suggestions s ON s.appeal_id = a.id
     WHERE (a.local_status = 'routed' AND (l.target_id IS NULL OR l.target_id != a.local_target_id))
        OR (a.local_status != 'routed' AND l.target_id IS NOT NULL)`).all() as DeltaRow[];
   if (rows.length === 0) return null;
   const delta: TrainingDelta = { remember: [], forget: [], stateJson: '', learned: 0, revision: 0 };
   for (const row of rows) {
-    const features = featuresOf(row.text ?? '').weights;
-    if (row.learned_cls) loaded.model.learn(features, row.learned_cls, -1);
+    const all = featuresOf(row.text ?? '');
+    const features = all.weights;
+    if (row.learned_cls) loaded.model.learn(features, row.learned_cls, -1, row.learned_weight ?? 1);
     if (row.status === 'routed' && row.target_id) {
       const target = kindOf.get(row.target_id);
       const cls = target ? routingClassOf(target) : row.target_id;
-      loaded.model.learn(features, cls, 1);
-      delta.remember.push([row.id, row.target_id, cls]);
+      const weight = decisionWeight({ text: all.tokens, cls, targetId: row.target_id, suggestedTargetId: row.suggested });
+      loaded.model.learn(features, cls, 1, weight);
+      delta.remember.push([row.id, row.target_id, cls, weight, row.suggested]);
     } else {
       delta.forget.push(row.id);
     }
@@ -77,12 +107,13 @@ export function collectTraining(db: Database, loaded: LoadedModel, targets: read
 
 /** Stores a training step in one transaction: the learned appeals and the model together. */
 export function applyTraining(db: Database, delta: TrainingDelta): void {
-  const remember = db.prepare('INSERT OR REPLACE INTO suggest_learned (appeal_id, target_id, cls) VALUES (?, ?, ?)');
+  const remember = db.prepare(`INSERT OR REPLACE INTO suggest_learned (appeal_id, target_id, cls, weight, suggested_target_id)
+    VALUES (?, ?, ?, ?, ?)`);
   const forget = db.prepare('DELETE FROM suggest_learned WHERE appeal_id = ?');
   const save = db.prepare(`INSERT OR REPLACE INTO suggest_model (id, state_json, learned, revision, updated_at)
     VALUES (1, ?, ?, ?, ?)`);
   db.transaction(() => {
-    for (const [id, target, cls] of delta.remember) remember.run(id, target, cls);
+    for (const [id, target, cls, weight, suggested] of delta.remember) remember.run(id, target, cls, weight, suggested);
     for (const id of delta.forget) forget.run(id);
     save.run(delta.stateJson, delta.learned, delta.revision, new Date().toISOString());
   })();
@@ -107,8 +138,14 @@ export function writeSuggestions(db: Database, rows: readonly SuggestionRow[]): 
   })();
 }
 
+/**
+ * Drops the suggestions of decided appeals — but a routed one's only once the model has learned it, since the first
+ * suggestion shown is what tells a correction from an agreement (collectTraining reads it).
+ */
 export function dropDecidedSuggestions(db: Database): void {
-  db.prepare("DELETE FROM suggestions WHERE appeal_id IN (SELECT id FROM appeals WHERE local_status != 'new')").run();
+  db.prepare(`DELETE FROM suggestions WHERE appeal_id IN (SELECT a.id FROM appeals a
+    LEFT JOIN suggest_learned l ON l.appeal_id = a.id AND l.target_id = a.local_target_id
+    WHERE a.local_status != 'new' AND (a.local_status != 'routed' OR l.appeal_id IS NOT NULL))`).run();
 }
 
 /** The municipality chosen most often in history: where a local matter goes when no place is named. */

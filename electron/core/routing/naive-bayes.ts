@@ -8,6 +8,8 @@ export interface NaiveBayesState {
   totals: number[];
   /** feature → weight per class (index = class index). */
   counts: Record<string, number[]>;
+  /** Decisions learned, each once whatever its weight (absent in models saved before weights: the sum of docs). */
+  decisions?: number;
 }
 
 export interface ClassScore {
@@ -23,16 +25,19 @@ export class NaiveBayes {
   private readonly docs: number[];
   private readonly totals: number[];
   private readonly counts: Map<string, number[]>;
+  private decisions: number;
 
   constructor(state?: NaiveBayesState) {
     this.classes = state ? [...state.classes] : [];
     this.docs = state ? [...state.docs] : [];
     this.totals = state ? [...state.totals] : [];
     this.counts = new Map(state ? Object.entries(state.counts) : []);
+    this.decisions = state?.decisions ?? Math.round(this.docs.reduce((a, b) => a + b, 0));
   }
 
+  /** Decisions learned, each counted once (a correction weighs more in the counts, not here). */
   get learnedCount(): number {
-    return this.docs.reduce((a, b) => a + b, 0);
+    return this.decisions;
   }
 
   get vocabularySize(): number {
@@ -50,11 +55,17 @@ export class NaiveBayes {
     return index;
   }
 
-  /** sign +1 learns an appeal, -1 takes it back (its target changed after a conflict). */
-  learn(weights: Map<string, number>, cls: string, sign: 1 | -1 = 1): void {
+  /**
+   * sign +1 learns an appeal, -1 takes it back (its target changed after a conflict); `weight` is how much this one
+   * decision counts (a correction of the suggestion counts more, one that contradicts the competences less) and must
+   * be the same when it is taken back.
+   */
+  learn(weights: Map<string, number>, cls: string, sign: 1 | -1 = 1, weight = 1): void {
     const c = this.classIndex(cls, sign > 0);
     if (c < 0) return;
-    this.docs[c] = Math.max(0, (this.docs[c] ?? 0) + sign);
+    const step = sign * weight;
+    this.decisions = Math.max(0, this.decisions + sign);
+    this.docs[c] = Math.max(0, (this.docs[c] ?? 0) + step);
     const width = this.classes.length;
     for (const [feature, w] of weights) {
       let row = this.counts.get(feature);
@@ -63,8 +74,8 @@ export class NaiveBayes {
         row = new Array<number>(width).fill(0);
         this.counts.set(feature, row);
       }
-      row[c] = Math.max(0, (row[c] ?? 0) + sign * w);
-      this.totals[c] = Math.max(0, (this.totals[c] ?? 0) + sign * w);
+      row[c] = Math.max(0, (row[c] ?? 0) + step * w);
+      this.totals[c] = Math.max(0, (this.totals[c] ?? 0) + step * w);
     }
   }
 
@@ -74,7 +85,7 @@ export class NaiveBayes {
    */
   classify(weights: Map<string, number>): { scores: ClassScore[]; contribution(cls: string): Map<string, number> } {
     const n = this.classes.length;
-    const total = this.learnedCount;
+    const total = this.docs.reduce((a, b) => a + b, 0);
     const vocab = Math.max(1, this.counts.size);
     const log = new Float64Array(n);
     const denominators = new Float64Array(n);
@@ -117,6 +128,9 @@ export class NaiveBayes {
   }
 
   toState(): NaiveBayesState {
-    return { classes: [...this.classes], docs: [...this.docs], totals: [...this.totals], counts: Object.fromEntries(this.counts) };
+    return {
+      classes: [...this.classes], docs: [...this.docs], totals: [...this.totals], counts: Object.fromEntries(this.counts),
+      decisions: this.decisions,
+    };
   }
 }

@@ -1,10 +1,14 @@
-// Ranks routing targets for one appeal: the classifier learned from routed history, keyword rules per
-// ministry and the gazetteer (the municipality of the place named), each suggestion with a checkable reason.
+// Ranks routing targets for one appeal: the bodies' competences (resources/competences, the rules half, which must
+// hold alone on a region's first day), the classifier learned from routed history (trusted more as it grows, but
+// never enough to drown clear competence evidence: the demo generator's history taught it its own vocabulary) and the
+// gazetteer (the municipality of the place named); each suggestion with a checkable reason and a calibrated score.
 import type { Target } from '../../../shared/domain/target.js';
 import { offeredSuggestions } from '../../../shared/routing/suggestion-confidence.js';
+import { calibratedScore } from './calibration.js';
+import { competenceEvidence } from './competences.js';
 import { featuresOf } from './features.js';
 import { detectPlaces, type PlaceCandidate } from './gazetteer.js';
-import { LOCAL_CLASS, RULE_STEMS } from './ministry-rules.js';
+import { LOCAL_CLASS } from './ministry-rules.js';
 import type { NaiveBayes } from './naive-bayes.js';
 
 export interface TargetSuggestion {
@@ -27,52 +31,70 @@ export interface SuggestContext {
   defaultLocalTargetId?: string;
   /** Keep candidates under SUGGESTION_FLOOR (measurement only: `npm run suggest -- --all`); the desk never does. */
   keepBelowFloor?: boolean;
+  /** The ranking's raw shares instead of calibrated scores (fitting the calibration only: `npm run suggest:eval -- --fit`). */
+  rawScores?: boolean;
 }
 
 const TOP = 3;
-/** How much the learned model is trusted against the rules: grows with the routed history it has seen. */
-const trustInModel = (learned: number) => learned / (learned + 150);
+/**
+ * When a local matter names no place, the municipality most often chosen (the city hall) is likely but not sure:
+ * about half the oblast lives in Novosibirsk, and a village writer often names no village.
+ */
+const DEFAULT_PLACE_SCORE = 0.8;
+/** How much the learned model is trusted: grows with the routed history it has seen, up to a cap. */
+const trustInModel = (learned: number) => MODEL_CAP * learned / (learned + 300);
+/** The learned model's share never passes this (issue 15: a region's history may teach another vocabulary). */
+const MODEL_CAP = 0.5;
+/** How sure the competences are, from the weight of the concepts found (3 = one decisive concept). */
+const ruleStrength = (evidence: number) => 1 - Math.exp(-evidence / 2.5);
+/** Sharpens the competence shares: one decisive concept outweighs two everyday words. */
+const RULE_POWER = 1.5;
 
 export function routingClassOf(target: Pick<Target, 'id' | 'kind'>): string {
   return target.kind === 'municipality' ? LOCAL_CLASS : target.id;
 }
 
-const STEM_TO_RULE_CLASSES = new Map<string, string[]>();
-for (const [cls, stems] of Object.entries(RULE_STEMS)) {
-  for (const stem of stems) STEM_TO_RULE_CLASSES.set(stem, [...(STEM_TO_RULE_CLASSES.get(stem) ?? []), cls]);
+/** Raw class shares (0…1, summing to at most 1) from competences and the learned model: the ranking's core. */
+export function classShares(features: ReturnType<typeof featuresOf>, model: NaiveBayes): {
+  shares: Map<string, number>; ruleWords: Map<string, string[]>; classified: ReturnType<NaiveBayes['classify']> | null;
+  trust: number;
+} {
+  const evidence = competenceEvidence(features.tokens);
+  let total = 0;
+  let powered = 0;
+  for (const e of evidence.values()) { total += e.score; powered += e.score ** RULE_POWER; }
+  const learned = model.learnedCount;
+  const classified = learned > 0 ? model.classify(features.weights) : null;
+  const strength = ruleStrength(total);
+  // The model's weight: all of its trust when the text names no concept, less the surer the competences are.
+  const trust = classified ? trustInModel(learned) * (1 - 0.6 * strength) : 0;
+  const ruleWeight = total > 0 ? strength : 0;
+  const norm = ruleWeight + trust;
+  const shares = new Map<string, number>();
+  const ruleWords = new Map<string, string[]>();
+  if (norm === 0) return { shares, ruleWords, classified, trust };
+  // Without a concept the model's posterior stands alone but is still worth only its trust (a fresh model is not sure).
+  const scale = total > 0 ? 1 / norm : 1;
+  for (const { cls, p } of classified?.scores ?? []) shares.set(cls, scale * trust * p);
+  for (const [cls, e] of evidence) {
+    shares.set(cls, (shares.get(cls) ?? 0) + scale * ruleWeight * (e.score ** RULE_POWER / powered));
+    ruleWords.set(cls, e.words);
+  }
+  return { shares, ruleWords, classified, trust: trust * scale };
 }
 
 export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult {
   const features = featuresOf(text);
   const byId = new Map(ctx.targets.map((t) => [t.id, t]));
 
-  // Rules: hits per class, and the words that hit.
-  const ruleHits = new Map<string, string[]>();
-  for (const [stem, surface] of features.surfaces) {
-    for (const cls of STEM_TO_RULE_CLASSES.get(stem) ?? []) {
-      const words = ruleHits.get(cls) ?? [];
-      if (!words.includes(surface)) words.push(surface);
-      ruleHits.set(cls, words);
-    }
-  }
-  let hitTotal = 0;
-  for (const words of ruleHits.values()) hitTotal += words.length;
-
-  const learned = ctx.model.learnedCount;
-  const trust = trustInModel(learned);
-  const classified = learned > 0 ? ctx.model.classify(features.weights) : null;
-  const classScore = new Map<string, number>();
-  for (const { cls, p } of classified?.scores ?? []) classScore.set(cls, trust * p);
-  for (const [cls, words] of ruleHits) {
-    classScore.set(cls, (classScore.get(cls) ?? 0) + (1 - trust) * (words.length / (hitTotal + 0.5)));
-  }
+  const { shares: classScore, ruleWords: ruleHits, classified, trust } = classShares(features, ctx.model);
 
   const reasonCache = new Map<string, string>();
   const reasonFor = (cls: string): string => {
     const known = reasonCache.get(cls);
     if (known !== undefined) return known;
     const words: string[] = [];
-    if (classified && trust > 0.2) {
+    if (classified && trust > 0.15) {
       const contribution = classified.contribution(cls);
       const best = [...contribution].filter(([f, v]) => f.startsWith('w:') && v > 0.5).sort((a, b) => b[1] - a[1]);
       for (const [feature] of best) {
@@ -99,7 +121,7 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
   }
   // The local class goes to the municipality of the place named; a named place is always worth a look.
   const localCandidates: PlaceCandidate[] = places.candidates.length > 0 ? places.candidates
-    : ctx.defaultLocalTargetId ? [{ targetId: ctx.defaultLocalTargetId, score: 0.5, place: '', text: '' }] : [];
+    : ctx.defaultLocalTargetId ? [{ targetId: ctx.defaultLocalTargetId, score: DEFAULT_PLACE_SCORE, place: '', text: '' }] : [];
   for (const candidate of localCandidates) {
     const target = byId.get(candidate.targetId);
     if (!target) continue;
@@ -115,7 +137,7 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
   }
   ranked.sort((a, b) => b.score - a.score || a.targetId.localeCompare(b.targetId));
   // A 0 % candidate is no suggestion (#13 item 7): under the floor it is not shown nor offered on Q/W.
-  const rounded = ranked.slice(0, TOP).map((s) => ({ ...s, score: Math.round(Math.min(1, s.score) * 100) / 100 }));
+  const rounded = ranked.slice(0, TOP).map((s) => ({ ...s, score: Math.round((ctx.rawScores ? Math.min(1, s.score) : calibratedScore(s.score)) * 100) / 100 }));
   const top = (ctx.keepBelowFloor ? rounded : offeredSuggestions(rounded)).map((s) => ({
     targetId: s.targetId, name: s.name, score: s.score, reason: s.reason(),
   }));

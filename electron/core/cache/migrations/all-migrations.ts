@@ -9,8 +9,9 @@ import { migration006 } from './006-deadlines.js';
 import { migration007 } from './007-clusters.js';
 import { migration008 } from './008-search-nfc.js';
 import { migration009 } from './009-withdrawn.js';
+import { migration010 } from './010-learned-weight.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007, migration008, migration009];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007, migration008, migration009, migration010];
 // The highest version, not the count: 005 was never used, so gaps are tolerated (but never out of order).
 export const LATEST_SCHEMA_VERSION = newestVersion(MIGRATIONS);
 

@@ -1,0 +1,205 @@
+// What each routing class is responsible for, as data (resources/competences/competences.json, from the bodies'
+// statutes and 131-ФЗ): concepts with weights, indexed by lemma key, and the evidence a text gives each class —
+// the rules half of the ranking, which must hold alone on a region's first day (no routed history yet).
+import competenceData from '../../../resources/competences/competences.json' with { type: 'json' };
+import { conceptKeys, lemmaKey } from './lemma-ru.js';
+import { tokenize, type Token } from './russian-text.js';
+
+interface CompetenceGroup {
+  source: string;
+  topic: string;
+  weight: number;
+  concepts: string[];
+}
+
+interface CompetenceFile {
+  classes: Record<string, CompetenceGroup[]>;
+}
+
+export interface Concept {
+  /** As the competences file writes it. */
+  text: string;
+  cls: string;
+  weight: number;
+  /** Per word, the keys a text token may match by its lemma key. */
+  keys: string[][];
+  /**
+   * For a one-word concept whose stem is too short to trust (Snowball cuts «могила» to «мог», «стая» to «ста»,
+   * «костыли» to «кост»; abbreviations «доу», «одн»), the written forms a token must be instead.
+   */
+  forms?: string[];
+}
+
+export interface ClassEvidence {
+  /** Sum of the weights of the concepts found (a repeat adds a little). */
+  score: number;
+  /** The words of the text that matched, as written (for the reason shown). */
+  words: string[];
+}
+
+const FUZZY_MIN = 6;
+const FUZZY_FACTOR = 0.6;
+const REPEAT_FACTOR = 0.3;
+const WEAK_CAP = 3;
+
+const DATA = competenceData as CompetenceFile;
+
+const VOWEL = /[аеиоуыэюя]/;
+const ENDINGS = ['', 'а', 'я', 'ы', 'и', 'у', 'ю', 'е', 'ой', 'ей', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'ами', 'ями', 'ов',
+  'ев', 'ь', 'й'];
+
+/** The case forms of a noun, roughly (a superset is harmless: only these exact words match). */
+function formsOf(lemma: string): string[] {
+  // An abbreviation read as a word declines as a hard-stem noun («ФАП», «в ФАПе», «нет ФАПа»); others stay as written.
+  if (lemma.length === 3 && /^[а-я]{2}[бвгджзклмнпрстфхцчшщ]$/.test(lemma) && VOWEL.test(lemma)) {
+    return [lemma, ...['а', 'у', 'е', 'ом', 'ы', 'ов', 'ам', 'ах'].map((e) => lemma + e)];
+  }
+  if (lemma.length <= 3 || !VOWEL.test(lemma)) return [lemma];
+  const vowelEnd = /[аяоеьйы]$/.test(lemma);
+  const base = vowelEnd ? lemma.slice(0, -1) : lemma;
+  const forms = new Set([lemma]);
+  for (const ending of ENDINGS) if (!(vowelEnd && ending === '')) forms.add(base + ending);
+  return [...forms];
+}
+
+function buildConcepts(data: CompetenceFile): Concept[] {
+  const concepts: Concept[] = [];
+  for (const [cls, groups] of Object.entries(data.classes)) {
+    for (const group of groups) {
+      for (const text of group.concepts) {
+        const tokens = tokenize(text);
+        const keys = tokens.map((t) => conceptKeys(t.norm));
+        if (keys.length === 0) continue;
+        const only = tokens.length === 1 ? tokens[0]! : null;
+        const key = keys[0]![0]!;
+        if (only && (key.length <= 3 || only.norm.length - key.length >= 3 || !VOWEL.test(only.norm))) {
+          concepts.push({ text, cls, weight: group.weight, keys, forms: formsOf(only.norm) });
+        } else {
+          concepts.push({ text, cls, weight: group.weight, keys });
+        }
+      }
+    }
+  }
+  return concepts;
+}
+
+export const CONCEPTS: readonly Concept[] = buildConcepts(DATA);
+
+/** The classes the competences describe. */
+export const COMPETENCE_CLASSES: readonly string[] = Object.keys(DATA.classes);
+
+/** First key → concepts starting with it, longest first (a multi-word term wins over its words). */
+const BY_FIRST = new Map<string, Concept[]>();
+/** Written form → the one-word concepts matched by form only. */
+const BY_FORM = new Map<string, Concept[]>();
+for (const concept of CONCEPTS) {
+  if (concept.forms) {
+    for (const form of concept.forms) BY_FORM.set(form, [...(BY_FORM.get(form) ?? []), concept]);
+    continue;
+  }
+  for (const first of concept.keys[0] ?? []) {
+    const list = BY_FIRST.get(first) ?? [];
+    // The same word written twice in one class (in two groups) counts once, with its higher weight.
+    const same = list.findIndex((c) => c.cls === concept.cls && c.keys.length === concept.keys.length
+      && c.keys.every((k, i) => k[0] === concept.keys[i]?.[0]));
+    if (same >= 0) {
+      if ((list[same]?.weight ?? 0) < concept.weight) list[same] = concept;
+    } else {
+      list.push(concept);
+    }
+    BY_FIRST.set(first, list);
+  }
+}
+for (const list of BY_FIRST.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+
+/**
+ * One-letter deletions of the longer one-word keys → those keys: a typo that drops or doubles a letter
+ * («поликлинника», «аптка») still meets its concept. A letter changed is not taken: «родитель» is not «водитель».
+ */
+const BY_DELETION = new Map<string, string[]>();
+function deletionsOf(key: string): string[] {
+  const out: string[] = [];
+  for (let i = 2; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
+  return out;
+}
+for (const [first, list] of BY_FIRST) {
+  if (first.length < FUZZY_MIN || !list.some((c) => c.keys.length === 1)) continue;
+  for (const variant of deletionsOf(first)) {
+    const keys = BY_DELETION.get(variant) ?? [];
+    if (!keys.includes(first)) keys.push(first);
+    BY_DELETION.set(variant, keys);
+  }
+}
+
+const CYRILLIC = /[а-я]/;
+const fuzzyCache = new Map<string, string | null>();
+
+/** A known one-word key one edit away from this one (the first found), or null. */
+function fuzzyKey(key: string): string | null {
+  let found = fuzzyCache.get(key);
+  if (found !== undefined) return found;
+  found = null;
+  if (key.length >= FUZZY_MIN - 1 && CYRILLIC.test(key)) {
+    // A letter missing from the text: the key is a deletion of a known one.
+    found = BY_DELETION.get(key)?.[0] ?? null;
+    // A letter too many: a deletion of the key is a known one.
+    if (found === null && key.length > FUZZY_MIN) {
+      for (const variant of deletionsOf(key)) {
+        const known = BY_FIRST.get(variant);
+        if (known?.some((c) => c.keys.length === 1)) { found = variant; break; }
+      }
+    }
+  }
+  if (fuzzyCache.size >= 100_000) fuzzyCache.clear();
+  fuzzyCache.set(key, found);
+  return found;
+}
+
+/** The concepts a text (or its tokens) contains, per class. */
+export function competenceEvidence(textOrTokens: string | readonly Token[]): Map<string, ClassEvidence> {
+  const tokens = typeof textOrTokens === 'string' ? tokenize(textOrTokens) : textOrTokens;
+  const keys = tokens.map((t) => lemmaKey(t.norm));
+  const seen = new Set<Concept>();
+  const weak = new Map<string, number>();
+  const evidence = new Map<string, ClassEvidence>();
+  const add = (concept: Concept, surface: string, factor: number) => {
+    const entry = evidence.get(concept.cls) ?? { score: 0, words: [] };
+    evidence.set(concept.cls, entry);
+    const repeat = seen.has(concept);
+    seen.add(concept);
+    const gain = concept.weight * factor * (repeat ? REPEAT_FACTOR : 1);
+    // Everyday words add up to at most WEAK_CAP: many of them do not make one statute's concept.
+    if (concept.weight < 2) {
+      const room = Math.max(0, WEAK_CAP - (weak.get(concept.cls) ?? 0));
+      weak.set(concept.cls, (weak.get(concept.cls) ?? 0) + Math.min(room, gain));
+      entry.score += Math.min(room, gain);
+    } else {
+      entry.score += gain;
+    }
+    if (!entry.words.includes(surface)) entry.words.push(surface);
+  };
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const byForm = BY_FORM.get(tokens[i]!.norm);
+    let list = BY_FIRST.get(key);
+    if (byForm) list = list ? [...list, ...byForm].sort((a, b) => b.keys.length - a.keys.length) : byForm;
+    let factor = 1;
+    if (!list) {
+      const near = fuzzyKey(key);
+      if (near === null) continue;
+      list = BY_FIRST.get(near)?.filter((c) => c.keys.length === 1);
+      factor = FUZZY_FACTOR;
+      if (!list) continue;
+    }
+    let length = 0;
+    for (const concept of list) {
+      if (length > 0 && concept.keys.length < length) break;
+      const fits = concept.keys.every((alternatives, k) => k === 0 || alternatives.includes(keys[i + k] ?? ''));
+      if (!fits) continue;
+      length = concept.keys.length;
+      add(concept, tokens.slice(i, i + length).map((t) => t.surface).join(' '), factor);
+    }
+    if (length > 1) i += length - 1;
+  }
+  return evidence;
+}

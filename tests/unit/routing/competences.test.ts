@@ -1,0 +1,46 @@
+// Competences as data (resources/competences/competences.json): every routing class has them, with a statute named,
+// in hundreds for a ministry, and every concept lemmatises to keys the router finds again in the concept's own words.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { COMPETENCE_CLASSES, CONCEPTS, competenceEvidence } from '../../../electron/core/routing/competences.js';
+import { LOCAL_CLASS } from '../../../electron/core/routing/ministry-rules.js';
+
+interface File { classes: Record<string, { source: string; topic: string; weight: number; concepts: string[] }[]> }
+const file = JSON.parse(readFileSync(new URL('../../../resources/competences/competences.json', import.meta.url), 'utf8')) as File;
+const targets = JSON.parse(readFileSync(new URL('../../../resources/targets.json', import.meta.url), 'utf8')) as { id: string; kind: string }[];
+
+describe('competences', () => {
+  it('cover every ministry and the municipal class', () => {
+    const ministries = targets.filter((t) => t.kind === 'ministry').map((t) => t.id);
+    expect([...COMPETENCE_CLASSES].sort()).toEqual([...ministries, LOCAL_CLASS].sort());
+  });
+
+  it('give each class many concepts, from a named statute, with a weight 1–3', () => {
+    for (const [cls, groups] of Object.entries(file.classes)) {
+      const concepts = groups.flatMap((g) => g.concepts);
+      expect(concepts.length, cls).toBeGreaterThanOrEqual(80);
+      for (const group of groups) {
+        expect(group.source.length, `${cls}: ${group.topic}`).toBeGreaterThan(20);
+        expect([1, 2, 3]).toContain(group.weight);
+      }
+    }
+    expect(CONCEPTS.length).toBeGreaterThanOrEqual(1500);
+  });
+
+  it('name the statute: the ministries their положение, the municipal class 131-ФЗ', () => {
+    for (const [cls, groups] of Object.entries(file.classes)) {
+      const statutes = groups.filter((g) => g.weight >= 2).map((g) => g.source);
+      expect(statutes.length, cls).toBeGreaterThan(0);
+      for (const source of statutes) expect(source).toMatch(cls === LOCAL_CLASS ? /131-ФЗ/ : /Положение о министерстве/);
+    }
+  });
+
+  it('lemmatise every concept to keys its own words are found by', () => {
+    const lost: string[] = [];
+    for (const concept of CONCEPTS) {
+      expect(concept.keys.every((k) => k.length > 0 && k.every((key) => key.length > 0)), concept.text).toBe(true);
+      if (!competenceEvidence(concept.text).has(concept.cls)) lost.push(`${concept.cls}: ${concept.text}`);
+    }
+    expect(lost).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+// Ranking (electron/core/routing/suggest-targets.ts): a region's first day (no routed history) already routes by the
+// bodies' competences, and a routed history in another vocabulary does not drown clear competence evidence.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { featuresOf } from '../../../electron/core/routing/features.js';
+import { NaiveBayes } from '../../../electron/core/routing/naive-bayes.js';
+import { suggestTargets } from '../../../electron/core/routing/suggest-targets.js';
+import type { Target } from '../../../shared/domain/target.js';
+
+const targets = JSON.parse(readFileSync(new URL('../../../resources/targets.json', import.meta.url), 'utf8')) as Target[];
+const first = (text: string, model = new NaiveBayes()) =>
+  suggestTargets(text, { model, targets, defaultLocalTargetId: 'meria-nsk' }).suggestions[0]?.targetId;
+
+describe('cold start: competences alone', () => {
+  it.each([
+    ['В аптеке второй месяц нет льготного инсулина по рецепту', 'minzdrav'],
+    ['В школе не хватает учителей, классы переполнены', 'minobr'],
+    ['Третью неделю не работает лифт, управляющая компания молчит', 'mingkh'],
+    ['Сломалась инвалидная коляска, а новую не выдают', 'minsoc'],
+    ['Бензин опять подорожал, цены на заправках', 'minpromtorg'],
+    ['В деревне нет сотовой связи и интернета', 'mincifra'],
+    ['Пригородный автобус отменили, до райцентра не доехать', 'mintrans'],
+    ['Обманутые дольщики: застройщик бросил дом', 'minstroy'],
+    ['Незаконная вырубка леса у реки', 'minprirody'],
+    ['Во дворе не горят фонари и не убирают снег', 'meria-nsk'],
+  ])('%s → %s', (text, expected) => {
+    expect(first(text)).toBe(expected);
+  });
+
+  it('sends a local matter to the municipality of the place named', () => {
+    expect(first('В Линёво на улице огромные ямы, асфальт не ремонтируют')).toBe('mr-iskitimsky');
+  });
+
+  it('shows no 0 % candidate', () => {
+    const { suggestions } = suggestTargets('В школе нет учителя, а в поликлинике нет врача', { model: new NaiveBayes(), targets });
+    expect(suggestions.length).toBeGreaterThan(1);
+    for (const s of suggestions) expect(s.score).toBeGreaterThanOrEqual(0.02);
+  });
+});
+
+describe('with a history in another vocabulary', () => {
+  it('keeps clear competence evidence first', () => {
+    const model = new NaiveBayes();
+    // A history that routed everything with «аптека» to housing (as a generator with its own vocabulary might).
+    for (let i = 0; i < 3000; i++) model.learn(featuresOf(`аптека дом ${i % 50} подъезд`).weights, 'mingkh');
+    for (let i = 0; i < 3000; i++) model.learn(featuresOf(`поликлиника врач ${i % 50}`).weights, 'minzdrav');
+    expect(first('В аптеке нет льготного лекарства по рецепту', model)).toBe('minzdrav');
+  });
+
+  it('lets the model decide where the text names no competence', () => {
+    const model = new NaiveBayes();
+    for (let i = 0; i < 500; i++) model.learn(featuresOf(`кварц ${i % 7} берилл`).weights, 'minkult');
+    for (let i = 0; i < 500; i++) model.learn(featuresOf(`рубин ${i % 7} сапфир`).weights, 'minsoc');
+    expect(first('кварц и берилл', model)).toBe('minkult');
+  });
+});
