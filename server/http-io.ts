@@ -50,19 +50,18 @@ export function requireJsonContentType(req: IncomingMessage): void {
   }
 }
 
-/** Refuses a body whose declared Content-Length is over `limit` before reading a byte of it (HttpError 413). */
-function refuseDeclaredOversize(req: IncomingMessage, limit: number): void {
+/**
+ * Reads a body of at most `limit` bytes (declared or streamed, also chunked) as bytes; throws HttpError 413 (with
+ * `oversize`'s words when given) or 400 when the client hangs up mid-body.
+ */
+export async function readBodyBytes(req: IncomingMessage, limit: number, oversize?: () => HttpError): Promise<Buffer> {
+  const refuse = oversize ?? (() => tooLarge(limit));
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > limit) {
     discardRest(req, limit);
-    throw tooLarge(limit);
+    throw refuse();
   }
-}
-
-/** Reads and parses a JSON body of at most `limit` bytes (also when sent chunked); throws HttpError 413 / 400. */
-export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
-  refuseDeclaredOversize(req, limit);
-  const text = await new Promise<string>((resolve, reject) => {
+  return new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     const onData = (chunk: Buffer) => {
@@ -73,16 +72,21 @@ export async function readJsonBody(req: IncomingMessage, limit: number): Promise
       }
       req.off('data', onData);
       discardRest(req, limit);
-      reject(tooLarge(limit));
+      reject(refuse());
     };
     req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.once('end', () => resolve(Buffer.concat(chunks)));
     req.once('error', reject);
     // A client that hangs up mid-body must not leave this promise (and its buffers) pending forever.
     req.once('close', () => {
       if (!req.complete) reject(new HttpError(400, 'invalid_request', 'Запрос оборван клиентом'));
     });
   });
+}
+
+/** Reads and parses a JSON body of at most `limit` bytes (also when sent chunked); throws HttpError 413 / 400. */
+export async function readJsonBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const text = (await readBodyBytes(req, limit)).toString('utf8');
   if (text.trim() === '') throw new HttpError(400, 'invalid_json', 'Пустое тело запроса: ожидался JSON');
   try {
     return JSON.parse(text) as unknown;

@@ -8,7 +8,7 @@
 // `?file=NAME` names the upload in the report and the log (default «выгрузка»).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Auth } from '../../auth.js';
-import { HttpError, sendJson } from '../../http-io.js';
+import { HttpError, readBodyBytes, sendJson } from '../../http-io.js';
 import type { CentralStore } from '../../store/central-store.js';
 import { importPosFile, PosFileRefused } from './pos-import.js';
 
@@ -33,45 +33,9 @@ export interface PosRouteDeps {
 
 const sizeText = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} МБ`;
 
-/** After a 413 the client may still be sending: drop a bounded amount so it sees the answer rather than a reset. */
-function discardRest(req: IncomingMessage, limit: number): void {
-  let dropped = 0;
-  req.on('data', (chunk: Buffer) => {
-    dropped += chunk.length;
-    if (dropped > 2 * limit) req.socket.destroy();
-  });
-  req.resume();
-}
-
-/** The body's bytes, at most `limit` (declared or streamed): HttpError 413 beyond. */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const tooLarge = () => new HttpError(413, 'payload_too_large', `Файл больше ${sizeText(limit)}: разделите выгрузку по периодам`);
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (Number.isFinite(declared) && declared > limit) {
-    discardRest(req, limit);
-    return Promise.reject(tooLarge());
-  }
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) {
-        chunks.push(chunk);
-        return;
-      }
-      req.off('data', onData);
-      discardRest(req, limit);
-      reject(tooLarge());
-    };
-    req.on('data', onData);
-    req.once('end', () => resolve(Buffer.concat(chunks)));
-    req.once('error', reject);
-    req.once('close', () => {
-      if (!req.complete) reject(new HttpError(400, 'invalid_request', 'Запрос оборван клиентом'));
-    });
-  });
-}
+/** The body's bytes, at most `limit` (declared or streamed): HttpError 413 beyond, in words for a file. */
+const readBody = (req: IncomingMessage, limit: number): Promise<Buffer> => readBodyBytes(req, limit,
+  () => new HttpError(413, 'payload_too_large', `Файл больше ${sizeText(limit)}: разделите выгрузку по периодам`));
 
 /** A name for the report: the `file` query parameter, cut to a sane length and to one line. */
 function fileNameOf(req: IncomingMessage): string {
