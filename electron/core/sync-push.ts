@@ -2,7 +2,7 @@
 // transaction with the outbox row it answers, and turn what the server refuses into conflicts shown to the operator.
 // A row the server did not answer properly (no result for it, or a result naming another appeal) is retried a few
 // times and then becomes a visible `invalid` conflict: it never sits in the outbox forever.
-import type { Appeal, UserRef } from '../../shared/domain/appeal.js';
+import { isWithdrawn, type Appeal, type UserRef } from '../../shared/domain/appeal.js';
 import { MAX_MUTATIONS_PER_REQUEST, type Mutation, type MutationResult } from '../../shared/central-api/contract.js';
 import type { Conflict } from '../../shared/desk-api/contract.js';
 import { backoffDelayMs } from './backoff.js';
@@ -74,10 +74,20 @@ function serverSummary(appeal: Appeal | null): Conflict['server'] {
   };
 }
 
-/** The server's answers to decisions (MutationStatus) as the sync log names them. */
+/** The server's answers to decisions (MutationStatus) as the sync log names them; a conflict by its cause. */
 const RESULT_WORDS: Readonly<Record<string, string>> = {
-  applied: 'принято', duplicate: 'уже было принято', conflict: 'обращение уже разобрано', invalid: 'отклонено сервером',
+  applied: 'принято', duplicate: 'уже было принято', invalid: 'отклонено сервером',
 };
+
+/**
+ * A conflict only says the appeal moved past the version the decision was taken on. Why, from the server's appeal:
+ * decided by someone else, withdrawn by its author, or otherwise changed (its text edited, its post restored).
+ */
+function conflictWords(server: Appeal | null): string {
+  if (server && server.status !== 'new') return 'обращение уже разобрано';
+  if (server && isWithdrawn(server)) return 'обращение отозвано автором';
+  return 'обращение изменилось на сервере';
+}
 
 const UNANSWERED_ERROR = {
   code: 'unanswered',
@@ -184,6 +194,8 @@ function applyPushResults(ctx: PushContext, batch: OutboxEntry[], results: Mutat
   const changed = new Set<string>();
   const conflicts: Conflict[] = [];
   const counts: Record<string, number> = {};
+  // The same answers in the operator's words (a conflict by its cause), for the journal.
+  const worded: Record<string, number> = {};
   let retryAtMs: number | null = null;
   const sentIds = new Set(batch.map((entry) => entry.mutationId));
   const resultFor = new Map<string, MutationResult>();
@@ -215,13 +227,18 @@ function applyPushResults(ctx: PushContext, batch: OutboxEntry[], results: Mutat
       if (result.appeal) cache.appeals.storeServer(result.appeal);
       recomputeLocalView(cache, entry.appealId);
       changed.add(entry.appealId);
+      // The server's appeal, read only for a refused decision (the conflict shows it, the journal names its cause).
+      const server = result.status === 'conflict' || result.status === 'invalid'
+        ? result.appeal ?? cache.appeals.server(entry.appealId) : null;
+      const word = result.status === 'conflict' ? conflictWords(server) : RESULT_WORDS[result.status] ?? 'прочее';
+      worded[word] = (worded[word] ?? 0) + 1;
       if (result.status === 'conflict' || result.status === 'invalid') {
         const conflict: Conflict = {
           id: ulid(),
           appealId: entry.appealId,
           excerpt: cache.appeals.excerpt(entry.appealId),
           local: entry.decision,
-          server: serverSummary(result.appeal ?? cache.appeals.server(entry.appealId)),
+          server: serverSummary(server),
           detectedAt: new Date(ctx.clock.now()).toISOString(),
         };
         cache.conflicts.insert(conflict, result.status, result.status === 'invalid'
@@ -234,7 +251,7 @@ function applyPushResults(ctx: PushContext, batch: OutboxEntry[], results: Mutat
   const summary = Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
   ctx.log(`sync: pushed ${batch.length} (${summary || 'none answered'})`);
   // The journal is read by the operator too: the server's answers in words, not its status codes.
-  const answered = Object.entries(counts).map(([k, v]) => `${RESULT_WORDS[k] ?? 'прочее'}: ${v}`).join(', ');
+  const answered = Object.entries(worded).map(([k, v]) => `${k}: ${v}`).join(', ');
   ctx.journal(conflicts.length > 0 || retryAtMs !== null ? 'warn' : 'info', 'push',
     `Отправлено решений: ${batch.length} (${answered || 'без подтверждения'})`);
   if (changed.size > 0) ctx.events.emit('appeals.changed', { ids: [...changed] });

@@ -8,7 +8,8 @@
 //   (a new version: desks pull it, a desk deciding on the version before gets the usual conflict; a decision taken
 //   before is kept, the mark shows over it); deleted by the community's own managers → recorded only (the citizen did
 //   not take it back: it stays to be decided); of a comment never seen → recorded; wall_reply_restore → the mark
-//   cleared (another version), or the comment taken in as new when it was never seen;
+//   cleared (another version; an appeal rejected as «withdrawn» meanwhile is reopened, waiting again), or the comment
+//   taken in as new when it was never seen;
 // - any other type → logged and `ok`, so VK does not retry it forever;
 // - every accepted event, including a repeat of one already taken → `ok`.
 // Idempotency lives in the store (applyConnectorEvent): the event id is recorded once with what it did, in the same
@@ -106,6 +107,16 @@ function subjectOf(type: VkEventType, object: unknown, page: VkPageConfig): Even
 }
 
 /**
+ * A restored post rejected earlier as «withdrawn» waits again: that reason is no longer true, and left rejected the
+ * live appeal would be out of every inbox for good. Any other decision (routed, rejected as spam…) still holds, as a
+ * decision taken before a withdrawal does. Same version as `appeal` (the restore's new version carries it).
+ */
+function reopenedIfRejectedAsWithdrawn(appeal: Appeal): Appeal {
+  if (appeal.status !== 'rejected' || appeal.rejectReason !== 'withdrawn') return appeal;
+  return { ...appeal, status: 'new', targetId: null, rejectReason: null, routedBy: null, routedAt: null };
+}
+
+/**
  * The pure decision for one event on the appeal as stored (inside the store's transaction); `at` is when the server
  * took the event in (a deletion carries no time of its own: it is the moment the appeal counts as withdrawn).
  */
@@ -130,7 +141,8 @@ export function planVkEvent(type: VkEventType, subject: EventSubject, draft: App
     const restored = restoreAppeal(current);
     if (!restored) return { kind: 'record', outcome: 'not_withdrawn' };
     const edited = editedAppeal(current, draft);
-    return { kind: 'update', appeal: edited ? { ...restored, text: edited.text, attachments: edited.attachments } : restored };
+    const live = edited ? { ...restored, text: edited.text, attachments: edited.attachments } : restored;
+    return { kind: 'update', appeal: reopenedIfRejectedAsWithdrawn(live) };
   }
   if (type === 'wall_reply_new' || type === 'message_new') return { kind: 'record', outcome: 'known_post' };
   const edited = editedAppeal(current, draft);

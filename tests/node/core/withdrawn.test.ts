@@ -2,17 +2,21 @@
 // connector on loopback: the withdrawal the server makes (a VK wall_reply_delete) is pulled as a new version and the
 // cached row, the rows of any list, the inbox page and the detail all carry the mark; the appeal stays in the inbox
 // (never removed) and in search; «Отозвано автором» decides it and reaches the server, and is refused on an appeal
-// that is not withdrawn; a restore pulled afterwards clears the mark. The cache migration fills the column from
-// what an existing cache holds.
+// that is not withdrawn; a restore pulled afterwards clears the mark (and puts an appeal rejected as withdrawn back in
+// the inbox). A conflict is journaled by its cause (withdrawn, edited), not as «already decided». The cache migration
+// fills the column from what an existing cache holds and makes the next sync pull everything again, so a withdrawal
+// an older desk pulled without its mark is recovered.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CACHE_FILE_NAME } from '../../../electron/core/cache/local-cache.js';
 import { MIGRATIONS } from '../../../electron/core/cache/migrations/all-migrations.js';
+import { openCache } from '../../../electron/core/cache/open-cache.js';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 import type { Appeal } from '../../../shared/domain/appeal.js';
-import type { Conflict, InboxRow, ListedRow, LocalAppeal } from '../../../shared/desk-api/contract.js';
+import type { Conflict, InboxRow, ListedRow, LocalAppeal, SyncLogEntry } from '../../../shared/desk-api/contract.js';
 import type { Stats } from '../../../shared/desk-api/lead-contract.js';
 import type { SearchResult } from '../../../shared/search/search-query.js';
 import { centralCall, tempDir, value } from './core-test-kit.js';
@@ -112,6 +116,22 @@ describe('a withdrawn appeal in the desk core', () => {
     expect((await row(COMMENT))?.withdrawnAt).toBeNull();
     expect((await value<LocalAppeal>(core, 'appeals.get', { id: COMMENT })).appeal).toMatchObject({ version: 3, withdrawnAt: null });
   });
+
+  it('puts an appeal rejected as withdrawn back in the inbox when its post is restored', async () => {
+    await postVk(vkEvent('wall_reply_new'));
+    await postVk(vkEvent('wall_reply_delete'));
+    await value(core, 'session.login', { login: 'operator1', password: 'operator1' });
+    await value(core, 'sync.now', {});
+    await value(core, 'appeals.reject', { appealId: COMMENT, reason: 'withdrawn' });
+    await value(core, 'sync.now', {});
+    expect((await value<{ ids: string[] }>(core, 'inbox.ids', {})).ids).not.toContain(COMMENT);
+    await postVk(vkEvent('wall_reply_restore'));
+    await value(core, 'sync.now', {});
+    expect(await row(COMMENT)).toMatchObject({ status: 'new', withdrawnAt: null });
+    expect((await value<{ ids: string[] }>(core, 'inbox.ids', {})).ids).toContain(COMMENT);
+    expect((await value<LocalAppeal>(core, 'appeals.get', { id: COMMENT })).appeal)
+      .toMatchObject({ version: 4, status: 'new', rejectReason: null, routedBy: null, withdrawnAt: null });
+  });
 });
 
 describe('a decision on the version before the withdrawal', () => {
@@ -133,12 +153,41 @@ describe('a decision on the version before the withdrawal', () => {
       // The conflict leaves the appeal in the inbox, marked.
       expect(await (async () => (await value<{ rows: ListedRow[] }>(slow, 'appeals.rows', { ids: [COMMENT] })).rows[0])())
         .toMatchObject({ status: 'new', withdrawnAt: expect.any(String) });
+      // The journal names the cause, not «already decided» (nobody decided it).
+      expect(await pushJournal(slow)).toEqual(['Отправлено решений: 1 (обращение отозвано автором: 1)']);
+    } finally {
+      await slow.close();
+      late.remove();
+    }
+  });
+
+  it('journals a conflict caused by an edit of the text as a change, not as already decided', async () => {
+    await postVk(vkEvent('wall_reply_new'));
+    const late = tempDir('desk-edited-late');
+    const slow = await createDeskCore({ dataDir: late.dir, apiUrl: server.url, pushDelayMs: 3_000, syncIntervalMs: 60_000,
+      requestTimeoutMs: 5_000, log: () => undefined });
+    try {
+      await value(slow, 'session.login', { login: 'operator1', password: 'operator1' });
+      await value(slow, 'sync.now', {});
+      await value(slow, 'appeals.route', { appealId: COMMENT, targetId: 'minzdrav' });
+      await postVk(vkEvent('wall_reply_edit'));
+      await expect.poll(async () => (await value<{ conflicts: Conflict[] }>(slow, 'conflicts.list', {})).conflicts,
+        { timeout: 15_000 }).toEqual([expect.objectContaining({ appealId: COMMENT,
+        server: expect.objectContaining({ status: 'new', withdrawnAt: null }) })]);
+      expect(await serverAppeal(COMMENT)).toMatchObject({ status: 'new', version: 2 });
+      expect(await pushJournal(slow)).toEqual(['Отправлено решений: 1 (обращение изменилось на сервере: 1)']);
     } finally {
       await slow.close();
       late.remove();
     }
   });
 });
+
+/** The push lines of a desk's sync journal, oldest first. */
+async function pushJournal(desk: DeskCore): Promise<string[]> {
+  const { entries } = await value<{ entries: SyncLogEntry[] }>(desk, 'sync.log', { limit: 100 });
+  return entries.filter((entry) => entry.event === 'push').map((entry) => entry.message).reverse();
+}
 
 describe('cache migration 9', () => {
   it('fills withdrawn_at from the server JSON an older cache already holds', () => {
@@ -153,13 +202,70 @@ describe('cache migration 9', () => {
         author_name, attachment_count, excerpt, server_status, server_version, server_json) VALUES (?, 'new', 0, '', 'vk', '', '', 0, '', 'new', 2, ?)`);
       insert.run('w', JSON.stringify({ withdrawnAt: '2026-12-02T04:05:00.000Z' }));
       insert.run('n', JSON.stringify({}));
+      db.prepare("INSERT INTO meta (key, value) VALUES ('cursor', '\"41\"'), ('user', '{}')").run();
       const step = MIGRATIONS.find((x) => x.version === 9);
       db.exec(step?.sql ?? '');
       expect(db.prepare('SELECT id, withdrawn_at FROM appeals ORDER BY id').all())
         .toEqual([{ id: 'n', withdrawn_at: null }, { id: 'w', withdrawn_at: '2026-12-02T04:05:00.000Z' }]);
+      // The cursor goes (the next sync pulls everything again); nothing else in meta does.
+      expect(db.prepare('SELECT key FROM meta ORDER BY key').all()).toEqual([{ key: 'user' }]);
       db.close();
     } finally {
       dir.remove();
+    }
+  });
+
+  it('keeps the cursor of a cache with no appeals (nothing to recover)', () => {
+    const dir = tempDir('cache-009-empty');
+    try {
+      const db = openCache(join(dir.dir, CACHE_FILE_NAME), { upToVersion: 8 });
+      db.prepare("INSERT INTO meta (key, value) VALUES ('cursor', '\"7\"')").run();
+      db.exec(MIGRATIONS.find((x) => x.version === 9)?.sql ?? '');
+      expect(db.prepare("SELECT value FROM meta WHERE key = 'cursor'").all()).toEqual([{ value: '"7"' }]);
+      db.close();
+    } finally {
+      dir.remove();
+    }
+  });
+
+  it('recovers a withdrawal an older desk pulled without its mark: the next sync pulls it again', async () => {
+    await postVk(vkEvent('wall_reply_new'));
+    await postVk(vkEvent('wall_reply_delete'));
+    const { token } = await centralCall<{ token: string }>(server.url, '/session', { method: 'POST', body: { login: 'operator1', password: 'operator1' } });
+    const page = await centralCall<{ appeals: Appeal[]; cursor: string }>(server.url, '/changes?limit=1000', { token });
+    const withdrawn = page.appeals.find((a) => a.id === COMMENT);
+    expect(withdrawn).toMatchObject({ version: 2, withdrawnAt: expect.any(String) });
+    if (!withdrawn) return;
+
+    // The cache as a desk before schema 9 left it: the withdrawn version stored without the mark (its schema dropped
+    // the unknown key), the cursor past it.
+    const older = tempDir('desk-withdrawn-older');
+    const { withdrawnAt, ...asPulled } = withdrawn;
+    const db = openCache(join(older.dir, CACHE_FILE_NAME), { upToVersion: 8 });
+    db.prepare(`INSERT INTO appeals (id, local_status, received_ms, received_at, source, channel_name, author_name,
+      attachment_count, excerpt, server_status, server_version, server_json) VALUES (?, 'new', ?, ?, 'vk', ?, ?, 0, ?, 'new', 2, ?)`)
+      .run(COMMENT, Date.parse(asPulled.receivedAt), asPulled.receivedAt, asPulled.channel.name, asPulled.author.name,
+        asPulled.text.slice(0, 80), JSON.stringify(asPulled));
+    db.prepare("INSERT INTO meta (key, value) VALUES ('cursor', ?)").run(JSON.stringify(page.cursor));
+    db.close();
+
+    const upgraded = await createDeskCore({ dataDir: older.dir, apiUrl: server.url, pushDelayMs: 0, syncIntervalMs: 60_000,
+      requestTimeoutMs: 5_000, log: () => undefined });
+    try {
+      await value(upgraded, 'session.login', { login: 'operator1', password: 'operator1' });
+      await value(upgraded, 'sync.now', {});
+      expect((await value<{ rows: ListedRow[] }>(upgraded, 'appeals.rows', { ids: [COMMENT] })).rows[0])
+        .toMatchObject({ status: 'new', withdrawnAt });
+      expect((await value<{ rows: InboxRow[] }>(upgraded, 'inbox.list', {})).rows.find((r) => r.id === COMMENT))
+        .toMatchObject({ withdrawnAt });
+      expect((await value<LocalAppeal>(upgraded, 'appeals.get', { id: COMMENT })).appeal).toMatchObject({ version: 2, withdrawnAt });
+      // Decidable with its own reason now that the desk knows it is withdrawn.
+      await value(upgraded, 'appeals.reject', { appealId: COMMENT, reason: 'withdrawn' });
+      await value(upgraded, 'sync.now', {});
+      expect(await serverAppeal(COMMENT)).toMatchObject({ status: 'rejected', rejectReason: 'withdrawn', version: 3 });
+    } finally {
+      await upgraded.close();
+      older.remove();
     }
   });
 });

@@ -1,8 +1,8 @@
 // A VK comment deleted by its author marks its appeal withdrawn (issue 14 item 6), end to end on the real server: the
 // mark is a new version in /changes (once, however often VK retries or sends another deletion), a desk deciding on the
-// version before gets the usual conflict, a decision taken before is kept under the mark, a restore clears it, and a
-// deletion by the community's own managers or of a comment never seen changes no appeal. SQLite (project node) and
-// PostgreSQL (project node-postgres).
+// version before gets the usual conflict, a decision taken before is kept under the mark, a restore clears it (and
+// reopens an appeal rejected as withdrawn meanwhile), and a deletion by the community's own managers or of a comment
+// never seen changes no appeal. SQLite (project node) and PostgreSQL (project node-postgres).
 import { afterEach, describe, expect, it } from 'vitest';
 import { Appeal } from '../../../../shared/domain/appeal.js';
 import { mutationId } from '../server-fixture.js';
@@ -83,6 +83,38 @@ describe('VK wall_reply_delete / wall_reply_restore: withdrawn by its author', (
     // Deleted once more: withdrawn again.
     expect(await vk.post({ ...withSecret(vkEvent('wall_reply_delete')), event_id: 'delete-2' })).toEqual(ok);
     expect((await vk.appeals())[0]).toMatchObject({ version: 4, withdrawnAt: expect.any(String) });
+  });
+
+  it('reopens an appeal rejected as withdrawn when its comment is restored (the reason is no longer true)', async () => {
+    vk = await startVkFixture();
+    await vk.post(withSecret(vkEvent('wall_reply_new')));
+    await vk.post(withSecret(vkEvent('wall_reply_delete')));
+    const operator = await vk.fx.signIn('operator1');
+    expect((await decide(operator, 2, { type: 'reject', reason: 'withdrawn' })).body)
+      .toMatchObject({ results: [{ status: 'applied', appeal: { version: 3, status: 'rejected', rejectReason: 'withdrawn' } }] });
+    const { cursor } = await changesAfter(operator, '0');
+    expect(await vk.post(withSecret(vkEvent('wall_reply_restore')))).toEqual(ok);
+    // One new version, pulled by every desk: waiting again, no reason, no one's decision.
+    const pulled = (await changesAfter(operator, cursor)).appeals;
+    expect(pulled).toHaveLength(1);
+    expect(Appeal.parse(pulled[0])).toMatchObject({ id: COMMENT_ID, version: 4, withdrawnAt: null, status: 'new',
+      targetId: null, rejectReason: null, routedBy: null, routedAt: null });
+    // It is decided like any waiting appeal; «withdrawn» no longer applies to it.
+    expect((await decide(operator, 4, { type: 'reject', reason: 'withdrawn' })).body)
+      .toMatchObject({ results: [{ status: 'invalid', error: { code: 'not_withdrawn' } }] });
+    expect((await decide(operator, 4, { type: 'route', targetId: 'minzdrav' })).body)
+      .toMatchObject({ results: [{ status: 'applied', appeal: { version: 5, status: 'routed', targetId: 'minzdrav' } }] });
+  });
+
+  it('keeps any other decision over a restore: routed stays routed, rejected as spam stays so', async () => {
+    vk = await startVkFixture();
+    await vk.post(withSecret(vkEvent('wall_reply_new')));
+    const operator = await vk.fx.signIn('operator1');
+    expect((await decide(operator, 1, { type: 'reject', reason: 'spam' })).body).toMatchObject({ results: [{ status: 'applied' }] });
+    await vk.post(withSecret(vkEvent('wall_reply_delete')));
+    expect(await vk.post(withSecret(vkEvent('wall_reply_restore')))).toEqual(ok);
+    expect((await vk.appeals())[0]).toMatchObject({ version: 4, withdrawnAt: null, status: 'rejected', rejectReason: 'spam',
+      routedBy: { id: expect.any(String) } });
   });
 
   it('keeps a decision taken before the withdrawal, marked withdrawn over it (the lead sees it)', async () => {
