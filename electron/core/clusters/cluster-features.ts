@@ -1,10 +1,11 @@
 // What surge clustering compares between two appeals: the places named (gazetteer), the topic, the problem words
 // (routing keywords) and the content stems; plus the two similarity rules that put appeals in one cluster.
+// Words here are Snowball stems (token.stem), not the routing model's lemma keys (features.ts): the keywords are
+// Snowball stems, and cluster_features rows cached before keep stems, so new appeals must compare on the same keys.
 import { topicOf } from '../../../shared/topics/topic-of.js';
-import { featuresOf } from '../routing/features.js';
 import { detectPlaces, type PlaceKind } from '../routing/gazetteer.js';
 import { RULE_STEMS } from '../routing/ministry-rules.js';
-import { tokenize } from '../routing/russian-text.js';
+import { STOP_STEMS, tokenize } from '../routing/russian-text.js';
 
 /** Surge: same problem, same place, received at most this far apart (from any member already in the cluster). */
 export const SURGE_WINDOW_MS = 6 * 3_600_000;
@@ -22,6 +23,7 @@ export const DUPLICATE_JACCARD = 0.6;
 const IGNORED_PLACES: ReadonlySet<PlaceKind> = new Set(['city', 'region', 'generic-street']);
 const KEYWORDS: ReadonlySet<string> = new Set(Object.values(RULE_STEMS).flat());
 const MAX_WORDS = 80;
+const DIGITS = /^\d+$/;
 
 export interface ClusterFeatures {
   /** `p:<place>` for each specific place named, `a:<author>` for the author: the lookup keys. */
@@ -39,8 +41,8 @@ export function authorKey(author: { name: string; url?: string | undefined }): s
 }
 
 export function clusterFeaturesOf(text: string, author: { name: string; url?: string | undefined }): ClusterFeatures {
-  const features = featuresOf(text);
-  const detection = detectPlaces(features.tokens);
+  const tokens = tokenize(text);
+  const detection = detectPlaces(tokens);
   const places: string[] = [];
   const placeStems = new Set<string>();
   for (const mention of detection.mentions) {
@@ -51,9 +53,11 @@ export function clusterFeaturesOf(text: string, author: { name: string; url?: st
   }
   const words: string[] = [];
   const problem: string[] = [];
-  for (const feature of features.weights.keys()) {
-    if (!feature.startsWith('w:')) continue;
-    const stem = feature.slice(2);
+  const seen = new Set<string>();
+  // The content stems in order of first appearance, as the features before lemma keys gave them.
+  for (const { stem } of tokens) {
+    if (stem.length < 2 || STOP_STEMS.has(stem) || DIGITS.test(stem) || seen.has(stem)) continue;
+    seen.add(stem);
     if (placeStems.has(stem)) continue;
     if (KEYWORDS.has(stem)) problem.push(stem);
     if (words.length < MAX_WORDS) words.push(stem);

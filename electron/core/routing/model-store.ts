@@ -1,5 +1,6 @@
 // The routing model in the cache: load, learn the routed appeals it has not seen (and take back those whose
 // target changed), save; and the suggestions table. Used by the training worker and the `suggest` command.
+import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Target } from '../../../shared/domain/target.js';
 import { competenceEvidence } from './competences.js';
@@ -19,9 +20,11 @@ const CONTRADICTED_WEIGHT = 0.3;
  * How much one routed decision counts in the model (issue 15 item 5): more when it corrects the suggestion shown
  * at the time, less when it agrees with nothing the text names of the body's competences — so a history written
  * with another vocabulary (the demo generator's) does not teach the model against the statutes.
+ * A correction is judged by routing class, what the model learns: municipality A suggested and B chosen is the model
+ * right (@local; the place chose between them), not a correction (review 47, L2).
  */
-export function decisionWeight(input: { text: string | readonly Token[]; cls: string; targetId: string; suggestedTargetId: string | null }): number {
-  if (input.suggestedTargetId !== null && input.suggestedTargetId !== input.targetId) return CORRECTION_WEIGHT;
+export function decisionWeight(input: { text: string | readonly Token[]; cls: string; suggestedCls: string | null }): number {
+  if (input.suggestedCls !== null && input.suggestedCls !== input.cls) return CORRECTION_WEIGHT;
   const evidence = competenceEvidence(input.text);
   let total = 0;
   for (const e of evidence.values()) total += e.score;
@@ -42,6 +45,14 @@ export function loadModel(db: Database): LoadedModel {
   return { model: new NaiveBayes(JSON.parse(row.state_json) as NaiveBayesState), revision: row.revision };
 }
 
+/**
+ * A fingerprint of the text a decision was learned from: taking the decision back subtracts that text's features,
+ * so it must be the same text (an author may edit the appeal after it was learned; review 47, L1).
+ */
+export function learnedTextHash(text: string): string {
+  return createHash('sha256').update(text).digest('base64url').slice(0, 22);
+}
+
 export function loadTargets(db: Database): Target[] {
   return (db.prepare('SELECT json FROM targets ORDER BY position').pluck().all() as string[])
     .map((json) => JSON.parse(json) as Target);
@@ -55,13 +66,14 @@ interface DeltaRow {
   learned_target: string | null;
   learned_cls: string | null;
   learned_weight: number | null;
+  learned_text_hash: string | null;
   /** The first suggestion when it was decided: kept from the first learning, else the stored suggestion's. */
   suggested: string | null;
 }
 
 /** What one training step changed: written by the core's own connection (the only writer of the cache). */
 export interface TrainingDelta {
-  remember: [appealId: string, targetId: string, cls: string, weight: number, suggestedTargetId: string | null][];
+  remember: [appealId: string, targetId: string, cls: string, weight: number, suggestedTargetId: string | null, textHash: string][];
   forget: string[];
   stateJson: string;
   learned: number;
@@ -78,22 +90,32 @@ export function collectTraining(db: Database, loaded: LoadedModel, targets: read
   const rows = db.prepare(`
     SELECT a.id, json_extract(coalesce(a.local_json, a.server_json), '$.text') AS text, a.local_status AS status,
       a.local_target_id AS target_id, l.target_id AS learned_target, l.cls AS learned_cls, l.weight AS learned_weight,
-      coalesce(l.suggested_target_id, s.top_target_id) AS suggested
+      l.text_hash AS learned_text_hash, coalesce(l.suggested_target_id, s.top_target_id) AS suggested
     FROM appeals a LEFT JOIN suggest_learned l ON l.appeal_id = a.id LEFT JOIN suggestions s ON s.appeal_id = a.id
     WHERE (a.local_status = 'routed' AND (l.target_id IS NULL OR l.target_id != a.local_target_id))
        OR (a.local_status != 'routed' AND l.target_id IS NOT NULL)`).all() as DeltaRow[];
   if (rows.length === 0) return null;
+  const classOf = (targetId: string): string => {
+    const target = kindOf.get(targetId);
+    return target ? routingClassOf(target) : targetId;
+  };
   const delta: TrainingDelta = { remember: [], forget: [], stateJson: '', learned: 0, revision: 0 };
   for (const row of rows) {
-    const all = featuresOf(row.text ?? '');
+    const text = row.text ?? '';
+    const textHash = learnedTextHash(text);
+    const all = featuresOf(text);
     const features = all.weights;
-    if (row.learned_cls) loaded.model.learn(features, row.learned_cls, -1, row.learned_weight ?? 1);
+    if (row.learned_cls) {
+      // Taken back with the features it was learned with; if the text was edited since, those are unknown: only the
+      // decision itself is taken back (its few words stay counted, far better than subtracting words never added).
+      const same = row.learned_text_hash === textHash;
+      loaded.model.learn(same ? features : new Map(), row.learned_cls, -1, row.learned_weight ?? 1);
+    }
     if (row.status === 'routed' && row.target_id) {
-      const target = kindOf.get(row.target_id);
-      const cls = target ? routingClassOf(target) : row.target_id;
-      const weight = decisionWeight({ text: all.tokens, cls, targetId: row.target_id, suggestedTargetId: row.suggested });
+      const cls = classOf(row.target_id);
+      const weight = decisionWeight({ text: all.tokens, cls, suggestedCls: row.suggested === null ? null : classOf(row.suggested) });
       loaded.model.learn(features, cls, 1, weight);
-      delta.remember.push([row.id, row.target_id, cls, weight, row.suggested]);
+      delta.remember.push([row.id, row.target_id, cls, weight, row.suggested, textHash]);
     } else {
       delta.forget.push(row.id);
     }
@@ -107,13 +129,13 @@ export function collectTraining(db: Database, loaded: LoadedModel, targets: read
 
 /** Stores a training step in one transaction: the learned appeals and the model together. */
 export function applyTraining(db: Database, delta: TrainingDelta): void {
-  const remember = db.prepare(`INSERT OR REPLACE INTO suggest_learned (appeal_id, target_id, cls, weight, suggested_target_id)
-    VALUES (?, ?, ?, ?, ?)`);
+  const remember = db.prepare(`INSERT OR REPLACE INTO suggest_learned (appeal_id, target_id, cls, weight, suggested_target_id,
+    text_hash) VALUES (?, ?, ?, ?, ?, ?)`);
   const forget = db.prepare('DELETE FROM suggest_learned WHERE appeal_id = ?');
   const save = db.prepare(`INSERT OR REPLACE INTO suggest_model (id, state_json, learned, revision, updated_at)
     VALUES (1, ?, ?, ?, ?)`);
   db.transaction(() => {
-    for (const [id, target, cls, weight, suggested] of delta.remember) remember.run(id, target, cls, weight, suggested);
+    for (const [id, target, cls, weight, suggested, textHash] of delta.remember) remember.run(id, target, cls, weight, suggested, textHash);
     for (const id of delta.forget) forget.run(id);
     save.run(delta.stateJson, delta.learned, delta.revision, new Date().toISOString());
   })();

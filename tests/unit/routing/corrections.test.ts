@@ -11,19 +11,19 @@ const pOf = (model: NaiveBayes, text: string, cls: string) =>
 describe('decision weights', () => {
   const text = 'В поликлинике нет талонов к терапевту';
   it('counts a correction of the suggestion more than an agreement', () => {
-    const agreed = decisionWeight({ text, cls: 'minzdrav', targetId: 'minzdrav', suggestedTargetId: 'minzdrav' });
-    const corrected = decisionWeight({ text, cls: 'minzdrav', targetId: 'minzdrav', suggestedTargetId: 'mingkh' });
+    const agreed = decisionWeight({ text, cls: 'minzdrav', suggestedCls: 'minzdrav' });
+    const corrected = decisionWeight({ text, cls: 'minzdrav', suggestedCls: 'mingkh' });
     expect(agreed).toBe(1);
     expect(corrected).toBe(CORRECTION_WEIGHT);
     expect(corrected).toBeGreaterThan(agreed);
   });
 
   it('counts less a decision the competences contradict (unless it corrects the suggestion)', () => {
-    const contradicted = decisionWeight({ text, cls: 'minsport', targetId: 'minsport', suggestedTargetId: null });
+    const contradicted = decisionWeight({ text, cls: 'minsport', suggestedCls: null });
     expect(contradicted).toBeLessThan(1);
-    expect(decisionWeight({ text, cls: 'minsport', targetId: 'minsport', suggestedTargetId: 'minzdrav' })).toBe(CORRECTION_WEIGHT);
+    expect(decisionWeight({ text, cls: 'minsport', suggestedCls: 'minzdrav' })).toBe(CORRECTION_WEIGHT);
     // A text that names no concept says nothing against the decision.
-    expect(decisionWeight({ text: 'Помогите разобраться', cls: 'minsport', targetId: 'minsport', suggestedTargetId: null })).toBe(1);
+    expect(decisionWeight({ text: 'Помогите разобраться', cls: 'minsport', suggestedCls: null })).toBe(1);
   });
 });
 

@@ -1,6 +1,8 @@
 // Corrections through the cache (issue 15 item 5): the first suggestion stored for an appeal is kept after it is
 // routed until the model has learned the decision, and a decision against it is learned with the correction weight
-// (and stored with it, so the decision can be taken back exactly when its target changes).
+// (and stored with it, so the decision can be taken back exactly when its target changes). A correction is judged by
+// the class the model learns (two municipalities are one class), and a decision whose text was edited since it was
+// learned is taken back without subtracting the new text's words (review 47, L1 and L2).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +11,9 @@ import { openLocalCache, type LocalCache } from '../../../electron/core/cache/lo
 import {
   applyTraining, collectTraining, CORRECTION_WEIGHT, dropDecidedSuggestions, loadModel, loadTargets, writeSuggestions,
 } from '../../../electron/core/routing/model-store.js';
+import type { NaiveBayesState } from '../../../electron/core/routing/naive-bayes.js';
 import { generateRoutedHistory } from '../../../server/demo/routed-history.js';
+import type { Appeal } from '../../../shared/domain/appeal.js';
 import type { Target } from '../../../shared/domain/target.js';
 
 const targets = JSON.parse(readFileSync(new URL('../../../resources/targets.json', import.meta.url), 'utf8')) as Target[];
@@ -50,5 +54,68 @@ describe('learning corrections from the cache', () => {
 
     dropDecidedSuggestions(cache.db); // learned: gone
     expect(cache.db.prepare('SELECT count(*) FROM suggestions').pluck().get()).toBe(0);
+  });
+
+  it('does not count another municipality of the same place class as a correction', () => {
+    dir = mkdtempSync(join(tmpdir(), 'routing-corrections-'));
+    cache = openLocalCache(join(dir, 'desk'));
+    cache.targets.replace(targets);
+    const [appeal] = generateRoutedHistory(1, { now: new Date('2026-12-01T00:00:00Z') });
+    const routed: Appeal = { ...appeal!, text: 'Яма на дороге у школы, машины бьют колёса', targetId: 'mr-kochkovsky' };
+    cache.transaction(() => cache!.appeals.storeServer(routed));
+    // The desk had suggested the city; the operator chose the district: the model (@local) was right, the place was not.
+    writeSuggestions(cache.db, [[routed.id, 'meria-nsk', 0.7, 0, '{"suggestions":[],"place":null}']]);
+    const delta = collectTraining(cache.db, loadModel(cache.db), loadTargets(cache.db))!;
+    expect(delta.remember).toHaveLength(1);
+    expect(delta.remember[0]![2]).toBe('@local');
+    expect(delta.remember[0]![3]).toBeLessThanOrEqual(1);
+  });
+
+  it('takes back a decision whose text was edited without subtracting words it never learned', () => {
+    dir = mkdtempSync(join(tmpdir(), 'routing-corrections-'));
+    cache = openLocalCache(join(dir, 'desk'));
+    cache.targets.replace(targets);
+    const [first, second, third] = generateRoutedHistory(3, { now: new Date('2026-12-01T00:00:00Z') });
+    cache.transaction(() => {
+      cache!.appeals.storeServer({ ...first!, text: 'В поликлинике нет талонов к терапевту', targetId: 'minzdrav' });
+      cache!.appeals.storeServer({ ...second!, text: 'Автобус до вокзала не ходит с понедельника', targetId: 'mintrans' });
+      cache!.appeals.storeServer({ ...third!, text: 'Врач в больнице грубит пациентам', targetId: 'minzdrav' });
+    });
+    const loaded = loadModel(cache.db);
+    applyTraining(cache.db, collectTraining(cache.db, loaded, loadTargets(cache.db))!);
+
+    // The author edits the first appeal after it was learned, and a conflict sends it to transport instead.
+    const edited = 'В поликлинике нет талонов к терапевту, а автобус до неё не ходит с понедельника';
+    cache.db.prepare(`UPDATE appeals SET server_json = json_set(server_json, '$.text', ?),
+      local_json = CASE WHEN local_json IS NULL THEN NULL ELSE json_set(local_json, '$.text', ?) END,
+      local_target_id = 'mintrans' WHERE id = ?`).run(edited, edited, first!.id);
+    applyTraining(cache.db, collectTraining(cache.db, loaded, loadTargets(cache.db))!);
+
+    // Every class's total is still the sum of its counts: nothing was taken from words the model never held.
+    const state = JSON.parse(cache.db.prepare('SELECT state_json FROM suggest_model').pluck().get() as string) as NaiveBayesState;
+    state.classes.forEach((cls, c) => {
+      const sum = Object.values(state.counts).reduce((acc, row) => acc + (row[c] ?? 0), 0);
+      expect(state.totals[c], cls).toBeCloseTo(sum);
+    });
+    // The decision itself is taken back: what is left of the class is the other health appeal.
+    const thirdWeight = cache.db.prepare('SELECT weight FROM suggest_learned WHERE appeal_id = ?').pluck().get(third!.id) as number;
+    expect(state.docs[state.classes.indexOf('minzdrav')]).toBeCloseTo(thirdWeight);
+    expect(loaded.model.learnedCount).toBe(3);
+  });
+
+  it('takes back a decision on an unchanged text exactly', () => {
+    dir = mkdtempSync(join(tmpdir(), 'routing-corrections-'));
+    cache = openLocalCache(join(dir, 'desk'));
+    cache.targets.replace(targets);
+    const [first] = generateRoutedHistory(1, { now: new Date('2026-12-01T00:00:00Z') });
+    cache.transaction(() => cache!.appeals.storeServer({ ...first!, text: 'Сломался лифт в подъезде', targetId: 'mingkh' }));
+    const loaded = loadModel(cache.db);
+    applyTraining(cache.db, collectTraining(cache.db, loaded, loadTargets(cache.db))!);
+    cache.db.prepare("UPDATE appeals SET local_target_id = 'minstroy' WHERE id = ?").run(first!.id);
+    applyTraining(cache.db, collectTraining(cache.db, loaded, loadTargets(cache.db))!);
+    const state = loaded.model.toState();
+    const c = state.classes.indexOf('mingkh');
+    expect(state.docs[c]).toBeCloseTo(0);
+    for (const [feature, row] of Object.entries(state.counts)) expect(row[c], feature).toBeCloseTo(0);
   });
 });
