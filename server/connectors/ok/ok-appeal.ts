@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Appeal, Attachment } from '../../../shared/domain/appeal.js';
 import { isPhotoHost } from '../../../shared/domain/photo-hosts.js';
+import { storableName } from '../telegram/telegram-appeal.js';
 import { storableText } from '../vk/vk-appeal.js';
 import { bareId, type OkAttachment, type OkMessageCreated } from './ok-webhook-schema.js';
 
@@ -40,7 +41,7 @@ export const placeholderName = (userId: string): string => `Пользовате
 export function authorOf(sender: OkMessageCreated['sender']): Appeal['author'] {
   const name = sender.name?.trim() || placeholderName(sender.user_id);
   const id = numericUserId(sender.user_id);
-  return { name: name.slice(0, 500), ...(id !== undefined ? { url: `https://ok.ru/profile/${id}` } : {}) };
+  return { name: storableName(name), ...(id !== undefined ? { url: `https://ok.ru/profile/${id}` } : {}) };
 }
 
 const MAX_URL = 2048;

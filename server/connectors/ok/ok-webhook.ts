@@ -12,9 +12,9 @@
 // OK wants its 200 within 5 s: the answer goes as soon as the appeal is committed (desks are told to pull after it),
 // and nothing is looked up on the way (the name is the one OK sends, or a placeholder).
 // The path secret never reaches a log line; connector-routes.ts names the path without it.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, readJsonBody } from '../../http-io.js';
+import { sameSecret, sendPlainText } from '../connector-http.js';
 import type { CentralStore } from '../../store/central-store.js';
 import type { OkGroupConfig } from '../connectors-config.js';
 import { createAddressAllowlist } from './ok-address-allowlist.js';
@@ -31,20 +31,6 @@ export interface OkWebhookDeps {
   onChanged: (head: number) => Promise<void> | void;
   now?: () => Date;
 }
-
-function sendText(res: ServerResponse, text: string): void {
-  res.writeHead(200, {
-    'content-type': 'text/plain; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(text);
-}
-
-// Digests of equal length: the comparison takes the same time whatever the given secret's length and content.
-const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
-const sameSecret = (given: string, expected: string): boolean => timingSafeEqual(digest(given), digest(expected));
 
 const offSchema = (what: string) => new HttpError(400, 'invalid_request', `Уведомление ОК не по схеме: ${what}`);
 
@@ -80,7 +66,7 @@ export function okWebhookHandler(groups: readonly OkGroupConfig[], deps: OkWebho
     const type = base.data.webhookType ?? OK_MESSAGE_CREATED;
     if (type !== OK_MESSAGE_CREATED) {
       deps.log(`ok ${group.groupId}: webhookType ${type.slice(0, 100)} not taken (answered 200)`);
-      sendText(res, 'ok');
+      sendPlainText(res, 'ok');
       return;
     }
     const parsed = OkMessageCreated.safeParse(raw);
@@ -96,7 +82,7 @@ export function okWebhookHandler(groups: readonly OkGroupConfig[], deps: OkWebho
       deps.log(`ok ${group.groupId}: ${type} ${event.message.mid}: ${result.outcome} ${appeal.id}`);
     }
     // Answered once committed; desks are told after, and their pull finds it (the commit is done).
-    sendText(res, 'ok');
+    sendPlainText(res, 'ok');
     if (result.written) {
       try {
         await deps.onChanged(result.head);

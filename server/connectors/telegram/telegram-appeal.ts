@@ -10,6 +10,18 @@ import type { Appeal } from '../../../shared/domain/appeal.js';
 import { storableText } from '../vk/vk-appeal.js';
 import type { TgChat, TgMessage, TgRepliedMessage } from './telegram-update-schema.js';
 
+/** The author name limit of the appeal model. */
+const MAX_NAME = 500;
+
+/**
+ * An author name as the platform sent it, made storable as citizen text is (storableText: a lone UTF-16 surrogate
+ * becomes U+FFFD) and cut to the model's limit without splitting a surrogate pair. Shared with the OK connector.
+ */
+export function storableName(name: string): string {
+  const cut = name.length > MAX_NAME && /[\uD800-\uDBFF]/.test(name.charAt(MAX_NAME - 1)) ? MAX_NAME - 1 : MAX_NAME;
+  return storableText(name.slice(0, cut));
+}
+
 /** One message = one appeal, whatever Telegram's update ids: the id is the chat's and the message's own. */
 export const telegramAppealId = (bot: string, chatId: number, messageId: number): string => `tg:${bot}:${chatId}:${messageId}`;
 
@@ -64,15 +76,28 @@ export function threadOfStoredAppeal(appeal: Appeal): ThreadInfo {
 /**
  * The comment on t.me: under the channel post when the channel is public (`?comment=`), else the message in a public
  * discussion group, else the private group's link (t.me/c/…, opens for its members: the ЦУР's operators are).
+ * Only the post's own channel names it: a forward without a username is of a private channel, whose post is not at
+ * the configured channel's address.
  */
-export function commentUrl(chat: TgChat, messageId: number, thread: ThreadInfo, configuredChannel: string | undefined): string | undefined {
-  const channel = thread.channelUsername ?? configuredChannel;
+export function commentUrl(chat: TgChat, messageId: number, thread: ThreadInfo): string | undefined {
+  const channel = thread.channelUsername;
   if (channel !== undefined && thread.postId !== undefined) return `https://t.me/${channel}/${thread.postId}?comment=${messageId}`;
   const group = usernameOrUndefined(chat.username);
   if (group !== undefined) return `https://t.me/${group}/${messageId}`;
   const internal = /^-100(\d+)$/.exec(String(chat.id))?.[1];
   if (internal === undefined) return undefined;
   return `https://t.me/c/${internal}/${messageId}${thread.rootId !== undefined ? `?thread=${thread.rootId}` : ''}`;
+}
+
+/**
+ * True when the thread is known to hang under a channel other than the configured public one: a forward names its
+ * channel (a public one always with its username), so a known channel without that username is another's. Nothing
+ * can be told when the configured channel has no username (an invite link) or the thread's channel is not known.
+ */
+function isOtherChannel(thread: ThreadInfo | undefined, configured: string | undefined): boolean {
+  if (configured === undefined || thread === undefined) return false;
+  if (thread.channelUsername !== undefined) return thread.channelUsername.toLowerCase() !== configured.toLowerCase();
+  return thread.channelId !== undefined;
 }
 
 /** What a message is for the desk. */
@@ -121,14 +146,12 @@ export function verdictOf(message: TgMessage, page: BotChannel, thread: ThreadIn
   const configured = channelUsernameOfUrl(page.channel.url);
   if (message.is_automatic_forward === true) {
     const forwarded = threadOfForward(message);
-    if (configured !== undefined && forwarded.channelUsername !== undefined
-      && forwarded.channelUsername.toLowerCase() !== configured.toLowerCase()) return { kind: 'skip', outcome: 'other_channel' };
+    if (isOtherChannel(forwarded, configured)) return { kind: 'skip', outcome: 'other_channel' };
     return { kind: 'forward', thread: forwarded };
   }
 
   // A comment under another channel's post (the bot was added to some other discussion group): not this channel's.
-  if (configured !== undefined && thread?.channelUsername !== undefined
-    && thread.channelUsername.toLowerCase() !== configured.toLowerCase()) return { kind: 'skip', outcome: 'other_channel' };
+  if (isOtherChannel(thread, configured)) return { kind: 'skip', outcome: 'other_channel' };
 
   const sender = message.sender_chat;
   let author: Appeal['author'] | undefined;
@@ -139,7 +162,7 @@ export function verdictOf(message: TgMessage, page: BotChannel, thread: ThreadIn
     if (isOwn) return { kind: 'skip', outcome: 'own_post' };
     // A citizen writing as their own channel: that channel is the author.
     author = {
-      name: (sender.title ?? (senderName !== undefined ? `@${senderName}` : `Канал Telegram ${sender.id}`)).slice(0, 500),
+      name: storableName(sender.title ?? (senderName !== undefined ? `@${senderName}` : `Канал Telegram ${sender.id}`)),
       ...(senderName !== undefined ? { url: `https://t.me/${senderName}` } : {}),
     };
   } else if (message.from !== undefined) {
@@ -147,7 +170,7 @@ export function verdictOf(message: TgMessage, page: BotChannel, thread: ThreadIn
     if (message.from.is_bot) return { kind: 'skip', outcome: 'bot' };
     const username = usernameOrUndefined(message.from.username);
     author = {
-      name: (personName(message.from.first_name, message.from.last_name) || `Пользователь Telegram id${message.from.id}`).slice(0, 500),
+      name: storableName(personName(message.from.first_name, message.from.last_name) || `Пользователь Telegram id${message.from.id}`),
       ...(username !== undefined ? { url: `https://t.me/${username}` } : {}),
     };
   } else {
@@ -164,7 +187,7 @@ export function verdictOf(message: TgMessage, page: BotChannel, thread: ThreadIn
 export function telegramAppeal(page: BotChannel, message: TgMessage, verdict: Extract<Verdict, { kind: 'appeal' }>,
   thread: ThreadInfo | undefined): Appeal {
   const url = message.chat.type === 'private' ? undefined
-    : commentUrl(message.chat, message.message_id, thread ?? {}, channelUsernameOfUrl(page.channel.url));
+    : commentUrl(message.chat, message.message_id, thread ?? {});
   return {
     id: telegramAppealId(page.bot, message.chat.id, message.message_id),
     source: 'telegram',

@@ -7,7 +7,11 @@
 // Threads: a comment directly under a channel post replies to the post's automatic forward, which names the channel
 // and the post. A reply to a comment names only the comment it answers; its post is found from the forward remembered
 // (in memory, bounded) when it passed through, else from the stored appeal of the comment it answers (which survives a
-// restart). A group message under no known post is not a comment: recorded (`not_a_comment`) and logged, not an appeal.
+// restart), else, in a discussion thread (message_thread_id: the root, i.e. the post's forward), as a comment in that
+// thread whose post is not known: a reply to the ministry's own answer, to a sticker or to anything from before a
+// restart is still the citizen's comment. Only a chat the bot saw another channel's forward in is refused that (it is
+// another channel's discussion group). A group message in no thread and answering no stored appeal is not a comment:
+// recorded (`not_a_comment`) and logged, not an appeal.
 import type { Appeal } from '../../../shared/domain/appeal.js';
 import { HttpError } from '../../http-io.js';
 import type { CentralStore, ConnectorEventPlan } from '../../store/central-store.js';
@@ -29,6 +33,9 @@ export interface TelegramIngestDeps {
 /** Threads remembered per bot; old ones fall out first (a reply then finds its post through the stored comment). */
 const THREAD_MEMORY_LIMIT = 20_000;
 
+/** Other channels' discussion groups remembered per server run. */
+const FOREIGN_CHAT_LIMIT = 1000;
+
 export const offSchema = (what: string) => new HttpError(400, 'invalid_request', `Обновление Telegram не по схеме: ${what}`);
 
 export interface IngestResult {
@@ -40,6 +47,8 @@ export interface IngestResult {
 export function createTelegramIngest(deps: TelegramIngestDeps) {
   const now = deps.now ?? (() => new Date());
   const threads = new Map<string, ThreadInfo>();
+  /** Chats another channel's automatic forward was seen in (`bot:chat`): their threads are not this channel's. */
+  const foreignChats = new Set<string>();
 
   const remember = (bot: string, chatId: number, messageId: number, thread: ThreadInfo) => {
     const key = `${bot}:${chatId}:${messageId}`;
@@ -61,11 +70,17 @@ export function createTelegramIngest(deps: TelegramIngestDeps) {
     }
     const known = recall(bot, chatId, message.message_thread_id) ?? recall(bot, chatId, replied?.message_id);
     if (known !== undefined) return known;
-    if (replied === undefined) return undefined;
-    const parent = await deps.store.appealById(telegramAppealId(bot, chatId, replied.message_id));
-    if (parent === undefined) return undefined;
-    const thread = threadOfStoredAppeal(parent.appeal);
-    return thread.rootId === undefined && message.message_thread_id !== undefined ? { ...thread, rootId: message.message_thread_id } : thread;
+    const parent = replied === undefined ? undefined
+      : await deps.store.appealById(telegramAppealId(bot, chatId, replied.message_id));
+    if (parent !== undefined) {
+      const thread = threadOfStoredAppeal(parent.appeal);
+      return thread.rootId === undefined && message.message_thread_id !== undefined ? { ...thread, rootId: message.message_thread_id } : thread;
+    }
+    // In a thread whose post is not known (forgotten at a restart or pushed out of memory, or never seen).
+    if (message.message_thread_id !== undefined && message.chat.type === 'supergroup' && !foreignChats.has(`${bot}:${chatId}`)) {
+      return { rootId: message.message_thread_id };
+    }
+    return undefined;
   }
 
   /** Takes one update (already JSON-parsed); throws HttpError 400 when it is off Telegram's schema, nothing stored. */
@@ -87,24 +102,29 @@ export function createTelegramIngest(deps: TelegramIngestDeps) {
     const type = edited !== undefined ? 'edited_message' : 'message';
     const appealId = telegramAppealId(page.bot, message.chat.id, message.message_id);
 
-    // Decided before the transaction, so no lock is held while the thread is looked up.
-    const stored = (await deps.store.appealById(appealId))?.appeal;
-    const thread = stored !== undefined || message.chat.type === 'private' ? undefined : await threadOf(page.bot, message);
-    const verdict: Verdict = stored !== undefined && type === 'edited_message'
-      // The stored appeal was taken once: its edit is read for its text only.
-      ? verdictOf(message, page, thread ?? {})
-      : verdictOf(message, page, thread);
+    // The thread is looked up before the transaction, so no lock is held meanwhile; the verdict is chosen inside it, on
+    // the appeal as stored then (a message and its edit arriving together: the edit finds the message stored or not).
+    const thread = message.chat.type === 'private' ? undefined : await threadOf(page.bot, message);
+    const verdict: Verdict = verdictOf(message, page, thread);
+    // The stored appeal was taken once: its edit is read for its text only.
+    const editVerdict: Verdict = type === 'edited_message' ? verdictOf(message, page, thread ?? {}) : verdict;
     if (verdict.kind === 'forward') remember(page.bot, message.chat.id, message.message_id, verdict.thread);
     // Any message placed in a thread (the channel's own answers too): a reply to it lands in the same thread.
     else if (thread !== undefined) remember(page.bot, message.chat.id, message.message_id, thread);
+    // Another channel's forward, or a comment under one: the chat is that channel's discussion group (bounded: a bot is
+    // in a few groups, and a chat not marked only keeps the fallback thread above).
+    if (verdict.kind === 'skip' && verdict.outcome === 'other_channel' && foreignChats.size < FOREIGN_CHAT_LIMIT) {
+      foreignChats.add(`${page.bot}:${message.chat.id}`);
+    }
     const draft = verdict.kind === 'appeal' ? telegramAppeal(page, message, verdict, thread) : undefined;
 
     const plan = (current: Appeal | undefined): ConnectorEventPlan => {
       if (verdict.kind === 'forward') return { kind: 'record', outcome: 'channel_post_forward' };
       if (current !== undefined) {
         if (type === 'message') return { kind: 'record', outcome: 'known_post' };
-        if (verdict.kind !== 'appeal') return { kind: 'record', outcome: `edit_${verdict.outcome}` };
-        const next = editedTelegramAppeal(current, verdict.content);
+        if (editVerdict.kind === 'skip') return { kind: 'record', outcome: `edit_${editVerdict.outcome}` };
+        if (editVerdict.kind !== 'appeal') return { kind: 'record', outcome: 'channel_post_forward' };
+        const next = editedTelegramAppeal(current, editVerdict.content);
         return next ? { kind: 'update', appeal: next } : { kind: 'record', outcome: 'unchanged' };
       }
       if (verdict.kind === 'skip') return { kind: 'record', outcome: verdict.outcome };

@@ -103,23 +103,36 @@ export function startTelegramPoller(page: TelegramBotConfig, opts: TelegramPolle
     }
     if (failures > 0) log(`getUpdates answers again after ${failures} failure(s)`);
     failures = 0;
+    const offsetBefore = offset;
+    let unreadable = false;
     for (const update of answer.result as unknown[]) {
-      const updateId = (update as { update_id?: unknown } | null)?.update_id;
+      const raw = (update as { update_id?: unknown } | null)?.update_id;
+      const updateId = typeof raw === 'number' && Number.isSafeInteger(raw) ? raw : undefined;
       try {
         await opts.ingest.ingest(page, update);
       } catch (err) {
-        const status = (err as { status?: unknown }).status;
-        if (status !== 400 || typeof updateId !== 'number') {
+        if ((err as { status?: unknown }).status !== 400) {
           // Not stored (the database is down, …): the offset stays, the same updates come again after the wait.
           await backoff(`update ${String(updateId)} not stored: ${(err as Error).message}`);
           return;
         }
         // Off the schema: Telegram would hand it over forever; logged and passed (the webhook answers it 400).
-        log(`update ${updateId} skipped: ${(err as Error).message}`);
+        log(`update ${updateId ?? '(no update_id)'} skipped: ${(err as Error).message}`);
       }
-      if (typeof updateId === 'number') offset = updateId + 1;
+      // One without a readable id (not even an object) is the update at the offset asked for, or a later one: moving
+      // one past the offset skips it, or comes closer to it, and never past an update not yet handed over. Before any
+      // offset is known, a later update in the batch moves the offset past it.
+      // (An id at or below the last one stored is a batch handed over again: the offset stays.)
+      if (updateId !== undefined) {
+        if (updateId >= 0 && (offset === undefined || updateId >= offset)) offset = updateId + 1;
+      } else {
+        unreadable = true;
+        if (offset !== undefined) offset += 1;
+      }
       if (stopping.signal.aborted) return;
     }
+    // Only unreadable updates, before any offset is known: wait rather than ask for the same batch at once, forever.
+    if (unreadable && offset === offsetBefore) await backoff('no update in the batch could be confirmed');
   }
 
   const loop = (async () => {

@@ -6,29 +6,15 @@
 // - a body over TG_MAX_BODY_BYTES → 413; not JSON or off the Update schema → 400, nothing stored;
 // - every accepted update, a repeat of one already taken, and a kind not taken (logged) → 200 `ok` at once: the store
 //   is the only work done, so Telegram never waits on anything else.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { HttpError, readJsonBody } from '../../http-io.js';
+import { sameSecret, sendPlainText } from '../connector-http.js';
 import type { TelegramBotConfig } from '../connectors-config.js';
 import type { TelegramIngest } from './telegram-ingest.js';
 
 /** An update is a few KB (a message is at most 4096 characters); 1 MB is far above any real one. */
 export const TG_MAX_BODY_BYTES = 1024 * 1024;
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
-
-/** Compared as digests of equal length, so neither the content nor the length of the secret shows in the timing. */
-const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
-const sameSecret = (given: string, expected: string): boolean => timingSafeEqual(digest(given), digest(expected));
-
-function sendOk(res: ServerResponse): void {
-  res.writeHead(200, {
-    'content-type': 'text/plain; charset=utf-8',
-    'content-length': '2',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end('ok');
-}
 
 export function telegramWebhookHandler(bots: readonly TelegramBotConfig[], deps: { ingest: TelegramIngest; log: (line: string) => void }) {
   // Bot usernames are case-insensitive in Telegram; the configured spelling names the appeals.
@@ -45,6 +31,6 @@ export function telegramWebhookHandler(bots: readonly TelegramBotConfig[], deps:
     }
     const raw = await readJsonBody(req, TG_MAX_BODY_BYTES);
     await deps.ingest.ingest(page, raw);
-    sendOk(res);
+    sendPlainText(res, 'ok');
   };
 }

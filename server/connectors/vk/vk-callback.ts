@@ -14,10 +14,10 @@
 // - every accepted event, including a repeat of one already taken → `ok`.
 // Idempotency lives in the store (applyConnectorEvent): the event id is recorded once with what it did, in the same
 // transaction, and the appeal id is VK's own id of the post.
-import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { restoreAppeal, withdrawAppeal, type Appeal } from '../../../shared/domain/appeal.js';
 import { HttpError, readJsonBody } from '../../http-io.js';
+import { sameSecret, sendPlainText } from '../connector-http.js';
 import type { CentralStore, ConnectorEventPlan } from '../../store/central-store.js';
 import type { VkPageConfig } from '../connectors-config.js';
 import { editedAppeal, messageAppeal, messageAppealId, wallCommentAppeal, wallCommentAppealId } from './vk-appeal.js';
@@ -37,22 +37,6 @@ export interface VkCallbackDeps {
   onChanged: (head: number) => Promise<void> | void;
   now?: () => Date;
 }
-
-function sendText(res: ServerResponse, text: string): void {
-  res.writeHead(200, {
-    'content-type': 'text/plain; charset=utf-8',
-    'content-length': String(Buffer.byteLength(text)),
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(text);
-}
-
-const sameSecret = (given: string, expected: string): boolean => {
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
-};
 
 const offSchema = (what: string) => new HttpError(400, 'invalid_request', `Событие VK не по схеме: ${what}`);
 
@@ -173,7 +157,7 @@ export function vkCallbackHandler(pages: readonly VkPageConfig[], deps: VkCallba
         throw new HttpError(403, 'bad_secret', 'Неверный секретный ключ Callback API');
       }
       deps.log(`vk ${page.groupId}: confirmation requested, answered`);
-      sendText(res, page.confirmation);
+      sendPlainText(res, page.confirmation);
       return;
     }
     if (event.secret === undefined || !sameSecret(event.secret, page.secret)) {
@@ -182,7 +166,7 @@ export function vkCallbackHandler(pages: readonly VkPageConfig[], deps: VkCallba
     }
     if (!isVkEventType(event.type)) {
       deps.log(`vk ${page.groupId}: event type ${event.type.slice(0, 100)} not taken (answered ok): untick it in the community's Callback API settings`);
-      sendText(res, 'ok');
+      sendPlainText(res, 'ok');
       return;
     }
     if (event.event_id === undefined) throw offSchema('event_id is missing');
@@ -206,6 +190,6 @@ export function vkCallbackHandler(pages: readonly VkPageConfig[], deps: VkCallba
     }
     // After the commit: desks told to pull must find the appeal there.
     if (result.written) await deps.onChanged(result.head);
-    sendText(res, 'ok');
+    sendPlainText(res, 'ok');
   };
 }

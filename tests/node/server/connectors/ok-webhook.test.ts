@@ -206,6 +206,21 @@ describe('OK webhook: retries, flood, size, hostile text', () => {
     expect(cut).toMatch(/\[текст обрезан: показано \d+ из 205000 символов\]$/);
   });
 
+  it('stores the sender\'s name as citizen text is (a lone surrogate as U+FFFD), cut to 500 without halving a pair', async () => {
+    ok = await startOkFixture();
+    const event = okEvent('message_created');
+    event.sender = { user_id: 'user:574112000001', name: 'Оль\uDC00га \uD83D' };
+    expect(answer(await ok.post(event))).toEqual(answered);
+    // 499 letters, then an emoji (a surrogate pair) across the 500-unit limit.
+    const long = okEvent('message_created');
+    long.message = { ...long.message, mid: 'mid:C7f3a1b2c4d00.name' };
+    long.sender = { user_id: 'user:574112000001', name: `${'я'.repeat(499)}\u{1F600}хвост` };
+    expect(answer(await ok.post(long))).toEqual(answered);
+    const names = new Map((await ok.appeals()).map((a) => [a.id, a.author.name]));
+    expect(names.get(TEXT_ID)).toBe('Оль\uFFFDга \uFFFD');
+    expect(names.get(`ok:${OK_GROUP_ID}:C7f3a1b2c4d00:C7f3a1b2c4d00.name`)).toBe('я'.repeat(499));
+  });
+
   it('keeps an id over the appeal id limit stable (hashed), so its retries are still one appeal', async () => {
     ok = await startOkFixture();
     const event = okEvent('message_created');

@@ -30,11 +30,21 @@ export function withMessage(name: string, updateId: number, message: Json): Json
   return { ...update, update_id: updateId, [key]: { ...(update[key] as Json), ...message } };
 }
 
+/**
+ * An update the fake hands over as `raw` (anything, not even an object) while holding it under `id`, as Telegram holds
+ * every update under its id: confirmed by an offset past `id` like any other.
+ */
+export class OpaqueUpdate {
+  constructor(readonly id: number, readonly raw: unknown) {}
+}
+
+const idOf = (u: unknown): unknown => (u instanceof OpaqueUpdate ? u.id : (u as { update_id?: unknown } | null)?.update_id);
+
 export interface FakeBotApi {
   url: string;
   /** Every getUpdates request: its query, the path (with the token), when it came, and whether it was cut by the client. */
   calls: { query: URLSearchParams; path: string; at: number; aborted: boolean }[];
-  /** Updates Telegram holds for the bot; handed out from the asked offset (confirmed ones are dropped). */
+  /** Updates Telegram holds for the bot; handed out from the asked offset (confirmed ones are dropped). An OpaqueUpdate is sent as its raw value. */
   pending: unknown[];
   /** Answers to give before any updates, in order (a failure streak): status and body. */
   failures: { status: number; body: string }[];
@@ -69,11 +79,10 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
     const offset = Number(url.searchParams.get('offset') ?? 0);
     if (!api.replay) {
       // Telegram forgets every update below the offset asked for: it is confirmed.
-      api.pending = api.pending.filter((u) => typeof (u as { update_id?: unknown }).update_id !== 'number'
-        || (u as { update_id: number }).update_id >= offset);
+      api.pending = api.pending.filter((u) => typeof idOf(u) !== 'number' || (idOf(u) as number) >= offset);
     }
     if (api.pending.length > 0) {
-      answer(res, 200, JSON.stringify({ ok: true, result: api.pending }));
+      answer(res, 200, JSON.stringify({ ok: true, result: api.pending.map((u) => (u instanceof OpaqueUpdate ? u.raw : u)) }));
       return;
     }
     setTimeout(() => answer(res, 200, JSON.stringify({ ok: true, result: [] })), api.holdMs);

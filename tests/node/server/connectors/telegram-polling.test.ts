@@ -2,7 +2,9 @@
 // http.createServer on loopback) getUpdates, stores what it hands over through the same path as the webhook, confirms
 // by the offset only what is stored, backs off on failures, and stops with the server. SQLite and PostgreSQL.
 import { afterEach, describe, expect, it } from 'vitest';
-import { BOT, BOT_TOKEN, GROUP_ID, startTelegramFixture, tgUpdate, type FakeBotApi, type TelegramFixture } from './telegram-fixture.js';
+import {
+  BOT, BOT_TOKEN, GROUP_ID, OpaqueUpdate, startTelegramFixture, tgUpdate, type FakeBotApi, type TelegramFixture,
+} from './telegram-fixture.js';
 
 let tg: TelegramFixture | undefined;
 afterEach(async () => {
@@ -68,6 +70,22 @@ describe('Telegram polling (getUpdates against a fake Bot API)', () => {
     await until('the appeal', async () => (await fx.appeals()).length === 1);
     await until('the batch confirmed', () => offsets(fx.api).includes('870000142'));
     expect(fx.log.some((line) => line.includes('update 870000140 skipped: Обновление Telegram не по схеме'))).toBe(true);
+  });
+
+  it('skips an update that is not even an object (no update_id to read) and moves past it: polling never stalls', async () => {
+    tg = await startTelegramFixture({ mode: 'polling', poll: { backoffMinMs: 100 }, prepare: (api) => {
+      // Before any offset is known: a later update in the batch confirms the unreadable one.
+      api.pending = [new OpaqueUpdate(870000160, 'мусор'), { ...tgUpdate('comment'), update_id: 870000161 }];
+    } });
+    const fx = tg;
+    await until('the first appeal', async () => (await fx.appeals()).length === 1);
+    await until('the first batch confirmed', () => offsets(fx.api).includes('870000162'));
+    // At the offset asked for, and the last of its batch: skipped by moving one past the offset.
+    fx.api.pending = [new OpaqueUpdate(870000162, null), { ...tgUpdate('private_message'), update_id: 870000163 }, new OpaqueUpdate(870000164, 42)];
+    await until('the second appeal', async () => (await fx.appeals()).length === 2);
+    await until('the second batch confirmed, its last update too', () => offsets(fx.api).includes('870000165'));
+    expect(fx.log.filter((line) => line.includes('update (no update_id) skipped: Обновление Telegram не по схеме')).length).toBeGreaterThanOrEqual(3);
+    expect(fx.log.some((line) => line.includes('not stored'))).toBe(false);
   });
 
   it('backs off on failures (doubling, 429 waits its retry_after), says why, and recovers', async () => {

@@ -119,13 +119,73 @@ describe('Telegram webhook: what becomes an appeal', () => {
     expect(await tg.post(withMessage('comment_reply', 870000301, { message_id: 2311 }))).toEqual(ok);
     expect((await tg.appeals()).find((a) => a.id === `tg:${BOT}:${GROUP_ID}:2311`)?.attachments).toEqual(
       [{ kind: 'link', url: 'https://t.me/minzdrav_nso/412?comment=2311' }]);
-    // A reply to a message the connector never saw, in a thread it does not know: not a comment it can place.
+    // A reply to a message the connector never saw, in a thread it does not know: a comment in that thread, its post
+    // unknown (the members' link to the message in its thread).
     const stray = withMessage('comment_reply', 870000302, { message_id: 2320, message_thread_id: 2290,
       reply_to_message: { ...(tgUpdate('comment_reply').message?.reply_to_message as object), message_id: 2291 } });
     expect(await tg.post(stray)).toEqual(ok);
+    // A group message in no thread, answering nothing stored: not a comment it can place.
     expect(await tg.post(withMessage('comment', 870000303, { message_id: 2321, message_thread_id: undefined, reply_to_message: undefined }))).toEqual(ok);
-    expect((await tg.appeals()).map((a) => a.id).sort()).toEqual([COMMENT_ID, REPLY_ID, `tg:${BOT}:${GROUP_ID}:2311`].sort());
-    expect(tg.log.filter((line) => line.includes(': not_a_comment ')).length).toBe(2);
+    const links = new Map((await tg.appeals()).map((a) => [a.id, a.attachments[0]?.url]));
+    expect([...links.keys()].sort()).toEqual([COMMENT_ID, REPLY_ID, `tg:${BOT}:${GROUP_ID}:2311`, `tg:${BOT}:${GROUP_ID}:2320`].sort());
+    expect(links.get(`tg:${BOT}:${GROUP_ID}:2320`)).toBe('https://t.me/c/2000000022/2320?thread=2290');
+    expect(tg.log.filter((line) => line.includes(': not_a_comment ')).length).toBe(1);
+  });
+
+  it('after a restart, takes a citizen\'s reply to the ministry\'s own answer as a comment in its thread; a retry changes nothing', async () => {
+    tg = await startTelegramFixture();
+    await tg.post(tgUpdate('channel_forward'));
+    await tg.post(tgUpdate('comment'));
+    expect(await tg.post(tgUpdate('channel_message'))).toEqual(ok);
+    expect(tg.log.some((line) => line.includes('update 870000109: message: own_post'))).toBe(true);
+    await tg.fx.restart();
+    // Anna answers the ministry's answer (2316): its parent is no stored appeal, its thread (2301) was forgotten.
+    const answer = tgUpdate('channel_message').message as Record<string, unknown>;
+    const { reply_to_message: _nested, ...answerAsParent } = answer;
+    const reply = withMessage('comment', 870000310, { message_id: 2317, date: 1764654400, text: 'Спасибо, но мне так и не позвонили.',
+      message_thread_id: 2301, reply_to_message: answerAsParent });
+    for (let i = 0; i < 2; i++) expect(await tg.post(reply)).toEqual(ok);
+    const taken = (await tg.appeals()).filter((a) => a.id === `tg:${BOT}:${GROUP_ID}:2317`);
+    expect(taken).toEqual([expect.objectContaining({
+      text: 'Спасибо, но мне так и не позвонили.', version: 1,
+      author: { name: 'Анна Петрова', url: 'https://t.me/anna_petrova_nsk' },
+      attachments: [{ kind: 'link', url: 'https://t.me/c/2000000022/2317?thread=2301' }],
+    })]);
+    expect(tg.log.some((line) => line.includes(`update 870000310: message: insert tg:${BOT}:${GROUP_ID}:2317`))).toBe(true);
+    // A reply to that reply finds it stored, in the same thread, after another restart too.
+    await tg.fx.restart();
+    expect(await tg.post(withMessage('comment_reply', 870000311, { message_id: 2318, message_thread_id: 2301,
+      reply_to_message: { ...answerAsParent, message_id: 2317, sender_chat: undefined, from: tgUpdate('comment').message?.from } }))).toEqual(ok);
+    expect((await tg.appeals()).find((a) => a.id === `tg:${BOT}:${GROUP_ID}:2318`)?.attachments)
+      .toEqual([{ kind: 'link', url: 'https://t.me/c/2000000022/2318?thread=2301' }]);
+  });
+
+  it('does not take the threads of another channel\'s discussion group, once that channel\'s forward was seen there', async () => {
+    tg = await startTelegramFixture();
+    const otherChannel = { id: -1009000000099, title: 'Чужой канал', username: 'other_news_nsk', type: 'channel' };
+    const otherGroup = { id: -1009000000100, title: 'Чужое обсуждение', type: 'supergroup' };
+    const otherForward = { ...(tgUpdate('channel_forward').message as object), chat: otherGroup, sender_chat: otherChannel,
+      forward_origin: { type: 'channel', chat: otherChannel, message_id: 77, date: 1764653095 } };
+    expect(await tg.post({ update_id: 870000320, message: otherForward })).toEqual(ok);
+    expect(await tg.post(withMessage('comment_reply', 870000321, { chat: otherGroup, message_id: 2400, message_thread_id: 2301,
+      reply_to_message: { ...(tgUpdate('comment_reply').message?.reply_to_message as object), chat: otherGroup, message_id: 2399 } }))).toEqual(ok);
+    expect(await tg.appeals()).toEqual([]);
+    expect(tg.log.some((line) => line.includes('update 870000321: message: not_a_comment'))).toBe(true);
+  });
+
+  it('takes a forward of a channel without a username as another channel\'s when the configured one is public', async () => {
+    tg = await startTelegramFixture();
+    // A private channel's post: its forward names the channel, no username (a public channel's always has one).
+    const privateChannel = { id: -1001000000077, title: 'Минздрав НСО', type: 'channel' };
+    const forward = { ...(tgUpdate('channel_forward').message as object), sender_chat: privateChannel,
+      forward_origin: { type: 'channel', chat: privateChannel, message_id: 412, date: 1764653095 } };
+    expect(await tg.post({ update_id: 870000330, message: forward })).toEqual(ok);
+    expect(await tg.post(withMessage('comment', 870000331, { reply_to_message: forward }))).toEqual(ok);
+    // Not linked to the configured channel's post 412, which it is not under.
+    expect(await tg.appeals()).toEqual([]);
+    for (const update of [870000330, 870000331]) {
+      expect(tg.log.some((line) => line.includes(`update ${update}: message: other_channel `)), String(update)).toBe(true);
+    }
   });
 
   it('takes a private message to the bot: no public link, the author\'s t.me link says whom to answer', async () => {
@@ -223,6 +283,23 @@ describe('Telegram webhook: what becomes an appeal', () => {
     const cut = byId.get(`tg:${BOT}:5100000017:89`) ?? '';
     expect(cut.length).toBeLessThanOrEqual(MAX_TEXT_LENGTH);
     expect(cut).toMatch(/\[текст обрезан: показано \d+ из 205000 символов\]$/);
+  });
+
+  it('stores author names as citizen text is (a lone surrogate as U+FFFD), cut to 500 without halving a pair', async () => {
+    tg = await startTelegramFixture();
+    const from = tgUpdate('private_message').message?.from as Record<string, unknown>;
+    expect(await tg.post(withMessage('private_message', 870000810, { from: { ...from, first_name: 'Ан\uD800на', last_name: 'П\uDC00' } }))).toEqual(ok);
+    // 499 letters, then an emoji (a surrogate pair) across the 500-unit limit.
+    const long = `${'я'.repeat(499)}\u{1F600}хвост`;
+    expect(await tg.post(withMessage('private_message', 870000811, { message_id: 89, from: { ...from, first_name: long, last_name: undefined } }))).toEqual(ok);
+    const asChannel = withMessage('comment', 870000812, { message_id: 2350,
+      from: { id: 136817688, is_bot: true, first_name: 'Channel', username: 'Channel_Bot' },
+      sender_chat: { id: -1003000000033, type: 'channel', title: `${'ж'.repeat(499)}\u{1F600}` } });
+    expect(await tg.post(asChannel)).toEqual(ok);
+    const names = new Map((await tg.appeals()).map((a) => [a.id, a.author.name]));
+    expect(names.get(PRIVATE_ID)).toBe('Ан\uFFFDна П\uFFFD');
+    expect(names.get(`tg:${BOT}:5100000017:89`)).toBe('я'.repeat(499));
+    expect(names.get(`tg:${BOT}:${GROUP_ID}:2350`)).toBe('ж'.repeat(499));
   });
 });
 
