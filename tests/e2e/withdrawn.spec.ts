@@ -117,3 +117,48 @@ test('a comment its author deletes is marked in the inbox within 2 s and rejecte
     serverDir.remove(); deskDir.remove(); configDir.remove();
   }
 });
+
+// A second read (trying it as an operator) found the mark never showed live on a folded surge group's row: the group
+// is reloaded as a whole and the rows already on screen were kept as they were. The same comment posted three times
+// (three comment ids) folds into one row whose face is the newest; its author deletes that one.
+test('the face of a folded group its author deletes is marked live, and the banner says to unfold first', async ({ page }) => {
+  test.setTimeout(120_000);
+  const serverDir = tempDir('srv'); const deskDir = tempDir('desk'); const configDir = tempDir('cfg');
+  const connectorsFile = path.join(configDir.dir, 'connectors.json');
+  writeFileSync(connectorsFile, JSON.stringify({
+    vk: [{ groupId: GROUP_ID, secret: SECRET, confirmation: 'a1b2c3d4', channel: { name: 'Минздрав НСО', url: 'https://vk.com/minzdrav_nso' } }],
+  }), { mode: 0o600 });
+  const server = new ServerUnderTest(serverDir.dir, 0, 0, { connectors: { file: connectorsFile } });
+  await server.start();
+  const now = Math.floor(Date.now() / 1000);
+  const ids = [4512, 4513, 4514];
+  for (const [i, id] of ids.entries()) {
+    const comment = fixture('wall_reply_new');
+    comment.event_id = `evt-${id}`;
+    comment.object = { ...comment.object, id, date: now - 60 * (ids.length - i) };
+    await deliver(server, comment);
+  }
+  const face = `vk:${GROUP_ID}:wall:3301:4514`;
+  const desk = await startDesk(server, deskDir.dir, { login: 'operator1', syncIntervalMs: 60_000 });
+  try {
+    const inbox = new InboxPage(page);
+    await inbox.open(desk.url);
+    await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    await expect(page.getByTestId('team-presence')).toHaveAttribute('data-live', 'connected', { timeout: 30_000 });
+    await page.keyboard.press('Home');
+    await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', face);
+    await expect(inbox.grid.locator('[role="row"][data-appeal-id]')).toHaveCount(1); // folded: one row for three
+
+    const deletion = fixture('wall_reply_delete');
+    deletion.event_id = 'evt-delete-4514';
+    deletion.object = { ...deletion.object, id: 4514 };
+    await deliver(server, deletion);
+    await expect(inbox.grid.locator(`[data-appeal-id="${face}"] [data-testid="withdrawn-badge"]`)).toHaveCount(1, { timeout: MARK_BUDGET_MS });
+    const banner = page.getByTestId('withdrawn-banner');
+    await expect(banner).toContainText('Это одно обращение группы');
+    await expect(banner.locator('kbd')).toHaveText(['G', 'Shift', 'X']);
+  } finally {
+    await desk.close(); await server.stop();
+    serverDir.remove(); deskDir.remove(); configDir.remove();
+  }
+});

@@ -201,14 +201,14 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     let changed = false;
     for (const { id, result } of results) {
       const waiting = result.ok && result.value.appeal.status === 'new' && !inFlight.has(id);
-      if (!result.ok && result.error.code !== 'not_found') return loadInbox(); // cannot tell: ask for everything
+      if (!result.ok && result.error.code !== 'not_found') return loadInbox().then(() => refreshRows(ids)); // cannot tell: ask for everything
       const present = baseIds.includes(id);
       // A newcomer in a surge cluster, or a change to a clustered row: the core regroups the list (#6).
-      if ((waiting && result.ok && result.value.clusterId && !present) || get().clusterOf.has(id)) return loadInbox();
+      if ((waiting && result.ok && result.value.clusterId && !present) || get().clusterOf.has(id)) return loadInbox().then(() => refreshRows(ids));
       if (waiting && result.ok) {
         const row: InboxRow = { ...rowOf(result.value.appeal), routeDueAt: result.value.routeDueAt ?? null };
         // In urgency order a newcomer's place depends on its deadline: the core knows the order.
-        if (!present && get().inboxOrder === 'urgency') return loadInbox();
+        if (!present && get().inboxOrder === 'urgency') return loadInbox().then(() => refreshRows(ids));
         nextById.set(id, row);
         changed = true;
         if (!present) {

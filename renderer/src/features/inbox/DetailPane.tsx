@@ -132,6 +132,10 @@ export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = tru
   // The key hints name the keys of the section on screen (they may be remapped per section).
   const keyScope = useDeskStore((s) => (s.view === 'search' ? 'search' : 'inbox'));
   const viewerOpen = useDeskStore((s) => s.dialog === 'photos');
+  const foldedGroup = useDeskStore((s) => {
+    const cluster = s.view === 'inbox' && s.selectedId !== null ? s.clusterOf.get(s.selectedId) : undefined;
+    return cluster !== undefined && !s.expandedClusters.has(cluster.clusterId);
+  });
   const local = selectedId !== null && detail?.id === selectedId && detail.phase === 'ready' ? detail.local : null;
   const attachments = local?.appeal.attachments;
   const photos = useMemo(() => photosIn(attachments ?? []), [attachments]);
@@ -150,7 +154,8 @@ export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = tru
     <section className="detail" aria-label="Обращение" data-testid="appeal-detail" data-appeal-id={selectedId}>
       <Header row={row} local={local} nowMs={nowMs} />
       {/* The appeal as loaded knows best (a restore clears it); the row says so while the appeal loads. */}
-      <WithdrawnBanner iso={local ? local.appeal.withdrawnAt : row?.withdrawnAt} keyScope={keyScope} nowMs={nowMs} />
+      <WithdrawnBanner iso={local ? local.appeal.withdrawnAt : row?.withdrawnAt} keyScope={keyScope} nowMs={nowMs}
+        foldedGroup={foldedGroup} />
       {status}
       <DetailBody appealId={selectedId} keyScope={keyScope}>
         {local ? (

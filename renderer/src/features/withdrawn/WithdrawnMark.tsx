@@ -17,14 +17,21 @@ export function WithdrawnBadge({ iso }: { iso: string | null | undefined }) {
   );
 }
 
-export function WithdrawnBanner({ iso, keyScope, nowMs }: { iso: string | null | undefined; keyScope: ShortcutScope; nowMs: number }) {
+export function WithdrawnBanner({ iso, keyScope, nowMs, foldedGroup = false }: {
+  iso: string | null | undefined; keyScope: ShortcutScope; nowMs: number;
+  /** The appeal is the face of a folded surge group: the key acts on one appeal only, so the group is unfolded first. */
+  foldedGroup?: boolean;
+}) {
   if (iso === null || iso === undefined) return null;
   // Only where the section binds the key (the inbox; search results decide with X).
-  const bound = keysFor(keyScope, 'reject-withdrawn') !== '';
+  const keys = keysFor(keyScope, 'reject-withdrawn');
+  const unfold = keysFor(keyScope, 'toggle-cluster');
   return (
     <p className="withdrawn-banner" data-testid="withdrawn-banner" role="note">
       <b>{WITHDRAWN_WORD}.</b> {withdrawnWhen(iso, nowMs)}.
-      {bound ? <> <Keycap keys={keysFor(keyScope, 'reject-withdrawn')} /> отклонить как отозванное</> : null}
+      {keys !== '' && foldedGroup && unfold !== ''
+        ? <> Это одно обращение группы: <Keycap keys={unfold} /> раскрыть, затем <Keycap keys={keys} /> отклонить его</>
+        : keys !== '' ? <> <Keycap keys={keys} /> отклонить как отозванное</> : null}
     </p>
   );
 }
