@@ -12,7 +12,7 @@ export function withdrawnWhen(iso: string, nowMs: number): string {
 
 /** The one key pressed on an appeal its author did not withdraw: nothing happens, and this says why. */
 export function notWithdrawnNotice(rejectKey: string): string {
-  return `Автор не отзывал это обращение — клавиша ничего не сделала. Отклонить по другой причине: ${rejectKey}`;
+  return `Автор не отзывал это обращение: ничего не сделано. Другая причина — ${rejectKey}`;
 }
 
 /** On a folded surge cluster the key would decide every member: it decides one withdrawn appeal only. */
