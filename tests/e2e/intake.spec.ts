@@ -122,3 +122,94 @@ test('a VK comment reaches the inbox within 2 s, is routed with a key, and is on
     serverDir.remove(); deskDir.remove(); configDir.remove();
   }
 });
+
+// The same for the other two webhooks (issue 14, «each platform … the end-to-end test»): a Telegram comment under a
+// channel post (after the post's automatic forward into the discussion group) and an Odnoklassniki message, each in
+// the inbox within 2 s over the live channel, routed with a key, one appeal and one decision however often retried.
+const TG_BOT = 'nso_minzdrav_bot';
+const TG_SECRET = 'tg-e2e-secret-token-0001';
+const OK_GROUP = '70000001234567';
+const OK_PATH_SECRET = 'ok-e2e-path-secret-0002';
+
+function fixtureJson(platform: string, name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(`../fixtures/connectors/${platform}/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+}
+
+async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<void> {
+  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  expect({ status: response.status, text: await response.text() }).toEqual({ status: 200, text: 'ok' });
+}
+
+test('a Telegram comment and an OK message each reach the inbox within 2 s, are routed with a key, once however often retried', async ({ page }) => {
+  test.setTimeout(150_000);
+  const serverDir = tempDir('srv'); const deskDir = tempDir('desk'); const configDir = tempDir('cfg');
+  const connectorsFile = path.join(configDir.dir, 'connectors.json');
+  writeFileSync(connectorsFile, JSON.stringify({
+    telegram: [{ bot: TG_BOT, secretToken: TG_SECRET, channel: { name: 'Минздрав НСО', url: 'https://t.me/minzdrav_nso' } }],
+    ok: [{ groupId: OK_GROUP, pathSecret: OK_PATH_SECRET, channel: { name: 'Минздрав НСО', url: `https://ok.ru/group/${OK_GROUP}` } }],
+  }), { mode: 0o600 });
+  const server = new ServerUnderTest(serverDir.dir, 20, 0, { connectors: { file: connectorsFile } });
+  await server.start();
+  const tgUrl = `${server.url}/api/v1/connectors/telegram/${TG_BOT}`;
+  const tgHeaders = { 'x-telegram-bot-api-secret-token': TG_SECRET };
+  const okUrl = `${server.url}/api/v1/connectors/ok/${OK_GROUP}/${OK_PATH_SECRET}`;
+  const desk = await startDesk(server, deskDir.dir, { login: 'operator1', syncIntervalMs: 60_000 });
+  try {
+    const favorites = await desk.core.call('favorites.get', {});
+    if (!favorites.ok) throw new Error(favorites.error.message);
+    const firstFavorite = (favorites.value as { targetIds: string[] }).targetIds[0] ?? '';
+    const inbox = new InboxPage(page);
+    await inbox.open(desk.url);
+    await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    await expect(page.getByTestId('team-presence')).toHaveAttribute('data-live', 'connected', { timeout: 30_000 });
+
+    const now = Math.floor(Date.now() / 1000);
+    const forward = fixtureJson('telegram', 'channel_forward') as { message: Record<string, unknown> };
+    const comment = fixtureJson('telegram', 'comment') as { update_id: number; message: Record<string, unknown> & { text: string } };
+    forward.message.date = now - 60;
+    comment.message.date = now;
+    const okMessage = fixtureJson('ok', 'message_created') as { timestamp: number; message: { text: string } };
+
+    const cases = [
+      { name: 'Telegram', prefix: 'tg:', text: comment.message.text, deliver: async () => {
+        await post(tgUrl, forward, tgHeaders); // the channel post's automatic forward: context, not an appeal
+        await post(tgUrl, comment, tgHeaders);
+      }, retry: async () => {
+        await Promise.all([post(tgUrl, comment, tgHeaders), post(tgUrl, { ...comment, update_id: comment.update_id + 1000 }, tgHeaders)]);
+      } },
+      { name: 'OK', prefix: 'ok:', text: okMessage.message.text, deliver: async () => {
+        okMessage.timestamp = Date.now();
+        await post(okUrl, okMessage);
+      }, retry: async () => {
+        await Promise.all([post(okUrl, okMessage), post(okUrl, okMessage), post(okUrl, okMessage)]);
+      } },
+    ];
+    for (const c of cases) {
+      const selector = `[data-appeal-id^="${c.prefix}"]`;
+      await expect(inbox.grid.locator(selector)).toHaveCount(0);
+      const sentAt = Date.now();
+      await c.deliver();
+      await page.waitForSelector(selector, { state: 'attached', timeout: Math.max(1, ARRIVAL_BUDGET_MS - (Date.now() - sentAt)) });
+      const arrivedMs = Date.now() - sentAt;
+      console.log(`intake: the ${c.name} message was in the desk's inbox ${arrivedMs} ms after it was sent`);
+      expect(arrivedMs).toBeLessThan(ARRIVAL_BUDGET_MS);
+      const id = await inbox.grid.locator(selector).first().getAttribute('data-appeal-id') ?? '';
+      await c.retry();
+      await page.keyboard.press('Home');
+      await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', id);
+      expect(await inbox.decideWith('Digit1')).toBe(id);
+      await inbox.waitPending(0);
+      await c.retry();
+      const ours = [...(await server.allAppeals()).values()].filter((a) => a.text === c.text);
+      expect(ours.map((a) => a.id), c.name).toEqual([id]);
+      expect(ours[0], c.name).toMatchObject({ status: 'routed', targetId: firstFavorite, version: 2, routedBy: { id: 'u-operator1' } });
+    }
+    await desk.core.call('sync.now', {});
+    await inbox.waitPending(0);
+    expect((await server.allAppeals()).size).toBe(22);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  } finally {
+    await desk.close(); await server.stop();
+    serverDir.remove(); deskDir.remove(); configDir.remove();
+  }
+});
