@@ -24,14 +24,15 @@ export function WithdrawnBanner({ iso, keyScope, nowMs, foldedGroup = false }: {
 }) {
   if (iso === null || iso === undefined) return null;
   // Only where the section binds the key (the inbox; search results decide with X).
-  const keys = keysFor(keyScope, 'reject-withdrawn');
-  const unfold = keysFor(keyScope, 'toggle-cluster');
+  const bound = keysFor(keyScope, 'reject-withdrawn') !== '';
+  const unfoldFirst = bound && foldedGroup && keysFor(keyScope, 'toggle-cluster') !== '';
   return (
     <p className="withdrawn-banner" data-testid="withdrawn-banner" role="note">
       <b>{WITHDRAWN_WORD}.</b> {withdrawnWhen(iso, nowMs)}.
-      {keys !== '' && foldedGroup && unfold !== ''
-        ? <> Это одно обращение группы: <Keycap keys={unfold} /> раскрыть, затем <Keycap keys={keys} /> отклонить его</>
-        : keys !== '' ? <> <Keycap keys={keys} /> отклонить как отозванное</> : null}
+      {unfoldFirst
+        ? <> Это одно обращение группы: <Keycap keys={keysFor(keyScope, 'toggle-cluster')} /> раскрыть, затем{' '}
+          <Keycap keys={keysFor(keyScope, 'reject-withdrawn')} /> отклонить его</>
+        : bound ? <> <Keycap keys={keysFor(keyScope, 'reject-withdrawn')} /> отклонить как отозванное</> : null}
     </p>
   );
 }
