@@ -36,7 +36,9 @@ const secondSuggestion = (page: Page) => page.getByTestId('suggestions').locator
 /** Moves down the inbox until the selected appeal has a second suggestion (the model offers none under its floor). */
 async function selectWithSecondSuggestion(page: Page): Promise<void> {
   for (let i = 0; i < 15; i++) {
-    await expect(page.getByTestId('suggestions')).not.toContainText('Модель ещё не оценила');
+    // The background model learns the routed history before it scores the waiting appeals: give it the time a loaded
+    // 2-core machine takes (enter-safe.spec.ts measured ~10 s quiet, over 30 s beside builds and browsers).
+    await expect(page.getByTestId('suggestions')).not.toContainText('Модель ещё не оценила', { timeout: 90_000 });
     if (await secondSuggestion(page).count() > 0) return;
     await page.keyboard.press('KeyJ');
   }
