@@ -25,6 +25,12 @@ const inFlight = new Set<string>();
 // would cost seconds, a patch costs a few milliseconds.
 const MAX_PATCHED_IDS = 40;
 
+/**
+ * How long a selection must stay before its hold is asked for: longer than a held key's repeat interval (≈ 33 ms),
+ * far below what a colleague could notice (a hold shows on other desks within a second).
+ */
+const HOLD_REST_MS = 120;
+
 
 /** The grid row of an appeal, built the way the core builds it for `inbox.list`. */
 function rowOf(appeal: Appeal): InboxRow {
@@ -77,8 +83,13 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     set({ selectionHold: { id, state: 'pending' } });
     await decisionCall;
     // Like the detail pane's appeal: the round trip (core, central API) starts once the selection is on screen, so a
-    // key press paints first, and a key held down asks only for the appeal it stops on.
+    // key press paints first; and only for an appeal the operator rests on. A key held down (30 presses a second)
+    // passes rows nobody reads: asking for each would be a core call, a request to the central API and a repaint per
+    // key — CPU taken from the next key's frame on a two-core office PC, and 30 requests a second from each such desk
+    // for holds that are released before a colleague could see them.
     await afterPaint();
+    if (seq !== holdSeq) return;
+    await new Promise((resolve) => setTimeout(resolve, HOLD_REST_MS));
     if (seq !== holdSeq) return;
     const result = await deskCall('team.hold', { appealId: id });
     if (seq !== holdSeq || get().selectedId !== id) return;
