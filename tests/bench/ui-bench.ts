@@ -8,6 +8,7 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { coreHostWorkerBundle } from '../harness/core-host-build.js';
 import { startHarness } from '../harness/start-harness.js';
 import { percentile, round, type BenchModule } from './bench-types.js';
+import { waitForQuietMachine } from './machine-quiet.js';
 
 const SELECTED = '[role="row"][aria-selected="true"]';
 
@@ -86,6 +87,12 @@ async function measureRound(ctx: Parameters<BenchModule['run']>[0], browser: Bro
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = await cdp.send('Runtime.getHeapUsage');
       await installProbe(page);
+      // Keys are measured on a settled desk: the routing worker's rescoring after the previous round's decisions (tens
+      // of seconds of one core at 100,000 waiting appeals) would otherwise fall on one placement's round and not the
+      // other's. That contention is real on an operator's PC too, but it is the same job in both placements.
+      const quiet = await waitForQuietMachine();
+      ctx.log(`ui: (${coreThread}) machine settled in ${Math.round(quiet.waitedMs)} ms${quiet.settled ? ''
+        : `; did not settle (${Math.round(quiet.lastBusyShare * 100)} % busy): measured anyway`}`);
       const moves = await pressAndMeasure(page, 'ArrowDown', moveCount, 'move');
       const routes = await pressAndMeasure(page, 'Digit1', routeCount, 'route');
       return { coldOpenMs, heapMb: heap.usedSize / (1024 * 1024), moves, routes };
