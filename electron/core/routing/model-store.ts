@@ -152,11 +152,15 @@ export function trainFromCache(db: Database, loaded: LoadedModel, targets: reado
 /** [appealId, topTargetId, topScore, learned count the model had, JSON of the result] */
 export type SuggestionRow = [string, string | null, number | null, number, string];
 
+/**
+ * Stores the worker's scores — only of appeals the cache still holds: a batch scored before a sign-out wiped the
+ * citizen data may land after it, and its reasons quote the appeal's words.
+ */
 export function writeSuggestions(db: Database, rows: readonly SuggestionRow[]): void {
   const write = db.prepare(`INSERT OR REPLACE INTO suggestions (appeal_id, top_target_id, top_score, model_revision, json)
-    VALUES (?, ?, ?, ?, ?)`);
+    SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM appeals WHERE id = ?)`);
   db.transaction(() => {
-    for (const row of rows) write.run(...row);
+    for (const row of rows) write.run(...row, row[0]);
   })();
 }
 
