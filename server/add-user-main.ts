@@ -10,8 +10,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Role } from '../shared/domain/user.js';
 import { hashPasswordAsync } from './auth.js';
-import { StoreError } from './store/central-store.js';
-import { openCentralStore, type StoreLocation } from './store/open-store.js';
+import { fail, openStoreOrRefuse, refuse, storeLocation } from './cli-exit.js';
 
 /** Long enough that the sign-in delays (login-rate-limit.ts) make guessing hopeless. */
 const MIN_PASSWORD_LENGTH = 10;
@@ -20,16 +19,6 @@ const USAGE = `usage: npm run server:add-user -- (--data <dir> | --database <pos
   The password comes from stdin (first line) or is asked for on a terminal; at least ${MIN_PASSWORD_LENGTH} characters.
   The database URL may come from TRIAGE_DESK_DATABASE_URL instead of --database.`;
 const LOGIN = /^[a-z0-9][a-z0-9._-]{1,63}$/i;
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
-}
-
-function refuse(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
 
 function readOptions() {
   let values;
@@ -43,22 +32,19 @@ function readOptions() {
       allowPositionals: false,
     }));
   } catch (err) {
-    fail(`bad arguments: ${(err as Error).message}`);
+    fail(USAGE, `bad arguments: ${(err as Error).message}`);
   }
-  const url = values.database ?? (process.env.TRIAGE_DESK_DATABASE_URL || undefined);
-  if (values.data && url) fail('give either --data or --database, not both');
-  if (!values.data && !url) fail('--data <dir> or --database <postgres://…> is required');
-  const location: StoreLocation = url ? { engine: 'postgres', url } : { engine: 'sqlite', dataDir: values.data ?? '' };
+  const location = storeLocation(values, USAGE);
   const login = values.login ?? '';
-  if (!LOGIN.test(login)) fail('--login: 2–64 latin letters, digits, dots, dashes or underscores, starting with a letter or digit');
+  if (!LOGIN.test(login)) fail(USAGE, '--login: 2–64 latin letters, digits, dots, dashes or underscores, starting with a letter or digit');
   if (values['reset-password']) {
-    if (values.name !== undefined || values.role !== undefined) fail('--reset-password takes only --login');
+    if (values.name !== undefined || values.role !== undefined) fail(USAGE, '--reset-password takes only --login');
     return { location, login, reset: true as const };
   }
   const name = values.name?.trim() ?? '';
-  if (name.length === 0 || name.length > 200) fail('--name: the person\'s name as colleagues should see it (1–200 characters)');
+  if (name.length === 0 || name.length > 200) fail(USAGE, '--name: the person\'s name as colleagues should see it (1–200 characters)');
   const role = Role.safeParse(values.role);
-  if (!role.success) fail('--role must be operator, lead or connector');
+  if (!role.success) fail(USAGE, '--role must be operator, lead or connector');
   return { location, login, reset: false as const, name, role: role.data };
 }
 
@@ -90,8 +76,7 @@ const password = await readPassword();
 if (password.length < MIN_PASSWORD_LENGTH) refuse(`the password is shorter than ${MIN_PASSWORD_LENGTH} characters; nothing changed`);
 const passwordHash = await hashPasswordAsync(password);
 
-const store = await openCentralStore(options.location).catch((err: unknown) =>
-  refuse(`cannot open the store: ${err instanceof StoreError ? err.message : String(err)}`));
+const store = await openStoreOrRefuse(options.location);
 try {
   if (options.reset) {
     if (!await store.setPassword(options.login, passwordHash)) refuse(`no user with login ${options.login}; nothing changed`);

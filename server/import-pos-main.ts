@@ -9,25 +9,14 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_UTC_OFFSET_MINUTES } from '../shared/domain/day-bounds.js';
+import { fail, openStoreOrRefuse, refuse, storeLocation } from './cli-exit.js';
 import { POS_BASE_URL } from './connectors/pos/pos-appeal.js';
 import { importPosFile, PosFileRefused, reportLines } from './connectors/pos/pos-import.js';
-import { StoreError } from './store/central-store.js';
-import { openCentralStore, type StoreLocation } from './store/open-store.js';
 
 const USAGE = `usage: npm run server:import-pos -- (--data <dir> | --database <postgres://…>) [--utc-offset-minutes <n>] [--channel-url <url>] <file.csv|file.xlsx>
   --utc-offset-minutes  the centre's offset for dates without one (default ${DEFAULT_UTC_OFFSET_MINUTES}, the working calendar's)
   --channel-url         the channel's link for messages the export gives no link for (default ${POS_BASE_URL})
   The database URL may come from TRIAGE_DESK_DATABASE_URL instead of --database.`;
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
-}
-
-function refuse(message: string): never {
-  process.stderr.write(`${message}\n`);
-  process.exit(1);
-}
 
 function readOptions() {
   let parsed;
@@ -41,21 +30,18 @@ function readOptions() {
       allowPositionals: true,
     });
   } catch (err) {
-    fail(`bad arguments: ${(err as Error).message}`);
+    fail(USAGE, `bad arguments: ${(err as Error).message}`);
   }
   const { values, positionals } = parsed;
-  const url = values.database ?? (process.env.TRIAGE_DESK_DATABASE_URL || undefined);
-  if (values.data && url) fail('give either --data or --database, not both');
-  if (!values.data && !url) fail('--data <dir> or --database <postgres://…> is required');
-  const location: StoreLocation = url ? { engine: 'postgres', url } : { engine: 'sqlite', dataDir: values.data ?? '' };
-  if (positionals.length !== 1) fail('give exactly one export file');
+  const location = storeLocation(values, USAGE);
+  if (positionals.length !== 1) fail(USAGE, 'give exactly one export file');
   let utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES;
   if (values['utc-offset-minutes'] !== undefined) {
     utcOffsetMinutes = Number(values['utc-offset-minutes']);
-    if (!Number.isInteger(utcOffsetMinutes) || utcOffsetMinutes < -720 || utcOffsetMinutes > 840) fail('--utc-offset-minutes: whole minutes east of UTC, -720…840 (Novosibirsk: 420)');
+    if (!Number.isInteger(utcOffsetMinutes) || utcOffsetMinutes < -720 || utcOffsetMinutes > 840) fail(USAGE, '--utc-offset-minutes: whole minutes east of UTC, -720…840 (Novosibirsk: 420)');
   }
   const channelUrl = values['channel-url'];
-  if (channelUrl !== undefined && !/^https?:\/\/\S+$/.test(channelUrl)) fail('--channel-url: an http(s) address');
+  if (channelUrl !== undefined && !/^https?:\/\/\S+$/.test(channelUrl)) fail(USAGE, '--channel-url: an http(s) address');
   return { location, file: positionals[0] ?? '', utcOffsetMinutes, channelUrl };
 }
 
@@ -67,8 +53,7 @@ try {
   refuse(`${options.file}: cannot read: ${(err as Error).message}`);
 }
 
-const store = await openCentralStore(options.location).catch((err: unknown) =>
-  refuse(`cannot open the store: ${err instanceof StoreError ? err.message : String(err)}`));
+const store = await openStoreOrRefuse(options.location);
 let exitCode = 0;
 try {
   const { report } = await importPosFile(bytes, basename(options.file), {

@@ -5,80 +5,46 @@
 // decision for it however often VK delivered it: the same event again, at once and concurrently, and the same comment
 // under new event ids, before and after the decision.
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+import { platformPayload, postAsPlatform, startConnectorStack, VK_COMMUNITY, VK_GROUP_ID, VK_SECRET, vkCallbackUrl, watchArrival } from './connector-stack.js';
+import type { ServerUnderTest } from './stack.js';
 
-// The fixtures' community and secret (tests/fixtures/connectors/vk/README.md).
-const GROUP_ID = 200000001;
-const SECRET = 'fixture-secret-Zq7';
-const APPEAL_ID = `vk:${GROUP_ID}:wall:3301:4512`;
+const APPEAL_ID = `vk:${VK_GROUP_ID}:wall:3301:4512`;
 const ARRIVAL_BUDGET_MS = 2_000;
 
 type VkEvent = Record<string, unknown> & { event_id: string; object: Record<string, unknown> };
 
 /** The fixture comment, with the secret, posted now (so it is the newest appeal, the inbox's first row). */
 function newComment(): VkEvent {
-  const event = JSON.parse(readFileSync(new URL('../fixtures/connectors/vk/wall_reply_new.json', import.meta.url), 'utf8')) as VkEvent;
-  return { ...event, secret: SECRET, object: { ...event.object, date: Math.floor(Date.now() / 1000) } };
+  const event = platformPayload<VkEvent>('vk', 'wall_reply_new');
+  return { ...event, secret: VK_SECRET, object: { ...event.object, date: Math.floor(Date.now() / 1000) } };
 }
 
 /** The same comment delivered again under a new event id (VK does when its first delivery looked lost). */
 const redelivered = (event: VkEvent): VkEvent => ({ ...event, event_id: randomBytes(20).toString('hex') });
 
-/** The platform's side: one POST to the connector, as VK makes it; VK expects exactly `ok`. */
-async function deliver(server: ServerUnderTest, event: VkEvent): Promise<void> {
-  const response = await fetch(`${server.url}/api/v1/connectors/vk/${GROUP_ID}`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event),
-  });
-  expect({ status: response.status, text: await response.text() }).toEqual({ status: 200, text: 'ok' });
-}
+const deliver = (server: ServerUnderTest, event: VkEvent): Promise<void> => postAsPlatform(vkCallbackUrl(server), event);
 
 test('a VK comment reaches the inbox within 2 s, is routed with a key, and is one appeal with one decision however often VK retries', async ({ page }) => {
   test.setTimeout(120_000);
-  const serverDir = tempDir('srv'); const deskDir = tempDir('desk'); const configDir = tempDir('cfg');
-  const connectorsFile = path.join(configDir.dir, 'connectors.json');
-  writeFileSync(connectorsFile, JSON.stringify({
-    vk: [{ groupId: GROUP_ID, secret: SECRET, confirmation: 'a1b2c3d4', channel: { name: 'Минздрав НСО', url: 'https://vk.com/minzdrav_nso' } }],
-  }), { mode: 0o600 });
-  const server = new ServerUnderTest(serverDir.dir, 20, 0, { connectors: { file: connectorsFile } });
-  await server.start();
-  // Polling once a minute: whatever arrives within seconds came through the live channel.
-  const desk = await startDesk(server, deskDir.dir, { login: 'operator1', syncIntervalMs: 60_000 });
+  const { server, desk, inbox, close } = await startConnectorStack(page, { vk: [VK_COMMUNITY] }, { demo: 20 });
   try {
     const favorites = await desk.core.call('favorites.get', {});
     if (!favorites.ok) throw new Error(favorites.error.message);
     const firstFavorite = (favorites.value as { targetIds: string[] }).targetIds[0] ?? '';
     expect(firstFavorite).toBeTruthy();
 
-    const inbox = new InboxPage(page);
-    await inbox.open(desk.url);
-    await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-    await expect(page.getByTestId('team-presence')).toHaveAttribute('data-live', 'connected', { timeout: 30_000 });
     const row = inbox.grid.locator(`[data-appeal-id="${APPEAL_ID}"]`);
     await expect(row).toHaveCount(0);
 
-    // The moment the row is in the page, taken in the page itself (not at the next poll of an assertion).
-    await page.evaluate((id) => {
-      const w = window as unknown as { arrivedAt?: Promise<number> };
-      w.arrivedAt = new Promise<number>((resolve) => {
-        const observer = new MutationObserver(() => {
-          if (document.querySelector(`[data-appeal-id="${id}"]`) === null) return;
-          observer.disconnect();
-          resolve(Date.now());
-        });
-        observer.observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-appeal-id'] });
-      });
-    }, APPEAL_ID);
-
+    const arrivedAt = await watchArrival(page, `[data-appeal-id="${APPEAL_ID}"]`);
     const comment = newComment();
     const sentAt = Date.now();
     await deliver(server, comment);
     const answeredMs = Date.now() - sentAt;
     // Fails once 2 s have passed since the platform sent the comment.
     await page.waitForSelector(`[data-appeal-id="${APPEAL_ID}"]`, { state: 'attached', timeout: Math.max(1, ARRIVAL_BUDGET_MS - answeredMs) });
-    const arrivedMs = await page.evaluate(() => (window as unknown as { arrivedAt: Promise<number> }).arrivedAt) - sentAt;
+    const arrivedMs = await arrivedAt() - sentAt;
     console.log(`intake: VK answered «ok» in ${answeredMs} ms; the comment was in the desk's inbox ${arrivedMs} ms after it was sent`);
     test.info().annotations.push({ type: 'comment in the inbox after (ms)', description: String(arrivedMs) });
     expect(arrivedMs).toBeLessThan(ARRIVAL_BUDGET_MS);
@@ -118,8 +84,7 @@ test('a VK comment reaches the inbox within 2 s, is routed with a key, and is on
       author: { url: 'https://vk.com/id610000017' }, channel: { name: 'Минздрав НСО' } });
     await expect(page.getByRole('alert')).toHaveCount(0);
   } finally {
-    await desk.close(); await server.stop();
-    serverDir.remove(); deskDir.remove(); configDir.remove();
+    await close();
   }
 });
 
@@ -131,57 +96,39 @@ const TG_SECRET = 'tg-e2e-secret-token-0001';
 const OK_GROUP = '70000001234567';
 const OK_PATH_SECRET = 'ok-e2e-path-secret-0002';
 
-function fixtureJson(platform: string, name: string): Record<string, unknown> {
-  return JSON.parse(readFileSync(new URL(`../fixtures/connectors/${platform}/${name}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
-}
-
-async function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<void> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
-  expect({ status: response.status, text: await response.text() }).toEqual({ status: 200, text: 'ok' });
-}
-
 test('a Telegram comment and an OK message each reach the inbox within 2 s, are routed with a key, once however often retried', async ({ page }) => {
   test.setTimeout(150_000);
-  const serverDir = tempDir('srv'); const deskDir = tempDir('desk'); const configDir = tempDir('cfg');
-  const connectorsFile = path.join(configDir.dir, 'connectors.json');
-  writeFileSync(connectorsFile, JSON.stringify({
+  const { server, desk, inbox, close } = await startConnectorStack(page, {
     telegram: [{ bot: TG_BOT, secretToken: TG_SECRET, channel: { name: 'Минздрав НСО', url: 'https://t.me/minzdrav_nso' } }],
     ok: [{ groupId: OK_GROUP, pathSecret: OK_PATH_SECRET, channel: { name: 'Минздрав НСО', url: `https://ok.ru/group/${OK_GROUP}` } }],
-  }), { mode: 0o600 });
-  const server = new ServerUnderTest(serverDir.dir, 20, 0, { connectors: { file: connectorsFile } });
-  await server.start();
+  }, { demo: 20 });
   const tgUrl = `${server.url}/api/v1/connectors/telegram/${TG_BOT}`;
   const tgHeaders = { 'x-telegram-bot-api-secret-token': TG_SECRET };
   const okUrl = `${server.url}/api/v1/connectors/ok/${OK_GROUP}/${OK_PATH_SECRET}`;
-  const desk = await startDesk(server, deskDir.dir, { login: 'operator1', syncIntervalMs: 60_000 });
   try {
     const favorites = await desk.core.call('favorites.get', {});
     if (!favorites.ok) throw new Error(favorites.error.message);
     const firstFavorite = (favorites.value as { targetIds: string[] }).targetIds[0] ?? '';
-    const inbox = new InboxPage(page);
-    await inbox.open(desk.url);
-    await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-    await expect(page.getByTestId('team-presence')).toHaveAttribute('data-live', 'connected', { timeout: 30_000 });
 
     const now = Math.floor(Date.now() / 1000);
-    const forward = fixtureJson('telegram', 'channel_forward') as { message: Record<string, unknown> };
-    const comment = fixtureJson('telegram', 'comment') as { update_id: number; message: Record<string, unknown> & { text: string } };
+    const forward = platformPayload('telegram', 'channel_forward') as { message: Record<string, unknown> };
+    const comment = platformPayload('telegram', 'comment') as { update_id: number; message: Record<string, unknown> & { text: string } };
     forward.message.date = now - 60;
     comment.message.date = now;
-    const okMessage = fixtureJson('ok', 'message_created') as { timestamp: number; message: { text: string } };
+    const okMessage = platformPayload('ok', 'message_created') as { timestamp: number; message: { text: string } };
 
     const cases = [
       { name: 'Telegram', prefix: 'tg:', text: comment.message.text, deliver: async () => {
-        await post(tgUrl, forward, tgHeaders); // the channel post's automatic forward: context, not an appeal
-        await post(tgUrl, comment, tgHeaders);
+        await postAsPlatform(tgUrl, forward, tgHeaders); // the channel post's automatic forward: context, not an appeal
+        await postAsPlatform(tgUrl, comment, tgHeaders);
       }, retry: async () => {
-        await Promise.all([post(tgUrl, comment, tgHeaders), post(tgUrl, { ...comment, update_id: comment.update_id + 1000 }, tgHeaders)]);
+        await Promise.all([postAsPlatform(tgUrl, comment, tgHeaders), postAsPlatform(tgUrl, { ...comment, update_id: comment.update_id + 1000 }, tgHeaders)]);
       } },
       { name: 'OK', prefix: 'ok:', text: okMessage.message.text, deliver: async () => {
         okMessage.timestamp = Date.now();
-        await post(okUrl, okMessage);
+        await postAsPlatform(okUrl, okMessage);
       }, retry: async () => {
-        await Promise.all([post(okUrl, okMessage), post(okUrl, okMessage), post(okUrl, okMessage)]);
+        await Promise.all([postAsPlatform(okUrl, okMessage), postAsPlatform(okUrl, okMessage), postAsPlatform(okUrl, okMessage)]);
       } },
     ];
     for (const c of cases) {
@@ -209,7 +156,6 @@ test('a Telegram comment and an OK message each reach the inbox within 2 s, are 
     expect((await server.allAppeals()).size).toBe(22);
     await expect(page.getByRole('alert')).toHaveCount(0);
   } finally {
-    await desk.close(); await server.stop();
-    serverDir.remove(); deskDir.remove(); configDir.remove();
+    await close();
   }
 });

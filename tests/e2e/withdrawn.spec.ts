@@ -3,54 +3,31 @@
 // once a minute, so only the live channel can bring it that fast — the row is marked «Отозвано автором» and the detail
 // pane says so with the time; one key (Shift+X) rejects it as withdrawn, and the server holds that decision. The same
 // key on an appeal that is not withdrawn decides nothing and says why.
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+import { platformPayload, postAsPlatform, startConnectorStack, VK_COMMUNITY, VK_GROUP_ID, VK_SECRET, vkCallbackUrl, watchArrival } from './connector-stack.js';
+import type { ServerUnderTest } from './stack.js';
 
-// The fixtures' community and secret (tests/fixtures/connectors/vk/README.md).
-const GROUP_ID = 200000001;
-const SECRET = 'fixture-secret-Zq7';
-const APPEAL_ID = `vk:${GROUP_ID}:wall:3301:4512`;
+const APPEAL_ID = `vk:${VK_GROUP_ID}:wall:3301:4512`;
 const MARK_BUDGET_MS = 2_000;
 
 type VkEvent = Record<string, unknown> & { object: Record<string, unknown> };
 
-function fixture(name: string): VkEvent {
-  const event = JSON.parse(readFileSync(new URL(`../fixtures/connectors/vk/${name}.json`, import.meta.url), 'utf8')) as VkEvent;
-  return { ...event, secret: SECRET };
-}
+const fixture = (name: string): VkEvent => ({ ...platformPayload<VkEvent>('vk', name), secret: VK_SECRET });
 
-async function deliver(server: ServerUnderTest, event: VkEvent): Promise<void> {
-  const response = await fetch(`${server.url}/api/v1/connectors/vk/${GROUP_ID}`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event),
-  });
-  expect({ status: response.status, text: await response.text() }).toEqual({ status: 200, text: 'ok' });
-}
+const deliver = (server: ServerUnderTest, event: VkEvent): Promise<void> => postAsPlatform(vkCallbackUrl(server), event);
 
 test('a comment its author deletes is marked in the inbox within 2 s and rejected as withdrawn with one key', async ({ page }) => {
   test.setTimeout(120_000);
-  const serverDir = tempDir('srv'); const deskDir = tempDir('desk'); const configDir = tempDir('cfg');
-  const connectorsFile = path.join(configDir.dir, 'connectors.json');
-  writeFileSync(connectorsFile, JSON.stringify({
-    vk: [{ groupId: GROUP_ID, secret: SECRET, confirmation: 'a1b2c3d4', channel: { name: 'Минздрав НСО', url: 'https://vk.com/minzdrav_nso' } }],
-  }), { mode: 0o600 });
   // No demo appeals: nothing to fold the comment into a surge cluster with; one ordinary appeal from another source.
-  const server = new ServerUnderTest(serverDir.dir, 0, 0, { connectors: { file: connectorsFile } });
-  await server.start();
-  await server.ingest([{ id: 'ok-normal-1', source: 'ok', channel: { name: 'Бердск', url: 'https://ok.ru/group/1' },
-    author: { name: 'Мария С.' }, text: 'В Бердске на улице Ленина третий день нет горячей воды', attachments: [],
-    receivedAt: new Date(Date.now() - 3_600_000).toISOString() }]);
-  const comment = fixture('wall_reply_new');
-  comment.object = { ...comment.object, date: Math.floor(Date.now() / 1000) };
-  await deliver(server, comment);
-  // Polling once a minute: a mark within seconds came through the live channel.
-  const desk = await startDesk(server, deskDir.dir, { login: 'operator1', syncIntervalMs: 60_000 });
+  const { server, inbox, close } = await startConnectorStack(page, { vk: [VK_COMMUNITY] }, { demo: 0, beforeDesk: async (running) => {
+    await running.ingest([{ id: 'ok-normal-1', source: 'ok', channel: { name: 'Бердск', url: 'https://ok.ru/group/1' },
+      author: { name: 'Мария С.' }, text: 'В Бердске на улице Ленина третий день нет горячей воды', attachments: [],
+      receivedAt: new Date(Date.now() - 3_600_000).toISOString() }]);
+    const comment = fixture('wall_reply_new');
+    comment.object = { ...comment.object, date: Math.floor(Date.now() / 1000) };
+    await deliver(running, comment);
+  } });
   try {
-    const inbox = new InboxPage(page);
-    await inbox.open(desk.url);
-    await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-    await expect(page.getByTestId('team-presence')).toHaveAttribute('data-live', 'connected', { timeout: 30_000 });
     const row = inbox.grid.locator(`[data-appeal-id="${APPEAL_ID}"]`);
     await page.keyboard.press('Home');
     await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', APPEAL_ID);
@@ -69,25 +46,14 @@ test('a comment its author deletes is marked in the inbox within 2 s and rejecte
     await page.keyboard.press('Home');
     await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', APPEAL_ID);
 
-    // The moment the mark is in the page, taken in the page itself.
-    await page.evaluate((id) => {
-      const w = window as unknown as { markedAt?: Promise<number> };
-      w.markedAt = new Promise<number>((resolve) => {
-        const marked = () => document.querySelector(`[data-appeal-id="${id}"] [data-testid="withdrawn-badge"]`) !== null;
-        const observer = new MutationObserver(() => {
-          if (!marked()) return;
-          observer.disconnect();
-          resolve(Date.now());
-        });
-        observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-      });
-    }, APPEAL_ID);
+    // The desk polls once a minute: a mark within seconds came through the live channel.
+    const badgeSelector = `[data-appeal-id="${APPEAL_ID}"] [data-testid="withdrawn-badge"]`;
+    const markedAt = await watchArrival(page, badgeSelector);
     const sentAt = Date.now();
     await deliver(server, fixture('wall_reply_delete'));
     const answeredMs = Date.now() - sentAt;
-    await page.waitForSelector(`[data-appeal-id="${APPEAL_ID}"] [data-testid="withdrawn-badge"]`,
-      { state: 'attached', timeout: Math.max(1, MARK_BUDGET_MS - answeredMs) });
-    const markedMs = await page.evaluate(() => (window as unknown as { markedAt: Promise<number> }).markedAt) - sentAt;
+    await page.waitForSelector(badgeSelector, { state: 'attached', timeout: Math.max(1, MARK_BUDGET_MS - answeredMs) });
+    const markedMs = await markedAt() - sentAt;
     console.log(`withdrawn: VK answered «ok» in ${answeredMs} ms; the mark was on the desk's row ${markedMs} ms after the deletion was sent`);
     test.info().annotations.push({ type: 'withdrawn mark on the row after (ms)', description: String(markedMs) });
     expect(markedMs).toBeLessThan(MARK_BUDGET_MS);
@@ -113,8 +79,7 @@ test('a comment its author deletes is marked in the inbox within 2 s and rejecte
     await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'ok-normal-1');
     await expect(page.getByRole('alert')).toHaveCount(0);
   } finally {
-    await desk.close(); await server.stop();
-    serverDir.remove(); deskDir.remove(); configDir.remove();
+    await close();
   }
 });
 
@@ -123,28 +88,18 @@ test('a comment its author deletes is marked in the inbox within 2 s and rejecte
 // (three comment ids) folds into one row whose face is the newest; its author deletes that one.
 test('the face of a folded group its author deletes is marked live, and the banner says to unfold first', async ({ page }) => {
   test.setTimeout(120_000);
-  const serverDir = tempDir('srv'); const deskDir = tempDir('desk'); const configDir = tempDir('cfg');
-  const connectorsFile = path.join(configDir.dir, 'connectors.json');
-  writeFileSync(connectorsFile, JSON.stringify({
-    vk: [{ groupId: GROUP_ID, secret: SECRET, confirmation: 'a1b2c3d4', channel: { name: 'Минздрав НСО', url: 'https://vk.com/minzdrav_nso' } }],
-  }), { mode: 0o600 });
-  const server = new ServerUnderTest(serverDir.dir, 0, 0, { connectors: { file: connectorsFile } });
-  await server.start();
-  const now = Math.floor(Date.now() / 1000);
-  const ids = [4512, 4513, 4514];
-  for (const [i, id] of ids.entries()) {
-    const comment = fixture('wall_reply_new');
-    comment.event_id = `evt-${id}`;
-    comment.object = { ...comment.object, id, date: now - 60 * (ids.length - i) };
-    await deliver(server, comment);
-  }
-  const face = `vk:${GROUP_ID}:wall:3301:4514`;
-  const desk = await startDesk(server, deskDir.dir, { login: 'operator1', syncIntervalMs: 60_000 });
+  const { server, inbox, close } = await startConnectorStack(page, { vk: [VK_COMMUNITY] }, { demo: 0, beforeDesk: async (running) => {
+    const now = Math.floor(Date.now() / 1000);
+    const ids = [4512, 4513, 4514];
+    for (const [i, id] of ids.entries()) {
+      const comment = fixture('wall_reply_new');
+      comment.event_id = `evt-${id}`;
+      comment.object = { ...comment.object, id, date: now - 60 * (ids.length - i) };
+      await deliver(running, comment);
+    }
+  } });
+  const face = `vk:${VK_GROUP_ID}:wall:3301:4514`;
   try {
-    const inbox = new InboxPage(page);
-    await inbox.open(desk.url);
-    await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-    await expect(page.getByTestId('team-presence')).toHaveAttribute('data-live', 'connected', { timeout: 30_000 });
     await page.keyboard.press('Home');
     await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', face);
     await expect(inbox.grid.locator('[role="row"][data-appeal-id]')).toHaveCount(1); // folded: one row for three
@@ -158,7 +113,6 @@ test('the face of a folded group its author deletes is marked live, and the bann
     await expect(banner).toContainText('Это одно обращение группы');
     await expect(banner.locator('kbd')).toHaveText(['G', 'Shift', 'X']);
   } finally {
-    await desk.close(); await server.stop();
-    serverDir.remove(); deskDir.remove(); configDir.remove();
+    await close();
   }
 });

@@ -86,6 +86,12 @@ export async function centralCall<T>(baseUrl: string, path: string, init: { meth
   return (await response.json()) as T;
 }
 
+/** One appeal as the reference server holds it now, read back as the shift lead (whose pull sees every appeal). */
+export async function serverAppeal(baseUrl: string, id: string): Promise<Appeal | undefined> {
+  const { token } = await centralCall<{ token: string }>(baseUrl, '/session', { method: 'POST', body: { login: 'lead', password: 'lead' } });
+  return (await centralCall<{ appeals: Appeal[] }>(baseUrl, '/changes?limit=1000', { token })).appeals.find((a) => a.id === id);
+}
+
 /**
  * A clock whose timers fire only when the test says (`fireDue`, `fire`), and whose "now" follows the real clock
  * until `set` freezes it — so a test can fire a timer a millisecond before its due time, as Node sometimes does.

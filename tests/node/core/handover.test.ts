@@ -9,7 +9,7 @@ import { TOKEN_FILE_NAME } from '../../../electron/core/token-store.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 import type { Appeal } from '../../../shared/domain/appeal.js';
 import type { SyncStatus } from '../../../shared/desk-api/contract.js';
-import { centralCall, incomingAppeal, statusMatching, tempDir, value } from './core-test-kit.js';
+import { centralCall, incomingAppeal, serverAppeal, statusMatching, tempDir, value } from './core-test-kit.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let deskDir: ReturnType<typeof tempDir>;
@@ -40,12 +40,7 @@ async function signIn(login: string): Promise<void> {
   await value(core, 'sync.now', {});
 }
 
-async function onServer(id: string): Promise<Appeal | undefined> {
-  const { token } = await centralCall<{ token: string }>(server.url, '/session',
-    { method: 'POST', body: { login: 'lead', password: 'lead' } });
-  const page = await centralCall<{ appeals: Appeal[] }>(server.url, '/changes?limit=1000', { token });
-  return page.appeals.find((appeal) => appeal.id === id);
-}
+const onServer = (id: string): Promise<Appeal | undefined> => serverAppeal(server.url, id);
 
 it('signing out keeping unsent work: the next operator signs in and the work goes out under its author', async () => {
   await signIn('operator1');

@@ -19,7 +19,7 @@ import type { Appeal } from '../../../shared/domain/appeal.js';
 import type { Conflict, InboxRow, ListedRow, LocalAppeal, SyncLogEntry } from '../../../shared/desk-api/contract.js';
 import type { Stats } from '../../../shared/desk-api/lead-contract.js';
 import type { SearchResult } from '../../../shared/search/search-query.js';
-import { centralCall, tempDir, value } from './core-test-kit.js';
+import { centralCall, serverAppeal as appealOn, tempDir, value } from './core-test-kit.js';
 
 const GROUP_ID = 200000001;
 const SECRET = 'fixture-secret-Zq7';
@@ -40,8 +40,7 @@ beforeEach(async () => {
   writeFileSync(file, JSON.stringify({ vk: [{ groupId: GROUP_ID, secret: { env: 'VK_SECRET' }, confirmation: 'c0nf1rm',
     channel: { name: 'Минздрав НСО', url: 'https://vk.com/minzdrav_nso' } }] }), { mode: 0o600 });
   server = await startServer({ port: 0, dataDir: join(serverDir.dir, 'data'), connectors: { file, env: { VK_SECRET: SECRET } } });
-  core = await createDeskCore({ dataDir: deskDir.dir, apiUrl: server.url, pushDelayMs: 0, syncIntervalMs: 60_000,
-    requestTimeoutMs: 5_000, log: () => undefined });
+  core = await startDesk(deskDir.dir);
 });
 afterEach(async () => {
   await core.close();
@@ -56,15 +55,22 @@ async function postVk(event: unknown): Promise<void> {
   expect(await res.text()).toBe('ok');
 }
 
-async function serverAppeal(id: string): Promise<Appeal | undefined> {
-  const { token } = await centralCall<{ token: string }>(server.url, '/session', { method: 'POST', body: { login: 'lead', password: 'lead' } });
-  return (await centralCall<{ appeals: Appeal[] }>(server.url, '/changes?limit=1000', { token })).appeals.find((a) => a.id === id);
+/** A desk core on the test's server; polling once a minute, so only the test's own `sync.now` pulls. */
+const startDesk = (dataDir: string, pushDelayMs = 0): Promise<DeskCore> => createDeskCore({ dataDir, apiUrl: server.url,
+  pushDelayMs, syncIntervalMs: 60_000, requestTimeoutMs: 5_000, log: () => undefined });
+
+async function signIn(desk: DeskCore, login: string): Promise<void> {
+  await value(desk, 'session.login', { login, password: login });
+  await value(desk, 'sync.now', {});
 }
 
-const row = async (id: string): Promise<ListedRow | undefined> =>
-  (await value<{ rows: ListedRow[] }>(core, 'appeals.rows', { ids: [id] })).rows[0];
-const inboxRow = async (id: string): Promise<InboxRow | undefined> =>
-  (await value<{ rows: InboxRow[] }>(core, 'inbox.list', {})).rows.find((r) => r.id === id);
+const serverAppeal = (id: string): Promise<Appeal | undefined> => appealOn(server.url, id);
+
+const row = async (id: string, desk = core): Promise<ListedRow | undefined> =>
+  (await value<{ rows: ListedRow[] }>(desk, 'appeals.rows', { ids: [id] })).rows[0];
+const inboxRow = async (id: string, desk = core): Promise<InboxRow | undefined> =>
+  (await value<{ rows: InboxRow[] }>(desk, 'inbox.list', {})).rows.find((r) => r.id === id);
+const inboxIds = async (): Promise<string[]> => (await value<{ ids: string[] }>(core, 'inbox.ids', {})).ids;
 
 describe('a withdrawn appeal in the desk core', () => {
   it('pulls the withdrawal into the cached row and the detail, keeps it listed and findable, and decides it with «withdrawn»', async () => {
@@ -74,8 +80,7 @@ describe('a withdrawn appeal in the desk core', () => {
     other.event_id = 'another-comment';
     await postVk(other);
     // The shift lead: decides like an operator, and reads the statistics at the end.
-    await value(core, 'session.login', { login: 'lead', password: 'lead' });
-    await value(core, 'sync.now', {});
+    await signIn(core, 'lead');
     expect((await row(COMMENT))?.withdrawnAt ?? null).toBeNull();
 
     await postVk(vkEvent('wall_reply_delete'));
@@ -85,7 +90,7 @@ describe('a withdrawn appeal in the desk core', () => {
     expect(await row(COMMENT)).toMatchObject({ status: 'new', withdrawnAt });
     expect(await inboxRow(COMMENT)).toMatchObject({ withdrawnAt });
     expect((await value<LocalAppeal>(core, 'appeals.get', { id: COMMENT })).appeal).toMatchObject({ version: 2, withdrawnAt });
-    expect((await value<{ ids: string[] }>(core, 'inbox.ids', {})).ids).toContain(COMMENT);
+    expect(await inboxIds()).toContain(COMMENT);
     expect((await value<SearchResult>(core, 'search.query', { text: 'поликлинике' })).ids).toEqual([COMMENT]);
 
     // «Отозвано автором» on the other appeal, not withdrawn: refused, nothing queued.
@@ -97,7 +102,7 @@ describe('a withdrawn appeal in the desk core', () => {
     await value(core, 'sync.now', {});
     expect(await serverAppeal(COMMENT)).toMatchObject({ status: 'rejected', rejectReason: 'withdrawn', version: 3, withdrawnAt });
     expect(await row(COMMENT)).toMatchObject({ status: 'rejected', withdrawnAt });
-    expect((await value<{ ids: string[] }>(core, 'inbox.ids', {})).ids).not.toContain(COMMENT);
+    expect(await inboxIds()).not.toContain(COMMENT);
 
     // The fixture comments were posted on 2 December 2025 (Novosibirsk): the statistics name the reason and count it.
     const stats = await value<Stats>(core, 'stats.get', { from: '2025-12-02', to: '2025-12-02' });
@@ -108,8 +113,7 @@ describe('a withdrawn appeal in the desk core', () => {
   it('clears the mark when the restore is pulled', async () => {
     await postVk(vkEvent('wall_reply_new'));
     await postVk(vkEvent('wall_reply_delete'));
-    await value(core, 'session.login', { login: 'operator1', password: 'operator1' });
-    await value(core, 'sync.now', {});
+    await signIn(core, 'operator1');
     expect((await row(COMMENT))?.withdrawnAt).toEqual(expect.any(String));
     await postVk(vkEvent('wall_reply_restore'));
     await value(core, 'sync.now', {});
@@ -120,66 +124,56 @@ describe('a withdrawn appeal in the desk core', () => {
   it('puts an appeal rejected as withdrawn back in the inbox when its post is restored', async () => {
     await postVk(vkEvent('wall_reply_new'));
     await postVk(vkEvent('wall_reply_delete'));
-    await value(core, 'session.login', { login: 'operator1', password: 'operator1' });
-    await value(core, 'sync.now', {});
+    await signIn(core, 'operator1');
     await value(core, 'appeals.reject', { appealId: COMMENT, reason: 'withdrawn' });
     await value(core, 'sync.now', {});
-    expect((await value<{ ids: string[] }>(core, 'inbox.ids', {})).ids).not.toContain(COMMENT);
+    expect(await inboxIds()).not.toContain(COMMENT);
     await postVk(vkEvent('wall_reply_restore'));
     await value(core, 'sync.now', {});
     expect(await row(COMMENT)).toMatchObject({ status: 'new', withdrawnAt: null });
-    expect((await value<{ ids: string[] }>(core, 'inbox.ids', {})).ids).toContain(COMMENT);
+    expect(await inboxIds()).toContain(COMMENT);
     expect((await value<LocalAppeal>(core, 'appeals.get', { id: COMMENT })).appeal)
       .toMatchObject({ version: 4, status: 'new', rejectReason: null, routedBy: null, withdrawnAt: null });
   });
 });
 
+/**
+ * A second desk routes the comment with a 3 s undo grace; while the decision waits in its outbox, VK sends `event`
+ * (a deletion, an edit). The push comes back as a conflict with the server's version 2, as `server` says it is;
+ * `then` checks that desk further before it is closed.
+ */
+async function lateDecision(event: string, label: string, server: Record<string, unknown>, then: (slow: DeskCore) => Promise<void>): Promise<void> {
+  await postVk(vkEvent('wall_reply_new'));
+  const late = tempDir(label);
+  const slow = await startDesk(late.dir, 3_000);
+  try {
+    await signIn(slow, 'operator1');
+    await value(slow, 'appeals.route', { appealId: COMMENT, targetId: 'minzdrav' });
+    await postVk(vkEvent(event));
+    await expect.poll(async () => (await value<{ conflicts: Conflict[] }>(slow, 'conflicts.list', {})).conflicts,
+      { timeout: 15_000 }).toEqual([expect.objectContaining({ appealId: COMMENT, server: expect.objectContaining(server) })]);
+    expect(await serverAppeal(COMMENT)).toMatchObject({ status: 'new', version: 2 });
+    await then(slow);
+  } finally {
+    await slow.close();
+    late.remove();
+  }
+}
+
 describe('a decision on the version before the withdrawal', () => {
   it('comes back as a conflict that says the author withdrew it', async () => {
-    await postVk(vkEvent('wall_reply_new'));
-    const late = tempDir('desk-withdrawn-late');
-    // The decision waits out a 3 s undo grace in the outbox while the author deletes the comment.
-    const slow = await createDeskCore({ dataDir: late.dir, apiUrl: server.url, pushDelayMs: 3_000, syncIntervalMs: 60_000,
-      requestTimeoutMs: 5_000, log: () => undefined });
-    try {
-      await value(slow, 'session.login', { login: 'operator1', password: 'operator1' });
-      await value(slow, 'sync.now', {});
-      await value(slow, 'appeals.route', { appealId: COMMENT, targetId: 'minzdrav' });
-      await postVk(vkEvent('wall_reply_delete'));
-      await expect.poll(async () => (await value<{ conflicts: Conflict[] }>(slow, 'conflicts.list', {})).conflicts,
-        { timeout: 15_000 }).toEqual([expect.objectContaining({ appealId: COMMENT,
-        server: expect.objectContaining({ status: 'new', withdrawnAt: expect.any(String) }) })]);
-      expect(await serverAppeal(COMMENT)).toMatchObject({ status: 'new', version: 2 });
+    await lateDecision('wall_reply_delete', 'desk-withdrawn-late', { status: 'new', withdrawnAt: expect.any(String) }, async (slow) => {
       // The conflict leaves the appeal in the inbox, marked.
-      expect(await (async () => (await value<{ rows: ListedRow[] }>(slow, 'appeals.rows', { ids: [COMMENT] })).rows[0])())
-        .toMatchObject({ status: 'new', withdrawnAt: expect.any(String) });
+      expect(await row(COMMENT, slow)).toMatchObject({ status: 'new', withdrawnAt: expect.any(String) });
       // The journal names the cause, not «already decided» (nobody decided it).
       expect(await pushJournal(slow)).toEqual(['Отправлено решений: 1 (обращение отозвано автором: 1)']);
-    } finally {
-      await slow.close();
-      late.remove();
-    }
+    });
   });
 
   it('journals a conflict caused by an edit of the text as a change, not as already decided', async () => {
-    await postVk(vkEvent('wall_reply_new'));
-    const late = tempDir('desk-edited-late');
-    const slow = await createDeskCore({ dataDir: late.dir, apiUrl: server.url, pushDelayMs: 3_000, syncIntervalMs: 60_000,
-      requestTimeoutMs: 5_000, log: () => undefined });
-    try {
-      await value(slow, 'session.login', { login: 'operator1', password: 'operator1' });
-      await value(slow, 'sync.now', {});
-      await value(slow, 'appeals.route', { appealId: COMMENT, targetId: 'minzdrav' });
-      await postVk(vkEvent('wall_reply_edit'));
-      await expect.poll(async () => (await value<{ conflicts: Conflict[] }>(slow, 'conflicts.list', {})).conflicts,
-        { timeout: 15_000 }).toEqual([expect.objectContaining({ appealId: COMMENT,
-        server: expect.objectContaining({ status: 'new', withdrawnAt: null }) })]);
-      expect(await serverAppeal(COMMENT)).toMatchObject({ status: 'new', version: 2 });
+    await lateDecision('wall_reply_edit', 'desk-edited-late', { status: 'new', withdrawnAt: null }, async (slow) => {
       expect(await pushJournal(slow)).toEqual(['Отправлено решений: 1 (обращение изменилось на сервере: 1)']);
-    } finally {
-      await slow.close();
-      late.remove();
-    }
+    });
   });
 });
 
@@ -249,15 +243,11 @@ describe('cache migration 9', () => {
     db.prepare("INSERT INTO meta (key, value) VALUES ('cursor', ?)").run(JSON.stringify(page.cursor));
     db.close();
 
-    const upgraded = await createDeskCore({ dataDir: older.dir, apiUrl: server.url, pushDelayMs: 0, syncIntervalMs: 60_000,
-      requestTimeoutMs: 5_000, log: () => undefined });
+    const upgraded = await startDesk(older.dir);
     try {
-      await value(upgraded, 'session.login', { login: 'operator1', password: 'operator1' });
-      await value(upgraded, 'sync.now', {});
-      expect((await value<{ rows: ListedRow[] }>(upgraded, 'appeals.rows', { ids: [COMMENT] })).rows[0])
-        .toMatchObject({ status: 'new', withdrawnAt });
-      expect((await value<{ rows: InboxRow[] }>(upgraded, 'inbox.list', {})).rows.find((r) => r.id === COMMENT))
-        .toMatchObject({ withdrawnAt });
+      await signIn(upgraded, 'operator1');
+      expect(await row(COMMENT, upgraded)).toMatchObject({ status: 'new', withdrawnAt });
+      expect(await inboxRow(COMMENT, upgraded)).toMatchObject({ withdrawnAt });
       expect((await value<LocalAppeal>(upgraded, 'appeals.get', { id: COMMENT })).appeal).toMatchObject({ version: 2, withdrawnAt });
       // Decidable with its own reason now that the desk knows it is withdrawn.
       await value(upgraded, 'appeals.reject', { appealId: COMMENT, reason: 'withdrawn' });

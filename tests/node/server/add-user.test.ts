@@ -1,35 +1,22 @@
 // `npm run server:add-user` on the engine under test: adds a person who can then sign in (password from stdin,
 // never the command line), refuses a taken login, a short password and bad arguments, and --reset-password sets a
 // new password and ends that person's sessions — while the server runs.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFixture, TEST_ENGINE, testStore, type Fixture } from './server-fixture.js';
+import { runServerCli, storeArgs, type CliRun } from './cli-run.js';
+import { startFixture, TEST_ENGINE, type Fixture } from './server-fixture.js';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 let fx: Fixture | undefined;
 afterEach(async () => {
   await fx?.dispose();
   fx = undefined;
 });
 
-function addUser(args: string[], stdin: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/add-user-main.ts', ...args], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const addUser = (args: string[], stdin: string): Promise<CliRun> => runServerCli('server/add-user-main.ts', args, stdin);
 
 describe('npm run server:add-user', () => {
   it('adds a person who signs in with that password; refuses a taken login, a short password and bad arguments', async () => {
     fx = await startFixture();
-    const store = await testStore(fx.dir);
-    const where = 'dataDir' in store ? ['--data', store.dataDir] : ['--database', store.databaseUrl];
+    const where = await storeArgs(fx);
 
     const added = await addUser([...where, '--login', 'i.petrova', '--name', 'Ирина Петрова', '--role', 'operator'], 'длинный-пароль-1\n');
     expect(added, added.stderr).toMatchObject({ code: 0, stdout: 'added operator i.petrova (Ирина Петрова)\n' });

@@ -2,40 +2,18 @@
 // environment, a world-readable file with inline secrets refused; and `npm run server -- --connectors FILE` stopping
 // with that line instead of starting.
 import { spawn } from 'node:child_process';
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConnectorsConfig } from '../../../../server/connectors/connectors-config.js';
-import { tempDir } from '../server-fixture.js';
+import { useConnectorsFiles } from './connectors-file.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { folder, writeConfig, errorOf } = useConnectorsFiles();
 
 const vkPage = (overrides: Record<string, unknown> = {}) => ({
   groupId: 123456, secret: 'inline-secret', confirmation: 'a1b2c3d4',
   channel: { name: 'Минздрав НСО', url: 'https://vk.com/minzdrav_nso' }, ...overrides,
 });
-
-function writeConfig(content: unknown, mode = 0o600): string {
-  const dir = tempDir();
-  dirs.push(dir);
-  const file = join(dir, 'connectors.json');
-  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
-  chmodSync(file, mode);
-  return file;
-}
-
-const errorOf = (file: string, env: NodeJS.ProcessEnv = {}): string => {
-  try {
-    loadConnectorsConfig(file, { env, platform: 'linux' });
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error('expected the connectors file to be refused');
-};
 
 describe('connectors file', () => {
   it('loads the issue\'s shape: vk with secrets inline and from the environment; telegram and ok validated', () => {
@@ -69,7 +47,7 @@ describe('connectors file', () => {
       ['{"vk": [', /connectors\.json: not valid JSON/],
     ];
     for (const [content, expected] of cases) expect(errorOf(writeConfig(content)), JSON.stringify(content)).toMatch(expected);
-    expect(errorOf(join(tempDir(), 'absent.json'))).toMatch(/absent\.json: cannot read/);
+    expect(errorOf(join(folder(), 'absent.json'))).toMatch(/absent\.json: cannot read/);
     // A mistake next to an inline secret: the error says where, never quotes the text around it.
     const broken = errorOf(writeConfig('{"vk": [{"secret": "s3cr3t-Value" x}]}'));
     expect(broken).toMatch(/connectors\.json: not valid JSON at line 1, column \d+$/);
@@ -110,14 +88,13 @@ describe('npm run server -- --connectors FILE', () => {
 
   it('stops the start with the file and key named, and starts serving the VK address with a good file', async () => {
     const bad = writeConfig({ vk: [vkPage({ secret: { env: 'VK_SECRET_NOWHERE' } })] });
-    const failed = run(['--port', '0', '--data', join(tempDir(), 'data'), '--connectors', bad]);
+    const failed = run(['--port', '0', '--data', join(folder(), 'data'), '--connectors', bad]);
     expect(await failed.exited).toBe(1);
     expect(failed.out().stderr).toContain(`cannot start: ${bad}: vk[0].secret: environment variable VK_SECRET_NOWHERE is not set`);
     expect(failed.out().stdout).toBe('');
 
     const good = writeConfig({ vk: [vkPage({ secret: { env: 'VK_SECRET_HERE' } })] });
-    const dataDir = join(tempDir(), 'data');
-    dirs.push(dataDir);
+    const dataDir = join(folder(), 'data');
     const served = run(['--port', '0', '--data', dataDir, '--connectors', good], { VK_SECRET_HERE: 'from-env' });
     const url = await new Promise<string>((resolve, reject) => {
       served.child.stdout.on('data', () => {

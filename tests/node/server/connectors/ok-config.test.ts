@@ -1,41 +1,18 @@
 // The OK part of the connectors file and the source-address allowlist, without a server: `allowFrom` entries are
 // IPs or CIDR ranges (a mistake names the file and the key), the path secret is one URL segment, and the allowlist
 // matches the socket address the way the webhook asks it (IPv4, IPv6, IPv4-mapped IPv6).
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeConnectors } from '../../../../server/connectors/connector-routes.js';
 import { loadConnectorsConfig } from '../../../../server/connectors/connectors-config.js';
 import { allowEntryProblem, createAddressAllowlist } from '../../../../server/connectors/ok/ok-address-allowlist.js';
-import { tempDir } from '../server-fixture.js';
+import { useConnectorsFiles } from './connectors-file.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const { writeConfig, errorOf } = useConnectorsFiles();
 
 const okGroup = (overrides: Record<string, unknown> = {}) => ({
   groupId: '70000001234567', pathSecret: { env: 'OK_SECRET' },
   channel: { name: 'Минздрав НСО', url: 'https://ok.ru/group/70000001234567' }, ...overrides,
 });
-
-function writeConfig(content: unknown): string {
-  const dir = tempDir();
-  dirs.push(dir);
-  const file = join(dir, 'connectors.json');
-  writeFileSync(file, JSON.stringify(content));
-  chmodSync(file, 0o600);
-  return file;
-}
-
-const errorOf = (file: string, env: NodeJS.ProcessEnv): string => {
-  try {
-    loadConnectorsConfig(file, { env, platform: 'linux' });
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error('expected the connectors file to be refused');
-};
 
 describe('connectors file: ok', () => {
   it('resolves the path secret and keeps allowFrom; start lines name the address shape, never the secret', () => {

@@ -1,21 +1,15 @@
 // A real reference server with an Odnoklassniki group configured (its path secret from the environment, an optional
 // allowFrom), and a real HTTP client posting notifications to it as OK does. Runs on SQLite or PostgreSQL like every
 // server-fixture test (TRIAGE_DESK_TEST_ENGINE).
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ChangesResponse } from '../../../../shared/central-api/contract.js';
-import type { Appeal } from '../../../../shared/domain/appeal.js';
-import { startFixture, tempDir, type Fixture } from '../server-fixture.js';
+import { connectorPayload, startConnectorServer, type ConnectorServer } from './connector-server.js';
 
 export const OK_GROUP_ID = '70000001234567';
 export const OK_PATH_SECRET = 'ok-fixture-path-secret-Q7x2Lm9';
 export const OK_CHANNEL = { name: 'Минздрав НСО', url: 'https://ok.ru/group/70000001234567' };
 
-const FIXTURES = new URL('../../../fixtures/connectors/ok/', import.meta.url);
-
 /** A notification from tests/fixtures/connectors/ok, parsed (a fresh copy each time). */
 export function okEvent(name: string): Record<string, unknown> & { message: Record<string, unknown> } {
-  return JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')) as Record<string, unknown> & { message: Record<string, unknown> };
+  return connectorPayload<Record<string, unknown> & { message: Record<string, unknown> }>('ok', name);
 }
 
 export interface OkPostOptions {
@@ -26,34 +20,23 @@ export interface OkPostOptions {
   headers?: Record<string, string>;
 }
 
-export interface OkFixture {
-  fx: Fixture;
-  log: string[];
+export interface OkFixture extends ConnectorServer {
   /** POSTs a notification (or raw text) to /api/v1/connectors/ok/{groupId}/{secret}, the configured ones by default. */
   post(event: unknown, opts?: OkPostOptions): Promise<{ status: number; text: string; contentType: string | null; ms: number }>;
-  /** Every appeal the server holds, as a desk pulls them. */
-  appeals(): Promise<Appeal[]>;
   dispose(): Promise<void>;
 }
 
 export async function startOkFixture(opts: { allowFrom?: string[] } = {}): Promise<OkFixture> {
-  const log: string[] = [];
-  const dir = tempDir();
-  const file = join(dir, 'connectors.json');
-  writeFileSync(file, JSON.stringify({
+  const server = await startConnectorServer({
     ok: [{
       groupId: OK_GROUP_ID, pathSecret: { env: 'OK_PATH_SECRET_MINZDRAV' },
       ...(opts.allowFrom ? { allowFrom: opts.allowFrom } : {}),
       channel: OK_CHANNEL,
     }],
-  }), { mode: 0o600 });
-  const fx = await startFixture({
-    dir,
-    server: { log: (line) => log.push(line), connectors: { file, env: { OK_PATH_SECRET_MINZDRAV: OK_PATH_SECRET } } },
-  });
-  let lead: string | undefined;
+  }, { env: { OK_PATH_SECRET_MINZDRAV: OK_PATH_SECRET } });
+  const { fx } = server;
   return {
-    fx, log,
+    ...server,
     async post(event, { groupId = OK_GROUP_ID, secret = OK_PATH_SECRET, raw, method = 'POST', headers = {} } = {}) {
       const started = performance.now();
       const res = await fetch(`${fx.server.url}/api/v1/connectors/ok/${groupId}/${secret}`, {
@@ -63,10 +46,6 @@ export async function startOkFixture(opts: { allowFrom?: string[] } = {}): Promi
       });
       const text = await res.text();
       return { status: res.status, text, contentType: res.headers.get('content-type'), ms: performance.now() - started };
-    },
-    async appeals() {
-      lead ??= await fx.signIn('lead');
-      return ChangesResponse.parse((await fx.call('GET', '/changes?limit=1000', { token: lead })).body).appeals;
     },
     async dispose() {
       await fx.dispose();

@@ -1,37 +1,25 @@
 // `npm run server:import-pos` on the engine under test, spawned with tsx against the store of a running server: the
 // report printed, exit 0 when something was taken or known, 1 for a file refused as a whole, 2 for bad arguments;
 // a re-run changes nothing; a desk pulls what it took.
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startFixture, testStore, type Fixture } from '../server-fixture.js';
+import { runServerCli, storeArgs, type CliRun } from '../cli-run.js';
+import { startFixture, type Fixture } from '../server-fixture.js';
 import { fixturePath, pulled } from './pos-fixture.js';
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 let fx: Fixture | undefined;
 afterEach(async () => {
   await fx?.dispose();
   fx = undefined;
 });
 
-function importPos(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/import-pos-main.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const importPos = (args: string[]): Promise<CliRun> => runServerCli('server/import-pos-main.ts', args);
 
 describe('npm run server:import-pos', () => {
   it('imports an export and prints the report; a re-run skips every row as known; a desk pulls the appeals', async () => {
     fx = await startFixture();
-    const store = await testStore(fx.dir);
-    const where = 'dataDir' in store ? ['--data', store.dataDir] : ['--database', store.databaseUrl];
+    const where = await storeArgs(fx);
 
     const first = await importPos([...where, fixturePath('pos-export-bad-rows.csv')]);
     expect(first.code, first.stderr).toBe(0);
@@ -61,8 +49,7 @@ describe('npm run server:import-pos', () => {
 
   it('exits 1 for a file refused as a whole, with every row refused, or unreadable; stores nothing', async () => {
     fx = await startFixture();
-    const store = await testStore(fx.dir);
-    const where = 'dataDir' in store ? ['--data', store.dataDir] : ['--database', store.databaseUrl];
+    const where = await storeArgs(fx);
 
     const other = await importPos([...where, fixturePath('not-a-pos-export.csv')]);
     expect(other.code).toBe(1);
@@ -83,8 +70,7 @@ describe('npm run server:import-pos', () => {
 
   it('exits 2 for bad arguments, before touching the store', async () => {
     fx = await startFixture();
-    const store = await testStore(fx.dir);
-    const where = 'dataDir' in store ? ['--data', store.dataDir] : ['--database', store.databaseUrl];
+    const where = await storeArgs(fx);
     for (const args of [[fixturePath('pos-export-cp1251.csv')], [...where, 'a.csv', 'b.csv'],
       [...where, '--utc-offset-minutes', '+07:00', fixturePath('pos-export-cp1251.csv')]]) {
       const bad = await importPos(args);
@@ -96,8 +82,7 @@ describe('npm run server:import-pos', () => {
 
   it('reads dates at the offset it is given (--utc-offset-minutes), for a centre in another zone', async () => {
     fx = await startFixture();
-    const store = await testStore(fx.dir);
-    const where = 'dataDir' in store ? ['--data', store.dataDir] : ['--database', store.databaseUrl];
+    const where = await storeArgs(fx);
     const run = await importPos([...where, '--utc-offset-minutes', '180', fixturePath('pos-export-cp1251.csv')]);
     expect(run.code, run.stderr).toBe(0);
     const appeals = (await pulled(fx, await fx.signIn('lead'))).appeals;

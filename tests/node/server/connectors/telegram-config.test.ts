@@ -1,35 +1,17 @@
 // The `telegram` section of the connectors file: webhook mode needs the secretToken, polling mode the botToken; secrets
 // resolved from the environment; mistakes named by file and key; what the start says it serves.
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { describeConnectors } from '../../../../server/connectors/connector-routes.js';
 import { loadConnectorsConfig } from '../../../../server/connectors/connectors-config.js';
-import { tempDir } from '../server-fixture.js';
+import { useConnectorsFiles } from './connectors-file.js';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const files = useConnectorsFiles();
+const { writeConfig } = files;
 
 const channel = { name: 'Минздрав НСО', url: 'https://t.me/minzdrav_nso' };
 
-function writeConfig(content: unknown): string {
-  const dir = tempDir();
-  dirs.push(dir);
-  const file = join(dir, 'connectors.json');
-  writeFileSync(file, JSON.stringify(content), { mode: 0o600 });
-  return file;
-}
-
-const errorOf = (content: unknown, env: NodeJS.ProcessEnv = {}): string => {
-  try {
-    loadConnectorsConfig(writeConfig(content), { env, platform: 'linux' });
-  } catch (err) {
-    return (err as Error).message;
-  }
-  throw new Error('expected the connectors file to be refused');
-};
+/** The message `content`, written as the connectors file, is refused with. */
+const errorOf = (content: unknown, env: NodeJS.ProcessEnv = {}): string => files.errorOf(writeConfig(content), env);
 
 describe('connectors file: telegram', () => {
   it('resolves a webhook bot and a polling bot, secrets from the environment', () => {

@@ -1,13 +1,8 @@
 // A real reference server with a Telegram bot configured, a real HTTP client posting updates to it as Telegram does
 // (webhook), and a fake Bot API (a real http.createServer on loopback answering getUpdates) for polling mode. Runs on
 // SQLite or PostgreSQL like every server-fixture test (TRIAGE_DESK_TEST_ENGINE).
-import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { ChangesResponse } from '../../../../shared/central-api/contract.js';
-import type { Appeal } from '../../../../shared/domain/appeal.js';
-import { startFixture, tempDir, type Fixture } from '../server-fixture.js';
+import { connectorPayload, listenOnLoopback, startConnectorServer, type ConnectorServer } from './connector-server.js';
 
 export const BOT = 'nso_minzdrav_bot';
 export const SECRET_TOKEN = 'fixture-Secret_token-9Qx';
@@ -15,12 +10,10 @@ export const BOT_TOKEN = '7000000001:AAFixtureBotTokenDoNotLog_x1';
 export const GROUP_ID = -1002000000022;
 export const CHANNEL = { name: 'Минздрав НСО', url: 'https://t.me/minzdrav_nso' };
 
-const FIXTURES = new URL('../../../fixtures/connectors/telegram/', import.meta.url);
-
 type Json = Record<string, unknown>;
 /** An update from tests/fixtures/connectors/telegram, parsed (a fresh copy each time). */
 export function tgUpdate(name: string): Json & { update_id: number; message?: Json; edited_message?: Json } {
-  return JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')) as Json & { update_id: number; message?: Json };
+  return connectorPayload<Json & { update_id: number; message?: Json }>('telegram', name);
 }
 
 /** A fixture update with other ids and fields (its message merged shallowly). */
@@ -87,24 +80,13 @@ export async function startFakeBotApi(): Promise<FakeBotApi> {
     }
     setTimeout(() => answer(res, 200, JSON.stringify({ ok: true, result: [] })), api.holdMs);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return Object.assign(api, {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  });
+  return Object.assign(api, await listenOnLoopback(server));
 }
 
-export interface TelegramFixture {
-  fx: Fixture;
+export interface TelegramFixture extends ConnectorServer {
   api: FakeBotApi;
-  log: string[];
   /** POSTs an update (or raw text) to the bot's webhook address, with the secret header unless told otherwise. */
   post(update: unknown, opts?: { bot?: string; raw?: string; secret?: string | null; method?: string }): Promise<{ status: number; text: string }>;
-  /** Every appeal the server holds, as a desk pulls them. */
-  appeals(): Promise<Appeal[]>;
   dispose(): Promise<void>;
 }
 
@@ -117,29 +99,19 @@ export async function startTelegramFixture(opts: {
 } = {}): Promise<TelegramFixture> {
   const api = await startFakeBotApi();
   opts.prepare?.(api);
-  const log: string[] = [];
-  const dir = tempDir();
-  const file = join(dir, 'connectors.json');
-  writeFileSync(file, JSON.stringify({
+  const server = await startConnectorServer({
     telegram: [{
       bot: BOT, channel: opts.channel ?? CHANNEL,
       ...(opts.mode === 'polling' ? { mode: 'polling' } : { secretToken: { env: 'TG_SECRET_MINZDRAV' } }),
       botToken: { env: 'TG_TOKEN_MINZDRAV' },
     }],
-  }), { mode: 0o600 });
-  const fx = await startFixture({
-    dir,
-    server: {
-      log: (line) => log.push(line),
-      connectors: {
-        file, env: { TG_SECRET_MINZDRAV: SECRET_TOKEN, TG_TOKEN_MINZDRAV: BOT_TOKEN }, telegramApiUrl: api.url,
-        ...(opts.poll !== undefined ? { telegramPoll: opts.poll } : {}),
-      },
-    },
+  }, {
+    env: { TG_SECRET_MINZDRAV: SECRET_TOKEN, TG_TOKEN_MINZDRAV: BOT_TOKEN }, telegramApiUrl: api.url,
+    ...(opts.poll !== undefined ? { telegramPoll: opts.poll } : {}),
   });
-  let lead: string | undefined;
+  const { fx } = server;
   return {
-    fx, api, log,
+    ...server, api,
     async post(update, { bot = BOT, raw, secret = SECRET_TOKEN, method = 'POST' } = {}) {
       const res = await fetch(`${fx.server.url}/api/v1/connectors/telegram/${bot}`, {
         method,
@@ -147,10 +119,6 @@ export async function startTelegramFixture(opts: {
         ...(method === 'GET' ? {} : { body: raw ?? JSON.stringify(update) }),
       });
       return { status: res.status, text: await res.text() };
-    },
-    async appeals() {
-      lead ??= await fx.signIn('lead');
-      return ChangesResponse.parse((await fx.call('GET', '/changes?limit=1000', { token: lead })).body).appeals;
     },
     async dispose() {
       await fx.dispose();
