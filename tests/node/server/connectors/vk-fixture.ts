@@ -1,31 +1,26 @@
 // A real reference server with a VK connector configured, a fake VK API (a real http.createServer on loopback answering
-// users.get), and a real HTTP client posting events to it as VK does. Runs on SQLite or PostgreSQL like every
-// server-fixture test (TRIAGE_DESK_TEST_ENGINE).
-import { readFileSync, writeFileSync } from 'node:fs';
+// users.get and groups.getById), and a real HTTP client posting events to it as VK does. Runs on SQLite or PostgreSQL
+// like every server-fixture test (TRIAGE_DESK_TEST_ENGINE).
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { ChangesResponse } from '../../../../shared/central-api/contract.js';
-import type { Appeal } from '../../../../shared/domain/appeal.js';
-import { startFixture, tempDir, type Fixture } from '../server-fixture.js';
+import { connectorPayload, listenOnLoopback, startConnectorServer, type ConnectorServer } from './connector-server.js';
 
 export const GROUP_ID = 200000001;
 export const SECRET = 'fixture-secret-Zq7';
 export const CONFIRMATION = 'a1b2c3d4';
 export const ACCESS_TOKEN = 'vk1.a.fixture-community-token';
 
-const FIXTURES = new URL('../../../fixtures/connectors/vk/', import.meta.url);
-
 /** A VK event from tests/fixtures/connectors/vk, parsed (a fresh copy each time). */
 export function vkEvent(name: string): Record<string, unknown> & { object: Record<string, unknown> } {
-  return JSON.parse(readFileSync(new URL(`${name}.json`, FIXTURES), 'utf8')) as Record<string, unknown> & { object: Record<string, unknown> };
+  return connectorPayload<Record<string, unknown> & { object: Record<string, unknown> }>('vk', name);
 }
 
 export interface FakeVkApi {
   url: string;
-  /** Every users.get request: its form fields and the request target (the token must not be in it). */
-  calls: { fields: URLSearchParams; target: string }[];
+  /** Every users.get / groups.getById request: its form fields and the request target (the token must not be in it). */
+  calls: { method: string; fields: URLSearchParams; target: string }[];
   names: Map<number, [string, string]>;
+  /** Communities groups.getById knows (groups_group_full, by positive id), answered in 5.199's `{ groups, profiles }`. */
+  groups: Map<number, Record<string, unknown>>;
   delayMs: number;
   /** When set, answers a VK API error instead. */
   error?: { error_code: number; error_msg: string };
@@ -33,21 +28,26 @@ export interface FakeVkApi {
 }
 
 export async function startFakeVkApi(): Promise<FakeVkApi> {
-  const api: Omit<FakeVkApi, 'url' | 'close'> = { calls: [], names: new Map(), delayMs: 0 };
+  const api: Omit<FakeVkApi, 'url' | 'close'> = { calls: [], names: new Map(), groups: new Map(), delayMs: 0 };
   const server: Server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
     req.on('data', (chunk: string) => { body += chunk; });
     req.on('end', () => {
       const fields = new URLSearchParams(body);
-      if (req.url !== '/method/users.get') {
+      const method = /^\/method\/(users\.get|groups\.getById)$/.exec(req.url ?? '')?.[1];
+      if (method === undefined) {
         res.writeHead(404).end();
         return;
       }
-      api.calls.push({ fields, target: req.url });
+      api.calls.push({ method, fields, target: req.url ?? '' });
       const answer = () => {
         if (api.error) return { error: api.error };
         if (fields.get('access_token') !== ACCESS_TOKEN) return { error: { error_code: 5, error_msg: 'User authorization failed: invalid access_token (4).' } };
+        if (method === 'groups.getById') {
+          const groupIds = (fields.get('group_ids') ?? '').split(',').map(Number);
+          return { response: { groups: groupIds.flatMap((id) => api.groups.get(id) ?? []), profiles: [] } };
+        }
         const ids = (fields.get('user_ids') ?? '').split(',').map(Number);
         return { response: ids.flatMap((id) => {
           const name = api.names.get(id);
@@ -60,52 +60,31 @@ export async function startFakeVkApi(): Promise<FakeVkApi> {
       }, api.delayMs);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return Object.assign(api, {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  });
+  return Object.assign(api, await listenOnLoopback(server));
 }
 
-export interface VkFixture {
-  fx: Fixture;
+export interface VkFixture extends ConnectorServer {
   vkApi: FakeVkApi;
-  log: string[];
   /** POSTs an event (or raw text) to the VK connector address of `groupId` (default the configured one). */
   post(event: unknown, opts?: { groupId?: number | string; raw?: string; headers?: Record<string, string> }): Promise<{ status: number; text: string; contentType: string | null }>;
-  /** Every appeal the server holds, as a desk pulls them. */
-  appeals(): Promise<Appeal[]>;
   dispose(): Promise<void>;
 }
 
 export async function startVkFixture(opts: { accessToken?: boolean; lookupTimeoutMs?: number } = {}): Promise<VkFixture> {
   const vkApi = await startFakeVkApi();
-  const log: string[] = [];
-  const dir = tempDir();
-  const file = join(dir, 'connectors.json');
-  writeFileSync(file, JSON.stringify({
+  const server = await startConnectorServer({
     vk: [{
       groupId: GROUP_ID, secret: { env: 'VK_SECRET_MINZDRAV' }, confirmation: CONFIRMATION,
       ...(opts.accessToken ? { accessToken: { env: 'VK_TOKEN_MINZDRAV' } } : {}),
       channel: { name: 'Минздрав НСО', url: 'https://vk.com/minzdrav_nso' },
     }],
-  }), { mode: 0o600 });
-  const fx = await startFixture({
-    dir,
-    server: {
-      log: (line) => log.push(line),
-      connectors: {
-        file, env: { VK_SECRET_MINZDRAV: SECRET, VK_TOKEN_MINZDRAV: ACCESS_TOKEN }, vkApiUrl: vkApi.url,
-        ...(opts.lookupTimeoutMs !== undefined ? { vkLookupTimeoutMs: opts.lookupTimeoutMs } : {}),
-      },
-    },
+  }, {
+    env: { VK_SECRET_MINZDRAV: SECRET, VK_TOKEN_MINZDRAV: ACCESS_TOKEN }, vkApiUrl: vkApi.url,
+    ...(opts.lookupTimeoutMs !== undefined ? { vkLookupTimeoutMs: opts.lookupTimeoutMs } : {}),
   });
-  let lead: string | undefined;
+  const { fx } = server;
   return {
-    fx, vkApi, log,
+    ...server, vkApi,
     async post(event, { groupId = GROUP_ID, raw, headers = {} } = {}) {
       const res = await fetch(`${fx.server.url}/api/v1/connectors/vk/${groupId}`, {
         method: 'POST',
@@ -113,10 +92,6 @@ export async function startVkFixture(opts: { accessToken?: boolean; lookupTimeou
         body: raw ?? JSON.stringify(event),
       });
       return { status: res.status, text: await res.text(), contentType: res.headers.get('content-type') };
-    },
-    async appeals() {
-      lead ??= await fx.signIn('lead');
-      return ChangesResponse.parse((await fx.call('GET', '/changes?limit=1000', { token: lead })).body).appeals;
     },
     async dispose() {
       await fx.dispose();
