@@ -5,7 +5,7 @@ import { HelpDialog } from '../features/shortcuts/HelpDialog.js';
 import { useOperatorKeymap } from '../features/shortcuts/use-keymap.js';
 import { RejectDialog } from '../features/reject/RejectDialog.js';
 import { SignOutDialog } from '../features/sign-out/SignOutDialog.js';
-import { AlertBanner, ConflictNotices } from '../features/sync/ConflictNotice.js';
+import { ConflictNotices } from '../features/sync/ConflictNotice.js';
 import { StatusBar } from '../features/sync/StatusBar.js';
 import { TargetPicker } from '../features/target-picker/TargetPicker.js';
 import { CommandPalette } from '../features/palette/CommandPalette.js';
@@ -27,10 +27,10 @@ export function AppShell() {
   return (
     <div className="app-shell">
       <TopBar />
-      {/* Over the workspace, never in its flow: a notice appearing moves nothing (#13 item 9, layout.css). */}
+      {/* Over the workspace, never in its flow: a notice appearing moves nothing (#13 item 9, layout.css). Alerts
+          are said in the status bar line (StatusBar.tsx): over here they hid the detail pane's header. */}
       <div className="notice-layer">
         <ConflictNotices />
-        <AlertBanner />
       </div>
       {View ? <View /> : null}
       <StatusBar />

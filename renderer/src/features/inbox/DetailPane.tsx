@@ -48,7 +48,7 @@ function AttachmentLines({ items }: { items: readonly Attachment[] }) {
   );
 }
 
-function Header({ row, local, nowMs }: { row: InboxRow | undefined; local: LocalAppeal | null; nowMs: number }) {
+function Header({ row, local, nowMs, loading }: { row: InboxRow | undefined; local: LocalAppeal | null; nowMs: number; loading: boolean }) {
   const appeal = local?.appeal;
   const source = appeal?.source ?? row?.source;
   const channel = excerptOf(appeal?.channel.name ?? row?.channelName ?? '', 200);
@@ -59,6 +59,8 @@ function Header({ row, local, nowMs }: { row: InboxRow | undefined; local: Local
       <div className="detail-source">
         {source ? <SourceBadge source={source} /> : null}
         <span className="detail-source-name">{source ? SOURCE_LABELS[source] : ''}</span>
+        {/* The text below is not this appeal's yet (the previous one's, dimmed, or its excerpt): the header says so. */}
+        {loading ? <span className="detail-loading" data-testid="detail-loading">загрузка…</span> : null}
         {received ? <time className="detail-time" dateTime={received}>{formatReceivedLong(received, nowMs)}</time> : null}
       </div>
       {/* Channel and author share one line; each is cut with «…» and named whole in its tooltip. */}
@@ -137,7 +139,17 @@ export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = tru
     return cluster !== undefined && !s.expandedClusters.has(cluster.clusterId);
   });
   const local = selectedId !== null && detail?.id === selectedId && detail.phase === 'ready' ? detail.local : null;
-  const attachments = local?.appeal.attachments;
+  const failed = selectedId !== null && detail?.id === selectedId && detail.phase === 'failed' ? detail.message : null;
+  // The last appeal painted whole. A held ↓ (about 30 presses a second) outruns the prefetch (store/detail-loader.ts):
+  // until the new appeal arrives its predecessor stays in place, dimmed, inert and marked stale (aria-busy, the header
+  // says «загрузка…»), instead of a grey excerpt that collapses the column and brings it back a frame later. Kept
+  // here, from what was rendered anyway: no extra core call on the key's path.
+  const [lastShown, setLastShown] = useState<LocalAppeal | null>(null);
+  if (local !== null && local !== lastShown) setLastShown(local);
+  else if (selectedId === null && lastShown !== null) setLastShown(null); // no citizen text outlives the list
+  const stale = local === null && failed === null ? lastShown : null;
+  const shown = local ?? stale;
+  const attachments = shown?.appeal.attachments;
   const photos = useMemo(() => photosIn(attachments ?? []), [attachments]);
   const lines = useMemo(() => linesIn(attachments ?? []), [attachments]);
   if (selectedId === null) {
@@ -151,28 +163,33 @@ export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = tru
     );
   }
   return (
-    <section className="detail" aria-label="Обращение" data-testid="appeal-detail" data-appeal-id={selectedId}>
-      <Header row={row} local={local} nowMs={nowMs} />
+    <section className="detail" aria-label="Обращение" data-testid="appeal-detail" data-appeal-id={selectedId}
+      aria-busy={local === null && failed === null ? true : undefined}>
+      <Header row={row} local={local} nowMs={nowMs} loading={local === null && failed === null} />
       {/* The appeal as loaded knows best (a restore clears it); the row says so while the appeal loads. */}
       <WithdrawnBanner iso={local ? local.appeal.withdrawnAt : row?.withdrawnAt} keyScope={keyScope} nowMs={nowMs}
         foldedGroup={foldedGroup} />
       {status}
       <DetailBody appealId={selectedId} keyScope={keyScope}>
-        {local ? (
-          <>
-            <AppealText text={local.appeal.text} />
-            <PhotoStrip photos={photos} keyScope={keyScope} />
-            <AttachmentLines items={lines} />
-          </>
-        ) : detail?.id === selectedId && detail.phase === 'failed' ? (
-          <p className="detail-error" role="alert">Не удалось открыть обращение: {detail.message}</p>
-        ) : (
-          <div className="detail-text loading" aria-busy="true">{row ? inertText(row.excerpt) : ''}</div>
-        )}
+        {/* One wrapper whether fresh or stale, so the (possibly 100 KB) text element is kept, not remounted, as the
+            selection moves; stale, it is out of the focus order and of what a screen reader reads as this appeal. */}
+        <div className="detail-content" data-stale={stale ? stale.appeal.id : undefined} inert={stale !== null}>
+          {shown ? (
+            <>
+              <AppealText text={shown.appeal.text} />
+              <PhotoStrip photos={photos} keyScope={keyScope} />
+              <AttachmentLines items={lines} />
+            </>
+          ) : failed !== null ? (
+            <p className="detail-error" role="alert">Не удалось открыть обращение: {failed}</p>
+          ) : (
+            <div className="detail-text loading" aria-busy="true">{row ? inertText(row.excerpt) : ''}</div>
+          )}
+        </div>
         {suggestions ? <SuggestionsBlock appealId={selectedId} /> : null}
         {after}
       </DetailBody>
-      {viewerOpen ? <PhotoViewer photos={photos} /> : null}
+      {viewerOpen ? <PhotoViewer photos={stale ? [] : photos} /> : null}
     </section>
   );
 }

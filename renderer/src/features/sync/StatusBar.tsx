@@ -6,6 +6,7 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor, primaryKeyFor } from '../shortcuts/shortcut-table.js';
 import { handoverWaitingText, syncProgressText, syncStatusText, waitingText } from './sync-status-text.js';
 import { TeamPresence } from '../team/TeamPresence.js';
+import { AlertBanner } from './ConflictNotice.js';
 import { UndoToast } from '../undo/UndoToast.js';
 import '../../styles/sync.css';
 
@@ -43,6 +44,9 @@ export function StatusBar() {
         // Cut with «…» when the bar is short of room (1366 px at 150 %); the whole notice is in the tooltip.
         <span key={notice.seq} className="status-notice" role="status" title={notice.text}>{notice.text}</span>
       ) : null}
+      {/* An alert (a late Ctrl+Z, an empty favourite slot…) answers the operator's own key: said in this line, it
+          covers neither the detail pane's header nor the selected row (sync.css gives it the line's room). */}
+      <AlertBanner />
       <span className="status-hints">
         <Keycap keys={primaryKeyFor('inbox', 'move-up')} /><Keycap keys={primaryKeyFor('inbox', 'move-down')} /> выбор · <Keycap keys={keysFor('inbox', 'route-favorite')} /> направить · <Keycap keys={keysFor('global', 'open-help')} /> — все клавиши
       </span>
