@@ -19,6 +19,11 @@ export interface SignOutDeps {
   syncNow(): Promise<unknown>;
   /** Resolves when no sync run is in flight (after the token is gone a new run ends at once). */
   syncIdle(): Promise<unknown>;
+  /**
+   * The routing worker works on a snapshot read before the wipe: what it sends after (a training step holds words of
+   * the texts, a score quotes them) must not be stored.
+   */
+  forgetSuggestions?(): void;
   session(): Session;
   announce(): void;
   log(line: string): void;
@@ -53,6 +58,7 @@ export async function signOut(deps: SignOutDeps, unsent: 'ask' | 'discard' | 'ke
   await deps.syncIdle();
   const keptAuthors = deps.cache.outbox.countsByAuthor().map((author) => author.user.id)
     .filter((id) => keep || id !== me?.id);
+  deps.forgetSuggestions?.();
   const tables = wipeCitizenData(deps.cache.db, { keepOutboxOf: keptAuthors });
   const exports = wipeExports(dirname(deps.cache.db.name));
   const fate = keep ? 'kept queued under their author' : 'discarded';

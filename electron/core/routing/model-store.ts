@@ -153,12 +153,13 @@ export function trainFromCache(db: Database, loaded: LoadedModel, targets: reado
 export type SuggestionRow = [string, string | null, number | null, number, string];
 
 /**
- * Stores the worker's scores — only of appeals the cache still holds: a batch scored before a sign-out wiped the
- * citizen data may land after it, and its reasons quote the appeal's words.
+ * Stores the worker's scores — only of appeals still waiting. The worker scores from a page read a moment ago: an
+ * appeal decided meanwhile keeps the suggestion the operator saw (collectTraining tells an agreement from a correction
+ * by it), and one a sign-out wiped gets nothing back (the reasons quote the appeal's words).
  */
 export function writeSuggestions(db: Database, rows: readonly SuggestionRow[]): void {
   const write = db.prepare(`INSERT OR REPLACE INTO suggestions (appeal_id, top_target_id, top_score, model_revision, json)
-    SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM appeals WHERE id = ?)`);
+    SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM appeals WHERE id = ? AND local_status = 'new')`);
   db.transaction(() => {
     for (const row of rows) write.run(...row, row[0]);
   })();

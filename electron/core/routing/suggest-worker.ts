@@ -9,10 +9,12 @@ import { suggestTargets } from './suggest-targets.js';
 
 export interface WorkerInput { dbFile: string }
 /** The worker only reads the cache; everything it would write travels to the core, the cache's one writer. */
+/** `generation`: the refresh's (see SuggestionService.forgetPending); results of an older one are dropped. */
+export interface RefreshMessage { type: 'refresh'; generation: number }
 export type WorkerMessage =
-  | { type: 'training'; delta: TrainingDelta; changed: number; ms: number }
-  | { type: 'suggestions'; rows: SuggestionRow[] }
-  | { type: 'cleanup' }
+  | { type: 'training'; delta: TrainingDelta; changed: number; ms: number; generation: number }
+  | { type: 'suggestions'; rows: SuggestionRow[]; generation: number }
+  | { type: 'cleanup'; generation: number }
   | { type: 'error'; message: string }
   | { type: 'done' }
   /** The native SQLite addon is loaded and the cache open: from now on the worker may be terminated safely. */
@@ -27,10 +29,12 @@ const BATCH = 100;
 const REST_MS = 60;
 /**
  * This many routed appeals still to learn (a new desk's first sync, a relearn after an upgrade) is a training of
- * seconds: waiting appeals are scored before it as well as after. Fewer (the decisions of the last minutes) are
- * learned first, as a scoring of new arrivals twice would cost more than the wait.
+ * seconds: the newest waiting appeals with no score yet (COLD_START_SCORED of them, what the operator sees first) are
+ * scored before it, from what the model knows (the competences alone on a new desk), and again after it. Fewer (the
+ * decisions of the last minutes) are learned first: scoring new arrivals twice would cost more than the wait.
  */
 const COLD_START = 200;
+const COLD_START_SCORED = 500;
 const { dbFile } = workerData as WorkerInput;
 const db = new Database(dbFile, { readonly: true });
 db.pragma('busy_timeout = 5000');
@@ -46,11 +50,16 @@ const staleBelow = (learned: number) => learned - Math.max(25, Math.floor(learne
 // the next pass starts from the newest appeals again (what is already stored with a fresh revision is not redone).
 let wanted = false;
 let running = false;
+/** The newest refresh's generation: results are stamped with it (SuggestionService.forgetPending). */
+let latestGeneration = 0;
 /** Refresh messages not yet answered with 'done' (the core counts them to know when the worker is idle). */
 let unanswered = 0;
 const rest = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, REST_MS));
 
+interface Waiting { id: string; text: string | null; received_ms: number }
+
 async function refresh(): Promise<void> {
+  const generation = latestGeneration;
   const targets = loadTargets(db);
   if (targets.length === 0) return;
   // A revision in the file other than this worker's last one means the model was wiped (sign-out) or the
@@ -59,44 +68,55 @@ async function refresh(): Promise<void> {
   if (loaded === null || loaded.revision !== (stored ?? 0)) loaded = loadModel(db);
   const model = loaded;
   const defaultLocal = mostRoutedMunicipality(db, targets);
-  /** Scores the waiting appeals `where` picks, newest first, in batches the core stores as they come. */
-  const score = async (where: string, ...params: number[]): Promise<boolean> => {
+  /**
+   * Scores the waiting appeals `where` picks, newest first, a page at a time (a page read per batch: texts are not
+   * held for a whole pass, and a pass cut short has not read what it did not score); the core stores each batch as
+   * it comes. Resolves false when a newer refresh cut it short (only if `yieldToNewer`), true when done.
+   */
+  const score = async (where: string, params: number[], { limit = Infinity, yieldToNewer = true } = {}): Promise<boolean> => {
     const learned = model.model.learnedCount;
-    const waiting = db.prepare(`
-      SELECT a.id, json_extract(coalesce(a.local_json, a.server_json), '$.text') AS text
+    const page = db.prepare(`
+      SELECT a.id, json_extract(coalesce(a.local_json, a.server_json), '$.text') AS text, a.received_ms
       FROM appeals a LEFT JOIN suggestions s ON s.appeal_id = a.id
-      WHERE a.local_status = 'new' AND (${where})
-      ORDER BY a.received_ms DESC`).all(...params) as { id: string; text: string | null }[];
-    for (let i = 0; i < waiting.length; i += BATCH) {
-      const rows: SuggestionRow[] = waiting.slice(i, i + BATCH).map((row) => {
+      WHERE a.local_status = 'new' AND (${where}) AND a.received_ms <= ? AND (a.received_ms < ? OR a.id > ?)
+      ORDER BY a.received_ms DESC, a.id LIMIT ?`);
+    // The inbox's own index order (appeals_inbox: status, received_ms DESC, id), walked from a cursor; it starts above
+    // every appeal: all are received before the largest safe integer of milliseconds.
+    let after: { ms: number; id: string } = { ms: Number.MAX_SAFE_INTEGER, id: '' };
+    for (let done = 0; done < limit;) {
+      const asked = Math.min(BATCH, limit - done);
+      const rows = page.all(...params, after.ms, after.ms, after.id, asked) as Waiting[];
+      if (rows.length === 0) return true;
+      post({ type: 'suggestions', generation, rows: rows.map((row): SuggestionRow => {
         const result = suggestTargets(row.text ?? '', { model: model.model, targets,
           ...(defaultLocal ? { defaultLocalTargetId: defaultLocal } : {}) });
         const top = result.suggestions[0];
         return [row.id, top?.targetId ?? null, top?.score ?? null, learned, JSON.stringify(result)];
-      });
-      post({ type: 'suggestions', rows });
-      if (i + BATCH < waiting.length) {
-        await rest();
-        if (wanted) return false;
-      }
+      }) });
+      done += rows.length;
+      if (rows.length < asked) return true;
+      const last = rows[rows.length - 1]!;
+      after = { ms: last.received_ms, id: last.id };
+      await rest();
+      if (yieldToNewer && wanted) return false;
     }
     return true;
   };
   const untrained = db.prepare(`SELECT count(*) FROM (SELECT 1 FROM appeals a LEFT JOIN suggest_learned l
     ON l.appeal_id = a.id WHERE a.local_status = 'routed' AND l.appeal_id IS NULL LIMIT ?)`).pluck().get(COLD_START) as number;
-  // Cold start (a new desk, a wiped model, an upgrade that relearns): learning thousands of routed appeals — each
-  // weighed against the competences — takes seconds. Appeals with no suggestion at all are scored first with what the
-  // model knows now (the competences alone on a new desk), so the operator has suggestions at once; they are stale
-  // once the training below is learned, and are scored again with it.
-  if (untrained >= COLD_START && !(await score('s.appeal_id IS NULL'))) return;
+  // Cold start: the first screens get suggestions at once; this part is bounded and not cut short, so that a long
+  // first sync poking every few hundred milliseconds cannot keep the training from ever starting.
+  if (untrained >= COLD_START) {
+    await score('s.appeal_id IS NULL', [], { limit: COLD_START_SCORED, yieldToNewer: false });
+  }
   const started = performance.now();
   const delta = collectTraining(db, model, targets);
   if (delta) {
-    post({ type: 'training', delta, changed: delta.remember.length + delta.forget.length,
+    post({ type: 'training', generation, delta, changed: delta.remember.length + delta.forget.length,
       ms: Math.round(performance.now() - started) });
   }
-  if (!(await score('s.appeal_id IS NULL OR s.model_revision < ?', staleBelow(model.model.learnedCount)))) return;
-  post({ type: 'cleanup' });
+  if (!(await score('s.appeal_id IS NULL OR s.model_revision < ?', [staleBelow(model.model.learnedCount)]))) return;
+  post({ type: 'cleanup', generation });
 }
 
 async function drain(): Promise<void> {
@@ -113,9 +133,10 @@ async function drain(): Promise<void> {
   for (; unanswered > 0; unanswered--) post({ type: 'done' });
 }
 
-parentPort?.on('message', (message: { type: string }) => {
+parentPort?.on('message', (message: RefreshMessage) => {
   if (message.type !== 'refresh') return;
   unanswered++;
+  latestGeneration = message.generation;
   wanted = true;
   if (!running) void drain();
 });

@@ -6,10 +6,15 @@ import type { AppealSuggestions } from '../../../shared/desk-api/routing-contrac
 import { offeredSuggestions } from '../../../shared/routing/suggestion-confidence.js';
 import type { CacheDb } from '../cache/open-cache.js';
 import { applyTraining, dropDecidedSuggestions, readSuggestions, writeSuggestions } from './model-store.js';
-import type { WorkerMessage } from './suggest-worker.js';
+import type { RefreshMessage, WorkerMessage } from './suggest-worker.js';
 
 export interface SuggestionService {
   poke(): void;
+  /**
+   * Drops whatever the worker sends from work it started before now (a sign-out is about to wipe the citizen data
+   * under it: a late training step or score would put words of the texts back). The next poke starts afresh.
+   */
+  forgetPending(): void;
   get(appealId: string): AppealSuggestions;
   /** Resolves when the worker has nothing left to do (tests and the bench wait on it). */
   idle(): Promise<void>;
@@ -41,6 +46,8 @@ export function startSuggestionService(opts: SuggestionServiceOptions): Suggesti
   let timer: NodeJS.Timeout | null = null;
   let inFlight = 0;
   let idleWaiters: (() => void)[] = [];
+  // Each refresh carries the generation it belongs to and the worker stamps its results with it.
+  let generation = 0;
   // Terminating a worker while it is still loading the native SQLite addon aborts the whole process (a fatal N-API
   // error, seen when a desk closed right after start): close() waits for 'ready' (or the worker's end) first.
   let markLoaded = (): void => {};
@@ -59,6 +66,7 @@ export function startSuggestionService(opts: SuggestionServiceOptions): Suggesti
   };
   worker?.on('message', (message: WorkerMessage) => {
     try {
+      if ('generation' in message && message.generation !== generation) return; // computed before forgetPending()
       switch (message.type) {
         case 'ready': markLoaded(); break;
         case 'training':
@@ -94,12 +102,15 @@ export function startSuggestionService(opts: SuggestionServiceOptions): Suggesti
     timer = null;
     if (!worker) return settle();
     inFlight++;
-    worker.postMessage({ type: 'refresh' });
+    worker.postMessage({ type: 'refresh', generation } satisfies RefreshMessage);
   };
   return {
     poke() {
       if (timer) clearTimeout(timer);
       timer = setTimeout(send, opts.debounceMs ?? 150);
+    },
+    forgetPending() {
+      generation++;
     },
     get(appealId) {
       const stored = readSuggestions(opts.db, appealId);

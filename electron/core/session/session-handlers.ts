@@ -17,6 +17,8 @@ export interface SessionHandlerDeps extends SessionSource {
   log: (line: string) => void;
   /** Previous operators' sessions kept for their own queued decisions (shift handover, #12). */
   handover: HandoverSessions;
+  /** The routing worker; its results computed before a sign-out's wipe are dropped (absent = none). */
+  suggestions?: { forgetPending(): void };
 }
 
 /** What the operator is told when the server refuses a sign-in (never «server overloaded» for a password delay). */
@@ -87,6 +89,7 @@ export function createSessionHandlers(deps: SessionHandlerDeps): Handlers<typeof
       revokeToken: () => deps.api.signOut(),
       syncNow: () => engine.flushNow(),
       syncIdle: () => engine.trigger(),
+      forgetSuggestions: () => deps.suggestions?.forgetPending(),
       session: () => currentSession(deps),
       announce: () => {
         announceSession();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openLocalCache, type LocalCache } from '../../../electron/core/cache/local-cache.js';
 import {
-  applyTraining, collectTraining, CORRECTION_WEIGHT, dropDecidedSuggestions, loadModel, loadTargets, writeSuggestions,
+  applyTraining, collectTraining, CORRECTION_WEIGHT, dropDecidedSuggestions, loadModel, loadTargets, type SuggestionRow,
 } from '../../../electron/core/routing/model-store.js';
 import type { NaiveBayesState } from '../../../electron/core/routing/naive-bayes.js';
 import { generateRoutedHistory } from '../../../server/demo/routed-history.js';
@@ -25,6 +25,16 @@ afterEach(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+
+/**
+ * The suggestion stored while the appeal was waiting (the fixtures store appeals already routed; writeSuggestions
+ * refuses decided appeals, so the row is put as the worker had put it before the decision).
+ */
+function shownBeforeDecision(db: LocalCache['db'], rows: SuggestionRow[]): void {
+  const insert = db.prepare('INSERT INTO suggestions (appeal_id, top_target_id, top_score, model_revision, json) VALUES (?, ?, ?, ?, ?)');
+  for (const row of rows) insert.run(...row);
+}
+
 describe('learning corrections from the cache', () => {
   it('weighs a decision against the shown suggestion more, and keeps the suggestion until it is learned', () => {
     dir = mkdtempSync(join(tmpdir(), 'routing-corrections-'));
@@ -37,7 +47,7 @@ describe('learning corrections from the cache', () => {
     const [c, a] = [rows.find((r) => r.id === corrected!.id)!, rows.find((r) => r.id === agreed!.id)!];
     // What the desk had shown first: another body for one, the chosen body for the other.
     const other = c.local_target_id === 'minsport' ? 'minkult' : 'minsport';
-    writeSuggestions(cache.db, [[c.id, other, 0.7, 0, '{"suggestions":[],"place":null}'],
+    shownBeforeDecision(cache.db, [[c.id, other, 0.7, 0, '{"suggestions":[],"place":null}'],
       [a.id, a.local_target_id, 0.7, 0, '{"suggestions":[],"place":null}']]);
 
     dropDecidedSuggestions(cache.db); // routed but not learned yet: kept
@@ -64,7 +74,7 @@ describe('learning corrections from the cache', () => {
     const routed: Appeal = { ...appeal!, text: 'Яма на дороге у школы, машины бьют колёса', targetId: 'mr-kochkovsky' };
     cache.transaction(() => cache!.appeals.storeServer(routed));
     // The desk had suggested the city; the operator chose the district: the model (@local) was right, the place was not.
-    writeSuggestions(cache.db, [[routed.id, 'meria-nsk', 0.7, 0, '{"suggestions":[],"place":null}']]);
+    shownBeforeDecision(cache.db, [[routed.id, 'meria-nsk', 0.7, 0, '{"suggestions":[],"place":null}']]);
     const delta = collectTraining(cache.db, loadModel(cache.db), loadTargets(cache.db))!;
     expect(delta.remember).toHaveLength(1);
     expect(delta.remember[0]![2]).toBe('@local');
