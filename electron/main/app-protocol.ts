@@ -1,10 +1,10 @@
 // Serves the renderer build from the privileged app:// scheme instead of file://, refusing any path that
-// would leave the build folder, and sends the page's CSP as a header too.
+// would leave the build folder, and sends the page's CSP as a header too (with frame-ancestors, which a meta cannot carry).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { protocol } from 'electron';
 import { APP_HOST, APP_SCHEME } from './app-origin.js';
-import { cspFromHtml, DEFAULT_CSP } from './content-security-policy.js';
+import { headerCspFor } from './content-security-policy.js';
 import { contentTypeFor, resolveStaticFile } from './static-files.js';
 
 /** Must run before app 'ready': makes app:// a standard, secure origin with fetch support. */
@@ -17,8 +17,7 @@ export function registerAppSchemePrivileges(): void {
 export function handleAppProtocol(rendererDir: string, log: (line: string) => void): void {
   let csp: Promise<string> | null = null;
   const pageCsp = (): Promise<string> => {
-    csp ??= readFile(path.join(rendererDir, 'index.html'), 'utf8').then((html) => cspFromHtml(html) ?? DEFAULT_CSP,
-      () => DEFAULT_CSP);
+    csp ??= readFile(path.join(rendererDir, 'index.html'), 'utf8').then((html) => headerCspFor(html), () => headerCspFor(null));
     return csp;
   };
 

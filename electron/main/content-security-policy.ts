@@ -1,5 +1,6 @@
 // The page's Content-Security-Policy: read from the renderer's own <meta> tag so the HTTP header (app://
-// in Electron, http:// in the harness) says exactly the same thing; a strict default when the tag is missing.
+// in Electron, http:// in the harness) says the same thing, plus the directives a <meta> cannot carry; a strict
+// default when the tag is missing.
 
 import { PHOTO_IMG_SOURCES } from '../../shared/domain/photo-hosts.js';
 
@@ -16,6 +17,18 @@ export const DEFAULT_CSP = [
   "form-action 'none'",
   "frame-src 'none'",
 ].join('; ');
+
+// Directives browsers ignore in a <meta> policy (CSP3 §6.1: frame-ancestors, report-uri, sandbox), each with a
+// console error on every page load (qa-53): so they live here, sent only in the response header.
+export const HEADER_ONLY_CSP = ["frame-ancestors 'none'"];
+
+/** The policy for the response header: the page's own (its meta tag, or the default) plus the header-only directives. */
+export function headerCspFor(html: string | null): string {
+  const page = (html === null ? null : cspFromHtml(html)) ?? DEFAULT_CSP;
+  const names = new Set(page.split(';').map((d) => d.trim().split(/\s+/)[0]?.toLowerCase()));
+  const extra = HEADER_ONLY_CSP.filter((d) => !names.has(d.split(' ')[0]));
+  return [page.replace(/[;\s]+$/, ''), ...extra].join('; ');
+}
 
 const META_TAG = /<meta\b[^>]*>/gi;
 const ATTRIBUTE = /([a-zA-Z-]+)\s*=\s*("([^"]*)"|'([^']*)')/g;

@@ -1,20 +1,34 @@
 // Citizen text is hostile by default: these helpers make it safe to show as plain text in one line or a pane.
 // (React already renders strings inertly; this removes what could still mislead a reader or break the layout.)
 
-// C0/C1 controls except tab and newline, plus the bidi embedding/override/isolate marks that can reorder
-// what the operator reads (the "Trojan Source" trick) and zero-width joiners used to smuggle text.
+// C0/C1 controls except tab and newline; the bidi marks, embeddings, overrides and isolates (U+061C, U+200E/F,
+// U+202A–202E, U+2066–2069) that can reorder what the operator reads (the "Trojan Source" trick: an author
+// «Иван\u202E яаминтсеВ» would show reversed); and the invisible zero-widths used to smuggle or split text
+// (U+200B space, U+200C non-joiner, U+2060–2064 word joiner and invisible operators, U+206A–206F deprecated
+// format marks, U+FEFF). U+200D, the zero-width *joiner*, is not here: see STRAY_JOINER.
 // eslint-disable-next-line no-control-regex
-const INVISIBLE_OR_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+const INVISIBLE_OR_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B\u200C\u200E\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+
+// U+200D is no direction control: it cannot reorder anything. Between two emoji it is what makes one glyph of a
+// sequence (👨‍👩‍👧 a family, 🏳️‍🌈 a flag, 🧑🏽‍💻 with its skin tone): stripping it turned a family into three people.
+// Anywhere else (between letters) it is invisible and only serves to split a word so it looks whole but does not
+// match a search or a keyword rule, so it goes there. "Emoji" = Extended_Pictographic, optionally with its
+// variation selector U+FE0F or a skin tone modifier before the joiner.
+const STRAY_JOINER = /(?<!\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
+
+function withoutControls(text: string): string {
+  return text.replace(INVISIBLE_OR_CONTROL, '').replace(STRAY_JOINER, '');
+}
 
 /** Full text for a detail view: line breaks kept, controls and bidi overrides removed, length capped. */
 export function inertText(text: string, maxLength = 200_000): string {
-  const clean = text.replace(/\r\n?/g, '\n').replace(INVISIBLE_OR_CONTROL, '');
+  const clean = withoutControls(text.replace(/\r\n?/g, '\n'));
   return clean.length > maxLength ? `${clean.slice(0, maxLength)}…` : clean;
 }
 
 /** One-line excerpt for a grid cell: whitespace collapsed, controls removed, cut at a word where possible. */
 export function excerptOf(text: string, maxLength = 240): string {
-  const line = text.replace(INVISIBLE_OR_CONTROL, '').replace(/\s+/g, ' ').trim();
+  const line = withoutControls(text).replace(/\s+/g, ' ').trim();
   if (line.length <= maxLength) return line;
   const cut = line.slice(0, maxLength);
   const lastSpace = cut.lastIndexOf(' ');

@@ -14,7 +14,7 @@ import { createDeskCore, type DeskCore } from '../../electron/core/desk-core.js'
 import { connectCoreHost } from '../../electron/core/host/core-client.js';
 import { startCoreWorker } from '../../electron/core/host/core-worker-transport.js';
 import { createFileTokenStore } from '../../electron/core/token-store.js';
-import { cspFromHtml, DEFAULT_CSP } from '../../electron/main/content-security-policy.js';
+import { headerCspFor } from '../../electron/main/content-security-policy.js';
 import { contentTypeFor, resolveStaticFile } from '../../electron/main/static-files.js';
 import { DESK_EVENTS, isPageMethod, STATE_EVENTS, type DeskResult } from '../../shared/desk-api/contract.js';
 import { buildDeskBridge } from './bridge-build.js';
@@ -91,8 +91,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   corePromise.catch(() => undefined); // a start failure is thrown below, once
 
   // Every response carries the page's own policy; re-read whenever index.html is served.
-  let pageCsp = await readFile(path.join(rendererDir, 'index.html'), 'utf8').then((html) => cspFromHtml(html) ?? DEFAULT_CSP,
-    () => DEFAULT_CSP);
+  let pageCsp = await readFile(path.join(rendererDir, 'index.html'), 'utf8').then((html) => headerCspFor(html),
+    () => headerCspFor(null));
   const key = randomBytes(32).toString('base64url');
   const keyDigest = digest(key);
   /** Constant time in the key's content; hashing first also hides its length. */
@@ -145,7 +145,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     }
     if (file === path.join(rendererDir, 'index.html')) {
       const html = injectBridge(body.toString('utf8'));
-      pageCsp = cspFromHtml(html) ?? DEFAULT_CSP;
+      pageCsp = headerCspFor(html);
       return send(response, 200, contentTypeFor(file), html, request.method === 'HEAD', pageCsp);
     }
     return send(response, 200, contentTypeFor(file), body, request.method === 'HEAD', pageCsp);
@@ -264,7 +264,7 @@ function internalError(error: unknown): DeskResult<never> {
 }
 
 function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer, headOnly: boolean,
-  csp: string = DEFAULT_CSP): void {
+  csp: string = headerCspFor(null)): void {
   response.writeHead(status, {
     'content-type': contentType,
     'content-length': Buffer.byteLength(body),
@@ -275,7 +275,7 @@ function send(response: ServerResponse, status: number, contentType: string, bod
   response.end(headOnly ? undefined : body);
 }
 
-function sendText(response: ServerResponse, status: number, text: string, csp: string = DEFAULT_CSP): void {
+function sendText(response: ServerResponse, status: number, text: string, csp: string = headerCspFor(null)): void {
   send(response, status, 'text/plain; charset=utf-8', text, false, csp);
 }
 

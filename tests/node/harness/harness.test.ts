@@ -91,7 +91,8 @@ describe('harness static files', () => {
     const response = await fetch(`${h.origin}/`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    expect(response.headers.get('content-security-policy')).toBe(CSP);
+    // The page's own policy plus what a meta cannot carry (frame-ancestors: content-security-policy.ts).
+    expect(response.headers.get('content-security-policy')).toBe(`${CSP}; frame-ancestors 'none'`);
     const html = await response.text();
     const bridge = html.indexOf('<script src="/__harness/desk-bridge.js"></script>');
     expect(bridge).toBeGreaterThan(0);
@@ -104,7 +105,7 @@ describe('harness static files', () => {
     const js = await fetch(`${h.origin}/assets/app.js`);
     expect(js.status).toBe(200);
     expect(js.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
-    expect(js.headers.get('content-security-policy')).toBe(CSP);
+    expect(js.headers.get('content-security-policy')).toBe(`${CSP}; frame-ancestors 'none'`);
     expect(await js.text()).toBe('console.log("app")');
     const css = await fetch(`${h.origin}/assets/app.css`);
     expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');

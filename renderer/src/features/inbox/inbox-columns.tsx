@@ -1,6 +1,7 @@
 // Grid columns, defined once at module level so TanStack Table sees stable references.
 import { createColumnHelper } from '@tanstack/react-table';
 import type { InboxRow } from '../../../../shared/desk-api/contract.js';
+import { InertLine } from '../../components/InertLine.js';
 import { PaperclipIcon } from '../../components/PaperclipIcon.js';
 import { SourceBadge } from '../../components/SourceBadge.js';
 import { useDeskStore } from '../../store/desk-store.js';
@@ -22,15 +23,16 @@ const column = createColumnHelper<InboxRow>();
 
 export const INBOX_COLUMNS = [
   column.accessor('source', { id: 'source', header: 'Ист.', cell: (c) => <SourceBadge source={c.getValue()} /> }),
-  column.accessor('channelName', { id: 'channel', header: 'Канал', cell: (c) => c.getValue() }),
+  // Citizen-supplied strings (channel, author, text) go through InertLine: no direction overrides, isolated.
+  column.accessor('channelName', { id: 'channel', header: 'Канал', cell: (c) => <InertLine text={c.getValue()} maxLength={200} /> }),
   // On a narrow pane the Канал column is dropped and the channel becomes the author cell's second line (inbox.css).
   column.accessor('authorName', { id: 'author',
     header: () => <span className="header-label" title="Автор и канал">Автор<span className="author-channel-header"> / канал</span></span>,
-    cell: (c) => <><span className="author-name">{c.getValue()}</span><span className="author-channel">{c.row.original.channelName}</span></> }),
+    cell: (c) => <><InertLine className="author-name" text={c.getValue()} maxLength={200} /><InertLine className="author-channel" text={c.row.original.channelName} maxLength={200} /></> }),
   // A surge cluster (#6) shows its count before the text of its newest appeal; a colleague's hold (#9) who reads it;
   // an appeal its author withdrew (issue 14 item 6) says so first.
   column.accessor('excerpt', { id: 'excerpt', header: 'Текст',
-    cell: (c) => <><WithdrawnBadge iso={c.row.original.withdrawnAt} /><HeldBadge appealId={c.row.original.id} /><ClusterBadge appealId={c.row.original.id} />{c.getValue()}</> }),
+    cell: (c) => <><WithdrawnBadge iso={c.row.original.withdrawnAt} /><HeldBadge appealId={c.row.original.id} /><ClusterBadge appealId={c.row.original.id} /><InertLine text={c.getValue()} /></> }),
   column.display({ id: 'suggestion', header: () => <span className="header-label" title={`Первое предложение модели (${keysFor('inbox', 'route-suggestion-1')})`}>Предложение</span>,
     cell: (c) => <TopSuggestionCell appealId={c.row.original.id} /> }),
   column.accessor('receivedAt', { id: 'received', header: 'Получено', cell: (c) => <ReceivedCell iso={c.getValue()} /> }),

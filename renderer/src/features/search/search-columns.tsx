@@ -2,6 +2,7 @@
 // words marked in the text, plus where each appeal stands (waiting, routed to whom, rejected).
 import { createColumnHelper } from '@tanstack/react-table';
 import type { InboxRow, ListedRow } from '../../../../shared/desk-api/contract.js';
+import { excerptOf } from '../../../../shared/text/inert-text.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { INBOX_COLUMNS } from '../inbox/inbox-columns.js';
 import { markTerms } from './mark-terms.js';
@@ -11,8 +12,13 @@ import { WithdrawnBadge } from '../withdrawn/WithdrawnMark.js';
 
 function MarkedExcerpt({ text }: { text: string }) {
   const terms = useSearchStore((s) => s.answer?.terms);
-  // Text nodes and <mark> only: citizen text never becomes markup.
-  return <>{markTerms(text, terms ?? []).map((run, i) => (run.hit ? <mark key={i}>{run.text}</mark> : run.text))}</>;
+  // Text nodes and <mark> only: citizen text never becomes markup. Cleaned of direction overrides and zero-widths
+  // first (as in the inbox's InertLine), and isolated so it cannot reorder the row around it.
+  return (
+    <span dir="auto" className="inert-line">
+      {markTerms(excerptOf(text), terms ?? []).map((run, i) => (run.hit ? <mark key={i}>{run.text}</mark> : run.text))}
+    </span>
+  );
 }
 
 function StatusCell({ row }: { row: InboxRow }) {

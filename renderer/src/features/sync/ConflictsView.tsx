@@ -2,6 +2,7 @@
 // server's decision, 1–9 or «/» routes the appeal again on top of it (the server judges that re-route too).
 import { useEffect, useState } from 'react';
 import { countRu, type RuForms } from '../../../../shared/text/plural-ru.js';
+import { excerptOf } from '../../../../shared/text/inert-text.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { formatReceivedLong } from '../../time/novosibirsk-time.js';
@@ -21,6 +22,7 @@ export function ConflictsView() {
   const nowMs = useDeskStore((s) => s.nowMs);
   const dismiss = useDeskStore((s) => s.dismissConflict);
   const reroute = useDeskStore((s) => s.rerouteConflict);
+  const clearAlert = useDeskStore((s) => s.clearAlert);
   const [cursor, setCursor] = useState(0);
   const [picker, setPicker] = useState(false);
   const active = Math.min(cursor, Math.max(0, conflicts.length - 1));
@@ -33,8 +35,9 @@ export function ConflictsView() {
 
   useShortcutScope('conflicts', dialog === null && !picker, ({ shortcut, digit }) => {
     switch (shortcut.action) {
-      case 'move-down': setCursor(Math.min(active + 1, conflicts.length - 1)); break;
-      case 'move-up': setCursor(Math.max(active - 1, 0)); break;
+      // A move is the operator's next action: an alert about an earlier key is over (ui-slice.ts).
+      case 'move-down': clearAlert(); setCursor(Math.min(active + 1, conflicts.length - 1)); break;
+      case 'move-up': clearAlert(); setCursor(Math.max(active - 1, 0)); break;
       case 'accept-server': if (current) void dismiss(current.id); break;
       case 'route-favorite': {
         const targetId = digit === null ? undefined : favoriteIds[digit - 1];
@@ -65,14 +68,14 @@ export function ConflictsView() {
                 data-conflict-row={i} data-conflict-id={c.id} onClick={() => setCursor(i)}>
                 <span className="conflict-what">{describeConflict(c, name)}</span>
                 <span className="conflict-when">{formatReceivedLong(c.detectedAt, nowMs)}</span>
-                <span className="conflict-excerpt">«{c.excerpt}»</span>
+                <span className="conflict-excerpt" dir="auto">«{excerptOf(c.excerpt, 200)}»</span>
               </li>
             ))}
           </ul>
         )}
       </div>
       <footer className="sync-hints">
-        <span><Keycap keys={keysFor('conflicts', 'move-up')} /> выбор</span>
+        <span><Keycap keys={keysFor('conflicts', 'move-up')} /> <Keycap keys={keysFor('conflicts', 'move-down')} /> выбор</span>
         <span><Keycap keys={keysFor('conflicts', 'accept-server')} /> согласиться с сервером</span>
         <span><Keycap keys={keysFor('conflicts', 'route-favorite')} /> перенаправить избранному</span>
         <span><Keycap keys={keysFor('conflicts', 'open-picker')} /> перенаправить другому</span>

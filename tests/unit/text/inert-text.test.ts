@@ -1,0 +1,42 @@
+// Citizen text shown as plain text: the controls that can spoof (bidi overrides and isolates, direction marks,
+// zero-widths) go; the emoji joiner stays where it joins emoji, and only there.
+import { describe, expect, it } from 'vitest';
+import { excerptOf, inertText } from '../../../shared/text/inert-text.js';
+
+const SPOOFING = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069',
+  '\u200B', '\u200C', '\u200E', '\u200F', '\u061C', '\u2060', '\uFEFF', '\u0007', '\u009B'];
+
+describe('inertText / excerptOf', () => {
+  it('strip every bidi override, isolate, direction mark and zero-width', () => {
+    for (const ch of SPOOFING) {
+      expect(excerptOf(`Иван${ch} Петров`), `U+${ch.codePointAt(0)?.toString(16)}`).toBe('Иван Петров');
+      expect(inertText(`Иван${ch} Петров`)).toBe('Иван Петров');
+    }
+    expect(excerptOf('Иван\u202E яаминтсеВ')).toBe('Иван яаминтсеВ');
+  });
+
+  it('keep U+200D between emoji: a family stays one family, a flag one flag, a skin tone its person', () => {
+    const family = '👨\u200D👩\u200D👧\u200D👦';
+    const rainbow = '🏳\uFE0F\u200D🌈';
+    const coder = '🧑🏽\u200D💻';
+    for (const emoji of [family, rainbow, coder, '❤\uFE0F\u200D🔥']) {
+      expect(inertText(`Семья ${emoji} спасибо`)).toBe(`Семья ${emoji} спасибо`);
+      expect(excerptOf(emoji)).toBe(emoji);
+    }
+    // And a spoofing control inside a sequence goes, the joiners stay.
+    expect(inertText('👨\u202E\u200D👩')).toBe('👨\u200D👩');
+  });
+
+  it('drop U+200D anywhere else: between letters it only splits a word so it does not match', () => {
+    expect(excerptOf('Мин\u200Dздрав')).toBe('Минздрав');
+    expect(inertText('\u200Dначало и конец\u200D')).toBe('начало и конец');
+    expect(inertText('👨\u200D и текст')).toBe('👨 и текст');
+    expect(inertText('текст \u200D👩')).toBe('текст 👩');
+  });
+
+  it('keep line breaks and tabs in the pane, one line in a cell; markup stays text', () => {
+    expect(inertText('a\r\nb\tc')).toBe('a\nb\tc');
+    expect(excerptOf('a\n\n b\tc')).toBe('a b c');
+    expect(excerptOf('<img src=x onerror="alert(1)">')).toBe('<img src=x onerror="alert(1)">');
+  });
+});
