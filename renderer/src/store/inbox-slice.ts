@@ -10,7 +10,7 @@ import { deskCall } from '../desk-client.js';
 import { createRowWindowFetcher } from './row-window-fetcher.js';
 import { createDecidableList, decisionNotice as noticeOf, undoLastDecision } from '../lists/decidable-list.js';
 import { indexOfId, insertAt, removeId, sortedInsertIndex } from './inbox-order.js';
-import { arrangeInbox, keptSelection as keepSelection, nextFreeSelection } from '../../../shared/team/inbox-arrangement.js';
+import { arrangeInbox, firstFree, keptSelection as keepSelection, nextFreeSelection } from '../../../shared/team/inbox-arrangement.js';
 import { shortPersonName } from '../../../shared/team/person-name.js';
 import type { InboxSlice, SliceCreator } from './state-types.js';
 import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
@@ -47,8 +47,17 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   const arranged = (base: readonly string[]): readonly string[] =>
     arrangeInbox(base, isHeld, get().heldByOthers.size);
 
+  // QA #23: a desk fresh from sign-in selects the first row, then appeals keep arriving above it (the public posting, the
+  // first pulls catching up); kept, the selection was pushed ~25 rows down and scrolled into view at the bottom edge,
+  // the top row half cut. Until the operator first moves or decides, a selection on the first free row follows the
+  // top (the newest), the grid stays at the top, and the key guard below (movedUnderneath) covers the change; after
+  // that, the selection is the operator's and stays put, anchored on screen by the grid (AppealGrid.tsx).
+  let operatorActed = false;
   const keptSelection = (previous: readonly string[], selectedId: string | null, next: readonly string[],
-    nextHas: (id: string) => boolean): string | null => keepSelection(previous, selectedId, next, nextHas, isHeld, indexOfId);
+    nextHas: (id: string) => boolean): string | null => (!operatorActed && selectedId !== null
+      && selectedId === firstFree(previous, isHeld)
+    ? firstFree(next, isHeld)
+    : keepSelection(previous, selectedId, next, nextHas, isHeld, indexOfId));
 
   // Selection, detail and moves: the controller search uses too, over the ids the grid shows. Selecting asks the
   // team for a hold (while the inbox is on screen); the operator's own move drops the guards below.
@@ -60,8 +69,11 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     setDetail: (detail) => set({ detail }),
     onSelected: (id) => { if (get().view === 'inbox') void requestHold(id); },
     onOperatorSelect: () => {
+      operatorActed = true;
       confirmation = null;
       unrequestedMoveAtMs = 0;
+      // An alert answers one key: the operator has moved on (ui-slice.ts).
+      get().clearAlert();
     },
   });
   const { selectId, loadDetail } = list;
@@ -338,6 +350,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       const { selectedId: id } = get();
       if (id === null) return;
       if (!keySafe(id) || !confirmedOverHold(id, decision)) return;
+      operatorActed = true;
       const cluster = get().clusterOf.get(id);
       if (cluster && !get().expandedClusters.has(cluster.clusterId)) return decideCluster(id, cluster.size, decision);
       const removed = takeOut(id, () => (decision.type === 'route'
@@ -398,6 +411,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     },
     clearInbox: () => {
       list.forgetDetails([]); // no citizen text outlives the session
+      operatorActed = false; // the next sign-in starts at the top again (QA #23 above)
       inFlight.clear();
       holdSeq++;
       set({ rowsById: new Map(), baseIds: [], rowIds: [], inboxPhase: 'idle', selectedId: null, detail: null,

@@ -140,12 +140,31 @@ export function AppealGrid({
   const modelRowsById = table.getRowModel().rowsById;
 
   const selectedIndex = useMemo(() => (selectedId === null ? -1 : indexOfId(ids, selectedId)), [ids, selectedId]);
-  // Keep the selection in view in the frame that shows it, by the same arithmetic. The write waits for the frame's
-  // own animation step, where the layout it needs is the one the frame does anyway.
+  // The list and selection this effect last saw: rows added or removed above the selection are the difference.
+  const seen = useRef({ ids, selectedId, index: selectedIndex });
   useLayoutEffect(() => {
     const el = scrollRef.current;
+    const before = seen.current;
+    seen.current = { ids, selectedId, index: selectedIndex };
     if (!el || selectedIndex < 0) return;
     const v = view.current;
+    // Rows arrived or left above the selection (the public posted, a colleague decided, holds re-arranged the order)
+    // and the selection is the same appeal: scroll by exactly those rows, so the row the operator reads stays where
+    // it is on screen, as mail clients keep it. Written here, before paint, so no frame shows it moved; the write
+    // lays out once per list change (never per key). Whole rows, so the top row is no more cut than before.
+    // Always anchored, also at the very top: a row sliding away under the eye (or under a key already on its way)
+    // is the failure; whether an untouched desk follows the newest at the top is the store's choice (inbox-slice).
+    if (before.ids !== ids && before.selectedId === selectedId && before.index >= 0 && before.index !== selectedIndex) {
+      cancelAnimationFrame(v.frame); // a scroll-into-view still waiting for its frame counted the old list
+      el.scrollTop = Math.max(0, v.top + (selectedIndex - before.index) * ROW_HEIGHT);
+      v.top = el.scrollTop; // as clamped by the element (the list may have shrunk below); laid out by the write anyway
+      const next = rangeOf(v.top, v.height);
+      setRange((r) => (r.from === next.from && r.to === next.to ? r : next));
+      return;
+    }
+    if (before.index === selectedIndex) return;
+    // Keep the selection in view in the frame that shows it, by the same arithmetic. The write waits for the frame's
+    // own animation step, where the layout it needs is the one the frame does anyway.
     const rowTop = selectedIndex * ROW_HEIGHT; // below the sticky header
     const visible = v.height - HEADER_HEIGHT;
     let next: number | null = null;
@@ -156,7 +175,7 @@ export function AppealGrid({
     const target = next;
     cancelAnimationFrame(v.frame);
     v.frame = requestAnimationFrame(() => { el.scrollTop = target; });
-  }, [selectedIndex]);
+  }, [ids, selectedId, selectedIndex]);
 
   // PageUp/PageDown move by what fits on screen.
   useLayoutEffect(() => {
@@ -184,7 +203,9 @@ export function AppealGrid({
   const headerGroup = table.getHeaderGroups()[0];
   const selectedRendered = selectedId !== null && modelRowsById[selectedId] !== undefined;
   return (
+    // overflow-anchor: the anchoring above is the one; the browser's own would pick a row by its own rules.
     <div ref={setRefs} className={className ? `grid-scroll ${className}` : 'grid-scroll'} role="grid" aria-label={label}
+      style={{ overflowAnchor: 'none' }}
       aria-rowcount={ids.length + 1} aria-colcount={columns.length} tabIndex={0}
       aria-activedescendant={selectedRendered ? domIdOf(selectedId) : undefined}>
       <div role="row" aria-rowindex={1} className="grid-header">

@@ -78,6 +78,8 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     setSelectedId: (selectedId) => set({ selectedId }),
     detail: () => get().detail,
     setDetail: (detail) => set({ detail }),
+    // An alert answers one key: the operator has moved on (ui-slice.ts).
+    onOperatorSelect: () => desk().clearAlert(),
   });
   const { selectId, loadDetail } = list;
 

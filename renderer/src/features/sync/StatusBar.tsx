@@ -1,12 +1,15 @@
-// The bottom bar: sync state (data-state / data-pending for tests and support), queue size, last action,
-// and the key hint for help. The undo offer is the toast above it (features/undo), shown only while the core
-// still holds the decision back — the quiet notice here carries no undo hint that would outlive the window.
+// The bottom bar: sync state (data-state / data-pending for tests and support), queue size, last action, and the
+// key hints of the screen on it (status-hints.ts). The undo offer is the toast above it (features/undo), shown only
+// while the core still holds the decision back — the quiet notice here carries no undo hint that would outlive the
+// window. Alert and notice end by themselves (ui-slice.ts).
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor, primaryKeyFor } from '../shortcuts/shortcut-table.js';
+import { useKeymapVersion } from '../shortcuts/use-keymap.js';
 import { handoverWaitingText, syncProgressText, syncStatusText, waitingText } from './sync-status-text.js';
 import { TeamPresence } from '../team/TeamPresence.js';
 import { AlertBanner } from './ConflictNotice.js';
+import { statusHints, statusHintText, VIEW_SCOPES } from './status-hints.js';
 import { UndoToast } from '../undo/UndoToast.js';
 import '../../styles/sync.css';
 
@@ -15,6 +18,9 @@ export function StatusBar() {
   const waiting = useDeskStore((s) => s.rowIds.length);
   const loaded = useDeskStore((s) => s.inboxPhase === 'ready');
   const notice = useDeskStore((s) => s.notice);
+  const view = useDeskStore((s) => s.view);
+  // A remap re-renders the hint (the shell re-renders too; this keeps the bar right on its own).
+  useKeymapVersion();
   const state = status?.state ?? 'signed-out';
   return (
     <footer className="status-bar">
@@ -47,8 +53,17 @@ export function StatusBar() {
       {/* An alert (a late Ctrl+Z, an empty favourite slot…) answers the operator's own key: said in this line, it
           covers neither the detail pane's header nor the selected row (sync.css gives it the line's room). */}
       <AlertBanner />
-      <span className="status-hints">
-        <Keycap keys={primaryKeyFor('inbox', 'move-up')} /><Keycap keys={primaryKeyFor('inbox', 'move-down')} /> выбор · <Keycap keys={keysFor('inbox', 'route-favorite')} /> направить · <Keycap keys={keysFor('global', 'open-help')} /> — все клавиши
+      {/* The keys of the screen on it (status-hints.ts), from the live bindings of its scope. */}
+      <span className="status-hints" data-testid="status-hints" data-scope={VIEW_SCOPES[view]} title={statusHintText(view)}>
+        {statusHints(view).map((hint, i) => (
+          <span key={hint.words} className="status-hint">
+            {i > 0 ? <span aria-hidden="true">·</span> : null}
+            {hint.keys.map((k) => (k.all
+              ? <Keycap key={k.action} keys={keysFor(k.scope, k.action)} />
+              : <Keycap key={k.action} keys={primaryKeyFor(k.scope, k.action)} />))}
+            <span>{hint.words}</span>
+          </span>
+        ))}
       </span>
       <UndoToast />
     </footer>

@@ -40,6 +40,8 @@ export function SyncLogView() {
   }, [tick]);
 
   useShortcutScope('sync-log', dialog === null, ({ shortcut }) => {
+    // A move is the operator's next action: an alert about an earlier key is over (ui-slice.ts).
+    if (shortcut.action === 'move-down' || shortcut.action === 'move-up') useDeskStore.getState().clearAlert();
     if (shortcut.action === 'move-down') setCursor((c) => Math.min(c + 1, entries.length - 1));
     else if (shortcut.action === 'move-up') setCursor((c) => Math.max(c - 1, 0));
     else if (shortcut.action === 'refresh') setTick((t) => t + 1);
@@ -80,7 +82,7 @@ export function SyncLogView() {
         )}
       </div>
       <footer className="sync-hints">
-        <span><Keycap keys={keysFor('sync-log', 'move-up')} /> выбор</span>
+        <span><Keycap keys={keysFor('sync-log', 'move-up')} /> <Keycap keys={keysFor('sync-log', 'move-down')} /> выбор</span>
         <span><Keycap keys={keysFor('sync-log', 'refresh')} /> обновить</span>
         <span><Keycap keys={keysFor('global', 'sync-now')} /> синхронизировать сейчас</span>
       </footer>

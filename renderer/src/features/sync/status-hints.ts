@@ -1,0 +1,56 @@
+// The status bar's key hint for the screen on it, made from the live bindings (defaults + the operator's remaps) of
+// that screen's scope: on «Очереди» 1–9 re-route, on «Статистика» 1–4 choose the period, and a screen without such
+// keys shows only the help key. StatusBar.tsx draws the keycaps; statusHintText is the same hint as one line.
+import type { ViewId } from '../../store/state-types.js';
+import { keysFor, primaryKeyFor, type ShortcutAction, type ShortcutScope } from '../shortcuts/shortcut-table.js';
+
+/** The scope whose keys work while this screen is on (its grid or list; the search results for «Поиск»). */
+export const VIEW_SCOPES: Readonly<Record<ViewId, ShortcutScope>> = {
+  inbox: 'inbox', search: 'search', queues: 'queues', stats: 'stats', conflicts: 'conflicts', 'sync-log': 'sync-log',
+};
+
+/** One key of a hint: `all` shows every key of the action («1–9»), otherwise its first («↓» of «↓ / J»). */
+export interface HintKey {
+  scope: ShortcutScope;
+  action: ShortcutAction;
+  all: boolean;
+}
+
+export interface StatusHint {
+  keys: readonly HintKey[];
+  /** What the keys do, after them: «выбор», «направить», «— все клавиши». */
+  words: string;
+}
+
+const moves = (scope: ShortcutScope): HintKey[] =>
+  [{ scope, action: 'move-up', all: false }, { scope, action: 'move-down', all: false }];
+const digits = (scope: ShortcutScope, action: ShortcutAction): HintKey[] => [{ scope, action, all: true }];
+
+/** What each screen's digits do, in the words of its own keys (the lead's and the conflicts' re-route an appeal). */
+const CANDIDATES: Readonly<Record<ViewId, readonly StatusHint[]>> = {
+  inbox: [{ keys: moves('inbox'), words: 'выбор' }, { keys: digits('inbox', 'route-favorite'), words: 'направить' }],
+  search: [{ keys: moves('search'), words: 'выбор' }, { keys: digits('search', 'route-favorite'), words: 'направить' }],
+  queues: [{ keys: moves('queues'), words: 'выбор' }, { keys: digits('queues', 'route-favorite'), words: 'перенаправить' }],
+  conflicts: [{ keys: moves('conflicts'), words: 'выбор' },
+    { keys: digits('conflicts', 'route-favorite'), words: 'перенаправить' }],
+  stats: [{ keys: digits('stats', 'choose-period'), words: 'период' }],
+  'sync-log': [{ keys: moves('sync-log'), words: 'выбор' }],
+};
+
+const HELP: StatusHint = { keys: [{ scope: 'global', action: 'open-help', all: true }], words: '— все клавиши' };
+
+/** The keycap text of one hint key, from the live table ('' when the action is not bound there). */
+export function hintKeyLabel(key: HintKey): string {
+  return key.all ? keysFor(key.scope, key.action) : primaryKeyFor(key.scope, key.action);
+}
+
+/** The hints for this screen: only those whose keys are all bound in its scope, then the help key. */
+export function statusHints(view: ViewId): StatusHint[] {
+  const bound = CANDIDATES[view].filter((hint) => hint.keys.every((key) => hintKeyLabel(key) !== ''));
+  return [...bound, HELP];
+}
+
+/** The hint as one line, «↑ ↓ выбор · 1–9 направить · ? — все клавиши» (for tests and the bar's tooltip). */
+export function statusHintText(view: ViewId): string {
+  return statusHints(view).map((hint) => `${hint.keys.map(hintKeyLabel).join(' ')} ${hint.words}`).join(' · ');
+}

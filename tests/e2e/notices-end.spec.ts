@@ -1,0 +1,163 @@
+// The status bar line ends what it says (QA-53), keyboard only against the real server: an alert answers one key — it
+// goes when the next decision goes through, when the operator moves the selection, on another screen, at once with Esc,
+// and by itself after its reading time (page.clock); a notice goes after its reading time and on another screen. The
+// key hint is the screen's own, made from the live bindings: 1–4 on «Статистика», re-routing on «Очереди», both
+// directions in the sync log and conflicts, and a remapped key shows in it.
+import { test, expect, type Page } from '@playwright/test';
+import { hintKeyLabel, statusHints, VIEW_SCOPES } from '../../renderer/src/features/sync/status-hints.js';
+import type { ViewId } from '../../renderer/src/store/state-types.js';
+import { keysFor } from '../../renderer/src/features/shortcuts/shortcut-table.js';
+import { ALERT_MIN_MS, NOTICE_MIN_MS } from '../../renderer/src/store/ui-slice.js';
+import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+
+// Well inside an alert's 8 s: «gone» within this is the action's doing, not the timer's.
+const AT_ONCE = { timeout: 2_000 };
+
+let server: ServerUnderTest;
+let serverDir: ReturnType<typeof tempDir>;
+test.beforeAll(async () => {
+  serverDir = tempDir('srv');
+  server = new ServerUnderTest(serverDir.dir, 40);
+  await server.start();
+});
+test.afterAll(async () => { await server.stop(); serverDir.remove(); });
+
+async function openDesk(page: Page, login: string) {
+  const dir = tempDir('desk');
+  const desk = await startDesk(server, dir.dir, { login, pushDelayMs: 150 });
+  const inbox = new InboxPage(page);
+  await inbox.open(desk.url);
+  await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+  return { inbox, done: async () => { await desk.close(); dir.remove(); } };
+}
+
+const alertOf = (page: Page) => page.getByTestId('status-alert');
+const noticeOf = (page: Page) => page.locator('.status-notice');
+
+test('an alert goes with the next decision, a move of the selection, another screen and Esc', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { inbox, done } = await openDesk(page, 'operator1');
+  try {
+    // Nothing decided yet: Ctrl+Z says so.
+    await page.keyboard.press('Control+KeyZ');
+    await expect(alertOf(page)).toHaveText(/Нечего отменять/);
+    await expect(page.getByRole('alert').filter({ hasText: 'Нечего отменять' })).toHaveCount(1);
+    // QA: it stayed through three decisions. The decision that goes through ends it.
+    await inbox.decideWith('Digit1');
+    await expect(noticeOf(page)).toContainText('Направлено');
+    await expect(alertOf(page)).toHaveCount(0, AT_ONCE);
+
+    // A late Ctrl+Z (the decision is on the server): QA: it stayed after moving to another appeal.
+    await inbox.waitPending(0);
+    await page.keyboard.press('Control+KeyZ');
+    await expect(alertOf(page)).toContainText('отменить нельзя');
+    await page.keyboard.press('ArrowDown');
+    await expect(alertOf(page)).toHaveCount(0, AT_ONCE);
+
+    // Esc still ends it at once, and says so on its button.
+    await page.keyboard.press('Control+KeyZ');
+    await expect(alertOf(page)).toContainText('отменить нельзя');
+    await expect(alertOf(page).locator('.keycaps')).toHaveAttribute('aria-label', `клавиша ${keysFor('inbox', 'dismiss-alert')}`);
+    await page.keyboard.press('Escape');
+    await expect(alertOf(page)).toHaveCount(0, AT_ONCE);
+
+    // Another screen: the alert and the notice about the inbox both go.
+    await inbox.decideWith('Digit1');
+    await expect(noticeOf(page)).toContainText('Направлено');
+    await inbox.waitPending(0);
+    await page.keyboard.press('Control+KeyZ');
+    await expect(alertOf(page)).toContainText('отменить нельзя');
+    await page.keyboard.press('Control+Digit2');
+    await expect(page.getByTestId('status-hints')).toHaveAttribute('data-scope', 'search');
+    await expect(alertOf(page)).toHaveCount(0, AT_ONCE);
+    await expect(noticeOf(page)).toHaveCount(0, AT_ONCE);
+  } finally { await done(); }
+});
+
+test('a notice and an alert end by themselves after their reading time (page.clock)', async ({ page }) => {
+  test.setTimeout(90_000);
+  // The page's timers run on Playwright's clock (time still flows); fastForward jumps it.
+  await page.clock.install();
+  const { inbox, done } = await openDesk(page, 'operator2');
+  try {
+    await inbox.decideWith('Digit1');
+    const notice = noticeOf(page);
+    await expect(notice).toContainText('Направлено');
+    await page.clock.fastForward(NOTICE_MIN_MS - 2_000);
+    await expect(notice).toContainText('Направлено');
+    await page.clock.fastForward(2_500);
+    await expect(notice).toHaveCount(0, AT_ONCE);
+
+    await inbox.waitPending(0);
+    await page.keyboard.press('Control+KeyZ');
+    await expect(alertOf(page)).toContainText('отменить нельзя');
+    await page.clock.fastForward(ALERT_MIN_MS - 2_000);
+    await expect(alertOf(page)).toContainText('отменить нельзя');
+    await page.clock.fastForward(2_500);
+    await expect(alertOf(page)).toHaveCount(0, AT_ONCE);
+  } finally { await done(); }
+});
+
+/** The keycaps of the status bar's hint, as they are announced («клавиша ↑»). */
+const hintKeys = (page: Page) => page.getByTestId('status-hints').locator('.keycaps')
+  .evaluateAll((caps) => caps.map((c) => c.getAttribute('aria-label')));
+
+/** What the hint of this screen must name, from the table (the defaults: this operator has no remaps). */
+const expectedKeys = (view: ViewId) => statusHints(view).flatMap((h) => h.keys.map((k) => `клавиша ${hintKeyLabel(k)}`));
+
+test('the status bar hint is the screen\'s own keys, and a remapped key shows in it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const { done } = await openDesk(page, 'lead');
+  try {
+    const hints = page.getByTestId('status-hints');
+    // The lead's tabs, in order: Ctrl+1… (view-registry.ts).
+    const tabs: ViewId[] = ['inbox', 'queues', 'stats', 'search', 'conflicts', 'sync-log'];
+    for (const [i, view] of tabs.entries()) {
+      await page.keyboard.press(`Control+Digit${i + 1}`);
+      await expect(hints).toHaveAttribute('data-scope', VIEW_SCOPES[view]);
+      expect(await hintKeys(page), view).toEqual(expectedKeys(view));
+    }
+    // QA: on «Очереди» and «Статистика» it said «1–9 направить».
+    await page.keyboard.press('Control+Digit2');
+    await expect(hints).toContainText('перенаправить');
+    expect(await hintKeys(page)).toEqual(['клавиша ↑', 'клавиша ↓', 'клавиша 1–9', 'клавиша ?']);
+    await page.keyboard.press('Control+Digit3');
+    await expect(hints).toContainText('период');
+    await expect(hints).not.toContainText('направить');
+    expect(await hintKeys(page)).toEqual(['клавиша 1–4', 'клавиша ?']);
+
+    // The sync log's and the conflicts' own footers: both directions, all their keys.
+    for (const digit of [5, 6]) {
+      await page.keyboard.press(`Control+Digit${digit}`);
+      const footer = page.locator('.sync-hints span').filter({ hasText: 'выбор' });
+      const scope = digit === 5 ? 'conflicts' : 'sync-log';
+      await expect(footer.locator('.keycaps')).toHaveCount(2);
+      expect(await footer.locator('.keycaps').evaluateAll((caps) => caps.map((c) => c.getAttribute('aria-label'))))
+        .toEqual([`клавиша ${keysFor(scope, 'move-up')}`, `клавиша ${keysFor(scope, 'move-down')}`]);
+    }
+
+    // Remap the inbox's «next appeal» to N in «?» → «Настройка клавиш»: the inbox hint follows, the queues' does not.
+    await page.keyboard.press('Control+Digit1');
+    await page.keyboard.press('Shift+Slash');
+    const dialog = page.getByRole('dialog', { name: 'Клавиши' });
+    await expect(dialog.locator('.help-row').first()).toBeVisible();
+    await page.keyboard.press('Enter');
+    const selected = dialog.locator('[role="option"][aria-selected="true"]');
+    await expect(selected).toHaveCount(1);
+    for (let i = 0; i < 200; i++) {
+      if (await selected.getAttribute('data-scope') === 'inbox' && await selected.getAttribute('data-action') === 'move-down') break;
+      await page.keyboard.press('ArrowDown');
+    }
+    await expect(selected).toHaveAttribute('data-action', 'move-down');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('KeyN');
+    await expect(selected.locator('.keycap')).toHaveText('N');
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect.poll(() => hintKeys(page)).toEqual(['клавиша ↑', 'клавиша N', 'клавиша 1–9', 'клавиша ?']);
+    await page.keyboard.press('Control+Digit2');
+    await expect(hints).toHaveAttribute('data-scope', 'queues');
+    expect(await hintKeys(page)).toEqual(['клавиша ↑', 'клавиша ↓', 'клавиша 1–9', 'клавиша ?']);
+  } finally { await done(); }
+});
