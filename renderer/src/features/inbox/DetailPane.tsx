@@ -1,7 +1,10 @@
 // The selected appeal in full. Citizen text is hostile: React text nodes only (never HTML), run through
 // inertText() to strip controls and bidi overrides; links only for https, shown by their domain.
-// Reading comes first (issue 13): a two-line header, then the text with the most room the pane has; photos, links,
-// the routing suggestions and the cluster follow it in the same scrolling column, paged with Space / Shift+Space.
+// Reading comes first (issue 13): a two-line header, then the text with the most room the pane has; photos, links and
+// the cluster follow it in the same scrolling column, paged with Space / Shift+Space. The routing suggestions are not
+// in that column: they are pinned at the pane's foot, right above the route panel, one height whatever they hold, so
+// what Enter / Q / W route to is on screen for a one-line appeal and a 5,000-character one alike, at 100 % and 150 %
+// (a column that put them under the text hid them below the fold at 1366×768 @150 %).
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { InboxRow, LocalAppeal } from '../../../../shared/desk-api/contract.js';
 import { SOURCE_LABELS, type Attachment } from '../../../../shared/domain/appeal.js';
@@ -48,7 +51,9 @@ function AttachmentLines({ items }: { items: readonly Attachment[] }) {
   );
 }
 
-function Header({ row, local, nowMs, loading }: { row: InboxRow | undefined; local: LocalAppeal | null; nowMs: number; loading: boolean }) {
+function Header({ row, local, nowMs, loading, note }: {
+  row: InboxRow | undefined; local: LocalAppeal | null; nowMs: number; loading: boolean; note: ReactNode;
+}) {
   const appeal = local?.appeal;
   const source = appeal?.source ?? row?.source;
   const channel = excerptOf(appeal?.channel.name ?? row?.channelName ?? '', 200);
@@ -59,6 +64,8 @@ function Header({ row, local, nowMs, loading }: { row: InboxRow | undefined; loc
       <div className="detail-source">
         {source ? <SourceBadge source={source} /> : null}
         <span className="detail-source-name">{source ? SOURCE_LABELS[source] : ''}</span>
+        {/* E.g. who else is reading it: in this line, in place of the source's name when there (detail.css). */}
+        {note}
         {/* The text below is not this appeal's yet (the previous one's, dimmed, or its excerpt): the header says so. */}
         {loading ? <span className="detail-loading" data-testid="detail-loading">загрузка…</span> : null}
         {received ? <time className="detail-time" dateTime={received}>{formatReceivedLong(received, nowMs)}</time> : null}
@@ -125,12 +132,14 @@ export interface AppealDetailProps {
   suggestions?: boolean;
   /** Shown between the header and the text, e.g. where a search result stands. */
   status?: ReactNode;
+  /** Shown in the header's first line in place of the source's name, e.g. a colleague's hold (#9): it covers nothing. */
+  headerNote?: ReactNode;
   /** Shown under the text, e.g. the other appeals of a surge cluster (#6). */
   after?: ReactNode;
 }
 
 /** The appeal pane itself, fed by whichever list holds the selection (the inbox, the search results). */
-export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = true, status, after }: AppealDetailProps) {
+export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = true, status, headerNote, after }: AppealDetailProps) {
   // The key hints name the keys of the section on screen (they may be remapped per section).
   const keyScope = useDeskStore((s) => (s.view === 'search' ? 'search' : 'inbox'));
   const viewerOpen = useDeskStore((s) => s.dialog === 'photos');
@@ -165,7 +174,7 @@ export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = tru
   return (
     <section className="detail" aria-label="Обращение" data-testid="appeal-detail" data-appeal-id={selectedId}
       aria-busy={local === null && failed === null ? true : undefined}>
-      <Header row={row} local={local} nowMs={nowMs} loading={local === null && failed === null} />
+      <Header row={row} local={local} nowMs={nowMs} loading={local === null && failed === null} note={headerNote} />
       {/* The appeal as loaded knows best (a restore clears it); the row says so while the appeal loads. */}
       <WithdrawnBanner iso={local ? local.appeal.withdrawnAt : row?.withdrawnAt} keyScope={keyScope} nowMs={nowMs}
         foldedGroup={foldedGroup} />
@@ -174,6 +183,9 @@ export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = tru
         {/* One wrapper whether fresh or stale, so the (possibly 100 KB) text element is kept, not remounted, as the
             selection moves; stale, it is out of the focus order and of what a screen reader reads as this appeal. */}
         <div className="detail-content" data-stale={stale ? stale.appeal.id : undefined} inert={stale !== null}>
+          {/* Stale, the previous appeal's text only keeps the room (hidden, detail.css): what can be read is the new
+              appeal's own excerpt from its row, so nobody reads one appeal and routes the next (a second read). */}
+          {stale ? <div className="detail-stale-excerpt" aria-hidden="true">{row ? inertText(row.excerpt) : ''}</div> : null}
           {shown ? (
             <>
               <AppealText text={shown.appeal.text} />
@@ -186,9 +198,9 @@ export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = tru
             <div className="detail-text loading" aria-busy="true">{row ? inertText(row.excerpt) : ''}</div>
           )}
         </div>
-        {suggestions ? <SuggestionsBlock appealId={selectedId} /> : null}
         {after}
       </DetailBody>
+      {suggestions ? <SuggestionsBlock appealId={selectedId} /> : null}
       {viewerOpen ? <PhotoViewer photos={stale ? [] : photos} /> : null}
     </section>
   );
@@ -200,6 +212,6 @@ export function DetailPane() {
   const detail = useDeskStore((s) => s.detail);
   const nowMs = useDeskStore((s) => s.nowMs);
   return <AppealDetail selectedId={selectedId} row={row} detail={detail} nowMs={nowMs}
-    status={selectedId === null ? null : <HoldNotice appealId={selectedId} />}
+    headerNote={selectedId === null ? null : <HoldNotice appealId={selectedId} />}
     after={selectedId === null ? null : <ClusterBlock appealId={selectedId} />} />;
 }

@@ -1,7 +1,8 @@
 // The suggested targets (up to three, none under the floor) for the selected appeal with their reasons and keys,
 // and the place found in the text. Enter's keycap stands on the first only when it is confident (#13 item 7);
-// otherwise Enter opens the picker, and the block says so. The block has one height whatever it holds, so the
-// appeal text under it never moves when the selection changes (#13 item 9). Reasons quote citizen words: rendered
+// otherwise Enter opens the picker, and the block says so. The block is pinned at the detail pane's foot, over the
+// route panel (DetailPane.tsx), and has one height whatever it holds, so neither it nor the appeal text above it
+// moves when the selection changes (#13 item 9). Reasons quote citizen words: rendered
 // as text nodes through inertText(), never as HTML.
 import { useEffect } from 'react';
 import { inertText } from '../../../../shared/text/inert-text.js';
@@ -33,11 +34,15 @@ export function SuggestionsBlock({ appealId }: { appealId: string }) {
   const offered = offeredFor(entry);
   return (
     <section className="suggestions" aria-label="Предложения" data-testid="suggestions">
-      <h3 className="panel-title">Предложение</h3>
-      {/* The place line is always there (empty when no place is named): its room is part of the fixed height. */}
-      <p className="suggestion-place" data-testid={place ? 'detected-place' : undefined}>
-        {place ? <>Место: {inertText(place.text)} → {placeTarget?.shortName ?? place.targetId}</> : null}
-      </p>
+      {/* The title and the place found share one line (the place is cut with «…» on a narrow pane): the block is
+          pinned over the route panel, and each line it takes is a line less of the appeal's text at 150 %. */}
+      <div className="suggestions-head">
+        <h3 className="panel-title">Предложение</h3>
+        <p className="suggestion-place" data-testid={place ? 'detected-place' : undefined}
+          title={place ? `Место: ${inertText(place.text)} → ${placeTarget?.shortName ?? place.targetId}` : undefined}>
+          {place ? <>Место: {inertText(place.text)} → {placeTarget?.shortName ?? place.targetId}</> : null}
+        </p>
+      </div>
       <div className="suggestion-rows">
         {!entry || !entry.ready ? <p className="suggestion-wait">Модель ещё не оценила это обращение</p>
           : offered.length === 0 ? <p className="suggestion-wait">Предложений нет: выберите адресата ({keysFor('inbox', 'open-picker')})</p> : (

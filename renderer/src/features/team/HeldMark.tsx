@@ -1,4 +1,4 @@
-// Team mode marks (#9): «смотрит Анна П.» on a grid row a colleague holds, and the line in the detail pane saying who
+// Team mode marks (#9): «смотрит Анна П.» on a grid row a colleague holds, and the note in the detail header saying who
 // is reading the open appeal and since when (a decision then takes its key twice: holds are advice, not locks).
 import { useDeskStore } from '../../store/desk-store.js';
 import { shortPersonName } from '../../../../shared/team/person-name.js';
@@ -19,9 +19,16 @@ export function HoldNotice({ appealId }: { appealId: string }) {
   const mine = useDeskStore((s) => s.selectionHold?.id === appealId && s.selectionHold.state === 'mine');
   const nowMs = useDeskStore((s) => s.nowMs);
   if (!holder || mine) return null;
+  const ago = minutesAgoText(holder.since, nowMs);
+  const full = `Сейчас смотрит ${holder.name} (${ago}). Решение по нему — та же клавиша дважды.`;
+  // One line in the detail header, in place of the source's name (the badge names the source): it covers nothing
+  // and moves nothing. Shown with the short name, as on the row, so the name survives a narrow pane; the rest is cut
+  // with «…» there, and is whole in the title and for a screen reader (the first press of a decision key on a held
+  // appeal says it again, as an alert: «Нажмите ту же клавишу ещё раз…», store/inbox-slice.ts).
   return (
-    <p className="hold-notice" data-testid="hold-notice" role="note">
-      Сейчас смотрит {holder.name} ({minutesAgoText(holder.since, nowMs)}). Решение по нему — та же клавиша дважды.
-    </p>
+    <span className="hold-notice" data-testid="hold-notice" role="note" title={full}>
+      <span aria-hidden="true"><span className="hold-notice-who">Смотрит {shortPersonName(holder.name)}</span> ({ago}) · решение — та же клавиша дважды</span>
+      <span className="visually-hidden">{full}</span>
+    </span>
   );
 }

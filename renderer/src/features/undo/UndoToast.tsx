@@ -2,11 +2,15 @@
 // the bottom of the workspace names the appeal (its excerpt, inert React text) and what was decided, with the undo
 // key from the bindings and a countdown of the window. It goes when the core stops offering it — the row was handed
 // to the network, or undone — never by the countdown alone: at 0 it waits for the core's word.
-import { useEffect, useState } from 'react';
+// Where: over the list pane only (never the detail column: its suggestions and the route panel's keys are what the
+// operator presses next), at the list's foot — or at its top while the selected row is down there, so it never hides
+// the row the next key acts on (toast-place.ts).
+import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import type { UndoableDecision } from '../../../../shared/desk-api/sync-contract.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
+import { toastPlacement, type ToastPlacement } from './toast-place.js';
 import { countdown, toastDecisionText, toastExcerpt } from './undo-toast-text.js';
 import '../../styles/sync.css';
 
@@ -27,11 +31,23 @@ function UndoToastBody({ undoable }: { undoable: UndoableDecision }) {
     const timer = setInterval(() => setNowMs(Date.now()), TICK_MS);
     return () => clearInterval(timer);
   }, []);
+  const ref = useRef<HTMLDivElement>(null);
+  const [place, setPlace] = useState<ToastPlacement | null>(null);
+  // Re-measured on every tick (200 ms): the selection moves under the toast with ↑ ↓ PgDn, and no re-render of the
+  // toast follows it otherwise.
+  useLayoutEffect(() => {
+    const toast = ref.current;
+    if (toast === null) return;
+    const next = toastPlacement(document, toast.offsetHeight);
+    setPlace((old) => (old !== null && next !== null && old.left === next.left && old.top === next.top
+      && old.width === next.width ? old : next));
+  }, [nowMs]);
+  const style: CSSProperties | undefined = place ? { left: place.left, top: place.top, bottom: 'auto', width: place.width } : undefined;
   const { seconds, fraction } = countdown(undoable, nowMs);
   const what = toastDecisionText(undoable, (id) => targetsById.get(id)?.shortName);
   return (
-    <div className="undo-toast" data-testid="undo-toast" role="group" aria-label="Последнее решение можно отменить"
-      data-appeal-id={undoable.appealIds[0]} data-seconds={seconds}>
+    <div ref={ref} className="undo-toast" data-testid="undo-toast" role="group" aria-label="Последнее решение можно отменить"
+      data-appeal-id={undoable.appealIds[0]} data-seconds={seconds} data-place={place?.edge} style={style}>
       <div className="undo-toast-main">
         <span className="undo-toast-what" data-testid="undo-toast-decision" aria-live="polite">{what}</span>
         <span className="undo-toast-excerpt" data-testid="undo-toast-excerpt">{toastExcerpt(undoable.excerpt)}</span>

@@ -1,0 +1,34 @@
+// Where the undo toast stands (UndoToast.tsx): inside the list pane of the section on screen, at its foot, or at its
+// top when the selected row is in the foot's way. Pure geometry over the painted page; null (the stylesheet's place)
+// when there is no list pane, e.g. on the lead's screens.
+
+export interface ToastPlacement {
+  edge: 'bottom' | 'top';
+  left: number;
+  top: number;
+  width: number;
+}
+
+/** The gap between the toast and the pane's edges, and the most it grows to on a wide list. */
+const MARGIN = 12;
+const MAX_WIDTH = 560;
+/** The grid's column header row stays readable over a toast at the top. */
+const HEADER_ROOM = 34;
+
+interface Box { top: number; bottom: number }
+const crosses = (row: Box, top: number, bottom: number): boolean => row.top < bottom + 4 && top - 4 < row.bottom;
+
+export function toastPlacement(doc: Document, height: number): ToastPlacement | null {
+  const pane = doc.querySelector('.workspace .inbox-pane');
+  if (pane === null) return null;
+  const box = pane.getBoundingClientRect();
+  const left = box.left + MARGIN;
+  const width = Math.max(0, Math.min(MAX_WIDTH, box.width - 2 * MARGIN));
+  const bottomTop = box.bottom - MARGIN - height;
+  const row = pane.querySelector('[role="row"][aria-selected="true"]')?.getBoundingClientRect();
+  if (row === undefined || !crosses(row, bottomTop, bottomTop + height)) return { edge: 'bottom', left, top: bottomTop, width };
+  const topTop = box.top + HEADER_ROOM;
+  // A list so short that the row is in both places: the foot, as before, rather than over the grid's header.
+  if (crosses(row, topTop, topTop + height)) return { edge: 'bottom', left, top: bottomTop, width };
+  return { edge: 'top', left, top: topTop, width };
+}
