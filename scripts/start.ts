@@ -13,6 +13,8 @@ const root = path.resolve(import.meta.dirname, '..');
 const DEFAULT_PORT = 5180;
 const DEMO_APPEALS = 5000;
 const DEMO_LOGIN = { login: 'operator1', password: 'operator1' };
+/** The cache folder of the second demo desk whose command `npm start` prints (team mode). */
+const SECOND_DESK_DIR = path.join(root, '.cache', 'desk-demo-2');
 
 function fail(message: string): never {
   console.error(`start: ${message}`);
@@ -60,7 +62,9 @@ async function startBrowserWorkstation(port: number, why: string): Promise<void>
     const serverDir = path.join(root, '.cache', 'demo-server');
     deskDir = path.join(root, '.cache', 'desk-demo');
     // A new demo data set makes the old local cache a copy of appeals that no longer exist.
-    if (!existsSync(serverDir)) rmSync(deskDir, { recursive: true, force: true });
+    if (!existsSync(serverDir)) {
+      for (const dir of [deskDir, SECOND_DESK_DIR]) rmSync(dir, { recursive: true, force: true });
+    }
     // The embedded demo only (never with a configured API URL): a simulated public posts live through the connectors.
     server = await startServer({ port: 0, dataDir: serverDir, demo: DEMO_APPEALS, demoHistory: DEMO_APPEALS, demoLivePublic: {},
       log: (line) => log(`server: ${line}`) });
@@ -85,6 +89,14 @@ async function startBrowserWorkstation(port: number, why: string): Promise<void>
   // It is only printed here, never passed to another program on a command line (any user can read those in ps).
   console.log(`\nOpen ${harness.url} in a browser${server !== null ? ' (signed in as operator1)' : ''}. Ctrl+C to stop.`);
   console.log('The part after # is a key made for this start; without it the page cannot reach the desk. Do not share it.');
+  if (server !== null) {
+    // Team mode needs a second desk: its own harness (its own port and cache folder) on the same central API. The API
+    // address carries no secret; the second desk prints its own keyed address when it is up.
+    const second = path.relative(root, SECOND_DESK_DIR);
+    console.log(`Second desk (team mode), in another terminal: npm run harness -- --port ${port === 0 ? 0 : port + 1} `
+      + `--api ${apiUrl} --data ${second} --login operator2 --password operator2`
+      + ' (or --login lead --password lead for the shift lead), then open the address it prints.');
+  }
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;

@@ -2,7 +2,8 @@
 // says otherwise), whatever the machine's zone. Day and clock come from the desk's one time model
 // (shared/domain/day-bounds.ts) at the offset the core announces with the session (Session.utcOffsetMinutes, the one
 // the core uses for search days, statistics and deadlines), so «сегодня» here is the «сегодня» of every filter.
-import { DEFAULT_UTC_OFFSET_MINUTES, localDayNumber, localParts } from '../../../shared/domain/day-bounds.js';
+import { isCalendarDay } from '../../../shared/domain/calendar-day.js';
+import { DEFAULT_UTC_OFFSET_MINUTES, localDay, localDayNumber, localParts } from '../../../shared/domain/day-bounds.js';
 
 // Month names in the genitive («27 ноября»), formatted on the shifted instant read as UTC: no IANA zone involved.
 const LONG_MONTH = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', day: 'numeric', month: 'long' });
@@ -71,3 +72,22 @@ export function formatReceivedLong(iso: string, nowMs: number): string {
   const dayMonth = LONG_MONTH.format(r.ms + offsetMinutes * 60_000);
   return r.thisYear ? `${dayMonth}, ${r.time}` : `${dayMonth} ${r.p.year}, ${r.time}`;
 }
+
+/** A calendar day («ГГГГ-ММ-ДД») as the operators write it: «ДД.ММ.ГГГГ». */
+export function formatDayRu(day: string): string {
+  return `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
+}
+
+/**
+ * «ДД.ММ.ГГГГ» as typed (one-digit day or month and «/» or «-» between them are taken too) to a calendar day
+ * («ГГГГ-ММ-ДД»); null for anything else or a day the calendar does not have (31.02.2026).
+ */
+export function parseDayRu(text: string): string | null {
+  const m = /^\s*(\d{1,2})[./-](\d{1,2})[./-](\d{4})\s*$/.exec(text);
+  if (m === null) return null;
+  const day = `${m[3]}-${(m[2] ?? '').padStart(2, '0')}-${(m[1] ?? '').padStart(2, '0')}`;
+  return isCalendarDay(day) ? day : null;
+}
+
+/** Today on the centre's clock, as a calendar day («ГГГГ-ММ-ДД»). */
+export const centreToday = (nowMs: number): string => localDay(nowMs, offsetMinutes);

@@ -8,6 +8,7 @@ import { SOURCE_LABELS } from '../../../../shared/domain/appeal.js';
 import { timeLeft } from '../../../../shared/deadlines/time-left.js';
 import { formatCountRu } from '../../../../shared/text/number-ru.js';
 import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
+import { InertLine } from '../../components/InertLine.js';
 import { Keycap } from '../../components/Keycap.js';
 import { keysFor, primaryKeyFor } from '../shortcuts/shortcut-table.js';
 import { deskCall, onDeskEvent } from '../../desk-client.js';
@@ -103,8 +104,9 @@ export function QueuesView() {
     if (!result.ok) { showAlert(result.error.message); return; }
     const name = targetsById.get(targetId)?.shortName ?? targetId;
     const { acks, failed } = result.value;
-    if (failed.length > 0) showAlert(`Не перенаправлено: ${countRu(failed.length, APPEAL_FORMS)}. ${failed[0]?.message ?? ''}`);
+    // The notice first: a notice ends an earlier alert (ui-slice.ts), and this one must stay.
     if (acks.length > 0) showNotice(`Перенаправлено: ${countRu(acks.length, APPEAL_FORMS)} → ${name}`);
+    if (failed.length > 0) showAlert(`Не перенаправлено: ${countRu(failed.length, APPEAL_FORMS)}. ${failed[0]?.message ?? ''}`);
     setAnchor(cursor);
     await reload(open?.group ?? null);
   };
@@ -169,7 +171,7 @@ export function QueuesView() {
         <table className="lead-table">
           <thead>
             <tr><th>Очередь</th><th className="num">В работе</th><th className="num">Сегодня</th>
-              <th className="num">Просрочено</th><th className="num">Медиана</th></tr>
+              <th className="num">Просрочено</th><th className="num median">Медиана</th></tr>
           </thead>
           <tbody>
             {lines.map(({ section, line }, i) => [
@@ -179,11 +181,14 @@ export function QueuesView() {
                 className={open?.group.by === line.group.by && open.group.key === line.group.key ? 'open' : undefined}
                 data-testid={`queue-${line.group.by}-${line.group.key || 'all'}`}
                 onClick={() => { setGroupCursor(i); void drill(line); }}>
-                <td>{line.label}</td>
+                <td className="queue-label" title={line.label}>
+                  <span className="queue-label-name">{line.label}</span>
+                  {line.row ? <span className="queue-label-median tabular">медиана {formatMinutes(line.row.medianRouteMinutes)}</span> : null}
+                </td>
                 <td className="num">{formatCountRu(line.waiting)}</td>
                 <td className="num">{line.row ? formatCountRu(line.row.routedToday) : '—'}</td>
                 <td className={line.overdue > 0 ? 'num overdue' : 'num'}>{formatCountRu(line.overdue)}</td>
-                <td className="num">{line.row ? formatMinutes(line.row.medianRouteMinutes) : '—'}</td>
+                <td className="num median">{line.row ? formatMinutes(line.row.medianRouteMinutes) : '—'}</td>
               </tr>,
             ])}
           </tbody>
@@ -213,7 +218,7 @@ export function QueuesView() {
                     ref={i === cursor ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}>
                     <span className="queue-item-main">
                       {/* A routed appeal its author withdrew afterwards keeps its decision: the lead sees the mark (issue 14). */}
-                      <span className="queue-excerpt"><WithdrawnBadge iso={r.withdrawnAt} />{r.excerpt}</span>
+                      <span className="queue-excerpt"><WithdrawnBadge iso={r.withdrawnAt} /><InertLine text={r.excerpt} /></span>
                       <span className="muted">{SOURCE_LABELS[r.source]}
                         {r.targetId ? ` · ${targetsById.get(r.targetId)?.shortName ?? r.targetId}` : ''}
                         {r.decidedBy ? ` · ${r.decidedBy}` : ''}{r.pending ? ' · не отправлено' : ''}</span>

@@ -1,8 +1,10 @@
-// The filter bar: source and status toggles, target and municipality lists, a day range and «overdue».
+// The filter bar: source and status toggles, target and municipality lists, a day range («ДД.ММ.ГГГГ», DayField) and
+// «overdue».
 // Plain form controls, so Tab reaches each one and Space / arrows work the way the system's own do.
 import { useMemo } from 'react';
 import { APPEAL_STATUSES, SOURCES, SOURCE_LABELS } from '../../../../shared/domain/appeal.js';
 import { SourceBadge } from '../../components/SourceBadge.js';
+import { DayField } from './DayField.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { activeFilterCount, NO_FILTERS, STATUS_LABELS, toggleIn } from './search-query-state.js';
 import { useSearchStore } from './search-store.js';
@@ -49,13 +51,11 @@ export function SearchFilters() {
       </select>
       <label className="filter-date">
         <span>с</span>
-        <input type="date" aria-label="Получено с" value={query.fromDay ?? ''} max={query.toDay ?? undefined}
-          onChange={(e) => setFilters({ fromDay: e.target.value === '' ? null : e.target.value })} />
+        <DayField label="Получено с" value={query.fromDay} onChange={(fromDay) => setFilters({ fromDay })} />
       </label>
       <label className="filter-date">
         <span>по</span>
-        <input type="date" aria-label="Получено по" value={query.toDay ?? ''} min={query.fromDay ?? undefined}
-          onChange={(e) => setFilters({ toDay: e.target.value === '' ? null : e.target.value })} />
+        <DayField label="Получено по" value={query.toDay} onChange={(toDay) => setFilters({ toDay })} />
       </label>
       <label className="filter-check">
         <input type="checkbox" checked={query.overdue} onChange={(e) => setFilters({ overdue: e.target.checked })} />

@@ -176,8 +176,11 @@ export function SearchView() {
               placeholder="Слова из текста, автора или канала: «мусор ленинский», «отопление»…"
               autoComplete="off" spellCheck={false} data-testid="search-box"
               onChange={(e) => s().setText(e.target.value)} onKeyDown={(e) => onHeadKeyDown(e, true)} />
+            {/* Each hint stays whole; on a narrow pane (150 %) they wrap under the box instead of running off its edge. */}
             <span className="search-box-hints muted">
-              <Keycap keys={primaryKeyFor('search-box', 'to-results')} /> к результатам · <Keycap keys={keysFor('search-box', 'save-view')} /> сохранить · <Keycap keys={keysFor('search-box', 'open-views')} /> сохранённые
+              <span><Keycap keys={primaryKeyFor('search-box', 'to-results')} /> к результатам</span>
+              <span><Keycap keys={keysFor('search-box', 'save-view')} /> сохранить</span>
+              <span><Keycap keys={keysFor('search-box', 'open-views')} /> сохранённые</span>
             </span>
           </div>
           <div onKeyDown={(e) => onHeadKeyDown(e, false)}>
