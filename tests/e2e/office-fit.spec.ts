@@ -9,29 +9,15 @@
 //     shows the selected appeal itself, or the previous one's content kept in place and marked stale (aria-busy,
 //     dimmed, the header saying it loads).
 // H24_SHOTS=folder/prefix also writes a screenshot of each state (e.g. H24_SHOTS=/tmp/h24/after).
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { test, expect, type Browser, type Page } from '@playwright/test';
-import { pageOptionsFor, screenLabel, type OfficeScreen } from '../harness/office-screens.js';
+import { test, expect, type Page } from '@playwright/test';
+import { screenLabel, type OfficeScreen } from '../harness/office-screens.js';
 import type { IncomingAppeal } from '../../shared/central-api/contract.js';
-import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+import { officeShot, openAt } from './office-page.js';
+import { ServerUnderTest, startDesk, tempDir } from './stack.js';
 
 const SCREENS: readonly OfficeScreen[] = [{ width: 1366, height: 768, scale: 1 }, { width: 1366, height: 768, scale: 1.5 }];
 const SHOTS = process.env.H24_SHOTS;
-
-async function shot(page: Page, screen: OfficeScreen, what: string): Promise<void> {
-  if (!SHOTS) return;
-  mkdirSync(path.dirname(SHOTS), { recursive: true });
-  await page.screenshot({ path: `${SHOTS}-${Math.round(screen.scale * 100)}-${what}.png` });
-}
-
-async function openAt(browser: Browser, screen: OfficeScreen, url: string): Promise<{ page: Page; inbox: InboxPage }> {
-  const context = await browser.newContext({ ...pageOptionsFor(screen), locale: 'ru-RU', timezoneId: 'Asia/Novosibirsk' });
-  const page = await context.newPage();
-  const inbox = new InboxPage(page);
-  await inbox.open(url);
-  return { page, inbox };
-}
+const shot = (page: Page, screen: OfficeScreen, what: string): Promise<void> => officeShot(SHOTS, page, screen, what);
 
 const minutesAgo = (m: number): string => new Date(Date.now() - m * 60_000).toISOString();
 const photos = (n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'photo' as const, url: `https://sun9-1.userapi.com/p${i}.jpg` }));
