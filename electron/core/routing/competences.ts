@@ -83,52 +83,71 @@ function buildConcepts(data: CompetenceFile): Concept[] {
   return concepts;
 }
 
-export const CONCEPTS: readonly Concept[] = buildConcepts(DATA);
-
 /** The classes the competences describe. */
 export const COMPETENCE_CLASSES: readonly string[] = Object.keys(DATA.classes);
 
-/** First key → concepts starting with it, longest first (a multi-word term wins over its words). */
-const BY_FIRST = new Map<string, Concept[]>();
-/** Written form → the one-word concepts matched by form only. */
-const BY_FORM = new Map<string, Concept[]>();
-for (const concept of CONCEPTS) {
-  if (concept.forms) {
-    for (const form of concept.forms) BY_FORM.set(form, [...(BY_FORM.get(form) ?? []), concept]);
-    continue;
-  }
-  for (const first of concept.keys[0] ?? []) {
-    const list = BY_FIRST.get(first) ?? [];
-    // The same word written twice in one class (in two groups) counts once, with its higher weight.
-    const same = list.findIndex((c) => c.cls === concept.cls && c.keys.length === concept.keys.length
-      && c.keys.every((k, i) => k[0] === concept.keys[i]?.[0]));
-    if (same >= 0) {
-      if ((list[same]?.weight ?? 0) < concept.weight) list[same] = concept;
-    } else {
-      list.push(concept);
-    }
-    BY_FIRST.set(first, list);
-  }
+interface ConceptIndex {
+  concepts: readonly Concept[];
+  /** First key → concepts starting with it, longest first (a multi-word term wins over its words). */
+  byFirst: Map<string, Concept[]>;
+  /** Written form → the one-word concepts matched by form only. */
+  byForm: Map<string, Concept[]>;
+  /**
+   * One-letter deletions of the longer one-word keys → those keys: a typo that drops or doubles a letter
+   * («поликлинника», «аптка») still meets its concept. A letter changed is not taken: «родитель» is not «водитель».
+   */
+  byDeletion: Map<string, string[]>;
 }
-for (const list of BY_FIRST.values()) list.sort((a, b) => b.keys.length - a.keys.length);
 
-/**
- * One-letter deletions of the longer one-word keys → those keys: a typo that drops or doubles a letter
- * («поликлинника», «аптка») still meets its concept. A letter changed is not taken: «родитель» is not «водитель».
- */
-const BY_DELETION = new Map<string, string[]>();
 function deletionsOf(key: string): string[] {
   const out: string[] = [];
   for (let i = 2; i < key.length; i++) out.push(key.slice(0, i) + key.slice(i + 1));
   return out;
 }
-for (const [first, list] of BY_FIRST) {
-  if (first.length < FUZZY_MIN || !list.some((c) => c.keys.length === 1)) continue;
-  for (const variant of deletionsOf(first)) {
-    const keys = BY_DELETION.get(variant) ?? [];
-    if (!keys.includes(first)) keys.push(first);
-    BY_DELETION.set(variant, keys);
+
+function buildIndex(concepts: readonly Concept[]): ConceptIndex {
+  const byFirst = new Map<string, Concept[]>();
+  const byForm = new Map<string, Concept[]>();
+  for (const concept of concepts) {
+    if (concept.forms) {
+      for (const form of concept.forms) byForm.set(form, [...(byForm.get(form) ?? []), concept]);
+      continue;
+    }
+    for (const first of concept.keys[0] ?? []) {
+      const list = byFirst.get(first) ?? [];
+      // The same word written twice in one class (in two groups) counts once, with its higher weight.
+      const same = list.findIndex((c) => c.cls === concept.cls && c.keys.length === concept.keys.length
+        && c.keys.every((k, i) => k[0] === concept.keys[i]?.[0]));
+      if (same >= 0) {
+        if ((list[same]?.weight ?? 0) < concept.weight) list[same] = concept;
+      } else {
+        list.push(concept);
+      }
+      byFirst.set(first, list);
+    }
   }
+  for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length);
+  const byDeletion = new Map<string, string[]>();
+  for (const [first, list] of byFirst) {
+    if (first.length < FUZZY_MIN || !list.some((c) => c.keys.length === 1)) continue;
+    for (const variant of deletionsOf(first)) {
+      const keys = byDeletion.get(variant) ?? [];
+      if (!keys.includes(first)) keys.push(first);
+      byDeletion.set(variant, keys);
+    }
+  }
+  return { concepts, byFirst, byForm, byDeletion };
+}
+
+// Built on first use, not at import: stemming every concept costs ~0.2 s of CPU, and the desk core imports this
+// module (through model-store) without ever matching a text — only the routing worker does. Paid at load, it
+// lengthened every desk's cold open.
+let index: ConceptIndex | null = null;
+const conceptIndex = (): ConceptIndex => (index ??= buildIndex(buildConcepts(DATA)));
+
+/** Every concept of the competences, built on first use. */
+export function allConcepts(): readonly Concept[] {
+  return conceptIndex().concepts;
 }
 
 const CYRILLIC = /[а-я]/;
@@ -141,11 +160,11 @@ function fuzzyKey(key: string): string | null {
   found = null;
   if (key.length >= FUZZY_MIN - 1 && CYRILLIC.test(key)) {
     // A letter missing from the text: the key is a deletion of a known one.
-    found = BY_DELETION.get(key)?.[0] ?? null;
+    found = conceptIndex().byDeletion.get(key)?.[0] ?? null;
     // A letter too many: a deletion of the key is a known one.
     if (found === null && key.length > FUZZY_MIN) {
       for (const variant of deletionsOf(key)) {
-        const known = BY_FIRST.get(variant);
+        const known = conceptIndex().byFirst.get(variant);
         if (known?.some((c) => c.keys.length === 1)) { found = variant; break; }
       }
     }
@@ -178,16 +197,17 @@ export function competenceEvidence(textOrTokens: string | readonly Token[]): Map
     }
     if (!entry.words.includes(surface)) entry.words.push(surface);
   };
+  const { byFirst, byForm: formIndex } = conceptIndex();
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    const byForm = BY_FORM.get(tokens[i]!.norm);
-    let list = BY_FIRST.get(key);
+    const byForm = formIndex.get(tokens[i]!.norm);
+    let list = byFirst.get(key);
     if (byForm) list = list ? [...list, ...byForm].sort((a, b) => b.keys.length - a.keys.length) : byForm;
     let factor = 1;
     if (!list) {
       const near = fuzzyKey(key);
       if (near === null) continue;
-      list = BY_FIRST.get(near)?.filter((c) => c.keys.length === 1);
+      list = byFirst.get(near)?.filter((c) => c.keys.length === 1);
       factor = FUZZY_FACTOR;
       if (!list) continue;
     }

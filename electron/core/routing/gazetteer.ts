@@ -215,23 +215,36 @@ function buildEntries(data: GazetteerFile): Entry[] {
   return entries;
 }
 
-const ENTRIES = buildEntries(gazetteerData as GazetteerFile);
-/** First word's form → entries starting with it, longest first, so «Новосибирский район» wins over «Новосибирск». */
-const BY_FIRST_KEY = new Map<string, Entry[]>();
-for (const entry of ENTRIES) {
-  for (const first of new Set(entry.keys[0] ?? [])) {
-    const list = BY_FIRST_KEY.get(first);
-    if (list) list.push(entry);
-    else BY_FIRST_KEY.set(first, [entry]);
-  }
+interface PlaceIndex {
+  entries: Entry[];
+  /** First word's form → entries starting with it, longest first, so «Новосибирский район» wins over «Новосибирск». */
+  byFirstKey: Map<string, Entry[]>;
 }
-// Longest first; among equals, the name as written before a form made by rule.
-for (const list of BY_FIRST_KEY.values()) list.sort((a, b) => b.keys.length - a.keys.length || b.weight - a.weight);
+
+function buildIndex(entries: Entry[]): PlaceIndex {
+  const byFirstKey = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    for (const first of new Set(entry.keys[0] ?? [])) {
+      const list = byFirstKey.get(first);
+      if (list) list.push(entry);
+      else byFirstKey.set(first, [entry]);
+    }
+  }
+  // Longest first; among equals, the name as written before a form made by rule.
+  for (const list of byFirstKey.values()) list.sort((a, b) => b.keys.length - a.keys.length || b.weight - a.weight);
+  return { entries, byFirstKey };
+}
+
+// Built on first use, not at import: stemming every name and the forms made of it costs ~0.15 s of CPU, and the desk
+// core loads this module at start (clustering, the routing model's store) long before it reads a text for places.
+let index: PlaceIndex | null = null;
+const placeIndex = (): PlaceIndex => (index ??= buildIndex(buildEntries(gazetteerData as GazetteerFile)));
 
 /** Every place name the gazetteer knows (for tests and the README). */
 export function gazetteerSize(): { places: number; municipalities: number; settlements: number; selsovets: number } {
-  const municipalities = new Set(ENTRIES.flatMap((e) => e.targetIds)).size;
-  const written = ENTRIES.filter((e) => e.weight === 1);
+  const { entries } = placeIndex();
+  const municipalities = new Set(entries.flatMap((e) => e.targetIds)).size;
+  const written = entries.filter((e) => e.weight === 1);
   return {
     places: written.filter((e) => e.kind !== 'region').length,
     municipalities,
@@ -317,8 +330,9 @@ function placeLike(entry: Entry, tokens: Token[], i: number): boolean {
 function matchAt(tokens: Token[], i: number): Entry[] | null {
   const token = tokens[i];
   if (!token) return null;
-  const byStem = BY_FIRST_KEY.get(token.stem);
-  const byNorm = token.norm === token.stem ? undefined : BY_FIRST_KEY.get(token.norm);
+  const { byFirstKey } = placeIndex();
+  const byStem = byFirstKey.get(token.stem);
+  const byNorm = token.norm === token.stem ? undefined : byFirstKey.get(token.norm);
   let best: Entry | null = null;
   for (const list of [byStem, byNorm]) {
     if (!list) continue;
