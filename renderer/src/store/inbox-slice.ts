@@ -85,14 +85,17 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   let decisionCall: Promise<unknown> = Promise.resolve();
   async function requestHold(id: string | null): Promise<void> {
     const seq = ++holdSeq;
+    // The hold shown is the selection's own: the one of the appeal left behind goes at once, so its «mine» never
+    // vouches for the next appeal (confirmedOverHold, applyTeam). One store update for a whole run of keys: the
+    // moves after the first find it gone.
+    const shown = get().selectionHold;
+    if (shown !== null && shown.id !== id) set({ selectionHold: null });
     if (id === null) {
-      set({ selectionHold: null });
       void deskCall('team.hold', { appealId: null });
       return;
     }
     // Deliberately opened although marked as a colleague's: the operator stays on it.
     const knownHeld = isHeld(id);
-    set({ selectionHold: { id, state: 'pending' } });
     await decisionCall;
     // Like the detail pane's appeal: the round trip (core, central API) starts once the selection is on screen, so a
     // key press paints first; and only for an appeal the operator rests on. A key held down (30 presses a second)
@@ -103,6 +106,10 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     if (seq !== holdSeq) return;
     await new Promise((resolve) => setTimeout(resolve, HOLD_REST_MS));
     if (seq !== holdSeq) return;
+    // «pending» in the store from the moment it is asked, not from the key press: set per key, a held ↓ cost a store
+    // update (and a render of every subscriber) per row passed. The grid shows a selection without its own answer as
+    // pending all along (InboxTable.tsx), as before.
+    set({ selectionHold: { id, state: 'pending' } });
     const result = await deskCall('team.hold', { appealId: id });
     if (seq !== holdSeq || get().selectedId !== id) return;
     if (!result.ok) {
@@ -161,7 +168,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   }
   function confirmedOverHold(id: string, decision: Decision): boolean {
     const holder = get().heldByOthers.get(id);
-    if (!holder || get().selectionHold?.state === 'mine') return true;
+    const own = get().selectionHold;
+    if (!holder || (own?.id === id && own.state === 'mine')) return true;
     const key = `${id}\n${JSON.stringify(decision)}`;
     if (confirmation?.key === key && Date.now() - confirmation.atMs < CONFIRM_WINDOW_MS) {
       confirmation = null;

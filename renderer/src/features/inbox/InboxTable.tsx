@@ -16,7 +16,8 @@ export function InboxTable() {
   const ensureRows = useDeskStore((s) => s.ensureRows);
   const setPageSize = useDeskStore((s) => s.setPageSize);
   const heldByOthers = useDeskStore((s) => s.heldByOthers);
-  const selectedHold = useDeskStore((s) => (s.selectionHold?.id === s.selectedId ? s.selectionHold?.state : undefined));
+  // Every selection in the inbox asks for its hold once it rests (store/inbox-slice.ts): until the answer it is pending.
+  const selectedHold = useDeskStore((s) => (s.selectionHold?.id === s.selectedId ? s.selectionHold?.state : 'pending'));
   const heldBy = useCallback((id: string) => {
     const holder = heldByOthers.get(id);
     return holder ? shortPersonName(holder.name) : undefined;
