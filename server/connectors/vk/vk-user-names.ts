@@ -3,7 +3,10 @@
 // shop's or a village's page commenting under the ministry's post). VK waits for our `ok` (it retries an event not
 // answered in time, and pauses a server that keeps failing), so a lookup is bounded: past its time limit, or on any VK
 // API error, the appeal is stored at once with «Пользователь VK id…» / «Сообщество VK club…» and the reason is logged.
-// Names are cached, and lookups of one id in flight at the same time (a flood of retries) are one request.
+// Names are cached; so, for a while, is an id VK answered without (one it does not know: asked at every comment, it
+// would cost a call and a wait each time), and a failed call backs that id off briefly (VK down or slow must not be
+// asked again at every message) without being taken for «unknown». Lookups of one id with one token in flight at the same
+// time (a flood of retries) are one request; another community's token never answers for this one's.
 import { placeholderName } from './vk-appeal.js';
 
 export const VK_API_URL = 'https://api.vk.com';
@@ -13,7 +16,14 @@ export const VK_API_VERSION = '5.199';
 export const DEFAULT_LOOKUP_TIMEOUT_MS = 1500;
 const CACHE_LIMIT = 20_000;
 const CACHE_TTL_MS = 24 * 3_600_000;
+/** An id VK answered without a name is not asked again for this long (then it is: VK may know it by now). */
+export const UNKNOWN_TTL_MS = 10 * 60_000;
+/** After a failed call (timeout, HTTP or VK error) the id is not asked again with that token for this long. */
+export const FAILURE_BACKOFF_MS = 30_000;
+/** Longest name stored, in UTF-16 units as the appeal's contract counts them (shared/domain/appeal.ts author.name). */
 const MAX_NAME = 500;
+/** users.get's «Invalid user id»: VK does not know the id (an answer about it, not a failed call). */
+const VK_INVALID_USER_ID = 113;
 
 export interface VkUserNamesOptions {
   /** The VK API base address; another one only in tests (a fake VK API on loopback). */
@@ -44,76 +54,115 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 /** The name to store, or undefined when VK gave none: plain text, however hostile (the desk renders it inert). */
 const storableName = (name: string): string | undefined => {
   const trimmed = name.trim();
-  return trimmed === '' ? undefined : trimmed.slice(0, MAX_NAME);
+  if (trimmed === '') return undefined;
+  if (trimmed.length <= MAX_NAME) return trimmed;
+  // Cut between code points: an emoji across the limit goes whole, never leaving half of its pair (a lone surrogate
+  // no one can render, and invalid in UTF-8).
+  const end = /[\uD800-\uDBFF]/.test(trimmed.charAt(MAX_NAME - 1)) ? MAX_NAME - 1 : MAX_NAME;
+  return trimmed.slice(0, end);
 };
+
+/** What a lookup came to: a name, an answer without one (VK does not know the id), or no answer (failed). */
+type Lookup = { name: string } | 'unknown' | 'failed';
+const named = (name: string | undefined): Lookup => (name === undefined ? 'unknown' : { name });
 
 export function createVkUserNames(opts: VkUserNamesOptions = {}) {
   const apiUrl = (opts.apiUrl ?? VK_API_URL).replace(/\/+$/, '');
   const timeoutMs = opts.timeoutMs ?? DEFAULT_LOOKUP_TIMEOUT_MS;
   const log = opts.log ?? (() => {});
   const now = opts.now ?? Date.now;
-  // Keyed by from_id: a person and a community never share a key (communities are negative).
-  const cache = new Map<number, { name: string; at: number }>();
-  const inFlight = new Map<number, Promise<string | undefined>>();
+  // Everything per from_id and token: a person and a community never share a key (communities are negative), and one
+  // community's token never answers for another's (revoked, blocked or rate-limited, it says nothing about theirs;
+  // what it could read, theirs might not). Names for CACHE_TTL_MS, «unknown» for UNKNOWN_TTL_MS, «failed» for
+  // FAILURE_BACKOFF_MS.
+  const cache = new Map<string, { name: string; at: number }>();
+  const misses = new Map<string, { kind: 'unknown' | 'failed'; at: number }>();
+  const inFlight = new Map<string, Promise<Lookup>>();
+  const keyOf = (fromId: number, accessToken: string): string => `${fromId}\n${accessToken}`;
 
-  /** One VK API method's `response`, or undefined (logged, never with the token) on any failure or timeout. */
-  async function callVk(method: string, params: Record<string, string>, accessToken: string, about: string): Promise<unknown> {
+  /** Map insertion order as recency: the oldest entry goes past the limit. */
+  function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+    map.delete(key);
+    map.set(key, value);
+    if (map.size > CACHE_LIMIT) map.delete(map.keys().next().value as K);
+  }
+
+  /**
+   * One VK API method's `response`; 'unknown' for an error that is VK's answer about the id, 'failed' (logged, never
+   * with the token) on any other failure or timeout.
+   */
+  async function callVk(method: string, params: Record<string, string>, accessToken: string, about: string):
+    Promise<{ response: unknown } | 'unknown' | 'failed'> {
     // POST, form-encoded: the token stays out of URLs and any proxy's access log.
     const body = new URLSearchParams({ ...params, access_token: accessToken, v: VK_API_VERSION, lang: 'ru' });
     try {
       const res = await fetch(`${apiUrl}/method/${method}`, { method: 'POST', body, signal: AbortSignal.timeout(timeoutMs) });
       if (!res.ok) {
         log(`vk: ${method} for ${about}: HTTP ${res.status}`);
-        return undefined;
+        return 'failed';
       }
       const answer = await res.json() as VkAnswer;
       if (answer.error) {
         log(`vk: ${method} for ${about}: VK error ${String(answer.error.error_code)} ${String(answer.error.error_msg).slice(0, 200)}`);
-        return undefined;
+        return answer.error.error_code === VK_INVALID_USER_ID && method === 'users.get' ? 'unknown' : 'failed';
       }
-      return answer.response;
+      return { response: answer.response };
     } catch (err) {
       const reason = (err as Error).name === 'TimeoutError' ? `no answer in ${timeoutMs} ms` : (err as Error).message;
       log(`vk: ${method} for ${about}: ${reason}`);
-      return undefined;
+      return 'failed';
     }
   }
 
-  async function userName(userId: number, accessToken: string): Promise<string | undefined> {
-    const response = await callVk('users.get', { user_ids: String(userId) }, accessToken, `id${userId}`) as UsersGetResponse | undefined;
+  async function userName(userId: number, accessToken: string): Promise<Lookup> {
+    const answer = await callVk('users.get', { user_ids: String(userId) }, accessToken, `id${userId}`);
+    if (typeof answer === 'string') return answer;
+    const response = answer.response as UsersGetResponse | undefined;
     const user = Array.isArray(response) ? response.find((u) => u.id === userId) : undefined;
-    return storableName([text(user?.first_name), text(user?.last_name)].filter((part) => part !== '').join(' '));
+    return named(storableName([text(user?.first_name), text(user?.last_name)].filter((part) => part !== '').join(' ')));
   }
 
-  async function communityName(groupId: number, accessToken: string): Promise<string | undefined> {
-    const response = await callVk('groups.getById', { group_ids: String(groupId) }, accessToken, `club${groupId}`) as
-      GroupsGetByIdResponse | undefined;
+  async function communityName(groupId: number, accessToken: string): Promise<Lookup> {
+    const answer = await callVk('groups.getById', { group_ids: String(groupId) }, accessToken, `club${groupId}`);
+    if (typeof answer === 'string') return answer;
+    const response = answer.response as GroupsGetByIdResponse | undefined;
     const groups = Array.isArray(response) ? response : Array.isArray(response?.groups) ? response.groups : [];
     const group = groups.find((g) => g.id === groupId);
-    if (group === undefined) return undefined;
+    if (group === undefined) return 'unknown';
     // The page's link stays vk.com/club{id} (vk-appeal.ts authorUrl): a screen name can be changed, the id cannot. A
     // community without a name (never seen in practice) is still told apart by its screen name.
-    return storableName(text(group.name)) ?? (text(group.screen_name) === '' ? undefined : storableName(`Сообщество VK ${text(group.screen_name)}`));
+    return named(storableName(text(group.name)) ?? (text(group.screen_name) === '' ? undefined : storableName(`Сообщество VK ${text(group.screen_name)}`)));
+  }
+
+  /** The lookup of `fromId` with this token: one request for all who ask at the same time; its outcome remembered. */
+  function lookUp(fromId: number, accessToken: string): Promise<Lookup> {
+    const key = keyOf(fromId, accessToken);
+    let pending = inFlight.get(key);
+    if (!pending) {
+      pending = (fromId > 0 ? userName(fromId, accessToken) : communityName(-fromId, accessToken)).then((outcome) => {
+        if (typeof outcome === 'string') remember(misses, key, { kind: outcome, at: now() });
+        else {
+          misses.delete(key);
+          remember(cache, key, { name: outcome.name, at: now() });
+        }
+        return outcome;
+      }).finally(() => inFlight.delete(key));
+      inFlight.set(key, pending);
+    }
+    return pending;
   }
 
   return {
     /** The author's name: resolved when a token is given and VK answers in time, else the placeholder. */
     async nameOf(fromId: number, accessToken: string | undefined): Promise<string> {
       if (accessToken === undefined || fromId === 0) return placeholderName(fromId);
-      const cached = cache.get(fromId);
+      const key = keyOf(fromId, accessToken);
+      const cached = cache.get(key);
       if (cached && now() - cached.at < CACHE_TTL_MS) return cached.name;
-      let pending = inFlight.get(fromId);
-      if (!pending) {
-        pending = (fromId > 0 ? userName(fromId, accessToken) : communityName(-fromId, accessToken))
-          .finally(() => inFlight.delete(fromId));
-        inFlight.set(fromId, pending);
-      }
-      const name = await pending;
-      if (name === undefined) return placeholderName(fromId);
-      cache.delete(fromId);
-      cache.set(fromId, { name, at: now() });
-      if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as number);
-      return name;
+      const miss = misses.get(key);
+      if (miss && now() - miss.at < (miss.kind === 'unknown' ? UNKNOWN_TTL_MS : FAILURE_BACKOFF_MS)) return placeholderName(fromId);
+      const outcome = await lookUp(fromId, accessToken);
+      return typeof outcome === 'string' ? placeholderName(fromId) : outcome.name;
     },
   };
 }
