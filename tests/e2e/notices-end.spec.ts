@@ -8,27 +8,17 @@ import { hintKeyLabel, statusHints, VIEW_SCOPES } from '../../renderer/src/featu
 import type { ViewId } from '../../renderer/src/store/state-types.js';
 import { keysFor } from '../../renderer/src/features/shortcuts/shortcut-table.js';
 import { ALERT_MIN_MS, NOTICE_MIN_MS } from '../../renderer/src/store/ui-slice.js';
-import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+import { openKeymapAt, serverForSpec } from './stack.js';
 
 // Well inside an alert's 8 s: «gone» within this is the action's doing, not the timer's.
 const AT_ONCE = { timeout: 2_000 };
 
-let server: ServerUnderTest;
-let serverDir: ReturnType<typeof tempDir>;
-test.beforeAll(async () => {
-  serverDir = tempDir('srv');
-  server = new ServerUnderTest(serverDir.dir, 40);
-  await server.start();
-});
-test.afterAll(async () => { await server.stop(); serverDir.remove(); });
+const spec = serverForSpec();
 
 async function openDesk(page: Page, login: string) {
-  const dir = tempDir('desk');
-  const desk = await startDesk(server, dir.dir, { login, pushDelayMs: 150 });
-  const inbox = new InboxPage(page);
-  await inbox.open(desk.url);
+  const { inbox, close } = await spec.openDesk(page, login);
   await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
-  return { inbox, done: async () => { await desk.close(); dir.remove(); } };
+  return { inbox, done: close };
 }
 
 const alertOf = (page: Page) => page.getByTestId('status-alert');
@@ -138,17 +128,7 @@ test('the status bar hint is the screen\'s own keys, and a remapped key shows in
 
     // Remap the inbox's «next appeal» to N in «?» → «Настройка клавиш»: the inbox hint follows, the queues' does not.
     await page.keyboard.press('Control+Digit1');
-    await page.keyboard.press('Shift+Slash');
-    const dialog = page.getByRole('dialog', { name: 'Клавиши' });
-    await expect(dialog.locator('.help-row').first()).toBeVisible();
-    await page.keyboard.press('Enter');
-    const selected = dialog.locator('[role="option"][aria-selected="true"]');
-    await expect(selected).toHaveCount(1);
-    for (let i = 0; i < 200; i++) {
-      if (await selected.getAttribute('data-scope') === 'inbox' && await selected.getAttribute('data-action') === 'move-down') break;
-      await page.keyboard.press('ArrowDown');
-    }
-    await expect(selected).toHaveAttribute('data-action', 'move-down');
+    const { dialog, selected } = await openKeymapAt(page, 'inbox', 'move-down');
     await page.keyboard.press('Enter');
     await page.keyboard.press('KeyN');
     await expect(selected.locator('.keycap')).toHaveText('N');

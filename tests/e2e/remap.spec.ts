@@ -4,7 +4,7 @@
 // and the help follow, B routes and Q no longer does; a reload keeps the remap; another operator keeps the defaults.
 import { createRequire } from 'node:module';
 import { test, expect, type Page } from '@playwright/test';
-import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+import { openKeymapAt, serverForSpec } from './stack.js';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 // The desk's CSP allows only its own scripts; axe is the test's (as in accessibility.spec.ts).
@@ -22,14 +22,7 @@ async function seriousFindings(page: Page): Promise<string[]> {
   });
 }
 
-let server: ServerUnderTest;
-let serverDir: ReturnType<typeof tempDir>;
-test.beforeAll(async () => {
-  serverDir = tempDir('srv');
-  server = new ServerUnderTest(serverDir.dir, 40);
-  await server.start();
-});
-test.afterAll(async () => { await server.stop(); serverDir.remove(); });
+const spec = serverForSpec();
 
 const secondSuggestion = (page: Page) => page.getByTestId('suggestions').locator('button.suggestion').nth(1);
 
@@ -45,30 +38,10 @@ async function selectWithSecondSuggestion(page: Page): Promise<void> {
   throw new Error('no appeal with a second suggestion');
 }
 
-/** Opens «?», then the key settings, and moves ↓ to the row of this action. */
-async function openKeymapAt(page: Page, scope: string, action: string) {
-  await page.keyboard.press('Shift+Slash');
-  const dialog = page.getByRole('dialog', { name: 'Клавиши' });
-  await expect(dialog.locator('.help-row').first()).toBeVisible();
-  await page.keyboard.press('Enter');
-  const selected = dialog.locator('[role="option"][aria-selected="true"]');
-  await expect(selected).toHaveCount(1);
-  for (let i = 0; i < 200; i++) {
-    if (await selected.getAttribute('data-scope') === scope && await selected.getAttribute('data-action') === action) {
-      return { dialog, selected };
-    }
-    await page.keyboard.press('ArrowDown');
-  }
-  throw new Error(`no row ${scope}/${action}`);
-}
-
 test('remap «route to the second suggestion» from Q to B by keyboard: hints follow, B routes, Q does not, kept per operator', async ({ page }) => {
   test.setTimeout(150_000);
-  const dir = tempDir('desk');
-  const desk = await startDesk(server, dir.dir, { login: 'operator2', pushDelayMs: 150 });
-  const inbox = new InboxPage(page);
+  const { inbox, close } = await spec.openDesk(page, 'operator2');
   try {
-    await inbox.open(desk.url);
     await selectWithSecondSuggestion(page);
     await expect(secondSuggestion(page).locator('.keycap')).toHaveText('Q');
 
@@ -120,7 +93,7 @@ test('remap «route to the second suggestion» from Q to B by keyboard: hints fo
     await expect(inbox.grid.locator(`[data-appeal-id="${id}"]`)).toHaveCount(1);
     await page.keyboard.press('KeyB');
     await expect(inbox.grid.locator(`[data-appeal-id="${id}"]`)).toHaveCount(0);
-    await server.expectAppeals({ [id]: { status: 'routed', targetId: runnerUp ?? '' } });
+    await spec.server.expectAppeals({ [id]: { status: 'routed', targetId: runnerUp ?? '' } });
 
     // A reload keeps the remap (loaded from the core at sign-in).
     await page.reload();
@@ -143,7 +116,6 @@ test('remap «route to the second suggestion» from Q to B by keyboard: hints fo
     await expect(page.getByRole('dialog', { name: 'Клавиши' })
       .locator('.help-row[data-scope="inbox"][data-action="route-suggestion-2"] .keycap')).toHaveText('Q');
   } finally {
-    await desk.close();
-    dir.remove();
+    await close();
   }
 });

@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startServer, type RunningServer, type StartServerOptions } from '../../server/start-server.js';
 import { startHarness, type Harness } from '../harness/start-harness.js';
 import { readAllAppeals } from '../harness/server-read-back.js';
@@ -128,4 +128,66 @@ export class InboxPage {
   async waitPending(count: number, timeout = 30_000): Promise<void> {
     await expect(this.status).toHaveAttribute('data-pending', String(count), { timeout });
   }
+}
+
+/** A desk signed in and open in a test's page: its inbox, its harness, and `close()` (stops it, removes its folder). */
+export interface OpenDesk { inbox: InboxPage; desk: Harness; close(): Promise<void> }
+
+/**
+ * One reference server for a spec file, with `demo` appeals: started before the file's first test, stopped and its
+ * folder removed after the last. Call at a spec's top level (it registers the hooks); `openDesk` starts a desk on it
+ * in its own folder for `login` and opens its inbox in `page`.
+ */
+export function serverForSpec(demo = 40): {
+  readonly server: ServerUnderTest;
+  openDesk(page: Page, login: string, options?: Omit<DeskOptions, 'login'>): Promise<OpenDesk>;
+} {
+  let running: { server: ServerUnderTest; dir: ReturnType<typeof tempDir> } | null = null;
+  const server = (): ServerUnderTest => {
+    if (!running) throw new Error('serverForSpec: the server starts in beforeAll; use it inside a test');
+    return running.server;
+  };
+  test.beforeAll(async () => {
+    const dir = tempDir('srv');
+    running = { server: new ServerUnderTest(dir.dir, demo), dir };
+    await running.server.start();
+  });
+  test.afterAll(async () => {
+    await running?.server.stop();
+    running?.dir.remove();
+    running = null;
+  });
+  return {
+    get server() { return server(); },
+    async openDesk(page, login, options = {}) {
+      const dir = tempDir('desk');
+      const desk = await startDesk(server(), dir.dir, { ...options, login });
+      const close = async () => { await desk.close(); dir.remove(); };
+      const inbox = new InboxPage(page);
+      try {
+        await inbox.open(desk.url);
+      } catch (error) {
+        await close();
+        throw error;
+      }
+      return { inbox, desk, close };
+    },
+  };
+}
+
+/** Opens «?», then «Настройка клавиш» (Enter), and moves ↓ to the row of this action; its dialog and selected row. */
+export async function openKeymapAt(page: Page, scope: string, action: string) {
+  await page.keyboard.press('Shift+Slash');
+  const dialog = page.getByRole('dialog', { name: 'Клавиши' });
+  await expect(dialog.locator('.help-row').first()).toBeVisible();
+  await page.keyboard.press('Enter');
+  const selected = dialog.locator('[role="option"][aria-selected="true"]');
+  await expect(selected).toHaveCount(1);
+  for (let i = 0; i < 200; i++) {
+    if (await selected.getAttribute('data-scope') === scope && await selected.getAttribute('data-action') === action) {
+      return { dialog, selected };
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  throw new Error(`no row ${scope}/${action}`);
 }

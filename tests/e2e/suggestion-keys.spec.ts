@@ -3,23 +3,13 @@
 // first (through the picker when it is not confident) and Q to the second through the same decision path as every
 // other key (the server receives the target).
 import { test, expect } from '@playwright/test';
-import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+import { serverForSpec } from './stack.js';
 
-let server: ServerUnderTest;
-let serverDir: ReturnType<typeof tempDir>;
-test.beforeAll(async () => {
-  serverDir = tempDir('srv');
-  server = new ServerUnderTest(serverDir.dir, 40);
-  await server.start();
-});
-test.afterAll(async () => { await server.stop(); serverDir.remove(); });
+const spec = serverForSpec();
 
 test('Enter routes to the first suggestion and Q to the second, each shown with its key and reason', async ({ page }) => {
-  const dir = tempDir('desk');
-  const desk = await startDesk(server, dir.dir, { login: 'operator2', pushDelayMs: 150 });
-  const inbox = new InboxPage(page);
+  const { inbox, close } = await spec.openDesk(page, 'operator2');
   try {
-    await inbox.open(desk.url);
     const block = page.getByTestId('suggestions');
     const buttons = block.locator('button.suggestion');
 
@@ -47,9 +37,8 @@ test('Enter routes to the first suggestion and Q to the second, each shown with 
     await page.keyboard.press('KeyQ');
     await expect(inbox.grid.locator(`[data-appeal-id="${second}"]`)).toHaveCount(0);
 
-    await server.expectAppeals({ [first]: { targetId: top ?? '' }, [second]: { targetId: runnerUp ?? '' } });
+    await spec.server.expectAppeals({ [first]: { targetId: top ?? '' }, [second]: { targetId: runnerUp ?? '' } });
   } finally {
-    await desk.close();
-    dir.remove();
+    await close();
   }
 });
