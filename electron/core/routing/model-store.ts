@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Target } from '../../../shared/domain/target.js';
+import { writeDerived } from '../cache/derived-write.js';
 import { competenceEvidence } from './competences.js';
 import { featuresOf } from './features.js';
 import type { Token } from './russian-text.js';
@@ -160,9 +161,9 @@ export type SuggestionRow = [string, string | null, number | null, number, strin
 export function writeSuggestions(db: Database, rows: readonly SuggestionRow[]): void {
   const write = db.prepare(`INSERT OR REPLACE INTO suggestions (appeal_id, top_target_id, top_score, model_revision, json)
     SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM appeals WHERE id = ? AND local_status = 'new')`);
-  db.transaction(() => {
+  writeDerived(db, () => db.transaction(() => {
     for (const row of rows) write.run(...row, row[0]);
-  })();
+  })());
 }
 
 /**
@@ -170,9 +171,9 @@ export function writeSuggestions(db: Database, rows: readonly SuggestionRow[]): 
  * suggestion shown is what tells a correction from an agreement (collectTraining reads it).
  */
 export function dropDecidedSuggestions(db: Database): void {
-  db.prepare(`DELETE FROM suggestions WHERE appeal_id IN (SELECT a.id FROM appeals a
+  writeDerived(db, () => db.prepare(`DELETE FROM suggestions WHERE appeal_id IN (SELECT a.id FROM appeals a
     LEFT JOIN suggest_learned l ON l.appeal_id = a.id AND l.target_id = a.local_target_id
-    WHERE a.local_status != 'new' AND (a.local_status != 'routed' OR l.appeal_id IS NOT NULL))`).run();
+    WHERE a.local_status != 'new' AND (a.local_status != 'routed' OR l.appeal_id IS NOT NULL))`).run());
 }
 
 /** The municipality chosen most often in history: where a local matter goes when no place is named. */
