@@ -11,7 +11,8 @@ import type { Database } from 'better-sqlite3';
  */
 export function writeDerived<T>(db: Database, write: () => T): T {
   // The level cannot change inside a transaction; a caller already in one commits with the outer transaction's.
-  if (db.inTransaction) return write();
+  // Outside WAL mode (a network or FUSE drive may refuse it) NORMAL risks the whole file on power loss: not taken.
+  if (db.inTransaction || db.pragma('journal_mode', { simple: true }) !== 'wal') return write();
   const level = db.pragma('synchronous', { simple: true }) as number;
   db.pragma('synchronous = NORMAL');
   try {

@@ -235,8 +235,9 @@ function buildIndex(entries: Entry[]): PlaceIndex {
   return { entries, byFirstKey };
 }
 
-// Built on first use, not at import: stemming every name and the forms made of it costs ~0.15 s of CPU, and the desk
-// core loads this module at start (clustering, the routing model's store) long before it reads a text for places.
+// Built on first use, not at import: stemming every name and the forms made of it costs ~0.15 s of CPU. The desk core
+// loads this module at start (through the routing model's store and clustering) but reads places only in clustering's
+// first background step after a pull, so its start (the cold open) no longer pays; that step does, once.
 let index: PlaceIndex | null = null;
 const placeIndex = (): PlaceIndex => (index ??= buildIndex(buildEntries(gazetteerData as GazetteerFile)));
 

@@ -68,4 +68,11 @@ describe('derived writes', () => {
     expect(inner).toBe(FULL);
     expect(db.pragma('synchronous', { simple: true })).toBe(FULL);
   });
+
+  it('keeps FULL for derived rows too when the cache is not in WAL mode', () => {
+    const { db, appealId } = openCacheWithAppeal();
+    db.pragma('journal_mode = DELETE');
+    const json = JSON.stringify({ suggestions: [], place: null });
+    expect(levelsDuring(db, () => writeSuggestions(db, [[appealId, null, null, 1, json]]))).toEqual([FULL]);
+  });
 });
