@@ -91,7 +91,9 @@ export function SignOutDialog() {
       </div>
       {phase.kind === 'working' ? null : (
         <p className="dialog-footer">
-          <Keycap keys={keysFor('sign-out', 'confirm')} /> попробовать ещё раз ·{' '}
+          {/* With only conflicts left nothing is sent: the key looks again whether they are looked at. */}
+          <Keycap keys={keysFor('sign-out', 'confirm')} />
+          {phase.kind === 'unsent' && phase.count === 0 ? ' проверить ещё раз' : ' попробовать ещё раз'} ·{' '}
           {phase.kind === 'unsent'
             ? <><Keycap keys={keysFor('sign-out', 'discard-unsent')} /> выйти и удалить
               {phase.count > 0 ? ' неотправленные' : ''}{phase.count > 0 && phase.conflicts > 0 ? ' и' : ''}
