@@ -2,10 +2,11 @@
 // then runs the desktop app with Electron. Only where Electron cannot run (no binary to be had, no display) it starts
 // the browser workstation instead, demo server + test harness on 127.0.0.1, and says why in one line.
 import { spawn } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { API_URL_ENV, apiUrlProblem } from '../electron/main/app-config.js';
 import { startServer, type RunningServer } from '../server/start-server.js';
+import { createOwnerOnlyFile } from '../shared/node/owner-only-files.js';
 import { startHarness } from '../tests/harness/start-harness.js';
 import { ensureElectronBinary } from './electron-binary.js';
 
@@ -15,6 +16,12 @@ const DEMO_APPEALS = 5000;
 const DEMO_LOGIN = { login: 'operator1', password: 'operator1' };
 /** The cache folder of the second demo desk whose command `npm start` prints (team mode). */
 const SECOND_DESK_DIR = path.join(root, '.cache', 'desk-demo-2');
+/**
+ * The browser workstation's running log (the demo server's intake, the desk's syncs): a line every few seconds, which
+ * pushed the address to open off a newcomer's terminal within a minute. Kept in a file (it names appeals: the
+ * user's own) unless `--verbose` asks for it on the terminal.
+ */
+const LOG_FILE = path.join(root, '.cache', 'browser-workstation.log');
 
 function fail(message: string): never {
   console.error(`start: ${message}`);
@@ -47,7 +54,14 @@ function noDisplay(): string | null {
 
 async function startBrowserWorkstation(port: number, why: string): Promise<void> {
   console.log(`${why}: starting the browser workstation instead`);
-  const log = (line: string): void => console.error(line);
+  const verbose = process.argv.includes('--verbose');
+  if (!verbose) {
+    mkdirSync(path.dirname(LOG_FILE), { recursive: true });
+    createOwnerOnlyFile(LOG_FILE);
+    console.log(`Its log: ${path.relative(root, LOG_FILE)} (npm start -- --verbose prints it here)`);
+  }
+  const log = verbose ? (line: string): void => console.error(line)
+    : (line: string): void => appendFileSync(LOG_FILE, `${new Date().toISOString()} ${line}\n`);
   const configuredUrl = process.env[API_URL_ENV]?.trim();
   let server: RunningServer | null = null;
   let apiUrl: string;
