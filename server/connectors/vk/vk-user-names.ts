@@ -2,11 +2,14 @@
 // `users.get` for a person (positive from_id), `groups.getById` for a community writing as itself (negative from_id: a
 // shop's or a village's page commenting under the ministry's post). VK waits for our `ok` (it retries an event not
 // answered in time, and pauses a server that keeps failing), so a lookup is bounded: past its time limit, or on any VK
-// API error, the appeal is stored at once with «Пользователь VK id…» / «Сообщество VK club…» and the reason is logged.
+// API error, the appeal is stored at once with «Пользователь VK id…» / «Сообщество VK club…» (or the author's last known
+// name, however old) and the reason is logged.
 // Names are cached; so, for a while, is an id VK answered without (one it does not know: asked at every comment, it
-// would cost a call and a wait each time), and a failed call backs that id off briefly (VK down or slow must not be
-// asked again at every message) without being taken for «unknown». Lookups of one id with one token in flight at the same
-// time (a flood of retries) are one request; another community's token never answers for this one's.
+// would cost a call and a wait each time). A failure is kept where it belongs: one about the id (a blocked community)
+// backs that id off briefly without being taken for «unknown»; one about the token or VK itself (no answer, HTTP error,
+// token revoked, rate limits, VK's internal error) stops all lookups with that token for a while — while VK is down a new
+// author costs no wait and no log line, the outage is logged once. Lookups of one id with one token in flight at the
+// same time (a flood of retries) are one request; another community's token never answers for this one's.
 import { placeholderName } from './vk-appeal.js';
 
 export const VK_API_URL = 'https://api.vk.com';
@@ -15,15 +18,29 @@ export const VK_API_VERSION = '5.199';
 /** Longest wait for a lookup before the placeholder is used: the whole answer to VK stays well within its timeout. */
 export const DEFAULT_LOOKUP_TIMEOUT_MS = 1500;
 const CACHE_LIMIT = 20_000;
-const CACHE_TTL_MS = 24 * 3_600_000;
+/** A name is asked again after this long (until VK answers, the old one still stands in). */
+export const CACHE_TTL_MS = 24 * 3_600_000;
 /** An id VK answered without a name is not asked again for this long (then it is: VK may know it by now). */
 export const UNKNOWN_TTL_MS = 10 * 60_000;
-/** After a failed call (timeout, HTTP or VK error) the id is not asked again with that token for this long. */
+/** After a call failed for a reason about the id (a VK error such as 15, access denied) the id is not asked again with
+ *  that token for this long. */
 export const FAILURE_BACKOFF_MS = 30_000;
+/** After a call failed for a reason about the token or VK itself, nothing is asked with that token for this long (then
+ *  one lookup tries again; the others keep the placeholder until it has VK's answer). */
+export const TOKEN_DOWN_MS = 30_000;
+/** VK's «Rate limit reached» (29): the token's daily quota for the method is spent; asking every 30 s would not help. */
+export const RATE_LIMIT_DOWN_MS = 10 * 60_000;
+/** Longest pause an HTTP Retry-After can ask for (a broken proxy's «a year» must not silence names for good). */
+const MAX_RETRY_AFTER_MS = 3_600_000;
+/** VK errors about the token or VK, not about the id asked: 5 authorization failed (token revoked), 6 too many requests
+ *  per second, 9 flood control, 10 internal server error, 29 rate limit reached. */
+const TOKEN_ERRORS = new Set([5, 6, 9, 10, 29]);
+const VK_RATE_LIMIT = 29;
 /** Longest name stored, in UTF-16 units as the appeal's contract counts them (shared/domain/appeal.ts author.name). */
 const MAX_NAME = 500;
-/** users.get's «Invalid user id»: VK does not know the id (an answer about it, not a failed call). */
-const VK_INVALID_USER_ID = 113;
+/** The error that is VK's answer «no such id» (not a failed call): users.get's 113 «Invalid user id», groups.getById's
+ *  100 «One of the parameters specified was missing or invalid: invalid group id». */
+const UNKNOWN_ID_ERROR: Record<string, number> = { 'users.get': 113, 'groups.getById': 100 };
 
 export interface VkUserNamesOptions {
   /** The VK API base address; another one only in tests (a fake VK API on loopback). */
@@ -62,8 +79,12 @@ const storableName = (name: string): string | undefined => {
   return trimmed.slice(0, end);
 };
 
-/** What a lookup came to: a name, an answer without one (VK does not know the id), or no answer (failed). */
-type Lookup = { name: string } | 'unknown' | 'failed';
+/**
+ * What a lookup came to: a name, an answer without one (VK does not know the id), a failure about the id, or a failure
+ * about the token or VK (`down`: for how long nothing is asked with the token; `line`: what to log if it starts an outage).
+ */
+type Failure = 'failed' | { down: number; line: string };
+type Lookup = { name: string } | 'unknown' | Failure;
 const named = (name: string | undefined): Lookup => (name === undefined ? 'unknown' : { name });
 
 export function createVkUserNames(opts: VkUserNamesOptions = {}) {
@@ -73,11 +94,14 @@ export function createVkUserNames(opts: VkUserNamesOptions = {}) {
   const now = opts.now ?? Date.now;
   // Everything per from_id and token: a person and a community never share a key (communities are negative), and one
   // community's token never answers for another's (revoked, blocked or rate-limited, it says nothing about theirs;
-  // what it could read, theirs might not). Names for CACHE_TTL_MS, «unknown» for UNKNOWN_TTL_MS, «failed» for
-  // FAILURE_BACKOFF_MS.
+  // what it could read, theirs might not). Names for CACHE_TTL_MS (kept past it, to stand in while VK cannot be asked),
+  // «unknown» for UNKNOWN_TTL_MS, «failed» for FAILURE_BACKOFF_MS.
   const cache = new Map<string, { name: string; at: number }>();
   const misses = new Map<string, { kind: 'unknown' | 'failed'; at: number }>();
   const inFlight = new Map<string, Promise<Lookup>>();
+  // Per token, an outage: nothing asked before `until`; the entry stays until VK answers again (so a retry that fails
+  // too is the same outage, not logged again).
+  const outages = new Map<string, { until: number }>();
   const keyOf = (fromId: number, accessToken: string): string => `${fromId}\n${accessToken}`;
 
   /** Map insertion order as recency: the oldest entry goes past the limit. */
@@ -89,34 +113,45 @@ export function createVkUserNames(opts: VkUserNamesOptions = {}) {
 
   /**
    * One VK API method's `response`; 'unknown' for an error that is VK's answer about the id, 'failed' (logged, never
-   * with the token) on any other failure or timeout.
+   * with the token) for another error about the id, `down` for a failure of the token or of VK (logged by the caller,
+   * once an outage).
    */
   async function callVk(method: string, params: Record<string, string>, accessToken: string, about: string):
-    Promise<{ response: unknown } | 'unknown' | 'failed'> {
+    Promise<{ response: unknown } | 'unknown' | Failure> {
     // POST, form-encoded: the token stays out of URLs and any proxy's access log.
     const body = new URLSearchParams({ ...params, access_token: accessToken, v: VK_API_VERSION, lang: 'ru' });
+    const down = (reason: string, ms = TOKEN_DOWN_MS) =>
+      ({ down: ms, line: `vk: ${method} for ${about}: ${reason}; no lookups with this token for ${Math.round(ms / 1000)} s` });
     try {
       const res = await fetch(`${apiUrl}/method/${method}`, { method: 'POST', body, signal: AbortSignal.timeout(timeoutMs) });
-      if (!res.ok) {
-        log(`vk: ${method} for ${about}: HTTP ${res.status}`);
-        return 'failed';
-      }
+      // Any HTTP error is about VK or the way to it, never about the id: 5xx, 429, a proxy's 404.
+      if (!res.ok) return down(`HTTP ${res.status}`, retryAfterMs(res.headers.get('retry-after')));
       const answer = await res.json() as VkAnswer;
       if (answer.error) {
-        log(`vk: ${method} for ${about}: VK error ${String(answer.error.error_code)} ${String(answer.error.error_msg).slice(0, 200)}`);
-        return answer.error.error_code === VK_INVALID_USER_ID && method === 'users.get' ? 'unknown' : 'failed';
+        const code = answer.error.error_code;
+        const reason = `VK error ${String(code)} ${String(answer.error.error_msg).slice(0, 200)}`;
+        if (typeof code === 'number' && TOKEN_ERRORS.has(code)) return down(reason, code === VK_RATE_LIMIT ? RATE_LIMIT_DOWN_MS : TOKEN_DOWN_MS);
+        log(`vk: ${method} for ${about}: ${reason}`);
+        return code === UNKNOWN_ID_ERROR[method] ? 'unknown' : 'failed';
       }
       return { response: answer.response };
     } catch (err) {
-      const reason = (err as Error).name === 'TimeoutError' ? `no answer in ${timeoutMs} ms` : (err as Error).message;
-      log(`vk: ${method} for ${about}: ${reason}`);
-      return 'failed';
+      // No answer in time, no connection, or an answer that is not JSON: VK (or the way to it) is not working.
+      return down((err as Error).name === 'TimeoutError' ? `no answer in ${timeoutMs} ms` : (err as Error).message);
     }
+  }
+
+  /** An HTTP Retry-After (seconds or a date) as the pause, never shorter than TOKEN_DOWN_MS nor past MAX_RETRY_AFTER_MS. */
+  function retryAfterMs(header: string | null): number {
+    if (header === null || header.trim() === '') return TOKEN_DOWN_MS;
+    const seconds = Number(header);
+    const ms = Number.isFinite(seconds) ? seconds * 1000 : Date.parse(header) - now();
+    return Number.isFinite(ms) ? Math.min(Math.max(ms, TOKEN_DOWN_MS), MAX_RETRY_AFTER_MS) : TOKEN_DOWN_MS;
   }
 
   async function userName(userId: number, accessToken: string): Promise<Lookup> {
     const answer = await callVk('users.get', { user_ids: String(userId) }, accessToken, `id${userId}`);
-    if (typeof answer === 'string') return answer;
+    if (typeof answer === 'string' || 'down' in answer) return answer;
     const response = answer.response as UsersGetResponse | undefined;
     const user = Array.isArray(response) ? response.find((u) => u.id === userId) : undefined;
     return named(storableName([text(user?.first_name), text(user?.last_name)].filter((part) => part !== '').join(' ')));
@@ -124,7 +159,7 @@ export function createVkUserNames(opts: VkUserNamesOptions = {}) {
 
   async function communityName(groupId: number, accessToken: string): Promise<Lookup> {
     const answer = await callVk('groups.getById', { group_ids: String(groupId) }, accessToken, `club${groupId}`);
-    if (typeof answer === 'string') return answer;
+    if (typeof answer === 'string' || 'down' in answer) return answer;
     const response = answer.response as GroupsGetByIdResponse | undefined;
     const groups = Array.isArray(response) ? response : Array.isArray(response?.groups) ? response.groups : [];
     const group = groups.find((g) => g.id === groupId);
@@ -140,6 +175,14 @@ export function createVkUserNames(opts: VkUserNamesOptions = {}) {
     let pending = inFlight.get(key);
     if (!pending) {
       pending = (fromId > 0 ? userName(fromId, accessToken) : communityName(-fromId, accessToken)).then((outcome) => {
+        if (typeof outcome === 'object' && 'down' in outcome) {
+          // Lookups of other ids with this token, failing at the same moment, are the same outage: one line.
+          if (!outages.has(accessToken)) log(outcome.line);
+          remember(outages, accessToken, { until: now() + outcome.down });
+          return outcome;
+        }
+        outages.delete(accessToken); // VK answered, whatever it said about the id
+        if (outcome === 'unknown') cache.delete(key); // VK no longer knows the id: its old name is not its name
         if (typeof outcome === 'string') remember(misses, key, { kind: outcome, at: now() });
         else {
           misses.delete(key);
@@ -153,16 +196,27 @@ export function createVkUserNames(opts: VkUserNamesOptions = {}) {
   }
 
   return {
-    /** The author's name: resolved when a token is given and VK answers in time, else the placeholder. */
+    /**
+     * The author's name: resolved when a token is given and VK answers in time; else the name VK gave last (expired,
+     * still the author's best name), else the placeholder.
+     */
     async nameOf(fromId: number, accessToken: string | undefined): Promise<string> {
       if (accessToken === undefined || fromId === 0) return placeholderName(fromId);
       const key = keyOf(fromId, accessToken);
       const cached = cache.get(key);
       if (cached && now() - cached.at < CACHE_TTL_MS) return cached.name;
+      const fallback = cached?.name ?? placeholderName(fromId);
       const miss = misses.get(key);
-      if (miss && now() - miss.at < (miss.kind === 'unknown' ? UNKNOWN_TTL_MS : FAILURE_BACKOFF_MS)) return placeholderName(fromId);
+      if (miss && now() - miss.at < (miss.kind === 'unknown' ? UNKNOWN_TTL_MS : FAILURE_BACKOFF_MS)) return fallback;
+      const outage = outages.get(accessToken);
+      if (outage) {
+        if (now() < outage.until) return fallback;
+        // This lookup tries VK again; the others meanwhile keep the fallback instead of each waiting for a VK still down.
+        outage.until = now() + TOKEN_DOWN_MS;
+      }
       const outcome = await lookUp(fromId, accessToken);
-      return typeof outcome === 'string' ? placeholderName(fromId) : outcome.name;
+      if (typeof outcome === 'object' && 'name' in outcome) return outcome.name;
+      return outcome === 'unknown' ? placeholderName(fromId) : fallback;
     },
   };
 }

@@ -1,14 +1,17 @@
 // Comments by a community writing as itself (negative from_id: a shop's or a village's page under the ministry's post)
 // are named through VK's groups.getById (5.199 answer `{ groups, profiles }`, tests/fixtures/connectors/vk/
 // groups.getById.json) as people are through users.get: same bounded wait, same cache, the appeal stored with the
-// placeholder on any failure. An id VK does not know is not asked again for a while, a failed call is backed off
-// briefly, and each community's token asks for its own appeals. Real server and a fake VK API on loopback; SQLite
+// placeholder on any failure (or the author's last known name, however old). An id VK does not know is not asked again
+// for a while, a failure about the id backs that id off briefly, a failure of the token or of VK (no answer, HTTP error,
+// VK errors 5, 6, 9, 10, 29) pauses every lookup with that token and is logged once; each community's token asks for its
+// own appeals. Real server and a fake VK API on loopback; SQLite
 // (project node) and PostgreSQL (project node-postgres); the waits in time against the fake VK API with a clock.
+import { createServer } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectorPayload, startConnectorServer } from './connector-server.js';
+import { connectorPayload, listenOnLoopback, startConnectorServer } from './connector-server.js';
 import { ACCESS_TOKEN, GROUP_ID, SECRET, startFakeVkApi, startVkFixture, vkEvent, type VkFixture } from './vk-fixture.js';
 import {
-  createVkUserNames, FAILURE_BACKOFF_MS, UNKNOWN_TTL_MS,
+  CACHE_TTL_MS, createVkUserNames, FAILURE_BACKOFF_MS, RATE_LIMIT_DOWN_MS, TOKEN_DOWN_MS, UNKNOWN_TTL_MS,
 } from '../../../../server/connectors/vk/vk-user-names.js';
 
 let vk: VkFixture;
@@ -73,19 +76,18 @@ describe('VK community authors: names through groups.getById', () => {
     expect(byId.get(appealId(5002))).toBe('ы'.repeat(500));
   });
 
-  it('stores the appeal with the placeholder when groups.getById is slow or fails, answers VK in time, logs no token', async () => {
+  it('stores the appeal with the placeholder when groups.getById fails or is slow, answers VK in time, logs no token', async () => {
     vk = await startVk({ accessToken: true, lookupTimeoutMs: 300 });
     loadGroups();
-    vk.vkApi.delayMs = 5000;
-    const started = Date.now();
-    expect(await vk.post(commentBy(-SHOP, 5001))).toEqual(ok);
-    expect(Date.now() - started).toBeLessThan(2000);
-    vk.vkApi.delayMs = 0;
     vk.vkApi.error = { error_code: 15, error_msg: 'Access denied: group is blocked' };
     expect(await vk.post(commentBy(-VILLAGE, 5002))).toEqual(ok);
     // A community VK does not return (none in the answer) keeps the placeholder too.
     delete vk.vkApi.error;
     expect(await vk.post(commentBy(-300000099, 5003))).toEqual(ok);
+    vk.vkApi.delayMs = 5000;
+    const started = Date.now();
+    expect(await vk.post(commentBy(-SHOP, 5001))).toEqual(ok);
+    expect(Date.now() - started).toBeLessThan(2000);
 
     const byId = new Map((await vk.appeals()).map((a) => [a.id, a.author]));
     expect(byId.get(appealId(5001))).toEqual({ name: `Сообщество VK club${SHOP}`, url: `https://vk.com/club${SHOP}` });
@@ -95,17 +97,24 @@ describe('VK community authors: names through groups.getById', () => {
     expect(vk.log.some((line) => line.includes(`groups.getById for club${VILLAGE}`) && line.includes('VK error 15'))).toBe(true);
     expect(vk.log.join('\n')).not.toContain('fixture-community-token');
 
-    // Each was asked once. A failed call backs its id off briefly: the community's next comment, VK working again,
-    // is stored at once with the placeholder, VK not asked (after the back-off it is, and named: the clock test
-    // below); the unknown community is not asked again either.
+    // Each was asked once. The blocked community is backed off briefly (after the back-off it is asked again, and
+    // named: the clock tests below); the unknown community is not asked again either. The timeout is VK's, not the
+    // shop's: for a while nothing is asked with this token, so the next comments — the shop's, and a person's never
+    // seen before, VK working again meanwhile — are stored at once with placeholders, VK not asked, one line logged.
+    vk.vkApi.delayMs = 0;
+    vk.vkApi.names.set(610000017, ['Анна', 'Петрова']);
     expect(await vk.post(commentBy(-SHOP, 5004))).toEqual(ok);
     expect(await vk.post(commentBy(-VILLAGE, 5005))).toEqual(ok);
     expect(await vk.post(commentBy(-300000099, 5006))).toEqual(ok);
+    expect(await vk.post(commentBy(610000017, 5007))).toEqual(ok);
     const later = new Map((await vk.appeals()).map((a) => [a.id, a.author.name]));
     expect(later.get(appealId(5004))).toBe(`Сообщество VK club${SHOP}`);
     expect(later.get(appealId(5005))).toBe(`Сообщество VK club${VILLAGE}`);
     expect(later.get(appealId(5006))).toBe('Сообщество VK club300000099');
-    expect(callsOf('groups.getById').map((c) => c.fields.get('group_ids'))).toEqual([String(SHOP), String(VILLAGE), '300000099']);
+    expect(later.get(appealId(5007))).toBe('Пользователь VK id610000017');
+    expect(callsOf('groups.getById').map((c) => c.fields.get('group_ids'))).toEqual([String(VILLAGE), '300000099', String(SHOP)]);
+    expect(callsOf('users.get')).toEqual([]);
+    expect(vk.log.filter((line) => line.includes('no lookups with this token'))).toHaveLength(1);
   });
 
   it('asks VK once for an id it does not know, person or community, however many comments follow', async () => {
@@ -209,9 +218,9 @@ describe('VK name lookups per community token', () => {
     started.push(() => server.fx.dispose());
     vkApi.names.set(610000017, ['Анна', 'Петрова']);
     vkApi.delayMs = 200;
-    const post = (groupId: number, secret: string, commentId: number) => {
+    const post = (groupId: number, secret: string, commentId: number, fromId = 610000017) => {
       const event = { ...vkEvent('wall_reply_new'), group_id: groupId, secret, event_id: `comment-${groupId}-${commentId}` };
-      event.object = { ...event.object, id: commentId, from_id: 610000017, owner_id: -groupId, post_owner_id: -groupId, attachments: [] };
+      event.object = { ...event.object, id: commentId, from_id: fromId, owner_id: -groupId, post_owner_id: -groupId, attachments: [] };
       return fetch(`${server.fx.server.url}/api/v1/connectors/vk/${groupId}`, {
         method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event),
       }).then((res) => res.text());
@@ -226,6 +235,17 @@ describe('VK name lookups per community token', () => {
     expect(byId.get(`vk:${OTHER_GROUP}:wall:3301:8001`)).toBe('Пользователь VK id610000017');
     expect(byId.get(`vk:${GROUP_ID}:wall:3301:8002`)).toBe('Анна Петрова');
     expect(vkApi.calls.map((c) => c.fields.get('access_token'))).toEqual([OTHER_TOKEN, ACCESS_TOKEN]);
+
+    // The refused token is down, for its community alone: a new author under its post is not asked about (placeholder
+    // at once), a new author under the other community's post is, with that community's token and named.
+    vkApi.names.set(610000451, ['Иван', 'Сидоров']);
+    expect(await post(OTHER_GROUP, OTHER_SECRET, 8003, 610000451)).toBe('ok');
+    expect(await post(GROUP_ID, SECRET, 8004, 610000451)).toBe('ok');
+    const later = new Map((await server.appeals()).map((a) => [a.id, a.author.name]));
+    expect(later.get(`vk:${OTHER_GROUP}:wall:3301:8003`)).toBe('Пользователь VK id610000451');
+    expect(later.get(`vk:${GROUP_ID}:wall:3301:8004`)).toBe('Иван Сидоров');
+    expect(vkApi.calls.map((c) => c.fields.get('access_token'))).toEqual([OTHER_TOKEN, ACCESS_TOKEN, ACCESS_TOKEN]);
+    expect(server.log.filter((line) => line.includes('VK error 5 '))).toHaveLength(1);
     expect(server.log.join('\n')).not.toContain('fixture-other-community-token');
   });
 });
@@ -267,18 +287,214 @@ describe('VK name lookups in time (a clock; the fake VK API on loopback)', () =>
     expect(vkApi.calls).toHaveLength(1);
   });
 
-  it('a failed call is backed off for FAILURE_BACKOFF_MS, not taken for unknown: then asked again and named', async () => {
+  it('a failure about the id is backed off for FAILURE_BACKOFF_MS, that id only, not taken for unknown: then asked again', async () => {
     const { vkApi, clock, log, nameOf } = await namesWithClock();
     loadGroupsInto(vkApi.groups);
-    vkApi.error = { error_code: 10, error_msg: 'Internal server error' };
+    vkApi.error = { error_code: 15, error_msg: 'Access denied: group is blocked' };
     expect(await nameOf(-SHOP)).toBe(`Сообщество VK club${SHOP}`);
     delete vkApi.error;
+    // Another id with the same token is asked meanwhile: error 15 says nothing about the token.
+    expect(await nameOf(-VILLAGE)).toBe('Администрация Озёрного сельсовета');
     clock.ms += FAILURE_BACKOFF_MS - 1_000;
     expect(await nameOf(-SHOP)).toBe(`Сообщество VK club${SHOP}`);
-    expect(vkApi.calls).toHaveLength(1);
+    expect(vkApi.calls).toHaveLength(2);
     clock.ms += 2_000;
     expect(await nameOf(-SHOP)).toBe('Магазин «Колосок» — с. Озёрное');
+    expect(vkApi.calls).toHaveLength(3);
+    expect(log.filter((line) => line.includes('VK error 15'))).toHaveLength(1);
+  });
+
+  it('groups.getById\'s «invalid group id» (100) is an unknown community, asked again only after UNKNOWN_TTL_MS', async () => {
+    const { vkApi, clock, nameOf } = await namesWithClock();
+    vkApi.error = { error_code: 100, error_msg: 'One of the parameters specified was missing or invalid: invalid group id' };
+    expect(await nameOf(-SHOP)).toBe(`Сообщество VK club${SHOP}`);
+    delete vkApi.error;
+    loadGroupsInto(vkApi.groups);
+    clock.ms += FAILURE_BACKOFF_MS + 1_000;
+    expect(await nameOf(-SHOP)).toBe(`Сообщество VK club${SHOP}`);
+    // Not a token fault either: another community is asked and named meanwhile.
+    expect(await nameOf(-VILLAGE)).toBe('Администрация Озёрного сельсовета');
     expect(vkApi.calls).toHaveLength(2);
-    expect(log.filter((line) => line.includes('VK error 10'))).toHaveLength(1);
+    clock.ms += UNKNOWN_TTL_MS;
+    expect(await nameOf(-SHOP)).toBe('Магазин «Колосок» — с. Озёрное');
+    expect(vkApi.calls).toHaveLength(3);
+  });
+
+  it('an expired name whose refresh fails is still the name (VK down, or a failure about the id); VK\'s «unknown» is not', async () => {
+    const { vkApi, clock, nameOf } = await namesWithClock();
+    loadGroupsInto(vkApi.groups);
+    vkApi.names.set(610000017, ['Анна', 'Петрова']);
+    vkApi.names.set(610000451, ['Иван', 'Сидоров']);
+    expect(await nameOf(-SHOP)).toBe('Магазин «Колосок» — с. Озёрное');
+    expect(await nameOf(-VILLAGE)).toBe('Администрация Озёрного сельсовета');
+    expect(await nameOf(610000017)).toBe('Анна Петрова');
+    clock.ms += CACHE_TTL_MS + 1_000;
+
+    // A failure about the id: the old name, asked again after the back-off.
+    vkApi.error = { error_code: 15, error_msg: 'Access denied: group is blocked' };
+    expect(await nameOf(-SHOP)).toBe('Магазин «Колосок» — с. Озёрное');
+    expect(await nameOf(-SHOP)).toBe('Магазин «Колосок» — с. Озёрное');
+    expect(vkApi.calls).toHaveLength(4);
+    // VK itself failing (internal error): the old name, and during the outage still the old name, VK not asked.
+    vkApi.error = { error_code: 10, error_msg: 'Internal server error' };
+    expect(await nameOf(-VILLAGE)).toBe('Администрация Озёрного сельсовета');
+    expect(await nameOf(610000017)).toBe('Анна Петрова');
+    expect(await nameOf(610000451)).toBe('Пользователь VK id610000451');
+    expect(vkApi.calls).toHaveLength(5);
+
+    // VK back: names refreshed; an id VK no longer knows loses its old name (the placeholder, not a stale one).
+    delete vkApi.error;
+    vkApi.names.delete(610000017);
+    clock.ms += Math.max(TOKEN_DOWN_MS, FAILURE_BACKOFF_MS) + 1_000;
+    expect(await nameOf(610000017)).toBe('Пользователь VK id610000017');
+    expect(await nameOf(610000017)).toBe('Пользователь VK id610000017');
+    expect(await nameOf(-VILLAGE)).toBe('Администрация Озёрного сельсовета');
+    expect(vkApi.calls).toHaveLength(7);
+  });
+});
+
+describe('VK down or the token refused: lookups with that token pause (a clock; loopback)', () => {
+  /** Names with a clock, as in the block above (the fake VK API; or `apiUrl`: a stub, a closed port). */
+  async function namesWithClock(opts: { apiUrl?: string; timeoutMs?: number } = {}) {
+    const vkApi = await startFakeVkApi();
+    started.push(() => vkApi.close());
+    const clock = { ms: Date.parse('2026-12-02T10:00:00Z') };
+    const log: string[] = [];
+    const names = createVkUserNames({
+      apiUrl: opts.apiUrl ?? vkApi.url, now: () => clock.ms, log: (line) => log.push(line),
+      ...(opts.timeoutMs !== undefined ? { timeoutMs: opts.timeoutMs } : {}),
+    });
+    /** A name, and how long its answer took in real time. */
+    const timed = async (fromId: number) => {
+      const start = performance.now();
+      const name = await names.nameOf(fromId, ACCESS_TOKEN);
+      return { name, ms: performance.now() - start };
+    };
+    return { vkApi, clock, log, nameOf: (fromId: number) => names.nameOf(fromId, ACCESS_TOKEN), timed };
+  }
+
+  /** An HTTP server on loopback answering every request with `status` (and `headers`), counting them. */
+  async function startHttpStub(status: number, headers: Record<string, string> = {}) {
+    const stub = { requests: 0 };
+    const server = createServer((req, res) => {
+      stub.requests++;
+      req.resume();
+      req.on('end', () => res.writeHead(status, { 'content-type': 'text/html', ...headers }).end('<h1>Bad Gateway</h1>'));
+    });
+    const { url, close } = await listenOnLoopback(server);
+    started.push(close);
+    return Object.assign(stub, { url });
+  }
+
+  const ANNA = 610000017;
+  const IVAN = 610000451;
+  const PETR = 610000452;
+
+  it.each([
+    [5, 'User authorization failed: invalid access_token (4).', TOKEN_DOWN_MS],
+    [6, 'Too many requests per second', TOKEN_DOWN_MS],
+    [9, 'Flood control', TOKEN_DOWN_MS],
+    [10, 'Internal server error', TOKEN_DOWN_MS],
+    [29, 'Rate limit reached', RATE_LIMIT_DOWN_MS],
+  ])('VK error %i: no call with the token for the pause, every author the placeholder at once, one log line', async (code, msg, pause) => {
+    const { vkApi, clock, log, nameOf, timed } = await namesWithClock();
+    loadGroupsInto(vkApi.groups);
+    vkApi.names.set(ANNA, ['Анна', 'Петрова']);
+    vkApi.names.set(IVAN, ['Иван', 'Сидоров']);
+    vkApi.error = { error_code: code, error_msg: msg };
+    expect(await nameOf(ANNA)).toBe(`Пользователь VK id${ANNA}`);
+    delete vkApi.error;
+    // Other authors, people and communities, never asked about before: not asked now either.
+    for (const fromId of [IVAN, -SHOP, PETR, -VILLAGE]) {
+      const { name, ms } = await timed(fromId);
+      expect(name).toBe(fromId > 0 ? `Пользователь VK id${fromId}` : `Сообщество VK club${-fromId}`);
+      expect(ms).toBeLessThan(100);
+    }
+    clock.ms += pause - 1_000;
+    expect(await nameOf(IVAN)).toBe(`Пользователь VK id${IVAN}`);
+    expect(vkApi.calls).toHaveLength(1);
+    clock.ms += 2_000;
+    expect(await nameOf(IVAN)).toBe('Иван Сидоров');
+    expect(await nameOf(-SHOP)).toBe('Магазин «Колосок» — с. Озёрное');
+    expect(vkApi.calls).toHaveLength(3);
+    expect(log).toHaveLength(1);
+    expect(log[0]).toContain(`VK error ${code} ${msg}`);
+    expect(log[0]).toContain(`no lookups with this token for ${pause / 1000} s`);
+    expect(log.join('\n')).not.toContain('fixture-community-token');
+  });
+
+  it('no answer in time: the next new authors do not wait, VK is not asked, and all at once the outage is one line', async () => {
+    const { vkApi, clock, log, nameOf, timed } = await namesWithClock({ timeoutMs: 200 });
+    vkApi.names.set(ANNA, ['Анна', 'Петрова']);
+    vkApi.names.set(IVAN, ['Иван', 'Сидоров']);
+    vkApi.delayMs = 5000;
+    // Three authors at once, all timing out: one outage, one line.
+    expect(await Promise.all([nameOf(ANNA), nameOf(IVAN), nameOf(-SHOP)]))
+      .toEqual([`Пользователь VK id${ANNA}`, `Пользователь VK id${IVAN}`, `Сообщество VK club${SHOP}`]);
+    expect(vkApi.calls).toHaveLength(3);
+    const first = await timed(PETR);
+    const second = await timed(-VILLAGE);
+    expect([first.name, second.name]).toEqual([`Пользователь VK id${PETR}`, `Сообщество VK club${VILLAGE}`]);
+    expect(Math.max(first.ms, second.ms)).toBeLessThan(100);
+    expect(vkApi.calls).toHaveLength(3);
+    expect(log).toEqual([expect.stringMatching(/^vk: (users\.get for id\d+|groups\.getById for club\d+): no answer in 200 ms; no lookups with this token for 30 s$/)]);
+
+    // Past the pause one lookup tries again; while it waits, the others keep the placeholder without a call. It fails
+    // too: the same outage, not logged again.
+    clock.ms += TOKEN_DOWN_MS + 1_000;
+    const probe = nameOf(ANNA);
+    expect(await nameOf(IVAN)).toBe(`Пользователь VK id${IVAN}`);
+    expect(await probe).toBe(`Пользователь VK id${ANNA}`);
+    expect(vkApi.calls).toHaveLength(4);
+    expect(log).toHaveLength(1);
+
+    // VK answers again: names, and a later outage is a new line.
+    vkApi.delayMs = 0;
+    clock.ms += TOKEN_DOWN_MS + 1_000;
+    expect(await nameOf(ANNA)).toBe('Анна Петрова');
+    expect(await nameOf(IVAN)).toBe('Иван Сидоров');
+    vkApi.error = { error_code: 10, error_msg: 'Internal server error' };
+    expect(await nameOf(PETR)).toBe(`Пользователь VK id${PETR}`);
+    expect(await nameOf(-VILLAGE)).toBe(`Сообщество VK club${VILLAGE}`);
+    expect(vkApi.calls).toHaveLength(7);
+    expect(log).toHaveLength(2);
+    expect(log[1]).toContain('VK error 10');
+  });
+
+  it('HTTP 502: a pause of TOKEN_DOWN_MS; HTTP 503 with Retry-After: as long as VK asks (within an hour)', async () => {
+    const badGateway = await startHttpStub(502);
+    const bad = await namesWithClock({ apiUrl: badGateway.url });
+    expect(await bad.nameOf(ANNA)).toBe(`Пользователь VK id${ANNA}`);
+    expect(await bad.nameOf(-SHOP)).toBe(`Сообщество VK club${SHOP}`);
+    bad.clock.ms += TOKEN_DOWN_MS - 1_000;
+    expect(await bad.nameOf(IVAN)).toBe(`Пользователь VK id${IVAN}`);
+    expect(badGateway.requests).toBe(1);
+    bad.clock.ms += 2_000;
+    expect(await bad.nameOf(IVAN)).toBe(`Пользователь VK id${IVAN}`);
+    expect(badGateway.requests).toBe(2);
+    expect(bad.log).toEqual([`vk: users.get for id${ANNA}: HTTP 502; no lookups with this token for 30 s`]);
+
+    const unavailable = await startHttpStub(503, { 'retry-after': '300' });
+    const busy = await namesWithClock({ apiUrl: unavailable.url });
+    expect(await busy.nameOf(ANNA)).toBe(`Пользователь VK id${ANNA}`);
+    busy.clock.ms += 299_000;
+    expect(await busy.nameOf(IVAN)).toBe(`Пользователь VK id${IVAN}`);
+    expect(unavailable.requests).toBe(1);
+    busy.clock.ms += 2_000;
+    expect(await busy.nameOf(IVAN)).toBe(`Пользователь VK id${IVAN}`);
+    expect(unavailable.requests).toBe(2);
+    expect(busy.log).toEqual([`vk: users.get for id${ANNA}: HTTP 503; no lookups with this token for 300 s`]);
+  });
+
+  it('VK unreachable (connection refused) is an outage too', async () => {
+    const closed = await listenOnLoopback(createServer());
+    await closed.close();
+    const { clock, log, nameOf, timed } = await namesWithClock({ apiUrl: closed.url });
+    expect(await nameOf(ANNA)).toBe(`Пользователь VK id${ANNA}`);
+    expect((await timed(IVAN)).name).toBe(`Пользователь VK id${IVAN}`);
+    clock.ms += TOKEN_DOWN_MS + 1_000;
+    expect(await nameOf(-SHOP)).toBe(`Сообщество VK club${SHOP}`);
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatch(/^vk: users\.get for id610000017: .+; no lookups with this token for 30 s$/);
   });
 });
