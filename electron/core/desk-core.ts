@@ -85,7 +85,7 @@ export async function createDeskCore(options: DeskCoreOptions): Promise<DeskCore
     return await wireDeskCore({ ...options, tokenStore }, cache, started);
   } catch (error) {
     // A caller that retries (or a harness that reports and exits) must not keep a worker and a connection open.
-    started.team?.close();
+    await started.team?.close();
     await started.engine?.close();
     await started.suggestions?.close();
     cache.db.close();
@@ -211,7 +211,7 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
     close() {
       closing ??= (async () => {
         closed = true;
-        teamService.close();
+        await teamService.close();
         await engine.close();
         await suggestions.close();
         events.clear();

@@ -42,6 +42,8 @@ export class HoldKeeper {
   private stopped = false;
   /** After a failed send, outbox changes wait for the renewal timer (a new selection still goes at once). */
   private failedAtMs: number | null = null;
+  /** The request in flight, if any (closing waits for it: settled()). */
+  private current: Promise<void> | null = null;
 
   constructor(options: HoldKeeperOptions) {
     this.o = options;
@@ -110,7 +112,14 @@ export class HoldKeeper {
       this.gapTimer.unref();
       return;
     }
-    void this.send();
+    const sending = this.send();
+    this.current = sending;
+    void sending.finally(() => { if (this.current === sending) this.current = null; });
+  }
+
+  /** Resolves once no request is in flight. */
+  async settled(): Promise<void> {
+    while (this.current !== null) await this.current;
   }
 
   private async send(): Promise<void> {

@@ -42,8 +42,16 @@ export interface TeamService {
   sessionChanged(): void;
   /** The outbox changed (a decision stored, sent or undone): the held set follows it. */
   pendingChanged(): void;
-  close(): void;
+  /** Stops holding and leaves the live channel; waits (≤ CLOSE_HOLD_WAIT_MS) for a hold request already sent. */
+  close(): Promise<void>;
 }
+
+/**
+ * The server drops a session's holds when its live channel goes, not a hold that reaches it after: one asked for just
+ * before the desk closed (the selection rests 120 ms first) then stood for the whole lease, «смотрит …» on a desk
+ * that was gone. Closing lets that request land first, at most this long.
+ */
+const CLOSE_HOLD_WAIT_MS = 1_000;
 
 /** Longest a hold that just ended stays shown while the pull a `changes` event started is still running. */
 const MAX_CARRY_MS = 1_000;
@@ -222,9 +230,12 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
       publish();
     },
     pendingChanged: () => keeper.pendingChanged(),
-    close() {
-      live.stop();
+    async close() {
       keeper.stop();
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([keeper.settled(), new Promise<void>((resolve) => { timer = setTimeout(resolve, CLOSE_HOLD_WAIT_MS); })]);
+      clearTimeout(timer);
+      live.stop();
     },
   };
 }

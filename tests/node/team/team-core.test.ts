@@ -2,6 +2,7 @@
 // decision arrives without polling, reconnect and resume after a server restart, token expiry, fallback to polling),
 // holds (granted, taken with the holder, seen by colleagues, released on sign-out and on disconnect, re-sent after
 // a restart, a surge cluster held as a whole), and that holds never stand in the way of a decision.
+import { createServer, request, type IncomingMessage } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore, type DeskCoreOptions } from '../../../electron/core/desk-core.js';
 import { startServer, type RunningServer, type StartServerOptions } from '../../../server/start-server.js';
@@ -79,6 +80,40 @@ async function desk(login: string, options: Partial<DeskCoreOptions> = {}): Prom
 
 const liveIs = (core: DeskCore, state: NonNullable<SyncStatus['live']>) => statusMatching(core, (s) => s.live === state);
 
+/**
+ * A proxy in front of the server that streams everything through (the live channel too), except what `rule` refuses
+ * (a 404) or holds back for a number of milliseconds before forwarding it.
+ */
+async function proxyToServer(rule: (req: IncomingMessage) => 'pass' | 'refuse' | number): Promise<string> {
+  const proxy = createServer((req, res) => {
+    const verdict = rule(req);
+    if (verdict === 'refuse') {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"not_found","message":"нет"}}');
+      return;
+    }
+    const forward = () => {
+      const upstream = request({ host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers }, (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      });
+      upstream.on('error', () => res.destroy());
+      // The desk closing its end (the live channel) closes the server's end too, as a direct connection would.
+      res.on('close', () => upstream.destroy());
+      req.pipe(upstream);
+    };
+    if (verdict === 'pass') forward();
+    else setTimeout(forward, verdict);
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  cleanups.push(() => new Promise<void>((resolve) => {
+    proxy.closeAllConnections();
+    proxy.close(() => resolve());
+  }));
+  const address = proxy.address();
+  if (address === null || typeof address === 'string') throw new Error('no proxy port');
+  return `http://127.0.0.1:${address.port}`;
+}
+
 /** Resolves with the team view once it matches (checking the current one first). */
 async function teamMatching(core: DeskCore, predicate: (view: TeamView) => boolean): Promise<TeamView> {
   const waiting = nextEvent<TeamView>(core, 'team.changed', predicate);
@@ -129,24 +164,9 @@ describe('live channel', () => {
 
   it('falls back to polling when the channel cannot be had, and decisions still go through', async () => {
     // A proxy that answers everything except /live: polling must carry the desk.
-    const { createServer, request } = await import('node:http');
-    const proxy = createServer((req, res) => {
-      if ((req.url ?? '').startsWith(`${API_PREFIX}/live`)) {
-        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"not_found","message":"нет"}}');
-        return;
-      }
-      const upstream = request({ host: '127.0.0.1', port, path: req.url, method: req.method, headers: req.headers }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      });
-      req.pipe(upstream);
-    });
-    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise<void>((resolve) => proxy.close(() => resolve())));
-    const address = proxy.address();
-    if (address === null || typeof address === 'string') throw new Error('no proxy port');
+    const apiUrl = await proxyToServer((req) => ((req.url ?? '').startsWith(`${API_PREFIX}/live`) ? 'refuse' : 'pass'));
     const dir = tempDir('fallback');
-    const core = await createDeskCore({ dataDir: dir.dir, apiUrl: `http://127.0.0.1:${address.port}`, pushDelayMs: 0,
+    const core = await createDeskCore({ dataDir: dir.dir, apiUrl, pushDelayMs: 0,
       syncIntervalMs: 300, requestTimeoutMs: 3_000 });
     cleanups.push(() => core.close(), dir.remove);
     await value(core, 'session.login', { login: 'operator1', password: 'operator1' });
@@ -211,6 +231,30 @@ describe('holds', () => {
     await teamMatching(b, (view) => view.heldByOthers[first!]?.id === 'u-operator3');
     await c.close(); // the desk goes away without a word: its live connection closes, its holds with it
     await teamMatching(b, (view) => Object.keys(view.heldByOthers).length === 0);
+  });
+
+  it('a hold asked for as the desk closes does not outlive it: the request lands before the channel goes', async () => {
+    // The server drops a session's holds when its channel goes, not a hold that reaches it after: one sent just before
+    // the desk closed stood for the whole lease (90 s), «смотрит …» from a desk that was gone. The proxy holds each
+    // PUT /holds back 600 ms, as a slow network would.
+    const b = await desk('operator2');
+    let holdRequests = 0;
+    const apiUrl = await proxyToServer((req) => {
+      if (req.method !== 'PUT' || !(req.url ?? '').startsWith(`${API_PREFIX}/holds`)) return 'pass';
+      holdRequests += 1;
+      return 600;
+    });
+    const c = await desk('operator3', { apiUrl });
+    const [first] = await inboxIds(c);
+    holdRequests = 0;
+    const asked = c.call('team.hold', { appealId: first });
+    // On its way (a desk spaces its hold requests 100 ms apart), held back by the proxy when the desk closes.
+    await expect.poll(() => holdRequests, { interval: 10 }).toBe(1);
+    await c.close();
+    await asked;
+    await teamMatching(b, (view) => !view.members.some((m) => m.id === 'u-operator3' && m.onlineSince !== null));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect((await value<TeamView>(b, 'team.get', {})).heldByOthers[first!]).toBeUndefined();
   });
 
   it('holds are re-sent after a server restart (the server kept none: they live in memory)', async () => {
