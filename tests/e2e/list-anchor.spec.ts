@@ -121,10 +121,12 @@ for (const [n, screen] of SCREENS.entries()) {
   });
 }
 
-// QA #23: a desk fresh from sign-in, nothing pressed, selection on the first row: appeals arriving keep it at the
-// top of the list — the newest selected, the grid not scrolled, whole rows (it used to sit on an old appeal at the
-// bottom edge, the newer ones above it and the top row half cut).
-test('a desk nobody has touched stays at the top of the list while appeals arrive', async ({ browser }) => {
+// QA #23 and the follow-up review: a desk fresh from sign-in, nothing pressed, selection on the first row (taken by
+// itself when the first page loads). Appeals arriving above it never swap the appeal the operator is reading: the
+// selection and the detail pane keep it (it used to follow the newest until the first key, so an operator reading
+// the first appeal saw it replaced and the next Enter decided one they had not read). The grid keeps that row where
+// it was on screen, whole, the new rows above it (QA #23's complaint: it had been pushed to the bottom edge, cut).
+test('a desk nobody has touched keeps its appeal, in place on screen, while appeals arrive above it', async ({ browser }) => {
   test.setTimeout(90_000);
   const dir = tempDir('anchor-top');
   const desk = await startDesk(server, dir.dir, { login: 'operator5' });
@@ -135,14 +137,30 @@ test('a desk nobody has touched stays at the top of the list while appeals arriv
   try {
     await inbox.open(desk.url);
     await expect(inbox.selectedRow).toHaveAttribute('aria-rowindex', '2');
+    const reading = await inbox.selectedId();
+    const detail = page.getByTestId('appeal-detail');
+    await expect(detail).toHaveAttribute('data-appeal-id', reading);
+    await expect(page.locator('.detail-body')).toBeVisible();
+    const text = await page.locator('.detail-body').innerText();
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    const top = await inbox.selectedRow.evaluate((el) => el.getBoundingClientRect().top);
+    const gridBox = await page.getByRole('grid').evaluate((el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
     let count = await rowCount(page);
-    for (const appeal of arrivals(2)) {
+    for (const [i, appeal] of arrivals(2).entries()) {
       await server.ingest([appeal]);
       await expect.poll(() => rowCount(page), { timeout: 20_000 }).toBe(count + 1);
       count += 1;
-      await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', appeal.id);
-      await expect(inbox.selectedRow).toHaveAttribute('aria-rowindex', '2');
-      expect(await page.getByRole('grid').evaluate((el) => el.scrollTop)).toBe(0);
+      // The new row is above the one being read, which stays selected and shown in the detail pane.
+      await expect(inbox.selectedRow).toHaveAttribute('aria-rowindex', String(2 + i + 1));
+      await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', reading);
+      await expect(detail).toHaveAttribute('data-appeal-id', reading);
+      expect(await page.locator('.detail-body').innerText()).toBe(text);
+      // Anchored: the same place on screen, whole.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+      const box = await inbox.selectedRow.evaluate((el) => { const r = el.getBoundingClientRect(); return { top: r.top, bottom: r.bottom }; });
+      expect(Math.abs(box.top - top), `selected row top ${box.top}, was ${top}`).toBeLessThanOrEqual(0.5);
+      expect(box.top).toBeGreaterThanOrEqual(gridBox.top);
+      expect(box.bottom).toBeLessThanOrEqual(gridBox.bottom);
     }
   } finally {
     await context.close();

@@ -141,3 +141,31 @@ test('the status bar hint is the screen\'s own keys, and a remapped key shows in
     expect(await hintKeys(page)).toEqual(['клавиша ↑', 'клавиша ↓', 'клавиша 1–9', 'клавиша ?']);
   } finally { await done(); }
 });
+
+// Review: every screen said «a move ends the alert» by hand but «Очереди» did not: its alert stayed through the moves.
+// A re-route the core refuses (to the target the appeal is already routed to) raises one; ↓ in the list ends it.
+test('a move on «Очереди» ends an alert', async ({ page }) => {
+  test.setTimeout(90_000);
+  const { inbox, done } = await openDesk(page, 'lead');
+  try {
+    // Something routed to favourite 1, on the server, so its queue lists it.
+    await inbox.decideWith('Digit1');
+    await expect(noticeOf(page)).toContainText('Направлено');
+    const name = ((await noticeOf(page).innerText()).match(/Направлено: (.+)/)?.[1] ?? '').trim();
+    expect(name).not.toBe('');
+    await inbox.waitPending(0);
+
+    await page.keyboard.press('Control+Digit2');
+    await expect(page.getByTestId('queues-view')).toBeVisible();
+    await page.locator('[data-testid^="queue-target-"]').filter({ hasText: name }).first().click();
+    const list = page.getByTestId('queues-view').getByRole('listbox');
+    await expect(list.locator('[aria-selected="true"]')).toHaveCount(1, { timeout: 10_000 });
+    // The first appeal of that queue, again to the same favourite: refused, said in an alert.
+    await page.keyboard.press('Digit1');
+    await expect(alertOf(page)).toContainText('Не перенаправлено');
+    await page.keyboard.press('ArrowDown');
+    await expect(alertOf(page)).toHaveCount(0, AT_ONCE);
+  } finally {
+    await done();
+  }
+});

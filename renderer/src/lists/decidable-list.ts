@@ -24,6 +24,8 @@ export interface DecidableListSource {
   onSelected?(id: string | null): void;
   /** Before the operator moves the selection by hand (the inbox forgets a pending confirmation). */
   onOperatorSelect?(): void;
+  /** Ends the alert on screen (the desk's status line: ui-slice.ts). */
+  clearAlert(): void;
 }
 
 export interface DecidableListController {
@@ -61,6 +63,8 @@ export function createDecidableList(source: DecidableListSource): DecidableListC
   }
 
   function select(id: string | null, direction: 1 | -1 = 1): void {
+    // An alert answers one key: the operator moving the selection (keys or mouse) has moved on from it.
+    source.clearAlert();
     source.onOperatorSelect?.();
     selectId(id, direction);
   }

@@ -10,7 +10,7 @@ import { deskCall } from '../desk-client.js';
 import { createRowWindowFetcher } from './row-window-fetcher.js';
 import { createDecidableList, decisionNotice as noticeOf, undoLastDecision } from '../lists/decidable-list.js';
 import { indexOfId, insertAt, removeId, sortedInsertIndex } from './inbox-order.js';
-import { arrangeInbox, firstFree, keptSelection as keepSelection, nextFreeSelection } from '../../../shared/team/inbox-arrangement.js';
+import { arrangeInbox, keptSelection as keepSelection, nextFreeSelection } from '../../../shared/team/inbox-arrangement.js';
 import { shortPersonName } from '../../../shared/team/person-name.js';
 import type { InboxSlice, SliceCreator } from './state-types.js';
 import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
@@ -46,18 +46,17 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   const isHeld = (id: string): boolean => get().heldByOthers.has(id);
   const arranged = (base: readonly string[]): readonly string[] =>
     arrangeInbox(base, isHeld, get().heldByOthers.size);
+  // The alert on screen as an action starts: its notice, arriving after an await, ends only that one (ui-slice.ts).
+  const alertSince = (): number => get().alert?.seq ?? 0;
 
-  // QA #23: a desk fresh from sign-in selects the first row, then appeals keep arriving above it (the public posting, the
-  // first pulls catching up); kept, the selection was pushed ~25 rows down and scrolled into view at the bottom edge,
-  // the top row half cut. Until the operator first moves or decides, a selection on the first free row follows the
-  // top (the newest), the grid stays at the top, and the key guard below (movedUnderneath) covers the change; after
-  // that, the selection is the operator's and stays put, anchored on screen by the grid (AppealGrid.tsx).
-  let operatorActed = false;
+  // The selection never changes by itself while its appeal is still listed: an operator reading it (Space paging the
+  // text, the photo viewer, scrolling) presses no key the store could see, so a rule «follow the newest until the
+  // operator acts» swapped the appeal under their eyes and the next Enter decided one they had not read. Appeals
+  // arriving above it are kept from pushing it down the screen by the grid's anchoring (AppealGrid.tsx, QA #23 and
+  // #53); with nothing selected yet (the first page, an empty inbox's first arrival) the first free row is taken.
   const keptSelection = (previous: readonly string[], selectedId: string | null, next: readonly string[],
-    nextHas: (id: string) => boolean): string | null => (!operatorActed && selectedId !== null
-      && selectedId === firstFree(previous, isHeld)
-    ? firstFree(next, isHeld)
-    : keepSelection(previous, selectedId, next, nextHas, isHeld, indexOfId));
+    nextHas: (id: string) => boolean): string | null =>
+    keepSelection(previous, selectedId, next, nextHas, isHeld, indexOfId);
 
   // Selection, detail and moves: the controller search uses too, over the ids the grid shows. Selecting asks the
   // team for a hold (while the inbox is on screen); the operator's own move drops the guards below.
@@ -68,12 +67,10 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     detail: () => get().detail,
     setDetail: (detail) => set({ detail }),
     onSelected: (id) => { if (get().view === 'inbox') void requestHold(id); },
+    clearAlert: () => get().clearAlert(),
     onOperatorSelect: () => {
-      operatorActed = true;
       confirmation = null;
       unrequestedMoveAtMs = 0;
-      // An alert answers one key: the operator has moved on (ui-slice.ts).
-      get().clearAlert();
     },
   });
   const { selectId, loadDetail } = list;
@@ -83,8 +80,11 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   // never free on the server between the key press and the push.
   let holdSeq = 0;
   let decisionCall: Promise<unknown> = Promise.resolve();
+  // The one rest timer: each selection restarts it, so a held ↓ keeps one alive, not one per key passed.
+  let restTimer: ReturnType<typeof setTimeout> | undefined;
   async function requestHold(id: string | null): Promise<void> {
     const seq = ++holdSeq;
+    clearTimeout(restTimer);
     // The hold shown is the selection's own: the one of the appeal left behind goes at once, so its «mine» never
     // vouches for the next appeal (confirmedOverHold, applyTeam). One store update for a whole run of keys: the
     // moves after the first find it gone.
@@ -94,6 +94,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       void deskCall('team.hold', { appealId: null });
       return;
     }
+    // An alert raised from here on is not about this selection's earlier keys: moveOn's notice leaves it.
+    const since = alertSince();
     // Deliberately opened although marked as a colleague's: the operator stays on it.
     const knownHeld = isHeld(id);
     await decisionCall;
@@ -104,7 +106,12 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     // for holds that are released before a colleague could see them.
     await afterPaint();
     if (seq !== holdSeq) return;
-    await new Promise((resolve) => setTimeout(resolve, HOLD_REST_MS));
+    clearTimeout(restTimer);
+    restTimer = setTimeout(() => { void askHold(seq, id, knownHeld, since); }, HOLD_REST_MS);
+  }
+
+  /** The selection `id` has rested HOLD_REST_MS: ask the team for its hold (dropped if the selection moved since). */
+  async function askHold(seq: number, id: string, knownHeld: boolean, since: number): Promise<void> {
     if (seq !== holdSeq) return;
     // «pending» in the store from the moment it is asked, not from the key press: set per key, a held ↓ cost a store
     // update (and a render of every subscriber) per row passed. The grid shows a selection without its own answer as
@@ -119,14 +126,14 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     const { state, holder } = result.value;
     if (state === 'superseded') return;
     set({ selectionHold: { id, state, ...(holder ? { holder } : {}) } });
-    if (!knownHeld && (state === 'taken' || state === 'decided')) moveOn(id, holder ?? null);
+    if (!knownHeld && (state === 'taken' || state === 'decided')) moveOn(id, holder ?? null, since);
   }
 
   /**
    * The desk landed on an appeal a colleague got to first (held, or already decided): mark it so, and select the
    * next free one in its place — N desks starting together end up on N different appeals.
    */
-  function moveOn(id: string, holder: HeldBy | null): void {
+  function moveOn(id: string, holder: HeldBy | null, since: number): void {
     const before = get().rowIds;
     const index = indexOfId(before, id);
     let { baseIds } = get();
@@ -138,7 +145,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     if (index >= 0) selectId(nextFreeSelection(rowIds, index, isHeld));
     get().showNotice(holder
       ? `Это обращение уже смотрит ${shortPersonName(holder.name)} — выбрано следующее`
-      : 'Это обращение уже разобрано коллегой — выбрано следующее');
+      : 'Это обращение уже разобрано коллегой — выбрано следующее', { since });
   }
 
   // A decision on an appeal a colleague is reading takes the same key twice (holds are advice, never locks).
@@ -288,7 +295,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   });
 
   /** A collapsed cluster row: the same decision for every waiting appeal of it, one mutation each (#6). */
-  async function decideCluster(id: string, size: number, decision: Decision): Promise<void> {
+  async function decideCluster(id: string, size: number, decision: Decision, since: number): Promise<void> {
     // Only the members the detail pane showed: one that joined meanwhile is not decided unseen.
     const clusterId = get().clusterOf.get(id)?.clusterId;
     const memberIds = clusterId === undefined ? undefined : shownMembers(clusterId);
@@ -301,7 +308,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       const done = result.value.acks.length;
       const failed = result.value.failed.length;
       get().showNotice(`${decisionNotice(decision)} · группа: ${done} ${pluralRu(done, APPEAL_FORMS)}`
-        + (failed > 0 ? ` (уже разобраны другими: ${failed})` : ''));
+        + (failed > 0 ? ` (уже разобраны другими: ${failed})` : ''), { since });
       return;
     }
     putBack(id, removed.baseIndex);
@@ -358,9 +365,9 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       const { selectedId: id } = get();
       if (id === null) return;
       if (!keySafe(id) || !confirmedOverHold(id, decision)) return;
-      operatorActed = true;
+      const since = alertSince();
       const cluster = get().clusterOf.get(id);
-      if (cluster && !get().expandedClusters.has(cluster.clusterId)) return decideCluster(id, cluster.size, decision);
+      if (cluster && !get().expandedClusters.has(cluster.clusterId)) return decideCluster(id, cluster.size, decision, since);
       const removed = takeOut(id, () => (decision.type === 'route'
         ? deskCall('appeals.route', { appealId: id, targetId: decision.targetId })
         : deskCall('appeals.reject', { appealId: id, reason: decision.reason })));
@@ -368,7 +375,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       const result = await removed.done;
       inFlight.delete(id);
       if (result.ok) {
-        get().showNotice(decisionNotice(decision));
+        get().showNotice(decisionNotice(decision), { since });
         return;
       }
       // Refused: the appeal comes back where it was, selected, with the reason in an alert.
@@ -377,6 +384,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       void loadInbox();
     },
     undo: async () => {
+      const since = alertSince();
       const undone = await undoLastDecision((text) => get().showAlert(text));
       if (undone === null) return;
       const { appealId, appealIds } = undone;
@@ -386,7 +394,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       if (get().rowIds.includes(appealId)) selectId(appealId);
       get().showNotice(appealIds && appealIds.length > 1
         ? `Решение по группе отменено: ${appealIds.length} ${pluralRu(appealIds.length, APPEAL_FORMS)} снова в списке`
-        : 'Решение отменено, обращение снова в списке');
+        : 'Решение отменено, обращение снова в списке', { since });
     },
     clusterOf: new Map(),
     expandedClusters: new Set(),
@@ -419,9 +427,9 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     },
     clearInbox: () => {
       list.forgetDetails([]); // no citizen text outlives the session
-      operatorActed = false; // the next sign-in starts at the top again (QA #23 above)
       inFlight.clear();
       holdSeq++;
+      clearTimeout(restTimer);
       set({ rowsById: new Map(), baseIds: [], rowIds: [], inboxPhase: 'idle', selectedId: null, detail: null,
         clusterOf: new Map(), expandedClusters: new Set() });
     },

@@ -102,7 +102,11 @@ export interface UiSlice {
   closeDialog(): void;
   showAlert(text: string): void;
   clearAlert(): void;
-  showNotice(text: string): void;
+  /**
+   * `since`: the seq of the alert on screen when the reporting action started (0: none) — only that alert (or an older
+   * one) ends; without it, any alert ends (a notice shown in the same turn as its key).
+   */
+  showNotice(text: string, options?: { since: number }): void;
   setPageSize(rows: number): void;
   tick(nowMs: number): void;
 }

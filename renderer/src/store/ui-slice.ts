@@ -1,7 +1,8 @@
 // UI state that is not data: which dialog is open, the alert and notice banners, page size, the clock.
 // The alert and the notice each answer one action, so neither outlives the operator's next steps (QA-53): both end by
 // themselves after a reading time and when the screen changes; an alert also ends when the next action goes through —
-// a notice (a decision stored, an undo, a re-route), or the operator moving the selection (the lists call clearAlert).
+// a notice (a decision stored, an undo, a re-route), or the operator moving the selection (decidable-list.ts `select`
+// for the inbox and search, the shortcut scope's moves for the other screens: use-shortcut-scope.ts).
 import type { SliceCreator, UiSlice } from './state-types.js';
 
 let seq = 0;
@@ -63,10 +64,12 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
       alertTimer = setTimeout(() => { if (get().alert === alert) set({ alert: null }); }, readingTimeMs(text, ALERT_MIN_MS));
     },
     clearAlert,
-    // A notice says the operator's latest action went through (or answers their latest key): an alert about an
-    // earlier key is over. An action that has both to say shows its notice first, then the alert.
-    showNotice: (text) => {
-      clearAlert();
+    // A notice says an action went through: an alert raised before that action began is over. One raised since (a key
+    // pressed while the action's call was out — «решение не принято…», «нажмите ту же клавишу ещё раз») answers a
+    // later key and stays: an action reporting after an await passes `since` (the alert seq when it started).
+    showNotice: (text, options) => {
+      const { alert } = get();
+      if (alert !== null && (options === undefined || alert.seq <= options.since)) clearAlert();
       const notice = { seq: ++seq, text };
       set({ notice });
       clearTimeout(noticeTimer);

@@ -19,6 +19,7 @@ function fakeList(ids: string[]) {
     setDetail: (detail) => { state.detail = detail; },
     onSelected,
     onOperatorSelect,
+    clearAlert: () => {},
   });
   return { state, list, onSelected, onOperatorSelect };
 }

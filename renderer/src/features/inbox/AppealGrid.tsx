@@ -153,7 +153,7 @@ export function AppealGrid({
     // it is on screen, as mail clients keep it. Written here, before paint, so no frame shows it moved; the write
     // lays out once per list change (never per key). Whole rows, so the top row is no more cut than before.
     // Always anchored, also at the very top: a row sliding away under the eye (or under a key already on its way)
-    // is the failure; whether an untouched desk follows the newest at the top is the store's choice (inbox-slice).
+    // is the failure; the store never swaps the selected appeal by itself either (inbox-slice.ts keptSelection).
     if (before.ids !== ids && before.selectedId === selectedId && before.index >= 0 && before.index !== selectedIndex) {
       cancelAnimationFrame(v.frame); // a scroll-into-view still waiting for its frame counted the old list
       el.scrollTop = Math.max(0, v.top + (selectedIndex - before.index) * ROW_HEIGHT);

@@ -98,15 +98,16 @@ export function QueuesView() {
 
   const reroute = async (targetId: string): Promise<void> => {
     if (selection.length === 0) return;
+    // The notice ends only the alert on screen as the re-route starts (ui-slice.ts), not the one below.
+    const since = useDeskStore.getState().alert?.seq ?? 0;
     const result = await deskCall('appeals.redecide', {
       appealIds: selection.map((r) => r.id), decision: { type: 'route', targetId },
     });
     if (!result.ok) { showAlert(result.error.message); return; }
     const name = targetsById.get(targetId)?.shortName ?? targetId;
     const { acks, failed } = result.value;
-    // The notice first: a notice ends an earlier alert (ui-slice.ts), and this one must stay.
-    if (acks.length > 0) showNotice(`Перенаправлено: ${countRu(acks.length, APPEAL_FORMS)} → ${name}`);
     if (failed.length > 0) showAlert(`Не перенаправлено: ${countRu(failed.length, APPEAL_FORMS)}. ${failed[0]?.message ?? ''}`);
+    if (acks.length > 0) showNotice(`Перенаправлено: ${countRu(acks.length, APPEAL_FORMS)} → ${name}`, { since });
     setAnchor(cursor);
     await reload(open?.group ?? null);
   };

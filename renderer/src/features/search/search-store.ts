@@ -78,8 +78,7 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     setSelectedId: (selectedId) => set({ selectedId }),
     detail: () => get().detail,
     setDetail: (detail) => set({ detail }),
-    // An alert answers one key: the operator has moved on (ui-slice.ts).
-    onOperatorSelect: () => desk().clearAlert(),
+    clearAlert: () => desk().clearAlert(),
   });
   const { selectId, loadDetail } = list;
 
@@ -144,6 +143,8 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     const status = get().rowsById.get(id)?.status
       ?? (detail?.id === id && detail.phase === 'ready' ? detail.local.appeal.status : undefined);
     if (status === undefined) return; // the row has not arrived yet: nothing to judge the key by
+    // The alert on screen now is the one this decision's notice ends; one raised while the call is out stays.
+    const since = desk().alert?.seq ?? 0;
     // The row shows the decision at once and the selection moves on, as in the inbox; refused = put back.
     const before = patchRow(id, decision.type === 'route'
       ? { status: 'routed', targetId: decision.targetId } : { status: 'rejected', targetId: null });
@@ -167,7 +168,7 @@ export const useSearchStore = create<SearchState>()((set, get) => {
       desk().showAlert(`Решение не сохранено: ${refused}`);
       return;
     }
-    desk().showNotice(decisionNotice(decision, (id) => desk().targetsById.get(id)?.shortName));
+    desk().showNotice(decisionNotice(decision, (id) => desk().targetsById.get(id)?.shortName), { since });
     void fetchRows([id]);
   }
 
@@ -204,12 +205,13 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     openDialog: (dialog) => set({ dialog }),
     decide,
     undo: async () => {
+      const since = desk().alert?.seq ?? 0;
       const undone = await undoLastDecision((text) => desk().showAlert(text));
       if (undone === null) return;
       const { appealId } = undone;
       if (get().rowsById.has(appealId)) void fetchRows([appealId]);
       if (get().answer?.ids.includes(appealId)) selectId(appealId);
-      desk().showNotice('Решение отменено');
+      desk().showNotice('Решение отменено', { since });
     },
     loadViews: async () => {
       const result = await deskCall('views.list', {});
@@ -217,6 +219,7 @@ export const useSearchStore = create<SearchState>()((set, get) => {
       else desk().showAlert(`Сохранённые поиски не загрузились: ${result.error.message}`);
     },
     saveView: async (name) => {
+      const since = desk().alert?.seq ?? 0;
       const result = await deskCall('views.save', { name, query: normalizedRange(get().query) });
       if (!result.ok) {
         desk().showAlert(`Поиск не сохранён: ${result.error.message}`);
@@ -224,7 +227,7 @@ export const useSearchStore = create<SearchState>()((set, get) => {
       }
       const saved = result.value;
       set({ views: [...get().views.filter((v) => v.id !== saved.id && v.name !== saved.name), saved] });
-      desk().showNotice(`Поиск сохранён: ${saved.name}`);
+      desk().showNotice(`Поиск сохранён: ${saved.name}`, { since });
       void get().loadViews();
       return true;
     },

@@ -1,6 +1,7 @@
 // Window-level key handling for one scope of the shortcut table (the inbox, or the open dialog).
 // Only one scope is active at a time, so a key never means two things.
 import { useEffect, useEffectEvent } from 'react';
+import { useDeskStore } from '../../store/desk-store.js';
 import { editsText } from './keymap-check.js';
 import { resolveShortcut, type ShortcutMatch, type ShortcutScope } from './shortcut-table.js';
 
@@ -29,8 +30,18 @@ export function dispatchShortcut(scope: ShortcutScope, match: ShortcutMatch): bo
   return true;
 }
 
+/**
+ * Moves through a list: the operator's next action, so an alert about an earlier key is over (ui-slice.ts). Said once
+ * here for every screen (the queues, conflicts, the sync log…); the inbox and search also end it in their
+ * controller's `select` (decidable-list.ts), which the mouse reaches too.
+ */
+const MOVES: ReadonlySet<string> = new Set(['move-up', 'move-down', 'page-up', 'page-down', 'first', 'last']);
+
 export function useShortcutScope(scope: ShortcutScope, active: boolean, handle: (match: ShortcutMatch) => void): void {
-  const onMatch = useEffectEvent(handle);
+  const onMatch = useEffectEvent((match: ShortcutMatch): void => {
+    if (MOVES.has(match.shortcut.action)) useDeskStore.getState().clearAlert();
+    handle(match);
+  });
   useEffect(() => {
     if (!active) return undefined;
     const onKeyDown = (event: KeyboardEvent): void => {

@@ -2,7 +2,7 @@
 // server's decision, 1–9 or «/» routes the appeal again on top of it (the server judges that re-route too).
 import { useEffect, useState } from 'react';
 import { countRu, type RuForms } from '../../../../shared/text/plural-ru.js';
-import { excerptOf } from '../../../../shared/text/inert-text.js';
+import { InertLine } from '../../components/InertLine.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { formatReceivedLong } from '../../time/novosibirsk-time.js';
@@ -22,7 +22,6 @@ export function ConflictsView() {
   const nowMs = useDeskStore((s) => s.nowMs);
   const dismiss = useDeskStore((s) => s.dismissConflict);
   const reroute = useDeskStore((s) => s.rerouteConflict);
-  const clearAlert = useDeskStore((s) => s.clearAlert);
   const [cursor, setCursor] = useState(0);
   const [picker, setPicker] = useState(false);
   const active = Math.min(cursor, Math.max(0, conflicts.length - 1));
@@ -35,9 +34,8 @@ export function ConflictsView() {
 
   useShortcutScope('conflicts', dialog === null && !picker, ({ shortcut, digit }) => {
     switch (shortcut.action) {
-      // A move is the operator's next action: an alert about an earlier key is over (ui-slice.ts).
-      case 'move-down': clearAlert(); setCursor(Math.min(active + 1, conflicts.length - 1)); break;
-      case 'move-up': clearAlert(); setCursor(Math.max(active - 1, 0)); break;
+      case 'move-down': setCursor(Math.min(active + 1, conflicts.length - 1)); break;
+      case 'move-up': setCursor(Math.max(active - 1, 0)); break;
       case 'accept-server': if (current) void dismiss(current.id); break;
       case 'route-favorite': {
         const targetId = digit === null ? undefined : favoriteIds[digit - 1];
@@ -68,7 +66,7 @@ export function ConflictsView() {
                 data-conflict-row={i} data-conflict-id={c.id} onClick={() => setCursor(i)}>
                 <span className="conflict-what">{describeConflict(c, name)}</span>
                 <span className="conflict-when">{formatReceivedLong(c.detectedAt, nowMs)}</span>
-                <span className="conflict-excerpt" dir="auto">«{excerptOf(c.excerpt, 200)}»</span>
+                <span className="conflict-excerpt">«<InertLine text={c.excerpt} maxLength={200} />»</span>
               </li>
             ))}
           </ul>

@@ -40,8 +40,6 @@ export function SyncLogView() {
   }, [tick]);
 
   useShortcutScope('sync-log', dialog === null, ({ shortcut }) => {
-    // A move is the operator's next action: an alert about an earlier key is over (ui-slice.ts).
-    if (shortcut.action === 'move-down' || shortcut.action === 'move-up') useDeskStore.getState().clearAlert();
     if (shortcut.action === 'move-down') setCursor((c) => Math.min(c + 1, entries.length - 1));
     else if (shortcut.action === 'move-up') setCursor((c) => Math.max(c - 1, 0));
     else if (shortcut.action === 'refresh') setTick((t) => t + 1);
