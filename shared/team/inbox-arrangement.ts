@@ -29,6 +29,19 @@ export function nextFreeSelection(ids: readonly string[], index: number, isHeld:
   return ids[at] ?? null;
 }
 
+/**
+ * How many free appeals stand before `id` in the core's order `base` (-1 if it is not there): its place among the free
+ * rows whatever the holds did to it since — with the held ones at the end, the free row at that index of the arranged
+ * list is the one that followed it.
+ */
+export function freeRowsBefore(base: readonly string[], id: string, isHeld: (id: string) => boolean): number {
+  const index = base.indexOf(id);
+  if (index < 0) return -1;
+  let free = 0;
+  for (let i = 0; i < index; i++) if (!isHeld(base[i] ?? '')) free++;
+  return free;
+}
+
 /** The first free appeal of the list (Home, the first row), or the first one when everything is held. */
 export function firstFree(ids: readonly string[], isHeld: (id: string) => boolean): string | null {
   for (const id of ids) if (!isHeld(id)) return id;

@@ -10,7 +10,7 @@ import { deskCall } from '../desk-client.js';
 import { createRowWindowFetcher } from './row-window-fetcher.js';
 import { createDecidableList, decisionNotice as noticeOf, undoLastDecision } from '../lists/decidable-list.js';
 import { indexOfId, insertAt, removeId, sortedInsertIndex } from './inbox-order.js';
-import { arrangeInbox, keptSelection as keepSelection, nextFreeSelection } from '../../../shared/team/inbox-arrangement.js';
+import { arrangeInbox, freeRowsBefore, keptSelection as keepSelection, nextFreeSelection } from '../../../shared/team/inbox-arrangement.js';
 import { shortPersonName } from '../../../shared/team/person-name.js';
 import type { InboxSlice, SliceCreator } from './state-types.js';
 import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
@@ -82,6 +82,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   let decisionCall: Promise<unknown> = Promise.resolve();
   // The one rest timer: each selection restarts it, so a held ↓ keeps one alive, not one per key passed.
   let restTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The selection, when it was a colleague's already as the operator went to it (End onto the held rows): kept there. */
+  let openedHeld: string | null = null;
   async function requestHold(id: string | null): Promise<void> {
     const seq = ++holdSeq;
     clearTimeout(restTimer);
@@ -98,6 +100,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     const since = alertSince();
     // Deliberately opened although marked as a colleague's: the operator stays on it.
     const knownHeld = isHeld(id);
+    openedHeld = knownHeld ? id : null;
     await decisionCall;
     // Like the detail pane's appeal: the round trip (core, central API) starts once the selection is on screen, so a
     // key press paints first; and only for an appeal the operator rests on. A key held down (30 presses a second)
@@ -134,15 +137,16 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
    * next free one in its place — N desks starting together end up on N different appeals.
    */
   function moveOn(id: string, holder: HeldBy | null, since: number): void {
-    const before = get().rowIds;
-    const index = indexOfId(before, id);
     let { baseIds } = get();
     if (holder) set({ heldByOthers: new Map(get().heldByOthers).set(id, holder) });
-    else baseIds = removeId(baseIds, id).ids; // decided on the server; the pull on its way confirms it
+    // Its place among the free rows, from the core's order: the colleague's hold may already have put it at the end of
+    // rowIds (team.changed came before the answer), and the row «in its place» was then the oldest, at the bottom (QA).
+    const place = freeRowsBefore(baseIds, id, isHeld);
+    if (!holder) baseIds = removeId(baseIds, id).ids; // decided on the server; the pull on its way confirms it
     const rowIds = arranged(baseIds);
     set({ baseIds, rowIds });
     movedUnderneath();
-    if (index >= 0) selectId(nextFreeSelection(rowIds, index, isHeld));
+    if (place >= 0) selectId(nextFreeSelection(rowIds, place, isHeld));
     get().showNotice(holder
       ? `Это обращение уже смотрит ${shortPersonName(holder.name)} — выбрано следующее`
       : 'Это обращение уже разобрано коллегой — выбрано следующее', { since });
@@ -433,7 +437,19 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       set({ rowsById: new Map(), baseIds: [], rowIds: [], inboxPhase: 'idle', selectedId: null, detail: null,
         clusterOf: new Map(), expandedClusters: new Set() });
     },
-    arrangeByHolds: () => set({ rowIds: arranged(get().baseIds) }),
+    arrangeByHolds: () => {
+      const { selectedId: id, selectionHold: own, view } = get();
+      const holder = id === null ? undefined : get().heldByOthers.get(id);
+      // A colleague got to the selection first while this desk's own hold was still to be asked or answered (two desks
+      // opening together land on the same newest appeal): move on now, rather than follow it to the held rows at the
+      // end of the list; the answer («taken») then finds the selection moved and is dropped.
+      if (id !== null && holder !== undefined && view === 'inbox' && openedHeld !== id
+        && (own === null || own.id !== id || own.state === 'pending')) {
+        moveOn(id, holder, alertSince());
+        return;
+      }
+      set({ rowIds: arranged(get().baseIds) });
+    },
     holdSelection: (shown) => void requestHold(shown ? get().selectedId : null),
   };
 };
