@@ -75,7 +75,12 @@ export function formatReceivedLong(iso: string, nowMs: number): string {
 
 /** A calendar day («ГГГГ-ММ-ДД») as the operators write it: «ДД.ММ.ГГГГ». */
 export function formatDayRu(day: string): string {
-  return `${day.slice(8, 10)}.${day.slice(5, 7)}.${day.slice(0, 4)}`;
+  return `${formatDayShortRu(day)}.${day.slice(0, 4)}`;
+}
+
+/** The same day without the year, «ДД.ММ», where the year is plain from the context (the days of a chart). */
+export function formatDayShortRu(day: string): string {
+  return `${day.slice(8, 10)}.${day.slice(5, 7)}`;
 }
 
 /**

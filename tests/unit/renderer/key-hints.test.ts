@@ -89,7 +89,7 @@ describe('key hints come from the bindings', () => {
   it('no keycap in the renderer is written by hand: every keys={…} is made from the table', () => {
     const root = join(import.meta.dirname, '../../../renderer/src');
     const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f));
-    const FROM_TABLE = /^(?:keysFor|primaryKeyFor|slotKeyFor|browserKeyLabel)\(|^s\.keys$/;
+    const FROM_TABLE = /^(?:keysFor|primaryKeyFor|slotKeyFor|browserKeyLabel|hintKeyLabel)\(|^s\.keys$/;
     const handWritten: string[] = [];
     for (const file of files) {
       const text = readFileSync(join(root, file), 'utf8');

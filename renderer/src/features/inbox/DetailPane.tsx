@@ -156,7 +156,8 @@ export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = tru
   const [lastShown, setLastShown] = useState<LocalAppeal | null>(null);
   if (local !== null && local !== lastShown) setLastShown(local);
   else if (selectedId === null && lastShown !== null) setLastShown(null); // no citizen text outlives the list
-  const stale = local === null && failed === null ? lastShown : null;
+  const loading = local === null && failed === null;
+  const stale = loading ? lastShown : null;
   const shown = local ?? stale;
   const attachments = shown?.appeal.attachments;
   const photos = useMemo(() => photosIn(attachments ?? []), [attachments]);
@@ -173,8 +174,8 @@ export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = tru
   }
   return (
     <section className="detail" aria-label="Обращение" data-testid="appeal-detail" data-appeal-id={selectedId}
-      aria-busy={local === null && failed === null ? true : undefined}>
-      <Header row={row} local={local} nowMs={nowMs} loading={local === null && failed === null} note={headerNote} />
+      aria-busy={loading ? true : undefined}>
+      <Header row={row} local={local} nowMs={nowMs} loading={loading} note={headerNote} />
       {/* The appeal as loaded knows best (a restore clears it); the row says so while the appeal loads. */}
       <WithdrawnBanner iso={local ? local.appeal.withdrawnAt : row?.withdrawnAt} keyScope={keyScope} nowMs={nowMs}
         foldedGroup={foldedGroup} />
@@ -183,20 +184,23 @@ export function AppealDetail({ selectedId, row, detail, nowMs, suggestions = tru
         {/* One wrapper whether fresh or stale, so the (possibly 100 KB) text element is kept, not remounted, as the
             selection moves; stale, it is out of the focus order and of what a screen reader reads as this appeal. */}
         <div className="detail-content" data-stale={stale ? stale.appeal.id : undefined} inert={stale !== null}>
-          {/* Stale, the previous appeal's text only keeps the room (hidden, detail.css): what can be read is the new
-              appeal's own excerpt from its row, so nobody reads one appeal and routes the next (a second read). */}
-          {stale ? <div className="detail-stale-excerpt" aria-hidden="true">{row ? inertText(row.excerpt) : ''}</div> : null}
+          {/* While loading, the new appeal's own excerpt from its row. Stale, the previous appeal's content only keeps
+              the room (hidden, in the same grid cell, detail.css): what can be read is this excerpt, so nobody reads
+              one appeal and routes the next (a second read). */}
+          {loading ? (
+            <div className={stale ? 'detail-stale-excerpt' : 'detail-text loading'} aria-busy="true">
+              {row ? inertText(row.excerpt) : ''}
+            </div>
+          ) : null}
           {shown ? (
-            <>
+            <div className="detail-shown">
               <AppealText text={shown.appeal.text} />
               <PhotoStrip photos={photos} keyScope={keyScope} />
               <AttachmentLines items={lines} />
-            </>
+            </div>
           ) : failed !== null ? (
             <p className="detail-error" role="alert">Не удалось открыть обращение: {failed}</p>
-          ) : (
-            <div className="detail-text loading" aria-busy="true">{row ? inertText(row.excerpt) : ''}</div>
-          )}
+          ) : null}
         </div>
         {after}
       </DetailBody>

@@ -9,7 +9,7 @@ import {
 import { SOURCE_LABELS, SOURCES } from '../../../../shared/domain/appeal.js';
 import { formatCountRu } from '../../../../shared/text/number-ru.js';
 import { Keycap } from '../../components/Keycap.js';
-import { centreOffsetMinutes } from '../../time/novosibirsk-time.js';
+import { centreOffsetMinutes, formatDayRu } from '../../time/novosibirsk-time.js';
 import { keysFor, slotKeyFor } from '../shortcuts/shortcut-table.js';
 import { deskCall } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
@@ -35,8 +35,6 @@ export function periodFor(choice: number, nowMs: number, utcOffsetMinutes = cent
     }
   }
 }
-
-const shortDate = (d: string): string => `${d.slice(8, 10)}.${d.slice(5, 7)}.${d.slice(0, 4)}`;
 
 export function StatsView() {
   const dialog = useDeskStore((s) => s.dialog);
@@ -96,7 +94,7 @@ export function StatsView() {
             </button>
           ))}
         </div>
-        <span className="muted">{shortDate(period.from)} — {shortDate(period.to)}, время новосибирское</span>
+        <span className="muted">{formatDayRu(period.from)} — {formatDayRu(period.to)}, время новосибирское</span>
       </header>
       {error ? <p className="error-text lead-empty" role="alert">{error}</p> : null}
       {stats && t ? (

@@ -6,6 +6,7 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { SourceCounts } from '../../../../shared/desk-api/lead-contract.js';
 import { SOURCE_LABELS, SOURCES, type Source } from '../../../../shared/domain/appeal.js';
 import { formatCountRu, formatNumberRu } from '../../../../shared/text/number-ru.js';
+import { formatDayShortRu } from '../../time/novosibirsk-time.js';
 
 export const SOURCE_COLORS: Record<Source, string> = { vk: '#2563d9', ok: '#e8891c', telegram: '#2aa3c7', pos: '#7a4fd0' };
 /** The same hues dark enough for figures on white (≥ 4.5:1; the bar colours above are 2.6–2.9:1 for orange and cyan). */
@@ -88,7 +89,6 @@ export function StackedDays({ days }: { days: readonly { date: string; counts: S
   const bar = Math.max(2, step * 0.72);
   const y = (v: number): number => (height - bottom) * (1 - v / max);
   const labelEvery = Math.max(1, Math.ceil(days.length / Math.max(2, Math.floor((width - left) / 44))));
-  const dayLabel = (date: string): string => `${date.slice(8, 10)}.${date.slice(5, 7)}`;
   return (
     <figure className="chart" ref={box}>
       <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label="Обращения по дням и источникам">
@@ -103,7 +103,7 @@ export function StackedDays({ days }: { days: readonly { date: string; counts: S
           const x = left + i * step + (step - bar) / 2;
           return (
             <g key={d.date}>
-              <title>{`${d.date.slice(8, 10)}.${d.date.slice(5, 7)}: ${formatCountRu(totals[i] ?? 0)}`}</title>
+              <title>{`${formatDayShortRu(d.date)}: ${formatCountRu(totals[i] ?? 0)}`}</title>
               {SOURCES.map((s) => {
                 const v = d.counts[s];
                 if (v === 0) return null;
@@ -113,7 +113,7 @@ export function StackedDays({ days }: { days: readonly { date: string; counts: S
                 return <rect key={s} x={x} y={top} width={bar} height={h} fill={SOURCE_COLORS[s]} />;
               })}
               {i % labelEvery === 0 ? (
-                <text x={x + bar / 2} y={height - 6} className="axis" textAnchor="middle">{dayLabel(d.date)}</text>
+                <text x={x + bar / 2} y={height - 6} className="axis" textAnchor="middle">{formatDayShortRu(d.date)}</text>
               ) : null}
             </g>
           );
@@ -125,7 +125,7 @@ export function StackedDays({ days }: { days: readonly { date: string; counts: S
         ))}
       </figcaption>
       <DataTable caption="Обращения по дням и источникам" head={['День', ...SOURCES.map((s) => SOURCE_LABELS[s]), 'Всего']}
-        rows={days.map((d, i) => [dayLabel(d.date), ...SOURCES.map((s) => formatCountRu(d.counts[s])), formatCountRu(totals[i] ?? 0)])} />
+        rows={days.map((d, i) => [formatDayShortRu(d.date), ...SOURCES.map((s) => formatCountRu(d.counts[s])), formatCountRu(totals[i] ?? 0)])} />
     </figure>
   );
 }

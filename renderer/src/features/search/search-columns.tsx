@@ -2,23 +2,17 @@
 // words marked in the text, plus where each appeal stands (waiting, routed to whom, rejected).
 import { createColumnHelper } from '@tanstack/react-table';
 import type { InboxRow, ListedRow } from '../../../../shared/desk-api/contract.js';
-import { excerptOf } from '../../../../shared/text/inert-text.js';
+import { InertLine } from '../../components/InertLine.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { INBOX_COLUMNS } from '../inbox/inbox-columns.js';
-import { markTerms } from './mark-terms.js';
 import { STATUS_LABELS } from './search-query-state.js';
 import { useSearchStore } from './search-store.js';
 import { WithdrawnBadge } from '../withdrawn/WithdrawnMark.js';
 
 function MarkedExcerpt({ text }: { text: string }) {
   const terms = useSearchStore((s) => s.answer?.terms);
-  // Text nodes and <mark> only: citizen text never becomes markup. Cleaned of direction overrides and zero-widths
-  // first (as in the inbox's InertLine), and isolated so it cannot reorder the row around it.
-  return (
-    <span dir="auto" className="inert-line">
-      {markTerms(excerptOf(text), terms ?? []).map((run, i) => (run.hit ? <mark key={i}>{run.text}</mark> : run.text))}
-    </span>
-  );
+  // Text nodes and <mark> only (InertLine): cleaned and isolated as in the inbox, the query's words marked inside.
+  return <InertLine text={text} terms={terms ?? []} />;
 }
 
 function StatusCell({ row }: { row: InboxRow }) {

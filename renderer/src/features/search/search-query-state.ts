@@ -4,6 +4,7 @@ import { SOURCE_LABELS, type AppealStatus, type Source } from '../../../../share
 import type { Target } from '../../../../shared/domain/target.js';
 import type { SearchQuery } from '../../../../shared/search/search-query.js';
 import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
+import { formatDayRu } from '../../time/novosibirsk-time.js';
 
 export const EMPTY_QUERY: SearchQuery = {
   text: '', sources: [], statuses: [], targetId: null, municipalityId: null, fromDay: null, toDay: null, overdue: false,
@@ -50,8 +51,6 @@ export function normalizedRange(q: SearchQuery): SearchQuery {
   return q;
 }
 
-const dayLabel = (iso: string): string => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
-
 /** A short Russian line of what the query asks for, e.g. «„мусор“ · ВКонтакте · с 01.03.2026 · просрочено». */
 export function describeQuery(q: SearchQuery, targetsById: ReadonlyMap<string, Target>): string {
   const parts: string[] = [];
@@ -61,9 +60,9 @@ export function describeQuery(q: SearchQuery, targetsById: ReadonlyMap<string, T
   const name = (id: string): string => targetsById.get(id)?.shortName ?? id;
   if (q.targetId !== null) parts.push(`адресат: ${name(q.targetId)}`);
   if (q.municipalityId !== null) parts.push(`район: ${name(q.municipalityId)}`);
-  if (q.fromDay !== null && q.toDay !== null) parts.push(`${dayLabel(q.fromDay)}–${dayLabel(q.toDay)}`);
-  else if (q.fromDay !== null) parts.push(`с ${dayLabel(q.fromDay)}`);
-  else if (q.toDay !== null) parts.push(`по ${dayLabel(q.toDay)}`);
+  if (q.fromDay !== null && q.toDay !== null) parts.push(`${formatDayRu(q.fromDay)}–${formatDayRu(q.toDay)}`);
+  else if (q.fromDay !== null) parts.push(`с ${formatDayRu(q.fromDay)}`);
+  else if (q.toDay !== null) parts.push(`по ${formatDayRu(q.toDay)}`);
   if (q.overdue) parts.push('просрочено');
   return parts.length === 0 ? 'все обращения' : parts.join(' · ');
 }

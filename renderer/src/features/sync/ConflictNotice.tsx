@@ -1,11 +1,10 @@
 // Decisions the server refused because someone else decided first: one role="alert" notice per conflict,
 // dismissed with a key (the oldest first) or the button.
-import { excerptOf } from '../../../../shared/text/inert-text.js';
+import { InertLine } from '../../components/InertLine.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
 import { describeConflict, targetNameLookup } from './describe-conflict.js';
-import { VIEW_SCOPES } from './status-hints.js';
 
 const MAX_BANNERS = 3;
 
@@ -31,35 +30,14 @@ export function ConflictNotices() {
         <div key={c.id} role="alert" className="banner banner-conflict" data-conflict-id={c.id}>
           <div className="banner-text">
             <strong>{describeConflict(c, name)}</strong>
-            {/* Citizen text: without direction overrides, isolated from the names above (InertLine). */}
-            <span className="banner-excerpt" dir="auto">«{excerptOf(c.excerpt, 200)}»</span>
+            {/* Citizen text: without direction overrides, isolated from the names above. */}
+            <span className="banner-excerpt">«<InertLine text={c.excerpt} maxLength={200} />»</span>
           </div>
           <button type="button" className="btn btn-quiet" onClick={() => void dismiss(c.id)}>
             {i === 0 ? <Keycap keys={keysFor('inbox', 'dismiss-conflict')} /> : null} Понятно
           </button>
         </div>
       ))}
-    </div>
-  );
-}
-
-/**
- * The alert of the operator's last key, in the status bar's line: announced once (role="alert", one element per alert),
- * gone after its reading time or the next action that goes through (ui-slice.ts), or at once with its key or button.
- */
-export function AlertBanner() {
-  const alert = useDeskStore((s) => s.alert);
-  const clear = useDeskStore((s) => s.clearAlert);
-  const scope = useDeskStore((s) => VIEW_SCOPES[s.view]);
-  if (alert === null) return null;
-  // The dismiss key is named only where it works (the inbox's Esc; elsewhere Esc goes back or to the search box).
-  const keyed = keysFor(scope, 'dismiss-alert') !== '';
-  return (
-    <div key={alert.seq} role="alert" className="banner banner-error" data-testid="status-alert">
-      <span className="banner-text">{alert.text}</span>
-      <button type="button" className="btn btn-quiet" onClick={clear}>
-        {keyed ? <Keycap keys={keysFor(scope, 'dismiss-alert')} /> : null} Скрыть
-      </button>
     </div>
   );
 }

@@ -4,12 +4,11 @@
 // window. Alert and notice end by themselves (ui-slice.ts).
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
-import { keysFor, primaryKeyFor } from '../shortcuts/shortcut-table.js';
 import { useKeymapVersion } from '../shortcuts/use-keymap.js';
 import { handoverWaitingText, syncProgressText, syncStatusText, waitingText } from './sync-status-text.js';
 import { TeamPresence } from '../team/TeamPresence.js';
-import { AlertBanner } from './ConflictNotice.js';
-import { statusHints, statusHintText, VIEW_SCOPES } from './status-hints.js';
+import { StatusAlert } from './StatusAlert.js';
+import { hintKeyLabel, hintsText, statusHints, VIEW_SCOPES } from './status-hints.js';
 import { UndoToast } from '../undo/UndoToast.js';
 import '../../styles/sync.css';
 
@@ -22,6 +21,7 @@ export function StatusBar() {
   // A remap re-renders the hint (the shell re-renders too; this keeps the bar right on its own).
   useKeymapVersion();
   const state = status?.state ?? 'signed-out';
+  const hints = statusHints(view);
   return (
     <footer className="status-bar">
       <span data-testid="sync-status" data-state={state} data-pending={status?.pending ?? 0}
@@ -52,15 +52,13 @@ export function StatusBar() {
       ) : null}
       {/* An alert (a late Ctrl+Z, an empty favourite slot…) answers the operator's own key: said in this line, it
           covers neither the detail pane's header nor the selected row (sync.css gives it the line's room). */}
-      <AlertBanner />
+      <StatusAlert />
       {/* The keys of the screen on it (status-hints.ts), from the live bindings of its scope. */}
-      <span className="status-hints" data-testid="status-hints" data-scope={VIEW_SCOPES[view]} title={statusHintText(view)}>
-        {statusHints(view).map((hint, i) => (
+      <span className="status-hints" data-testid="status-hints" data-scope={VIEW_SCOPES[view]} title={hintsText(hints)}>
+        {hints.map((hint, i) => (
           <span key={hint.words} className="status-hint">
             {i > 0 ? <span aria-hidden="true">·</span> : null}
-            {hint.keys.map((k) => (k.all
-              ? <Keycap key={k.action} keys={keysFor(k.scope, k.action)} />
-              : <Keycap key={k.action} keys={primaryKeyFor(k.scope, k.action)} />))}
+            {hint.keys.map((k) => <Keycap key={k.action} keys={hintKeyLabel(k)} />)}
             <span>{hint.words}</span>
           </span>
         ))}

@@ -50,7 +50,10 @@ export function statusHints(view: ViewId): StatusHint[] {
   return [...bound, HELP];
 }
 
-/** The hint as one line, «↑ ↓ выбор · 1–9 направить · ? — все клавиши» (for tests and the bar's tooltip). */
-export function statusHintText(view: ViewId): string {
-  return statusHints(view).map((hint) => `${hint.keys.map(hintKeyLabel).join(' ')} ${hint.words}`).join(' · ');
+/** Hints as one line, «↑ ↓ выбор · 1–9 направить · ? — все клавиши» (the bar's tooltip, from the hints it draws). */
+export function hintsText(hints: readonly StatusHint[]): string {
+  return hints.map((hint) => `${hint.keys.map(hintKeyLabel).join(' ')} ${hint.words}`).join(' · ');
 }
+
+/** The hint of this screen as one line (for tests). */
+export const statusHintText = (view: ViewId): string => hintsText(statusHints(view));

@@ -1,6 +1,7 @@
 // «Смена сейчас» on the shift lead's queues (#9): who is online, since when, and what each one holds now and for how
 // long — the live picture of who is reading what, next to the queues' counts.
 import { excerptOf } from '../../../../shared/text/inert-text.js';
+import { InertLine } from '../../components/InertLine.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { formatClock } from '../../time/novosibirsk-time.js';
 import { minutesAgoText } from './team-time.js';
@@ -33,10 +34,11 @@ export function ShiftNow() {
                       {ROLE_LABELS[m.role]} · {m.onlineSince ? `в сети с ${formatClock(m.onlineSince)}` : 'не в сети'}
                     </div>
                   </td>
+                  {/* The tooltip is an attribute, never markup: the cleaned excerpts joined one a line. */}
                   <td className="holding" title={m.holds.map((h) => excerptOf(h.excerpt, 200)).join('\n')}>
                     {first ? (
                       <>
-                        <div className="holding-text" dir="auto">{excerptOf(first.excerpt) || 'обращение не в кэше этого компьютера'}</div>
+                        <InertLine block className="holding-text" text={first.excerpt} placeholder="обращение не в кэше этого компьютера" />
                         <div className="muted member-meta">
                           {minutesAgoText(first.since, nowMs)}{m.holds.length > 1 ? ` · и ещё ${m.holds.length - 1}` : ''}
                         </div>

@@ -5,16 +5,18 @@
 // Where: over the list pane only (never the detail column: its suggestions and the route panel's keys are what the
 // operator presses next), at the list's foot — or at its top while the selected row is down there, so it never hides
 // the row the next key acts on (toast-place.ts).
-import { useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
+import { flushSync } from 'react-dom';
 import type { UndoableDecision } from '../../../../shared/desk-api/sync-contract.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
+import { useSearchStore } from '../search/search-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
 import { toastPlacement, type ToastPlacement } from './toast-place.js';
 import { countdown, toastDecisionText, toastExcerpt } from './undo-toast-text.js';
 import '../../styles/sync.css';
 
-/** Often enough that the seconds never look stuck, rare enough to cost nothing; the bar eases between ticks. */
+/** The countdown's tick: often enough that the seconds never look stuck; the bar eases between ticks. */
 const TICK_MS = 200;
 
 export function UndoToast() {
@@ -33,15 +35,34 @@ function UndoToastBody({ undoable }: { undoable: UndoableDecision }) {
   }, []);
   const ref = useRef<HTMLDivElement>(null);
   const [place, setPlace] = useState<ToastPlacement | null>(null);
-  // Re-measured on every tick (200 ms): the selection moves under the toast with ↑ ↓ PgDn, and no re-render of the
-  // toast follows it otherwise.
-  useLayoutEffect(() => {
+  const measure = useCallback(() => {
     const toast = ref.current;
     if (toast === null) return;
     const next = toastPlacement(document, toast.offsetHeight);
-    setPlace((old) => (old !== null && next !== null && old.left === next.left && old.top === next.top
-      && old.width === next.width ? old : next));
-  }, [nowMs]);
+    setPlace((old) => (old !== null && next !== null && old.edge === next.edge && old.left === next.left
+      && old.top === next.top && old.width === next.width ? old : next));
+  }, []);
+  // Placed when the selection moves (↑ ↓ PgDn, in the inbox or the search results) or the section changes, not on
+  // the countdown's tick: once before paint for a row already in view, and once more in the frame the grid scrolls a
+  // row into view (AppealGrid writes scrollTop in an animation frame requested before this one), flushed so that
+  // frame paints the toast already moved off the row.
+  const inboxSelected = useDeskStore((s) => s.selectedId);
+  const searchSelected = useSearchStore((s) => s.selectedId);
+  const view = useDeskStore((s) => s.view);
+  useLayoutEffect(() => {
+    measure();
+    const frame = requestAnimationFrame(() => flushSync(measure));
+    return () => cancelAnimationFrame(frame);
+  }, [measure, inboxSelected, searchSelected, view]);
+  // The window resized, or the list scrolled under the toast (the wheel, a list anchored as rows arrive above).
+  useEffect(() => {
+    window.addEventListener('resize', measure);
+    document.addEventListener('scroll', measure, { capture: true, passive: true });
+    return () => {
+      window.removeEventListener('resize', measure);
+      document.removeEventListener('scroll', measure, { capture: true });
+    };
+  }, [measure]);
   const style: CSSProperties | undefined = place ? { left: place.left, top: place.top, bottom: 'auto', width: place.width } : undefined;
   const { seconds, fraction } = countdown(undoable, nowMs);
   const what = toastDecisionText(undoable, (id) => targetsById.get(id)?.shortName);
