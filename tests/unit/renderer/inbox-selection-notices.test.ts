@@ -2,36 +2,23 @@
 // swap the selected appeal (nor its detail) under an operator who has pressed nothing yet, an empty inbox still takes
 // the first arrival, and a decision's notice — arriving after its call — ends only an alert raised before the decision
 // began, never one a later key raised while the call was out.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DeskBridge, DeskResult } from '../../../shared/desk-api/contract.js';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DeskResult } from '../../../shared/desk-api/contract.js';
 import { useDeskStore } from '../../../renderer/src/store/desk-store.js';
+import { NOT_FOUND, sleep, useFakeDesk } from './fake-desk.js';
 
 const IDS = Array.from({ length: 10 }, (_, i) => `vk:1:wall:1:${i + 1}`);
 const NEW = ['vk:1:wall:1:100', 'vk:1:wall:1:101'];
 
-const sleep = (ms: number) => vi.advanceTimersByTimeAsync(ms).then(() => undefined);
 
 /** What inbox.ids answers now (newest first), and the route calls waiting for the test to answer them. */
 let listed: string[] = [];
 const routes: ((result: DeskResult<unknown>) => void)[] = [];
-const bridge: DeskBridge = {
-  call(method: string): Promise<DeskResult<unknown>> {
-    if (method === 'inbox.ids') return Promise.resolve({ ok: true, value: { ids: [...listed], clusters: {} } });
-    if (method === 'team.hold') return Promise.resolve({ ok: true, value: { state: 'mine' } });
-    if (method === 'appeals.route') return new Promise((resolve) => { routes.push(resolve); });
-    return Promise.resolve({ ok: false, error: { code: 'not_found', message: 'нет' } });
-  },
-  on: () => () => {},
-};
-
-const withWindow = globalThis as unknown as { window?: { desk: DeskBridge } };
-beforeAll(() => {
-  withWindow.window = { desk: bridge };
-  vi.useFakeTimers();
-});
-afterAll(() => {
-  vi.useRealTimers();
-  delete withWindow.window;
+useFakeDesk(function call(method: string): Promise<DeskResult<unknown>> {
+  if (method === 'inbox.ids') return Promise.resolve({ ok: true, value: { ids: [...listed], clusters: {} } });
+  if (method === 'team.hold') return Promise.resolve({ ok: true, value: { state: 'mine' } });
+  if (method === 'appeals.route') return new Promise((resolve) => { routes.push(resolve); });
+  return Promise.resolve(NOT_FOUND);
 });
 
 beforeEach(() => {

@@ -1,40 +1,28 @@
 // The real renderer store against a fake desk bridge: two desks opening together land on the same newest appeal;
 // the one that loses must go to the next appeal in that one's place — not to the oldest one at the bottom, where it
 // went when the colleague's hold (team.changed) reached it before its own hold's answer had (QA, 3 of 3 openings).
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DeskBridge, DeskResult } from '../../../shared/desk-api/contract.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DeskResult } from '../../../shared/desk-api/contract.js';
 import type { HoldOutcome, TeamView } from '../../../shared/desk-api/team-contract.js';
 import { freeRowsBefore, nextFreeSelection } from '../../../shared/team/inbox-arrangement.js';
 import { useDeskStore } from '../../../renderer/src/store/desk-store.js';
+import { NOT_FOUND, sleep, useFakeDesk } from './fake-desk.js';
 
 const IDS = Array.from({ length: 10 }, (_, i) => `vk:1:wall:1:${i + 1}`);
 const COLLEAGUE = { id: 'u-operator2', name: 'Оператор 2 — Дмитрий Соколов', since: '2026-12-02T10:00:00.000Z' };
-const sleep = (ms: number) => vi.advanceTimersByTimeAsync(ms).then(() => undefined);
 
 /** Hold requests waiting for the test to answer them, by appeal id. */
 const holds = new Map<string, (result: DeskResult<HoldOutcome>) => void>();
-const bridge: DeskBridge = {
-  call(method: string, input?: unknown): Promise<DeskResult<unknown>> {
-    if (method === 'inbox.ids') return Promise.resolve({ ok: true, value: { ids: [...IDS], clusters: {} } });
-    if (method === 'team.hold') {
-      const { appealId } = input as { appealId: string | null };
-      if (appealId === null) return Promise.resolve({ ok: true, value: { state: 'released' } });
-      return new Promise((resolve) => { holds.set(appealId, resolve as (result: DeskResult<HoldOutcome>) => void); });
-    }
-    return Promise.resolve({ ok: false, error: { code: 'not_found', message: 'нет' } });
-  },
-  on: () => () => {},
-};
+useFakeDesk(function call(method: string, input?: unknown): Promise<DeskResult<unknown>> {
+  if (method === 'inbox.ids') return Promise.resolve({ ok: true, value: { ids: [...IDS], clusters: {} } });
+  if (method === 'team.hold') {
+    const { appealId } = input as { appealId: string | null };
+    if (appealId === null) return Promise.resolve({ ok: true, value: { state: 'released' } });
+    return new Promise((resolve) => { holds.set(appealId, resolve as (result: DeskResult<HoldOutcome>) => void); });
+  }
+  return Promise.resolve(NOT_FOUND);
+});
 
-const withWindow = globalThis as unknown as { window?: { desk: DeskBridge } };
-beforeAll(() => {
-  withWindow.window = { desk: bridge };
-  vi.useFakeTimers();
-});
-afterAll(() => {
-  vi.useRealTimers();
-  delete withWindow.window;
-});
 beforeEach(() => {
   useDeskStore.getState().clearInbox();
   useDeskStore.setState({ view: 'inbox', heldByOthers: new Map(), selectionHold: null, alert: null, notice: null });

@@ -1,10 +1,11 @@
 // The team hold of the inbox selection in the real renderer store (store/inbox-slice.ts), the core answered by a fake
 // desk bridge: a held ↓ passing rows costs no store update per key for the hold (it is asked for, and shown as
 // «pending», only once the selection rests), and the hold of the appeal left behind never vouches for the next one.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DeskBridge, DeskResult } from '../../../shared/desk-api/contract.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DeskResult } from '../../../shared/desk-api/contract.js';
 import type { HeldBy } from '../../../shared/desk-api/team-contract.js';
 import { useDeskStore } from '../../../renderer/src/store/desk-store.js';
+import { NOT_FOUND, sleep, useFakeDesk } from './fake-desk.js';
 import type { DeskState } from '../../../renderer/src/store/state-types.js';
 
 const IDS = Array.from({ length: 30 }, (_, i) => `vk:1:wall:1:${i + 1}`);
@@ -14,30 +15,16 @@ const KEY_REPEAT_MS = 30;
 const SETTLED_MS = 400;
 
 // The store's timers run on vitest's clock: a loaded machine cannot stretch a key's 30 ms past the rest.
-const sleep = (ms: number) => vi.advanceTimersByTimeAsync(ms).then(() => undefined);
 
 /** The core as the store sees it through window.desk: team.hold answers «mine», everything else fails quietly. */
 const holdCalls: (string | null)[] = [];
-const bridge: DeskBridge = {
-  call(method: string, input: unknown): Promise<DeskResult<unknown>> {
-    if (method === 'team.hold') {
-      const { appealId } = input as { appealId: string | null };
-      holdCalls.push(appealId);
-      return Promise.resolve({ ok: true, value: { state: appealId === null ? 'released' : 'mine' } });
-    }
-    return Promise.resolve({ ok: false, error: { code: 'not_found', message: 'нет' } });
-  },
-  on: () => () => {},
-};
-
-const withWindow = globalThis as unknown as { window?: { desk: DeskBridge } };
-beforeAll(() => {
-  withWindow.window = { desk: bridge };
-  vi.useFakeTimers();
-});
-afterAll(() => {
-  vi.useRealTimers();
-  delete withWindow.window;
+useFakeDesk(function call(method: string, input: unknown): Promise<DeskResult<unknown>> {
+  if (method === 'team.hold') {
+    const { appealId } = input as { appealId: string | null };
+    holdCalls.push(appealId);
+    return Promise.resolve({ ok: true, value: { state: appealId === null ? 'released' : 'mine' } });
+  }
+  return Promise.resolve(NOT_FOUND);
 });
 
 beforeEach(async () => {
