@@ -99,8 +99,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     // An alert raised from here on is not about this selection's earlier keys: moveOn's notice leaves it.
     const since = alertSince();
     // Deliberately opened although marked as a colleague's: the operator stays on it.
-    const knownHeld = isHeld(id);
-    openedHeld = knownHeld ? id : null;
+    openedHeld = isHeld(id) ? id : null;
     await decisionCall;
     // Like the detail pane's appeal: the round trip (core, central API) starts once the selection is on screen, so a
     // key press paints first; and only for an appeal the operator rests on. A key held down (30 presses a second)
@@ -110,11 +109,11 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     await afterPaint();
     if (seq !== holdSeq) return;
     clearTimeout(restTimer);
-    restTimer = setTimeout(() => { void askHold(seq, id, knownHeld, since); }, HOLD_REST_MS);
+    restTimer = setTimeout(() => { void askHold(seq, id, since); }, HOLD_REST_MS);
   }
 
   /** The selection `id` has rested HOLD_REST_MS: ask the team for its hold (dropped if the selection moved since). */
-  async function askHold(seq: number, id: string, knownHeld: boolean, since: number): Promise<void> {
+  async function askHold(seq: number, id: string, since: number): Promise<void> {
     if (seq !== holdSeq) return;
     // «pending» in the store from the moment it is asked, not from the key press: set per key, a held ↓ cost a store
     // update (and a render of every subscriber) per row passed. The grid shows a selection without its own answer as
@@ -129,7 +128,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     const { state, holder } = result.value;
     if (state === 'superseded') return;
     set({ selectionHold: { id, state, ...(holder ? { holder } : {}) } });
-    if (!knownHeld && (state === 'taken' || state === 'decided')) moveOn(id, holder ?? null, since);
+    if (openedHeld !== id && (state === 'taken' || state === 'decided')) moveOn(id, holder ?? null, since);
   }
 
   /**
