@@ -1,4 +1,5 @@
-// `npm run suggest -- --data DIR --in FILE`: routing suggestions for JSON lines {"text","source"} from FILE, one
+// `npm run suggest -- --data DIR --in FILE`: routing suggestions for JSON lines {"text","source","channel"?} from
+// FILE (`channel`: the page's name, as an appeal's channel.name, when known), one
 // JSON line {"suggestions":[{targetId,name,score,reason}…]} per input line, with the model learned from the
 // cache in DIR (an app or harness data folder after a sync). The model is brought up to date first. `--all` also
 // prints candidates under the suggestion floor (shared/routing/suggestion-confidence.ts), which the desk drops;
@@ -33,8 +34,10 @@ const lines = readFileSync(values.in, 'utf8').split('\n').filter((line) => line.
 const out: string[] = [];
 for (const [i, line] of lines.entries()) {
   let text = '';
+  let channelName: string | undefined;
   try {
-    const parsed = JSON.parse(line) as { text?: unknown };
+    const parsed = JSON.parse(line) as { text?: unknown; channel?: unknown };
+    if (typeof parsed.channel === 'string') channelName = parsed.channel;
     if (typeof parsed.text === 'string') text = parsed.text;
     else process.stderr.write(`line ${i + 1}: no "text"\n`);
   } catch {
@@ -42,7 +45,7 @@ for (const [i, line] of lines.entries()) {
   }
   const { suggestions } = suggestTargets(text, { model: loaded.model, targets, keepBelowFloor: values.all === true,
     rawScores: values.raw === true,
-    ...(defaultLocal ? { defaultLocalTargetId: defaultLocal } : {}) });
+    ...(defaultLocal ? { defaultLocalTargetId: defaultLocal } : {}), ...(channelName ? { channelName } : {}) });
   out.push(JSON.stringify({ suggestions }));
 }
 process.stdout.write(out.length > 0 ? `${out.join('\n')}\n` : '');

@@ -11,7 +11,10 @@ export const TargetSuggestion = z.object({
   targetId: z.string(),
   name: z.string(),
   score: z.number().min(0).max(1),
-  /** Short Russian reason a person can check: «слова: поликлиника, талон» / «место: Линёво → Искитимский район». */
+  /**
+   * Short Russian reason a person can check: «слова: поликлиника, талон» / «место: Линёво → Искитимский район» /
+   * «страница: Администрация Колыванского района → Колыванский район» (the page written on, when the text names no place).
+   */
   reason: z.string(),
 });
 export type TargetSuggestion = z.infer<typeof TargetSuggestion>;

@@ -29,6 +29,12 @@ export interface SuggestContext {
   targets: readonly Target[];
   /** The municipality most often chosen when the text names no place (the city hall, in practice). */
   defaultLocalTargetId?: string;
+  /**
+   * The page the message was written on (`appeal.channel.name`: a VK community, an OK group, a Telegram chat). A
+   * message under a district administration's post or in a town's public often names no place at all — the page
+   * says where it is — so when the text names none, the page's municipality stands in for it, before the default.
+   */
+  channelName?: string;
   /** Keep candidates under SUGGESTION_FLOOR (measurement only: `npm run suggest -- --all`); the desk never does. */
   keepBelowFloor?: boolean;
   /** The ranking's raw shares instead of calibrated scores (fitting the calibration only: `npm run suggest:eval -- --fit`). */
@@ -41,6 +47,13 @@ const TOP = 3;
  * about half the oblast lives in Novosibirsk, and a village writer often names no village.
  */
 const DEFAULT_PLACE_SCORE = 0.8;
+/**
+ * The page's municipality when the text names no place: likelier than the default (the writer chose that page), less
+ * sure than a place written in the text (people also write to a neighbouring town's or a news page).
+ */
+const CHANNEL_PLACE_SCORE = 0.9;
+/** A page name is shown in the reason up to this length (a page may call itself anything, up to 500 characters). */
+const CHANNEL_REASON_LENGTH = 60;
 /** How much the learned model is trusted: grows with the routed history it has seen, up to a cap. */
 const trustInModel = (learned: number) => MODEL_CAP * learned / (learned + 300);
 /** The learned model's share never passes this (issue 15: a region's history may teach another vocabulary). */
@@ -83,6 +96,27 @@ export function classShares(features: ReturnType<typeof featuresOf>, model: Naiv
   return { shares, ruleWords, classified, trust: trust * scale };
 }
 
+const channelCache = new Map<string, PlaceCandidate[]>();
+
+/** The municipalities a page's name names («Администрация Колыванского района», «Подслушано Бердск»), page-scored. */
+function channelPlaces(channelName: string | undefined): PlaceCandidate[] {
+  if (!channelName) return [];
+  let found = channelCache.get(channelName);
+  if (found === undefined) {
+    found = detectPlaces(featuresOf(channelName).tokens).candidates.map((c) => ({ ...c, score: c.score * CHANNEL_PLACE_SCORE }));
+    // A desk sees a few hundred pages at most; the bound only guards against a flood of made-up ones.
+    if (channelCache.size >= 10_000) channelCache.clear();
+    channelCache.set(channelName, found);
+  }
+  return found;
+}
+
+const pageLabel = (name: string): string => {
+  // By code point, so a cut never splits a surrogate pair.
+  const chars = [...name.replace(/\s+/g, ' ').trim()];
+  return chars.length > CHANNEL_REASON_LENGTH ? `${chars.slice(0, CHANNEL_REASON_LENGTH - 1).join('')}…` : chars.join('');
+};
+
 export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult {
   const features = featuresOf(text);
   const byId = new Map(ctx.targets.map((t) => [t.id, t]));
@@ -119,14 +153,18 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
     const target = byId.get(cls);
     if (target && score > 0) ranked.push({ targetId: cls, name: target.shortName, score, reason: () => reasonFor(cls) });
   }
-  // The local class goes to the municipality of the place named; a named place is always worth a look.
+  // The local class goes to the municipality of the place named, else to the page's, else to the default; a named
+  // place is always worth a look.
+  const pagePlaces = places.candidates.length > 0 ? [] : channelPlaces(ctx.channelName);
   const localCandidates: PlaceCandidate[] = places.candidates.length > 0 ? places.candidates
+    : pagePlaces.length > 0 ? pagePlaces
     : ctx.defaultLocalTargetId ? [{ targetId: ctx.defaultLocalTargetId, score: DEFAULT_PLACE_SCORE, place: '', text: '' }] : [];
   for (const candidate of localCandidates) {
     const target = byId.get(candidate.targetId);
     if (!target) continue;
     const score = Math.max(localMass, 0.12) * candidate.score;
-    const where = candidate.place ? `место: ${candidate.text} → ${target.shortName}` : 'место не названо';
+    const where = pagePlaces.includes(candidate) ? `страница: ${pageLabel(ctx.channelName ?? '')} → ${target.shortName}`
+      : candidate.place ? `место: ${candidate.text} → ${target.shortName}` : 'место не названо';
     const reason = () => {
       const localWords = localMass >= 0.2 ? reasonFor(LOCAL_CLASS) : '';
       return localWords.startsWith('слова') ? `${where}; ${localWords}` : where;

@@ -56,7 +56,7 @@ let latestGeneration = 0;
 let unanswered = 0;
 const rest = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, REST_MS));
 
-interface Waiting { id: string; text: string | null; received_ms: number }
+interface Waiting { id: string; text: string | null; channel: string | null; received_ms: number }
 
 async function refresh(): Promise<void> {
   const generation = latestGeneration;
@@ -76,7 +76,8 @@ async function refresh(): Promise<void> {
   const score = async (where: string, params: number[], { limit = Infinity, yieldToNewer = true } = {}): Promise<boolean> => {
     const learned = model.model.learnedCount;
     const page = db.prepare(`
-      SELECT a.id, json_extract(coalesce(a.local_json, a.server_json), '$.text') AS text, a.received_ms
+      SELECT a.id, json_extract(coalesce(a.local_json, a.server_json), '$.text') AS text,
+        json_extract(coalesce(a.local_json, a.server_json), '$.channel.name') AS channel, a.received_ms
       FROM appeals a LEFT JOIN suggestions s ON s.appeal_id = a.id
       WHERE a.local_status = 'new' AND (${where}) AND a.received_ms <= ? AND (a.received_ms < ? OR a.id > ?)
       ORDER BY a.received_ms DESC, a.id LIMIT ?`);
@@ -89,7 +90,7 @@ async function refresh(): Promise<void> {
       if (rows.length === 0) return true;
       post({ type: 'suggestions', generation, rows: rows.map((row): SuggestionRow => {
         const result = suggestTargets(row.text ?? '', { model: model.model, targets,
-          ...(defaultLocal ? { defaultLocalTargetId: defaultLocal } : {}) });
+          ...(defaultLocal ? { defaultLocalTargetId: defaultLocal } : {}), ...(row.channel ? { channelName: row.channel } : {}) });
         const top = result.suggestions[0];
         return [row.id, top?.targetId ?? null, top?.score ?? null, learned, JSON.stringify(result)];
       }) });

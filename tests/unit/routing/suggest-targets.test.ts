@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { featuresOf } from '../../../electron/core/routing/features.js';
 import { NaiveBayes } from '../../../electron/core/routing/naive-bayes.js';
 import { suggestTargets } from '../../../electron/core/routing/suggest-targets.js';
+import { isWellFormedText } from '../../../shared/domain/identifier.js';
 import type { Target } from '../../../shared/domain/target.js';
 
 const targets = JSON.parse(readFileSync(new URL('../../../resources/targets.json', import.meta.url), 'utf8')) as Target[];
@@ -52,5 +53,42 @@ describe('with a history in another vocabulary', () => {
     for (let i = 0; i < 500; i++) model.learn(featuresOf(`кварц ${i % 7} берилл`).weights, 'minkult');
     for (let i = 0; i < 500; i++) model.learn(featuresOf(`рубин ${i % 7} сапфир`).weights, 'minsoc');
     expect(first('кварц и берилл', model)).toBe('minkult');
+  });
+});
+
+describe('the page the message was written on', () => {
+  const suggest = (text: string, channelName?: string) =>
+    suggestTargets(text, { model: new NaiveBayes(), targets, defaultLocalTargetId: 'meria-nsk', ...(channelName ? { channelName } : {}) });
+
+  it('stands in for the place when the text names none', () => {
+    const text = 'Третий день не чистят снег на нашей улице, до остановки не дойти';
+    expect(suggest(text).suggestions[0]?.targetId).toBe('meria-nsk');
+    const onPage = suggest(text, 'Администрация Колыванского района').suggestions[0];
+    expect(onPage?.targetId).toBe('mr-kolyvansky');
+    expect(onPage?.reason).toContain('страница: Администрация Колыванского района');
+    expect(suggest(text, 'Подслушано Бердск').suggestions[0]?.targetId).toBe('go-berdsk');
+  });
+
+  it('gives way to a place written in the text', () => {
+    const text = 'В Линёво на улице огромные ямы, асфальт не ремонтируют';
+    expect(suggest(text, 'Администрация Колыванского района').suggestions[0]?.targetId).toBe('mr-iskitimsky');
+  });
+
+  it('leaves the default when the page names no municipality, and does not move a ministry matter', () => {
+    const text = 'Третий день не чистят снег на нашей улице, до остановки не дойти';
+    for (const page of ['Правительство Новосибирской области', 'Минздрав НСО', 'Госуслуги · Решаем вместе']) {
+      expect(suggest(text, page).suggestions[0]?.targetId).toBe('meria-nsk');
+    }
+    expect(suggest('В аптеке второй месяц нет льготного инсулина по рецепту', 'Администрация Колыванского района')
+      .suggestions[0]?.targetId).toBe('minzdrav');
+  });
+
+  it('shows a long or hostile page name cut, by code point', () => {
+    const page = `Администрация Колыванского района ${'😀'.repeat(100)}`;
+    const reason = suggest('Не чистят снег во дворе', page).suggestions.find((s) => s.targetId === 'mr-kolyvansky')?.reason ?? '';
+    const shown = /страница: (.*) → /.exec(reason)?.[1] ?? '';
+    expect(shown.endsWith('…')).toBe(true);
+    expect([...shown].length).toBe(60);
+    expect(isWellFormedText(reason)).toBe(true);
   });
 });
