@@ -87,7 +87,10 @@ export function classShares(features: ReturnType<typeof featuresOf>, model: Naiv
   const ruleWords = new Map<string, string[]>();
   if (norm === 0) return { shares, ruleWords, classified, trust };
   // Without a concept the model's posterior stands alone but is still worth only its trust (a fresh model is not sure).
-  const scale = total > 0 ? 1 / norm : 1;
+  // With concepts the shares sum to at most the evidence's own weight: one decisive word («суррогат», «лифт») alone is
+  // not certainty — on real text a lone concept is right about half the time, so its raw share must stay below that of
+  // a text with several (the calibration maps raw shares to «right this often»).
+  const scale = total > 0 ? Math.min(1, norm) / norm : 1;
   for (const { cls, p } of classified?.scores ?? []) shares.set(cls, scale * trust * p);
   for (const [cls, e] of evidence) {
     shares.set(cls, (shares.get(cls) ?? 0) + scale * ruleWeight * (e.score ** RULE_POWER / powered));

@@ -32,6 +32,13 @@ describe('cold start: competences alone', () => {
     expect(first('В Линёво на улице огромные ямы, асфальт не ремонтируют')).toBe('mr-iskitimsky');
   });
 
+  it('is less sure of a lone concept than of several that agree', () => {
+    const score = (text: string) => suggestTargets(text, { model: new NaiveBayes(), targets }).suggestions[0]?.score ?? 0;
+    expect(score('лифт')).toBeLessThan(score('Не работает лифт, управляющая компания не отвечает'));
+    expect(score('аптека')).toBeLessThan(score('В аптеке нет льготного инсулина'));
+    expect(score('суррогат')).toBeLessThanOrEqual(0.75);
+  });
+
   it('shows no 0 % candidate', () => {
     const { suggestions } = suggestTargets('В школе нет учителя, а в поликлинике нет врача', { model: new NaiveBayes(), targets });
     expect(suggestions.length).toBeGreaterThan(1);
