@@ -26,8 +26,9 @@ const TEXTS = {
 } as const;
 type Case = keyof typeof TEXTS;
 
+const CHANNEL = { name: 'Подслушано Бердск', url: 'https://vk.com/podslushano_berdsk' };
 const appeal = (key: Case, minutesAgo: number): IncomingAppeal => ({
-  id: `enter-safe-${key}`, source: 'vk', channel: { name: 'Подслушано Бердск', url: 'https://vk.com/podslushano_berdsk' },
+  id: `enter-safe-${key}`, source: 'vk', channel: CHANNEL,
   author: { name: 'Мария Иванова' }, text: TEXTS[key], attachments: [],
   receivedAt: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
 });
@@ -48,7 +49,8 @@ function rawScores(dataDir: string, text: string): { targetId: string; score: nu
   try {
     const targets = loadTargets(db);
     const defaultLocal = mostRoutedMunicipality(db, targets);
-    return suggestTargets(text, { model: loadModel(db).model, targets, keepBelowFloor: true,
+    // As the desk's worker ranks them: with the page the appeals were written on.
+    return suggestTargets(text, { model: loadModel(db).model, targets, keepBelowFloor: true, channelName: CHANNEL.name,
       ...(defaultLocal ? { defaultLocalTargetId: defaultLocal } : {}) }).suggestions;
   } finally {
     db.close();
