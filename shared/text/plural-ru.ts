@@ -28,4 +28,6 @@ export function countRu(n: number, forms: RuForms): string {
 }
 
 export const APPEAL_FORMS: RuForms = { one: 'обращение', few: 'обращения', many: 'обращений' };
+/** «1 новое обращение», «3 новых обращения», «5 новых обращений». */
+export const NEW_APPEAL_FORMS: RuForms = { one: 'новое обращение', few: 'новых обращения', many: 'новых обращений' };
 export const DECISION_FORMS: RuForms = { one: 'решение', few: 'решения', many: 'решений' };

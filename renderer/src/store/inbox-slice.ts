@@ -209,6 +209,10 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     const rowIds = arranged(baseIds);
     // Cached rows stay valid while their appeal waits (what a row shows does not change); others are dropped.
     const { rowIds: previous, selectedId, rowsById } = get();
+    // New to the list: compared only after the first page (a reload is a pass over every id anyway).
+    const before = previous.length === 0 ? null : new Set(previous);
+    const arrivedAbove = arrivalsAbove(rowIds, selectedId, before === null ? [] : baseIds.filter((id) => !before.has(id)),
+      (id) => !present.has(id));
     const kept = new Map<string, InboxRow>();
     for (const [id, row] of rowsById) if (present.has(id)) kept.set(id, row);
     const nextSelected = keptSelection(previous, selectedId, rowIds, (id) => present.has(id));
@@ -216,9 +220,26 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     const clusterOf = new Map<string, ClusterInfo>(Object.entries(result.value.clusters ?? {}));
     const live = new Set([...clusterOf.values()].map((c) => c.clusterId));
     const expandedClusters = new Set([...get().expandedClusters].filter((id) => live.has(id)));
-    set({ rowsById: kept, baseIds, rowIds, inboxPhase: 'ready', clusterOf, expandedClusters });
+    set({ rowsById: kept, baseIds, rowIds, inboxPhase: 'ready', clusterOf, expandedClusters, arrivedAbove });
     if (selectedId !== null && nextSelected !== selectedId) movedUnderneath();
     selectId(nextSelected);
+  }
+
+  /**
+   * The unseen arrivals above the selection once the list is `next`: those still listed (`gone` says which left), plus
+   * every id `added` to the list that lands above the selected row (one below it comes into view as the operator works
+   * down; in urgency order a newcomer's place is its deadline, not «new», so none are counted there). The first page
+   * is no arrival, nor is anything while nothing is selected (the first row is taken then).
+   */
+  function arrivalsAbove(next: readonly string[], selectedId: string | null, added: Iterable<string>,
+    gone: (id: string) => boolean): ReadonlySet<string> {
+    const arrived = get().arrivedAbove;
+    const out = new Set([...arrived].filter((id) => !gone(id)));
+    const selectedAt = selectedId === null ? -1 : next.indexOf(selectedId);
+    if (get().inboxOrder === 'newest' && selectedAt > 0) {
+      for (const id of added) if (next.indexOf(id) < selectedAt) out.add(id);
+    }
+    return out.size === arrived.size && [...out].every((id) => arrived.has(id)) ? arrived : out;
   }
 
   // Reloads coalesce: while one runs, any number of requests share a single follow-up reload.
@@ -240,6 +261,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     const before = get().rowIds;
     const nextById = new Map(rowsById);
     let changed = false;
+    const inserted: string[] = [];
+    const removed = new Set<string>();
     for (const { id, result } of results) {
       const waiting = result.ok && result.value.appeal.status === 'new' && !inFlight.has(id);
       if (!result.ok && result.error.code !== 'not_found') return loadInbox().then(() => refreshRows(ids)); // cannot tell: ask for everything
@@ -256,9 +279,11 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
           const at = sortedInsertIndex(baseIds, id, Date.parse(row.receivedAt),
             (other) => Date.parse(nextById.get(other)?.receivedAt ?? ''));
           baseIds = insertAt(baseIds, id, at);
+          inserted.push(id);
         }
       } else if (present) {
         baseIds = removeId(baseIds, id).ids;
+        removed.add(id);
         changed = true;
       }
     }
@@ -267,7 +292,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     const rowIds = arranged(baseIds);
     const selected = keptSelection(before, get().selectedId, rowIds, (id) => rowIds.includes(id));
     if (get().selectedId !== null && selected !== get().selectedId) movedUnderneath();
-    set({ baseIds, rowIds, rowsById });
+    const arrivedAbove = arrivalsAbove(rowIds, get().selectedId, inserted, (id) => removed.has(id));
+    set({ baseIds, rowIds, rowsById, arrivedAbove });
     selectId(selected);
     return undefined;
   }
@@ -355,9 +381,15 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     selectedId: null,
     detail: null,
     loadInbox,
+    arrivedAbove: new Set(),
+    markSeen: (ids) => {
+      const arrived = get().arrivedAbove;
+      if (arrived.size === 0 || !ids.some((id) => arrived.has(id))) return;
+      set({ arrivedAbove: new Set([...arrived].filter((id) => !ids.includes(id))) });
+    },
     inboxOrder: 'newest',
     toggleInboxOrder: () => {
-      set({ inboxOrder: get().inboxOrder === 'newest' ? 'urgency' : 'newest' });
+      set({ inboxOrder: get().inboxOrder === 'newest' ? 'urgency' : 'newest', arrivedAbove: new Set() });
       void loadInbox();
     },
     ensureRows,
@@ -434,7 +466,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       holdSeq++;
       clearTimeout(restTimer);
       set({ rowsById: new Map(), baseIds: [], rowIds: [], inboxPhase: 'idle', selectedId: null, detail: null,
-        clusterOf: new Map(), expandedClusters: new Set() });
+        clusterOf: new Map(), expandedClusters: new Set(), arrivedAbove: new Set() });
     },
     arrangeByHolds: () => {
       const { selectedId: id, selectionHold: own, view } = get();

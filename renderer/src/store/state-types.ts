@@ -47,6 +47,13 @@ export interface InboxSlice extends DecidableList {
   arrangeByHolds(): void;
   /** Tell the core what this desk shows now (the inbox is on screen) or that it shows nothing (null). */
   holdSelection(shown: boolean): void;
+  /**
+   * Appeals that arrived above the selection and have not been on screen since (the selection never follows the
+   * newest, so they would go unnoticed): the cue «↑ N новых выше» counts them. Newest order only.
+   */
+  arrivedAbove: ReadonlySet<string>;
+  /** These rows are on screen now (the grid's visible part, not its overscan): they are no longer unseen arrivals. */
+  markSeen(ids: readonly string[]): void;
 }
 
 export interface TeamSlice {

@@ -71,11 +71,13 @@ export interface AppealGridProps {
   selectedHold?: string | undefined;
   /** Take the focus when the grid appears (the inbox): keys then have a focused owner for assistive technology. */
   focusOnMount?: boolean;
+  /** Told the ids of the rows on screen (not the overscan) whenever they change: the inbox's unseen arrivals. */
+  onSeen?(visibleIds: readonly string[]): void;
 }
 
 export function AppealGrid({
   ids, rowsById, selectedId, onSelect, ensureRows, columns, label, onPageSize, className, gridRef, heldBy, selectedHold,
-  focusOnMount = false,
+  focusOnMount = false, onSeen,
 }: AppealGridProps) {
   const rowIdPrefix = useId();
   const domIdOf = (appealId: string): string => `${rowIdPrefix}row-${appealId}`;
@@ -134,6 +136,18 @@ export function AppealGrid({
   useEffect(() => {
     if (windowKey !== '') void ensureRows(windowKey.split('\n'));
   }, [windowKey, ensureRows]);
+
+  // The rows on screen (not the overscan), for whoever tracks what the operator has seen. Read from `view`, which the
+  // layout effects below set before this runs: the scroll that anchors the selection when rows arrive above it has
+  // not been reported by a scroll event yet, and the rows it hid must not count as seen. Row i spans
+  // HEADER_HEIGHT + i·ROW_HEIGHT onwards in the content; the sticky header covers the top HEADER_HEIGHT on screen.
+  useEffect(() => {
+    if (!onSeen) return;
+    const v = view.current;
+    const from = Math.max(0, Math.floor(v.top / ROW_HEIGHT));
+    const to = Math.min(ids.length, Math.ceil((v.top + v.height - HEADER_HEIGHT) / ROW_HEIGHT));
+    if (to > from) onSeen(ids.slice(from, to));
+  }, [ids, range, selectedId, onSeen]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the table is read during render on purpose; rows memoise on their data
   const table = useReactTable({ data, columns, getCoreRowModel: getCoreRowModel(), getRowId });

@@ -15,6 +15,7 @@ export function InboxTable() {
   const select = useDeskStore((s) => s.select);
   const ensureRows = useDeskStore((s) => s.ensureRows);
   const setPageSize = useDeskStore((s) => s.setPageSize);
+  const markSeen = useDeskStore((s) => s.markSeen);
   const heldByOthers = useDeskStore((s) => s.heldByOthers);
   // Every selection in the inbox asks for its hold once it rests (store/inbox-slice.ts): until the answer it is pending.
   const selectedHold = useDeskStore((s) => (s.selectionHold?.id === s.selectedId ? s.selectionHold?.state : 'pending'));
@@ -31,6 +32,6 @@ export function InboxTable() {
   return (
     <AppealGrid ids={rowIds} rowsById={rowsById} selectedId={selectedId} onSelect={select} ensureRows={ensureWindow}
       columns={INBOX_COLUMNS} label="Обращения, ожидающие разбора" className="inbox-grid" onPageSize={setPageSize}
-      heldBy={heldBy} selectedHold={selectedHold} focusOnMount />
+      heldBy={heldBy} selectedHold={selectedHold} focusOnMount onSeen={markSeen} />
   );
 }

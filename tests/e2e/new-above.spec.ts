@@ -1,0 +1,78 @@
+/// <reference lib="dom" />
+// The cue of unseen arrivals, in the real browser against the real server: an operator working down the list (the
+// selection mid-screen, or on the first row) gets appeals above it — the grid keeps the row read still, so they are
+// out of sight — and «↑ N новых обращения выше» with the live key of «Самое новое обращение» says so; the key takes
+// the operator to them and the cue is gone. An appeal arriving below the selection, in view as the operator works
+// down, is no cue. At 1366×768 at 100 % and 150 %; NEW_ABOVE_SHOTS=<prefix> keeps screenshots.
+import { test, expect } from '@playwright/test';
+import { screenLabel, type OfficeScreen } from '../harness/office-screens.js';
+import type { IncomingAppeal } from '../../shared/central-api/contract.js';
+import { officeShot, openAt } from './office-page.js';
+import { ServerUnderTest, startDesk, tempDir } from './stack.js';
+
+const SCREENS: readonly OfficeScreen[] = [{ width: 1366, height: 768, scale: 1 }, { width: 1366, height: 768, scale: 1.5 }];
+const SHOTS = process.env.NEW_ABOVE_SHOTS;
+
+// Different topics, places and authors, so the core folds none of them into a cluster with each other or the demo's.
+const TEXTS = [
+  ['На улице Зорге третий день не вывозят мусор, контейнеры переполнены.', 'В поликлинике №12 нет записи к неврологу.'],
+  ['В Бердске на улице Ленина не горят фонари.', 'Автобус 45 утром не останавливается у рынка.'],
+] as const;
+const arrivals = (set: number): IncomingAppeal[] => (TEXTS[set] ?? []).map((text, i) => ({
+  id: `new-above-${set}-${i}`, source: 'vk', channel: { name: 'Правительство Новосибирской области', url: 'https://vk.com/nso' },
+  author: { name: `Житель ${set * 2 + i + 1} Проверочный` }, text, attachments: [],
+  receivedAt: new Date(Date.now() + i * 1000).toISOString(), // each the newest: the top of the list
+}));
+
+let server: ServerUnderTest;
+let serverDir: ReturnType<typeof tempDir>;
+test.beforeAll(async () => {
+  serverDir = tempDir('new-above-srv');
+  server = new ServerUnderTest(serverDir.dir, 120);
+  await server.start();
+});
+test.afterAll(async () => { await server.stop(); serverDir.remove(); });
+
+for (const [n, screen] of SCREENS.entries()) {
+  test(`${screenLabel(screen)}: appeals arriving above the selection show «↑ N новых обращения выше» until Home`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const dir = tempDir('new-above-desk');
+    const desk = await startDesk(server, dir.dir, { login: `operator${n + 1}` });
+    const { page, inbox } = await openAt(browser, screen, desk.url);
+    const cue = page.getByTestId('new-above');
+    try {
+      await expect(page.locator('.detail-body')).toBeVisible();
+      for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+      const reading = await inbox.selectedId();
+      await expect(cue).toHaveCount(0);
+      const rowCount = () => page.getByRole('grid').getAttribute('aria-rowcount').then((v) => Number(v));
+      const before = await rowCount();
+
+      // An older appeal pulled late lands far below the selection: no cue.
+      await server.ingest([{ ...(arrivals(n)[0] as IncomingAppeal), id: `new-above-old-${n}`,
+        author: { name: `Давний Житель ${n}` }, text: 'Прошу отремонтировать лавочки в сквере у дома культуры.',
+        receivedAt: new Date(Date.now() - 30 * 86_400_000).toISOString() }]);
+      await expect.poll(() => rowCount(), { timeout: 20_000 }).toBe(before + 1);
+      await expect(cue).toHaveCount(0);
+
+      // Two arrive, each the newest: above the selection, which stays put.
+      await server.ingest(arrivals(n));
+      await expect(cue).toHaveText(/↑\s*2 новых обращения выше/, { timeout: 20_000 });
+      await expect(cue.locator('kbd')).toHaveText('Home');
+      expect(await inbox.selectedId()).toBe(reading);
+      // The cue sits over the grid, its text whole.
+      const clipped = await cue.evaluate((el) => el.scrollWidth > el.clientWidth);
+      expect(clipped).toBe(false);
+      await officeShot(SHOTS, page, screen, 'cue', { settle: true });
+
+      // The live key goes to the newest: the arrivals are on screen, the cue is gone.
+      await page.keyboard.press('Home');
+      await expect(cue).toHaveCount(0);
+      expect(await inbox.selectedId()).toBe(`new-above-${n}-1`);
+    } finally {
+      await page.context().close();
+      await desk.close();
+      dir.remove();
+    }
+  });
+}
