@@ -17,6 +17,7 @@ import { openCache } from '../electron/core/cache/open-cache.js';
 import { createDeskCore } from '../electron/core/desk-core.js';
 import { startServer } from '../server/start-server.js';
 import { CONFIDENT_SCORE, offeredSuggestions, SUGGESTION_FLOOR } from '../shared/routing/suggestion-confidence.js';
+import { placeNamed } from './place-named.js';
 import {
   bandsMarkdown, isotonicKnots, lowestThresholdFor, reliability, reliabilityMarkdown, scoreBands, type ScoredOutcome,
 } from './suggest-bands.js';
@@ -65,7 +66,10 @@ const SETS = [
 const municipal = new Set((JSON.parse(readFileSync(join(root, 'resources/targets.json'), 'utf8')) as { id: string; kind: string }[])
   .filter((t) => t.kind === 'municipality').map((t) => t.id));
 
-interface Row { text: string; expected: string }
+/** The municipality a local matter goes to when no place is named (the city hall: the demo's most routed one). */
+const DEFAULT_MUNICIPALITY = 'meria-nsk';
+
+interface Row { text: string; expected: string; place?: string }
 interface Suggested { suggestions: { targetId: string; reason: string; score: number }[] }
 
 function suggestAll(fixture: string): Suggested[] {
@@ -92,6 +96,9 @@ for (const set of SETS) {
   const runnersUp = { below: 0, belowRight: 0, near: 0, nearRight: 0 };
   // Where the place decides: the expected body is a municipality (a village road, a town's water).
   const placeDecided = { n: 0, top1: 0, top3: 0 };
+  // Outside the city (the default municipality), split by whether the message itself names the place of its label
+  // (`place` note, scripts/place-named.ts): what is not named there no text-only router can find.
+  const outsideCity = { named: { n: 0, top1: 0 }, unnamed: { n: 0, top1: 0 } };
   const calibration: ScoredOutcome[] = [];
   console.log(`\n## ${set.name}: ${set.file}`);
   expected.forEach((row, i) => {
@@ -107,6 +114,11 @@ for (const set of SETS) {
       placeDecided.n++;
       if (ids[0] === row.expected) placeDecided.top1++;
       if (ids.includes(row.expected)) placeDecided.top3++;
+      if (row.place !== undefined && row.expected !== DEFAULT_MUNICIPALITY) {
+        const part = placeNamed(row.text, row.place) ? outsideCity.named : outsideCity.unnamed;
+        part.n++;
+        if (ids[0] === row.expected) part.top1++;
+      }
     }
     for (const s of offeredSuggestions(suggestions)) calibration.push({ topScore: s.score, topRight: s.targetId === row.expected });
     if (ids.includes(row.expected)) { top3++; target.top3++; }
@@ -121,6 +133,11 @@ for (const set of SETS) {
   console.log(`\n${set.name}: ${expected.length} appeals, history: ${history}`);
   console.log(`top-1 ${percent(top1, expected.length)}  top-3 ${percent(top3, expected.length)}`);
   console.log(`place-decided (expected a municipality): ${placeDecided.n} appeals, top-1 ${percent(placeDecided.top1, placeDecided.n)}  top-3 ${percent(placeDecided.top3, placeDecided.n)}`);
+  const { named, unnamed } = outsideCity;
+  if (named.n + unnamed.n > 0) {
+    console.log(`  outside ${DEFAULT_MUNICIPALITY}: the message names its place ${named.n}, top-1 ${percent(named.top1, named.n)}; `
+      + `only the quoting page does ${unnamed.n}, top-1 ${percent(unnamed.top1, unnamed.n)}`);
+  }
   console.log('\ncalibration of every offered score (first to third): is a score of x right x of the time?');
   console.log(reliabilityMarkdown(reliability(calibration)));
   if (!set.file.includes('holdout')) offered.push(...calibration);
