@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Appeal } from '../../../shared/domain/appeal.js';
 import { API_PREFIX, type IncomingAppeal } from '../../../shared/central-api/contract.js';
 import type { SyncStatus } from '../../../shared/desk-api/contract.js';
+import type { AppealSuggestions } from '../../../shared/desk-api/routing-contract.js';
 import type { Clock } from '../../../electron/core/clock.js';
 import type { DeskCore } from '../../../electron/core/desk-core.js';
 
@@ -62,6 +63,15 @@ export async function value<T>(core: DeskCore, method: string, input: unknown): 
   const result = await core.call(method, input);
   if (!result.ok) throw new Error(`${method} failed: ${result.error.code} ${result.error.message}`);
   return result.value as T;
+}
+
+/** The suggestions of one appeal once the core's worker has scored it (waits for its suggestions.changed if not yet). */
+export async function suggestionsReady(core: DeskCore, appealId: string): Promise<AppealSuggestions> {
+  const changed = nextEvent<{ ids: string[] }>(core, 'suggestions.changed', (p) => p.ids.includes(appealId));
+  const now = await value<AppealSuggestions>(core, 'suggestions.get', { appealId });
+  if (now.ready) return now;
+  await changed;
+  return value<AppealSuggestions>(core, 'suggestions.get', { appealId });
 }
 
 /** A port that nothing listens on: bind port 0, note it, close. */

@@ -4,10 +4,9 @@
 // text still wins, and a ministry's page moves nothing.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
+import { createDeskCore } from '../../../electron/core/desk-core.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
-import type { AppealSuggestions } from '../../../shared/desk-api/routing-contract.js';
-import { centralCall, incomingAppeal, nextEvent, statusMatching, tempDir, value } from '../core/core-test-kit.js';
+import { centralCall, incomingAppeal, statusMatching, suggestionsReady, tempDir, value } from '../core/core-test-kit.js';
 
 let cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -15,13 +14,6 @@ afterEach(async () => {
   cleanup = [];
 });
 
-async function suggestionsReady(core: DeskCore, appealId: string): Promise<AppealSuggestions> {
-  const changed = nextEvent<{ ids: string[] }>(core, 'suggestions.changed', (p) => p.ids.includes(appealId));
-  const now = await value<AppealSuggestions>(core, 'suggestions.get', { appealId });
-  if (now.ready) return now;
-  await changed;
-  return value<AppealSuggestions>(core, 'suggestions.get', { appealId });
-}
 
 const SNOW = 'Третий день не чистят снег на нашей улице, до остановки не дойти';
 const KOLYVAN_PAGE = { name: 'Администрация Колыванского района', url: 'https://vk.com/kolyvan_rayon' };

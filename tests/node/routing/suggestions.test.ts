@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 import type { AppealSuggestions } from '../../../shared/desk-api/routing-contract.js';
-import { nextEvent, statusMatching, tempDir, value } from '../core/core-test-kit.js';
+import { nextEvent, statusMatching, suggestionsReady, tempDir, value } from '../core/core-test-kit.js';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -21,13 +21,6 @@ async function openCore(dataDir: string, server: RunningServer): Promise<DeskCor
   return core;
 }
 
-async function suggestionsReady(core: DeskCore, appealId: string): Promise<AppealSuggestions> {
-  const changed = nextEvent<{ ids: string[] }>(core, 'suggestions.changed', (p) => p.ids.includes(appealId));
-  const now = await value<AppealSuggestions>(core, 'suggestions.get', { appealId });
-  if (now.ready) return now;
-  await changed;
-  return value<AppealSuggestions>(core, 'suggestions.get', { appealId });
-}
 
 const learnedIn = (dataDir: string): number => {
   const db = new Database(join(dataDir, 'cache.sqlite'), { readonly: true });
