@@ -69,7 +69,7 @@ export function RoutePanel({ actions }: { actions?: RouteActions } = {}) {
         ))}
       </ol>
       <div className="route-actions">
-        {/* On a narrow pane a label ends in «…»; the whole of it (and its key) is in the tooltip. */}
+        {/* Each label whole beside its key (two columns on a narrow pane, inbox.css); the tooltip names them too. */}
         <button type="button" className="btn" disabled={!hasSelection} onClick={openPicker}
           title={`Другой адресат (${keysFor(scope, 'open-picker')})`}>
           <Keycap keys={keysFor(scope, 'open-picker')} /> <span className="btn-label">Другой адресат…</span>

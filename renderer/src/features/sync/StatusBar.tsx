@@ -5,12 +5,26 @@
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useKeymapVersion } from '../shortcuts/use-keymap.js';
-import { handoverWaitingText, syncProgressText, syncStatusText, waitingText } from './sync-status-text.js';
+import type { SyncStatus } from '../../../../shared/desk-api/contract.js';
+import { handoverWaitingText, syncProgressText, syncStatusParts, waitingParts } from './sync-status-text.js';
 import { TeamPresence } from '../team/TeamPresence.js';
 import { StatusAlert } from './StatusAlert.js';
 import { hintKeyLabel, hintsText, statusHints, VIEW_SCOPES } from './status-hints.js';
 import { UndoToast } from '../undo/UndoToast.js';
 import '../../styles/sync.css';
+
+/** «В сети · ожидают отправки: 0 · …»: the details in their own run, which an alert takes the room of (sync.css). */
+function SyncStatusWords({ status }: { status: SyncStatus }) {
+  const [state, ...details] = syncStatusParts(status);
+  // One run: the bar's item is an inline-flex row whose gap would otherwise part the state from its details.
+  return <span>{state}{details.length > 0 ? <span className="sync-details"> · {details.join(' · ')}</span> : null}</span>;
+}
+
+/** «В очереди: 120 обращений», the noun in its own run for the same reason. */
+function WaitingWords({ count }: { count: number }) {
+  const [head, noun] = waitingParts(count);
+  return <>{head}<span className="waiting-noun"> {noun}</span></>;
+}
 
 export function StatusBar() {
   const status = useDeskStore((s) => s.syncStatus);
@@ -27,7 +41,7 @@ export function StatusBar() {
       <span data-testid="sync-status" data-state={state} data-pending={status?.pending ?? 0}
         className={`sync-status sync-${state}`} title={status?.lastError ?? undefined}>
         <span className="sync-dot" aria-hidden="true" />
-        {status ? syncStatusText(status) : 'Состояние синхронизации неизвестно'}
+        {status ? <SyncStatusWords status={status} /> : 'Состояние синхронизации неизвестно'}
       </span>
       {status?.progress ? (
         <span className="sync-progress" data-testid="sync-progress">
@@ -45,7 +59,7 @@ export function StatusBar() {
       ) : null}
       <TeamPresence />
       <span className="status-sep" aria-hidden="true" />
-      <span data-testid="waiting-count" className="tabular">{loaded ? waitingText(waiting) : 'Загрузка…'}</span>
+      <span data-testid="waiting-count" className="tabular">{loaded ? <WaitingWords count={waiting} /> : 'Загрузка…'}</span>
       {notice ? (
         // Cut with «…» when the bar is short of room (1366 px at 150 %); the whole notice is in the tooltip.
         <span key={notice.seq} className="status-notice" role="status" title={notice.text}>{notice.text}</span>

@@ -5,28 +5,41 @@ import { APPEAL_FORMS, DECISION_FORMS, countRu, pluralRu } from '../../../../sha
 import { formatClock } from '../../time/novosibirsk-time.js';
 
 export function syncStatusText(status: SyncStatus): string {
+  return syncStatusParts(status).join(' · ');
+}
+
+/**
+ * The same sentence in its parts: the state first («В сети», «Нет связи с 14:02»), then the details. The status bar
+ * keeps only the first while an alert needs the line's room (sync.css).
+ */
+export function syncStatusParts(status: SyncStatus): [string, ...string[]] {
   const pending = `ожидают отправки: ${formatCountRu(status.pending)}`;
   switch (status.state) {
     case 'online':
       return status.lastSyncAt === null
-        ? `В сети · ${pending}`
-        : `В сети · ${pending} · синхронизировано ${formatClock(status.lastSyncAt)}`;
+        ? ['В сети', pending]
+        : ['В сети', pending, `синхронизировано ${formatClock(status.lastSyncAt)}`];
     case 'syncing':
-      return `Синхронизация… · ${pending}`;
+      return ['Синхронизация…', pending];
     case 'offline': {
       // Offline review: say since when, and how fresh the cached data is (the last completed sync).
       const since = status.offlineSince === null ? 'Нет связи' : `Нет связи с ${formatClock(status.offlineSince)}`;
       const fresh = status.lastSyncAt === null ? 'данных с сервера ещё нет' : `данные на ${formatClock(status.lastSyncAt)}`;
-      return `${since} · ${fresh} · ${pending}`;
+      return [since, fresh, pending];
     }
     case 'signed-out':
-      return 'Вход не выполнен';
+      return ['Вход не выполнен'];
   }
 }
 
 /** «В очереди: 1 234 обращения». */
 export function waitingText(count: number): string {
-  return `В очереди: ${countRu(count, APPEAL_FORMS)}`;
+  return waitingParts(count).join(' ');
+}
+
+/** «В очереди: 1 234» and «обращения»: the status bar drops the noun while an alert needs the line's room. */
+export function waitingParts(count: number): [string, string] {
+  return [`В очереди: ${formatCountRu(count)}`, pluralRu(count, APPEAL_FORMS)];
 }
 
 /** «Загрузка: 12 000 из 100 000 · 2 400/с · осталось ~38 с» — the first sync of a big backlog. */

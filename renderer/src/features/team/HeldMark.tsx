@@ -9,7 +9,7 @@ export function HeldBadge({ appealId }: { appealId: string }) {
   if (!holder) return null;
   return (
     <span className="held-badge" data-testid="held-badge" title={`Это обращение сейчас открыто у: ${holder.name}`}>
-      смотрит {shortPersonName(holder.name)}
+      <span className="held-badge-verb">смотрит </span>{shortPersonName(holder.name)}
     </span>
   );
 }
@@ -21,13 +21,13 @@ export function HoldNotice({ appealId }: { appealId: string }) {
   if (!holder || mine) return null;
   const ago = minutesAgoText(holder.since, nowMs);
   const full = `Сейчас смотрит ${holder.name} (${ago}). Решение по нему — та же клавиша дважды.`;
-  // One line in the detail header, in place of the source's name (the badge names the source): it covers nothing
-  // and moves nothing. Shown with the short name, as on the row, so the name survives a narrow pane; the rest is cut
-  // with «…» there, and is whole in the title and for a screen reader (the first press of a decision key on a held
-  // appeal says it again, as an alert: «Нажмите ту же клавишу ещё раз…», store/inbox-slice.ts).
+  // A line of its own in the detail header, under the source's (team.css): it covers nothing, wraps rather than losing
+  // its end, and names the colleague as on the row. On the narrowest pane the «how» gives way so it stays one line;
+  // the full sentence is in the title and for a screen reader, and the first press of a decision key on a held appeal
+  // says it as an alert («Нажмите ту же клавишу ещё раз…», store/inbox-slice.ts).
   return (
     <span className="hold-notice" data-testid="hold-notice" role="note" title={full}>
-      <span aria-hidden="true"><span className="hold-notice-who">Смотрит {shortPersonName(holder.name)}</span> ({ago}) · решение — та же клавиша дважды</span>
+      <span aria-hidden="true"><span className="hold-notice-who">Смотрит {shortPersonName(holder.name)}</span> ({ago})<span className="hold-notice-how"> · решение — та же клавиша дважды</span></span>
       <span className="visually-hidden">{full}</span>
     </span>
   );

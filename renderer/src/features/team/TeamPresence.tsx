@@ -26,7 +26,8 @@ export function TeamPresence() {
     <span className="team-presence" data-testid="team-presence" data-live={live} data-online={online.length}
       title={online.map((m) => m.name).join('\n')}>
       <span className="presence-dot" aria-hidden="true" />
-      В смене {peopleText(online.length)}{shown ? `: ${shown}` : ''}
+      {/* The names give way to an alert in this line (sync.css); how many stay, and all the names in the tooltip. */}
+      <span>В смене {peopleText(online.length)}{shown ? <span className="presence-names">: {shown}</span> : null}</span>
     </span>
   );
 }

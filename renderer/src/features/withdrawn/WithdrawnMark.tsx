@@ -4,6 +4,7 @@
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor, type ShortcutScope } from '../shortcuts/shortcut-table.js';
+import { formatReceivedLong } from '../../time/novosibirsk-time.js';
 import { WITHDRAWN_WORD, withdrawnWhen } from './withdrawn-text.js';
 import './withdrawn.css';
 
@@ -26,13 +27,17 @@ export function WithdrawnBanner({ iso, keyScope, nowMs, foldedGroup = false }: {
   // Only where the section binds the key (the inbox; search results decide with X).
   const bound = keysFor(keyScope, 'reject-withdrawn') !== '';
   const unfoldFirst = bound && foldedGroup && keysFor(keyScope, 'toggle-cluster') !== '';
+  // Compact (QA, 1366×768: three lines at 150 % left no line of the appeal's text on screen): the word and when, then
+  // the key, each whole and on one line where the pane has room (withdrawn.css); the full sentence in the tooltip.
   return (
-    <p className="withdrawn-banner" data-testid="withdrawn-banner" role="note">
-      <b>{WITHDRAWN_WORD}.</b> {withdrawnWhen(iso, nowMs)}.
+    <p className="withdrawn-banner" data-testid="withdrawn-banner" role="note" title={`${withdrawnWhen(iso, nowMs)}.`}>
+      <span className="withdrawn-banner-what"><b>{WITHDRAWN_WORD}</b><span className="withdrawn-banner-when">{' '}
+        {formatReceivedLong(iso, nowMs)}</span></span>
       {unfoldFirst
-        ? <> Это одно обращение группы: <Keycap keys={keysFor(keyScope, 'toggle-cluster')} /> раскрыть, затем{' '}
-          <Keycap keys={keysFor(keyScope, 'reject-withdrawn')} /> отклонить его</>
-        : bound ? <> <Keycap keys={keysFor(keyScope, 'reject-withdrawn')} /> отклонить как отозванное</> : null}
+        ? <span className="withdrawn-banner-group">Это одно обращение группы: <Keycap keys={keysFor(keyScope, 'toggle-cluster')} />{' '}
+          раскрыть, затем <Keycap keys={keysFor(keyScope, 'reject-withdrawn')} /> отклонить его</span>
+        : bound ? <span className="withdrawn-banner-key"><Keycap keys={keysFor(keyScope, 'reject-withdrawn')} /> отклонить
+          <span className="withdrawn-banner-more"> как отозванное</span></span> : null}
     </p>
   );
 }
