@@ -36,6 +36,13 @@ const MAX_RETRY_AFTER_MS = 3_600_000;
  *  per second, 9 flood control, 10 internal server error, 29 rate limit reached. */
 const TOKEN_ERRORS = new Set([5, 6, 9, 10, 29]);
 const VK_RATE_LIMIT = 29;
+/** VK errors saying the token is of a kind the method does not take (27 «Group authorization failed: method is
+ *  unavailable with group auth», 28 «Application authorization failed: method is unavailable with service token»):
+ *  about the token, never the id, and only IT can mend it (another token in the connectors file). */
+const TOKEN_KIND_ERRORS = new Set([27, 28]);
+/** How long lookups with a token of the wrong kind pause: it will not change by itself; one try now and then shows
+ *  when IT has replaced it (the connectors file is read at start, so in practice after a restart). */
+export const WRONG_TOKEN_DOWN_MS = 10 * 60_000;
 /** Longest name stored, in UTF-16 units as the appeal's contract counts them (shared/domain/appeal.ts author.name). */
 const MAX_NAME = 500;
 /** The error that is VK's answer «no such id» (not a failed call): users.get's 113 «Invalid user id», groups.getById's
@@ -131,6 +138,9 @@ export function createVkUserNames(opts: VkUserNamesOptions = {}) {
         const code = answer.error.error_code;
         const reason = `VK error ${String(code)} ${String(answer.error.error_msg).slice(0, 200)}`;
         if (typeof code === 'number' && TOKEN_ERRORS.has(code)) return down(reason, code === VK_RATE_LIMIT ? RATE_LIMIT_DOWN_MS : TOKEN_DOWN_MS);
+        if (typeof code === 'number' && TOKEN_KIND_ERRORS.has(code)) {
+          return down(`${reason} (this token cannot call ${method}: give the community a token of another kind)`, WRONG_TOKEN_DOWN_MS);
+        }
         log(`vk: ${method} for ${about}: ${reason}`);
         return code === UNKNOWN_ID_ERROR[method] ? 'unknown' : 'failed';
       }

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectorPayload, listenOnLoopback, startConnectorServer } from './connector-server.js';
 import { ACCESS_TOKEN, GROUP_ID, SECRET, startFakeVkApi, startVkFixture, vkEvent, type VkFixture } from './vk-fixture.js';
 import {
-  CACHE_TTL_MS, createVkUserNames, FAILURE_BACKOFF_MS, RATE_LIMIT_DOWN_MS, TOKEN_DOWN_MS, UNKNOWN_TTL_MS,
+  CACHE_TTL_MS, createVkUserNames, FAILURE_BACKOFF_MS, RATE_LIMIT_DOWN_MS, TOKEN_DOWN_MS, UNKNOWN_TTL_MS, WRONG_TOKEN_DOWN_MS,
 } from '../../../../server/connectors/vk/vk-user-names.js';
 
 let vk: VkFixture;
@@ -396,6 +396,8 @@ describe('VK down or the token refused: lookups with that token pause (a clock; 
     [9, 'Flood control', TOKEN_DOWN_MS],
     [10, 'Internal server error', TOKEN_DOWN_MS],
     [29, 'Rate limit reached', RATE_LIMIT_DOWN_MS],
+    [27, 'Group authorization failed: method is unavailable with group auth.', WRONG_TOKEN_DOWN_MS],
+    [28, 'Application authorization failed: method is unavailable with service token.', WRONG_TOKEN_DOWN_MS],
   ])('VK error %i: no call with the token for the pause, every author the placeholder at once, one log line', async (code, msg, pause) => {
     const { vkApi, clock, log, nameOf, timed } = await namesWithClock();
     loadGroupsInto(vkApi.groups);
