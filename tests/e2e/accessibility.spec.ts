@@ -131,6 +131,11 @@ test('every screen and dialog of a lead desk has no serious accessibility findin
     await page.keyboard.press('Shift+Slash');
     await expect(page.getByRole('dialog')).toBeVisible();
     await audit.check('help');
+    // The focus stays in a modal dialog: Tab and Shift+Tab go round it, never to the page behind.
+    for (const key of ['Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
+      await page.keyboard.press(key);
+      expect(await page.evaluate(() => document.activeElement?.closest('[role="dialog"]') !== null), `focus after ${key}`).toBe(true);
+    }
     await page.keyboard.press('Escape');
     await expect(page.getByRole('dialog')).toBeHidden();
 

@@ -1,6 +1,30 @@
-// A modal dialog: overlay, title, focus moved inside on open and given back on close. Keys are handled by
-// the shortcut scope of whoever opens it, not here.
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+// A modal dialog: overlay, title, focus moved inside on open, kept inside while open (Tab cycles within it: the page
+// behind is inert to the eye, so it must be to the keyboard too), given back on close. Keys are handled by the
+// shortcut scope of whoever opens it, not here.
+import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), '
+  + '[tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab go round the dialog's own controls; with none, the focus stays on the dialog. */
+function keepFocusInside(event: KeyboardEvent<HTMLDivElement>): void {
+  if (event.code !== 'Tab' || event.ctrlKey || event.altKey || event.metaKey) return;
+  const box = event.currentTarget;
+  const controls = [...box.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+  const first = controls[0];
+  const last = controls[controls.length - 1];
+  const active = document.activeElement;
+  if (first === undefined || last === undefined) {
+    event.preventDefault();
+    box.focus();
+  } else if (event.shiftKey && (active === first || active === box)) {
+    event.preventDefault();
+    last.focus();
+  } else if (!event.shiftKey && active === last) {
+    event.preventDefault();
+    first.focus();
+  }
+}
 
 interface DialogProps {
   title: string;
@@ -25,7 +49,7 @@ export function Dialog({ title, aside, children, onClose, className }: DialogPro
   return (
     <div className="dialog-overlay" onMouseDown={(e) => { if (e.target === e.currentTarget) onClose(); }}>
       <div ref={boxRef} role="dialog" aria-modal="true" aria-labelledby={titleId} tabIndex={-1}
-        className={className ? `dialog ${className}` : 'dialog'}>
+        className={className ? `dialog ${className}` : 'dialog'} onKeyDown={keepFocusInside}>
         <header className="dialog-header">
           <h2 id={titleId}>{title}</h2>
           {aside}
