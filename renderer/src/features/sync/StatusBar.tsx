@@ -11,6 +11,7 @@ import { TeamPresence } from '../team/TeamPresence.js';
 import { StatusAlert } from './StatusAlert.js';
 import { hintKeyLabel, hintsText, statusHints, VIEW_SCOPES } from './status-hints.js';
 import { UndoToast } from '../undo/UndoToast.js';
+import { selectWaitingAppeals } from '../../store/waiting-count.js';
 import '../../styles/sync.css';
 
 /** «В сети · ожидают отправки: 0 · …»: the details in their own run, which an alert takes the room of (sync.css). */
@@ -28,7 +29,8 @@ function WaitingWords({ count }: { count: number }) {
 
 export function StatusBar() {
   const status = useDeskStore((s) => s.syncStatus);
-  const waiting = useDeskStore((s) => s.rowIds.length);
+  // Appeals, not rows: a folded cluster is one row (waiting-count.ts), and the lead's «Не разобрано» counts appeals.
+  const waiting = useDeskStore(selectWaitingAppeals);
   const loaded = useDeskStore((s) => s.inboxPhase === 'ready');
   const notice = useDeskStore((s) => s.notice);
   const view = useDeskStore((s) => s.view);
