@@ -64,6 +64,20 @@ for (const [n, screen] of SCREENS.entries()) {
       const clipped = await cue.evaluate((el) => el.scrollWidth > el.clientWidth);
       expect(clipped).toBe(false);
       await officeShot(SHOTS, page, screen, 'cue', { settle: true });
+      // It sits on the grid's header line, over no row; and a dialog's overlay covers it like the rest of the page.
+      const [cueBox, firstRow] = await Promise.all([cue.boundingBox(), page.getByRole('grid').locator('[role="row"][data-appeal-id]').first().boundingBox()]);
+      const gridTop = (await page.getByRole('grid').boundingBox())?.y ?? 0;
+      expect((cueBox?.y ?? 0) + (cueBox?.height ?? 0)).toBeLessThanOrEqual(gridTop + 30 + 0.5);
+      expect(firstRow).not.toBeNull();
+      await page.keyboard.press('Slash');
+      await expect(page.getByRole('dialog')).toBeVisible();
+      const onTop = await cue.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        return document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.closest('.new-above') !== null;
+      });
+      expect(onTop, 'the cue drawn over an open dialog\'s overlay').toBe(false);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog')).toHaveCount(0);
 
       // The live key goes to the newest: the arrivals are on screen, the cue is gone.
       await page.keyboard.press('Home');

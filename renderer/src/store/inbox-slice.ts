@@ -19,6 +19,8 @@ import { shownMembers } from './shown-cluster-members.js';
 
 // Appeals decided here whose call has not returned yet: a reload that races the call must not show them again.
 const inFlight = new Set<string>();
+// Appeals this desk lists again itself (an undo, a refused decision) before the next reload: no «new» arrivals.
+const restored = new Set<string>();
 
 // Up to this many changed ids are patched one by one (appeals.get each); more, or "unknown", reloads the list.
 // A decision, an undo or a push touches one or a few appeals: with 100,000 waiting, a full reload for each
@@ -211,7 +213,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     const { rowIds: previous, selectedId, rowsById } = get();
     // New to the list: compared only after the first page (a reload is a pass over every id anyway).
     const before = previous.length === 0 ? null : new Set(previous);
-    const arrivedAbove = arrivalsAbove(rowIds, selectedId, before === null ? [] : baseIds.filter((id) => !before.has(id)),
+    const arrivedAbove = arrivalsAbove(previous, rowIds, selectedId, before === null ? [] : baseIds.filter((id) => !before.has(id)),
       (id) => !present.has(id));
     const kept = new Map<string, InboxRow>();
     for (const [id, row] of rowsById) if (present.has(id)) kept.set(id, row);
@@ -226,19 +228,27 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   }
 
   /**
-   * The unseen arrivals above the selection once the list is `next`: those still listed (`gone` says which left), plus
-   * every id `added` to the list that lands above the selected row (one below it comes into view as the operator works
-   * down; in urgency order a newcomer's place is its deadline, not «new», so none are counted there). The first page
-   * is no arrival, nor is anything while nothing is selected (the first row is taken then).
+   * The unseen arrivals above the selection once the list is `next` (it was `previous`): those still listed (`gone`
+   * says which left), plus every id `added` to the list that lands above both the selection and the previous top row
+   * — a new post is the newest. Not counted: an older appeal that comes in below (it comes into view as the operator
+   * works down), one listed again (an undo, a refused decision: `restored`), a member of a duplicate pair left on its
+   * own when a colleague decided the other (it lands where its received time puts it, under the previous top), and
+   * any in urgency order (a newcomer's place there is its deadline). The first page is no arrival, nor is anything
+   * while nothing is selected (the first row is taken then). One pass over the rows above the selection at most.
    */
-  function arrivalsAbove(next: readonly string[], selectedId: string | null, added: Iterable<string>,
-    gone: (id: string) => boolean): ReadonlySet<string> {
+  function arrivalsAbove(previous: readonly string[], next: readonly string[], selectedId: string | null,
+    added: readonly string[], gone: (id: string) => boolean): ReadonlySet<string> {
     const arrived = get().arrivedAbove;
-    const out = new Set([...arrived].filter((id) => !gone(id)));
-    const selectedAt = selectedId === null ? -1 : next.indexOf(selectedId);
-    if (get().inboxOrder === 'newest' && selectedAt > 0) {
-      for (const id of added) if (next.indexOf(id) < selectedAt) out.add(id);
+    const out = new Set([...arrived].filter((id) => !gone(id) && !restored.has(id)));
+    const fresh = new Set(added.filter((id) => !restored.has(id)));
+    if (fresh.size > 0 && selectedId !== null && previous.length > 0 && get().inboxOrder === 'newest') {
+      const previousTop = previous[0];
+      for (const id of next) {
+        if (id === selectedId || id === previousTop) break;
+        if (fresh.has(id)) out.add(id);
+      }
     }
+    restored.clear();
     return out.size === arrived.size && [...out].every((id) => arrived.has(id)) ? arrived : out;
   }
 
@@ -292,7 +302,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     const rowIds = arranged(baseIds);
     const selected = keptSelection(before, get().selectedId, rowIds, (id) => rowIds.includes(id));
     if (get().selectedId !== null && selected !== get().selectedId) movedUnderneath();
-    const arrivedAbove = arrivalsAbove(rowIds, get().selectedId, inserted, (id) => removed.has(id));
+    const arrivedAbove = arrivalsAbove(before, rowIds, get().selectedId, inserted, (id) => removed.has(id));
     set({ baseIds, rowIds, rowsById, arrivedAbove });
     selectId(selected);
     return undefined;
@@ -364,6 +374,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
 
   /** Refused: the appeal comes back where it was, selected. */
   function putBack(id: string, baseIndex: number): void {
+    restored.add(id);
     if (get().baseIds.includes(id)) return;
     const baseIds = insertAt(get().baseIds, id, baseIndex);
     set({ baseIds, rowIds: arranged(baseIds) });
@@ -423,6 +434,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       const undone = await undoLastDecision((text) => get().showAlert(text));
       if (undone === null) return;
       const { appealId, appealIds } = undone;
+      for (const id of [appealId, ...(appealIds ?? [])]) restored.add(id);
       inFlight.delete(appealId);
       for (const other of appealIds ?? []) inFlight.delete(other);
       await loadInbox();

@@ -73,6 +73,13 @@ describe('appeals arriving above the selection', () => {
     expect(arrived()).toEqual([NEW[0]]);
   });
 
+  it('do not count an older appeal newly listed above the selection (a duplicate pair\'s member left on its own)', async () => {
+    await openOn(6);
+    listed = [NEW[0] ?? '', ...IDS.slice(0, 3), 'vk:1:wall:1:97', ...IDS.slice(3)];
+    await state().loadInbox();
+    expect(arrived()).toEqual([NEW[0]]);
+  });
+
   it('stop counting one decided elsewhere, and count nothing in urgency order', async () => {
     await openOn(3);
     listed = [...NEW, ...IDS];

@@ -8,7 +8,9 @@ import { keysFor } from '../shortcuts/shortcut-table.js';
 import './new-above.css';
 
 export function NewAboveCue() {
-  const count = useDeskStore((s) => (s.inboxOrder === 'newest' ? s.arrivedAbove.size : 0));
+  // One a colleague has taken meanwhile is at the end of the list now (holds), not above: not counted.
+  const count = useDeskStore((s) => (s.inboxOrder === 'newest'
+    ? [...s.arrivedAbove].filter((id) => !s.heldByOthers.has(id)).length : 0));
   const selectEdge = useDeskStore((s) => s.selectEdge);
   const keys = keysFor('inbox', 'first');
   // The slot is always there, so a screen reader hears the count as it changes; it overlays the grid, so rows never move.
