@@ -93,7 +93,11 @@ describe('waitingAppeals', () => {
   it('is the row count when nothing is clustered', () => {
     expect(waitingAppeals(['a', 'b', 'c'], new Map())).toBe(3);
   });
-  it('leaves out a cluster whose row a decision has taken out, though its entry is still there', () => {
-    expect(waitingAppeals(['a1', 'd1', 'a2'], clusterOf)).toBe(4);
+  it('counts a folded cluster\'s hidden members and an unfolded one\'s rows once each', () => {
+    // The core's answer lists the faces of folded clusters only: w1 for four, d1 for two.
+    const folded = new Map(Object.entries({ w1: CLUSTER.w1!, d1: CLUSTER.d1! }));
+    expect(waitingAppeals(['w1', 'a1', 'd1', 'a2', 'a3'], folded)).toBe(9);
+    // Unfolded, every member is a row of its own and an entry: nothing hidden.
+    expect(waitingAppeals(ORDER, clusterOf)).toBe(9);
   });
 });
