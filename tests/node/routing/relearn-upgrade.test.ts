@@ -48,7 +48,7 @@ async function until<T>(probe: () => T | undefined, what: string, ms = 20_000): 
   }
 }
 
-describe('routing model after an upgrade from schema 10', () => {
+describe('routing model after an upgrade', () => {
   it('is learned again from the routed appeals with lemma keys, and the old suggestions are recomputed', async () => {
     const temp = tempDir('relearn');
     cleanup.push(async () => temp.remove());
@@ -115,6 +115,49 @@ describe('routing model after an upgrade from schema 10', () => {
       return stored !== undefined && stored !== MARKER ? stored : undefined;
     }, 'the suggestion computed again');
     expect(json).not.toContain('"reason":"слова: старые"');
+    void again;
+  }, 60_000);
+
+  it('from schema 11 keeps the model and the routed appeals\' shown suggestions, and scores the waiting ones again', async () => {
+    const temp = tempDir('rescore');
+    cleanup.push(async () => temp.remove());
+    const server = await startServer({ port: 0, dataDir: join(temp.dir, 'server'), demo: 10, demoHistory: HISTORY });
+    cleanup.push(() => server.close());
+    const dataDir = join(temp.dir, 'desk');
+    const file = join(dataDir, 'cache.sqlite');
+    const core = await openCore(dataDir, server);
+    await value(core, 'session.login', { login: 'operator1', password: 'operator1' });
+    await statusMatching(core, (s) => s.state === 'online' && s.lastSyncAt !== null);
+    const inbox = await value<{ rows: { id: string }[] }>(core, 'inbox.list', { offset: 0, limit: 100 });
+    const waiting = inbox.rows[0]!.id;
+    const probe = new Database(file, { readonly: true });
+    await until(() => ((probe.prepare('SELECT learned FROM suggest_model WHERE id = 1').pluck().get() as number | undefined) === HISTORY
+      ? true : undefined), 'the history learned');
+    probe.close();
+    await core.close();
+
+    // What an older ranking left: a stored suggestion as fresh as the model (so never rescored by revision alone).
+    const raw = new Database(file);
+    const learnedBefore = raw.prepare('SELECT learned FROM suggest_model WHERE id = 1').pluck().get() as number;
+    const routedRow = raw.prepare("SELECT s.appeal_id, s.json FROM suggestions s JOIN appeals a ON a.id = s.appeal_id WHERE a.local_status = 'routed' LIMIT 1")
+      .get() as { appeal_id: string; json: string } | undefined;
+    raw.prepare("INSERT OR REPLACE INTO suggestions (appeal_id, top_target_id, top_score, model_revision, json) VALUES (?, 'minkult', 0.9, ?, ?)")
+      .run(waiting, learnedBefore, MARKER);
+    raw.pragma('user_version = 11');
+    raw.close();
+
+    const again = await openCore(dataDir, server);
+    const read = new Database(file, { readonly: true });
+    cleanup.push(() => read.close());
+    expect(read.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(12);
+    const json = await until(() => {
+      const stored = read.prepare('SELECT json FROM suggestions WHERE appeal_id = ?').pluck().get(waiting) as string | undefined;
+      return stored !== undefined && stored !== MARKER ? stored : undefined;
+    }, 'the waiting appeal scored again');
+    expect(json).not.toContain('"reason":"слова: старые"');
+    // The model was not learned again, and a routed appeal's row is as it was.
+    expect(read.prepare('SELECT learned FROM suggest_model WHERE id = 1').pluck().get()).toBe(learnedBefore);
+    if (routedRow) expect(read.prepare('SELECT json FROM suggestions WHERE appeal_id = ?').pluck().get(routedRow.appeal_id)).toBe(routedRow.json);
     void again;
   }, 60_000);
 });

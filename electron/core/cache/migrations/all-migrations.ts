@@ -11,8 +11,10 @@ import { migration008 } from './008-search-nfc.js';
 import { migration009 } from './009-withdrawn.js';
 import { migration010 } from './010-learned-weight.js';
 import { migration011 } from './011-relearn-lemmas.js';
+import { migration012 } from './012-rescore-ranking.js';
 
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007, migration008, migration009, migration010, migration011];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007, migration008, migration009, migration010, migration011,
+  migration012];
 // The highest version, not the count: 005 was never used, so gaps are tolerated (but never out of order).
 export const LATEST_SCHEMA_VERSION = newestVersion(MIGRATIONS);
 
