@@ -15,8 +15,9 @@ function keepFocusInside(event: KeyboardEvent<HTMLDivElement>): void {
   const last = controls[controls.length - 1];
   const active = document.activeElement;
   if (first === undefined || last === undefined) {
+    // Nothing to go round: the focus stays where it is (a listbox keeps it), or comes back into the dialog.
     event.preventDefault();
-    box.focus();
+    if (!box.contains(document.activeElement)) box.focus();
   } else if (event.shiftKey && (active === first || active === box)) {
     event.preventDefault();
     last.focus();

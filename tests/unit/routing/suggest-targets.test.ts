@@ -84,7 +84,10 @@ describe('the page the message was written on', () => {
   it('leaves the default when the page names no municipality, and does not move a ministry matter', () => {
     const text = 'Третий день не чистят снег на нашей улице, до остановки не дойти';
     for (const page of ['Правительство Новосибирской области', 'Минздрав НСО', 'Госуслуги · Решаем вместе']) {
-      expect(suggest(text, page).suggestions[0]?.targetId).toBe('meria-nsk');
+      const first = suggest(text, page).suggestions[0];
+      expect(first?.targetId).toBe('meria-nsk');
+      // The default, not the region's name read as the city's: no page is given as the reason.
+      expect(first?.reason).not.toContain('страница');
     }
     expect(suggest('В аптеке второй месяц нет льготного инсулина по рецепту', 'Администрация Колыванского района')
       .suggestions[0]?.targetId).toBe('minzdrav');

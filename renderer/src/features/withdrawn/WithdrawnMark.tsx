@@ -31,8 +31,10 @@ export function WithdrawnBanner({ iso, keyScope, nowMs, foldedGroup = false }: {
   // the key, each whole and on one line where the pane has room (withdrawn.css); the full sentence in the tooltip.
   return (
     <p className="withdrawn-banner" data-testid="withdrawn-banner" role="note" title={`${withdrawnWhen(iso, nowMs)}.`}>
-      <span className="withdrawn-banner-what"><b>{WITHDRAWN_WORD}</b><span className="withdrawn-banner-when">{' '}
+      <span className="withdrawn-banner-what"><b>{WITHDRAWN_WORD}</b><span className="withdrawn-banner-when" aria-hidden="true">{' '}
         {formatReceivedLong(iso, nowMs)}</span></span>
+      {/* When, whole, for a screen reader (the time on screen gives way on a narrow pane; the title is no help without a pointer). */}
+      <span className="visually-hidden">{withdrawnWhen(iso, nowMs)}.</span>
       {unfoldFirst
         ? <span className="withdrawn-banner-group">Это одно обращение группы: <Keycap keys={keysFor(keyScope, 'toggle-cluster')} />{' '}
           раскрыть, затем <Keycap keys={keysFor(keyScope, 'reject-withdrawn')} /> отклонить его</span>
