@@ -10,10 +10,17 @@ const KIND_WORDS = new Set(['район', 'района', 'районе', 'се�
 
 const fold = (s: string): string => s.toLowerCase().replaceAll('ё', 'е');
 
-/** The stems of the names in a place note: capitalised words of four letters or more that are not kind words. */
+/** A part of a note that names a street, not a place: a street says nothing without its town (README, gazetteer). */
+const STREET_PART = /^(?:\d+-?[йяе]?\s+)?(?:ул\.|улиц|пер\.|переул|просп|пр\.|пр-т|проезд|перекр|бульв|шоссе|площад|набережн|тракт|мкр\.?\s|дом\s|д\.\s*\d)/i;
+
+/**
+ * The stems of the names in a place note: capitalised words of four letters or more that are not kind words, from its
+ * parts (split at commas, brackets, «/») that do not name a street.
+ */
 export function placeStems(note: string): string[] {
   const stems = new Set<string>();
-  for (const word of note.match(/[А-ЯЁ][а-яё-]{3,}/g) ?? []) {
+  const places = note.split(/[,()/;]|\s+и\s+/).map((part) => part.trim()).filter((part) => part !== '' && !STREET_PART.test(part));
+  for (const word of places.join(' ').match(/[А-ЯЁ][а-яё-]{3,}/g) ?? []) {
     const folded = fold(word);
     if (KIND_WORDS.has(folded)) continue;
     stems.add(folded.slice(0, Math.max(4, folded.length - 2)));

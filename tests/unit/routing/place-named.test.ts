@@ -15,4 +15,12 @@ describe('whether a message names its place', () => {
     expect(placeNamed('Почему дрова подорожали в два раза?', 'Камышинка (Сузунский район)')).toBe(false);
     expect(placeNamed('В нашем районе на улице темно', 'Каргат, улица Красноармейская')).toBe(false);
   });
+
+  it('does not take a street for the place: a street says nothing without its town', () => {
+    expect(placeStems('Чулым, переулок Школьный')).toEqual(['чулы']);
+    expect(placeNamed('невозможно выехать из переулка на улицу Школьная', 'Чулым, переулок Школьный')).toBe(false);
+    expect(placeNamed('А у нас на Снежной вода месяца три не бежала', 'г. Куйбышев, ул. Снежная / ул. Фадеева')).toBe(false);
+    expect(placeNamed('на Ленина опять яма', 'ул. Ленина, 39, Бердск')).toBe(false);
+    expect(placeNamed('В Бердске на Ленина опять яма', 'ул. Ленина, 39, Бердск')).toBe(true);
+  });
 });
