@@ -38,6 +38,20 @@ function stemFeatures(text: string): Map<string, number> {
   return weights;
 }
 
+/** A demo server with a routed history and a desk synced from it (its core still open): the cache to age by hand. */
+async function syncedDesk(label: string) {
+  const temp = tempDir(label);
+  cleanup.push(async () => temp.remove());
+  const server = await startServer({ port: 0, dataDir: join(temp.dir, 'server'), demo: 10, demoHistory: HISTORY });
+  cleanup.push(() => server.close());
+  const dataDir = join(temp.dir, 'desk');
+  const core = await openCore(dataDir, server);
+  await value(core, 'session.login', { login: 'operator1', password: 'operator1' });
+  await statusMatching(core, (s) => s.state === 'online' && s.lastSyncAt !== null);
+  const inbox = await value<{ rows: { id: string }[] }>(core, 'inbox.list', { offset: 0, limit: 100 });
+  return { server, dataDir, file: join(dataDir, 'cache.sqlite'), core, waiting: inbox.rows[0]!.id };
+}
+
 async function until<T>(probe: () => T | undefined, what: string, ms = 20_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
@@ -50,17 +64,7 @@ async function until<T>(probe: () => T | undefined, what: string, ms = 20_000): 
 
 describe('routing model after an upgrade', () => {
   it('is learned again from the routed appeals with lemma keys, and the old suggestions are recomputed', async () => {
-    const temp = tempDir('relearn');
-    cleanup.push(async () => temp.remove());
-    const server = await startServer({ port: 0, dataDir: join(temp.dir, 'server'), demo: 10, demoHistory: HISTORY });
-    cleanup.push(() => server.close());
-    const dataDir = join(temp.dir, 'desk');
-    const file = join(dataDir, 'cache.sqlite');
-    const core = await openCore(dataDir, server);
-    await value(core, 'session.login', { login: 'operator1', password: 'operator1' });
-    await statusMatching(core, (s) => s.state === 'online' && s.lastSyncAt !== null);
-    const inbox = await value<{ rows: { id: string }[] }>(core, 'inbox.list', { offset: 0, limit: 100 });
-    const waiting = inbox.rows[0]!.id;
+    const { server, dataDir, file, core, waiting } = await syncedDesk('relearn');
     await core.close();
 
     // Turn the cache into what schema 10 left: a stem-keyed model, weight-1 decisions, raw stored suggestions.
@@ -119,17 +123,7 @@ describe('routing model after an upgrade', () => {
   }, 60_000);
 
   it('from schema 11 keeps the model and the routed appeals\' shown suggestions, and scores the waiting ones again', async () => {
-    const temp = tempDir('rescore');
-    cleanup.push(async () => temp.remove());
-    const server = await startServer({ port: 0, dataDir: join(temp.dir, 'server'), demo: 10, demoHistory: HISTORY });
-    cleanup.push(() => server.close());
-    const dataDir = join(temp.dir, 'desk');
-    const file = join(dataDir, 'cache.sqlite');
-    const core = await openCore(dataDir, server);
-    await value(core, 'session.login', { login: 'operator1', password: 'operator1' });
-    await statusMatching(core, (s) => s.state === 'online' && s.lastSyncAt !== null);
-    const inbox = await value<{ rows: { id: string }[] }>(core, 'inbox.list', { offset: 0, limit: 100 });
-    const waiting = inbox.rows[0]!.id;
+    const { server, dataDir, file, core, waiting } = await syncedDesk('rescore');
     const probe = new Database(file, { readonly: true });
     await until(() => ((probe.prepare('SELECT learned FROM suggest_model WHERE id = 1').pluck().get() as number | undefined) === HISTORY
       ? true : undefined), 'the history learned');
