@@ -57,6 +57,16 @@ function rawScores(dataDir: string, text: string): { targetId: string; score: nu
   }
 }
 
+/** The learned count of the model a waiting appeal's stored suggestions were made with (0 before it is scored). */
+function storedRevision(dataDir: string, appealId: string): number {
+  const db = new Database(join(dataDir, 'cache.sqlite'), { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('SELECT model_revision FROM suggestions WHERE appeal_id = ?').pluck().get(appealId) as number | undefined) ?? 0;
+  } finally {
+    db.close();
+  }
+}
+
 /** Moves the selection to this appeal with the keyboard (Home, then ↓) and waits for its suggestions. */
 async function selectAppeal(page: Page, inbox: InboxPage, id: string): Promise<void> {
   await expect(inbox.grid.locator(`[data-appeal-id="${id}"]`)).toHaveCount(1, { timeout: 30_000 });
@@ -96,6 +106,9 @@ test('Enter opens the picker with the suggestions first, even for a high score; 
     await expect(inbox.grid.locator('[data-appeal-id="enter-safe-sure"]')).toHaveCount(0);
 
     // 2. Not confident: Enter opens the picker, the suggestions on top and marked; Enter there routes the highlighted.
+    // Its suggestions come from the learned model alone (no competence in the text): read them once the worker has
+    // learned the history and scored this appeal with it, or they change between reading them and routing (CI).
+    await expect.poll(() => storedRevision(dir.dir, 'enter-safe-unsure'), { timeout: MODEL_WAIT_MS }).toBeGreaterThanOrEqual(2000);
     const unsure = rawScores(dir.dir, TEXTS.unsure);
     expect(unsure[0]?.score ?? 1).toBeLessThan(HIGH_SCORE);
     await selectAppeal(page, inbox, 'enter-safe-unsure');

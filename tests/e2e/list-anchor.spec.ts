@@ -31,7 +31,10 @@ const arrivals = (set: number): IncomingAppeal[] => (TEXTS[set] ?? []).map((text
   id: `anchor-${set}-${i}`, source: 'vk',
   channel: { name: 'Правительство Новосибирской области', url: 'https://vk.com/nso' },
   author: { name: `Житель ${set * 5 + i + 1} Проверочный` }, text, attachments: [],
-  receivedAt: new Date(Date.now() + i * 1000).toISOString(), // each the newest: the top of the list
+  // Each the newest: the top of the list. A later set is dated past an earlier set's last (each set is made when its
+  // test runs, seconds apart on a quiet machine): dated «now», the third test's first arrival was older than the second
+  // test's last («now + 4 s» a moment before) and landed under the row being read (CI, 3 December).
+  receivedAt: new Date(Date.now() + (set * 10 + i) * 1000).toISOString(),
 }));
 
 interface Sample { id: string | null; top: number | null }

@@ -21,7 +21,8 @@ const TEXTS = [
 const arrivals = (set: number): IncomingAppeal[] => (TEXTS[set] ?? []).map((text, i) => ({
   id: `new-above-${set}-${i}`, source: 'vk', channel: { name: 'Правительство Новосибирской области', url: 'https://vk.com/nso' },
   author: { name: `Житель ${set * 2 + i + 1} Проверочный` }, text, attachments: [],
-  receivedAt: new Date(Date.now() + i * 1000).toISOString(), // each the newest: the top of the list
+  // Each the newest: the top of the list; a later set dated past an earlier one's last (list-anchor.spec.ts, CI).
+  receivedAt: new Date(Date.now() + (set * 10 + i) * 1000).toISOString(),
 }));
 
 let server: ServerUnderTest;
