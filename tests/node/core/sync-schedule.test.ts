@@ -40,6 +40,10 @@ afterEach(async () => {
 const runEnded = (): Promise<SyncStatus> => nextEvent<SyncStatus>(core, 'sync.status', (s) => s.state !== 'syncing');
 
 it('a push timer firing a millisecond early still sends the decision once it is due, without waiting for a poll', async () => {
+  // "Now" frozen first: the scheduler turns the decision's due time into a delay and the clock back into a due time,
+  // two readings of a running clock that can be a millisecond apart — the timer then sat 1 ms late, and "due − 1"
+  // below was exactly the decision's due time (CI saw it sent in the early run).
+  clock.set(Date.now());
   const before = clock.pending();
   await value(core, 'appeals.route', { appealId: 'a-00002', targetId: 'mingkh' });
   const [dueMs] = clock.pending().filter((ms) => !before.includes(ms));
