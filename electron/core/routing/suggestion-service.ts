@@ -28,6 +28,8 @@ export interface SuggestionServiceOptions {
   log: (line: string) => void;
   /** Coalesces bursts of changes (a sync page, fast keystrokes) into one refresh. */
   debounceMs?: number;
+  /** A burst never postpones the refresh longer than this after its first change (see poke). */
+  maxWaitMs?: number;
 }
 
 /** The worker script: the TypeScript source under tsx (dev, tests), the bundled file next to main.js in the app. */
@@ -44,6 +46,8 @@ export function startSuggestionService(opts: SuggestionServiceOptions): Suggesti
   const { url, execArgv } = workerLocation();
   let worker: Worker | null = null;
   let timer: NodeJS.Timeout | null = null;
+  /** When the first change of the burst the timer waits out came (Date.now()), null when no refresh is due. */
+  let burstStartMs: number | null = null;
   let inFlight = 0;
   let idleWaiters: (() => void)[] = [];
   // Each refresh carries the generation it belongs to and the worker stamps its results with it.
@@ -100,14 +104,20 @@ export function startSuggestionService(opts: SuggestionServiceOptions): Suggesti
   });
   const send = () => {
     timer = null;
+    burstStartMs = null;
     if (!worker) return settle();
     inFlight++;
     worker.postMessage({ type: 'refresh', generation } satisfies RefreshMessage);
   };
   return {
     poke() {
+      // Debounced, with a ceiling: a desk whose changes never pause for the debounce (the live channel bringing a
+      // busy team's decisions, a long first sync) would otherwise never refresh, and new appeals would wait unscored.
+      const nowMs = Date.now();
+      burstStartMs ??= nowMs;
       if (timer) clearTimeout(timer);
-      timer = setTimeout(send, opts.debounceMs ?? 150);
+      const ceiling = burstStartMs + (opts.maxWaitMs ?? 1_000) - nowMs;
+      timer = setTimeout(send, Math.max(0, Math.min(opts.debounceMs ?? 150, ceiling)));
     },
     forgetPending() {
       generation++;
@@ -128,6 +138,7 @@ export function startSuggestionService(opts: SuggestionServiceOptions): Suggesti
     async close() {
       if (timer) clearTimeout(timer);
       timer = null;
+      burstStartMs = null;
       const w = worker;
       worker = null;
       if (w) {
