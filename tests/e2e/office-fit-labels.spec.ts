@@ -8,7 +8,8 @@
 //  2. the note that a colleague is looking at the appeal («Смотрит …» in the detail header, «смотрит …» on its row);
 //  3. «Отозвано автором» on the row and its banner, the banner compact enough that the appeal's text starts on screen;
 //  4. «В смене …» in the status bar while an alert is shown there, and the alert itself;
-//  5. the lead's «Смена сейчас»: «Старший смены — …» and each member's role line.
+//  5. the lead's «Смена сейчас»: «Старший смены — …» and each member's role line;
+//  6. a ministry's name in the rows' «Предложение» column.
 // H41_SHOTS=folder/prefix also writes a screenshot of each state (e.g. H41_SHOTS=/tmp/h41/after).
 import { test, expect, type Page } from '@playwright/test';
 import { pageOptionsFor, screenLabel, type OfficeScreen } from '../harness/office-screens.js';
@@ -119,6 +120,9 @@ for (const screen of SCREENS) {
       await expect(actions.nth(3)).toContainText('группу');
       await shot(page, screen, 'actions-inbox');
       await expectWhole(page, `${screenLabel(screen)} inbox`, ACTION_BAR);
+      // The rows' «Предложение»: a ministry's name whole (it was «Мин…» beside its bar at 150 %).
+      await expect(page.locator('.top-suggestion[data-kind="ministry"] .top-suggestion-name').first()).toBeVisible({ timeout: 30_000 });
+      await expectWhole(page, `${screenLabel(screen)} suggestion column`, { 'suggested ministry': '.top-suggestion[data-kind="ministry"] .top-suggestion-name' });
 
       await page.keyboard.press('Control+KeyF');
       await page.getByTestId('search-box').fill('двор');

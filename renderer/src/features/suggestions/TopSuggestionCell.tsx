@@ -1,6 +1,7 @@
 // The inbox grid's «Предложение» cell: the top suggested target's short name and a thin bar for how sure the model
 // is (none under the floor). Read from the suggestions store, which the grid fills per visible window (no call per
 // key press). The tooltip says what Enter does with it: route when confident, otherwise open the picker.
+import { targetColumnLabel } from '../../../../shared/domain/target.js';
 import { isConfident, SUGGESTION_FLOOR } from '../../../../shared/routing/suggestion-confidence.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useSuggestionsStore } from './suggestions-store.js';
@@ -10,18 +11,17 @@ import { useKeymapVersion } from '../shortcuts/use-keymap.js';
 export function TopSuggestionCell({ appealId }: { appealId: string }) {
   const first = useSuggestionsStore((s) => s.byId.get(appealId)?.suggestions[0]);
   const top = first && first.score >= SUGGESTION_FLOOR ? first : undefined;
-  const label = useDeskStore((s) => (top ? s.targetsById.get(top.targetId)?.shortName : undefined));
+  const target = useDeskStore((s) => (top ? s.targetsById.get(top.targetId) : undefined));
   // Memoised grid rows do not re-render with the shell: the tooltip's key follows a remap through this.
   useKeymapVersion();
   if (!top) return null;
   const percent = Math.round(top.score * 100);
   const enter = keysFor('inbox', 'route-suggestion-1');
-  const name = label ?? top.name;
+  const name = target?.shortName ?? top.name;
   return (
-    <span className="top-suggestion" data-confident={isConfident(top.score) ? 'true' : 'false'}
+    <span className="top-suggestion" data-confident={isConfident(top.score) ? 'true' : 'false'} data-kind={target?.kind}
       title={isConfident(top.score) ? `${enter} — ${name} (уверенность ${percent}%)` : `${name} (уверенность ${percent}%): ${enter} — выбрать…`}>
-      {/* «НСО» is on every ministry's name: the column shows what tells them apart. */}
-      <span className="top-suggestion-name">{(label ?? top.name).replace(/ НСО$/u, '')}</span>
+      <span className="top-suggestion-name">{target ? targetColumnLabel(target) : top.name}</span>
       <span className="score-bar" aria-hidden="true"><span style={{ width: `${Math.max(8, percent)}%` }} /></span>
     </span>
   );
