@@ -40,7 +40,10 @@ export const QueueRow = z.object({
   /** Routed and still inside the answer term. */
   waiting: count,
   routedToday: count,
-  /** Answer term passed within the last 7 days (the central API does not report answers yet). */
+  /**
+   * Of a target: its answer term passed within the last 7 days (the central API does not report answers yet). Of an
+   * operator: routed by them after the routing term, within the last 7 days.
+   */
   overdue: count,
   medianRouteMinutes: minutes,
 });

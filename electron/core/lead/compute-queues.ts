@@ -1,7 +1,9 @@
 // The shift lead's queues, from cached facts at one instant. Per target and per operator (who routed):
 // «в работе» = routed, answer term still running; «сегодня» = routed today (Novosibirsk day);
-// «просрочено» = answer term passed within the last 7 days (the central API does not report answers yet, so
-// older ones are history, not a queue); median = receipt to routing, over today's routings.
+// «просрочено» of a target = its answer term passed within the last 7 days (the central API does not report answers
+// yet, so older ones are history, not a queue); of an operator = routed after the routing term, within the last
+// 7 days — the answer is the body's to give, the routing the operator's (a lead read an operator's «просрочено» as
+// the operator's lateness, QA 2 Dec); median = receipt to routing, over today's routings.
 import type { QueueAppeal, QueueGroup, QueueRow, Queues } from '../../../shared/desk-api/lead-contract.js';
 import type { WorkingCalendar } from '../../../shared/deadlines/working-calendar.js';
 import type { AppealFact } from './appeal-facts.js';
@@ -15,13 +17,17 @@ interface Acc { label: string; waiting: number; routedToday: number; overdue: nu
 
 type Membership = { waiting: boolean; today: boolean; overdue: boolean };
 
-function membership(f: AppealFact, nowMs: number, today: string, calendar: WorkingCalendar): Membership | null {
+function membership(
+  f: AppealFact, by: 'target' | 'operator', nowMs: number, today: string, calendar: WorkingCalendar,
+): Membership | null {
   if (f.status !== 'routed' || f.decidedMs === null) return null;
   const due = f.answerDueMs;
   const m = {
     waiting: due !== null && due >= nowMs,
     today: calendar.localDate(f.decidedMs) === today,
-    overdue: due !== null && due < nowMs && due >= nowMs - OVERDUE_HORIZON_MS,
+    overdue: by === 'target'
+      ? due !== null && due < nowMs && due >= nowMs - OVERDUE_HORIZON_MS
+      : f.routeDueMs !== null && f.decidedMs > f.routeDueMs && f.decidedMs >= nowMs - OVERDUE_HORIZON_MS,
   };
   return m.waiting || m.today || m.overdue ? m : null;
 }
@@ -40,11 +46,10 @@ export function computeQueues(
       if (f.routeDueMs !== null && f.routeDueMs < nowMs) unrouted.overdue++;
       continue;
     }
-    const m = membership(f, nowMs, today, calendar);
-    if (!m) continue;
     for (const by of ['target', 'operator'] as const) {
       const key = keyOf(f, by);
-      if (key === null) continue;
+      const m = membership(f, by, nowMs, today, calendar);
+      if (key === null || m === null) continue;
       let acc = groups[by].get(key);
       if (!acc) {
         acc = { label: by === 'target' ? targetLabel(key) : (f.decidedByName ?? key), waiting: 0, routedToday: 0, overdue: 0, times: [] };
@@ -84,7 +89,7 @@ export function queueAppeals(
   const by = group.by;
   const picked = by === 'unrouted'
     ? facts.filter((f) => f.status === 'new')
-    : facts.filter((f) => keyOf(f, by) === group.key && membership(f, nowMs, today, calendar) !== null);
+    : facts.filter((f) => keyOf(f, by) === group.key && membership(f, by, nowMs, today, calendar) !== null);
   const due = (f: AppealFact): number => (group.by === 'unrouted' ? f.routeDueMs : f.answerDueMs) ?? Number.MAX_SAFE_INTEGER;
   return picked.sort((a, b) => due(a) - due(b) || a.id.localeCompare(b.id)).map(toQueueAppeal);
 }

@@ -1,4 +1,5 @@
-// Queue counts at one instant from hand-made facts: waiting, routed today, overdue within 7 days, medians.
+// Queue counts at one instant from hand-made facts: waiting, routed today, overdue within 7 days (a body's answer
+// term, an operator's routing term), medians.
 import { describe, expect, it } from 'vitest';
 import type { AppealFact } from '../../../electron/core/lead/appeal-facts.js';
 import { computeQueues, queueAppeals } from '../../../electron/core/lead/compute-queues.js';
@@ -26,6 +27,12 @@ const facts: AppealFact[] = [
   fact('overdue-old', { decidedMs: nsk('2025-02-10T10:00'), answerDueMs: now - 20 * 24 * HOUR }),
   fact('rejected', { status: 'rejected', targetId: null }),
   fact('other-target', { targetId: 'mintrans', decidedMs: nsk('2025-03-12T00:30') }), // after local midnight: today
+  // Operator 2 routed this one after its routing term: late for them, on time for the body (answer term running).
+  fact('routed-late', { targetId: 'mintrans', decidedById: 'u-op2', decidedByName: 'Оператор 2', receivedMs: now - 4 * HOUR,
+    routeDueMs: now - 2 * HOUR, decidedMs: now - HOUR }),
+  // Routed late 10 days ago: past the 7 days the queues look back over.
+  fact('routed-late-old', { decidedById: 'u-op2', decidedByName: 'Оператор 2', routeDueMs: nsk('2025-03-02T10:00'),
+    decidedMs: nsk('2025-03-02T12:00'), answerDueMs: nsk('2025-03-04T12:00') }),
 ];
 
 describe('queues', () => {
@@ -34,16 +41,19 @@ describe('queues', () => {
     expect(q.unrouted).toEqual({ waiting: 2, overdue: 1 });
     expect(q.byTarget).toEqual([
       { key: 'minzdrav', label: 'MINZDRAV', waiting: 3, routedToday: 2, overdue: 1, medianRouteMinutes: 90 },
-      { key: 'mintrans', label: 'MINTRANS', waiting: 1, routedToday: 1, overdue: 0, medianRouteMinutes: expect.any(Number) },
+      { key: 'mintrans', label: 'MINTRANS', waiting: 2, routedToday: 2, overdue: 0, medianRouteMinutes: expect.any(Number) },
     ]);
-    expect(q.byOperator.find((o) => o.key === 'u-op2')).toMatchObject({ label: 'Оператор 2', routedToday: 1, waiting: 1, medianRouteMinutes: 60 });
-    expect(q.byOperator.find((o) => o.key === 'u-op1')).toMatchObject({ routedToday: 2, overdue: 1 });
+    // An operator's «просрочено» is their own lateness (routed after the routing term), not the body's answer term:
+    // operator 1's «overdue-recent» is late at the ministry, not theirs.
+    expect(q.byOperator.find((o) => o.key === 'u-op2')).toMatchObject({ label: 'Оператор 2', routedToday: 2, waiting: 2, overdue: 1, medianRouteMinutes: 120 });
+    expect(q.byOperator.find((o) => o.key === 'u-op1')).toMatchObject({ routedToday: 2, overdue: 0 });
   });
 
   it('drills down into a queue, most urgent first', () => {
     expect(queueAppeals(facts, { by: 'unrouted', key: '' }, now, calendar).map((r) => r.id)).toEqual(['new-late', 'new-ok']);
     expect(queueAppeals(facts, { by: 'target', key: 'minzdrav' }, now, calendar).map((r) => r.id))
       .toEqual(['overdue-recent', 'yesterday-waiting', 'today-1', 'today-2']);
+    expect(queueAppeals(facts, { by: 'operator', key: 'u-op2' }, now, calendar).map((r) => r.id)).toEqual(['routed-late', 'today-2']);
   });
 
   it('takes the median of an even count as the mean of the middle two', () => {

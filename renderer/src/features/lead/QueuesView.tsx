@@ -24,14 +24,20 @@ import '../../styles/lead.css';
 
 interface GroupLine { group: QueueGroup; label: string; row: QueueRow | null; waiting: number; overdue: number }
 
-function groupLines(q: Queues): { section: string | null; line: GroupLine }[] {
-  const lines: { section: string | null; line: GroupLine }[] = [{
+/** A section's title and what its «В работе» and «Просрочено» count: the same columns mean the body's work for a
+ * target and the routing for an operator (an operator's answer-term lateness would be the body's, not theirs). */
+interface Section { title: string; note: string }
+const BY_TARGET: Section = { title: 'По адресатам', note: 'просрочено — срок ответа истёк (7 дней)' };
+const BY_OPERATOR: Section = { title: 'По операторам', note: 'просрочено — направлено позже срока разбора (7 дней)' };
+
+function groupLines(q: Queues): { section: Section | null; line: GroupLine }[] {
+  const lines: { section: Section | null; line: GroupLine }[] = [{
     section: null,
     line: { group: { by: 'unrouted', key: '' }, label: 'Не разобрано', row: null, waiting: q.unrouted.waiting, overdue: q.unrouted.overdue },
   }];
-  q.byTarget.forEach((row, i) => lines.push({ section: i === 0 ? 'По адресатам' : null,
+  q.byTarget.forEach((row, i) => lines.push({ section: i === 0 ? BY_TARGET : null,
     line: { group: { by: 'target', key: row.key }, label: row.label, row, waiting: row.waiting, overdue: row.overdue } }));
-  q.byOperator.forEach((row, i) => lines.push({ section: i === 0 ? 'По операторам' : null,
+  q.byOperator.forEach((row, i) => lines.push({ section: i === 0 ? BY_OPERATOR : null,
     line: { group: { by: 'operator', key: row.key }, label: row.label, row, waiting: row.waiting, overdue: row.overdue } }));
   return lines;
 }
@@ -171,12 +177,19 @@ export function QueuesView() {
       <section ref={groupsPane} className="lead-pane queue-groups" aria-label="Очереди">
         <table className="lead-table">
           <thead>
-            <tr><th>Очередь</th><th className="num">В работе</th><th className="num">Сегодня</th>
-              <th className="num">Просрочено</th><th className="num median">Медиана</th></tr>
+            <tr><th>Очередь</th>
+              <th className="num" title="Направлено, срок ответа ещё идёт">В работе</th>
+              <th className="num" title="Направлено сегодня">Сегодня</th>
+              <th className="num" title="Не разобрано: срок разбора истёк. Адресат: срок ответа истёк за 7 дней. Оператор: направлено позже срока разбора за 7 дней">Просрочено</th>
+              <th className="num median" title="От получения до направления, сегодня">Медиана</th></tr>
           </thead>
           <tbody>
             {lines.map(({ section, line }, i) => [
-              section ? <tr key={`s-${section}`} className="lead-section"><th colSpan={5}>{section}</th></tr> : null,
+              section ? (
+                <tr key={`s-${section.title}`} className="lead-section">
+                  <th colSpan={5}>{section.title} <span className="lead-section-note">{section.note}</span></th>
+                </tr>
+              ) : null,
               <tr key={`${line.group.by}:${line.group.key}`} aria-selected={i === groupCursor}
                 ref={i === groupCursor ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
                 className={open?.group.by === line.group.by && open.group.key === line.group.key ? 'open' : undefined}
