@@ -3,27 +3,49 @@
 // deadline column (108 px) cut the widest compact figure, «−29 дн. 12 ч» (any two-digit days and hours). Every deadline cell of such a backlog lies
 // whole inside its cell at 100 % and at 150 %, in the inbox ordered by urgency (U) as the lead reads it too.
 // DUE_SHOTS=prefix keeps a screenshot per scale.
+import { readFileSync } from 'node:fs';
 import { test, expect } from '@playwright/test';
+import { DEFAULT_DEADLINE_POLICY, deadlinesOf } from '../../shared/deadlines/deadline-policy.js';
+import { timeLeft } from '../../shared/deadlines/time-left.js';
+import { NOVOSIBIRSK_CALENDAR_SETTINGS, ProductionCalendar, createWorkingCalendar } from '../../shared/deadlines/working-calendar.js';
 import type { OfficeScreen } from '../harness/office-screens.js';
 import { officeShot, openAt } from './office-page.js';
 import { serverForSpec, startDesk, tempDir } from './stack.js';
 
-const SCREENS: readonly OfficeScreen[] = [{ width: 1366, height: 768, scale: 1 }, { width: 1366, height: 768, scale: 1.5 }];
 const HOUR = 3_600_000;
+const WIDEST = /^\u2212\d\d дн\. \d\d ч$/;
+const calendar = createWorkingCalendar(NOVOSIBIRSK_CALENDAR_SETTINGS, ProductionCalendar.parse(
+  JSON.parse(readFileSync(new URL('../../resources/production-calendar-ru.json', import.meta.url), 'utf8'))));
+
+/** `count` arrival instants 15–45 days back whose VK routing deadline is «−DD дн. HH ч» overdue at `now`. */
+function widestArrivals(now: number, count: number): number[] {
+  const found: number[] = [];
+  for (let r = now - 45 * 24 * HOUR; r < now - 15 * 24 * HOUR && found.length < count; r += 20 * 60_000) {
+    const due = deadlinesOf('vk', r, DEFAULT_DEADLINE_POLICY, calendar).routeDueMs;
+    if (WIDEST.test(timeLeft(due, now + 60_000).compact) && WIDEST.test(timeLeft(due, now + 10 * 60_000).compact)) found.push(r);
+  }
+  if (found.length < count) throw new Error('no arrival gives a two-digit days-and-hours overdue figure');
+  return found;
+}
+
+const SCREENS: readonly OfficeScreen[] = [{ width: 1366, height: 768, scale: 1 }, { width: 1366, height: 768, scale: 1.5 }];
 const spec = serverForSpec(0);
 
 for (const screen of SCREENS) {
   test(`deadline figures of a month-old backlog are whole — ${screen.width}×${screen.height} @${screen.scale * 100} %`, async ({ browser }) => {
     test.setTimeout(90_000);
     const now = Date.now();
-    // 29 days back and then every five hours over five days: whatever the deadline rule adds (working hours, and a
-    // holiday such as 4 November folds a whole day of arrivals into one deadline), some rows are a two-digit number
-    // of days and of hours overdue — the widest the compact figure gets below 100 days — on any day the suite runs.
-    await spec.server.ingest(Array.from({ length: 24 }, (_, h) => ({
+    // A month back, arrivals every five hours over five days, plus four whose routing deadline (computed by the
+    // desk's own rule: working hours, holidays) is a two-digit number of days and of hours overdue — the widest the
+    // compact figure gets below 100 days. Picked, not hoped for: deadlines fold to 12:00 of the next working day,
+    // so at most times of day a plain backlog reads «−29 дн. 6 ч» throughout (CI, 1 December).
+    const widest = widestArrivals(now, 4);
+    const arrivals = [...Array.from({ length: 20 }, (_, h) => now - 29 * 24 * HOUR - h * 5 * HOUR), ...widest];
+    await spec.server.ingest(arrivals.map((receivedMs, h) => ({
       id: `vk-backlog-${screen.scale}-${h}`, source: 'vk' as const,
       channel: { name: 'МинЖКХ НСО', url: 'https://vk.com/mingkh_nso' }, author: { name: `Жилец ${h}` },
       text: `Не работает лифт в доме ${h + 1}`, attachments: [],
-      receivedAt: new Date(now - 29 * 24 * HOUR - h * 5 * HOUR).toISOString(),
+      receivedAt: new Date(receivedMs).toISOString(),
     })));
     const dir = tempDir('desk');
     const desk = await startDesk(spec.server, dir.dir, { login: 'operator1' });
@@ -34,7 +56,7 @@ for (const screen of SCREENS) {
         await expect(page.getByTestId('due-header')).toContainText('▲');
         const figures = inbox.grid.locator('.cell-due time.overdue');
         await expect(figures.first()).toBeVisible();
-        expect(await figures.allTextContents()).toContainEqual(expect.stringMatching(/^\u2212\d\d дн\. \d\d ч$/));
+        expect(await figures.allTextContents()).toContainEqual(expect.stringMatching(WIDEST));
         const cut = await page.locator('.cell-due').evaluateAll((cells) => cells.flatMap((cell) => {
           const figure = cell.querySelector('time');
           if (!figure) return [];
