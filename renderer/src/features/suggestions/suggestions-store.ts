@@ -12,15 +12,27 @@ interface SuggestionsState {
 
 const MAX_KEPT = 2_000;
 
+// The newest request that asked for each id, while it is in flight. An answer is applied only for the ids whose
+// newest request it is: a change event that arrives while a first load is on its way re-asks (the id is not held
+// yet, but the answer on its way may predate the model's look — the row stayed «Модель ещё не оценила» for good),
+// and an older answer that arrives after a newer one does not overwrite it.
+let requestSeq = 0;
+const newestRequest = new Map<string, number>();
+
 export const useSuggestionsStore = create<SuggestionsState>()((set, get) => ({
   byId: new Map(),
   async load(ids) {
     const wanted = [...new Set(ids)].slice(0, 1000);
     if (wanted.length === 0) return;
+    const seq = ++requestSeq;
+    for (const id of wanted) newestRequest.set(id, seq);
     const result = await deskCall('suggestions.forIds', { ids: wanted });
-    if (!result.ok) return;
+    const ours = wanted.filter((id) => newestRequest.get(id) === seq);
+    for (const id of ours) newestRequest.delete(id);
+    if (!result.ok || ours.length === 0) return;
+    const apply = new Set(ours);
     const next = new Map(get().byId);
-    for (const item of result.value.items) next.set(item.appealId, item);
+    for (const item of result.value.items) if (apply.has(item.appealId)) next.set(item.appealId, item);
     // Keep the newest entries only: the map follows what is on screen, not the whole inbox.
     while (next.size > MAX_KEPT) next.delete(next.keys().next().value as string);
     set({ byId: next });
@@ -28,13 +40,14 @@ export const useSuggestionsStore = create<SuggestionsState>()((set, get) => ({
 }));
 
 let subscribed = false;
-/** Re-fetch what is held when the model changed for those ids (all held ids for an empty list). */
+/** Re-fetch what is held or on its way when the model changed for those ids (all of them for an empty list). */
 export function followSuggestionChanges(): void {
   if (subscribed) return;
   subscribed = true;
   onDeskEvent('suggestions.changed', ({ ids }) => {
     const held = useSuggestionsStore.getState().byId;
-    const stale = ids.length === 0 ? [...held.keys()] : ids.filter((id) => held.has(id));
+    const known = (id: string) => held.has(id) || newestRequest.has(id);
+    const stale = ids.length === 0 ? [...new Set([...held.keys(), ...newestRequest.keys()])] : ids.filter(known);
     void useSuggestionsStore.getState().load(stale);
   });
 }
