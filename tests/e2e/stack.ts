@@ -109,9 +109,14 @@ export class InboxPage {
   /** Presses a key on the selected appeal and waits until that appeal has left the list. */
   async decideWith(code: string): Promise<string> {
     const id = await this.selectedId();
+    const before = Number(await this.status.getAttribute('data-decided-count'));
     await this.page.keyboard.press(code);
     await expect(this.grid.locator(`[data-appeal-id="${id}"]`)).toHaveCount(0);
     await expect(this.selectedRow).toHaveCount(1);
+    // The row leaves before the core has the decision: until it acknowledges, the pending count may still read 0
+    // (intake.spec.ts read the server too early that way, CI 1 December).
+    await expect(this.status).toHaveAttribute('data-decided-count', String(before + 1));
+    await expect(this.status).toHaveAttribute('data-last-decided', id);
     return id;
   }
 

@@ -333,6 +333,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     keep: (row) => row,
   });
 
+  const acknowledged = (id: string) => set({ lastDecided: { id, count: (get().lastDecided?.count ?? 0) + 1 } });
+
   /** A collapsed cluster row: the same decision for every waiting appeal of it, one mutation each (#6). */
   async function decideCluster(id: string, size: number, decision: Decision, since: number): Promise<void> {
     // Only the members the detail pane showed: one that joined meanwhile is not decided unseen.
@@ -344,6 +346,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     const result = await removed.done;
     inFlight.delete(id);
     if (result.ok) {
+      acknowledged(id);
       const done = result.value.acks.length;
       const failed = result.value.failed.length;
       get().showNotice(`${decisionNotice(decision)} · группа: ${done} ${pluralRu(done, APPEAL_FORMS)}`
@@ -393,6 +396,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     detail: null,
     loadInbox,
     arrivedAbove: new Set(),
+    lastDecided: null,
     markSeen: (ids) => {
       const arrived = get().arrivedAbove;
       if (arrived.size === 0 || !ids.some((id) => arrived.has(id))) return;
@@ -421,6 +425,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       const result = await removed.done;
       inFlight.delete(id);
       if (result.ok) {
+        acknowledged(id);
         get().showNotice(decisionNotice(decision), { since });
         return;
       }
@@ -478,7 +483,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       holdSeq++;
       clearTimeout(restTimer);
       set({ rowsById: new Map(), baseIds: [], rowIds: [], inboxPhase: 'idle', selectedId: null, detail: null,
-        clusterOf: new Map(), expandedClusters: new Set(), arrivedAbove: new Set() });
+        clusterOf: new Map(), expandedClusters: new Set(), arrivedAbove: new Set(), lastDecided: null });
     },
     arrangeByHolds: () => {
       const { selectedId: id, selectionHold: own, view } = get();

@@ -54,6 +54,13 @@ export interface InboxSlice extends DecidableList {
   arrivedAbove: ReadonlySet<string>;
   /** These rows are on screen now (the grid's visible part, not its overscan): they are no longer unseen arrivals. */
   markSeen(ids: readonly string[]): void;
+  /**
+   * The appeal (or a cluster's face) whose decision the core last acknowledged, and how many this session did: stored
+   * in the outbox, so the sync status already counts it. The status bar carries both (data-last-decided,
+   * data-decided-count) for support and for tests, which wait on them before reading the pending count — the row
+   * leaves the grid before the core has the decision.
+   */
+  lastDecided: { id: string; count: number } | null;
 }
 
 export interface TeamSlice {

@@ -1,4 +1,4 @@
-// The bottom bar: sync state (data-state / data-pending for tests and support), queue size, last action, and the
+// The bottom bar: sync state (data-state / data-pending / data-last-decided for tests and support), queue size, last action, and the
 // key hints of the screen on it (status-hints.ts). The undo offer is the toast above it (features/undo), shown only
 // while the core still holds the decision back — the quiet notice here carries no undo hint that would outlive the
 // window. Alert and notice end by themselves (ui-slice.ts).
@@ -34,6 +34,7 @@ export function StatusBar() {
   const loaded = useDeskStore((s) => s.inboxPhase === 'ready');
   const notice = useDeskStore((s) => s.notice);
   const view = useDeskStore((s) => s.view);
+  const lastDecided = useDeskStore((s) => s.lastDecided);
   // A remap re-renders the hint (the shell re-renders too; this keeps the bar right on its own).
   useKeymapVersion();
   const state = status?.state ?? 'signed-out';
@@ -41,6 +42,7 @@ export function StatusBar() {
   return (
     <footer className="status-bar">
       <span data-testid="sync-status" data-state={state} data-pending={status?.pending ?? 0}
+        data-last-decided={lastDecided?.id} data-decided-count={lastDecided?.count ?? 0}
         className={`sync-status sync-${state}`} title={status?.lastError ?? undefined}>
         <span className="sync-dot" aria-hidden="true" />
         {status ? <SyncStatusWords status={status} /> : 'Состояние синхронизации неизвестно'}
