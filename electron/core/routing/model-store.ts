@@ -128,6 +128,22 @@ export function collectTraining(db: Database, loaded: LoadedModel, targets: read
   return delta;
 }
 
+/**
+ * The worker's training step: the model the cache holds and what it has not learned yet, read in ONE snapshot. The
+ * core stores each step (model and learned appeals together) while the worker reads; read apart, a step stored
+ * between loading the model and collecting the rows made those rows look learned to a model without them — lost for
+ * good (review, 1 December). `current` is reused when the cache holds exactly it (the worker's last step, stored).
+ */
+export function nextTrainingStep(
+  db: Database, current: LoadedModel | null, targets: readonly Target[],
+): { loaded: LoadedModel; delta: TrainingDelta | null } {
+  return db.transaction(() => {
+    const stored = (db.prepare('SELECT revision FROM suggest_model WHERE id = 1').pluck().get() as number | undefined) ?? 0;
+    const loaded = current !== null && current.revision === stored ? current : loadModel(db);
+    return { loaded, delta: collectTraining(db, loaded, targets) };
+  })();
+}
+
 /** Stores a training step in one transaction: the learned appeals and the model together. */
 export function applyTraining(db: Database, delta: TrainingDelta): void {
   const remember = db.prepare(`INSERT OR REPLACE INTO suggest_learned (appeal_id, target_id, cls, weight, suggested_target_id,

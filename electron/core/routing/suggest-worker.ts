@@ -3,7 +3,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import {
-  collectTraining, loadModel, loadTargets, mostRoutedMunicipality, type LoadedModel, type SuggestionRow, type TrainingDelta,
+  loadModel, loadTargets, mostRoutedMunicipality, nextTrainingStep, type LoadedModel, type SuggestionRow,
+  type TrainingDelta,
 } from './model-store.js';
 import { suggestTargets } from './suggest-targets.js';
 
@@ -54,7 +55,30 @@ let running = false;
 let latestGeneration = 0;
 /** Refresh messages not yet answered with 'done' (the core counts them to know when the worker is idle). */
 let unanswered = 0;
+const storedRevision = (): number =>
+  (db.prepare('SELECT revision FROM suggest_model WHERE id = 1').pluck().get() as number | undefined) ?? 0;
 const rest = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, REST_MS));
+
+/** The training step this worker posted last, until the core has stored it. */
+let posted: { revision: number; generation: number } | null = null;
+/** How long a pass waits for its previous step to be stored: REST_MS each, about 1.2 s. */
+const STORE_WAITS = 20;
+
+/**
+ * The model to go on from: this worker's own when the cache holds it, else the cache's (wiped at sign-out, or a step
+ * the core never stored) — but while the worker's last step is on its way to the core (the core busy with a long
+ * sync), it waits for it a little: reloading would learn the same decisions again, at a first sync a full training.
+ */
+async function currentModel(generation: number): Promise<LoadedModel> {
+  for (let waited = 0; ; waited++) {
+    const stored = storedRevision();
+    if (loaded !== null && loaded.revision === stored) return loaded;
+    const onItsWay = loaded !== null && posted !== null && posted.generation === generation
+      && posted.revision === loaded.revision && stored === loaded.revision - 1;
+    if (!onItsWay || waited >= STORE_WAITS) return (loaded = loadModel(db));
+    await rest();
+  }
+}
 
 interface Waiting { id: string; text: string | null; channel: string | null; received_ms: number }
 
@@ -62,11 +86,7 @@ async function refresh(): Promise<void> {
   const generation = latestGeneration;
   const targets = loadTargets(db);
   if (targets.length === 0) return;
-  // A revision in the file other than this worker's last one means the model was wiped (sign-out) or the
-  // core has not stored the last step yet: start again from what the file holds, which is always consistent.
-  const stored = db.prepare('SELECT revision FROM suggest_model WHERE id = 1').pluck().get() as number | undefined;
-  if (loaded === null || loaded.revision !== (stored ?? 0)) loaded = loadModel(db);
-  const model = loaded;
+  let model = await currentModel(generation);
   const defaultLocal = mostRoutedMunicipality(db, targets);
   /**
    * Scores the waiting appeals `where` picks, newest first, a page at a time (a page read per batch: texts are not
@@ -111,8 +131,11 @@ async function refresh(): Promise<void> {
     await score('s.appeal_id IS NULL', [], { limit: COLD_START_SCORED, yieldToNewer: false });
   }
   const started = performance.now();
-  const delta = collectTraining(db, model, targets);
+  const step = nextTrainingStep(db, await currentModel(generation), targets);
+  loaded = model = step.loaded;
+  const { delta } = step;
   if (delta) {
+    posted = { revision: delta.revision, generation };
     post({ type: 'training', generation, delta, changed: delta.remember.length + delta.forget.length,
       ms: Math.round(performance.now() - started) });
   }
