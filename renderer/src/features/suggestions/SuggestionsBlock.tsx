@@ -57,7 +57,8 @@ export function SuggestionsBlock({ appealId }: { appealId: string }) {
                       {sure ? <Keycap keys={keysFor('inbox', ACTIONS[i] ?? 'route-suggestion-3')} /> : <span className="suggestion-keygap" aria-hidden="true" />}
                       <span className="suggestion-name">{s.name}</span>
                       <span className="suggestion-score">{Math.round(s.score * 100)}%</span>
-                      <span className="suggestion-reason">{inertText(s.reason)}</span>
+                      {/* A narrow pane (150 %) cuts the reason with «…»: the whole of it on hover. */}
+                      <span className="suggestion-reason" title={inertText(s.reason)}>{inertText(s.reason)}</span>
                     </button>
                   </li>
                 );
