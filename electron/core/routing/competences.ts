@@ -28,6 +28,12 @@ export interface Concept {
    * «костыли» to «кост»; abbreviations «доу», «одн»), the written forms a token must be instead.
    */
   forms?: string[];
+  /**
+   * Of `forms`, those that match only when written in capitals («ОДНа», not «одна»): an abbreviation the file writes
+   * in capitals declines into common words — «ОДН» into «одна», «одну», «одном»; «ЕДВ» into «едва» — and «Одна
+   * упаковка оказалась…» scored housing (the dev set's food complaint, 3 December).
+   */
+  capitalsOnly?: string[];
 }
 
 export interface ClassEvidence {
@@ -73,7 +79,9 @@ function buildConcepts(data: CompetenceFile): Concept[] {
         const only = tokens.length === 1 ? tokens[0]! : null;
         const key = keys[0]![0]!;
         if (only && (key.length <= 3 || only.norm.length - key.length >= 3 || !VOWEL.test(only.norm))) {
-          concepts.push({ text, cls, weight: group.weight, keys, forms: formsOf(only.norm) });
+          const forms = formsOf(only.norm);
+          const capitals = /^[А-ЯЁ]{2,}$/.test(text) ? { capitalsOnly: forms.filter((f) => f !== only.norm) } : {};
+          concepts.push({ text, cls, weight: group.weight, keys, forms, ...capitals });
         } else {
           concepts.push({ text, cls, weight: group.weight, keys });
         }
@@ -151,6 +159,8 @@ export function allConcepts(): readonly Concept[] {
 }
 
 const CYRILLIC = /[а-я]/;
+/** «ОДН», «ФАПе»: an abbreviation keeps its capitals when declined; «Одна» at a sentence's start is a word. */
+const WRITTEN_IN_CAPITALS = /^[А-ЯЁ]{2}/;
 const fuzzyCache = new Map<string, string | null>();
 
 /** A known one-word key one edit away from this one (the first found), or null. */
@@ -200,7 +210,9 @@ export function competenceEvidence(textOrTokens: string | readonly Token[]): Map
   const { byFirst, byForm: formIndex } = conceptIndex();
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    const byForm = formIndex.get(tokens[i]!.norm);
+    const token = tokens[i]!;
+    const byForm = formIndex.get(token.norm)
+      ?.filter((c) => !c.capitalsOnly?.includes(token.norm) || WRITTEN_IN_CAPITALS.test(token.surface));
     let list = byFirst.get(key);
     if (byForm) list = list ? [...list, ...byForm].sort((a, b) => b.keys.length - a.keys.length) : byForm;
     let factor = 1;
