@@ -1,5 +1,5 @@
 // Renders the README's screenshot: a demo server, a harness signed in as operator1, Chromium at 1440×900.
-// Usage: tsx scripts/screenshot-inbox.ts [out.png] [--state inbox|picker|help|offline|login|search|search-results|search-empty|search-views|cluster]
+// Usage: tsx scripts/screenshot-inbox.ts [out.png] [--state inbox|picker|help|offline|decided|login|search|search-results|search-empty|search-views|cluster]
 import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,6 +44,11 @@ try {
       }
       if (state === 'search-results') { await page.keyboard.press('Enter'); await page.keyboard.press('ArrowDown'); }
       if (state === 'search-views') await page.keyboard.press('Control+KeyO');
+    }
+    // decided: the operator works down the list, the undo toast over it (three decisions, the selection at the foot).
+    if (state === 'decided') {
+      for (let i = 0; i < 8; i++) await page.keyboard.press('ArrowDown');
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Digit1');
     }
     if (state === 'offline') { await server.close(); await page.keyboard.press('Digit1');
       await page.locator('[data-testid="sync-status"][data-state="offline"]').waitFor(); }
