@@ -122,7 +122,11 @@ for (const screen of SCREENS) {
       await expectWhole(page, `${screenLabel(screen)} inbox`, ACTION_BAR);
       // The rows' «Предложение»: a ministry's name whole (it was «Мин…» beside its bar at 150 %).
       await expect(page.locator('.top-suggestion[data-kind="ministry"] .top-suggestion-name').first()).toBeVisible({ timeout: 30_000 });
-      await expectWhole(page, `${screenLabel(screen)} suggestion column`, { 'suggested ministry': '.top-suggestion[data-kind="ministry"] .top-suggestion-name' });
+      // And the city's «Мэрия» (it read «Мэрия Ново…» at 150 %), the districts and the towns, whichever are on screen.
+      await expectWhole(page, `${screenLabel(screen)} suggestion column`, {
+        'suggested ministry': '.top-suggestion[data-kind="ministry"] .top-suggestion-name',
+        'suggested municipality': '.top-suggestion[data-kind="municipality"] .top-suggestion-name',
+      });
 
       await page.keyboard.press('Control+KeyF');
       await page.getByTestId('search-box').fill('двор');
