@@ -65,8 +65,8 @@ export interface CentralApiClient {
   mutations(mutations: Mutation[], token?: string): Promise<MutationsResponse>;
   /** DELETE /session: revokes the current token on the server (sign-out calls it best-effort). */
   signOut(): Promise<SignOutResponse>;
-  /** PUT /holds: this session now holds exactly these appeals (team mode, #9). */
-  holds(appealIds: readonly string[]): Promise<HoldsResponse>;
+  /** PUT /holds: this session now holds exactly these appeals (team mode, #9), `deciding` those decided (in grace). */
+  holds(appealIds: readonly string[], deciding?: readonly string[]): Promise<HoldsResponse>;
   /** GET / PUT /me/preferences: the signed-in operator's own favourite targets on the server (#13 item 5). */
   preferences(): Promise<Preferences>;
   savePreferences(preferences: Preferences): Promise<Preferences>;
@@ -185,7 +185,8 @@ export function createCentralApiClient(options: CentralApiClientOptions): Centra
     },
     mutations: (mutations, token) => request('POST', '/mutations', CompleteMutationsResponse, { mutations }, true, token),
     signOut: () => request('DELETE', '/session', SignOutResponse, undefined, true),
-    holds: (appealIds) => request('PUT', '/holds', HoldsResponse, { appealIds }, true),
+    holds: (appealIds, deciding = []) => request('PUT', '/holds', HoldsResponse,
+      deciding.length > 0 ? { appealIds, deciding } : { appealIds }, true),
     preferences: () => request('GET', '/me/preferences', Preferences, undefined, true),
     savePreferences: (preferences) => request('PUT', '/me/preferences', Preferences, preferences, true),
     async openLive(cursor, signal) {

@@ -25,7 +25,7 @@ export function holdsRoute(store: CentralStore, team: TeamMode) {
       if (status === undefined) throw new HttpError(404, 'not_found', `Обращение не найдено на сервере: ${appealId}`);
       if (status === 'new') holdable.push(appealId);
     }
-    const { granted, taken } = await team.putHolds(sessionKey, user, holdable);
+    const { granted, taken } = await team.putHolds(sessionKey, user, holdable, input.deciding ?? []);
     return {
       granted,
       taken: taken.map((t) => ({ appealId: t.appealId, holder: t.holder, since: new Date(t.since).toISOString() })),

@@ -69,11 +69,17 @@ const V4_CONNECTOR_EVENTS = `
   CREATE INDEX connector_events_appeal ON connector_events (appeal_id);
 `;
 
+// A hold's «decided» mark (HoldsRequest.deciding): the holder decided it, the decision inside the undo grace.
+const V5_HOLD_DECIDING = `
+  ALTER TABLE team_holds ADD COLUMN deciding boolean NOT NULL DEFAULT false;
+`;
+
 export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [
   { version: 1, sql: V1_INITIAL },
   { version: 2, sql: V2_TEAM },
   { version: 3, sql: V3_USER_PREFERENCES },
   { version: 4, sql: V4_CONNECTOR_EVENTS },
+  { version: 5, sql: V5_HOLD_DECIDING },
 ];
 
 export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;

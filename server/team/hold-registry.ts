@@ -11,6 +11,8 @@ export interface Hold {
   /** When this user started holding the appeal (kept across renewals and across the user's own sessions). */
   since: number;
   expiresAt: number;
+  /** The holder has decided it; the decision is inside their desk's undo grace (HoldsRequest.deciding). */
+  deciding: boolean;
 }
 
 export interface TakenAppeal {
@@ -101,13 +103,15 @@ export function createHoldRegistry(options: HoldRegistryOptions = {}) {
 
     /**
      * This session now holds exactly `appealIds` (those it is given): other holds of the session are released, and
-     * the lease of every granted appeal restarts. An appeal held by a different user is not granted but reported as
+     * the lease of every granted appeal restarts; those also in `deciding` are marked decided (a change of the mark is
+     * a change colleagues see). An appeal held by a different user is not granted but reported as
      * taken; one held by another session of the same user moves to this session.
      */
-    put(sessionKey: string, user: User, appealIds: readonly string[]): { granted: string[]; taken: TakenAppeal[] } {
+    put(sessionKey: string, user: User, appealIds: readonly string[], deciding: readonly string[] = []): { granted: string[]; taken: TakenAppeal[] } {
       fresh();
       const at = now();
       const wanted = [...new Set(appealIds)];
+      const decided = new Set(deciding);
       const granted: string[] = [];
       const taken: TakenAppeal[] = [];
       let changed = false;
@@ -125,7 +129,8 @@ export function createHoldRegistry(options: HoldRegistryOptions = {}) {
         // A renewal or a move between the same person's desks keeps `since`: the person has been reading it since then.
         if (current) drop(appealId);
         else changed = true;
-        place({ appealId, sessionKey, user, since: current?.since ?? at, expiresAt: at + leaseMs });
+        if (current && current.deciding !== decided.has(appealId)) changed = true;
+        place({ appealId, sessionKey, user, since: current?.since ?? at, expiresAt: at + leaseMs, deciding: decided.has(appealId) });
         granted.push(appealId);
       }
       schedule();

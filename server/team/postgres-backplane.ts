@@ -40,7 +40,7 @@ export interface PostgresBackplaneOptions {
 
 interface HoldRow {
   appeal_id: string; session_key: string; user_id: string; user_name: string; user_role: Role;
-  since_ms: string; expires_ms: string;
+  since_ms: string; expires_ms: string; deciding: boolean;
 }
 interface PresenceRow { session_key: string; user_id: string; user_name: string; user_role: Role; online_since_ms: string }
 
@@ -69,6 +69,7 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
     ]);
     mirroredHolds = holds.rows.map((r) => ({
       appealId: r.appeal_id, sessionKey: r.session_key, user: userOf(r), since: Number(r.since_ms), expiresAt: Number(r.expires_ms),
+      deciding: r.deciding,
     }));
     mirroredPresence = mergePresence(presence.rows.map((r) => ({ user: userOf(r), onlineSince: Number(r.online_since_ms) })));
   };
@@ -134,10 +135,14 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
   };
 
   /** TeamBackplane.put, in one transaction. */
-  const putHolds = async (sessionKey: string, user: User, appealIds: readonly string[]): Promise<{ granted: string[]; taken: TakenAppeal[] }> => {
+  const putHolds = async (
+    sessionKey: string, user: User, appealIds: readonly string[], deciding: readonly string[] = [],
+  ): Promise<{ granted: string[]; taken: TakenAppeal[] }> => {
     const at = now();
     const wanted = [...new Set(appealIds)];
     const sorted = [...wanted].sort();
+    const decidedSet = new Set(deciding);
+    const decided = sorted.map((id) => decidedSet.has(id));
     const result = await withTransaction(pool, async (client) => {
       let changed = false;
       // Rows are locked in one order (sorted ids) by every put, so two puts over overlapping appeals wait for each
@@ -150,12 +155,19 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
       changed ||= (dropped.rowCount ?? 0) > 0;
       // Free appeals are inserted; the user's own holds (from any of their sessions) renew and move here keeping
       // `since`; someone else's hold is left alone and reported below.
+      // The user's own holds whose «decided» mark changes: a change colleagues see (read under the same row locks
+      // the insert below takes, in the same order).
+      const marks = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM team_holds h
+          JOIN unnest($1::text[], $3::boolean[]) AS w(id, deciding) ON w.id = h.appeal_id
+        WHERE h.user_id = $2 AND h.deciding <> w.deciding`, [sorted, user.id, decided]);
+      changed ||= (marks.rows[0]?.n ?? 0) > 0;
       const won = await client.query<{ appeal_id: string; inserted: boolean }>(`INSERT INTO team_holds
-          (appeal_id, session_key, user_id, user_name, user_role, since_ms, expires_ms)
-        SELECT id, $2, $3, $4, $5, $6, $7 FROM unnest($1::text[]) AS id
-        ON CONFLICT (appeal_id) DO UPDATE SET session_key = excluded.session_key, expires_ms = excluded.expires_ms
+          (appeal_id, session_key, user_id, user_name, user_role, since_ms, expires_ms, deciding)
+        SELECT id, $2, $3, $4, $5, $6, $7, d FROM unnest($1::text[], $8::boolean[]) AS w(id, d)
+        ON CONFLICT (appeal_id) DO UPDATE SET session_key = excluded.session_key, expires_ms = excluded.expires_ms,
+          deciding = excluded.deciding
           WHERE team_holds.user_id = excluded.user_id
-        RETURNING appeal_id, (xmax = 0) AS inserted`, [sorted, sessionKey, user.id, user.name, user.role, at, at + leaseMs]);
+        RETURNING appeal_id, (xmax = 0) AS inserted`, [sorted, sessionKey, user.id, user.name, user.role, at, at + leaseMs, decided]);
       const grantedSet = new Set(won.rows.map((r) => r.appeal_id));
       changed ||= won.rows.some((r) => r.inserted);
       const others = wanted.filter((id) => !grantedSet.has(id));

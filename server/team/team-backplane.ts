@@ -29,7 +29,7 @@ export interface TeamBackplane {
    * This session now holds exactly `appealIds` (hold-registry.ts's rules): others of its holds are released, an
    * appeal held by another user is reported taken, one held by the same user's other session moves here.
    */
-  put(sessionKey: string, user: User, appealIds: readonly string[]): Promise<{ granted: string[]; taken: TakenAppeal[] }>;
+  put(sessionKey: string, user: User, appealIds: readonly string[], deciding?: readonly string[]): Promise<{ granted: string[]; taken: TakenAppeal[] }>;
   /** The session signed out: its holds end everywhere, and the other instances close its live connections. */
   endSession(sessionKey: string): Promise<void>;
   /** The session's last live connection through this instance closed: its holds end unless it is live elsewhere. */
@@ -67,7 +67,7 @@ export function createMemoryBackplane(options: MemoryBackplaneOptions): TeamBack
   });
   return {
     leaseMs: registry.leaseMs,
-    put: async (sessionKey, user, appealIds) => registry.put(sessionKey, user, appealIds),
+    put: async (sessionKey, user, appealIds, deciding) => registry.put(sessionKey, user, appealIds, deciding),
     endSession: async (sessionKey) => registry.releaseSession(sessionKey),
     sessionLeftHere: async (sessionKey) => registry.releaseSession(sessionKey),
     decisionsApplied: async (appealIds) => registry.releaseAppeals(appealIds),

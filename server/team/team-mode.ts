@@ -63,7 +63,8 @@ export async function createTeamMode(opts: TeamModeOptions) {
     holdRequests,
     leaseMs: backplane.leaseMs,
     /** This session now holds exactly these appeals (team-backplane.ts). */
-    putHolds: (sessionKey: string, user: User, appealIds: readonly string[]) => backplane.put(sessionKey, user, appealIds),
+    putHolds: (sessionKey: string, user: User, appealIds: readonly string[], deciding?: readonly string[]) =>
+      backplane.put(sessionKey, user, appealIds, deciding),
     /** The team as every desk sees it now. */
     snapshot,
     /** The team as it stands in the shared store this moment (GET /team, through whichever instance). */

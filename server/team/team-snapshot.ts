@@ -35,14 +35,16 @@ export function buildTeamSnapshot(holds: readonly Hold[], online: readonly Prese
     return entry;
   };
   for (const p of online) member(p.user).onlineSince = iso(p.onlineSince);
-  for (const h of holds) member(h.user).holds.push({ appealId: h.appealId, since: iso(h.since), expiresAt: iso(h.expiresAt) });
+  for (const h of holds) {
+    member(h.user).holds.push({ appealId: h.appealId, since: iso(h.since), expiresAt: iso(h.expiresAt), ...(h.deciding ? { deciding: true as const } : {}) });
+  }
   // A stable order (by name, then id), so desks can render the list as it comes.
   const sorted = [...members.values()].sort((a, b) => a.name.localeCompare(b.name, 'ru') || a.id.localeCompare(b.id));
   return { at: iso(at), members: sorted };
 }
 
-/** What a person would notice changing: members, presence and holds with their start, not `at` or lease ends. */
+/** What a person would notice changing: members, presence, holds with their start and mark, not `at` or lease ends. */
 export function visibleSignature(snapshot: TeamSnapshot): string {
   return JSON.stringify(snapshot.members.map((m) => [m.id, m.name, m.role, m.onlineSince,
-    m.holds.map((h) => [h.appealId, h.since])]));
+    m.holds.map((h) => [h.appealId, h.since, h.deciding === true])]));
 }

@@ -17,14 +17,23 @@ export const LIVE_HEARTBEAT_MS = 15_000;
 const AppealId = Identifier;
 const IsoTime = z.iso.datetime({ offset: true });
 
-/** PUT /holds: this session now holds exactly these appeals (an empty list releases all) and the lease restarts. */
-export const HoldsRequest = wellFormedStrings(z.object({ appealIds: z.array(AppealId).max(MAX_HELD_APPEALS) }).strict());
+/**
+ * PUT /holds: this session now holds exactly these appeals (an empty list releases all) and the lease restarts.
+ * `deciding`: those of them this desk has decided, the decision still inside its undo grace (not sent yet): colleagues
+ * see «решено» rather than «смотрит» at once, seconds before the decision itself reaches the server. Older desks
+ * send no `deciding`; ids not in `appealIds` are ignored.
+ */
+export const HoldsRequest = wellFormedStrings(z.object({
+  appealIds: z.array(AppealId).max(MAX_HELD_APPEALS),
+  deciding: z.array(AppealId).max(MAX_HELD_APPEALS).optional(),
+}).strict());
 export type HoldsRequest = z.infer<typeof HoldsRequest>;
 
 export const Holder = z.object({ id: z.string().min(1).max(100), name: z.string().max(200) });
 export type Holder = z.infer<typeof Holder>;
 
-export const TeamHold = z.object({ appealId: AppealId, since: IsoTime, expiresAt: IsoTime });
+/** `deciding`: the holder has decided it and the decision is on its way (HoldsRequest); absent while they only read it. */
+export const TeamHold = z.object({ appealId: AppealId, since: IsoTime, expiresAt: IsoTime, deciding: z.literal(true).optional() });
 export type TeamHold = z.infer<typeof TeamHold>;
 
 /** One person of the shift: connected (live channel open) and/or holding appeals. */

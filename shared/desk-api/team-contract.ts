@@ -11,7 +11,8 @@ const AppealId = Identifier;
 export const LiveState = z.enum(['connected', 'connecting', 'down', 'off']);
 export type LiveState = z.infer<typeof LiveState>;
 
-export const HeldBy = z.object({ id: z.string(), name: z.string(), since: z.string() });
+/** `deciding`: the colleague has decided it, the decision on its way (their undo grace): «решено», not «смотрит». */
+export const HeldBy = z.object({ id: z.string(), name: z.string(), since: z.string(), deciding: z.literal(true).optional() });
 export type HeldBy = z.infer<typeof HeldBy>;
 
 export const TeamMemberView = z.object({
@@ -21,7 +22,7 @@ export const TeamMemberView = z.object({
   /** null = not connected live (holds only, or a desk that polls). */
   onlineSince: z.string().nullable(),
   /** What the person holds now; the excerpt comes from this desk's cache (empty when the appeal is not cached). */
-  holds: z.array(z.object({ appealId: z.string(), since: z.string(), excerpt: z.string() })),
+  holds: z.array(z.object({ appealId: z.string(), since: z.string(), excerpt: z.string(), deciding: z.literal(true).optional() })),
 });
 export type TeamMemberView = z.infer<typeof TeamMemberView>;
 

@@ -11,11 +11,13 @@ interface TwoDesks { server: ServerUnderTest; a: InboxPage; b: InboxPage; pageA:
  * One server with 30 demo appeals and two desks signed in as `logins`, each in its own page, polling only once a minute:
  * whatever reaches a desk faster than that came through the live channel.
  */
-async function withTwoDesks(browser: Browser, logins: [string, string], body: (t: TwoDesks) => Promise<void>): Promise<void> {
+async function withTwoDesks(browser: Browser, logins: [string, string], body: (t: TwoDesks) => Promise<void>,
+  undoGraceA?: number): Promise<void> {
   const serverDir = tempDir('srv'); const dirA = tempDir('a'); const dirB = tempDir('b');
   const server = new ServerUnderTest(serverDir.dir, 30);
   await server.start();
-  const deskA = await startDesk(server, dirA.dir, { login: logins[0], syncIntervalMs: 60_000 });
+  const deskA = await startDesk(server, dirA.dir, { login: logins[0], syncIntervalMs: 60_000,
+    ...(undoGraceA === undefined ? {} : { pushDelayMs: undoGraceA }) });
   const deskB = await startDesk(server, dirB.dir, { login: logins[1], syncIntervalMs: 60_000 });
   const pageA = await browser.newPage(); const pageB = await browser.newPage();
   try {
@@ -79,6 +81,28 @@ test('two desks: the second skips the appeal the first holds, shows who holds it
     const held = await server.expectAppeals({ [decided]: { status: 'routed' }, [nowHeldByA]: { status: 'routed' } });
     expect(held.get(nowHeldByA)?.routedBy?.id).toBe('u-operator2');
   });
+});
+
+test('a colleague\'s decision shows at once as «решение: …» on the row, while it waits out the undo grace', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await withTwoDesks(browser, ['operator1', 'operator2'], async ({ a, b, pageB, urlA, urlB }) => {
+    await a.open(urlA);
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+    await b.open(urlB);
+    await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
+    // A decides: the decision sits on A's desk for the grace (8 s), and B reads at once that it is decided, not read.
+    const decided = await a.decideWith('Digit1');
+    const row = b.grid.locator(`[data-appeal-id="${decided}"]`);
+    await pageB.keyboard.press('End');
+    await expect(row.getByTestId('held-badge')).toHaveAttribute('data-deciding', 'true', { timeout: 3_000 });
+    await expect(row).toContainText('решение: Анна П.');
+    await expect(row.getByTestId('held-badge')).toHaveAttribute('title', /уже принял\(а\) решение/);
+    // Opened on B anyway, the detail says so too.
+    await row.click();
+    await expect(pageB.getByTestId('hold-notice')).toContainText('Решение принято: Анна П.');
+    // Once the grace is over the decision reaches the server and the row leaves B's inbox.
+    await expect(row).toHaveCount(0, { timeout: 20_000 });
+  }, 8_000);
 });
 
 test('urgency order distributes too: two desks sorted by deadline land on different appeals', async ({ browser }) => {

@@ -64,7 +64,7 @@ export class HoldKeeper {
   pendingChanged(): void {
     // While the server does not answer, every sync retry changes the status: that must not become a hold retry.
     if (this.failedAtMs !== null) return;
-    if (this.wanted().join('\n') !== this.lastSentKey) this.kick();
+    if (HoldKeeper.keyOf(this.wanted()) !== this.lastSentKey) this.kick();
   }
 
   /** Send the current wish again (the live channel came back, or the server forgot us after a restart). */
@@ -91,13 +91,20 @@ export class HoldKeeper {
     this.resend();
   }
 
-  private wanted(): string[] {
+  /** What this desk holds: its selection and its decisions in grace, those marked decided (colleagues read «решено»). */
+  private wanted(): { ids: string[]; deciding: string[] } {
     const ids = new Set(this.selection);
+    const deciding: string[] = [];
     for (const id of this.o.pendingIds()) {
       if (ids.size >= MAX_HELD_APPEALS) break;
       ids.add(id);
+      deciding.push(id);
     }
-    return [...ids].slice(0, MAX_HELD_APPEALS);
+    return { ids: [...ids].slice(0, MAX_HELD_APPEALS), deciding };
+  }
+
+  private static keyOf(wish: { ids: readonly string[]; deciding: readonly string[] }): string {
+    return wish.ids.length === 0 ? '' : `${wish.ids.join('\n')}\u0001${wish.deciding.join('\n')}`;
   }
 
   private kick(): void {
@@ -126,8 +133,8 @@ export class HoldKeeper {
     this.sending = true;
     this.dirty = false;
     const seq = this.selectionSeq;
-    const ids = this.wanted();
-    const key = ids.join('\n');
+    const wish = this.wanted();
+    const key = HoldKeeper.keyOf(wish);
     let answer: HoldAnswer = 'offline';
     try {
       if (!this.o.active()) return;
@@ -137,7 +144,7 @@ export class HoldKeeper {
         return;
       }
       this.lastSentMs = Date.now();
-      const response = await this.o.api.holds(ids);
+      const response = await this.o.api.holds(wish.ids, wish.deciding);
       this.lastSentKey = key;
       this.failedAtMs = null;
       answer = response;
@@ -161,7 +168,7 @@ export class HoldKeeper {
   private scheduleRenewal(): void {
     if (this.renewTimer) clearTimeout(this.renewTimer);
     this.renewTimer = null;
-    if (this.stopped || this.lastSentKey === '' && this.wanted().length === 0) return;
+    if (this.stopped || this.lastSentKey === '' && this.wanted().ids.length === 0) return;
     this.renewTimer = setTimeout(() => {
       this.renewTimer = null;
       this.resend();

@@ -83,12 +83,13 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
     const heldByOthers: Record<string, HeldBy> = {};
     const members = (snapshot?.members ?? []).map((member) => ({
       id: member.id, name: member.name, role: member.role, onlineSince: member.onlineSince,
-      holds: member.holds.map((hold) => ({ appealId: hold.appealId, since: hold.since, excerpt: cache.appeals.excerpt(hold.appealId) })),
+      holds: member.holds.map((hold) => ({ appealId: hold.appealId, since: hold.since, excerpt: cache.appeals.excerpt(hold.appealId),
+        ...(hold.deciding ? { deciding: true as const } : {}) })),
     }));
     for (const member of snapshot?.members ?? []) {
       if (member.id === me) continue;
       for (const hold of member.holds) {
-        const by: HeldBy = { id: member.id, name: member.name, since: hold.since };
+        const by: HeldBy = { id: member.id, name: member.name, since: hold.since, ...(hold.deciding ? { deciding: true as const } : {}) };
         for (const id of withClusterMembers(hold.appealId)) heldByOthers[id] ??= by;
       }
     }

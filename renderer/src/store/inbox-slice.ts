@@ -12,6 +12,7 @@ import { createDecidableList, decisionNotice as noticeOf, undoLastDecision } fro
 import { indexOfId, insertAt, removeId, sortedInsertIndex } from './inbox-order.js';
 import { arrangeInbox, freeRowsBefore, keptSelection as keepSelection, nextFreeSelection } from '../../../shared/team/inbox-arrangement.js';
 import { shortPersonName } from '../../../shared/team/person-name.js';
+import { heldSentence } from '../../../shared/team/held-words.js';
 import type { InboxSlice, SliceCreator } from './state-types.js';
 import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
 import type { HeldBy } from '../../../shared/desk-api/team-contract.js';
@@ -149,7 +150,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     movedUnderneath();
     if (place >= 0) selectId(nextFreeSelection(rowIds, place, isHeld));
     get().showNotice(holder
-      ? `Это обращение уже смотрит ${shortPersonName(holder.name)} — выбрано следующее`
+      ? `${holder.deciding ? `По этому обращению уже принято решение (${shortPersonName(holder.name)})`
+        : `Это обращение уже смотрит ${shortPersonName(holder.name)}`} — выбрано следующее`
       : 'Это обращение уже разобрано коллегой — выбрано следующее', { since });
   }
 
@@ -188,7 +190,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       return true;
     }
     confirmation = { key, atMs: Date.now() };
-    get().showAlert(`Это обращение сейчас смотрит ${holder.name}. Нажмите ту же клавишу ещё раз, чтобы всё равно принять решение.`);
+    get().showAlert(`${heldSentence(holder)}. Нажмите ту же клавишу ещё раз, чтобы всё равно принять решение.`);
     return false;
   }
 

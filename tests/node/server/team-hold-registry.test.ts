@@ -23,6 +23,21 @@ describe('hold registry', () => {
   };
   afterEach(() => registry.close());
 
+  it('announces a hold marked decided and unmarked (the desk’s undo grace), not its renewal', () => {
+    make();
+    registry.put('s1', anna, ['a', 'b']);
+    expect(changes).toBe(1);
+    registry.put('s1', anna, ['a', 'b'], ['b']);
+    expect(changes).toBe(2);
+    expect(registry.holds().map((h) => [h.appealId, h.deciding])).toEqual([['a', false], ['b', true]]);
+    clock += 1000;
+    registry.put('s1', anna, ['a', 'b'], ['b']);
+    expect(changes).toBe(2);
+    registry.put('s1', anna, ['a', 'b']);
+    expect(changes).toBe(3);
+    expect(registry.holds().every((h) => !h.deciding)).toBe(true);
+  });
+
   it('announces grants, releases and take-overs, not renewals nor moves between one person’s sessions', () => {
     make();
     expect(registry.put('s1', anna, ['a', 'b'])).toEqual({ granted: ['a', 'b'], taken: [] });

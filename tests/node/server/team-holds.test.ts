@@ -68,6 +68,28 @@ describe('PUT /holds', () => {
     expect(heldBy(all.team)).toEqual({ 'u-operator1': ['a', 'b', 'c'] });
   });
 
+  it('marks the holds a desk has decided (its undo grace), unmarks them, and ignores a mark on an appeal it does not hold', async () => {
+    const marked = async (token: string, appealIds: string[], deciding: string[]) => {
+      const res = await fx.call('PUT', '/holds', { token, body: { appealIds, deciding } });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return HoldsResponse.parse(res.body);
+    };
+    const decidedOf = (snapshot: TeamSnapshot, userId: string) =>
+      snapshot.members.find((m) => m.id === userId)?.holds.map((h) => [h.appealId, h.deciding === true]).sort();
+    await marked(op1, ['a', 'b'], ['b', 'c']);
+    expect(decidedOf(await team(op2), 'u-operator1')).toEqual([['a', false], ['b', true]]);
+    // The decision was undone (Ctrl+Z): the same holds, unmarked.
+    await marked(op1, ['a', 'b'], []);
+    expect(decidedOf(await team(op2), 'u-operator1')).toEqual([['a', false], ['b', false]]);
+    // Someone else's hold is not marked by another desk's wish.
+    const other = await marked(op2, ['a'], ['a']);
+    expect(other.granted).toEqual([]);
+    expect(decidedOf(await team(op2), 'u-operator1')).toEqual([['a', false], ['b', false]]);
+    // A desk of before the mark sends none: its holds read as reading.
+    await hold(op1, ['b']);
+    expect(decidedOf(await team(op2), 'u-operator1')).toEqual([['b', false]]);
+  });
+
   it('replaces the session holds with exactly the list; an empty list releases all', async () => {
     await hold(op1, ['a', 'b']);
     await hold(op1, ['b']);

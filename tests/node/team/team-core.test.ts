@@ -292,7 +292,7 @@ describe('holds', () => {
     expect(freedWhileListed.every((listed) => !listed)).toBe(true);
   });
 
-  it('keeps the decisions still inside the undo grace held, so colleagues do not pick them up meanwhile', async () => {
+  it('keeps the decisions still inside the undo grace held and marked decided, so colleagues do not pick them up meanwhile', async () => {
     const a = await desk('operator1', { pushDelayMs: 60_000 });
     const b = await desk('operator2');
     const [first, second] = await inboxIds(a);
@@ -301,8 +301,17 @@ describe('holds', () => {
     await value(a, 'team.hold', { appealId: second });
     const seen = await teamMatching(b, (view) => view.heldByOthers[second!] !== undefined);
     expect(seen.heldByOthers[first!]?.id).toBe('u-operator1');
+    // Marked as decided (colleagues read «решение: …», the lead «решено, отправляется»); the selection only read.
+    expect(seen.heldByOthers[first!]?.deciding).toBe(true);
+    expect(seen.heldByOthers[second!]?.deciding).toBeUndefined();
+    expect(seen.members.find((m) => m.id === 'u-operator1')?.holds.map((h) => [h.appealId, h.deciding ?? false]).sort())
+      .toEqual([[first, true], [second, false]].sort());
     await value(a, 'appeals.undo', {});
     await teamMatching(b, (view) => view.heldByOthers[first!] === undefined);
+    // Undone and opened again: read, not decided.
+    await value(a, 'team.hold', { appealId: first });
+    const reading = await teamMatching(b, (view) => view.heldByOthers[first!] !== undefined);
+    expect(reading.heldByOthers[first!]?.deciding).toBeUndefined();
   });
 
   it('holds a surge cluster as a whole: a colleague sees every member held', async () => {

@@ -25,7 +25,12 @@ export function ShiftNow() {
           <thead><tr><th>Сотрудник</th><th>Смотрит сейчас</th></tr></thead>
           <tbody>
             {members.map((m) => {
-              const first = m.holds[0];
+              // What the person reads, apart from what they have decided and is on its way (their undo grace): the
+              // lead should not read five quick decisions as five appeals open at once.
+              const reading = m.holds.filter((h) => h.deciding !== true);
+              const deciding = m.holds.length - reading.length;
+              const sent = deciding > 0 ? `решено, отправляется: ${deciding}` : '';
+              const first = reading[0];
               return (
                 <tr key={m.id} data-testid={`shift-member-${m.id}`}>
                   <td>
@@ -35,15 +40,16 @@ export function ShiftNow() {
                     </div>
                   </td>
                   {/* The tooltip is an attribute, never markup: the cleaned excerpts joined one a line. */}
-                  <td className="holding" title={m.holds.map((h) => excerptOf(h.excerpt, 200)).join('\n')}>
+                  <td className="holding" title={reading.map((h) => excerptOf(h.excerpt, 200)).join('\n')}>
                     {first ? (
                       <>
                         <InertLine block className="holding-text" text={first.excerpt} placeholder="обращение не в кэше этого компьютера" />
                         <div className="muted member-meta">
-                          {minutesAgoText(first.since, nowMs)}{m.holds.length > 1 ? ` · и ещё ${m.holds.length - 1}` : ''}
+                          {minutesAgoText(first.since, nowMs)}{reading.length > 1 ? ` · и ещё ${reading.length - 1}` : ''}
+                          {sent ? ` · ${sent}` : ''}
                         </div>
                       </>
-                    ) : <span className="muted">—</span>}
+                    ) : <span className="muted">{sent || '—'}</span>}
                   </td>
                 </tr>
               );
