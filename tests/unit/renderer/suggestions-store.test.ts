@@ -7,7 +7,7 @@ import type { DeskBridge, DeskResult } from '../../../shared/desk-api/contract.j
 import type { AppealSuggestions } from '../../../shared/desk-api/routing-contract.js';
 import { followSuggestionChanges, useSuggestionsStore } from '../../../renderer/src/features/suggestions/suggestions-store.js';
 
-interface Asked { ids: string[]; answer(items: AppealSuggestions[]): void }
+interface Asked { ids: string[]; answer(items: AppealSuggestions[]): void; fail(): void }
 const asked: Asked[] = [];
 const listeners = new Map<string, (payload: unknown) => void>();
 
@@ -17,7 +17,8 @@ beforeAll(() => {
     desk: {
       call: (method, input) => new Promise<DeskResult<unknown>>((resolve) => {
         if (method !== 'suggestions.forIds') return resolve({ ok: false, error: { code: 'not_found', message: 'нет' } });
-        asked.push({ ids: [...(input as { ids: string[] }).ids], answer: (items) => resolve({ ok: true, value: { items } }) });
+        asked.push({ ids: [...(input as { ids: string[] }).ids], answer: (items) => resolve({ ok: true, value: { items } }),
+          fail: () => resolve({ ok: false, error: { code: 'unreachable', message: 'нет связи' } }) });
       }),
       on: (event, listener) => { listeners.set(event, listener); return () => listeners.delete(event); },
     },
@@ -66,4 +67,16 @@ test('an empty change list re-asks everything held and on its way', async () => 
   void useSuggestionsStore.getState().load(['c-1']);
   changed([]);
   expect(asked[1]?.ids.sort()).toEqual(['a-1', 'a-2', 'b-1', 'c-1']);
+});
+
+test('when the re-ask fails (the core briefly unreachable), the answer set aside for it is shown rather than none', async () => {
+  asked.length = 0;
+  const first = useSuggestionsStore.getState().load(['d-1']);
+  changed(['d-1']);
+  asked[0]?.answer([scored('d-1')]);
+  await first;
+  expect(held('d-1')).toBeUndefined(); // set aside: a newer ask is on its way
+  asked[1]?.fail();
+  await settle();
+  expect(held('d-1')?.ready).toBe(true);
 });

@@ -18,6 +18,9 @@ const MAX_KEPT = 2_000;
 // and an older answer that arrives after a newer one does not overwrite it.
 let requestSeq = 0;
 const newestRequest = new Map<string, number>();
+// An answer set aside because a newer request for its id was on its way: used if that one fails (the core briefly
+// unreachable), so the row shows the older suggestions rather than none.
+const setAside = new Map<string, AppealSuggestions>();
 
 export const useSuggestionsStore = create<SuggestionsState>()((set, get) => ({
   byId: new Map(),
@@ -29,10 +32,13 @@ export const useSuggestionsStore = create<SuggestionsState>()((set, get) => ({
     const result = await deskCall('suggestions.forIds', { ids: wanted });
     const ours = wanted.filter((id) => newestRequest.get(id) === seq);
     for (const id of ours) newestRequest.delete(id);
-    if (!result.ok || ours.length === 0) return;
     const apply = new Set(ours);
+    const items = result.ok ? result.value.items : ours.flatMap((id) => setAside.get(id) ?? []);
+    for (const id of ours) setAside.delete(id);
+    if (result.ok) for (const item of items) if (!apply.has(item.appealId) && newestRequest.has(item.appealId)) setAside.set(item.appealId, item);
+    if (ours.length === 0 || items.length === 0) return;
     const next = new Map(get().byId);
-    for (const item of result.value.items) if (apply.has(item.appealId)) next.set(item.appealId, item);
+    for (const item of items) if (apply.has(item.appealId)) next.set(item.appealId, item);
     // Keep the newest entries only: the map follows what is on screen, not the whole inbox.
     while (next.size > MAX_KEPT) next.delete(next.keys().next().value as string);
     set({ byId: next });
