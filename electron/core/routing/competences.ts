@@ -54,8 +54,46 @@ const VOWEL = /[аеиоуыэюя]/;
 const ENDINGS = ['', 'а', 'я', 'ы', 'и', 'у', 'ю', 'е', 'ой', 'ей', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'ами', 'ями', 'ов',
   'ев', 'ь', 'й'];
 
+// Present/future and past endings after the infinitive's stem, by conjugation; a superset is harmless (only these
+// exact words match). Consonant alternations of the first person (топлю, езжу) are left out: rare in complaints.
+const I_CONJUGATION = ['ить', 'ю', 'у', 'ишь', 'ит', 'им', 'ите', 'ят', 'ат', 'ил', 'ила', 'ило', 'или', 'ив', 'и',
+  'ен', 'ена', 'ено', 'ены', 'енный', 'енные'];
+const E_CONJUGATION = ['ть', 'ю', 'ешь', 'ет', 'ем', 'ете', 'ют', 'л', 'ла', 'ло', 'ли', 'в', 'й', 'йте', 'нный',
+  'нные', 'н', 'на', 'но', 'ны'];
+// The reflexive particle is «-сь» after a vowel, «-ся» after a consonant.
+const reflexiveOf = (form: string): string => `${form}${/[аеиоуыэюя]$/.test(form) ? 'сь' : 'ся'}`;
+
+/**
+ * The finite forms of a verb whose stem is too short to match by key («лечить» → «лечился», «лечат»; «отключить» →
+ * «отключили», «отключат»; «купаться» → «купаются»): the noun endings would never meet them.
+ */
+function verbFormsOf(infinitive: string): string[] | null {
+  const bare = /(ться|тись)$/.test(infinitive) ? infinitive.slice(0, -2) : infinitive;
+  let endings: string[];
+  let base: string;
+  if (bare.endsWith('ить')) {
+    base = bare.slice(0, -3);
+    endings = I_CONJUGATION;
+  } else if (/[аяе]ть$/.test(bare)) {
+    base = bare.slice(0, -2);
+    endings = E_CONJUGATION;
+  } else {
+    return null;
+  }
+  // Both voices whichever the file writes: «лечить» is also «лечился», «учиться» also «учат».
+  const forms = new Set<string>([infinitive]);
+  for (const ending of endings) {
+    forms.add(base + ending);
+    // Passive participles take no particle («лечен», never «леченся»).
+    if (!/^е?нн?/.test(ending)) forms.add(reflexiveOf(base + ending));
+  }
+  return [...forms];
+}
+
 /** The case forms of a noun, roughly (a superset is harmless: only these exact words match). */
 function formsOf(lemma: string): string[] {
+  const verb = /(ть|ться|тись)$/.test(lemma) ? verbFormsOf(lemma) : null;
+  if (verb) return verb;
   // An abbreviation read as a word declines as a hard-stem noun («ФАП», «в ФАПе», «нет ФАПа»); others stay as written.
   if (lemma.length === 3 && /^[а-я]{2}[бвгджзклмнпрстфхцчшщ]$/.test(lemma) && VOWEL.test(lemma)) {
     return [lemma, ...['а', 'у', 'е', 'ом', 'ы', 'ов', 'ам', 'ах'].map((e) => lemma + e)];
