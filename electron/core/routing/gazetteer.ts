@@ -315,6 +315,10 @@ function placeLike(entry: Entry, tokens: Token[], i: number): boolean {
     case 'name': break;
   }
   if (token.capital && !sentenceStart(tokens, i)) return true;
+  // A street named by an adjective («Широкая», «Выборная») is that street in lower case only beside a street word:
+  // «колёса широкие» is no address.
+  if (entry.kind === 'street' && entry.keys.length === 1 && ADJECTIVE_ENDING.test(token.norm)
+    && !STREET_WORDS.has(before?.norm ?? '') && !STREET_WORDS.has(tokens[end]?.norm ?? '')) return false;
   // Districts, the city and its streets are named in lower case too («новосибирский район»); a village only as
   // written («в линево»), never by a stem a common word shares («половину» is not Половинное) — or as an adjective
   // before a place noun («ордынские школы» of Ордынское).

@@ -88,6 +88,12 @@ describe('gazetteer', () => {
     expect(top('в Бердске на ул. Ленина яма')).toEqual(['go-berdsk']);
   });
 
+  it('reads an adjective in lower case as a street only beside a street word', () => {
+    expect(detectPlaces('колёса у грузовика широкие, а яма глубокая').mentions).toEqual([]);
+    expect(detectPlaces('на широкой улице опять яма').mentions.map((m) => m.name)).toEqual(['Широкая']);
+    expect(detectPlaces('ул. выборная, у дома 125, яма').mentions.map((m) => m.name)).toEqual(['Выборная']);
+  });
+
   it('reads a name after a street word as a street, never as a village', () => {
     expect(top('на ул. Красноярская прорвало трубу')).toEqual([]);
     expect(top('на улице Калинина нет фонарей')).toEqual([]);
