@@ -3,7 +3,7 @@
 // the rules half of the ranking, which must hold alone on a region's first day (no routed history yet).
 import competenceData from '../../../resources/competences/competences.json' with { type: 'json' };
 import { conceptKeys, lemmaKey } from './lemma-ru.js';
-import { tokenize, type Token } from './russian-text.js';
+import { spanText, tokenize, type Token } from './russian-text.js';
 
 interface CompetenceGroup {
   source: string;
@@ -267,7 +267,7 @@ export function competenceEvidence(textOrTokens: string | readonly Token[]): Map
       const fits = concept.keys.every((alternatives, k) => k === 0 || alternatives.includes(keys[i + k] ?? ''));
       if (!fits) continue;
       length = concept.keys.length;
-      add(concept, tokens.slice(i, i + length).map((t) => t.surface).join(' '), factor);
+      add(concept, spanText(tokens, i, i + length), factor);
     }
     if (length > 1) i += length - 1;
   }

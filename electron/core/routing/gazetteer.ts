@@ -4,7 +4,7 @@
 // once at load (a Map from a word's stem or written form to the names that start with it), so a text costs one Map
 // look-up per word.
 import gazetteerData from '../../../resources/gazetteer.json' with { type: 'json' };
-import { tokenize, type Token } from './russian-text.js';
+import { spanText, tokenize, type Token } from './russian-text.js';
 
 interface GazetteerFile {
   region: string[];
@@ -370,7 +370,7 @@ export function detectPlaces(textOrTokens: string | Token[]): PlaceDetection {
     const group = matchAt(tokens, i);
     const entry = group?.[0];
     if (!group || !entry) continue;
-    const text = tokens.slice(i, i + entry.keys.length).map((t) => t.surface).join(' ');
+    const text = spanText(tokens, i, i + entry.keys.length);
     if (entry.kind !== 'region' && !found.some((f) => f.entry.name === entry.name && f.entry.kind === entry.kind)) {
       const targetIds = group.length === 1 ? entry.targetIds : [...new Set(group.flatMap((e) => e.targetIds))];
       found.push({ entry, group, targetIds, text });

@@ -74,6 +74,20 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+/**
+ * Words `from`…`to` (exclusive) as written, for a reason shown to a person: a hyphen between two of them stays
+ * («Немировича-Данченко», «Верх-Тула»), any other marks become one space.
+ */
+export function spanText(tokens: readonly Token[], from: number, to: number): string {
+  let out = '';
+  for (let k = from; k < to && k < tokens.length; k++) {
+    const token = tokens[k]!;
+    out += token.surface;
+    if (k < to - 1) out += /^[-‐‑]$/u.test(token.after ?? '') ? '-' : ' ';
+  }
+  return out;
+}
+
 /** Words too common to say anything about a topic or a place. */
 export const STOP_STEMS: ReadonlySet<string> = new Set([
   'и', 'в', 'во', 'не', 'на', 'с', 'со', 'что', 'как', 'а', 'но', 'по', 'к', 'ко', 'у', 'из', 'за', 'от', 'о', 'об',

@@ -88,6 +88,11 @@ describe('gazetteer', () => {
     expect(top('в Бердске на ул. Ленина яма')).toEqual(['go-berdsk']);
   });
 
+  it('shows a place as written, its hyphen kept («Верх-Тулу», not «Верх Тулу»)', () => {
+    expect(detectPlaces('дорога на Верх-Тулу разбита').candidates[0]?.text).toBe('Верх-Тулу');
+    expect(detectPlaces('яма по Красному  проспекту').candidates[0]?.text).toBe('Красному проспекту');
+  });
+
   it('reads an adjective in lower case as a street only beside a street word', () => {
     expect(detectPlaces('колёса у грузовика широкие, а яма глубокая').mentions).toEqual([]);
     expect(detectPlaces('на широкой улице опять яма').mentions.map((m) => m.name)).toEqual(['Широкая']);
