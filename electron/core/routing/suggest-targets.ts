@@ -149,7 +149,7 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
   const places = detectPlaces(features.tokens);
   const topPlace = places.candidates[0];
   // Reasons are worked out for the three shown only: the contribution of every word is the costly part.
-  const ranked: (Omit<TargetSuggestion, 'reason'> & { reason: () => string })[] = [];
+  const ranked: (Omit<TargetSuggestion, 'reason'> & { reason: () => string; named?: boolean })[] = [];
   const localMass = classScore.get(LOCAL_CLASS) ?? 0;
   for (const [cls, score] of classScore) {
     if (cls === LOCAL_CLASS) continue;
@@ -172,11 +172,16 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
       const localWords = localMass >= 0.2 ? reasonFor(LOCAL_CLASS) : '';
       return localWords.startsWith('слова') ? `${where}; ${localWords}` : where;
     };
+    const named = candidate.place !== '' && !pagePlaces.includes(candidate);
     const known = ranked.find((r) => r.targetId === candidate.targetId);
     if (known) known.score += score;
-    else ranked.push({ targetId: candidate.targetId, name: target.shortName, score, reason });
+    else ranked.push({ targetId: candidate.targetId, name: target.shortName, score, reason, named });
   }
-  ranked.sort((a, b) => b.score - a.score || a.targetId.localeCompare(b.targetId));
+  // On equal evidence the municipality of a place the writer named goes first: the name is one more sign of where
+  // the matter belongs («вода из крана в селе Сурково Тогучинского района»: the housing ministry's words and the
+  // district's are the same words).
+  ranked.sort((a, b) => b.score - a.score || Number(b.named ?? false) - Number(a.named ?? false)
+    || a.targetId.localeCompare(b.targetId));
   // A 0 % candidate is no suggestion (#13 item 7): under the floor it is not shown nor offered on Q/W.
   const rounded = ranked.slice(0, TOP).map((s) => ({ ...s, score: Math.round((ctx.rawScores ? Math.min(1, s.score) : calibratedScore(s.score)) * 100) / 100 }));
   const top = (ctx.keepBelowFloor ? rounded : offeredSuggestions(rounded)).map((s) => ({

@@ -32,6 +32,14 @@ describe('cold start: competences alone', () => {
     expect(first('В Линёво на улице огромные ямы, асфальт не ремонтируют')).toBe('mr-iskitimsky');
   });
 
+  it('puts the municipality of a place written in the text first when its evidence equals a ministry\'s', () => {
+    // «автобус» is both the transport ministry's word and a local one; the named district decides the tie.
+    const suggestions = suggestTargets('В Тогучинском районе по выходным нет автобуса', { model: new NaiveBayes(), targets })
+      .suggestions;
+    expect(suggestions.map((s) => s.targetId).slice(0, 2)).toEqual(['mr-toguchinsky', 'mintrans']);
+    expect(suggestions[0]?.score).toBe(suggestions[1]?.score);
+  });
+
   it('is less sure of a lone concept than of several that agree', () => {
     const score = (text: string) => suggestTargets(text, { model: new NaiveBayes(), targets }).suggestions[0]?.score ?? 0;
     expect(score('лифт')).toBeLessThan(score('Не работает лифт, управляющая компания не отвечает'));
