@@ -71,6 +71,12 @@ export interface PlaceDetection {
   mentions: PlaceMention[];
   /** Municipal targets, best first. */
   candidates: PlaceCandidate[];
+  /**
+   * Every run of words read as a place, [first, end) in the tokens, repeats included: those words name where, not
+   * what — «Октябрьский мост», «ул. Школьная», «Ярковский сельсовет», «г. Обь» are no bridge, school, council or river
+   * for the competences.
+   */
+  spans: [number, number][];
 }
 
 // Words that say «a settlement's name follows», folded, as the tokenizer cuts them («р.п.» → «р», «п»).
@@ -366,10 +372,12 @@ function matchAt(tokens: Token[], i: number): Entry[] | null {
 export function detectPlaces(textOrTokens: string | Token[]): PlaceDetection {
   const tokens = typeof textOrTokens === 'string' ? tokenize(textOrTokens) : textOrTokens;
   const found: { entry: Entry; group: Entry[]; targetIds: string[]; text: string }[] = [];
+  const spans: [number, number][] = [];
   for (let i = 0; i < tokens.length; i++) {
     const group = matchAt(tokens, i);
     const entry = group?.[0];
     if (!group || !entry) continue;
+    spans.push([i, i + entry.keys.length]);
     const text = spanText(tokens, i, i + entry.keys.length);
     if (entry.kind !== 'region' && !found.some((f) => f.entry.name === entry.name && f.entry.kind === entry.kind)) {
       const targetIds = group.length === 1 ? entry.targetIds : [...new Set(group.flatMap((e) => e.targetIds))];
@@ -394,5 +402,5 @@ export function detectPlaces(textOrTokens: string | Token[]): PlaceDetection {
   }
   const candidates = [...best.values()].sort((a, b) => b.score - a.score);
   const mentions = found.map(({ entry, targetIds, text }) => ({ name: entry.name, kind: entry.kind, text, targetIds }));
-  return { mentions, candidates };
+  return { mentions, candidates, spans };
 }

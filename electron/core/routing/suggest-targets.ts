@@ -8,6 +8,7 @@ import { calibratedScore } from './calibration.js';
 import { competenceEvidence } from './competences.js';
 import { featuresOf } from './features.js';
 import { detectPlaces, type PlaceCandidate } from './gazetteer.js';
+import type { Token } from './russian-text.js';
 import { LOCAL_CLASS } from './ministry-rules.js';
 import type { NaiveBayes } from './naive-bayes.js';
 
@@ -68,11 +69,12 @@ export function routingClassOf(target: Pick<Target, 'id' | 'kind'>): string {
 }
 
 /** Raw class shares (0…1, summing to at most 1) from competences and the learned model: the ranking's core. */
-export function classShares(features: ReturnType<typeof featuresOf>, model: NaiveBayes): {
+export function classShares(features: ReturnType<typeof featuresOf>, model: NaiveBayes,
+  placeSpans: readonly (readonly [number, number])[] = []): {
   shares: Map<string, number>; ruleWords: Map<string, string[]>; classified: ReturnType<NaiveBayes['classify']> | null;
   trust: number;
 } {
-  const evidence = competenceEvidence(features.tokens);
+  const evidence = competenceEvidence(withoutPlaces(features.tokens, placeSpans));
   let total = 0;
   let powered = 0;
   for (const e of evidence.values()) { total += e.score; powered += e.score ** RULE_POWER; }
@@ -97,6 +99,17 @@ export function classShares(features: ReturnType<typeof featuresOf>, model: Naiv
     ruleWords.set(cls, e.words);
   }
   return { shares, ruleWords, classified, trust: trust * scale };
+}
+
+// Stands in for a word of a place's name: no concept has this key, and it keeps the words around it apart.
+const PLACE_WORD: Token = { surface: '', norm: '', stem: '', capital: false };
+
+/** The tokens with the words of the places read replaced, so a name is not taken for what it names. */
+function withoutPlaces(tokens: readonly Token[], spans: readonly (readonly [number, number])[]): readonly Token[] {
+  if (spans.length === 0) return tokens;
+  const out = [...tokens];
+  for (const [from, to] of spans) out.fill(PLACE_WORD, from, to);
+  return out;
 }
 
 const channelCache = new Map<string, PlaceCandidate[]>();
@@ -124,7 +137,8 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
   const features = featuresOf(text);
   const byId = new Map(ctx.targets.map((t) => [t.id, t]));
 
-  const { shares: classScore, ruleWords: ruleHits, classified, trust } = classShares(features, ctx.model);
+  const places = detectPlaces(features.tokens);
+  const { shares: classScore, ruleWords: ruleHits, classified, trust } = classShares(features, ctx.model, places.spans);
 
   const reasonCache = new Map<string, string>();
   const reasonFor = (cls: string): string => {
@@ -146,7 +160,6 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
     return reason;
   };
 
-  const places = detectPlaces(features.tokens);
   const topPlace = places.candidates[0];
   // Reasons are worked out for the three shown only: the contribution of every word is the costly part.
   const ranked: (Omit<TargetSuggestion, 'reason'> & { reason: () => string; named?: boolean })[] = [];

@@ -40,6 +40,15 @@ describe('cold start: competences alone', () => {
     expect(suggestions[0]?.score).toBe(suggestions[1]?.score);
   });
 
+  it('takes no place\'s name for what it names: «ул. Школьная» is no school, «Ярковский сельсовет» no council', () => {
+    const ids = (text: string) => suggestTargets(text, { model: new NaiveBayes(), targets, keepBelowFloor: true })
+      .suggestions.map((s) => s.targetId);
+    expect(ids('Третий день нет воды на ул. Школьная в Линёво')).not.toContain('minobr');
+    expect(ids('Ярковский сельсовет: третий день нет воды')).not.toContain('minregpolitiki');
+    // The word outside a name still counts.
+    expect(ids('В Линёво в школе третий день нет воды')).toContain('minobr');
+  });
+
   it('is less sure of a lone concept than of several that agree', () => {
     const score = (text: string) => suggestTargets(text, { model: new NaiveBayes(), targets }).suggestions[0]?.score ?? 0;
     expect(score('лифт')).toBeLessThan(score('Не работает лифт, управляющая компания не отвечает'));
