@@ -122,7 +122,8 @@ describe('routing model after an upgrade', () => {
     void again;
   }, 60_000);
 
-  it('from schema 11 keeps the model and the routed appeals\' shown suggestions, and scores the waiting ones again', async () => {
+  // 12 and 13: each a ranking change that leaves the model as it is.
+  it.each([11, 12])('from schema %i keeps the model and the routed appeals\' shown suggestions, and scores the waiting ones again', async (schema) => {
     const { server, dataDir, file, core, waiting } = await syncedDesk('rescore');
     const probe = new Database(file, { readonly: true });
     await until(() => ((probe.prepare('SELECT learned FROM suggest_model WHERE id = 1').pluck().get() as number | undefined) === HISTORY
@@ -137,13 +138,13 @@ describe('routing model after an upgrade', () => {
       .get() as { appeal_id: string; json: string } | undefined;
     raw.prepare("INSERT OR REPLACE INTO suggestions (appeal_id, top_target_id, top_score, model_revision, json) VALUES (?, 'minkult', 0.9, ?, ?)")
       .run(waiting, learnedBefore, MARKER);
-    raw.pragma('user_version = 11');
+    raw.pragma(`user_version = ${schema}`);
     raw.close();
 
     const again = await openCore(dataDir, server);
     const read = new Database(file, { readonly: true });
     cleanup.push(() => read.close());
-    expect(read.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(12);
+    expect(read.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(13);
     const json = await until(() => {
       const stored = read.prepare('SELECT json FROM suggestions WHERE appeal_id = ?').pluck().get(waiting) as string | undefined;
       return stored !== undefined && stored !== MARKER ? stored : undefined;
