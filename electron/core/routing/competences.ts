@@ -63,11 +63,16 @@ const E_CONJUGATION = ['ть', 'ю', 'ешь', 'ет', 'ем', 'ете', 'ют',
 // The reflexive particle is «-сь» after a vowel, «-ся» after a consonant.
 const reflexiveOf = (form: string): string => `${form}${/[аеиоуыэюя]$/.test(form) ? 'сь' : 'ся'}`;
 
+/** Nouns that end as an infinitive does: «нет сети» must meet «сеть», and «сна» (сон) must not. */
+const NOUNS_IN_TI: ReadonlySet<string> = new Set(['сеть', 'мать', 'нить', 'треть', 'плеть', 'медь', 'кровать', 'печать',
+  'память', 'благодать', 'рать', 'гать', 'знать', 'пядь']);
+
 /**
  * The finite forms of a verb whose stem is too short to match by key («лечить» → «лечился», «лечат»; «отключить» →
  * «отключили», «отключат»; «купаться» → «купаются»): the noun endings would never meet them.
  */
 function verbFormsOf(infinitive: string): string[] | null {
+  if (NOUNS_IN_TI.has(infinitive)) return null;
   const bare = /(ться|тись)$/.test(infinitive) ? infinitive.slice(0, -2) : infinitive;
   let endings: string[];
   let base: string;

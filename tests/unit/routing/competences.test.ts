@@ -64,6 +64,9 @@ describe('competences', () => {
     expect(competenceEvidence('Опять отключили на весь день').get('mingkh')?.words).toEqual(['отключили']);
     // Still exact forms only: a noun sharing the short stem is not the verb.
     expect(competenceEvidence('Лечо из кабачков').has('minzdrav')).toBe(false);
+    // A noun that ends as an infinitive does keeps its case forms: «сеть» is no verb «сна», «сла».
+    expect(competenceEvidence('В деревне нет сети').get('mincifra')?.words).toEqual(['сети']);
+    expect(competenceEvidence('Третью ночь без сна').has('mincifra')).toBe(false);
   });
 
   it('hold no phrase that was matched to one text of the evaluation sets (review 47, M2)', () => {
