@@ -2,7 +2,7 @@
 // statutes and 131-ФЗ): concepts with weights, indexed by lemma key, and the evidence a text gives each class —
 // the rules half of the ranking, which must hold alone on a region's first day (no routed history yet).
 import competenceData from '../../../resources/competences/competences.json' with { type: 'json' };
-import { conceptKeys, lemmaKey } from './lemma-ru.js';
+import { conceptKeys, lemmaKey, relationalBases } from './lemma-ru.js';
 import { spanText, tokenize, type Token } from './russian-text.js';
 
 interface CompetenceGroup {
@@ -45,6 +45,7 @@ export interface ClassEvidence {
 
 const FUZZY_MIN = 6;
 const FUZZY_FACTOR = 0.6;
+const RELATIONAL_FACTOR = 0.8;
 const REPEAT_FACTOR = 0.3;
 const WEAK_CAP = 3;
 
@@ -227,6 +228,33 @@ function fuzzyKey(key: string): string | null {
   return found;
 }
 
+/** The one-word noun concepts a relational adjective is made of, or undefined. */
+function relationalConcepts(norm: string): Concept[] | undefined {
+  const found: Concept[] = [];
+  for (const base of relationalBases(norm)) {
+    for (const concept of conceptIndex().byFirst.get(base) ?? []) {
+      if (concept.keys.length === 1 && !found.includes(concept)) found.push(concept);
+    }
+  }
+  return found.length > 0 ? found : undefined;
+}
+
+/**
+ * Adds the longest concepts of `list` (longest first) that fit the keys from `i` on; the length taken, 0 for none.
+ */
+function matchAt(list: readonly Concept[], keys: readonly string[], i: number,
+  add: (concept: Concept, end: number) => void): number {
+  let length = 0;
+  for (const concept of list) {
+    if (length > 0 && concept.keys.length < length) break;
+    const fits = concept.keys.every((alternatives, k) => k === 0 || alternatives.includes(keys[i + k] ?? ''));
+    if (!fits) continue;
+    length = concept.keys.length;
+    add(concept, i + length);
+  }
+  return length;
+}
+
 /** The concepts a text (or its tokens) contains, per class. */
 export function competenceEvidence(textOrTokens: string | readonly Token[]): Map<string, ClassEvidence> {
   const tokens = typeof textOrTokens === 'string' ? tokenize(textOrTokens) : textOrTokens;
@@ -261,18 +289,15 @@ export function competenceEvidence(textOrTokens: string | readonly Token[]): Map
     let factor = 1;
     if (!list) {
       const near = fuzzyKey(key);
-      if (near === null) continue;
-      list = byFirst.get(near)?.filter((c) => c.keys.length === 1);
+      list = near === null ? undefined : byFirst.get(near)?.filter((c) => c.keys.length === 1);
       factor = FUZZY_FACTOR;
-      if (!list) continue;
     }
-    let length = 0;
-    for (const concept of list) {
-      if (length > 0 && concept.keys.length < length) break;
-      const fits = concept.keys.every((alternatives, k) => k === 0 || alternatives.includes(keys[i + k] ?? ''));
-      if (!fits) continue;
-      length = concept.keys.length;
-      add(concept, spanText(tokens, i, i + length), factor);
+    let length = list ? matchAt(list, keys, i, (concept, end) => add(concept, spanText(tokens, i, end), factor)) : 0;
+    if (length === 0) {
+      // «фельдшерский пункт», «школьный автобус»: an adjective made of a noun concept says the same thing, a little
+      // less surely than the noun — when the word starts no concept of its own.
+      const made = relationalConcepts(token.norm);
+      if (made) length = matchAt(made, keys, i, (concept, end) => add(concept, spanText(tokens, i, end), RELATIONAL_FACTOR));
     }
     if (length > 1) i += length - 1;
   }

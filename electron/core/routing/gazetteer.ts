@@ -322,8 +322,8 @@ function placeLike(entry: Entry, tokens: Token[], i: number): boolean {
   }
   if (token.capital && !sentenceStart(tokens, i)) return true;
   // A street named by an adjective («Широкая», «Выборная») is that street in lower case only beside a street word:
-  // «колёса широкие» is no address.
-  if (entry.kind === 'street' && entry.keys.length === 1 && ADJECTIVE_ENDING.test(token.norm)
+  // «колёса широкие» is no address, nor «школьный автобус» ул. Школьная (a street name many towns share).
+  if ((entry.kind === 'street' || entry.kind === 'generic-street') && entry.keys.length === 1 && ADJECTIVE_ENDING.test(token.norm)
     && !STREET_WORDS.has(before?.norm ?? '') && !STREET_WORDS.has(tokens[end]?.norm ?? '')) return false;
   // Districts, the city and its streets are named in lower case too («новосибирский район»); a village only as
   // written («в линево»), never by a stem a common word shares («половину» is not Половинное) — or as an adjective

@@ -128,3 +128,35 @@ export function conceptKeys(lemma: string): string[] {
   }
   return [...keys];
 }
+
+const ADJECTIVE_ENDING = /(?:ий|ый|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ых|их|ыми|ими)$/;
+// The suffixes that make a relational adjective of a noun, longest first: «поликлинический», «фельдшерский»,
+// «школьный», «лифтовой», «дорожный».
+const RELATIONAL_SUFFIXES = ['ическ', 'еск', 'ск', 'н', 'ов', 'ев'];
+// The consonant a noun's stem ends in before the suffix alternates: аптечный ← аптека, больничный ← больница,
+// дорожный ← дорога, снежный ← снег.
+const ALTERNATIONS: Readonly<Record<string, string[]>> = { ч: ['к', 'ц'], ж: ['г', 'з'], ш: ['х', 'с'] };
+const RELATIONAL_BASE_MIN = 4;
+// Adjectives that look made of a concept's noun but are not about it: «главный» is no head of a district, «крупный»
+// no groats, «метровый» no metro, «соседний дом» no neighbours' quarrel.
+const NOT_RELATIONAL: ReadonlySet<string> = new Set(['главн', 'крупн', 'метров', 'соседн', 'сантиметров', 'километров']);
+
+/**
+ * The noun keys a relational adjective may be made from («фельдшерский пункт» is the feldsher's, «школьный автобус»
+ * the school's): for matching an adjective against one-word noun concepts when it is no concept itself. Empty for a
+ * word that is no such adjective. A superset is harmless: only keys a concept has are looked up.
+ */
+export function relationalBases(norm: string): string[] {
+  if (!ADJECTIVE_ENDING.test(norm)) return [];
+  const key = lemmaKey(norm);
+  if (NOT_RELATIONAL.has(key)) return [];
+  const bases = new Set<string>();
+  for (const suffix of RELATIONAL_SUFFIXES) {
+    if (!key.endsWith(suffix)) continue;
+    const stem = key.slice(0, -suffix.length).replace(/ь$/, '');
+    if (stem.length < RELATIONAL_BASE_MIN) continue;
+    bases.add(stem);
+    for (const other of ALTERNATIONS[stem.at(-1) ?? ''] ?? []) bases.add(stem.slice(0, -1) + other);
+  }
+  return [...bases].map((b) => STEM_ALIASES[b] ?? b);
+}

@@ -97,6 +97,9 @@ describe('gazetteer', () => {
     expect(detectPlaces('колёса у грузовика широкие, а яма глубокая').mentions).toEqual([]);
     expect(detectPlaces('на широкой улице опять яма').mentions.map((m) => m.name)).toEqual(['Широкая']);
     expect(detectPlaces('ул. выборная, у дома 125, яма').mentions.map((m) => m.name)).toEqual(['Выборная']);
+    // A street name many towns share («Школьная») no more: «школьный автобус» is the school's bus, not an address.
+    expect(detectPlaces('школьный автобус не пришёл').spans).toEqual([]);
+    expect(detectPlaces('на школьной улице яма').mentions.map((m) => m.name)).toEqual(['Школьная']);
   });
 
   it('reads a name after a street word as a street, never as a village', () => {

@@ -3,7 +3,7 @@
 // transliteration — and typos still meet their concept, without merging words that only look alike.
 import { describe, expect, it } from 'vitest';
 import { competenceEvidence } from '../../../electron/core/routing/competences.js';
-import { conceptKeys, detransliterate, lemmaKey } from '../../../electron/core/routing/lemma-ru.js';
+import { conceptKeys, detransliterate, lemmaKey, relationalBases } from '../../../electron/core/routing/lemma-ru.js';
 
 const key = (word: string) => lemmaKey(word.toLowerCase().replaceAll('ё', 'е'));
 const classesOf = (text: string) => [...competenceEvidence(text).keys()];
@@ -57,6 +57,23 @@ describe('the competences read real spelling', () => {
     expect(classesOf('в поликлиннике очередь')).toContain('minzdrav');
     expect(classesOf('в поликлинке очередь')).toContain('minzdrav');
     expect(classesOf('родители против')).not.toContain('mintrans'); // «водитель» is one letter away
+  });
+
+  it('reads an adjective made of a concept\'s noun as that noun, a little less surely', () => {
+    expect(relationalBases('фельдшерский')).toContain(key('фельдшер'));
+    expect(relationalBases('аптечного')).toContain(key('аптека'));
+    expect(relationalBases('поликлиническое')).toContain(key('поликлиника'));
+    expect(relationalBases('дорожные')).toContain(key('дорога'));
+    expect(relationalBases('фельдшер')).toEqual([]); // a noun is no adjective
+    expect(classesOf('закрыли фельдшерский пункт')).toEqual(['minzdrav']);
+    expect(classesOf('санаторная путёвка не положена')).toContain('minsoc');
+    const adjective = competenceEvidence('поликлиническое отделение').get('minzdrav')?.score ?? 0;
+    const noun = competenceEvidence('поликлиника').get('minzdrav')?.score ?? 0;
+    expect(adjective).toBeGreaterThan(0);
+    expect(adjective).toBeLessThan(noun);
+    // Look-alikes that are not about the noun: «главной» no head of a district, «крупные» no groats.
+    expect(classesOf('на главной площади крупные лужи')).not.toContain('minregpolitiki');
+    expect(classesOf('на главной площади крупные лужи')).not.toContain('minpromtorg');
   });
 
   it('reads a transliterated message', () => {
