@@ -5,7 +5,9 @@ export type MetaKey = 'cursor' | 'user' | 'favorites' | 'lastSyncAt'
   // sync engine: a full re-pull after the server went back in time (survives a crash mid-way)
   | 'resyncFromStart'
   // each operator's remapped shortcuts by user id (keymap/keymap-handlers.ts)
-  | 'keymaps';
+  | 'keymaps'
+  // the ranking version the stored suggestions of waiting appeals were scored with (routing/ranking-version.ts)
+  | 'rankingVersion';
 
 export class MetaStore {
   private readonly selectStmt;

@@ -4,8 +4,10 @@ import { existsSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { AppealSuggestions } from '../../../shared/desk-api/routing-contract.js';
 import { offeredSuggestions } from '../../../shared/routing/suggestion-confidence.js';
+import { MetaStore } from '../cache/meta-store.js';
 import type { CacheDb } from '../cache/open-cache.js';
 import { applyTraining, dropDecidedSuggestions, readSuggestions, writeSuggestions } from './model-store.js';
+import { RANKING_VERSION } from './ranking-version.js';
 import type { RefreshMessage, WorkerMessage } from './suggest-worker.js';
 
 export interface SuggestionService {
@@ -42,7 +44,25 @@ function workerLocation(): { url: URL; execArgv: string[] } {
 /** How long close() waits for a starting worker to finish loading before it terminates it anyway. */
 const LOAD_WAIT_MS = 10_000;
 
+/**
+ * Drops the stored suggestions of the waiting appeals when they were scored by another ranking version (an upgraded
+ * desk), so the worker scores them again, newest first; the routed appeals' rows (what the operator was shown, from
+ * which a correction is learned) are kept. Returns how many were dropped.
+ */
+export function dropOtherRanking(db: CacheDb, version = RANKING_VERSION): number {
+  const meta = new MetaStore(db);
+  if (meta.get('rankingVersion') === version) return 0;
+  return db.transaction(() => {
+    const dropped = db.prepare(`DELETE FROM suggestions WHERE appeal_id IN
+      (SELECT id FROM appeals WHERE local_status = 'new')`).run().changes;
+    meta.set('rankingVersion', version);
+    return dropped;
+  })();
+}
+
 export function startSuggestionService(opts: SuggestionServiceOptions): SuggestionService {
+  const dropped = dropOtherRanking(opts.db);
+  if (dropped > 0) opts.log(`suggest: ranking version ${RANKING_VERSION}: ${dropped} waiting appeals to score again`);
   const { url, execArgv } = workerLocation();
   let worker: Worker | null = null;
   let timer: NodeJS.Timeout | null = null;

@@ -1,0 +1,46 @@
+// The ranking's fingerprint (electron/core/routing/ranking-version.ts): what suggestTargets returns on the three
+// evaluation sets, with no history and with a model learned from the labelled set. When it changes, an upgraded desk
+// must score its waiting appeals again, which it does only when RANKING_VERSION changes — so a ranking change that
+// does not bump the version fails here. To renew: bump RANKING_VERSION, then record the fingerprint this test prints
+// (new rows in the evaluation sets renew it too: the bump then costs one harmless rescoring).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { featuresOf } from '../../../electron/core/routing/features.js';
+import { NaiveBayes } from '../../../electron/core/routing/naive-bayes.js';
+import { RANKING_VERSION } from '../../../electron/core/routing/ranking-version.js';
+import { routingClassOf, suggestTargets } from '../../../electron/core/routing/suggest-targets.js';
+import type { Target } from '../../../shared/domain/target.js';
+
+/** The fingerprint of each ranking version since they were recorded. */
+const FINGERPRINTS: Readonly<Record<number, string>> = {
+  14: '9d5dde5c991320fb',
+};
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}.jsonl`, import.meta.url), 'utf8')
+  .split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as { text: string; expected: string });
+
+describe('ranking version', () => {
+  it('is bumped whenever the ranking changes', () => {
+    const targets = JSON.parse(readFileSync(new URL('../../../resources/targets.json', import.meta.url), 'utf8')) as Target[];
+    const labelled = fixture('labelled-appeals');
+    const texts = [...labelled, ...fixture('real-appeals-nso'), ...fixture('real-appeals-nso-holdout')].map((r) => r.text);
+    const learned = new NaiveBayes();
+    const kinds = new Map(targets.map((t) => [t.id, t]));
+    for (const row of labelled) {
+      const target = kinds.get(row.expected);
+      if (target) learned.learn(featuresOf(row.text).weights, routingClassOf(target));
+    }
+    const hash = createHash('sha256');
+    for (const model of [new NaiveBayes(), learned]) {
+      for (const text of texts) {
+        const { suggestions, place } = suggestTargets(text, { model, targets, defaultLocalTargetId: 'meria-nsk',
+          keepBelowFloor: true });
+        hash.update(JSON.stringify({ suggestions, place })).update('\n');
+      }
+    }
+    const fingerprint = hash.digest('hex').slice(0, 16);
+    expect(fingerprint, `the ranking changed: bump RANKING_VERSION (now ${RANKING_VERSION}) and record ${fingerprint}`)
+      .toBe(FINGERPRINTS[RANKING_VERSION]);
+  });
+});
