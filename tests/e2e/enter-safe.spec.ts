@@ -149,6 +149,9 @@ test('Enter opens the picker with the suggestions first, even for a high score; 
     await expect(rows).toHaveCount(zero.filter((s) => s.score >= SUGGESTION_FLOOR).length);
     await page.keyboard.press('KeyQ');
     await expect(page.locator('.status-notice')).toContainText('Второго предложения нет');
+    // It did nothing, so it is not said in the green of a thing done.
+    await expect(page.locator('.status-notice')).toHaveAttribute('data-tone', 'info');
+    await expect(page.locator('.status-notice')).not.toHaveCSS('color', 'rgb(29, 122, 70)');
     expect(await inbox.selectedId()).toBe('enter-safe-zeroRunnerUp');
     await expect(page.getByRole('dialog')).toHaveCount(0);
 

@@ -35,6 +35,7 @@ test('an alert goes with the next decision, a move of the selection, another scr
     // QA: it stayed through three decisions. The decision that goes through ends it.
     await inbox.decideWith('Digit1');
     await expect(noticeOf(page)).toContainText('Направлено');
+    await expect(noticeOf(page)).toHaveAttribute('data-tone', 'done');
     await expect(alertOf(page)).toHaveCount(0, AT_ONCE);
 
     // A late Ctrl+Z (the decision is on the server): QA: it stayed after moving to another appeal.

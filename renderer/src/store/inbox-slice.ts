@@ -152,7 +152,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     get().showNotice(holder
       ? `${holder.deciding ? `По этому обращению уже принято решение (${shortPersonName(holder.name)})`
         : `Это обращение уже смотрит ${shortPersonName(holder.name)}`} — выбрано следующее`
-      : 'Это обращение уже разобрано коллегой — выбрано следующее', { since });
+      : 'Это обращение уже разобрано коллегой — выбрано следующее', { since, tone: 'info' });
   }
 
   // A decision on an appeal a colleague is reading takes the same key twice (holds are advice, never locks).

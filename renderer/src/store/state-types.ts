@@ -6,6 +6,9 @@ import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
 import type { Target } from '../../../shared/domain/target.js';
 import type { HeldBy, HoldOutcome, TeamView } from '../../../shared/desk-api/team-contract.js';
 
+/** 'done': an action went through (green); 'info': a key that did nothing says why (neutral). */
+export type NoticeTone = 'done' | 'info';
+
 export interface SessionSlice {
   session: Session | null;
   /** loading: asking the core who is signed in; failed: the core could not be asked at all. */
@@ -105,8 +108,8 @@ export interface UiSlice {
   view: ViewId;
   /** An error the operator must see (failed decision, failed undo…); shown in a role="alert" banner. */
   alert: { seq: number; text: string } | null;
-  /** A quiet confirmation of the last action, e.g. «Направлено: МинЖКХ НСО». */
-  notice: { seq: number; text: string } | null;
+  /** A quiet line about the last key: a confirmation («Направлено: МинЖКХ НСО») or, tone 'info', why it did nothing. */
+  notice: { seq: number; text: string; tone: NoticeTone } | null;
   /** Rows visible in the grid; PageUp/PageDown move by this. */
   pageSize: number;
   /** Wall clock, refreshed once a minute, so «сегодня»/«вчера» roll over at midnight. */
@@ -118,9 +121,10 @@ export interface UiSlice {
   clearAlert(): void;
   /**
    * `since`: the seq of the alert on screen when the reporting action started (0: none) — only that alert (or an older
-   * one) ends; without it, any alert ends (a notice shown in the same turn as its key).
+   * one) ends; without it, any alert ends (a notice shown in the same turn as its key). `tone` 'info': the key did
+   * nothing and says why («Второго предложения нет…») — not green like a thing done, and it ends no alert.
    */
-  showNotice(text: string, options?: { since: number }): void;
+  showNotice(text: string, options?: { since?: number; tone?: NoticeTone }): void;
   setPageSize(rows: number): void;
   tick(nowMs: number): void;
 }

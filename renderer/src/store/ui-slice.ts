@@ -69,8 +69,10 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => {
     // later key and stays: an action reporting after an await passes `since` (the alert seq when it started).
     showNotice: (text, options) => {
       const { alert } = get();
-      if (alert !== null && (options === undefined || alert.seq <= options.since)) clearAlert();
-      const notice = { seq: ++seq, text };
+      const tone = options?.tone ?? 'done';
+      // A key that did nothing ends nothing: the alert still answers the key before it.
+      if (tone === 'done' && alert !== null && (options?.since === undefined || alert.seq <= options.since)) clearAlert();
+      const notice = { seq: ++seq, text, tone };
       set({ notice });
       clearTimeout(noticeTimer);
       noticeTimer = setTimeout(() => { if (get().notice === notice) set({ notice: null }); }, readingTimeMs(text, NOTICE_MIN_MS));

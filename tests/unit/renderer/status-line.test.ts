@@ -51,6 +51,17 @@ describe('alert and notice lifetimes (fake timers)', () => {
     expect(s().alert).toBeNull();
   });
 
+  it('a key that did nothing (an info notice) ends no alert, and is told apart from a thing done', () => {
+    const { s } = uiStore();
+    s().showAlert('Нечего отменять');
+    s().showNotice('Второго предложения нет — выбрать адресата: Enter', { tone: 'info' });
+    expect(s().alert?.text).toBe('Нечего отменять');
+    expect(s().notice?.tone).toBe('info');
+    s().showNotice('Направлено: МинЖКХ НСО');
+    expect(s().notice?.tone).toBe('done');
+    expect(s().alert).toBeNull();
+  });
+
   it('the next action that goes through (its notice) ends the alert at once; the notice stays', () => {
     const { s } = uiStore();
     s().showAlert('Нечего отменять');

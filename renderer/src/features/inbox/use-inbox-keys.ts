@@ -36,7 +36,8 @@ export function useInboxKeys(): void {
         if (s.selectedId === null) break;
         const index = shortcut.action === 'route-suggestion-2' ? 1 : 2;
         const target = runnerUp(suggestionsFor(s.selectedId), index);
-        if (target === null) s.showNotice(`${index === 1 ? 'Второго' : 'Третьего'} предложения нет — выбрать адресата: ${keysFor('inbox', 'open-picker')}`);
+        if (target === null) s.showNotice(`${index === 1 ? 'Второго' : 'Третьего'} предложения нет — выбрать адресата: ${keysFor('inbox', 'open-picker')}`,
+          { tone: 'info' });
         else void s.decide({ type: 'route', targetId: target.targetId });
         break;
       }
@@ -48,12 +49,12 @@ export function useInboxKeys(): void {
         const detail = s.detail?.id === id && s.detail.phase === 'ready' ? s.detail.local.appeal : undefined;
         const withdrawnAt = detail ? detail.withdrawnAt : s.rowsById.get(id)?.withdrawnAt;
         if (withdrawnAt === null || withdrawnAt === undefined) {
-          s.showNotice(notWithdrawnNotice(keysFor('inbox', 'open-reject')));
+          s.showNotice(notWithdrawnNotice(keysFor('inbox', 'open-reject')), { tone: 'info' });
           break;
         }
         const cluster = s.clusterOf.get(id);
         if (cluster && !s.expandedClusters.has(cluster.clusterId)) {
-          s.showNotice(foldedClusterNotice(keysFor('inbox', 'toggle-cluster')));
+          s.showNotice(foldedClusterNotice(keysFor('inbox', 'toggle-cluster')), { tone: 'info' });
           break;
         }
         void s.decide({ type: 'reject', reason: 'withdrawn' });

@@ -66,7 +66,7 @@ export function StatusBar() {
       <span data-testid="waiting-count" className="tabular">{loaded ? <WaitingWords count={waiting} /> : 'Загрузка…'}</span>
       {notice ? (
         // Cut with «…» when the bar is short of room (1366 px at 150 %); the whole notice is in the tooltip.
-        <span key={notice.seq} className="status-notice" role="status" title={notice.text}>{notice.text}</span>
+        <span key={notice.seq} className="status-notice" data-tone={notice.tone} role="status" title={notice.text}>{notice.text}</span>
       ) : null}
       {/* An alert (a late Ctrl+Z, an empty favourite slot…) answers the operator's own key: said in this line, it
           covers neither the detail pane's header nor the selected row (sync.css gives it the line's room). */}
