@@ -11,6 +11,7 @@ import type { User } from '../shared/domain/user.js';
 import { sessionKeyFromHeader, type Auth } from './auth.js';
 import { failureOf } from './failure-status.js';
 import { HttpError, readJsonBody, requireJsonContentType, sendError, sendJson } from './http-io.js';
+import { describeIssues, RUSSIAN_ISSUES } from '../shared/text/issue-text.js';
 
 type Endpoints = typeof ENDPOINTS;
 export type EndpointName = keyof Endpoints;
@@ -127,7 +128,7 @@ function sendSerialised(res: ServerResponse, body: Buffer): void {
   res.end(body);
 }
 
-function describeIssues(error: z.ZodError): string {
+function prettyIssues(error: z.ZodError): string {
   const text = z.prettifyError(error);
   return text.length > 1000 ? `${text.slice(0, 1000)}…` : text;
 }
@@ -166,9 +167,9 @@ export function createRouter(opts: {
   };
 
   const validate = (schema: z.ZodType, raw: unknown): unknown => {
-    const parsed = schema.safeParse(raw);
+    const parsed = schema.safeParse(raw, RUSSIAN_ISSUES);
     if (!parsed.success) {
-      throw new HttpError(400, 'invalid_request', `Некорректный запрос: ${describeIssues(parsed.error)}`);
+      throw new HttpError(400, 'invalid_request', `Некорректный запрос: ${describeIssues(parsed.error, 'тело')}`);
     }
     return parsed.data;
   };
@@ -227,7 +228,7 @@ export function createRouter(opts: {
     // The contract is the promise to clients: a response that does not match it is a server bug, not data.
     const checked = spec.response.safeParse(output);
     if (!checked.success) {
-      log(`contract violation in ${name} response: ${describeIssues(checked.error)}`);
+      log(`contract violation in ${name} response: ${prettyIssues(checked.error)}`);
       throw new HttpError(500, 'internal', 'Внутренняя ошибка сервера');
     }
     const stored = serialiseStoredJson(output);

@@ -1,7 +1,6 @@
 // The core's entry point: opens the cache, wires the API client, sync engine and handler map, and exposes the
 // ONE dispatcher (call) and the event subscription (on) that Electron IPC and the test harness both carry.
 import { join } from 'node:path';
-import { z } from 'zod';
 import { DESK_METHODS, isDeskMethod, type DeskMethod, type DeskResult } from '../../shared/desk-api/contract.js';
 import { CACHE_FILE_NAME, openLocalCache, type LocalCache } from './cache/local-cache.js';
 import { createCentralApiClient } from './central-api-client.js';
@@ -20,6 +19,7 @@ import { SyncEngine } from './sync-engine.js';
 import { SyncLog } from './sync-log.js';
 import { createFileTokenStore, type TokenStore } from './token-store.js';
 import { createTeamService, type TeamService } from './team/team-service.js';
+import { describeIssues, RUSSIAN_ISSUES } from '../../shared/text/issue-text.js';
 
 export type { TokenStore } from './token-store.js';
 export { CacheOpenError } from './cache/cache-open-error.js';
@@ -58,10 +58,6 @@ export interface DeskCore {
   callJson(method: string, input: unknown): Promise<string>;
   on(event: string, listener: (payload: unknown) => void): () => void;
   close(): Promise<void>;
-}
-
-function describeInputIssues(error: z.ZodError): string {
-  return error.issues.slice(0, 3).map((issue) => `${issue.path.join('.') || 'ввод'}: ${issue.message}`).join('; ');
 }
 
 /** What start-up has opened so far, closed again if a later step throws. */
@@ -163,16 +159,16 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
 
   async function dispatch<M extends DeskMethod>(method: M, input: unknown): Promise<DeskResult<unknown>> {
     const spec = DESK_METHODS[method];
-    const parsed = spec.input.safeParse(input ?? {});
+    const parsed = spec.input.safeParse(input ?? {}, RUSSIAN_ISSUES);
     if (!parsed.success) {
-      return { ok: false, error: { code: 'bad_request', message: `Неверные параметры ${method}: ${describeInputIssues(parsed.error)}` } };
+      return { ok: false, error: { code: 'bad_request', message: `Неверные параметры ${method}: ${describeIssues(parsed.error)}` } };
     }
     const handler = handlers[method] as (input: unknown) => unknown;
     const value = await handler(parsed.data);
     if (validateOutputs) {
       const checked = spec.output.safeParse(value);
       if (!checked.success) {
-        log(`core: ${method} output off-contract: ${describeInputIssues(checked.error)}`);
+        log(`core: ${method} output off-contract: ${describeIssues(checked.error)}`);
         return { ok: false, error: { code: 'internal', message: 'Внутренняя ошибка: ответ не по протоколу' } };
       }
     }

@@ -13,6 +13,7 @@
 // and nothing is looked up on the way (the name is the one OK sends, or a placeholder).
 // The path secret never reaches a log line; connector-routes.ts names the path without it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { z } from 'zod';
 import { HttpError, readJsonBody } from '../../http-io.js';
 import { sameSecret, sendPlainText } from '../connector-http.js';
 import type { CentralStore } from '../../store/central-store.js';
@@ -20,6 +21,7 @@ import type { OkGroupConfig } from '../connectors-config.js';
 import { createAddressAllowlist } from './ok-address-allowlist.js';
 import { messageAppeal, okEventKey } from './ok-appeal.js';
 import { OK_MESSAGE_CREATED, OkMessageCreated, OkWebhookBase } from './ok-webhook-schema.js';
+import { describeIssues, RUSSIAN_ISSUES } from '../../../shared/text/issue-text.js';
 
 /** A message is a few KB; 1 MB holds one at the appeal text limit, escaped, like VK's cap. */
 export const OK_MAX_BODY_BYTES = 1024 * 1024;
@@ -34,10 +36,7 @@ export interface OkWebhookDeps {
 
 const offSchema = (what: string) => new HttpError(400, 'invalid_request', `Уведомление ОК не по схеме: ${what}`);
 
-const issueText = (error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string => {
-  const issue = error.issues[0];
-  return `${issue?.path.map(String).join('.') || '(тело)'}: ${issue?.message ?? 'invalid'}`;
-};
+const issueText = (error: z.ZodError): string => describeIssues(error, '(тело)', 1);
 
 export function okWebhookHandler(groups: readonly OkGroupConfig[], deps: OkWebhookDeps) {
   const byGroup = new Map(groups.map((g) => [g.groupId, { group: g, allowlist: createAddressAllowlist(g.allowFrom) }]));
@@ -61,7 +60,7 @@ export function okWebhookHandler(groups: readonly OkGroupConfig[], deps: OkWebho
     }
 
     const raw = await readJsonBody(req, OK_MAX_BODY_BYTES);
-    const base = OkWebhookBase.safeParse(raw);
+    const base = OkWebhookBase.safeParse(raw, RUSSIAN_ISSUES);
     if (!base.success) throw offSchema(issueText(base.error));
     const type = base.data.webhookType ?? OK_MESSAGE_CREATED;
     if (type !== OK_MESSAGE_CREATED) {
@@ -69,7 +68,7 @@ export function okWebhookHandler(groups: readonly OkGroupConfig[], deps: OkWebho
       sendPlainText(res, 'ok');
       return;
     }
-    const parsed = OkMessageCreated.safeParse(raw);
+    const parsed = OkMessageCreated.safeParse(raw, RUSSIAN_ISSUES);
     if (!parsed.success) throw offSchema(`${type}: ${issueText(parsed.error)}`);
     const event = parsed.data;
 

@@ -13,6 +13,7 @@ import { Appeal, MAX_TEXT_LENGTH, SOURCE_LABELS } from '../../../shared/domain/a
 import { countRu, type RuForms } from '../../../shared/text/plural-ru.js';
 import type { PosField } from './pos-columns.js';
 import type { Cell } from './pos-table.js';
+import { describeIssues, RUSSIAN_ISSUES } from '../../../shared/text/issue-text.js';
 
 /** The platform's public site: the channel's link when a message has no page of its own in the export. */
 export const POS_BASE_URL = 'https://pos.gosuslugi.ru/';
@@ -161,7 +162,7 @@ export function appealOfRow(cells: readonly Cell[], columns: Partial<Record<PosF
     status: 'new', targetId: null, rejectReason: null, version: 1, routedBy: null, routedAt: null,
   };
   // The last guard of «never a partial appeal»: what goes to the store is a whole, valid appeal.
-  const checked = Appeal.safeParse(appeal);
-  if (!checked.success) return { ok: false, number, reason: `строка не складывается в обращение: ${checked.error.issues[0]?.message ?? 'ошибка'}` };
+  const checked = Appeal.safeParse(appeal, RUSSIAN_ISSUES);
+  if (!checked.success) return { ok: false, number, reason: `строка не складывается в обращение: ${describeIssues(checked.error, 'обращение', 1)}` };
   return { ok: true, number, appeal };
 }

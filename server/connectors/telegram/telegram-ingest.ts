@@ -21,6 +21,7 @@ import {
   type ThreadInfo, type Verdict,
 } from './telegram-appeal.js';
 import { TgUpdate, updateKindOf, type TgMessage } from './telegram-update-schema.js';
+import { describeIssues, RUSSIAN_ISSUES } from '../../../shared/text/issue-text.js';
 
 export interface TelegramIngestDeps {
   store: CentralStore;
@@ -85,11 +86,8 @@ export function createTelegramIngest(deps: TelegramIngestDeps) {
 
   /** Takes one update (already JSON-parsed); throws HttpError 400 when it is off Telegram's schema, nothing stored. */
   async function ingest(page: TelegramBotConfig, raw: unknown): Promise<IngestResult> {
-    const parsed = TgUpdate.safeParse(raw);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw offSchema(`${issue?.path.map(String).join('.') || '(тело)'}: ${issue?.message ?? 'invalid'}`);
-    }
+    const parsed = TgUpdate.safeParse(raw, RUSSIAN_ISSUES);
+    if (!parsed.success) throw offSchema(describeIssues(parsed.error, '(тело)', 1));
     const update = parsed.data;
     const edited = update.message === undefined ? update.edited_message : undefined;
     const message = update.message ?? edited;

@@ -25,6 +25,7 @@ import {
   isVkEventType, VK_EVENT_SCHEMAS, VkCallbackBase, type VkEventType, type VkMessage, type VkWallComment,
 } from './vk-callback-schema.js';
 import type { VkUserNames } from './vk-user-names.js';
+import { describeIssues, RUSSIAN_ISSUES } from '../../../shared/text/issue-text.js';
 
 /** Real events are a few KB; 1 MB holds a comment at VK's own length limit many times over, escaped. */
 export const VK_MAX_BODY_BYTES = 1024 * 1024;
@@ -60,7 +61,7 @@ function authorVkId(appeal: Appeal): number | undefined {
 }
 
 function subjectOf(type: VkEventType, object: unknown, page: VkPageConfig): EventSubject {
-  const parsed = VK_EVENT_SCHEMAS[type].safeParse(object);
+  const parsed = VK_EVENT_SCHEMAS[type].safeParse(object, RUSSIAN_ISSUES);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw offSchema(`${type}: object${issue?.path.map((p) => `.${String(p)}`).join('') ?? ''}: ${issue?.message ?? 'invalid'}`);
@@ -143,11 +144,8 @@ export function vkCallbackHandler(pages: readonly VkPageConfig[], deps: VkCallba
     if (req.method !== 'POST') throw new HttpError(405, 'method_not_allowed', 'Метод не поддерживается для этого адреса', { allow: 'POST' });
 
     const raw = await readJsonBody(req, VK_MAX_BODY_BYTES);
-    const base = VkCallbackBase.safeParse(raw);
-    if (!base.success) {
-      const issue = base.error.issues[0];
-      throw offSchema(`${issue?.path.map(String).join('.') || '(тело)'}: ${issue?.message ?? 'invalid'}`);
-    }
+    const base = VkCallbackBase.safeParse(raw, RUSSIAN_ISSUES);
+    if (!base.success) throw offSchema(describeIssues(base.error, '(тело)', 1));
     const event = base.data;
     if (event.group_id !== page.groupId) throw offSchema(`group_id ${event.group_id} is not ${page.groupId} of the address`);
 

@@ -69,6 +69,11 @@ describe('GET /changes', () => {
       const res = await fx.call('GET', `/changes${q}`, { token });
       expect(res.status, q).toBe(400);
       expect(res.body).toMatchObject({ error: { code: 'invalid_request' } });
+      // Said in Russian after «Некорректный запрос:» too: zod's own English («Too big: expected…») was appended.
+      const message = (res.body as { error: { message: string } }).error.message;
+      expect(message, q).toMatch(/^Некорректный запрос: /);
+      expect(message, q).not.toMatch(/\b(?:Too|Invalid|expected|received|must)\b/u);
+      expect(message, q).toMatch(/^Некорректный запрос: (?:cursor|limit): [А-Я]/u);
     }
   });
 });
