@@ -2,12 +2,13 @@
 // a demo central API (inbox + routed history) is synced into a fresh desk cache, exactly as an operator's
 // machine would be, then `npm run suggest` runs on that cache. Prints top-1 and top-3 accuracy, the misses, and the
 // top-1 precision per score band that the Enter threshold is chosen by (scripts/suggest-bands.ts).
-// Usage: npm run suggest:eval -- [--history N] [--demo N] [--keep DIR] [--holdout] [--fit]
+// Usage: npm run suggest:eval -- [--history N] [--demo N] [--keep DIR] [--holdout] [--fit] [--text-only]
 //        --history 0: rules only, a region's cold start; a DIR kept from an earlier run with a synced `desk` folder is
 //        reused (no new server, no sync; its model is learned again from scratch); --holdout also measures the held-out
 //        real set (tests/fixtures/real-appeals-nso-holdout.jsonl, when it exists: measured once, never tuned on);
 //        --fit prints the calibration knots (electron/core/routing/calibration.ts) fitted on the raw scores of the
-//        labelled and the dev real set (isotonic), instead of measuring the shown scores.
+//        labelled and the dev real set (isotonic), instead of measuring the shown scores; --text-only ignores the page
+//        a line was written on (`channel`, where its source names it), as if every message came from nowhere.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ import {
 } from './suggest-bands.js';
 
 const { values } = parseArgs({ options: { history: { type: 'string' }, demo: { type: 'string' }, keep: { type: 'string' },
-  holdout: { type: 'boolean' }, fit: { type: 'boolean' } } });
+  holdout: { type: 'boolean' }, fit: { type: 'boolean' }, 'text-only': { type: 'boolean' } } });
 const root = new URL('..', import.meta.url).pathname;
 const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'suggest-eval-'));
 const history = Number(values.history ?? 5000);
@@ -69,12 +70,12 @@ const municipal = new Set((JSON.parse(readFileSync(join(root, 'resources/targets
 /** The municipality a local matter goes to when no place is named (the city hall: the demo's most routed one). */
 const DEFAULT_MUNICIPALITY = 'meria-nsk';
 
-interface Row { text: string; expected: string; place?: string }
+interface Row { text: string; expected: string; place?: string; channel?: string }
 interface Suggested { suggestions: { targetId: string; reason: string; score: number }[] }
 
 function suggestAll(fixture: string): Suggested[] {
   const output = execFileSync(process.execPath, [...process.execArgv, join(root, 'scripts/suggest.ts'), '--data', join(dir, 'desk'), '--in', fixture, '--all',
-    ...(values.fit ? ['--raw'] : [])],
+    ...(values.fit ? ['--raw'] : []), ...(values['text-only'] ? ['--no-channel'] : [])],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 << 20 });
   return output.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Suggested);
 }
@@ -101,6 +102,8 @@ for (const set of SETS) {
   const outsideCity = { named: { n: 0, top1: 0 }, unnamed: { n: 0, top1: 0 } };
   const calibration: ScoredOutcome[] = [];
   console.log(`\n## ${set.name}: ${set.file}`);
+  const paged = expected.filter((row) => row.channel !== undefined).length;
+  if (paged > 0) console.log(`the page written on is known for ${paged} lines${values['text-only'] ? ' (ignored: --text-only)' : ''}`);
   expected.forEach((row, i) => {
     const suggestions = got[i]?.suggestions ?? [];
     // Top-1 and top-3 as the desk offers them (under the floor is no suggestion); the runners-up below from all of them.

@@ -3,7 +3,8 @@
 // JSON line {"suggestions":[{targetId,name,score,reason}…]} per input line, with the model learned from the
 // cache in DIR (an app or harness data folder after a sync). The model is brought up to date first. `--all` also
 // prints candidates under the suggestion floor (shared/routing/suggestion-confidence.ts), which the desk drops;
-// `--raw` prints the ranking's raw shares instead of calibrated scores (to fit the calibration).
+// `--raw` prints the ranking's raw shares instead of calibrated scores (to fit the calibration); `--no-channel` ignores
+// the lines' pages (the text alone decides).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -11,9 +12,9 @@ import { openCache } from '../electron/core/cache/open-cache.js';
 import { loadModel, loadTargets, mostRoutedMunicipality, trainFromCache } from '../electron/core/routing/model-store.js';
 import { suggestTargets } from '../electron/core/routing/suggest-targets.js';
 
-const USAGE = 'usage: npm run suggest -- --data <dir> --in <file.jsonl> [--all]';
+const USAGE = 'usage: npm run suggest -- --data <dir> --in <file.jsonl> [--all] [--raw] [--no-channel]';
 const { values } = parseArgs({ options: { data: { type: 'string' }, in: { type: 'string' }, all: { type: 'boolean' },
-  raw: { type: 'boolean' } }, strict: true });
+  raw: { type: 'boolean' }, 'no-channel': { type: 'boolean' } }, strict: true });
 if (!values.data || !values.in) {
   process.stderr.write(`${USAGE}\n`);
   process.exit(2);
@@ -37,7 +38,7 @@ for (const [i, line] of lines.entries()) {
   let channelName: string | undefined;
   try {
     const parsed = JSON.parse(line) as { text?: unknown; channel?: unknown };
-    if (typeof parsed.channel === 'string') channelName = parsed.channel;
+    if (typeof parsed.channel === 'string' && values['no-channel'] !== true) channelName = parsed.channel;
     if (typeof parsed.text === 'string') text = parsed.text;
     else process.stderr.write(`line ${i + 1}: no "text"\n`);
   } catch {

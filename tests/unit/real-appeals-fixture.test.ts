@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 interface Appeal {
   text: string;
   source: string;
+  /** The page the message was written on, where the source names it (as an appeal's channel.name). */
+  channel?: string;
   expected: string;
   url: string;
   place: string | null;
@@ -55,9 +57,12 @@ for (const set of sets) {
       expect(appeals.length).toBeGreaterThanOrEqual(set.minLines);
     });
 
-    it('has exactly the six fields on every line, with a known channel', () => {
+    it('has exactly the six fields on every line (and the page where the source names it), with a known channel', () => {
       for (const a of appeals) {
-        expect(Object.keys(a).sort()).toEqual(['expected', 'note', 'place', 'source', 'text', 'url']);
+        const keys = Object.keys(a).filter((k) => k !== 'channel').sort();
+        expect(keys).toEqual(['expected', 'note', 'place', 'source', 'text', 'url']);
+        // The page is one the note records from the source page, never a guess: it must be named there.
+        if (a.channel !== undefined) expect(a.note, a.text).toContain(`«${a.channel}»`);
         expect(['vk', 'ok', 'telegram', 'pos']).toContain(a.source);
         expect(a.text.trim().length).toBeGreaterThan(0);
         expect(a.text.length).toBeLessThanOrEqual(600);
