@@ -53,7 +53,16 @@ export const Appeal = z.object({
   id: Identifier,
   source: Source,
   channel: z.object({ name: z.string().max(500), url: z.string().max(2048) }),
-  author: z.object({ name: z.string().max(500), url: z.string().max(2048).optional() }),
+  author: z.object({
+    name: z.string().max(500),
+    url: z.string().max(2048).optional(),
+    /**
+     * The place the author's own profile names, as the platform gives it (VK: the profile's city, «Бердск»); absent
+     * when the platform gives none. Where the author lives, not necessarily where the matter is: routing reads it only
+     * when neither the text nor the page names a place. Absent in older servers' appeals, which parse unchanged.
+     */
+    place: z.string().max(200).optional(),
+  }),
   text: z.string().max(MAX_TEXT_LENGTH),
   attachments: z.array(Attachment).max(100),
   receivedAt: isoInstant,

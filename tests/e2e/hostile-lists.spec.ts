@@ -2,7 +2,8 @@
 // qa-53, measured on the painted page against a real server and two real desks, at 1366×768 @100 % and @150 %:
 //  1. an author and a channel with direction overrides, zero-widths and markup, ingested through the central API, read
 //     in the inbox grid as plain text with no override left (U+202E showed «Вестминаяа» reversed) and no element made
-//     of their markup; each sits in its own bidi isolate (dir="auto");
+//     of their markup; each sits in its own bidi isolate (dir="auto"); the author's profile place in the detail pane
+//     likewise;
 //  2. the conflict notice of that appeal (a long excerpt) stays inside the window — it was 2,066 px wide in a
 //     1,366 px one — with who routed it and the «Понятно» key cap on screen;
 //  3. the page loads without a console error (frame-ancestors is no longer in the <meta> CSP, where Chromium
@@ -36,7 +37,8 @@ for (const screen of SCREENS) {
     await server.start();
     await server.ingest([
       { id: 'vk-hostile-name', source: 'vk', channel: { name: `Канал\u202E лангис ${SPOOF}<b>жирный</b>`, url: 'https://vk.com/club1' },
-        author: { name: `Иван\u202E яаминтсеВ${SPOOF} <img src=x onerror="window.__pwned = 1">` },
+        author: { name: `Иван\u202E яаминтсеВ${SPOOF} <img src=x onerror="window.__pwned = 1">`,
+          place: `Бердск\u202E ксрдеБ${SPOOF}<i>курсив</i>` },
         text: `${LONG}\u202E конец <img src=x onerror="window.__pwned = 2">`, attachments: [], receivedAt: '2026-12-02T05:00:00.000Z' },
       ...[1, 2, 3].map((n) => ({ id: `vk-plain-${n}`, source: 'vk' as const, channel: { name: 'МинЖКХ НСО', url: 'https://vk.com/mingkh_nso' },
         author: { name: `Пётр ${n}` }, text: `Не работает лифт в доме ${n}`, attachments: [], receivedAt: `2026-12-02T0${4 - n}:00:00.000Z` })),
@@ -73,6 +75,11 @@ for (const screen of SCREENS) {
         .toEqual(['auto', 'isolate']);
       await shot(pageB, screen, 'hostile-row');
       expect(consoleErrors, 'console errors on load').toEqual([]);
+      // The place the author's profile names, beside the name in the detail pane: plain text too, no markup made.
+      const place = pageA.getByTestId('author-place'); // desk A reads the hostile appeal (B moved past A's hold)
+      await expect(place).toContainText('Бердск ксрдеБ<i>курсив</i>');
+      expect(await place.evaluate((el) => el.textContent ?? '')).not.toMatch(BAD);
+      expect(await place.locator('i').count()).toBe(0);
 
       // 2. The same appeal decided on both desks offline; B syncs second and gets the conflict notice.
       await server.stop();

@@ -36,6 +36,12 @@ export interface SuggestContext {
    * says where it is — so when the text names none, the page's municipality stands in for it, before the default.
    */
   channelName?: string;
+  /**
+   * The place the author's own profile names (`appeal.author.place`: a VK profile's city). Where the author lives is
+   * not always where the matter is, so it stands in only when neither the text nor the page names a place — for the
+   * default, not before anything read.
+   */
+  authorPlace?: string;
   /** Keep candidates under SUGGESTION_FLOOR (measurement only: `npm run suggest -- --all`); the desk never does. */
   keepBelowFloor?: boolean;
   /** The ranking's raw shares instead of calibrated scores (fitting the calibration only: `npm run suggest:eval -- --fit`). */
@@ -53,6 +59,11 @@ const DEFAULT_PLACE_SCORE = 0.8;
  * sure than a place written in the text (people also write to a neighbouring town's or a news page).
  */
 const CHANNEL_PLACE_SCORE = 0.9;
+/**
+ * The municipality of the author's profile place when nothing else names one: as sure as the default (most writers
+ * write about where they live; some about their dacha, their parents' village, the city they work in).
+ */
+const AUTHOR_PLACE_SCORE = 0.8;
 /** A page name is shown in the reason up to this length (a page may call itself anything, up to 500 characters). */
 const CHANNEL_REASON_LENGTH = 60;
 /** How much the learned model is trusted: grows with the routed history it has seen, up to a cap. */
@@ -112,20 +123,31 @@ function withoutPlaces(tokens: readonly Token[], spans: readonly (readonly [numb
   return out;
 }
 
-const channelCache = new Map<string, PlaceCandidate[]>();
+const placeCache = new Map<string, PlaceCandidate[]>();
 
-/** The municipalities a page's name names («Администрация Колыванского района», «Подслушано Бердск»), page-scored. */
-function channelPlaces(channelName: string | undefined): PlaceCandidate[] {
-  if (!channelName) return [];
-  let found = channelCache.get(channelName);
+/** The municipalities a text outside the message names, each scored `scale` of what the gazetteer gives it. */
+function placesNamedBy(text: string, scale: number): PlaceCandidate[] {
+  const key = `${scale}\n${text}`;
+  let found = placeCache.get(key);
   if (found === undefined) {
-    found = detectPlaces(featuresOf(channelName).tokens).candidates.map((c) => ({ ...c, score: c.score * CHANNEL_PLACE_SCORE }));
-    // A desk sees a few hundred pages at most; the bound only guards against a flood of made-up ones.
-    if (channelCache.size >= 10_000) channelCache.clear();
-    channelCache.set(channelName, found);
+    found = detectPlaces(featuresOf(text).tokens).candidates.map((c) => ({ ...c, score: c.score * scale }));
+    // A desk sees a few hundred pages and places at most; the bound only guards against a flood of made-up ones.
+    if (placeCache.size >= 10_000) placeCache.clear();
+    placeCache.set(key, found);
   }
   return found;
 }
+
+/** The municipalities a page's name names («Администрация Колыванского района», «Подслушано Бердск»), page-scored. */
+const channelPlaces = (channelName: string | undefined): PlaceCandidate[] =>
+  (channelName ? placesNamedBy(channelName, CHANNEL_PLACE_SCORE) : []);
+
+/**
+ * The municipality of a profile's place («Бердск», «Кочки»): a settlement's name on its own, so read as one after a
+ * settlement word (alone, «Кочки» is also a common word and a first word's capital says nothing).
+ */
+const authorPlaces = (place: string | undefined): PlaceCandidate[] =>
+  (place && place.trim() !== '' ? placesNamedBy(`с. ${place.trim()}`, AUTHOR_PLACE_SCORE) : []);
 
 const pageLabel = (name: string): string => {
   // By code point, so a cut never splits a surrogate pair.
@@ -169,23 +191,26 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
     const target = byId.get(cls);
     if (target && score > 0) ranked.push({ targetId: cls, name: target.shortName, score, reason: () => reasonFor(cls) });
   }
-  // The local class goes to the municipality of the place named, else to the page's, else to the default; a named
-  // place is always worth a look.
+  // The local class goes to the municipality of the place named, else to the page's, else to the author's profile's,
+  // else to the default; a named place is always worth a look.
   const pagePlaces = places.candidates.length > 0 ? [] : channelPlaces(ctx.channelName);
+  const profilePlaces = places.candidates.length > 0 || pagePlaces.length > 0 ? [] : authorPlaces(ctx.authorPlace);
   const localCandidates: PlaceCandidate[] = places.candidates.length > 0 ? places.candidates
     : pagePlaces.length > 0 ? pagePlaces
+    : profilePlaces.length > 0 ? profilePlaces
     : ctx.defaultLocalTargetId ? [{ targetId: ctx.defaultLocalTargetId, score: DEFAULT_PLACE_SCORE, place: '', text: '' }] : [];
   for (const candidate of localCandidates) {
     const target = byId.get(candidate.targetId);
     if (!target) continue;
     const score = Math.max(localMass, 0.12) * candidate.score;
     const where = pagePlaces.includes(candidate) ? `страница: ${pageLabel(ctx.channelName ?? '')} → ${target.shortName}`
+      : profilePlaces.includes(candidate) ? `профиль автора: ${pageLabel(ctx.authorPlace ?? '')} → ${target.shortName}`
       : candidate.place ? `место: ${candidate.text} → ${target.shortName}` : 'место не названо';
     const reason = () => {
       const localWords = localMass >= 0.2 ? reasonFor(LOCAL_CLASS) : '';
       return localWords.startsWith('слова') ? `${where}; ${localWords}` : where;
     };
-    const named = candidate.place !== '' && !pagePlaces.includes(candidate);
+    const named = candidate.place !== '' && !pagePlaces.includes(candidate) && !profilePlaces.includes(candidate);
     const known = ranked.find((r) => r.targetId === candidate.targetId);
     if (known) known.score += score;
     else ranked.push({ targetId: candidate.targetId, name: target.shortName, score, reason, named });

@@ -80,7 +80,7 @@ async function currentModel(generation: number): Promise<LoadedModel> {
   }
 }
 
-interface Waiting { id: string; text: string | null; channel: string | null; received_ms: number }
+interface Waiting { id: string; text: string | null; channel: string | null; author_place: string | null; received_ms: number }
 
 async function refresh(): Promise<void> {
   const generation = latestGeneration;
@@ -97,7 +97,8 @@ async function refresh(): Promise<void> {
     const learned = model.model.learnedCount;
     const page = db.prepare(`
       SELECT a.id, json_extract(coalesce(a.local_json, a.server_json), '$.text') AS text,
-        json_extract(coalesce(a.local_json, a.server_json), '$.channel.name') AS channel, a.received_ms
+        json_extract(coalesce(a.local_json, a.server_json), '$.channel.name') AS channel,
+        json_extract(coalesce(a.local_json, a.server_json), '$.author.place') AS author_place, a.received_ms
       FROM appeals a LEFT JOIN suggestions s ON s.appeal_id = a.id
       WHERE a.local_status = 'new' AND (${where}) AND a.received_ms <= ? AND (a.received_ms < ? OR a.id > ?)
       ORDER BY a.received_ms DESC, a.id LIMIT ?`);
@@ -110,7 +111,8 @@ async function refresh(): Promise<void> {
       if (rows.length === 0) return true;
       post({ type: 'suggestions', generation, rows: rows.map((row): SuggestionRow => {
         const result = suggestTargets(row.text ?? '', { model: model.model, targets,
-          ...(defaultLocal ? { defaultLocalTargetId: defaultLocal } : {}), ...(row.channel ? { channelName: row.channel } : {}) });
+          ...(defaultLocal ? { defaultLocalTargetId: defaultLocal } : {}), ...(row.channel ? { channelName: row.channel } : {}),
+          ...(typeof row.author_place === 'string' ? { authorPlace: row.author_place } : {}) });
         const top = result.suggestions[0];
         return [row.id, top?.targetId ?? null, top?.score ?? null, learned, JSON.stringify(result)];
       }) });

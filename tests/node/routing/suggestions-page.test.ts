@@ -1,7 +1,8 @@
 // The page a message was written on, through the whole desk: appeals ingested into the real reference server with
 // their channel (a district administration's community, a ministry's), synced into a desk cache, scored by the
 // suggestion worker — a local matter that names no place goes to the page's municipality, a place written in the
-// text still wins, and a ministry's page moves nothing.
+// text still wins, and a ministry's page moves nothing; the place the author's profile names stands in where neither
+// text nor page names one.
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDeskCore } from '../../../electron/core/desk-core.js';
@@ -30,6 +31,9 @@ describe('suggestions and the page an appeal was written on', () => {
       { ...incomingAppeal(1), id: 'page-snow', channel: KOLYVAN_PAGE, text: SNOW },
       { ...incomingAppeal(2), id: 'page-linevo', channel: KOLYVAN_PAGE, text: 'В Линёво на улице огромные ямы, асфальт не ремонтируют' },
       { ...incomingAppeal(3), id: 'ministry-snow', channel: MINZDRAV_PAGE, text: SNOW },
+      // The author's profile names Бердск (a VK profile's city): on a page that names no place, it stands in.
+      { ...incomingAppeal(4), id: 'profile-snow', channel: MINZDRAV_PAGE, text: SNOW,
+        author: { name: 'Ирина С.', url: 'https://vk.com/id5', place: 'Бердск' } },
     ];
     await centralCall(server.url, '/appeals', { method: 'POST', token, body: { appeals } });
 
@@ -51,5 +55,9 @@ describe('suggestions and the page an appeal was written on', () => {
     const ministry = (await suggestionsReady(core, 'ministry-snow')).suggestions;
     expect(ministry.find((s) => s.targetId === 'meria-nsk')?.reason).toMatch(/^место не названо/);
     expect(ministry.some((s) => s.reason.includes('страница'))).toBe(false);
+
+    const profile = (await suggestionsReady(core, 'profile-snow')).suggestions;
+    expect(profile[0]?.targetId).toBe('go-berdsk');
+    expect(profile[0]?.reason).toContain('профиль автора: Бердск');
   }, 60_000);
 });

@@ -48,7 +48,7 @@ describe('routing suggestions', () => {
     const ready = await suggestionsReady(core, first);
     expect(ready.suggestions.length).toBeGreaterThan(0);
     expect(ready.suggestions.length).toBeLessThanOrEqual(3);
-    for (const s of ready.suggestions) expect(s.reason).toMatch(/^(слова|место|страница|похожие)/);
+    for (const s of ready.suggestions) expect(s.reason).toMatch(/^(слова|место|страница|профиль автора|похожие)/);
     // The first suggestions may come from the competences alone (scored before the history is learned); then learned.
     if (learnedIn(dataDir) !== 600) await nextEvent(core, 'suggestions.changed', () => learnedIn(dataDir) === 600);
     expect(learnedIn(dataDir)).toBe(600);

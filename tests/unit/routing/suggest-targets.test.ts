@@ -119,3 +119,34 @@ describe('the page the message was written on', () => {
     expect(isWellFormedText(reason)).toBe(true);
   });
 });
+
+describe('the place the author\'s profile names', () => {
+  const suggest = (text: string, authorPlace?: string, channelName?: string) =>
+    suggestTargets(text, { model: new NaiveBayes(), targets, defaultLocalTargetId: 'meria-nsk',
+      ...(authorPlace !== undefined ? { authorPlace } : {}), ...(channelName ? { channelName } : {}) });
+  const snow = 'Третий день не чистят снег на нашей улице, до остановки не дойти';
+
+  it('stands in for the default when neither the text nor the page names a place', () => {
+    const first = suggest(snow, 'Бердск').suggestions[0];
+    expect(first?.targetId).toBe('go-berdsk');
+    expect(first?.reason).toContain('профиль автора: Бердск → ');
+    // A village whose name is also a common word («кочки») is read as the village: a profile names a settlement.
+    expect(suggest(snow, 'Кочки').suggestions[0]?.targetId).toBe('mr-kochkovsky');
+  });
+
+  it('gives way to a place in the text and to the page', () => {
+    expect(suggest('В Линёво на улице огромные ямы, асфальт не ремонтируют', 'Бердск').suggestions.map((s) => s.targetId))
+      .not.toContain('go-berdsk');
+    expect(suggest(snow, 'Бердск', 'Администрация Колыванского района').suggestions[0]?.targetId).toBe('mr-kolyvansky');
+  });
+
+  it('leaves the default for a place the gazetteer does not know, and a ministry matter where it is', () => {
+    for (const place of ['Москва', '', '   ']) {
+      const first = suggest(snow, place).suggestions[0];
+      expect(first?.targetId).toBe('meria-nsk');
+      expect(first?.reason).not.toContain('профиль');
+    }
+    expect(suggest('В аптеке второй месяц нет льготного инсулина по рецепту', 'Бердск').suggestions[0]?.targetId)
+      .toBe('minzdrav');
+  });
+});

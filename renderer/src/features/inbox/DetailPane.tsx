@@ -58,6 +58,9 @@ function Header({ row, local, nowMs, loading, note }: {
   const source = appeal?.source ?? row?.source;
   const channel = excerptOf(appeal?.channel.name ?? row?.channelName ?? '', 200);
   const author = excerptOf(appeal?.author.name ?? row?.authorName ?? '', 200);
+  // Where the author's profile says they live (a VK profile's city): the routing reads it when nothing else names a
+  // place, so the operator sees it beside the name.
+  const authorPlace = excerptOf(appeal?.author.place ?? '', 100);
   const received = appeal?.receivedAt ?? row?.receivedAt;
   return (
     <header className="detail-header">
@@ -76,8 +79,13 @@ function Header({ row, local, nowMs, loading, note }: {
           <span className="visually-hidden">Канал: </span><SafeLink url={appeal?.channel.url}>{channel}</SafeLink>
         </span>
         <span className="detail-meta-sep" aria-hidden="true">·</span>
-        <span className="detail-meta-item" title={`Автор: ${author}`}>
+        <span className="detail-meta-item" title={`Автор: ${author}${authorPlace ? `, в профиле: ${authorPlace}` : ''}`}>
           <span className="visually-hidden">Автор: </span><SafeLink url={appeal?.author.url}>{author}</SafeLink>
+          {authorPlace ? (
+            <span className="detail-author-place" data-testid="author-place">
+              <span className="visually-hidden">, в профиле: </span><span aria-hidden="true"> · </span>{authorPlace}
+            </span>
+          ) : null}
         </span>
       </p>
       {local?.pending ? <p className="detail-pending">Решение по обращению ещё не отправлено на сервер</p> : null}
