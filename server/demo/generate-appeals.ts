@@ -4,7 +4,7 @@ import type { Appeal, Attachment, Source } from '../../shared/domain/appeal.js';
 import { pickChannel } from './channels.js';
 import { composeAppealText, composeNotAppealText, varsFor, type NotAppealKind } from './compose-text.js';
 import { randomPerson } from './people.js';
-import { PLACES } from './places.js';
+import { PLACES, type Place } from './places.js';
 import { createRandom, type Random } from './random.js';
 import { TOPICS, type Topic } from './topics.js';
 
@@ -59,6 +59,9 @@ function attachmentsFor(r: Random, source: Source, postId: number): Attachment[]
   return list;
 }
 
+const withProfilePlace = (author: Appeal['author'], place: string | undefined): Appeal['author'] =>
+  (place ? { ...author, place } : author);
+
 function authorFor(r: Random, source: Source): Appeal['author'] {
   const person = randomPerson(r);
   switch (source) {
@@ -72,6 +75,17 @@ function authorFor(r: Random, source: Source): Appeal['author'] {
     case 'telegram': return { name: r.chance(0.4) ? `@${['nsk', 'sib', 'berdsk', 'life', 'obl'][r.int(0, 4)]}_${r.int(10, 9999)}` : person.name };
     case 'pos': return { name: person.formal };
   }
+}
+
+/**
+ * The city a VK author's profile shows (users.get `city`): mostly where the message is from — Novosibirsk for the
+ * city's districts, the settlement itself elsewhere —, at times the city for a village matter, and a quarter none
+ * (closed or empty profiles). Its own random stream, so the rest of the demo stays as it was.
+ */
+function profilePlace(r: Random, place: Place): string | undefined {
+  if (r.chance(0.25)) return undefined;
+  if (place.city || r.chance(0.1)) return 'Новосибирск';
+  return place.name.replace(/^(?:р\.\s*п|с|д|п|рп|пгт|г)\.\s*/u, '');
 }
 
 export interface DemoOptions {
@@ -98,6 +112,7 @@ export function generateDemoAppeals(count: number, opts: DemoOptions): Appeal[] 
       source, text, at,
       channel: pickChannel(r, source, topic?.ministry ?? null, place),
       author: authorFor(r, source),
+      place,
       gap: r.int(1, 37),
       attachmentSeed: r.int(1, 2 ** 30),
     };
@@ -112,7 +127,7 @@ export function generateDemoAppeals(count: number, opts: DemoOptions): Appeal[] 
       id: `${d.source}-${postId}`,
       source: d.source,
       channel: d.channel,
-      author: d.author,
+      author: withProfilePlace(d.author, d.source === 'vk' ? profilePlace(createRandom(d.attachmentSeed ^ 0xc17e), d.place) : undefined),
       text: d.text,
       attachments: attachmentsFor(createRandom(d.attachmentSeed), d.source, postId),
       receivedAt: new Date(d.at).toISOString(),

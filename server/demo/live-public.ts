@@ -177,7 +177,15 @@ function vkPhotoOf(r: Random, ownerId: number): Record<string, unknown> {
   };
 }
 
-/** The stand-in for VK's users.get: a name per user id, the same one every time, for the pages' access tokens only. */
+/** Cities as VK profiles show them: most of the oblast's VK users live in Novosibirsk; some show none. */
+const PROFILE_CITIES = ['Новосибирск', 'Новосибирск', 'Новосибирск', 'Новосибирск', 'Бердск', 'Искитим', 'Обь', 'Кольцово',
+  'Краснообск', 'Линёво', 'Тогучин', 'Барабинск', 'Куйбышев', 'Колывань', 'Черепаново'];
+const profileCity = (id: number): string | undefined => {
+  const r = createRandom(id ^ 0x5f3759df);
+  return r.chance(0.25) ? undefined : r.pick(PROFILE_CITIES);
+};
+
+/** The stand-in for VK's users.get: a name (and a profile city) per user id, the same one every time, for the pages' access tokens only. */
 async function openVkApi(tokens: ReadonlySet<string>): Promise<Server> {
   const server = createServer((req, res) => {
     let body = '';
@@ -197,8 +205,9 @@ async function openVkApi(tokens: ReadonlySet<string>): Promise<Server> {
               .map((id) => {
                 const name = randomPerson(createRandom(id)).name;
                 const space = name.indexOf(' ');
+                const city = fields.get('fields')?.split(',').includes('city') ? profileCity(id) : undefined;
                 return { id, first_name: space < 0 ? name : name.slice(0, space), last_name: space < 0 ? '' : name.slice(space + 1),
-                  can_access_closed: true, is_closed: false };
+                  can_access_closed: true, is_closed: false, ...(city ? { city: { id: id % 1000, title: city } } : {}) };
               }),
           };
       res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(answer));

@@ -99,16 +99,19 @@ export function storableText(text: string): string {
 
 const isoOf = (unixSeconds: number): string => new Date(unixSeconds * 1000).toISOString();
 
+/** The author as the connector knows them: the name, and the place their profile names when VK gave one. */
+export type VkAuthor = Pick<Appeal['author'], 'name' | 'place'>;
+
 export interface PageChannel {
   groupId: number;
   channel: { name: string; url: string };
 }
 
-function newAppeal(id: string, page: PageChannel, authorName: string, fromId: number, text: string,
+function newAppeal(id: string, page: PageChannel, author: VkAuthor, fromId: number, text: string,
   attachments: Attachment[], date: number): Appeal {
   return {
     id, source: 'vk', channel: page.channel,
-    author: { name: authorName.slice(0, 500), url: authorUrl(fromId) },
+    author: { name: author.name.slice(0, 500), url: authorUrl(fromId), ...(author.place ? { place: author.place } : {}) },
     text: storableText(text),
     attachments: attachments.slice(0, MAX_ATTACHMENTS),
     receivedAt: isoOf(date),
@@ -120,15 +123,15 @@ function newAppeal(id: string, page: PageChannel, authorName: string, fromId: nu
  * A comment as a new appeal. The model has no field for the original post yet: its link (with the thread of a reply)
  * is the first attachment, so the desk shows it among the links and the operator can open it.
  */
-export function wallCommentAppeal(page: PageChannel, comment: VkWallComment, authorName: string): Appeal {
-  return newAppeal(wallCommentAppealId(page.groupId, comment.post_id, comment.id), page, authorName, comment.from_id,
+export function wallCommentAppeal(page: PageChannel, comment: VkWallComment, author: VkAuthor): Appeal {
+  return newAppeal(wallCommentAppealId(page.groupId, comment.post_id, comment.id), page, author, comment.from_id,
     comment.text, [{ kind: 'link', url: wallCommentUrl(page.groupId, comment) }, ...attachmentsOf(comment.attachments)],
     comment.date);
 }
 
 /** A private message to the community as a new appeal (the dialog's link first, as for comments). */
-export function messageAppeal(page: PageChannel, message: VkMessage, authorName: string): Appeal {
-  return newAppeal(messageAppealId(page.groupId, message.peer_id, message.conversation_message_id), page, authorName,
+export function messageAppeal(page: PageChannel, message: VkMessage, author: VkAuthor): Appeal {
+  return newAppeal(messageAppealId(page.groupId, message.peer_id, message.conversation_message_id), page, author,
     message.from_id, message.text, [{ kind: 'link', url: messageUrl(page.groupId, message) }, ...attachmentsOf(message.attachments)],
     message.date);
 }

@@ -20,7 +20,9 @@ import { HttpError, readJsonBody } from '../../http-io.js';
 import { sameSecret, sendPlainText } from '../connector-http.js';
 import type { CentralStore, ConnectorEventPlan } from '../../store/central-store.js';
 import type { VkPageConfig } from '../connectors-config.js';
-import { editedAppeal, messageAppeal, messageAppealId, wallCommentAppeal, wallCommentAppealId } from './vk-appeal.js';
+import {
+  editedAppeal, messageAppeal, messageAppealId, wallCommentAppeal, wallCommentAppealId, type VkAuthor,
+} from './vk-appeal.js';
 import {
   isVkEventType, VK_EVENT_SCHEMAS, VkCallbackBase, type VkEventType, type VkMessage, type VkWallComment,
 } from './vk-callback-schema.js';
@@ -46,7 +48,7 @@ interface EventSubject {
   appealId: string;
   fromId?: number;
   /** Builds the appeal (new, version 1) once the author's name is known. */
-  build?: (authorName: string) => Appeal;
+  build?: (author: VkAuthor) => Appeal;
   /** A post by the community itself (its own reply under a post, its outgoing message): not an appeal. */
   own?: boolean;
   /** wall_reply_delete: who deleted the comment (VK's deleter_id), when VK says. */
@@ -79,7 +81,7 @@ function subjectOf(type: VkEventType, object: unknown, page: VkPageConfig): Even
       appealId: wallCommentAppealId(page.groupId, comment.post_id, comment.id),
       fromId: comment.from_id,
       own: comment.from_id === -page.groupId,
-      build: (name) => wallCommentAppeal(page, comment, name),
+      build: (author) => wallCommentAppeal(page, comment, author),
     };
   }
   const message = (type === 'message_new' ? (parsed.data as { message: VkMessage }).message : parsed.data) as VkMessage;
@@ -87,7 +89,7 @@ function subjectOf(type: VkEventType, object: unknown, page: VkPageConfig): Even
     appealId: messageAppealId(page.groupId, message.peer_id, message.conversation_message_id),
     fromId: message.from_id,
     own: message.out === 1 || message.from_id === -page.groupId,
-    build: (name) => messageAppeal(page, message, name),
+    build: (author) => messageAppeal(page, message, author),
   };
 }
 
@@ -171,13 +173,13 @@ export function vkCallbackHandler(pages: readonly VkPageConfig[], deps: VkCallba
     const type = event.type;
     const subject = subjectOf(type, event.object, page);
 
-    // A post stored before keeps its author; a new one gets its name now (bounded wait, see vk-user-names.ts). Done
-    // before the transaction, so no lock is held while VK's API is asked.
+    // A post stored before keeps its author; a new one gets its name and profile place now (bounded wait, see
+    // vk-user-names.ts). Done before the transaction, so no lock is held while VK's API is asked.
     let draft: Appeal | undefined;
     if (subject.build && !subject.own) {
       const stored = await deps.store.appealById(subject.appealId);
-      const name = stored?.appeal.author.name ?? await deps.names.nameOf(subject.fromId ?? 0, page.accessToken);
-      draft = subject.build(name);
+      const author = stored ? stored.appeal.author : await deps.names.authorOf(subject.fromId ?? 0, page.accessToken);
+      draft = subject.build(author);
     }
     const receivedAt = now().toISOString();
     const result = await deps.store.applyConnectorEvent(

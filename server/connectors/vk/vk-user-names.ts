@@ -10,7 +10,7 @@
 // token revoked, rate limits, VK's internal error) stops all lookups with that token for a while — while VK is down a new
 // author costs no wait and no log line, the outage is logged once. Lookups of one id with one token in flight at the
 // same time (a flood of retries) are one request; another community's token never answers for this one's.
-import { placeholderName } from './vk-appeal.js';
+import { placeholderName, type VkAuthor } from './vk-appeal.js';
 
 export const VK_API_URL = 'https://api.vk.com';
 /** The VK API version the connector asks for (the callback objects are read in the 5.103+ shape). */
@@ -62,8 +62,10 @@ interface VkAnswer {
   error?: { error_code?: unknown; error_msg?: unknown };
 }
 
-/** users.get: an array of users_user_full. */
-type UsersGetResponse = { id?: unknown; first_name?: unknown; last_name?: unknown }[];
+/** users.get: an array of users_user_full; `city` (base_object: id, title) when asked for and the profile shows one. */
+type UsersGetResponse = { id?: unknown; first_name?: unknown; last_name?: unknown; city?: { title?: unknown } }[];
+/** Longest profile place stored (shared/domain/appeal.ts author.place). */
+const MAX_PLACE = 200;
 
 /**
  * groups.getById as VK's schema has it for 5.199 (groups/responses.json#groups_getById_object_response): an object
@@ -75,24 +77,31 @@ type GroupsGetByIdResponse = { groups?: VkGroup[]; profiles?: unknown[] } | VkGr
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** The name to store, or undefined when VK gave none: plain text, however hostile (the desk renders it inert). */
-const storableName = (name: string): string | undefined => {
-  const trimmed = name.trim();
+/** Trimmed text cut to `max` UTF-16 units (as the appeal's contract counts them), or undefined when empty. */
+function storableText(value: string, max: number): string | undefined {
+  const trimmed = value.trim();
   if (trimmed === '') return undefined;
-  if (trimmed.length <= MAX_NAME) return trimmed;
+  if (trimmed.length <= max) return trimmed;
   // Cut between code points: an emoji across the limit goes whole, never leaving half of its pair (a lone surrogate
   // no one can render, and invalid in UTF-8).
-  const end = /[\uD800-\uDBFF]/.test(trimmed.charAt(MAX_NAME - 1)) ? MAX_NAME - 1 : MAX_NAME;
+  const end = /[\uD800-\uDBFF]/.test(trimmed.charAt(max - 1)) ? max - 1 : max;
   return trimmed.slice(0, end);
-};
+}
+
+/** The name to store, or undefined when VK gave none: plain text, however hostile (the desk renders it inert). */
+const storableName = (name: string): string | undefined => storableText(name, MAX_NAME);
+
+/** A profile's city to store: one line of plain text, however hostile, or undefined when VK gave none. */
+const storablePlace = (title: unknown): string | undefined => storableText(text(title).replace(/\s+/gu, ' '), MAX_PLACE);
 
 /**
  * What a lookup came to: a name, an answer without one (VK does not know the id), a failure about the id, or a failure
  * about the token or VK (`down`: for how long nothing is asked with the token; `line`: what to log if it starts an outage).
  */
 type Failure = 'failed' | { down: number; line: string };
-type Lookup = { name: string } | 'unknown' | Failure;
-const named = (name: string | undefined): Lookup => (name === undefined ? 'unknown' : { name });
+type Lookup = VkAuthor | 'unknown' | Failure;
+const named = (name: string | undefined, place?: string): Lookup =>
+  (name === undefined ? 'unknown' : { name, ...(place ? { place } : {}) });
 
 export function createVkUserNames(opts: VkUserNamesOptions = {}) {
   const apiUrl = (opts.apiUrl ?? VK_API_URL).replace(/\/+$/, '');
@@ -103,7 +112,7 @@ export function createVkUserNames(opts: VkUserNamesOptions = {}) {
   // community's token never answers for another's (revoked, blocked or rate-limited, it says nothing about theirs;
   // what it could read, theirs might not). Names for CACHE_TTL_MS (kept past it, to stand in while VK cannot be asked),
   // «unknown» for UNKNOWN_TTL_MS, «failed» for FAILURE_BACKOFF_MS.
-  const cache = new Map<string, { name: string; at: number }>();
+  const cache = new Map<string, VkAuthor & { at: number }>();
   const misses = new Map<string, { kind: 'unknown' | 'failed'; at: number }>();
   const inFlight = new Map<string, Promise<Lookup>>();
   // Per token, an outage: nothing asked before `until`; the entry stays until VK answers again (so a retry that fails
@@ -160,11 +169,13 @@ export function createVkUserNames(opts: VkUserNamesOptions = {}) {
   }
 
   async function userName(userId: number, accessToken: string): Promise<Lookup> {
-    const answer = await callVk('users.get', { user_ids: String(userId) }, accessToken, `id${userId}`);
+    // The profile's city too: where the author lives stands in for a place their message does not name (routing).
+    const answer = await callVk('users.get', { user_ids: String(userId), fields: 'city' }, accessToken, `id${userId}`);
     if (typeof answer === 'string' || 'down' in answer) return answer;
     const response = answer.response as UsersGetResponse | undefined;
     const user = Array.isArray(response) ? response.find((u) => u.id === userId) : undefined;
-    return named(storableName([text(user?.first_name), text(user?.last_name)].filter((part) => part !== '').join(' ')));
+    return named(storableName([text(user?.first_name), text(user?.last_name)].filter((part) => part !== '').join(' ')),
+      storablePlace(user?.city?.title));
   }
 
   async function communityName(groupId: number, accessToken: string): Promise<Lookup> {
@@ -196,7 +207,7 @@ export function createVkUserNames(opts: VkUserNamesOptions = {}) {
         if (typeof outcome === 'string') remember(misses, key, { kind: outcome, at: now() });
         else {
           misses.delete(key);
-          remember(cache, key, { name: outcome.name, at: now() });
+          remember(cache, key, { ...outcome, at: now() });
         }
         return outcome;
       }).finally(() => inFlight.delete(key));
@@ -205,28 +216,35 @@ export function createVkUserNames(opts: VkUserNamesOptions = {}) {
     return pending;
   }
 
+  /**
+   * The author — name, and the place their profile names — resolved when a token is given and VK answers in time; else
+   * what VK gave last (expired, still the author's best), else the placeholder name alone.
+   */
+  async function authorOf(fromId: number, accessToken: string | undefined): Promise<VkAuthor> {
+    if (accessToken === undefined || fromId === 0) return { name: placeholderName(fromId) };
+    const key = keyOf(fromId, accessToken);
+    const cached = cache.get(key);
+    const known = (entry: VkAuthor): VkAuthor => ({ name: entry.name, ...(entry.place ? { place: entry.place } : {}) });
+    if (cached && now() - cached.at < CACHE_TTL_MS) return known(cached);
+    const fallback = cached ? known(cached) : { name: placeholderName(fromId) };
+    const miss = misses.get(key);
+    if (miss && now() - miss.at < (miss.kind === 'unknown' ? UNKNOWN_TTL_MS : FAILURE_BACKOFF_MS)) return fallback;
+    const outage = outages.get(accessToken);
+    if (outage) {
+      if (now() < outage.until) return fallback;
+      // This lookup tries VK again; the others meanwhile keep the fallback instead of each waiting for a VK still down.
+      outage.until = now() + TOKEN_DOWN_MS;
+    }
+    const outcome = await lookUp(fromId, accessToken);
+    if (typeof outcome === 'object' && 'name' in outcome) return outcome;
+    return outcome === 'unknown' ? { name: placeholderName(fromId) } : fallback;
+  }
+
   return {
-    /**
-     * The author's name: resolved when a token is given and VK answers in time; else the name VK gave last (expired,
-     * still the author's best name), else the placeholder.
-     */
+    authorOf,
+    /** The author's name alone (authorOf's). */
     async nameOf(fromId: number, accessToken: string | undefined): Promise<string> {
-      if (accessToken === undefined || fromId === 0) return placeholderName(fromId);
-      const key = keyOf(fromId, accessToken);
-      const cached = cache.get(key);
-      if (cached && now() - cached.at < CACHE_TTL_MS) return cached.name;
-      const fallback = cached?.name ?? placeholderName(fromId);
-      const miss = misses.get(key);
-      if (miss && now() - miss.at < (miss.kind === 'unknown' ? UNKNOWN_TTL_MS : FAILURE_BACKOFF_MS)) return fallback;
-      const outage = outages.get(accessToken);
-      if (outage) {
-        if (now() < outage.until) return fallback;
-        // This lookup tries VK again; the others meanwhile keep the fallback instead of each waiting for a VK still down.
-        outage.until = now() + TOKEN_DOWN_MS;
-      }
-      const outcome = await lookUp(fromId, accessToken);
-      if (typeof outcome === 'object' && 'name' in outcome) return outcome.name;
-      return outcome === 'unknown' ? placeholderName(fromId) : fallback;
+      return (await authorOf(fromId, accessToken)).name;
     },
   };
 }

@@ -244,9 +244,22 @@ describe('VK Callback API: author names through users.get', () => {
     expect(vk.vkApi.calls).toHaveLength(1);
     const [call] = vk.vkApi.calls;
     expect(call?.fields.get('user_ids')).toBe('610000017');
+    expect(call?.fields.get('fields')).toBe('city');
     expect(call?.fields.get('access_token')).toBe('vk1.a.fixture-community-token');
     expect(call?.fields.get('v')).toBe('5.199');
     expect(call?.target).not.toContain('fixture-community-token');
+  });
+
+  it('stores the place the profile names (its city) with the name, as one line; none when the profile shows none', async () => {
+    vk = await startVkFixture({ accessToken: true });
+    vk.vkApi.names.set(610000017, ['Анна', 'Петрова']);
+    vk.vkApi.cities.set(610000017, '  Бердск \n');
+    vk.vkApi.names.set(610000451, ['Иван', 'Сидоров']);
+    expect(await vk.post(withSecret(vkEvent('wall_reply_new')))).toEqual(ok);
+    expect(await vk.post(withSecret(vkEvent('message_new')))).toEqual(ok);
+    const authors = new Map((await vk.appeals()).map((a) => [a.author.url, a.author]));
+    expect(authors.get('https://vk.com/id610000017')).toEqual({ name: 'Анна Петрова', url: 'https://vk.com/id610000017', place: 'Бердск' });
+    expect(authors.get('https://vk.com/id610000451')).toEqual({ name: 'Иван Сидоров', url: 'https://vk.com/id610000451' });
   });
 
   it('stores the placeholder name when the VK API is slow or answers an error, and still answers VK in time', async () => {

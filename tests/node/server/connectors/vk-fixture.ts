@@ -19,6 +19,8 @@ export interface FakeVkApi {
   /** Every users.get / groups.getById request: its form fields and the request target (the token must not be in it). */
   calls: { method: string; fields: URLSearchParams; target: string }[];
   names: Map<number, [string, string]>;
+  /** The city a person's profile shows (users_user_full.city.title), answered only when `fields` asks for `city`. */
+  cities: Map<number, string>;
   /** Communities groups.getById knows (groups_group_full, by positive id), answered in 5.199's `{ groups, profiles }`. */
   groups: Map<number, Record<string, unknown>>;
   delayMs: number;
@@ -28,7 +30,7 @@ export interface FakeVkApi {
 }
 
 export async function startFakeVkApi(): Promise<FakeVkApi> {
-  const api: Omit<FakeVkApi, 'url' | 'close'> = { calls: [], names: new Map(), groups: new Map(), delayMs: 0 };
+  const api: Omit<FakeVkApi, 'url' | 'close'> = { calls: [], names: new Map(), cities: new Map(), groups: new Map(), delayMs: 0 };
   const server: Server = createServer((req, res) => {
     let body = '';
     req.setEncoding('utf8');
@@ -51,7 +53,9 @@ export async function startFakeVkApi(): Promise<FakeVkApi> {
         const ids = (fields.get('user_ids') ?? '').split(',').map(Number);
         return { response: ids.flatMap((id) => {
           const name = api.names.get(id);
-          return name ? [{ id, first_name: name[0], last_name: name[1], can_access_closed: true, is_closed: false }] : [];
+          const city = (fields.get('fields') ?? '').split(',').includes('city') ? api.cities.get(id) : undefined;
+          return name ? [{ id, first_name: name[0], last_name: name[1], can_access_closed: true, is_closed: false,
+            ...(city !== undefined ? { city: { id: 99, title: city } } : {}) }] : [];
         }) };
       };
       setTimeout(() => {
