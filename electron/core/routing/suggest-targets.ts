@@ -184,7 +184,7 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
 
   const topPlace = places.candidates[0];
   // Reasons are worked out for the three shown only: the contribution of every word is the costly part.
-  const ranked: (Omit<TargetSuggestion, 'reason'> & { reason: () => string; named?: boolean })[] = [];
+  const ranked: (Omit<TargetSuggestion, 'reason'> & { reason: () => string; named?: boolean; mention?: number })[] = [];
   const localMass = classScore.get(LOCAL_CLASS) ?? 0;
   for (const [cls, score] of classScore) {
     if (cls === LOCAL_CLASS) continue;
@@ -199,7 +199,7 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
     : pagePlaces.length > 0 ? pagePlaces
     : profilePlaces.length > 0 ? profilePlaces
     : ctx.defaultLocalTargetId ? [{ targetId: ctx.defaultLocalTargetId, score: DEFAULT_PLACE_SCORE, place: '', text: '' }] : [];
-  for (const candidate of localCandidates) {
+  for (const [mention, candidate] of localCandidates.entries()) {
     const target = byId.get(candidate.targetId);
     if (!target) continue;
     const score = Math.max(localMass, 0.12) * candidate.score;
@@ -213,12 +213,14 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
     const named = candidate.place !== '' && !pagePlaces.includes(candidate) && !profilePlaces.includes(candidate);
     const known = ranked.find((r) => r.targetId === candidate.targetId);
     if (known) known.score += score;
-    else ranked.push({ targetId: candidate.targetId, name: target.shortName, score, reason, named });
+    else ranked.push({ targetId: candidate.targetId, name: target.shortName, score, reason, named, mention });
   }
   // On equal evidence the municipality of a place the writer named goes first: the name is one more sign of where
   // the matter belongs («вода из крана в селе Сурково Тогучинского района»: the housing ministry's words and the
-  // district's are the same words).
+  // district's are the same words). Of two municipalities on equal evidence, the one named first («Новости дня Каинск
+  // Барабинск»: the page's own town comes first in its name); the candidates come in the order they were read.
   ranked.sort((a, b) => b.score - a.score || Number(b.named ?? false) - Number(a.named ?? false)
+    || (a.mention !== undefined && b.mention !== undefined ? a.mention - b.mention : 0)
     || a.targetId.localeCompare(b.targetId));
   // A 0 % candidate is no suggestion (#13 item 7): under the floor it is not shown nor offered on Q/W.
   const rounded = ranked.slice(0, TOP).map((s) => ({ ...s, score: Math.round((ctx.rawScores ? Math.min(1, s.score) : calibratedScore(s.score)) * 100) / 100 }));

@@ -93,6 +93,15 @@ describe('the page the message was written on', () => {
     expect(suggest(text, 'Подслушано Бердск').suggestions[0]?.targetId).toBe('go-berdsk');
   });
 
+  it('of two towns a page names, puts the one named first first (the page\'s own town leads its name)', () => {
+    // «Каинск» is Куйбышев's name until 1935, still in local use.
+    const onPage = suggest('Опять нет воды уже третий день', 'Новости дня Каинск Барабинск').suggestions.map((s) => s.targetId);
+    expect(onPage.indexOf('mr-kuibyshevsky')).toBeGreaterThanOrEqual(0);
+    expect(onPage.indexOf('mr-kuibyshevsky')).toBeLessThan(onPage.indexOf('mr-barabinsky'));
+    const reversed = suggest('Опять нет воды уже третий день', 'Новости дня Барабинск Каинск').suggestions.map((s) => s.targetId);
+    expect(reversed.indexOf('mr-barabinsky')).toBeLessThan(reversed.indexOf('mr-kuibyshevsky'));
+  });
+
   it('gives way to a place written in the text', () => {
     const text = 'В Линёво на улице огромные ямы, асфальт не ремонтируют';
     expect(suggest(text, 'Администрация Колыванского района').suggestions[0]?.targetId).toBe('mr-iskitimsky');
