@@ -228,15 +228,23 @@ function fuzzyKey(key: string): string | null {
   return found;
 }
 
-/** The one-word noun concepts a relational adjective is made of, or undefined. */
+const relationalCache = new Map<string, Concept[] | null>();
+
+/** The one-word noun concepts a relational adjective is made of, or undefined (remembered per word, as fuzzy keys are). */
 function relationalConcepts(norm: string): Concept[] | undefined {
-  const found: Concept[] = [];
-  for (const base of relationalBases(norm)) {
-    for (const concept of conceptIndex().byFirst.get(base) ?? []) {
-      if (concept.keys.length === 1 && !found.includes(concept)) found.push(concept);
+  let found = relationalCache.get(norm);
+  if (found === undefined) {
+    const concepts: Concept[] = [];
+    for (const base of relationalBases(norm)) {
+      for (const concept of conceptIndex().byFirst.get(base) ?? []) {
+        if (concept.keys.length === 1 && !concepts.includes(concept)) concepts.push(concept);
+      }
     }
+    found = concepts.length > 0 ? concepts : null;
+    if (relationalCache.size >= 100_000) relationalCache.clear();
+    relationalCache.set(norm, found);
   }
-  return found.length > 0 ? found : undefined;
+  return found ?? undefined;
 }
 
 /**
