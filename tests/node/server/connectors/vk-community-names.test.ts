@@ -488,9 +488,13 @@ describe('VK down or the token refused: lookups with that token pause (a clock; 
     expect(busy.log).toEqual([`vk: users.get for id${ANNA}: HTTP 503; no lookups with this token for 300 s`]);
   });
 
-  it('VK unreachable (connection refused) is an outage too', async () => {
-    const closed = await listenOnLoopback(createServer());
-    await closed.close();
+  it('VK unreachable (the connection dropped, no answer at all) is an outage too', async () => {
+    // A server that drops every connection, kept listening: a closed port's number could be taken meanwhile by another
+    // test file's fake VK API (same token), which answered «no such user» — CI of 3421ec4, run in parallel.
+    const dropping = createServer();
+    dropping.on('connection', (socket) => socket.destroy());
+    const closed = await listenOnLoopback(dropping);
+    started.push(() => closed.close());
     const { clock, log, nameOf, timed } = await namesWithClock({ apiUrl: closed.url });
     expect(await nameOf(ANNA)).toBe(`Пользователь VK id${ANNA}`);
     expect((await timed(IVAN)).name).toBe(`Пользователь VK id${IVAN}`);
