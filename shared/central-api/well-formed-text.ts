@@ -4,6 +4,7 @@
 // other refuses. Citizen text may carry it: it is kept, escaped, inside the stored JSON on both engines.
 import { z } from 'zod';
 import { isWellFormedText } from '../domain/identifier.js';
+import { pathText } from '../text/issue-text.js';
 
 export { isWellFormedText };
 
@@ -28,8 +29,7 @@ export function illFormedStringPaths(value: unknown, path: Path = [], found: Pat
   return found;
 }
 
-const describePath = (path: Path): string =>
-  path.map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`)).join('') || '(тело)';
+const describePath = (path: Path): string => pathText(path) || '(тело)';
 
 /**
  * The same schema, refusing any string inside (at any depth, including fields borrowed from shared/domain) that is not

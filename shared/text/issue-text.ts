@@ -7,8 +7,8 @@ import { z } from 'zod';
 /** Parse parameters that word zod's messages in Russian: `schema.safeParse(raw, RUSSIAN_ISSUES)`. */
 export const RUSSIAN_ISSUES = { error: z.locales.ru().localeError } as const;
 
-/** A field's path as code writes it: «appeals[0].source». */
-function pathText(path: readonly PropertyKey[]): string {
+/** A field's path as code writes it: «appeals[0].source»; empty for the input itself. */
+export function pathText(path: readonly PropertyKey[]): string {
   return path.map((key, i) => (typeof key === 'number' ? `[${key}]` : `${i === 0 ? '' : '.'}${String(key)}`)).join('');
 }
 
