@@ -77,6 +77,25 @@ describe('competences', () => {
     expect(strongest('Хлеб и молоко опять подорожали в магазине')).toBe('minpromtorg');
   });
 
+  it('count riding and road-surface words for the municipality as much as for the transport ministry', () => {
+    // City routes and roads inside a settlement are local matters (131-ФЗ ст. 14, 16 п. 5, 7): on the ministry alone
+    // these words tipped every tram stop and village track its way; the words that name the scope still decide.
+    const shared = competenceEvidence('Пассажиры по часу ждут на остановке, водитель проезжает мимо');
+    expect(shared.get(LOCAL_CLASS)?.score).toBeGreaterThan(0);
+    expect(shared.get(LOCAL_CLASS)?.score).toBe(shared.get('mintrans')?.score);
+    const suburban = competenceEvidence('Пригородный автобус до Искитима не пришёл, пассажиры мёрзнут на остановке');
+    expect(suburban.get('mintrans')!.score).toBeGreaterThan(suburban.get(LOCAL_CLASS)?.score ?? 0);
+    const tram = competenceEvidence('Трамвай не ходит, пассажиры ждут на остановке');
+    expect(tram.get(LOCAL_CLASS)!.score).toBeGreaterThan(tram.get('mintrans')?.score ?? 0);
+  });
+
+  it('read a family named by its number of children, three and more, as a large family', () => {
+    expect(competenceEvidence('У нас пятеро детей, а пособие так и не назначили').get('minsoc')?.words)
+      .toContain('пятеро детей');
+    expect(competenceEvidence('Воспитываю четыре ребенка одна').get('minsoc')?.score).toBeGreaterThanOrEqual(2);
+    expect(competenceEvidence('У нас двое детей').get('minsoc')).toBeUndefined();
+  });
+
   it('hold no phrase that was matched to one text of the evaluation sets (review 47, M2)', () => {
     // Each of these matched only one message of the dev real set: tuning on the data measured, not a competence.
     const tuned = ['не положено', 'тяжело дышать', 'береговая линия', 'муниципальная реформа', 'куча глины', 'жители улицы'];
