@@ -3,27 +3,29 @@
 export interface TimeLeft {
   overdue: boolean;
   text: string;
-  /** The time alone, a minus sign when overdue; days abbreviated «дн.». */
+  /** The time alone, a minus sign when overdue. */
   compact: string;
 }
 
-function span(minutes: number): string {
+/**
+ * A duration in whole minutes as every screen writes it: «45 мин», «2 ч 5 мин», «3 дн. 2 ч» — the one spelling of the
+ * desk and the lead's screens («дн.» is an abbreviation and takes its dot; «ч» and «мин» are unit symbols and do not).
+ */
+export function durationText(minutes: number): string {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
-  if (days > 0) return hours > 0 ? `${days} дн ${hours} ч` : `${days} дн`;
+  if (days > 0) return hours > 0 ? `${days} дн. ${hours} ч` : `${days} дн.`;
   if (hours > 0) return mins > 0 ? `${hours} ч ${mins} мин` : `${hours} ч`;
   return `${mins} мин`;
 }
-
-const compactSpan = (minutes: number): string => span(minutes).replace(/ дн(?= |$)/, ' дн.');
 
 export function timeLeft(dueMs: number, nowMs: number): TimeLeft {
   const diff = dueMs - nowMs;
   if (diff >= 0) {
     const minutes = Math.floor(diff / 60_000);
-    return { overdue: false, text: `осталось ${span(minutes)}`, compact: compactSpan(minutes) };
+    return { overdue: false, text: `осталось ${durationText(minutes)}`, compact: durationText(minutes) };
   }
   const minutes = Math.max(1, Math.floor(-diff / 60_000));
-  return { overdue: true, text: `просрочено на ${span(minutes)}`, compact: `\u2212${compactSpan(minutes)}` };
+  return { overdue: true, text: `просрочено на ${durationText(minutes)}`, compact: `\u2212${durationText(minutes)}` };
 }

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_DEADLINE_POLICY, deadlinesOf } from '../../../shared/deadlines/deadline-policy.js';
 import { timeLeft } from '../../../shared/deadlines/time-left.js';
+import { formatMinutes } from '../../../renderer/src/features/lead/format-minutes.js';
 import {
   NOVOSIBIRSK_CALENDAR_SETTINGS, ProductionCalendar, createWorkingCalendar,
 } from '../../../shared/deadlines/working-calendar.js';
@@ -108,7 +109,18 @@ describe('deadline policy', () => {
     const now = nsk('2025-03-04T10:00');
     expect(timeLeft(now + 135 * 60_000, now)).toEqual({ overdue: false, text: 'осталось 2 ч 15 мин', compact: '2 ч 15 мин' });
     expect(timeLeft(now - 40 * 60_000, now)).toEqual({ overdue: true, text: 'просрочено на 40 мин', compact: '\u221240 мин' });
-    expect(timeLeft(now + 3 * 1440 * 60_000 + 120 * 60_000, now)).toMatchObject({ text: 'осталось 3 дн 2 ч', compact: '3 дн. 2 ч' });
+    expect(timeLeft(now + 3 * 1440 * 60_000 + 120 * 60_000, now)).toMatchObject({ text: 'осталось 3 дн. 2 ч', compact: '3 дн. 2 ч' });
     expect(timeLeft(now - 28 * 1440 * 60_000, now).compact).toBe('\u221228 дн.');
+  });
+
+  it('spells a duration the same on the lead\'s screens as in the desk\'s deadlines (one source, trial of 4 December)', () => {
+    // The lead's «Очереди» said «2 дн 22 ч», the inbox «2 дн. 20 ч»; the median «2 ч 05 мин», the deadline «2 ч 5 мин».
+    const now = nsk('2025-03-04T10:00');
+    for (const minutes of [0, 45, 125, 4200, 40_320]) {
+      expect(formatMinutes(minutes)).toBe(timeLeft(now + minutes * 60_000, now).compact);
+    }
+    expect(formatMinutes(4200)).toBe('2 дн. 22 ч');
+    expect(formatMinutes(125.4)).toBe('2 ч 5 мин');
+    expect(formatMinutes(null)).toBe('—');
   });
 });

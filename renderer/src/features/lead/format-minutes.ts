@@ -1,8 +1,7 @@
-// Durations as the lead reads them: «45 мин», «2 ч 05 мин», «3 дн».
+// Durations as the lead reads them: «45 мин», «2 ч 5 мин», «3 дн. 2 ч» — spelled as the desk's deadlines are
+// (shared/deadlines/time-left.ts), rounded to the minute; «—» where there is nothing to measure.
+import { durationText } from '../../../../shared/deadlines/time-left.js';
+
 export function formatMinutes(minutes: number | null): string {
-  if (minutes === null) return '—';
-  const m = Math.round(minutes);
-  if (m < 60) return `${m} мин`;
-  if (m < 1440) return `${Math.floor(m / 60)} ч ${String(m % 60).padStart(2, '0')} мин`;
-  return `${Math.floor(m / 1440)} дн ${Math.floor((m % 1440) / 60)} ч`;
+  return minutes === null ? '—' : durationText(Math.round(minutes));
 }
