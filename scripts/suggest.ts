@@ -44,7 +44,8 @@ for (const [i, line] of lines.entries()) {
   } catch {
     process.stderr.write(`line ${i + 1}: not JSON\n`);
   }
-  const { suggestions } = suggestTargets(text, { model: loaded.model, targets, keepBelowFloor: values.all === true,
+  const { suggestions } = suggestTargets(text, { model: loaded.model, places: loaded.places, targets,
+    keepBelowFloor: values.all === true,
     rawScores: values.raw === true,
     ...(defaultLocal ? { defaultLocalTargetId: defaultLocal } : {}), ...(channelName ? { channelName } : {}) });
   out.push(JSON.stringify({ suggestions }));

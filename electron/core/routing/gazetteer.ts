@@ -282,7 +282,7 @@ function settlementWord(token: Token | undefined): boolean {
  * The first word of a sentence is capitalised whatever it is, so its capital says nothing about a name: the first
  * word of the text, or one after «.», «!», «?», «…» or a line break — unless the dot is an abbreviation's.
  */
-function sentenceStart(tokens: Token[], i: number): boolean {
+function sentenceStart(tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1];
   if (!before) return true;
   const marks = before.after;
@@ -367,6 +367,34 @@ function matchAt(tokens: Token[], i: number): Entry[] | null {
     }
   }
   return group;
+}
+
+// Prepositions after which a capitalised word is read as a place the gazetteer may not know: those of place, and
+// «от», «у» of distances and neighbours («в трёх километрах от Бакмасихи», «у Кудряшей»).
+const UNKNOWN_PLACE_PREPOSITIONS = new Set([...PLACE_PREPOSITIONS, 'от', 'у']);
+const TITLE_CASE = /^[А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё][а-яё]*)*$/u;
+
+/**
+ * The words written as a settlement's or a street's name that no known place covers: capitalised (not in capitals:
+ * «МУП» is no place), inside a sentence, right after a settlement word («д. Родькино», «в деревне Родькино») or a
+ * preposition of place («от Бакмасихи», «на Ипподромской»). The gazetteer lacks most villages of the oblast; these
+ * are what the places learned from the operators' decisions are keyed by (learned-places.ts). Token indexes.
+ */
+export function unknownPlaceWords(tokens: readonly Token[], spans: readonly (readonly [number, number])[] = []): number[] {
+  const out: number[] = [];
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const before = tokens[i - 1]!;
+    // Right after its word, with nothing between but an abbreviation's dot («д. Родькино»): «из города. Надеемся…»
+    // ends a sentence, «на «Богатырь»» quotes an enterprise's name. (Cheapest test first: this runs on every word of
+    // every routed appeal the model learns.)
+    const afterPreposition = UNKNOWN_PLACE_PREPOSITIONS.has(before.norm) && !before.after;
+    if (!afterPreposition && !(settlementWord(before) && (!before.after || before.after === '.' && before.norm.length <= 3))) continue;
+    if (!token.capital || token.norm.length < 4 || !TITLE_CASE.test(token.surface) || sentenceStart(tokens, i)) continue;
+    if (spans.some(([from, to]) => i >= from && i < to)) continue;
+    out.push(i);
+  }
+  return out;
 }
 
 export function detectPlaces(textOrTokens: string | Token[]): PlaceDetection {

@@ -7,6 +7,7 @@ import { writeDerived } from '../cache/derived-write.js';
 import { competenceEvidence } from './competences.js';
 import { featuresOf } from './features.js';
 import type { Token } from './russian-text.js';
+import { LearnedPlaces, type LearnedPlacesState } from './learned-places.js';
 import { NaiveBayes, type NaiveBayesState } from './naive-bayes.js';
 import { routingClassOf, type SuggestResult } from './suggest-targets.js';
 
@@ -36,14 +37,23 @@ export function decisionWeight(input: { text: string | readonly Token[]; cls: st
 
 export interface LoadedModel {
   model: NaiveBayes;
+  /** The places the gazetteer does not know, learned from the same decisions (stored in the same state). */
+  places: LearnedPlaces;
   revision: number;
 }
+
+/** What suggest_model.state_json holds: the classifier's state and the learned places (absent in older caches). */
+type StoredState = NaiveBayesState & { places?: LearnedPlacesState };
+
+const stateJsonOf = (loaded: LoadedModel): string =>
+  JSON.stringify({ ...loaded.model.toState(), places: loaded.places.toState() } satisfies StoredState);
 
 export function loadModel(db: Database): LoadedModel {
   const row = db.prepare('SELECT state_json, revision FROM suggest_model WHERE id = 1').get() as
     { state_json: string; revision: number } | undefined;
-  if (!row) return { model: new NaiveBayes(), revision: 0 };
-  return { model: new NaiveBayes(JSON.parse(row.state_json) as NaiveBayesState), revision: row.revision };
+  if (!row) return { model: new NaiveBayes(), places: new LearnedPlaces(), revision: 0 };
+  const state = JSON.parse(row.state_json) as StoredState;
+  return { model: new NaiveBayes(state), places: new LearnedPlaces(state.places), revision: row.revision };
 }
 
 /**
@@ -100,6 +110,7 @@ export function collectTraining(db: Database, loaded: LoadedModel, targets: read
     const target = kindOf.get(targetId);
     return target ? routingClassOf(target) : targetId;
   };
+  const municipal = (targetId: string | null): targetId is string => kindOf.get(targetId ?? '')?.kind === 'municipality';
   const delta: TrainingDelta = { remember: [], forget: [], stateJson: '', learned: 0, revision: 0 };
   for (const row of rows) {
     const text = row.text ?? '';
@@ -111,18 +122,21 @@ export function collectTraining(db: Database, loaded: LoadedModel, targets: read
       // decision itself is taken back (its few words stay counted, far better than subtracting words never added).
       const same = row.learned_text_hash === textHash;
       loaded.model.learn(same ? features : new Map(), row.learned_cls, -1, row.learned_weight ?? 1);
+      // The place words of an edited text are unknown too: what was counted for them stays (one stray count).
+      if (same && municipal(row.learned_target)) loaded.places.learn(all.tokens, row.learned_target, -1);
     }
     if (row.status === 'routed' && row.target_id) {
       const cls = classOf(row.target_id);
       const weight = decisionWeight({ text: all.tokens, cls, suggestedCls: row.suggested === null ? null : classOf(row.suggested) });
       loaded.model.learn(features, cls, 1, weight);
+      if (municipal(row.target_id)) loaded.places.learn(all.tokens, row.target_id, 1);
       delta.remember.push([row.id, row.target_id, cls, weight, row.suggested, textHash]);
     } else {
       delta.forget.push(row.id);
     }
   }
   loaded.revision++;
-  delta.stateJson = JSON.stringify(loaded.model.toState());
+  delta.stateJson = stateJsonOf(loaded);
   delta.learned = loaded.model.learnedCount;
   delta.revision = loaded.revision;
   return delta;

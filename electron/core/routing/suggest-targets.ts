@@ -8,6 +8,7 @@ import { calibratedScore } from './calibration.js';
 import { competenceEvidence } from './competences.js';
 import { featuresOf } from './features.js';
 import { detectPlaces, type PlaceCandidate } from './gazetteer.js';
+import type { LearnedPlaces } from './learned-places.js';
 import type { Token } from './russian-text.js';
 import { LOCAL_CLASS } from './ministry-rules.js';
 import type { NaiveBayes } from './naive-bayes.js';
@@ -42,6 +43,11 @@ export interface SuggestContext {
    * default, not before anything read.
    */
   authorPlace?: string;
+  /**
+   * The places learned from decisions (learned-places.ts): a village the gazetteer does not know, named in the text
+   * («д. Родькино»), goes where the appeals naming it were routed — when the gazetteer reads no place in the text.
+   */
+  places?: LearnedPlaces;
   /** Keep candidates under SUGGESTION_FLOOR (measurement only: `npm run suggest -- --all`); the desk never does. */
   keepBelowFloor?: boolean;
   /** The ranking's raw shares instead of calibrated scores (fitting the calibration only: `npm run suggest:eval -- --fit`). */
@@ -64,6 +70,12 @@ const CHANNEL_PLACE_SCORE = 0.9;
  * write about where they live; some about their dacha, their parents' village, the city they work in).
  */
 const AUTHOR_PLACE_SCORE = 0.8;
+/**
+ * A place the gazetteer does not know but the operators' decisions do: named in the text, so it goes before the page
+ * and the profile as a place the gazetteer reads does, a little less sure (a word learned from a few decisions may
+ * have been a neighbour's name).
+ */
+const LEARNED_PLACE_SCORE = 0.85;
 /** A page name is shown in the reason up to this length (a page may call itself anything, up to 500 characters). */
 const CHANNEL_REASON_LENGTH = 60;
 /** How much the learned model is trusted: grows with the routed history it has seen, up to a cap. */
@@ -191,11 +203,15 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
     const target = byId.get(cls);
     if (target && score > 0) ranked.push({ targetId: cls, name: target.shortName, score, reason: () => reasonFor(cls) });
   }
-  // The local class goes to the municipality of the place named, else to the page's, else to the author's profile's,
-  // else to the default; a named place is always worth a look.
-  const pagePlaces = places.candidates.length > 0 ? [] : channelPlaces(ctx.channelName);
-  const profilePlaces = places.candidates.length > 0 || pagePlaces.length > 0 ? [] : authorPlaces(ctx.authorPlace);
-  const localCandidates: PlaceCandidate[] = places.candidates.length > 0 ? places.candidates
+  // The local class goes to the municipality of the place named, else of a place named that the decisions taught,
+  // else to the page's, else to the author's profile's, else to the default; a named place is always worth a look.
+  const textNamesPlace = places.candidates.length > 0;
+  const learnedPlaces: PlaceCandidate[] = textNamesPlace || !ctx.places ? [] : ctx.places.placesIn(features.tokens, places.spans)
+    .map((p) => ({ targetId: p.targetId, score: LEARNED_PLACE_SCORE, place: p.text, text: p.text }));
+  const pagePlaces = textNamesPlace || learnedPlaces.length > 0 ? [] : channelPlaces(ctx.channelName);
+  const profilePlaces = textNamesPlace || learnedPlaces.length > 0 || pagePlaces.length > 0 ? [] : authorPlaces(ctx.authorPlace);
+  const localCandidates: PlaceCandidate[] = textNamesPlace ? places.candidates
+    : learnedPlaces.length > 0 ? learnedPlaces
     : pagePlaces.length > 0 ? pagePlaces
     : profilePlaces.length > 0 ? profilePlaces
     : ctx.defaultLocalTargetId ? [{ targetId: ctx.defaultLocalTargetId, score: DEFAULT_PLACE_SCORE, place: '', text: '' }] : [];
@@ -205,6 +221,7 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
     const score = Math.max(localMass, 0.12) * candidate.score;
     const where = pagePlaces.includes(candidate) ? `страница: ${pageLabel(ctx.channelName ?? '')} → ${target.shortName}`
       : profilePlaces.includes(candidate) ? `профиль автора: ${pageLabel(ctx.authorPlace ?? '')} → ${target.shortName}`
+      : learnedPlaces.includes(candidate) ? `место: ${candidate.text} → ${target.shortName} (по прежним решениям)`
       : candidate.place ? `место: ${candidate.text} → ${target.shortName}` : 'место не названо';
     const reason = () => {
       const localWords = localMass >= 0.2 ? reasonFor(LOCAL_CLASS) : '';

@@ -110,7 +110,7 @@ async function refresh(): Promise<void> {
       const rows = page.all(...params, after.ms, after.ms, after.id, asked) as Waiting[];
       if (rows.length === 0) return true;
       post({ type: 'suggestions', generation, rows: rows.map((row): SuggestionRow => {
-        const result = suggestTargets(row.text ?? '', { model: model.model, targets,
+        const result = suggestTargets(row.text ?? '', { model: model.model, places: model.places, targets,
           ...(defaultLocal ? { defaultLocalTargetId: defaultLocal } : {}), ...(row.channel ? { channelName: row.channel } : {}),
           ...(typeof row.author_place === 'string' ? { authorPlace: row.author_place } : {}) });
         const top = result.suggestions[0];

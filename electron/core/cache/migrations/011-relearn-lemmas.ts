@@ -12,10 +12,8 @@ import type { Migration } from './migration.js';
 
 const NO_CANDIDATES = '{"suggestions":[],"place":null}';
 
-export const migration011: Migration = {
-  version: 11,
-  name: 'relearn-lemmas',
-  sql: `
+/** Forgets the model, the learned decisions and the suggestions, keeping the first suggestion each routed appeal showed. */
+export const RELEARN_FROM_SCRATCH_SQL = `
     DELETE FROM suggestions WHERE appeal_id NOT IN (SELECT id FROM appeals WHERE local_status = 'routed');
     UPDATE suggestions SET top_score = NULL, model_revision = 0, json = '${NO_CANDIDATES}';
     INSERT OR REPLACE INTO suggestions (appeal_id, top_target_id, top_score, model_revision, json)
@@ -23,7 +21,12 @@ export const migration011: Migration = {
       FROM suggest_learned l JOIN appeals a ON a.id = l.appeal_id
       WHERE a.local_status = 'routed' AND l.suggested_target_id IS NOT NULL;
     DELETE FROM suggest_learned;
-    DELETE FROM suggest_model;
+    DELETE FROM suggest_model;`;
+
+export const migration011: Migration = {
+  version: 11,
+  name: 'relearn-lemmas',
+  sql: `${RELEARN_FROM_SCRATCH_SQL}
     ALTER TABLE suggest_learned ADD COLUMN text_hash TEXT;
   `,
 };
