@@ -75,6 +75,21 @@ test('search with ё/е, ranked hits, a keyboard filter, routing a result, and a
     await expect(page.getByTestId('appeal-detail')).toHaveAttribute('data-appeal-id', 'search-b');
     await expect(page.getByTestId('appeal-detail')).toContainText('управляющая компания');
 
+    // Shift+Tab steps back from the results through the filters, one at a time, and stays there (it jumped to the box,
+    // trial of 4 December); Tab comes back to the results.
+    await page.keyboard.press('Shift+Tab');
+    const reset = page.getByRole('button', { name: 'Сбросить фильтры' });
+    await expect(reset).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    const overdue = page.getByRole('checkbox', { name: 'Просрочено' });
+    await expect(overdue).toBeFocused();
+    await page.waitForTimeout(200); // the focus must stay, not be taken back by the box a frame later
+    await expect(overdue).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(reset).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(grid).toBeFocused();
+
     // A digit routes the waiting result to the favourite in slot 1; the row stays, showing where it went.
     await page.keyboard.press('Digit1');
     await expect(rows.first().locator('.result-status')).toHaveText(/^→ /);

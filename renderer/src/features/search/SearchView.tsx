@@ -142,6 +142,9 @@ export function SearchView() {
   const hasHits = useSearchStore((s) => (s.answer?.ids.length ?? 0) > 0);
   const boxRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement | null>(null);
+  const headRef = useRef<HTMLDivElement>(null);
+  const resultsRef = useRef<HTMLDivElement>(null);
+  const handledFocusSeq = useRef(-1);
 
   useEffect(() => {
     followSearchEvents();
@@ -150,8 +153,14 @@ export function SearchView() {
     return () => useSearchStore.getState().openDialog(null);
   }, []);
 
-  // The store asks for focus (Ctrl+F, Enter, Esc); on opening the section, focus goes where the keys go.
+  // The store asks for focus (Ctrl+F, Enter, Esc); on opening the section, focus goes where the keys go. A zone the
+  // person entered by Tab or Shift+Tab already has the focus where they put it: Shift+Tab from the results to the last
+  // filter must stay there, not jump to the box (trial of 4 December: the filters could not be stepped back through).
   useEffect(() => {
+    const asked = focusSeq !== handledFocusSeq.current;
+    handledFocusSeq.current = focusSeq;
+    const container = zone === 'box' ? headRef.current : resultsRef.current;
+    if (!asked && container?.contains(document.activeElement)) return;
     if (zone === 'box') boxRef.current?.focus();
     else gridRef.current?.focus();
     // hasHits: Enter pressed before the answer came; the grid takes the focus once it exists.
@@ -170,7 +179,7 @@ export function SearchView() {
   return (
     <main className="workspace search-workspace">
       <section className="inbox-pane search-pane" aria-label="Поиск">
-        <div className="search-head" onFocusCapture={() => s().setZone('box')}>
+        <div ref={headRef} className="search-head" onFocusCapture={() => s().setZone('box')}>
           <div className="search-box-row">
             <input ref={boxRef} className="search-input" type="search" value={text} aria-label="Поиск по обращениям"
               placeholder="Слова из текста, автора или канала: «мусор ленинский», «отопление»…"
@@ -188,7 +197,7 @@ export function SearchView() {
           </div>
           <SearchSummary />
         </div>
-        <div className="search-results" onFocusCapture={() => s().setZone('results')}>
+        <div ref={resultsRef} className="search-results" onFocusCapture={() => s().setZone('results')}>
           <SearchResults gridRef={gridRef} />
         </div>
         {zone === 'results' ? (
