@@ -19,10 +19,10 @@ export function requireUser(ctx: UserSource): User {
   return user;
 }
 
-/** The signed-in shift lead, or not_signed_in / forbidden. */
-export function requireLead(ctx: UserSource): User {
+/** The signed-in shift lead, or not_signed_in / forbidden (saying what is the lead's: a section by default). */
+export function requireLead(ctx: UserSource, only = 'Этот раздел доступен только старшему смены'): User {
   const user = requireUser(ctx);
-  if (user.role !== 'lead') throw new DeskFailure('forbidden', 'Этот раздел доступен только старшему смены');
+  if (user.role !== 'lead') throw new DeskFailure('forbidden', only);
   return user;
 }
 

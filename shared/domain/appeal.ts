@@ -1,6 +1,7 @@
 // The appeal: one citizen message as the central API knows it, and the pure rules that change it.
 import { z } from 'zod';
 import { Identifier } from './identifier.js';
+import type { User } from './user.js';
 
 export const SOURCES = ['vk', 'ok', 'telegram', 'pos'] as const;
 export const Source = z.enum(SOURCES);
@@ -101,6 +102,21 @@ export const Decision = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reject'), reason: RejectReason }),
 ]);
 export type Decision = z.infer<typeof Decision>;
+
+/** Why a desk refuses an operator's re-decision (search, queues): on a desk only a shift lead changes a decision made. */
+export const ONLY_LEAD_REDECIDES = 'Изменить принятое решение может только старший смены';
+
+/** Why an operator may not change this decision: said by the server, and by the desk before the key is even sent. */
+export const DECIDED_BY_ANOTHER = 'Обращение уже разобрал другой оператор; изменить решение может старший смены';
+
+/**
+ * Who may decide an appeal as it stands: operators a new one and their own decisions again; a shift lead anything.
+ * The server enforces it; the desk asks it first, so a key it would refuse is refused on the spot, with the reason.
+ */
+export function mayDecide(user: Pick<User, 'id' | 'role'>, appeal: Pick<Appeal, 'status' | 'routedBy'>): boolean {
+  if (user.role === 'lead') return true;
+  return appeal.status === 'new' || appeal.routedBy?.id === user.id;
+}
 
 export function applyDecision(appeal: Appeal, decision: Decision, by: UserRef, at: string): Appeal {
   const decided = { ...appeal, routedBy: by, routedAt: at, version: appeal.version + 1 };

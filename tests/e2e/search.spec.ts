@@ -99,7 +99,9 @@ test('search with ё/е, ranked hits, a keyboard filter, routing a result, and a
 
     // Decided now: an operator's second decision is refused, and the answer is shown.
     await page.keyboard.press('Digit2');
-    await expect(page.getByRole('alert').filter({ hasText: 'Решение не сохранено' })).toContainText('старшему смены');
+    // Refused on the desk with what is wrong (not «this section is the lead's»), the key sent nowhere.
+    await expect(page.getByRole('alert').filter({ hasText: 'Решение не сохранено' }))
+      .toContainText('Изменить принятое решение может только старший смены');
     await expect(rows.first().locator('.result-status')).toHaveText(/^→ /);
 
     // Esc goes back to the box; Ctrl+S saves the search with its filter under a name.

@@ -3,7 +3,7 @@
 // and decisions on results. Typing runs the query after a pause; an answer to an older query is dropped.
 import { create } from 'zustand';
 import { MAX_ROWS_PER_CALL, type ListedRow } from '../../../../shared/desk-api/contract.js';
-import type { Decision } from '../../../../shared/domain/appeal.js';
+import { ONLY_LEAD_REDECIDES, type Decision } from '../../../../shared/domain/appeal.js';
 import type { SavedView, SearchQuery } from '../../../../shared/search/search-query.js';
 import { deskCall, onDeskEvent } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
@@ -143,6 +143,12 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     const status = get().rowsById.get(id)?.status
       ?? (detail?.id === id && detail.phase === 'ready' ? detail.local.appeal.status : undefined);
     if (status === undefined) return; // the row has not arrived yet: nothing to judge the key by
+    // A decided appeal is re-decided by a shift lead only: an operator's key is refused where it is, the selection
+    // staying put (trial of 4 December: it moved on as if routed, under the alert «this section is the lead's»).
+    if (status !== 'new' && desk().session?.user?.role !== 'lead') {
+      desk().showAlert(`Решение не сохранено: ${ONLY_LEAD_REDECIDES}`);
+      return;
+    }
     // The alert on screen now is the one this decision's notice ends; one raised while the call is out stays.
     const since = desk().alert?.seq ?? 0;
     // The row shows the decision at once and the selection moves on, as in the inbox; refused = put back.
