@@ -3,7 +3,7 @@
 export interface TimeLeft {
   overdue: boolean;
   text: string;
-  /** The time alone, a minus sign when overdue. */
+  /** The time alone, a minus sign when overdue; whole hours from ten hours on. */
   compact: string;
 }
 
@@ -20,12 +20,20 @@ export function durationText(minutes: number): string {
   return `${mins} мин`;
 }
 
+/**
+ * The grid column's form: from ten hours on, whole hours — «−22 ч 46 мин» was cut at 1366×768 @150 % (trial of
+ * 4 December), and a deadline that far is not read to the minute (the detail pane says it whole).
+ */
+function compactDuration(minutes: number): string {
+  return minutes >= 600 && minutes < 1440 ? `${Math.floor(minutes / 60)} ч` : durationText(minutes);
+}
+
 export function timeLeft(dueMs: number, nowMs: number): TimeLeft {
   const diff = dueMs - nowMs;
   if (diff >= 0) {
     const minutes = Math.floor(diff / 60_000);
-    return { overdue: false, text: `осталось ${durationText(minutes)}`, compact: durationText(minutes) };
+    return { overdue: false, text: `осталось ${durationText(minutes)}`, compact: compactDuration(minutes) };
   }
   const minutes = Math.max(1, Math.floor(-diff / 60_000));
-  return { overdue: true, text: `просрочено на ${durationText(minutes)}`, compact: `\u2212${durationText(minutes)}` };
+  return { overdue: true, text: `просрочено на ${durationText(minutes)}`, compact: `\u2212${compactDuration(minutes)}` };
 }

@@ -30,4 +30,6 @@ export function countRu(n: number, forms: RuForms): string {
 export const APPEAL_FORMS: RuForms = { one: 'обращение', few: 'обращения', many: 'обращений' };
 /** «1 новое обращение», «3 новых обращения», «5 новых обращений». */
 export const NEW_APPEAL_FORMS: RuForms = { one: 'новое обращение', few: 'новых обращения', many: 'новых обращений' };
+/** «1 новое», «2 новых»: the same count where the noun is understood (the inbox's cue in the «Текст» header). */
+export const NEW_FORMS: RuForms = { one: 'новое', few: 'новых', many: 'новых' };
 export const DECISION_FORMS: RuForms = { one: 'решение', few: 'решения', many: 'решений' };

@@ -2,7 +2,6 @@
 import { useDeskStore } from '../../store/desk-store.js';
 import { DetailPane } from './DetailPane.js';
 import { InboxTable } from './InboxTable.js';
-import { NewAboveCue } from './NewAboveCue.js';
 import { RoutePanel } from './RoutePanel.js';
 import { useInboxKeys } from './use-inbox-keys.js';
 
@@ -34,7 +33,6 @@ export function InboxView() {
     <main className="workspace">
       <section className="inbox-pane" aria-label="Очередь обращений">
         <InboxList />
-        <NewAboveCue />
       </section>
       <aside className="side-pane">
         <DetailPane />

@@ -11,6 +11,7 @@ import { ClusterBadge } from '../clusters/ClusterBadge.js';
 import { HeldBadge } from '../team/HeldMark.js';
 import { TopSuggestionCell } from '../suggestions/TopSuggestionCell.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
+import { TextHeader } from './NewAboveCue.js';
 import { WithdrawnBadge } from '../withdrawn/WithdrawnMark.js';
 
 function ReceivedCell({ iso }: { iso: string }) {
@@ -30,8 +31,8 @@ export const INBOX_COLUMNS = [
     header: () => <span className="header-label" title="Автор и канал">Автор<span className="author-channel-header"> / канал</span></span>,
     cell: (c) => <><InertLine className="author-name" text={c.getValue()} maxLength={200} /><InertLine className="author-channel" text={c.row.original.channelName} maxLength={200} /></> }),
   // A surge cluster (#6) shows its count before the text of its newest appeal; a colleague's hold (#9) who reads it;
-  // an appeal its author withdrew (issue 14 item 6) says so first.
-  column.accessor('excerpt', { id: 'excerpt', header: 'Текст',
+  // an appeal its author withdrew (issue 14 item 6) says so first. The header carries the cue of unseen arrivals.
+  column.accessor('excerpt', { id: 'excerpt', header: () => <TextHeader />,
     cell: (c) => <><WithdrawnBadge iso={c.row.original.withdrawnAt} /><HeldBadge appealId={c.row.original.id} /><ClusterBadge appealId={c.row.original.id} /><InertLine text={c.getValue()} /></> }),
   column.display({ id: 'suggestion', header: () => <span className="header-label" title={`Первое предложение модели (${keysFor('inbox', 'route-suggestion-1')})`}>Предложение</span>,
     cell: (c) => <TopSuggestionCell appealId={c.row.original.id} /> }),
