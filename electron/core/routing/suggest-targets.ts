@@ -222,7 +222,8 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
     const where = pagePlaces.includes(candidate) ? `страница: ${pageLabel(ctx.channelName ?? '')} → ${target.shortName}`
       : profilePlaces.includes(candidate) ? `профиль автора: ${pageLabel(ctx.authorPlace ?? '')} → ${target.shortName}`
       : learnedPlaces.includes(candidate) ? `место: ${candidate.text} → ${target.shortName} (по прежним решениям)`
-      : candidate.place ? `место: ${candidate.text} → ${target.shortName}` : 'место не названо';
+      // The place by its name, not in the case the text put it in («Снегири», not «Снегирях»: trial of 4 December).
+      : candidate.place ? `место: ${candidate.place} → ${target.shortName}` : 'место не названо';
     const reason = () => {
       const localWords = localMass >= 0.2 ? reasonFor(LOCAL_CLASS) : '';
       return localWords.startsWith('слова') ? `${where}; ${localWords}` : where;

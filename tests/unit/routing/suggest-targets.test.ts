@@ -32,6 +32,14 @@ describe('cold start: competences alone', () => {
     expect(first('В Линёво на улице огромные ямы, асфальт не ремонтируют')).toBe('mr-iskitimsky');
   });
 
+  it('names the place in its reason by its name, not in the case the text put it in', () => {
+    const ctx = { model: new NaiveBayes(), targets, defaultLocalTargetId: 'meria-nsk' };
+    const snow = suggestTargets('На выезде в Снегирях не чистят снег, яма на яме', ctx);
+    expect(snow.suggestions[0]?.reason).toMatch(/^место: Снегири → /);
+    expect(snow.place).toMatchObject({ name: 'Снегири', text: 'Снегирях' });
+    expect(suggestTargets('В Советском районе не горят фонари', ctx).suggestions[0]?.reason).toMatch(/^место: Советский район → /);
+  });
+
   it('puts the municipality of a place written in the text first when its evidence equals a ministry\'s', () => {
     // «автобус» is both the transport ministry's word and a local one; the named district decides the tie.
     const suggestions = suggestTargets('В Тогучинском районе по выходным нет автобуса', { model: new NaiveBayes(), targets })

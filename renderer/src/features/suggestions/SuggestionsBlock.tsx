@@ -39,8 +39,8 @@ export function SuggestionsBlock({ appealId }: { appealId: string }) {
       <div className="suggestions-head">
         <h3 className="panel-title">Предложение</h3>
         <p className="suggestion-place" data-testid={place ? 'detected-place' : undefined}
-          title={place ? `Место: ${inertText(place.text)} → ${placeTarget?.shortName ?? place.targetId}` : undefined}>
-          {place ? <>Место: {inertText(place.text)} → {placeTarget?.shortName ?? place.targetId}</> : null}
+          title={place ? `Место: ${inertText(place.name)} → ${placeTarget?.shortName ?? place.targetId}` : undefined}>
+          {place ? <>Место: {inertText(place.name)} → {placeTarget?.shortName ?? place.targetId}</> : null}
         </p>
       </div>
       <div className="suggestion-rows">
