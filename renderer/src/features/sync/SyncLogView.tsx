@@ -63,7 +63,7 @@ export function SyncLogView() {
         {entries.length === 0 ? <p className="sync-empty">Записей пока нет.</p> : (
           <table className="log-table">
             <thead>
-              <tr><th>Время</th><th>Уровень</th><th>Событие</th><th>Подробности</th><th className="num">В очереди</th></tr>
+              <tr><th>Время</th><th>Уровень</th><th>Событие</th><th>Подробности</th><th className="num" title="Решений, ожидавших отправки на сервер">Ждали отправки</th></tr>
             </thead>
             <tbody>
               {entries.map((e, i) => (
