@@ -73,7 +73,7 @@ export class ServerUnderTest {
   }
 }
 
-export interface DeskOptions { login?: string; pushDelayMs?: number; syncIntervalMs?: number }
+export interface DeskOptions { login?: string; pushDelayMs?: number; syncIntervalMs?: number; pagelessHoldMs?: number }
 
 /** A harness for one desk; its `url` is the page with this start's key in the fragment (`#k=…`), ready for page.goto. */
 export async function startDesk(server: ServerUnderTest, dataDir: string, options: DeskOptions = {}): Promise<Harness> {
@@ -84,6 +84,7 @@ export async function startDesk(server: ServerUnderTest, dataDir: string, option
     pushDelayMs: options.pushDelayMs ?? 150,
     syncIntervalMs: options.syncIntervalMs ?? 1_000,
     requestTimeoutMs: 3_000,
+    ...(options.pagelessHoldMs === undefined ? {} : { pagelessHoldMs: options.pagelessHoldMs }),
   });
 }
 

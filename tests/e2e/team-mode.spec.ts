@@ -122,3 +122,39 @@ test('urgency order distributes too: two desks sorted by deadline land on differ
     expect(await b.selectedId()).not.toBe(mostUrgent);
   });
 });
+
+test('a browser desk whose tab is closed lets its hold go; one reloaded keeps it', async ({ browser }) => {
+  // The browser workstation's closed tab is Electron's closed window: its core ran on and kept renewing the hold, so
+  // the appeal stayed «смотрит …» at the end of every colleague's list for as long as the desk process lived (trial of
+  // 4 December). A reload comes back well within the pageless time (here 1.5 s; 10 s in use).
+  test.setTimeout(90_000);
+  const serverDir = tempDir('srv'); const dirA = tempDir('a'); const dirB = tempDir('b');
+  const server = new ServerUnderTest(serverDir.dir, 30);
+  await server.start();
+  const deskA = await startDesk(server, dirA.dir, { login: 'operator1', syncIntervalMs: 60_000, pagelessHoldMs: 1_500 });
+  const deskB = await startDesk(server, dirB.dir, { login: 'operator2', syncIntervalMs: 60_000 });
+  const pageA = await browser.newPage(); const pageB = await browser.newPage();
+  try {
+    const a = new InboxPage(pageA); const b = new InboxPage(pageB);
+    await a.open(deskA.url);
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+    const heldByA = await a.selectedId();
+    await b.open(deskB.url);
+    const heldRowOnB = b.grid.locator(`[data-appeal-id="${heldByA}"]`);
+    await expect(heldRowOnB).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 5_000 });
+
+    // A reload is no closed tab: the hold stays through it and the pageless time after.
+    await pageA.reload();
+    await expect(a.selectedRow).toHaveCount(1);
+    await pageA.waitForTimeout(2_500);
+    await expect(heldRowOnB).toHaveAttribute('data-held-by', 'Анна П.');
+
+    await pageA.close();
+    await expect(heldRowOnB).not.toHaveAttribute('data-held-by', /.+/, { timeout: 10_000 });
+  } finally {
+    await pageB.close();
+    await deskA.close(); await deskB.close();
+    await server.stop();
+    serverDir.remove(); dirA.remove(); dirB.remove();
+  }
+});

@@ -13,7 +13,8 @@ export interface EventStream {
   readonly clientCount: number;
 }
 
-export function createEventStream(remember: ReadonlySet<string> = new Set()): EventStream {
+/** `onEmpty`: called when the last client has gone (a closed tab); a client that comes back is just attached again. */
+export function createEventStream(remember: ReadonlySet<string> = new Set(), onEmpty?: () => void): EventStream {
   const clients = new Set<ServerResponse>();
   const newest = new Map<string, string>();
   // Keeps idle connections from being dropped by proxies or client timeouts; never holds the process open.
@@ -31,7 +32,10 @@ export function createEventStream(remember: ReadonlySet<string> = new Set()): Ev
         'x-content-type-options': 'nosniff',
       });
       clients.add(response);
-      response.on('close', () => clients.delete(response));
+      response.on('close', () => {
+        clients.delete(response);
+        if (clients.size === 0) onEmpty?.();
+      });
       response.write(`retry: 1000\n: connected\n\n${[...newest.values()].join('')}`);
     },
     broadcast(name, payload) {

@@ -30,6 +30,8 @@ export const KEY_HEADER = 'x-desk-key';
 export const KEY_FRAGMENT = 'k';
 const HARNESS_PREFIX = '/__harness/';
 const MAX_BODY_BYTES = 1024 * 1024;
+/** A tab closed this long lets its hold go: longer than a reload, much shorter than the server's 90 s lapse. */
+export const PAGELESS_HOLD_MS = 10_000;
 
 export const DEFAULT_RENDERER_DIR = path.resolve(import.meta.dirname, '..', '..', 'build', 'renderer');
 
@@ -56,6 +58,8 @@ export interface HarnessOptions {
    * loads the window while its utility process starts (calls wait for the core). The UI bench opens the page here.
    */
   onListening?: (url: string) => void;
+  /** How long the desk keeps its hold with no page open (PAGELESS_HOLD_MS by default; shorter in tests). */
+  pagelessHoldMs?: number;
 }
 
 export interface Harness {
@@ -100,7 +104,20 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const sent = request.headers[KEY_HEADER];
     return typeof sent === 'string' && timingSafeEqual(digest(sent), keyDigest);
   };
-  const events = createEventStream(STATE_EVENTS);
+  // A closed tab is the browser workstation's closed window: in Electron the app quits and its hold lapses with it, here
+  // the core runs on and kept renewing the hold — the appeal stayed «смотрит …» at the end of every colleague's list
+  // (trial of 4 December). With no page left for PAGELESS_HOLD_MS (a reload comes back within a second), the hold goes.
+  let pageless: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const events = createEventStream(STATE_EVENTS, () => {
+    clearTimeout(pageless);
+    if (stopped) return;
+    pageless = setTimeout(() => {
+      if (events.clientCount > 0) return;
+      void corePromise.then((core) => core.call('team.hold', { appealId: null })).catch(() => undefined);
+    }, options.pagelessHoldMs ?? PAGELESS_HOLD_MS);
+    pageless.unref();
+  });
   const unsubscribers: (() => void)[] = [];
   const subscribed = corePromise.then((core) => {
     unsubscribers.push(...Object.keys(DESK_EVENTS).map((name) => core.on(name, (payload) => events.broadcast(name, payload))));
@@ -203,6 +220,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     const close = (): Promise<void> => {
       closing ??= (async () => {
         for (const unsubscribe of unsubscribers) unsubscribe();
+        stopped = true;
+        clearTimeout(pageless);
         events.closeAll();
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
@@ -215,6 +234,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     return { url, origin, key, port, core, close };
   } catch (error) {
     for (const unsubscribe of unsubscribers) unsubscribe();
+    stopped = true;
+    clearTimeout(pageless);
     events.closeAll();
     server.closeAllConnections();
     await new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
