@@ -17,17 +17,19 @@ export function NewAboveCue() {
   const selectEdge = useDeskStore((s) => s.selectEdge);
   const keys = keysFor('inbox', 'first');
   const whole = `${countRu(count, NEW_APPEAL_FORMS)} выше`;
-  // The slot is always there, so a screen reader hears the count as it changes; the short form says the rest in its
-  // name and tooltip.
+  // The slot is always there, so a screen reader hears the count as it changes; the short form shown says the rest in
+  // hidden text and the tooltip.
   return (
     <span className="new-above-slot" role="status" aria-live="polite">
       {count > 0 ? (
-        <button type="button" className="new-above" data-testid="new-above" tabIndex={-1} aria-label={whole}
+        <button type="button" className="new-above" data-testid="new-above" tabIndex={-1}
           // The keys stay with the grid: a click must not take the focus from it.
           onMouseDown={(event) => event.preventDefault()} onClick={() => selectEdge('first')}
           title={`${whole}: к самым новым${keys ? ` (${keys})` : ''}`}>
           <span aria-hidden="true">↑ {formatNumberRu(count)}<span className="new-above-word"> {pluralRu(count, NEW_FORMS)}</span></span>
-          {keys ? <Keycap keys={keys} /> : null}
+          {/* Text, not a label: a live region announces a change of its text, seldom one of an attribute. */}
+          <span className="visually-hidden">{whole}</span>
+          {keys ? <Keycap keys={keysFor('inbox', 'first')} /> : null}
         </button>
       ) : null}
     </span>
