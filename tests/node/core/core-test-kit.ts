@@ -1,6 +1,7 @@
 // Shared helpers for the core tests: per-test temp folders, sample appeals, waiting on core events (no sleeps),
 // and the reference server started on 127.0.0.1 port 0.
 import { mkdtempSync, rmSync } from 'node:fs';
+import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Appeal } from '../../../shared/domain/appeal.js';
@@ -145,5 +146,15 @@ export class ManualClock implements Clock {
     this.timers = this.timers.filter((t) => !due.includes(t));
     for (const t of due) t.fn();
     return due.length;
+  }
+}
+
+/** The decisions the routing model in a desk's cache has learned (the worker stores each training step there). */
+export function learnedIn(dataDir: string): number {
+  const db = new Database(join(dataDir, 'cache.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT learned FROM suggest_model WHERE id = 1').get() as { learned: number } | undefined)?.learned ?? 0;
+  } finally {
+    db.close();
   }
 }

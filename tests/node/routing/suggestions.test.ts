@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 import type { AppealSuggestions } from '../../../shared/desk-api/routing-contract.js';
-import { nextEvent, statusMatching, suggestionsReady, tempDir, value } from '../core/core-test-kit.js';
+import { learnedIn, nextEvent, statusMatching, suggestionsReady, tempDir, value } from '../core/core-test-kit.js';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -21,15 +21,6 @@ async function openCore(dataDir: string, server: RunningServer): Promise<DeskCor
   return core;
 }
 
-
-const learnedIn = (dataDir: string): number => {
-  const db = new Database(join(dataDir, 'cache.sqlite'), { readonly: true });
-  try {
-    return (db.prepare('SELECT learned FROM suggest_model WHERE id = 1').get() as { learned: number } | undefined)?.learned ?? 0;
-  } finally {
-    db.close();
-  }
-};
 
 describe('routing suggestions', () => {
   it('are learned from routed history, improve with a decision and survive a restart', async () => {
