@@ -61,11 +61,23 @@ export class LearnedPlaces {
   }
 
   /**
-   * sign +1 learns a decision that routed this text to `municipalityId`, -1 takes it back (same text, same target).
-   * Every unknown place word of the text is counted: which of them is the village is told by the next decisions.
+   * Learns a decision that routed this text to `municipalityId`: every unknown place word of the text is counted
+   * (which of them is the village, the next decisions tell). Returns the keys counted, which the caller keeps with the
+   * decision: taking it back must subtract exactly those, whatever a later build reads as a place.
    */
-  learn(tokens: readonly Token[], municipalityId: string, sign: 1 | -1 = 1): void {
-    for (const { key } of namesIn(tokens, [])) {
+  learn(tokens: readonly Token[], municipalityId: string): string[] {
+    const keys = namesIn(tokens, []).map((n) => n.key);
+    this.count(keys, municipalityId, 1);
+    return keys;
+  }
+
+  /** Takes back a decision learned with these keys (as `learn` returned them) for this municipality. */
+  forget(keys: readonly string[], municipalityId: string): void {
+    this.count(keys, municipalityId, -1);
+  }
+
+  private count(keys: readonly string[], municipalityId: string, sign: 1 | -1): void {
+    for (const key of keys) {
       let byTarget = this.counts.get(key);
       if (!byTarget) {
         if (sign < 0) continue;

@@ -78,13 +78,16 @@ interface DeltaRow {
   learned_cls: string | null;
   learned_weight: number | null;
   learned_text_hash: string | null;
+  /** The place keys learned with the decision (JSON array; null before migration 014 or for a ministry's). */
+  learned_place_keys: string | null;
   /** The first suggestion when it was decided: kept from the first learning, else the stored suggestion's. */
   suggested: string | null;
 }
 
 /** What one training step changed: written by the core's own connection (the only writer of the cache). */
 export interface TrainingDelta {
-  remember: [appealId: string, targetId: string, cls: string, weight: number, suggestedTargetId: string | null, textHash: string][];
+  remember: [appealId: string, targetId: string, cls: string, weight: number, suggestedTargetId: string | null, textHash: string,
+    placeKeys: string | null][];
   forget: string[];
   stateJson: string;
   learned: number;
@@ -101,7 +104,8 @@ export function collectTraining(db: Database, loaded: LoadedModel, targets: read
   const rows = db.prepare(`
     SELECT a.id, json_extract(coalesce(a.local_json, a.server_json), '$.text') AS text, a.local_status AS status,
       a.local_target_id AS target_id, l.target_id AS learned_target, l.cls AS learned_cls, l.weight AS learned_weight,
-      l.text_hash AS learned_text_hash, coalesce(l.suggested_target_id, s.top_target_id) AS suggested
+      l.text_hash AS learned_text_hash, l.place_keys AS learned_place_keys,
+      coalesce(l.suggested_target_id, s.top_target_id) AS suggested
     FROM appeals a LEFT JOIN suggest_learned l ON l.appeal_id = a.id LEFT JOIN suggestions s ON s.appeal_id = a.id
     WHERE (a.local_status = 'routed' AND (l.target_id IS NULL OR l.target_id != a.local_target_id))
        OR (a.local_status != 'routed' AND l.target_id IS NOT NULL)`).all() as DeltaRow[];
@@ -122,15 +126,17 @@ export function collectTraining(db: Database, loaded: LoadedModel, targets: read
       // decision itself is taken back (its few words stay counted, far better than subtracting words never added).
       const same = row.learned_text_hash === textHash;
       loaded.model.learn(same ? features : new Map(), row.learned_cls, -1, row.learned_weight ?? 1);
-      // The place words of an edited text are unknown too: what was counted for them stays (one stray count).
-      if (same && municipal(row.learned_target)) loaded.places.learn(all.tokens, row.learned_target, -1);
+      // The places exactly as they were counted, whatever the text is now or this build reads as a place.
+      if (row.learned_place_keys !== null && municipal(row.learned_target)) {
+        loaded.places.forget(JSON.parse(row.learned_place_keys) as string[], row.learned_target);
+      }
     }
     if (row.status === 'routed' && row.target_id) {
       const cls = classOf(row.target_id);
       const weight = decisionWeight({ text: all.tokens, cls, suggestedCls: row.suggested === null ? null : classOf(row.suggested) });
       loaded.model.learn(features, cls, 1, weight);
-      if (municipal(row.target_id)) loaded.places.learn(all.tokens, row.target_id, 1);
-      delta.remember.push([row.id, row.target_id, cls, weight, row.suggested, textHash]);
+      const placeKeys = municipal(row.target_id) ? JSON.stringify(loaded.places.learn(all.tokens, row.target_id)) : null;
+      delta.remember.push([row.id, row.target_id, cls, weight, row.suggested, textHash, placeKeys]);
     } else {
       delta.forget.push(row.id);
     }
@@ -161,12 +167,12 @@ export function nextTrainingStep(
 /** Stores a training step in one transaction: the learned appeals and the model together. */
 export function applyTraining(db: Database, delta: TrainingDelta): void {
   const remember = db.prepare(`INSERT OR REPLACE INTO suggest_learned (appeal_id, target_id, cls, weight, suggested_target_id,
-    text_hash) VALUES (?, ?, ?, ?, ?, ?)`);
+    text_hash, place_keys) VALUES (?, ?, ?, ?, ?, ?, ?)`);
   const forget = db.prepare('DELETE FROM suggest_learned WHERE appeal_id = ?');
   const save = db.prepare(`INSERT OR REPLACE INTO suggest_model (id, state_json, learned, revision, updated_at)
     VALUES (1, ?, ?, ?, ?)`);
   db.transaction(() => {
-    for (const [id, target, cls, weight, suggested, textHash] of delta.remember) remember.run(id, target, cls, weight, suggested, textHash);
+    for (const row of delta.remember) remember.run(...row);
     for (const id of delta.forget) forget.run(id);
     save.run(delta.stateJson, delta.learned, delta.revision, new Date().toISOString());
   })();

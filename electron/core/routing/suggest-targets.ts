@@ -71,11 +71,13 @@ const CHANNEL_PLACE_SCORE = 0.9;
  */
 const AUTHOR_PLACE_SCORE = 0.8;
 /**
- * A place the gazetteer does not know but the operators' decisions do: named in the text, so it goes before the page
- * and the profile as a place the gazetteer reads does, a little less sure (a word learned from a few decisions may
- * have been a neighbour's name).
+ * A place the gazetteer does not know but the operators' decisions do: named in the text, so (from LEARNED_PLACE_SURE
+ * decisions on) it goes before the page and the profile as a place the gazetteer reads does, a little less sure (a
+ * word learned from a few decisions may have been a neighbour's name).
  */
 const LEARNED_PLACE_SCORE = 0.85;
+/** The decisions behind a learned place from which it goes before the page written on. */
+const LEARNED_PLACE_SURE = 2;
 /** A page name is shown in the reason up to this length (a page may call itself anything, up to 500 characters). */
 const CHANNEL_REASON_LENGTH = 60;
 /** How much the learned model is trusted: grows with the routed history it has seen, up to a cap. */
@@ -206,12 +208,16 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
   // The local class goes to the municipality of the place named, else of a place named that the decisions taught,
   // else to the page's, else to the author's profile's, else to the default; a named place is always worth a look.
   const textNamesPlace = places.candidates.length > 0;
-  const learnedPlaces: PlaceCandidate[] = textNamesPlace || !ctx.places ? [] : ctx.places.placesIn(features.tokens, places.spans)
+  const learned = textNamesPlace || !ctx.places ? [] : ctx.places.placesIn(features.tokens, places.spans);
+  const learnedPlaces: PlaceCandidate[] = learned
     .map((p) => ({ targetId: p.targetId, score: LEARNED_PLACE_SCORE, place: p.text, text: p.text }));
-  const pagePlaces = textNamesPlace || learnedPlaces.length > 0 ? [] : channelPlaces(ctx.channelName);
+  // One decision may have taught a brand or a surname («в Сбербанке», «у Петровой»): it is offered beside the page's
+  // place; from two on it stands for the place named, before the page and the profile.
+  const learnedSure = learned.some((p) => p.decisions >= LEARNED_PLACE_SURE);
+  const pagePlaces = textNamesPlace || learnedSure ? [] : channelPlaces(ctx.channelName);
   const profilePlaces = textNamesPlace || learnedPlaces.length > 0 || pagePlaces.length > 0 ? [] : authorPlaces(ctx.authorPlace);
   const localCandidates: PlaceCandidate[] = textNamesPlace ? places.candidates
-    : learnedPlaces.length > 0 ? learnedPlaces
+    : learnedPlaces.length > 0 ? [...learnedPlaces, ...pagePlaces]
     : pagePlaces.length > 0 ? pagePlaces
     : profilePlaces.length > 0 ? profilePlaces
     : ctx.defaultLocalTargetId ? [{ targetId: ctx.defaultLocalTargetId, score: DEFAULT_PLACE_SCORE, place: '', text: '' }] : [];
@@ -245,9 +251,11 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
   const top = (ctx.keepBelowFloor ? rounded : offeredSuggestions(rounded)).map((s) => ({
     targetId: s.targetId, name: s.name, score: s.score, reason: s.reason(),
   }));
-  const placeTarget = topPlace ? byId.get(topPlace.targetId) : undefined;
+  // The place the detail pane names: the gazetteer's, else a learned one (by the word as the text writes it).
+  const shownPlace = topPlace ?? learnedPlaces[0];
+  const placeTarget = shownPlace ? byId.get(shownPlace.targetId) : undefined;
   return {
     suggestions: top,
-    place: topPlace && placeTarget ? { name: topPlace.place, text: topPlace.text, targetId: topPlace.targetId } : null,
+    place: shownPlace && placeTarget ? { name: shownPlace.place, text: shownPlace.text, targetId: shownPlace.targetId } : null,
   };
 }

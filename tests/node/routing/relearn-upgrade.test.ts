@@ -77,7 +77,8 @@ describe('routing model after an upgrade', () => {
     const clsOf = (id: string) => (kindOf.get(id) === 'municipality' ? '@local' : id);
     const old = new NaiveBayes();
     for (const r of routed) old.learn(stemFeatures(r.text), clsOf(r.target));
-    raw.exec('DELETE FROM suggest_learned; DELETE FROM suggestions; ALTER TABLE suggest_learned DROP COLUMN text_hash;');
+    raw.exec(`DELETE FROM suggest_learned; DELETE FROM suggestions; ALTER TABLE suggest_learned DROP COLUMN text_hash;
+      ALTER TABLE suggest_learned DROP COLUMN place_keys;`);
     raw.prepare("INSERT OR REPLACE INTO suggest_model (id, state_json, learned, revision, updated_at) VALUES (1, ?, ?, 77, '2026-12-01')")
       .run(JSON.stringify(old.toState()), HISTORY);
     const learn = raw.prepare('INSERT INTO suggest_learned (appeal_id, target_id, cls, weight, suggested_target_id) VALUES (?, ?, ?, 1, ?)');
@@ -139,6 +140,7 @@ describe('routing model after an upgrade', () => {
     const { places, ...withoutPlaces } = JSON.parse(stored.state_json) as NaiveBayesState & { places?: unknown };
     expect(places).toBeDefined();
     raw.prepare('UPDATE suggest_model SET state_json = ?, revision = 77 WHERE id = 1').run(JSON.stringify(withoutPlaces));
+    raw.exec('ALTER TABLE suggest_learned DROP COLUMN place_keys'); // added by schema 14
     // One routed appeal had shown another ministry first: a correction.
     const corrected = raw.prepare("SELECT appeal_id FROM suggest_learned WHERE cls NOT IN ('minkult', '@local') LIMIT 1").pluck().get() as string;
     raw.prepare("UPDATE suggest_learned SET suggested_target_id = 'minkult' WHERE appeal_id = ?").run(corrected);
@@ -157,6 +159,10 @@ describe('routing model after an upgrade', () => {
       return row && row.revision < 77 && row.learned === HISTORY ? JSON.parse(row.state_json) as { places?: unknown } : undefined;
     }, 'the model learned again');
     expect(relearned.places).toBeDefined();
+    // Every decision routed to a municipality keeps the place keys it was learned with, a ministry's none.
+    const keys = read.prepare(`SELECT l.cls, l.place_keys FROM suggest_learned l`).all() as { cls: string; place_keys: string | null }[];
+    expect(keys.filter((k) => k.cls === '@local').length).toBeGreaterThan(0);
+    expect(keys.every((k) => (k.cls === '@local') === (k.place_keys !== null))).toBe(true);
     // The first suggestion a routed appeal showed survives the relearning: a correction is still learned as one.
     expect(read.prepare('SELECT suggested_target_id, weight FROM suggest_learned WHERE appeal_id = ?').get(corrected))
       .toEqual({ suggested_target_id: 'minkult', weight: CORRECTION_WEIGHT });
