@@ -26,9 +26,10 @@ export const INBOX_COLUMNS = [
   column.accessor('source', { id: 'source', header: 'Ист.', cell: (c) => <SourceBadge source={c.getValue()} /> }),
   // Citizen-supplied strings (channel, author, text) go through InertLine: no direction overrides, isolated.
   column.accessor('channelName', { id: 'channel', header: 'Канал', cell: (c) => <InertLine text={c.getValue()} maxLength={200} /> }),
-  // On a narrow pane the Канал column is dropped and the channel becomes the author cell's second line (inbox.css).
+  // On a narrow pane the Канал column is dropped and the channel becomes the author cell's second line (inbox.css);
+  // the header says «Автор/канал», without spaces: «Автор / канал» was cut to «АВТОР / КАН…» at 1366 px (trial of 4 December).
   column.accessor('authorName', { id: 'author',
-    header: () => <span className="header-label" title="Автор и канал">Автор<span className="author-channel-header"> / канал</span></span>,
+    header: () => <span className="header-label" title="Автор и канал">Автор<span className="author-channel-header">/канал</span></span>,
     cell: (c) => <><InertLine className="author-name" text={c.getValue()} maxLength={200} /><InertLine className="author-channel" text={c.row.original.channelName} maxLength={200} /></> }),
   // A surge cluster (#6) shows its count before the text of its newest appeal; a colleague's hold (#9) who reads it;
   // an appeal its author withdrew (issue 14 item 6) says so first. The header carries the cue of unseen arrivals.
