@@ -83,3 +83,45 @@ test('conflicts section: see who routed where, accept the server with Enter, re-
     serverDir.remove(); dirA.remove(); dirB.remove();
   }
 });
+
+test('conflicts section, an operator: a colleague\'s routing is not offered for re-routing, and a digit is refused at once', async ({ browser }) => {
+  // Trial of 4 December: the footer offered «1–9 перенаправить», a digit said «Перенаправлено», and the server refused
+  // it after the undo grace without a word; the conflict came back.
+  test.setTimeout(120_000);
+  const serverDir = tempDir('srv'); const dirA = tempDir('a'); const dirB = tempDir('b');
+  const server = new ServerUnderTest(serverDir.dir, 40);
+  await server.start();
+  const deskA = await startDesk(server, dirA.dir, { login: 'operator1' });
+  const deskB = await startDesk(server, dirB.dir, { login: 'operator2' });
+  const pageA = await browser.newPage(); const pageB = await browser.newPage();
+  try {
+    const a = new InboxPage(pageA); const b = new InboxPage(pageB);
+    await a.open(deskA.url); await b.open(deskB.url);
+    await server.stop();
+    await b.offTeamChannelAtFirst();
+    const first = await a.decideWith('Digit1');
+    expect(await b.decideWith('Digit2')).toBe(first);
+    await server.start();
+    await deskA.core.call('sync.now', {});
+    await a.waitPending(0);
+    await deskB.core.call('sync.now', {});
+    await b.waitPending(0);
+
+    await openTab(pageB, 'Конфликты');
+    const view = pageB.getByTestId('conflicts-view');
+    const items = view.getByRole('option');
+    await expect(items).toHaveCount(1);
+    await expect(view.getByTestId('conflict-lead-only')).toHaveText('перенаправить может только старший смены');
+    await expect(view).not.toContainText('перенаправить избранному');
+
+    await pageB.keyboard.press('Digit3');
+    await expect(pageB.getByRole('alert')).toContainText('изменить решение может старший смены');
+    await expect(items).toHaveCount(1);
+    await expect(view).not.toContainText('Конфликтов нет');
+    expect((await deskB.core.call('sync.status', {}))).toMatchObject({ ok: true, value: { pending: 0 } });
+  } finally {
+    await pageA.close(); await pageB.close();
+    await deskA.close(); await deskB.close(); await server.stop();
+    serverDir.remove(); dirA.remove(); dirB.remove();
+  }
+});

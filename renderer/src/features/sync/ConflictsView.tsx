@@ -1,6 +1,8 @@
 // «Конфликты»: decisions the server refused because someone else decided first. ↑/↓ move, Enter or A accepts the
-// server's decision, 1–9 or «/» routes the appeal again on top of it (the server judges that re-route too).
+// server's decision, 1–9 or «/» routes the appeal again on top of it — a lead's, or an operator's own decision (the
+// core refuses an operator's re-route of a colleague's at once, and the footer does not offer it).
 import { useEffect, useState } from 'react';
+import { mayDecide } from '../../../../shared/domain/appeal.js';
 import { countRu, type RuForms } from '../../../../shared/text/plural-ru.js';
 import { InertLine } from '../../components/InertLine.js';
 import { Keycap } from '../../components/Keycap.js';
@@ -22,11 +24,15 @@ export function ConflictsView() {
   const nowMs = useDeskStore((s) => s.nowMs);
   const dismiss = useDeskStore((s) => s.dismissConflict);
   const reroute = useDeskStore((s) => s.rerouteConflict);
+  const user = useDeskStore((s) => s.session?.user ?? null);
   const [cursor, setCursor] = useState(0);
   const [picker, setPicker] = useState(false);
   const active = Math.min(cursor, Math.max(0, conflicts.length - 1));
   const current = conflicts[active];
   const name = targetNameLookup(targetsById);
+  // The server's own rule: an operator re-routes only a decision of their own. The keys stay bound (the core refuses
+  // them with the reason); the footer does not offer what would be refused (trial of 4 December).
+  const mayReroute = current !== undefined && user !== null && mayDecide(user, current.server);
 
   useEffect(() => {
     document.querySelector(`[data-conflict-row="${active}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -75,8 +81,12 @@ export function ConflictsView() {
       <footer className="sync-hints">
         <span><Keycap keys={keysFor('conflicts', 'move-up')} /> <Keycap keys={keysFor('conflicts', 'move-down')} /> выбор</span>
         <span><Keycap keys={keysFor('conflicts', 'accept-server')} /> согласиться с сервером</span>
-        <span><Keycap keys={keysFor('conflicts', 'route-favorite')} /> перенаправить избранному</span>
-        <span><Keycap keys={keysFor('conflicts', 'open-picker')} /> перенаправить другому</span>
+        {current === undefined || mayReroute ? (
+          <>
+            <span><Keycap keys={keysFor('conflicts', 'route-favorite')} /> перенаправить избранному</span>
+            <span><Keycap keys={keysFor('conflicts', 'open-picker')} /> перенаправить другому</span>
+          </>
+        ) : <span className="muted" data-testid="conflict-lead-only">перенаправить может только старший смены</span>}
       </footer>
       {picker && current ? (
         <TargetPicker
