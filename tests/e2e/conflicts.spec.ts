@@ -1,6 +1,7 @@
 // The «Конфликты» section, by keyboard only: two desks decide the same appeals offline; the one that syncs second
 // finds its refused decisions listed with who routed them where, accepts one (Enter) and re-routes another (digit).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Harness } from '../harness/start-harness.js';
 import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
 
 /** Ctrl+<position> of a tab, read from the tab list (the position depends on the user's role and sections). */
@@ -12,14 +13,24 @@ async function openTab(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('tab', { name: new RegExp(`^${title}`) })).toHaveAttribute('aria-selected', 'true');
 }
 
-test('conflicts section: see who routed where, accept the server with Enter, re-route with a digit', async ({ browser }) => {
-  test.setTimeout(120_000);
+interface Race {
+  server: ServerUnderTest;
+  pageB: Page;
+  deskB: Harness;
+  /** The appeals both desks decided, in order. */
+  raced: string[];
+}
+
+/**
+ * Two desks, operator1 and `loginB`, decide the same `count` appeals while the server is down (A with 1, B with 2);
+ * A syncs first, then B, whose refused decisions become its conflicts; then `body` runs on B's «Конфликты» section.
+ */
+async function withOfflineRace(browser: Browser, loginB: string, count: number, body: (race: Race) => Promise<void>): Promise<void> {
   const serverDir = tempDir('srv'); const dirA = tempDir('a'); const dirB = tempDir('b');
   const server = new ServerUnderTest(serverDir.dir, 40);
   await server.start();
   const deskA = await startDesk(server, dirA.dir, { login: 'operator1' });
-  // B is the shift lead: the server lets a lead change another operator's routing, so the re-route is applied.
-  const deskB = await startDesk(server, dirB.dir, { login: 'lead' });
+  const deskB = await startDesk(server, dirB.dir, { login: loginB });
   const pageA = await browser.newPage(); const pageB = await browser.newPage();
   try {
     const a = new InboxPage(pageA); const b = new InboxPage(pageB);
@@ -28,10 +39,9 @@ test('conflicts section: see who routed where, accept the server with Enter, re-
     await server.stop();
     // Offline, nothing tells B what A is reading (team mode's holds are gone with the channel): B starts at the top too.
     await b.offTeamChannelAtFirst();
-    const first = await a.decideWith('Digit1');
-    const second = await a.decideWith('Digit1');
-    expect(await b.decideWith('Digit2')).toBe(first);
-    expect(await b.decideWith('Digit2')).toBe(second);
+    const raced: string[] = [];
+    for (let i = 0; i < count; i++) raced.push(await a.decideWith('Digit1'));
+    for (const id of raced) expect(await b.decideWith('Digit2')).toBe(id);
     await server.start();
     await deskA.core.call('sync.now', {});
     await a.waitPending(0);
@@ -39,6 +49,19 @@ test('conflicts section: see who routed where, accept the server with Enter, re-
     await b.waitPending(0);
 
     await openTab(pageB, 'Конфликты');
+    await body({ server, pageB, deskB, raced });
+  } finally {
+    await pageA.close(); await pageB.close();
+    await deskA.close(); await deskB.close(); await server.stop();
+    serverDir.remove(); dirA.remove(); dirB.remove();
+  }
+}
+
+test('conflicts section: see who routed where, accept the server with Enter, re-route with a digit', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // B is the shift lead: the server lets a lead change another operator's routing, so the re-route is applied.
+  await withOfflineRace(browser, 'lead', 2, async ({ server, pageB, raced }) => {
+    const [first = '', second = ''] = raced;
     const view = pageB.getByTestId('conflicts-view');
     const items = view.getByRole('option');
     await expect(items).toHaveCount(2);
@@ -77,37 +100,14 @@ test('conflicts section: see who routed where, accept the server with Enter, re-
     await expect(log.locator('tbody tr').first()).toBeVisible();
     await expect(log).toContainText('push');
     await expect(log).not.toContainText('Ленина');
-  } finally {
-    await pageA.close(); await pageB.close();
-    await deskA.close(); await deskB.close(); await server.stop();
-    serverDir.remove(); dirA.remove(); dirB.remove();
-  }
+  });
 });
 
 test('conflicts section, an operator: a colleague\'s routing is not offered for re-routing, and a digit is refused at once', async ({ browser }) => {
   // Trial of 4 December: the footer offered «1–9 перенаправить», a digit said «Перенаправлено», and the server refused
   // it after the undo grace without a word; the conflict came back.
   test.setTimeout(120_000);
-  const serverDir = tempDir('srv'); const dirA = tempDir('a'); const dirB = tempDir('b');
-  const server = new ServerUnderTest(serverDir.dir, 40);
-  await server.start();
-  const deskA = await startDesk(server, dirA.dir, { login: 'operator1' });
-  const deskB = await startDesk(server, dirB.dir, { login: 'operator2' });
-  const pageA = await browser.newPage(); const pageB = await browser.newPage();
-  try {
-    const a = new InboxPage(pageA); const b = new InboxPage(pageB);
-    await a.open(deskA.url); await b.open(deskB.url);
-    await server.stop();
-    await b.offTeamChannelAtFirst();
-    const first = await a.decideWith('Digit1');
-    expect(await b.decideWith('Digit2')).toBe(first);
-    await server.start();
-    await deskA.core.call('sync.now', {});
-    await a.waitPending(0);
-    await deskB.core.call('sync.now', {});
-    await b.waitPending(0);
-
-    await openTab(pageB, 'Конфликты');
+  await withOfflineRace(browser, 'operator2', 1, async ({ pageB, deskB }) => {
     const view = pageB.getByTestId('conflicts-view');
     const items = view.getByRole('option');
     await expect(items).toHaveCount(1);
@@ -119,9 +119,5 @@ test('conflicts section, an operator: a colleague\'s routing is not offered for 
     await expect(items).toHaveCount(1);
     await expect(view).not.toContainText('Конфликтов нет');
     expect((await deskB.core.call('sync.status', {}))).toMatchObject({ ok: true, value: { pending: 0 } });
-  } finally {
-    await pageA.close(); await pageB.close();
-    await deskA.close(); await deskB.close(); await server.stop();
-    serverDir.remove(); dirA.remove(); dirB.remove();
-  }
+  });
 });
