@@ -1,6 +1,7 @@
 // Operator decisions on this machine: route/reject write the local view and the outbox row in ONE transaction;
 // undo takes back the newest decision that has not been handed to the network yet.
-import { isWithdrawn, type Decision, type UserRef } from '../../shared/domain/appeal.js';
+import { DECIDED_BY_ANOTHER, isWithdrawn, mayDecide, type Decision, type UserRef } from '../../shared/domain/appeal.js';
+import type { User } from '../../shared/domain/user.js';
 import type { UndoableDecision } from '../../shared/desk-api/sync-contract.js';
 import type { z } from 'zod';
 import type { DecisionAck as DecisionAckSchema } from '../../shared/desk-api/inbox-contract.js';
@@ -80,14 +81,15 @@ export function undoableDecision(cache: LocalCache, userId: string, pushDelayMs:
 
 /**
  * Works off a conflict by deciding again on top of the server's CURRENT version (the operator has seen who decided
- * it and where): one transaction removes the conflict and queues the new decision. The server still judges it —
- * an operator may not override another's routing, so that comes back as a new, explained conflict.
+ * it and where): one transaction removes the conflict and queues the new decision. The server's own rule is asked
+ * first, on that version: an operator may not override a colleague's routing, and is told so at once — queued, it
+ * came back from the server after the undo grace, unexplained (trial of 4 December).
  */
 export function rerouteAfterConflict(
   cache: LocalCache,
   conflictId: string,
   decision: Decision,
-  by: UserRef,
+  by: Pick<User, 'id' | 'name' | 'role'>,
   nowMs: number = Date.now(),
 ): DecisionAck {
   return cache.transaction(() => {
@@ -95,6 +97,7 @@ export function rerouteAfterConflict(
     if (!conflict) throw new DeskFailure('not_found', 'Конфликт уже разобран');
     const server = cache.appeals.server(conflict.appealId);
     if (!server) throw new DeskFailure('not_found', 'Обращение не найдено в локальной базе');
+    if (!mayDecide(by, server)) throw new DeskFailure('forbidden', DECIDED_BY_ANOTHER);
     if (cache.outbox.forAppeal(conflict.appealId).length > 0) {
       throw new DeskFailure('not_pending', 'По обращению уже есть неотправленное решение');
     }
@@ -104,7 +107,7 @@ export function rerouteAfterConflict(
       appealId: conflict.appealId,
       baseVersion: server.version,
       decision,
-      decidedBy: by,
+      decidedBy: { id: by.id, name: by.name },
       createdAt: new Date(nowMs).toISOString(),
       createdMs: nowMs,
     });

@@ -1,11 +1,9 @@
 // Desk API handlers of synchronisation (SYNC_METHODS): the status, syncing now, the sync log, and the conflicts the
 // server's answers left for the operator (dismissed, or worked off by routing again on the server's version).
 import type { SYNC_METHODS } from '../../../shared/desk-api/sync-contract.js';
-import { DECIDED_BY_ANOTHER, mayDecide } from '../../../shared/domain/appeal.js';
 import type { LocalCache } from '../cache/local-cache.js';
 import { rerouteAfterConflict } from '../decide-appeal.js';
 import type { DeskEventHub } from '../desk-events.js';
-import { DeskFailure } from '../desk-failure.js';
 import { requireKnownTarget, requireUser, type UserSource } from '../guards.js';
 import type { Handlers } from '../handler-types.js';
 import type { SyncEngine } from '../sync-engine.js';
@@ -35,13 +33,8 @@ export function createSyncHandlers(ctx: SyncContext): Handlers<typeof SYNC_METHO
     'conflicts.reroute': ({ id, targetId }) => {
       const user = requireUser(ctx);
       requireKnownTarget(cache, targetId);
-      // The server would refuse an operator's re-route of a colleague's decision after the undo grace, and the conflict
-      // would come back unexplained (trial of 4 December): refused here, at once, with its reason.
-      const conflict = cache.conflicts.get(id);
-      const server = conflict ? cache.appeals.server(conflict.appealId) : undefined;
-      if (server && !mayDecide(user, server)) throw new DeskFailure('forbidden', DECIDED_BY_ANOTHER);
       const nowMs = Date.now();
-      const ack = rerouteAfterConflict(cache, id, { type: 'route', targetId }, { id: user.id, name: user.name }, nowMs);
+      const ack = rerouteAfterConflict(cache, id, { type: 'route', targetId }, user, nowMs);
       events.emit('appeals.changed', { ids: [ack.appealId] });
       engine.decisionMade(nowMs);
       return ack;
