@@ -1,6 +1,6 @@
 // Operator decisions on this machine: route/reject write the local view and the outbox row in ONE transaction;
 // undo takes back the newest decision that has not been handed to the network yet.
-import { DECIDED_BY_ANOTHER, isWithdrawn, mayDecide, type Decision, type UserRef } from '../../shared/domain/appeal.js';
+import { decidedByAnother, isWithdrawn, mayDecide, type Decision, type UserRef } from '../../shared/domain/appeal.js';
 import type { User } from '../../shared/domain/user.js';
 import type { UndoableDecision } from '../../shared/desk-api/sync-contract.js';
 import type { z } from 'zod';
@@ -97,7 +97,7 @@ export function rerouteAfterConflict(
     if (!conflict) throw new DeskFailure('not_found', 'Конфликт уже разобран');
     const server = cache.appeals.server(conflict.appealId);
     if (!server) throw new DeskFailure('not_found', 'Обращение не найдено в локальной базе');
-    if (!mayDecide(by, server)) throw new DeskFailure('forbidden', DECIDED_BY_ANOTHER);
+    if (!mayDecide(by, server)) throw new DeskFailure('forbidden', decidedByAnother(server.routedBy));
     if (cache.outbox.forAppeal(conflict.appealId).length > 0) {
       throw new DeskFailure('not_pending', 'По обращению уже есть неотправленное решение');
     }

@@ -1,7 +1,7 @@
 // POST /mutations: operator decisions applied idempotently, one transaction per mutation, results in order.
 // What to do with a mutation is decided here, as a pure function of what the store holds inside its transaction.
 import type { Mutation, MutationResult, MutationsRequest, MutationsResponse } from '../../shared/central-api/contract.js';
-import { applyDecision, DECIDED_BY_ANOTHER, isWithdrawn, mayDecide, type Decision } from '../../shared/domain/appeal.js';
+import { applyDecision, decidedByAnother, isWithdrawn, mayDecide, type Decision } from '../../shared/domain/appeal.js';
 import type { User } from '../../shared/domain/user.js';
 import { mutationFingerprint } from '../mutation-fingerprint.js';
 import type { CentralStore, MutationPlan, MutationState } from '../store/central-store.js';
@@ -34,7 +34,7 @@ export function planMutation(m: Mutation, user: User, at: string, state: Mutatio
     return { result: invalid(m.id, 'not_withdrawn', 'Автор не отзывал это обращение: причина «Отозвано автором» к нему не относится') };
   }
   if (!mayDecide(user, current)) {
-    return { result: invalid(m.id, 'forbidden', DECIDED_BY_ANOTHER) };
+    return { result: invalid(m.id, 'forbidden', decidedByAnother(current.routedBy)) };
   }
   const next = applyDecision(current, decisionOf(m), { id: user.id, name: user.name }, at);
   return { result: { id: m.id, status: 'applied', appeal: next }, write: { appeal: next, userId: user.id, appliedAt: at, fingerprint } };

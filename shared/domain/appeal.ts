@@ -106,8 +106,14 @@ export type Decision = z.infer<typeof Decision>;
 /** Why a desk refuses an operator's re-decision (search, queues): on a desk only a shift lead changes a decision made. */
 export const ONLY_LEAD_REDECIDES = 'Изменить принятое решение может только старший смены';
 
-/** Why an operator may not change this decision: said by the server, and by the desk before the key is even sent. */
-export const DECIDED_BY_ANOTHER = 'Обращение уже разобрал другой оператор; изменить решение может старший смены';
+/**
+ * Why an operator may not change this decision: said by the server, and by the desk before the key is even sent. It
+ * names who decided (a lead as often as an operator: «другой оператор» was untrue of a lead's decision).
+ */
+export function decidedByAnother(routedBy: Pick<UserRef, 'name'> | null | undefined): string {
+  const who = routedBy?.name.trim();
+  return `Обращение уже разобрано${who ? ` (${who})` : ''}; изменить решение может только старший смены`;
+}
 
 /**
  * Who may decide an appeal as it stands: operators a new one and their own decisions again; a shift lead anything.

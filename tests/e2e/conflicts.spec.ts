@@ -115,7 +115,7 @@ test('conflicts section, an operator: a colleague\'s routing is not offered for 
     await expect(view).not.toContainText('перенаправить избранному');
 
     await pageB.keyboard.press('Digit3');
-    await expect(pageB.getByRole('alert')).toContainText('изменить решение может старший смены');
+    await expect(pageB.getByRole('alert')).toContainText(/Обращение уже разобрано \(Оператор 1 — .+\); изменить решение может только старший смены/);
     await expect(items).toHaveCount(1);
     await expect(view).not.toContainText('Конфликтов нет');
     expect((await deskB.core.call('sync.status', {}))).toMatchObject({ ok: true, value: { pending: 0 } });

@@ -5,7 +5,7 @@ import { openLocalCache } from '../../../electron/core/cache/local-cache.js';
 import { createDeskCore, type DeskCore, type DeskCoreOptions } from '../../../electron/core/desk-core.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 import { API_PREFIX, type Mutation } from '../../../shared/central-api/contract.js';
-import { DECIDED_BY_ANOTHER, type Appeal } from '../../../shared/domain/appeal.js';
+import { decidedByAnother, type Appeal } from '../../../shared/domain/appeal.js';
 import type { Conflict, InboxRow, LocalAppeal, SyncStatus } from '../../../shared/desk-api/contract.js';
 import { incomingAppeal, nextEvent, statusMatching, tempDir, value } from './core-test-kit.js';
 
@@ -213,7 +213,7 @@ describe('sync with the reference server', () => {
     // An operator cannot re-route a colleague's routing: refused at once with the server's own reason, the conflict
     // kept and nothing queued (trial of 4 December: it said «перенаправлено» and the server refused it later, unseen).
     expect(await two.core.call('conflicts.reroute', { id: conflict.id, targetId: 'minzdrav' })).toEqual({
-      ok: false, error: { code: 'forbidden', message: DECIDED_BY_ANOTHER },
+      ok: false, error: { code: 'forbidden', message: decidedByAnother(conflict.server.routedBy) },
     });
     expect((await value<{ conflicts: Conflict[] }>(two.core, 'conflicts.list', {})).conflicts.map((c) => c.id)).toEqual([conflict.id]);
     expect(await value<SyncStatus>(two.core, 'sync.status', {})).toMatchObject({ pending: 0 });

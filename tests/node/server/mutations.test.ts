@@ -105,6 +105,10 @@ describe('POST /mutations', () => {
     expect(own).toMatchObject({ status: 'applied', appeal: { targetId: 'minobr', version: 3 } });
     const [byLead] = await send(lead, { ...route(a, 'gov', 3), type: 'reject', reason: 'duplicate' } as Mutation);
     expect(byLead).toMatchObject({ status: 'applied', appeal: { status: 'rejected', targetId: null, rejectReason: 'duplicate', version: 4, routedBy: { id: 'u-lead' } } });
+    // The refusal names who decided: the lead here, whom «другой оператор» misdescribed.
+    const [afterLead] = await send(op1, route(a, 'mingkh', 4));
+    expect(afterLead).toMatchObject({ status: 'invalid', error: { code: 'forbidden',
+      message: 'Обращение уже разобрано (Старший смены — Ольга Смирнова); изменить решение может только старший смены' } });
   });
 
   it('returns results in request order, each mutation judged after the previous one', async () => {
