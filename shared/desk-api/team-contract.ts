@@ -58,6 +58,12 @@ export const TEAM_METHODS = {
    * the appeals whose decisions have not reached the server yet, and answers whether the server gave the hold.
    */
   'team.hold': { input: z.object({ appealId: AppealId.nullable() }).strict(), output: HoldOutcome },
+  /**
+   * Whether anyone is at this desk. false: off the shift's presence and its holds (the live channel is left; sync goes
+   * on by its timer) — the browser workstation says so when its last tab has been closed a while, as Electron's
+   * closed window quits; true (the start): back on the channel, the selection held again when the page asks.
+   */
+  'team.present': { input: z.object({ present: z.boolean() }).strict(), output: z.object({ present: z.boolean() }) },
 } as const satisfies MethodTable;
 
 export const TEAM_EVENTS = {

@@ -123,7 +123,7 @@ test('urgency order distributes too: two desks sorted by deadline land on differ
   });
 });
 
-test('a browser desk whose tab is closed lets its hold go; one reloaded keeps it', async ({ browser }) => {
+test('a browser desk whose tab is closed leaves the shift and lets its hold go; one reloaded keeps it, one reopened joins again', async ({ browser }) => {
   // The browser workstation's closed tab is Electron's closed window: its core ran on and kept renewing the hold, so
   // the appeal stayed «смотрит …» at the end of every colleague's list for as long as the desk process lived (trial of
   // 4 December). A reload comes back well within the pageless time (here 1.5 s; 10 s in use).
@@ -149,8 +149,24 @@ test('a browser desk whose tab is closed lets its hold go; one reloaded keeps it
     await pageA.waitForTimeout(2_500);
     await expect(heldRowOnB).toHaveAttribute('data-held-by', 'Анна П.');
 
+    const presenceOnB = pageB.getByTestId('team-presence');
+    await expect(presenceOnB).toHaveAttribute('data-online', '2');
+    await expect(presenceOnB).toContainText('Анна П.');
     await pageA.close();
     await expect(heldRowOnB).not.toHaveAttribute('data-held-by', /.+/, { timeout: 10_000 });
+    // Nobody is at A's desk: it is no longer «в смене» on B's either; a tab opened again brings it and its hold back.
+    await expect(presenceOnB).toHaveAttribute('data-online', '1');
+    await expect(presenceOnB).not.toContainText('Анна П.');
+    const pageA2 = await browser.newPage();
+    try {
+      const a2 = new InboxPage(pageA2);
+      await a2.open(deskA.url);
+      await expect(presenceOnB).toHaveAttribute('data-online', '2', { timeout: 5_000 });
+      await expect(a2.selectedRow).toHaveAttribute('data-hold', 'mine', { timeout: 5_000 });
+      await expect(b.grid.locator(`[data-appeal-id="${await a2.selectedId()}"]`)).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 5_000 });
+    } finally {
+      await pageA2.close();
+    }
   } finally {
     await pageB.close();
     await deskA.close(); await deskB.close();

@@ -58,7 +58,7 @@ export interface HarnessOptions {
    * loads the window while its utility process starts (calls wait for the core). The UI bench opens the page here.
    */
   onListening?: (url: string) => void;
-  /** How long the desk keeps its hold with no page open (PAGELESS_HOLD_MS by default; shorter in tests). */
+  /** How long the desk stays in the shift (presence, hold) with no page open (PAGELESS_HOLD_MS by default; shorter in tests). */
   pagelessHoldMs?: number;
 }
 
@@ -106,7 +106,8 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
   // A closed tab is the browser workstation's closed window: in Electron the app quits and its hold lapses with it, here
   // the core runs on and kept renewing the hold — the appeal stayed «смотрит …» at the end of every colleague's list
-  // (trial of 4 December). With no page left for PAGELESS_HOLD_MS (a reload comes back within a second), the hold goes.
+  // (trial of 4 December), and the desk stayed «в смене» on theirs. With no page left for PAGELESS_HOLD_MS (a reload
+  // comes back within a second) the desk leaves the shift's presence and its holds (team.present); a page back joins.
   let pageless: NodeJS.Timeout | undefined;
   let stopped = false;
   const events = createEventStream(STATE_EVENTS, () => {
@@ -114,7 +115,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (stopped) return;
     pageless = setTimeout(() => {
       if (events.clientCount > 0) return;
-      void corePromise.then((core) => core.call('team.hold', { appealId: null })).catch(() => undefined);
+      void corePromise.then((core) => core.call('team.present', { present: false })).catch(() => undefined);
     }, options.pagelessHoldMs ?? PAGELESS_HOLD_MS);
     pageless.unref();
   });
@@ -147,7 +148,9 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     if (url.pathname === CALL_PATH) return handleCall(request, response, `http://${host}`);
     if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method not allowed');
     if (url.pathname === EVENTS_PATH) {
-      return request.method === 'GET' ? events.attach(response) : sendText(response, 405, 'Method not allowed', pageCsp);
+      if (request.method !== 'GET') return sendText(response, 405, 'Method not allowed', pageCsp);
+      if (events.clientCount === 0) void corePromise.then((core) => core.call('team.present', { present: true })).catch(() => undefined);
+      return events.attach(response);
     }
     if (url.pathname === BRIDGE_PATH) {
       return send(response, 200, 'text/javascript; charset=utf-8', bridgeCode, request.method === 'HEAD', pageCsp);

@@ -33,6 +33,7 @@ export interface TeamServiceOptions {
 export interface TeamHandlers {
   'team.get': (input: Record<string, never>) => TeamView;
   'team.hold': (input: { appealId: string | null }) => Promise<HoldOutcome>;
+  'team.present': (input: { present: boolean }) => Promise<{ present: boolean }>;
 }
 
 export interface TeamService {
@@ -211,32 +212,57 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
     return { state: 'decided' };
   }
 
+  /** Someone is at the desk (team.present): off, the desk stays out of the shift's presence and holds nothing. */
+  let present = true;
+
+  /** Holds stopped, then the channel left once a hold request already sent has landed (≤ CLOSE_HOLD_WAIT_MS). */
+  async function leave(): Promise<void> {
+    keeper.stop();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([keeper.settled(), new Promise<void>((resolve) => { timer = setTimeout(resolve, CLOSE_HOLD_WAIT_MS); })]);
+    clearTimeout(timer);
+    live.stop();
+  }
+
+  function sessionChanged(): void {
+    if (o.user() !== null && present) {
+      live.start();
+      keeper.restart();
+    } else {
+      live.stop();
+      keeper.stop();
+      snapshot = null;
+    }
+    publish();
+  }
+
+  async function setPresent(next: boolean): Promise<{ present: boolean }> {
+    if (next === present) return { present };
+    present = next;
+    if (present) sessionChanged();
+    else {
+      await leave();
+      // Came back while the hold request was landing: join again rather than stay off.
+      if (present) sessionChanged();
+      else {
+        snapshot = null;
+        publish();
+      }
+    }
+    return { present };
+  }
+
   if (o.user() !== null) live.start();
 
   return {
     handlers: {
       'team.get': () => view(),
-      'team.hold': ({ appealId }) => hold(appealId),
+      'team.hold': ({ appealId }) => (present ? hold(appealId) : Promise.resolve({ state: 'offline' as const })),
+      'team.present': ({ present: next }) => setPresent(next),
     },
     live: () => live.current,
-    sessionChanged() {
-      if (o.user() !== null) {
-        live.start();
-        keeper.restart();
-      } else {
-        live.stop();
-        keeper.stop();
-        snapshot = null;
-      }
-      publish();
-    },
+    sessionChanged,
     pendingChanged: () => keeper.pendingChanged(),
-    async close() {
-      keeper.stop();
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([keeper.settled(), new Promise<void>((resolve) => { timer = setTimeout(resolve, CLOSE_HOLD_WAIT_MS); })]);
-      clearTimeout(timer);
-      live.stop();
-    },
+    close: leave,
   };
 }

@@ -233,6 +233,31 @@ describe('holds', () => {
     await teamMatching(b, (view) => Object.keys(view.heldByOthers).length === 0);
   });
 
+  it('a desk nobody is at (team.present false) leaves the shift and its holds; back, it joins and holds again', async () => {
+    // The browser workstation's closed tab (Electron's closed window quits): the desk ran on «в смене» for colleagues.
+    const a = await desk('operator1');
+    const b = await desk('operator2');
+    const [first] = await inboxIds(a);
+    const aOnline = (view: TeamView) => view.members.some((m) => m.id === 'u-operator1' && m.onlineSince !== null);
+    await value(a, 'team.hold', { appealId: first });
+    await teamMatching(b, (view) => view.heldByOthers[first!]?.id === 'u-operator1' && aOnline(view));
+
+    expect(await value(a, 'team.present', { present: false })).toEqual({ present: false });
+    await teamMatching(b, (view) => view.heldByOthers[first!] === undefined && !aOnline(view));
+    expect((await value<TeamView>(a, 'team.get', {})).members).toEqual([]);
+    expect(await value<HoldOutcome>(a, 'team.hold', { appealId: first })).toEqual({ state: 'offline' });
+    // Decisions go on as ever (holds are advice), and reach the colleague.
+    const [, second] = await inboxIds(a);
+    await value(a, 'appeals.route', { appealId: second, targetId: 'gov' });
+    await inboxWithout(b, second!);
+
+    expect(await value(a, 'team.present', { present: true })).toEqual({ present: true });
+    await liveIs(a, 'connected');
+    await teamMatching(b, aOnline);
+    expect(await value<HoldOutcome>(a, 'team.hold', { appealId: first })).toEqual({ state: 'mine' });
+    await teamMatching(b, (view) => view.heldByOthers[first!]?.id === 'u-operator1');
+  });
+
   it('a hold asked for as the desk closes does not outlive it: the request lands before the channel goes', async () => {
     // The server drops a session's holds when its channel goes, not a hold that reaches it after: one sent just before
     // the desk closed stood for the whole lease (90 s), «смотрит …» from a desk that was gone. The proxy holds each
