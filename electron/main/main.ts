@@ -1,7 +1,7 @@
 // Electron entry: single instance, hardened window on app://, the core behind one IPC choke point,
 // and demo mode (reference server in a utility process, operator1 signed in) when no API URL is configured.
 import path from 'node:path';
-import { app, dialog, Menu, safeStorage, session, type BrowserWindow } from 'electron';
+import { app, dialog, Menu, powerMonitor, safeStorage, session, type BrowserWindow } from 'electron';
 import type { DeskCore } from '../core/desk-core.js';
 import { connectCoreHost } from '../core/host/core-client.js';
 import { START_FRESH_CACHE_FLAG } from '../core/host/core-protocol.js';
@@ -16,6 +16,7 @@ import { createMainWindow } from './main-window.js';
 import { describePolicyError, loadPolicy, policyFilePath, type MachinePolicy } from './machine-policy.js';
 import { applyNetworkPolicy } from './network-policy.js';
 import { passwordStoreSwitch } from './password-store.js';
+import { followScreenLock } from './screen-lock-presence.js';
 import { startUpdater, updaterSession } from './updater.js';
 import { createSafeTokenStore, type SafeTokenStore, type TokenNotice } from './token-store.js';
 import { denyAllPermissions, hardenWebContents } from './web-security.js';
@@ -38,6 +39,7 @@ let core: DeskCore | null = null;
 let demoServer: DemoServer | null = null;
 let disposeIpc: (() => void) | null = null;
 let stopUpdater: (() => void) | null = null;
+let stopScreenLock: (() => void) | null = null;
 let tokenStore: SafeTokenStore | null = null;
 /** Sign-in notices go to the operator outside demo mode (demo signs in by itself at every start anyway). */
 let showTokenNotices = false;
@@ -180,6 +182,9 @@ async function start(): Promise<void> {
   });
   disposeIpc = registerDeskIpc(window, corePromise, (method) => policyRefusal(policy, method));
   corePromise.then(async (started) => {
+    stopScreenLock = followScreenLock(powerMonitor, (present) => {
+      started.call('team.present', { present }).catch((error: unknown) => log(`team.present not applied: ${String(error)}`));
+    });
     await applyPolicyFavorites(started, policy);
     stopUpdater = startUpdater({
       updateUrl: policy.updateUrl,
@@ -200,6 +205,7 @@ let shuttingDown = false;
 async function shutdown(): Promise<void> {
   disposeIpc?.();
   stopUpdater?.();
+  stopScreenLock?.();
   await core?.close().catch((error: unknown) => log(`core close failed: ${String(error)}`));
   // A sign-in or sign-out just before quitting: its encrypted write or delete finishes first.
   await tokenStore?.flush();
