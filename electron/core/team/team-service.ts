@@ -195,7 +195,11 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
     ...(o.random !== undefined ? { random: o.random } : {}),
   });
 
+  /** The appeal the page last asked to hold: held again when the desk is back (team.present), unasked. */
+  let selected: string | null = null;
+
   async function hold(appealId: string | null): Promise<HoldOutcome> {
+    selected = appealId;
     if (appealId === null) {
       void keeper.select([]);
       return { state: 'released' };
@@ -239,8 +243,11 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
   async function setPresent(next: boolean): Promise<{ present: boolean }> {
     if (next === present) return { present };
     present = next;
-    if (present) sessionChanged();
-    else {
+    if (present) {
+      sessionChanged();
+      // The screen is unlocked on the same appeal: the page asks nothing new, so its hold is taken up here.
+      if (selected !== null && o.user() !== null) void hold(selected);
+    } else {
       await leave();
       // Came back while the hold request was landing: join again rather than stay off.
       if (present) sessionChanged();
@@ -257,7 +264,11 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
   return {
     handlers: {
       'team.get': () => view(),
-      'team.hold': ({ appealId }) => (present ? hold(appealId) : Promise.resolve({ state: 'offline' as const })),
+      'team.hold': ({ appealId }) => {
+        if (present) return hold(appealId);
+        selected = appealId;
+        return Promise.resolve({ state: 'offline' as const });
+      },
       'team.present': ({ present: next }) => setPresent(next),
     },
     live: () => live.current,

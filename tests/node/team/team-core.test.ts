@@ -251,11 +251,13 @@ describe('holds', () => {
     await value(a, 'appeals.route', { appealId: second, targetId: 'gov' });
     await inboxWithout(b, second!);
 
+    // Back (the screen unlocked on the same appeal): online again and the appeal on screen held, unasked.
     expect(await value(a, 'team.present', { present: true })).toEqual({ present: true });
     await liveIs(a, 'connected');
-    await teamMatching(b, aOnline);
-    expect(await value<HoldOutcome>(a, 'team.hold', { appealId: first })).toEqual({ state: 'mine' });
-    await teamMatching(b, (view) => view.heldByOthers[first!]?.id === 'u-operator1');
+    await teamMatching(b, (view) => aOnline(view) && view.heldByOthers[first!]?.id === 'u-operator1');
+    const [, , third] = await inboxIds(a);
+    expect(await value<HoldOutcome>(a, 'team.hold', { appealId: third })).toEqual({ state: 'mine' });
+    await teamMatching(b, (view) => view.heldByOthers[third!]?.id === 'u-operator1' && view.heldByOthers[first!] === undefined);
   });
 
   it('a hold asked for as the desk closes does not outlive it: the request lands before the channel goes', async () => {
