@@ -112,6 +112,7 @@ test('conflicts section, an operator: a colleague\'s routing is not offered for 
     const items = view.getByRole('option');
     await expect(items).toHaveCount(1);
     await expect(view.getByTestId('conflict-lead-only')).toHaveText('перенаправить может только старший смены');
+    await expect(pageB.getByTestId('status-hints')).not.toContainText('перенаправить');
     await expect(view).not.toContainText('перенаправить избранному');
 
     await pageB.keyboard.press('Digit3');

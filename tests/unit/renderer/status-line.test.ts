@@ -120,6 +120,11 @@ describe('the status bar hint is the screen\'s own, from the live bindings', () 
     expect(statusHintText('conflicts')).toBe('↑ ↓ выбор · 1–9 перенаправить · ? — все клавиши');
   });
 
+  it('conflicts for an operator: no «1–9 перенаправить», which the server takes from a lead only (trial of 4 December)', () => {
+    expect(statusHintText('conflicts', false)).toBe('↑ ↓ выбор · ? — все клавиши');
+    expect(statusHintText('inbox', false)).toBe('↑ ↓ выбор · 1–9 направить · ? — все клавиши');
+  });
+
   it('statistics: 1–4 choose the period (not «1–9 направить»); the sync log: select only', () => {
     expect(statusHintText('stats')).toBe('1–4 период · ? — все клавиши');
     expect(statusHintText('stats')).not.toContain('1–9');

@@ -38,7 +38,8 @@ export function StatusBar() {
   // A remap re-renders the hint (the shell re-renders too; this keeps the bar right on its own).
   useKeymapVersion();
   const state = status?.state ?? 'signed-out';
-  const hints = statusHints(view);
+  const lead = useDeskStore((s) => s.session?.user?.role === 'lead');
+  const hints = statusHints(view, lead);
   return (
     <footer className="status-bar">
       <span data-testid="sync-status" data-state={state} data-pending={status?.pending ?? 0}

@@ -20,6 +20,8 @@ export interface StatusHint {
   keys: readonly HintKey[];
   /** What the keys do, after them: «выбор», «направить», «— все клавиши». */
   words: string;
+  /** Shown to a shift lead only: the server takes the keys from a lead alone (an operator's digit is refused). */
+  leadOnly?: boolean;
 }
 
 const moves = (scope: ShortcutScope): HintKey[] =>
@@ -31,8 +33,10 @@ const CANDIDATES: Readonly<Record<ViewId, readonly StatusHint[]>> = {
   inbox: [{ keys: moves('inbox'), words: 'выбор' }, { keys: digits('inbox', 'route-favorite'), words: 'направить' }],
   search: [{ keys: moves('search'), words: 'выбор' }, { keys: digits('search', 'route-favorite'), words: 'направить' }],
   queues: [{ keys: moves('queues'), words: 'выбор' }, { keys: digits('queues', 'route-favorite'), words: 'перенаправить' }],
+  // A conflict is a colleague's decision, which only a lead may change (shared/domain/appeal.ts mayDecide); the screen's
+  // footer offers an operator the rare exception, their own decision (trial of 4 December: the bar offered «1–9»).
   conflicts: [{ keys: moves('conflicts'), words: 'выбор' },
-    { keys: digits('conflicts', 'route-favorite'), words: 'перенаправить' }],
+    { keys: digits('conflicts', 'route-favorite'), words: 'перенаправить', leadOnly: true }],
   stats: [{ keys: digits('stats', 'choose-period'), words: 'период' }],
   'sync-log': [{ keys: moves('sync-log'), words: 'выбор' }],
 };
@@ -44,9 +48,10 @@ export function hintKeyLabel(key: HintKey): string {
   return key.all ? keysFor(key.scope, key.action) : primaryKeyFor(key.scope, key.action);
 }
 
-/** The hints for this screen: only those whose keys are all bound in its scope, then the help key. */
-export function statusHints(view: ViewId): StatusHint[] {
-  const bound = CANDIDATES[view].filter((hint) => hint.keys.every((key) => hintKeyLabel(key) !== ''));
+/** The hints for this screen: only those whose keys are all bound in its scope (and are for this role), then help. */
+export function statusHints(view: ViewId, lead = true): StatusHint[] {
+  const bound = CANDIDATES[view].filter((hint) => (lead || hint.leadOnly !== true)
+    && hint.keys.every((key) => hintKeyLabel(key) !== ''));
   return [...bound, HELP];
 }
 
@@ -56,4 +61,4 @@ export function hintsText(hints: readonly StatusHint[]): string {
 }
 
 /** The hint of this screen as one line (for tests). */
-export const statusHintText = (view: ViewId): string => hintsText(statusHints(view));
+export const statusHintText = (view: ViewId, lead = true): string => hintsText(statusHints(view, lead));
