@@ -199,7 +199,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
       targets: targetsRoute(store),
       changes: changesRoute(store),
       mutations: mutationsRoute(store, { onApplied: (appealIds) => team.decisionsApplied(appealIds) }),
-      ingest: ingestRoute(store, { onAccepted: (head) => team.appealsChanged(head) }),
+      ingest: ingestRoute(store, { onAccepted: (head) => team.appealsChanged(head), now: clock, log }),
       holds: holdsRoute(store, team),
       team: teamRoute(team),
       preferences: preferencesRoute(store),

@@ -95,7 +95,15 @@ export const IncomingAppeal = z.object({
 export type IncomingAppeal = z.infer<typeof IncomingAppeal>;
 export const IngestRequest = wellFormedStrings(z.object({ appeals: z.array(IncomingAppeal).min(1).max(1000) }));
 export type IngestRequest = z.infer<typeof IngestRequest>;
-export const IngestResponse = z.object({ accepted: z.number().int(), duplicates: z.number().int() });
+export const IngestResponse = z.object({
+  accepted: z.number().int(),
+  duplicates: z.number().int(),
+  /**
+   * Ids of accepted appeals whose receivedAt lay ahead of the server's clock by more than RECEIVED_AHEAD_TOLERANCE_MS
+   * (a connector's clock off): stored as received now instead, or they would sit atop every inbox for days.
+   */
+  receivedNow: z.array(z.string()).optional(),
+});
 export type IngestResponse = z.infer<typeof IngestResponse>;
 
 const KiB = 1024;

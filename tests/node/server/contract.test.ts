@@ -43,6 +43,24 @@ describe('central API contract', () => {
     expect((await fx.call('GET', '/health')).body).toEqual({ ok: true });
   });
 
+  it('takes a time received ahead of its clock as now, and says which (a connector\'s clock off by days)', async () => {
+    const connector = await fx.signIn('connector');
+    const ahead = new Date(Date.now() + 3 * 86_400_000).toISOString();
+    const slightlyAhead = new Date(Date.now() + 60_000).toISOString();
+    const before = Date.now();
+    const ingest = IngestResponse.parse((await fx.call('POST', '/appeals', { token: connector, body: { appeals: [
+      incoming('vk-ahead', { receivedAt: ahead }), incoming('vk-skew', { receivedAt: slightlyAhead }), incoming('vk-past'),
+    ] } })).body);
+    expect(ingest).toEqual({ accepted: 3, duplicates: 0, receivedNow: ['vk-ahead'] });
+    const lead = await fx.signIn('lead');
+    const pulled = ChangesResponse.parse((await fx.call('GET', '/changes?limit=1000', { token: lead })).body).appeals;
+    const received = (id: string) => pulled.find((a) => a.id === id)?.receivedAt;
+    expect(Date.parse(received('vk-ahead')!)).toBeGreaterThanOrEqual(before - 1_000);
+    expect(Date.parse(received('vk-ahead')!)).toBeLessThanOrEqual(Date.now());
+    expect(received('vk-skew')).toBe(slightlyAhead);
+    expect(received('vk-past')).toBe('2025-03-01T03:00:00.000Z');
+  });
+
   it('sends errors as ApiError bodies', async () => {
     for (const res of [
       await fx.call('GET', '/targets'),
