@@ -26,6 +26,11 @@ export interface DecidableListSource {
   onOperatorSelect?(): void;
   /** Ends the alert on screen (the desk's status line: ui-slice.ts). */
   clearAlert(): void;
+  /**
+   * A colleague reads this one (the inbox): such rows sit after the free ones, so `End` — «the oldest appeal» — goes
+   * to the last free row, as `Home` goes to the first; it landed on a colleague's, then jumped when they moved on.
+   */
+  isHeldByOther?(id: string): boolean;
 }
 
 export interface DecidableListController {
@@ -79,7 +84,10 @@ export function createDecidableList(source: DecidableListSource): DecidableListC
     },
     selectEdge: (edge) => {
       const ids = source.ids();
-      select((edge === 'first' ? ids[0] : ids[ids.length - 1]) ?? null);
+      if (edge === 'first') return select(ids[0] ?? null);
+      let last = ids.length - 1;
+      while (last > 0 && source.isHeldByOther?.(ids[last]!) === true) last -= 1;
+      select(ids[last] ?? null);
     },
     loadDetail: detail.reload,
     forgetDetails: detail.forget,

@@ -71,6 +71,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     setDetail: (detail) => set({ detail }),
     onSelected: (id) => { if (get().view === 'inbox') void requestHold(id); },
     clearAlert: () => get().clearAlert(),
+    isHeldByOther: isHeld,
     onOperatorSelect: () => {
       confirmation = null;
       unrequestedMoveAtMs = 0;

@@ -7,7 +7,7 @@ import {
 import { resolveShortcut, type KeyInput } from '../../../renderer/src/features/shortcuts/shortcut-table.js';
 import type { DetailState } from '../../../renderer/src/store/state-types.js';
 
-function fakeList(ids: string[]) {
+function fakeList(ids: string[], heldByOther: readonly string[] = []) {
   const state: { selectedId: string | null; detail: DetailState | null } = { selectedId: null, detail: null };
   const onSelected = vi.fn();
   const onOperatorSelect = vi.fn();
@@ -20,6 +20,7 @@ function fakeList(ids: string[]) {
     onSelected,
     onOperatorSelect,
     clearAlert: () => {},
+    isHeldByOther: (id) => heldByOther.includes(id),
   });
   return { state, list, onSelected, onOperatorSelect };
 }
@@ -39,6 +40,15 @@ describe('createDecidableList', () => {
     expect(state.selectedId).toBe('d');
     list.selectEdge('first');
     expect(state.selectedId).toBe('a');
+  });
+
+  it('End goes to the last row no colleague reads (held rows sit last), as Home to the first (trial of 4 December)', () => {
+    const { state, list } = fakeList(['a', 'b', 'c', 'held-1', 'held-2'], ['held-1', 'held-2']);
+    list.selectEdge('last');
+    expect(state.selectedId).toBe('c');
+    const allHeld = fakeList(['x', 'y'], ['x', 'y']);
+    allHeld.list.selectEdge('last');
+    expect(allHeld.state.selectedId).toBe('x');
   });
 
   it('marks the detail as loading for a new selection and clears it with none', () => {
