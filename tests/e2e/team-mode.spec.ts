@@ -42,9 +42,12 @@ test('two desks: the second skips the appeal the first holds, shows who holds it
     await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
     expect(await b.selectedId()).not.toBe(heldByA);
     const heldRowOnB = b.grid.locator(`[data-appeal-id="${heldByA}"]`);
+    // End is the oldest free appeal; the held one sits after it, one ↓ further (opened on purpose).
     await pageB.keyboard.press('End');
     await expect(heldRowOnB).toHaveAttribute('data-held-by', 'Анна П.');
     await expect(heldRowOnB).toContainText('смотрит Анна П.');
+    expect(await b.selectedId()).not.toBe(heldByA);
+    await pageB.keyboard.press('ArrowDown');
     await expect(b.selectedRow).toHaveAttribute('data-appeal-id', heldByA);
     await expect(pageB.getByTestId('hold-notice')).toContainText('Анна Петрова');
     await pageB.keyboard.press('Home');
@@ -72,6 +75,7 @@ test('two desks: the second skips the appeal the first holds, shows who holds it
     const nowHeldByA = await a.selectedId();
     await expect(b.grid.locator(`[data-appeal-id="${nowHeldByA}"]`)).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 3_000 });
     await pageB.keyboard.press('End');
+    await pageB.keyboard.press('ArrowDown');
     await expect(b.selectedRow).toHaveAttribute('data-appeal-id', nowHeldByA);
     await pageB.keyboard.press('Digit2');
     await expect(pageB.getByRole('alert')).toContainText('Нажмите ту же клавишу ещё раз');
@@ -80,6 +84,42 @@ test('two desks: the second skips the appeal the first holds, shows who holds it
     await expect(b.grid.locator(`[data-appeal-id="${nowHeldByA}"]`)).toHaveCount(0);
     const held = await server.expectAppeals({ [decided]: { status: 'routed' }, [nowHeldByA]: { status: 'routed' } });
     expect(held.get(nowHeldByA)?.routedBy?.id).toBe('u-operator2');
+  });
+});
+
+test('search shows a colleague\'s hold too, and a decision on it takes the key twice (the finder does not beat the reader)', async ({ browser }) => {
+  // Trial of 4 December: an appeal opened through Ctrl+F showed no «Смотрит …» and routed on one key; the operator
+  // reading it in the inbox lost the race and learned it from a conflict.
+  test.setTimeout(120_000);
+  await withTwoDesks(browser, ['operator1', 'operator2'], async ({ server, a, b, pageB, urlA, urlB }) => {
+    await a.open(urlA);
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+    const heldByA = await a.selectedId();
+    const words = ((await a.selectedRow.getAttribute('aria-label')) ?? (await a.selectedRow.innerText()))
+      .match(/[А-Яа-яЁё]{4,}/g)?.slice(0, 2).join(' ') ?? '';
+    expect(words).not.toBe('');
+    await b.open(urlB);
+    await expect(b.grid.locator(`[data-appeal-id="${heldByA}"]`)).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 5_000 });
+
+    await pageB.keyboard.press('Control+KeyF');
+    await pageB.keyboard.type(words);
+    const results = pageB.getByRole('grid', { name: 'Результаты поиска' });
+    const held = results.locator(`[data-appeal-id="${heldByA}"]`);
+    await expect(held).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 5_000 });
+    await pageB.keyboard.press('Enter');
+    await expect(results).toBeFocused();
+    for (let i = 0; i < 50 && (await results.locator('[aria-selected="true"]').getAttribute('data-appeal-id')) !== heldByA; i++) {
+      await pageB.keyboard.press('ArrowDown');
+    }
+    await expect(held).toHaveAttribute('aria-selected', 'true');
+    await expect(pageB.getByTestId('hold-notice')).toContainText('Анна Петрова');
+
+    await pageB.keyboard.press('Digit1');
+    await expect(pageB.getByRole('alert')).toContainText('Нажмите ту же клавишу ещё раз');
+    await server.expectAppeals({ [heldByA]: { status: 'new' } });
+    await pageB.keyboard.press('Digit1');
+    const decided = await server.expectAppeals({ [heldByA]: { status: 'routed' } });
+    expect(decided.get(heldByA)?.routedBy?.id).toBe('u-operator2');
   });
 });
 

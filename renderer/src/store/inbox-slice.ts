@@ -12,7 +12,7 @@ import { createDecidableList, decisionNotice as noticeOf, undoLastDecision } fro
 import { indexOfId, insertAt, removeId, sortedInsertIndex } from './inbox-order.js';
 import { arrangeInbox, freeRowsBefore, keptSelection as keepSelection, nextFreeSelection } from '../../../shared/team/inbox-arrangement.js';
 import { shortPersonName } from '../../../shared/team/person-name.js';
-import { heldSentence } from '../../../shared/team/held-words.js';
+import { HoldConfirmation } from '../lists/hold-confirmation.js';
 import type { InboxSlice, SliceCreator } from './state-types.js';
 import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
 import type { HeldBy } from '../../../shared/desk-api/team-contract.js';
@@ -73,7 +73,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     clearAlert: () => get().clearAlert(),
     isHeldByOther: isHeld,
     onOperatorSelect: () => {
-      confirmation = null;
+      confirmation.clear();
       unrequestedMoveAtMs = 0;
     },
   });
@@ -157,8 +157,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   }
 
   // A decision on an appeal a colleague is reading takes the same key twice (holds are advice, never locks).
-  let confirmation: { key: string; atMs: number } | null = null;
-  const CONFIRM_WINDOW_MS = 5_000;
+  const confirmation = new HoldConfirmation();
   // When the selection moved without the operator (a colleague got there first, the appeal left the list), a key
   // already on its way must not decide the appeal that took its place unread.
   let unrequestedMoveAtMs = 0;
@@ -169,8 +168,9 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   // The operator moving the selection (list.select, onOperatorSelect above) drops both guards: a pending confirmation
   // was for the appeal they left, and a selection that had moved by itself just before is now one they chose.
   function keySafe(id: string): boolean {
-    if (confirmation !== null && !confirmation.key.startsWith(`${id}\n`) && Date.now() - confirmation.atMs < CONFIRM_WINDOW_MS) {
-      confirmation = null;
+    const pending = confirmation.pendingId();
+    if (pending !== null && pending !== id) {
+      confirmation.clear();
       get().showAlert('Обращение, решение по которому вы подтверждали, уже не выбрано: решение не принято. '
         + 'Посмотрите выбранное и нажмите клавишу снова.');
       return false;
@@ -185,14 +185,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     const holder = get().heldByOthers.get(id);
     const own = get().selectionHold;
     if (!holder || (own?.id === id && own.state === 'mine')) return true;
-    const key = `${id}\n${JSON.stringify(decision)}`;
-    if (confirmation?.key === key && Date.now() - confirmation.atMs < CONFIRM_WINDOW_MS) {
-      confirmation = null;
-      return true;
-    }
-    confirmation = { key, atMs: Date.now() };
-    get().showAlert(`${heldSentence(holder)}. Нажмите ту же клавишу ещё раз, чтобы всё равно принять решение.`);
-    return false;
+    return confirmation.confirm(id, decision, holder, (text) => get().showAlert(text));
   }
 
   async function fetchList(): Promise<void> {

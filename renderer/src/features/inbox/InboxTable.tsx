@@ -3,7 +3,7 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { AppealGrid } from './AppealGrid.js';
 import { INBOX_COLUMNS } from './inbox-columns.js';
 import { useCallback } from 'react';
-import { shortPersonName } from '../../../../shared/team/person-name.js';
+import { useHeldByName } from '../team/use-held-by.js';
 import { afterPaint } from '../../app/after-paint.js';
 import { followSuggestionChanges } from '../suggestions/suggestions-store.js';
 import { loadSuggestionsFor } from '../suggestions/TopSuggestionCell.js';
@@ -16,13 +16,9 @@ export function InboxTable() {
   const ensureRows = useDeskStore((s) => s.ensureRows);
   const setPageSize = useDeskStore((s) => s.setPageSize);
   const markSeen = useDeskStore((s) => s.markSeen);
-  const heldByOthers = useDeskStore((s) => s.heldByOthers);
   // Every selection in the inbox asks for its hold once it rests (store/inbox-slice.ts): until the answer it is pending.
   const selectedHold = useDeskStore((s) => (s.selectionHold?.id === s.selectedId ? s.selectionHold?.state : 'pending'));
-  const heldBy = useCallback((id: string) => {
-    const holder = heldByOthers.get(id);
-    return holder ? shortPersonName(holder.name) : undefined;
-  }, [heldByOthers]);
+  const heldBy = useHeldByName();
   // The window's rows and its top suggestions (#6) are fetched together, once per window, never per key press.
   const ensureWindow = useCallback((ids: readonly string[]) => {
     followSuggestionChanges();

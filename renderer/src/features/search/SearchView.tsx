@@ -18,6 +18,8 @@ import { SEARCH_COLUMNS } from './search-columns.js';
 import { followSearchEvents, useSearchStore } from './search-store.js';
 import { useSearchKeys } from './use-search-keys.js';
 import { ViewsDialog } from './ViewsDialog.js';
+import { HoldNotice } from '../team/HeldMark.js';
+import { useHeldByName } from '../team/use-held-by.js';
 import '../../styles/search.css';
 
 /** Keys pressed in the box or a filter: the table's «search-box» chords, and nothing else leaves the field. */
@@ -69,6 +71,7 @@ function SearchSummary() {
 }
 
 function SearchResults({ gridRef }: { gridRef: React.RefObject<HTMLDivElement | null> }) {
+  const heldBy = useHeldByName();
   const phase = useSearchStore((s) => s.phase);
   const answer = useSearchStore((s) => s.answer);
   const rowsById = useSearchStore((s) => s.rowsById);
@@ -102,7 +105,8 @@ function SearchResults({ gridRef }: { gridRef: React.RefObject<HTMLDivElement | 
   if (answer === null) return <div className="inbox-empty" aria-busy="true"><p className="muted">Поиск…</p></div>;
   return (
     <AppealGrid ids={answer.ids} rowsById={rowsById} selectedId={selectedId} onSelect={select} ensureRows={ensureRows}
-      columns={SEARCH_COLUMNS} label="Результаты поиска" onPageSize={setPageSize} className="search-grid" gridRef={gridRef} />
+      columns={SEARCH_COLUMNS} label="Результаты поиска" onPageSize={setPageSize} className="search-grid" gridRef={gridRef}
+      heldBy={heldBy} />
   );
 }
 
@@ -129,7 +133,9 @@ function SearchDetail() {
   const row = useSearchStore((s) => (s.selectedId === null ? undefined : s.rowsById.get(s.selectedId)));
   const detail = useSearchStore((s) => s.detail);
   const nowMs = useDeskStore((s) => s.nowMs);
-  return <AppealDetail selectedId={selectedId} row={row} detail={detail} nowMs={nowMs} suggestions={false} status={<Standing />} />;
+  // A waiting result a colleague reads says so, as in the inbox (a decision on it then takes its key twice).
+  return <AppealDetail selectedId={selectedId} row={row} detail={detail} nowMs={nowMs} suggestions={false} status={<Standing />}
+    headerNote={selectedId === null ? null : <HoldNotice appealId={selectedId} />} />;
 }
 
 export function SearchView() {

@@ -7,6 +7,7 @@ import { ONLY_LEAD_REDECIDES, type Decision } from '../../../../shared/domain/ap
 import type { SavedView, SearchQuery } from '../../../../shared/search/search-query.js';
 import { deskCall, onDeskEvent } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
+import { HoldConfirmation } from '../../lists/hold-confirmation.js';
 import { createRowWindowFetcher } from '../../store/row-window-fetcher.js';
 import { createDecidableList, decisionNotice, undoLastDecision, type DecidableList } from '../../lists/decidable-list.js';
 import { createDebouncer, createLatestOnly } from './latest-only.js';
@@ -79,8 +80,11 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     detail: () => get().detail,
     setDetail: (detail) => set({ detail }),
     clearAlert: () => desk().clearAlert(),
+    onOperatorSelect: () => confirmation.clear(),
   });
   const { selectId, loadDetail } = list;
+  // A waiting appeal a colleague reads takes the same key twice here too: the finder must not beat the reader unaware.
+  const confirmation = new HoldConfirmation();
 
   async function run(): Promise<void> {
     const query = normalizedRange(get().query);
@@ -149,6 +153,8 @@ export const useSearchStore = create<SearchState>()((set, get) => {
       desk().showAlert(`Решение не сохранено: ${ONLY_LEAD_REDECIDES}`);
       return;
     }
+    const holder = status === 'new' ? desk().heldByOthers.get(id) : undefined;
+    if (holder && !confirmation.confirm(id, decision, holder, (text) => desk().showAlert(text))) return;
     // The alert on screen now is the one this decision's notice ends; one raised while the call is out stays.
     const since = desk().alert?.seq ?? 0;
     // The row shows the decision at once and the selection moves on, as in the inbox; refused = put back.
