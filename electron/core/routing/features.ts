@@ -33,6 +33,11 @@ const DIGITS = /^\d+$/;
 
 export function featuresOf(text: string): Features {
   const tokens = tokenize(text);
+  return { ...featuresOfTokens(tokens), tokens };
+}
+
+/** The weights and surfaces of these tokens (a text's, or a text's with the words of its places blanked out). */
+export function featuresOfTokens(tokens: readonly Token[]): Omit<Features, 'tokens'> {
   const weights = new Map<string, number>();
   const surfaces = new Map<string, string>();
   for (const token of tokens) {
@@ -45,5 +50,5 @@ export function featuresOf(text: string): Features {
       for (const gram of gramsOf(stem)) weights.set(gram, (weights.get(gram) ?? 0) + NGRAM_WEIGHT);
     }
   }
-  return { weights, surfaces, tokens };
+  return { weights, surfaces };
 }

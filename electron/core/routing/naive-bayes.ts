@@ -127,6 +127,13 @@ export class NaiveBayes {
     };
   }
 
+  /** The weight of the features this model has seen (how much of a text it can speak for at all). */
+  knownMass(weights: Map<string, number>): number {
+    let mass = 0;
+    for (const [feature, w] of weights) if (this.counts.has(feature)) mass += w;
+    return mass;
+  }
+
   toState(): NaiveBayesState {
     return {
       classes: [...this.classes], docs: [...this.docs], totals: [...this.totals], counts: Object.fromEntries(this.counts),

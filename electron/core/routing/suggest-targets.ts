@@ -6,7 +6,8 @@ import type { Target } from '../../../shared/domain/target.js';
 import { offeredSuggestions } from '../../../shared/routing/suggestion-confidence.js';
 import { calibratedScore } from './calibration.js';
 import { competenceEvidence } from './competences.js';
-import { featuresOf } from './features.js';
+import { corpusModel } from './corpus-model.js';
+import { featuresOf, featuresOfTokens } from './features.js';
 import { detectPlaces, type PlaceCandidate } from './gazetteer.js';
 import type { LearnedPlaces } from './learned-places.js';
 import type { Token } from './russian-text.js';
@@ -48,6 +49,8 @@ export interface SuggestContext {
    * («д. Родькино»), goes where the appeals naming it were routed — when the gazetteer reads no place in the text.
    */
   places?: LearnedPlaces;
+  /** The public complaints' model (corpus-model.ts) by default; tests of the competences alone pass an empty one. */
+  corpus?: NaiveBayes;
   /** Keep candidates under SUGGESTION_FLOOR (measurement only: `npm run suggest -- --all`); the desk never does. */
   keepBelowFloor?: boolean;
   /** The ranking's raw shares instead of calibrated scores (fitting the calibration only: `npm run suggest:eval -- --fit`). */
@@ -84,6 +87,13 @@ const CHANNEL_REASON_LENGTH = 60;
 const trustInModel = (learned: number) => MODEL_CAP * learned / (learned + 300);
 /** The learned model's share never passes this (issue 15: a region's history may teach another vocabulary). */
 const MODEL_CAP = 0.5;
+/**
+ * How much the public complaints' vocabulary (corpus-model.ts) is trusted at most: a fixed voice beside the competences
+ * (the same on every desk, day one included), less the surer the competences are and the less of the text it knows.
+ */
+const CORPUS_TRUST = 0.35;
+/** How much of a text the corpus must know to speak fully (feature weight: words count 1, their n-grams less). */
+const corpusCoverage = (mass: number) => 1 - Math.exp(-mass / 4);
 /** How sure the competences are, from the weight of the concepts found (3 = one decisive concept). */
 const ruleStrength = (evidence: number) => 1 - Math.exp(-evidence / 2.5);
 /** Sharpens the competence shares: one decisive concept outweighs two everyday words. */
@@ -94,12 +104,15 @@ export function routingClassOf(target: Pick<Target, 'id' | 'kind'>): string {
 }
 
 /** Raw class shares (0…1, summing to at most 1) from competences and the learned model: the ranking's core. */
+type Classified = ReturnType<NaiveBayes['classify']>;
+
 export function classShares(features: ReturnType<typeof featuresOf>, model: NaiveBayes,
-  placeSpans: readonly (readonly [number, number])[] = []): {
-  shares: Map<string, number>; ruleWords: Map<string, string[]>; classified: ReturnType<NaiveBayes['classify']> | null;
-  trust: number;
+  placeSpans: readonly (readonly [number, number])[] = [], corpus: NaiveBayes = corpusModel()): {
+  shares: Map<string, number>; ruleWords: Map<string, string[]>; classified: Classified | null;
+  trust: number; fromCorpus: Classified | null; corpusTrust: number;
 } {
-  const evidence = competenceEvidence(withoutPlaces(features.tokens, placeSpans));
+  const placeless = withoutPlaces(features.tokens, placeSpans);
+  const evidence = competenceEvidence(placeless);
   let total = 0;
   let powered = 0;
   for (const e of evidence.values()) { total += e.score; powered += e.score ** RULE_POWER; }
@@ -108,22 +121,28 @@ export function classShares(features: ReturnType<typeof featuresOf>, model: Naiv
   const strength = ruleStrength(total);
   // The model's weight: all of its trust when the text names no concept, less the surer the competences are.
   const trust = classified ? trustInModel(learned) * (1 - 0.6 * strength) : 0;
+  // Like the competences, the corpus reads the text without its places' names: «ул. Школьная» is no school.
+  const corpusWeights = placeSpans.length === 0 ? features.weights : featuresOfTokens(placeless).weights;
+  const corpusMass = corpus.learnedCount > 0 ? corpus.knownMass(corpusWeights) : 0;
+  const fromCorpus = corpusMass > 0 ? corpus.classify(corpusWeights) : null;
+  const corpusTrust = fromCorpus ? CORPUS_TRUST * corpusCoverage(corpusMass) * (1 - 0.6 * strength) : 0;
   const ruleWeight = total > 0 ? strength : 0;
-  const norm = ruleWeight + trust;
+  const norm = ruleWeight + trust + corpusTrust;
   const shares = new Map<string, number>();
   const ruleWords = new Map<string, string[]>();
-  if (norm === 0) return { shares, ruleWords, classified, trust };
+  if (norm === 0) return { shares, ruleWords, classified, trust, fromCorpus, corpusTrust };
   // Without a concept the model's posterior stands alone but is still worth only its trust (a fresh model is not sure).
   // With concepts the shares sum to at most the evidence's own weight: one decisive word («суррогат», «лифт») alone is
   // not certainty — on real text a lone concept is right about half the time, so its raw share must stay below that of
   // a text with several (the calibration maps raw shares to «right this often»).
   const scale = total > 0 ? Math.min(1, norm) / norm : 1;
   for (const { cls, p } of classified?.scores ?? []) shares.set(cls, scale * trust * p);
+  for (const { cls, p } of fromCorpus?.scores ?? []) shares.set(cls, (shares.get(cls) ?? 0) + scale * corpusTrust * p);
   for (const [cls, e] of evidence) {
     shares.set(cls, (shares.get(cls) ?? 0) + scale * ruleWeight * (e.score ** RULE_POWER / powered));
     ruleWords.set(cls, e.words);
   }
-  return { shares, ruleWords, classified, trust: trust * scale };
+  return { shares, ruleWords, classified, trust: trust * scale, fromCorpus, corpusTrust: corpusTrust * scale };
 }
 
 // Stands in for a word of a place's name: no concept has this key, and it keeps the words around it apart.
@@ -174,23 +193,28 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
   const byId = new Map(ctx.targets.map((t) => [t.id, t]));
 
   const places = detectPlaces(features.tokens);
-  const { shares: classScore, ruleWords: ruleHits, classified, trust } = classShares(features, ctx.model, places.spans);
+  const { shares: classScore, ruleWords: ruleHits, classified, trust, fromCorpus, corpusTrust } =
+    classShares(features, ctx.model, places.spans, ctx.corpus);
 
   const reasonCache = new Map<string, string>();
   const reasonFor = (cls: string): string => {
     const known = reasonCache.get(cls);
     if (known !== undefined) return known;
     const words: string[] = [];
-    if (classified && trust > 0.15) {
-      const contribution = classified.contribution(cls);
-      const best = [...contribution].filter(([f, v]) => f.startsWith('w:') && v > 0.5).sort((a, b) => b[1] - a[1]);
+    // The words that pulled toward the class in a model worth a say.
+    const modelWords = (scores: Classified | null, weight: number): void => {
+      if (!scores || weight <= 0.15) return;
+      const best = [...scores.contribution(cls)].filter(([f, v]) => f.startsWith('w:') && v > 0.5).sort((a, b) => b[1] - a[1]);
       for (const [feature] of best) {
+        if (words.length >= 3) break;
         const surface = features.surfaces.get(feature.slice(2));
         if (surface && !words.includes(surface)) words.push(surface);
-        if (words.length >= 3) break;
       }
-    }
+    };
+    // The region's own history, the statutes' concepts, then the public complaints' everyday words.
+    modelWords(classified, trust);
     for (const w of ruleHits.get(cls) ?? []) if (words.length < 3 && !words.includes(w)) words.push(w);
+    modelWords(fromCorpus, corpusTrust);
     const reason = words.length > 0 ? `слова: ${words.join(', ')}` : 'похожие обращения в истории';
     reasonCache.set(cls, reason);
     return reason;

@@ -15,12 +15,14 @@ import type { Target } from '../../../shared/domain/target.js';
 /**
  * The fingerprint of each ranking version, as this test computes it: 15, food words alone became everyday words; 16,
  * «Каинск» in the gazetteer and the town a page names first goes first; 17, the everyday words of riding and of road
- * surfaces count for the municipality too, and a family named by its number of children («шесть детей») is a large family; a reason names the place by its name («Снегири», not «Снегирях»).
+ * surfaces count for the municipality too, and a family named by its number of children («шесть детей») is a large family; a reason names the place by its name («Снегири», not «Снегирях»); 18, the public complaints' vocabulary
+ * (resources/routing-corpus, corpus-model.ts) speaks beside the competences.
  */
 const FINGERPRINTS: Readonly<Record<number, string>> = {
   15: 'e2e8119571d71195',
   16: 'bd54fa4a8f80b3e7',
   17: 'ffa0ac706e7ec96c',
+  18: '5484f88d024a7dbe',
 };
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}.jsonl`, import.meta.url), 'utf8')
   .split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as { text: string; expected: string; channel?: string });
