@@ -202,9 +202,10 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
     if (known !== undefined) return known;
     const words: string[] = [];
     // The words that pulled toward the class in a model worth a say.
-    const modelWords = (scores: Classified | null, weight: number): void => {
+    // A word of the corpus must pull harder to be named: its texts share everyday words («прям», «месяц») with every class.
+    const modelWords = (scores: Classified | null, weight: number, pull = 0.5): void => {
       if (!scores || weight <= 0.15) return;
-      const best = [...scores.contribution(cls)].filter(([f, v]) => f.startsWith('w:') && v > 0.5).sort((a, b) => b[1] - a[1]);
+      const best = [...scores.contribution(cls)].filter(([f, v]) => f.startsWith('w:') && v > pull).sort((a, b) => b[1] - a[1]);
       for (const [feature] of best) {
         if (words.length >= 3) break;
         const surface = features.surfaces.get(feature.slice(2));
@@ -214,7 +215,7 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
     // The region's own history, the statutes' concepts, then the public complaints' everyday words.
     modelWords(classified, trust);
     for (const w of ruleHits.get(cls) ?? []) if (words.length < 3 && !words.includes(w)) words.push(w);
-    modelWords(fromCorpus, corpusTrust);
+    modelWords(fromCorpus, corpusTrust, 1.5);
     const reason = words.length > 0 ? `слова: ${words.join(', ')}` : 'похожие обращения в истории';
     reasonCache.set(cls, reason);
     return reason;

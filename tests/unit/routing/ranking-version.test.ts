@@ -22,7 +22,7 @@ const FINGERPRINTS: Readonly<Record<number, string>> = {
   15: 'e2e8119571d71195',
   16: 'bd54fa4a8f80b3e7',
   17: 'ffa0ac706e7ec96c',
-  18: '5484f88d024a7dbe',
+  18: 'bfac3ad081dec44c',
 };
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/${name}.jsonl`, import.meta.url), 'utf8')
   .split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as { text: string; expected: string; channel?: string });
