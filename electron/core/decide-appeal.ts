@@ -59,7 +59,8 @@ export function undoNewestDecision(cache: LocalCache, userId: string): { appealI
 
 /**
  * What an undo by `userId` would take back now (#13), for the sync status and so the undo toast: the newest outbox
- * row while it is not handed to the network, with its whole surge-cluster batch; null when undo would refuse.
+ * row while it is not handed to the network, with its whole batch (a surge cluster's, a lead's selection); null when
+ * undo would refuse. Whether it replaces a decision is read from the server state the rows are based on.
  */
 export function undoableDecision(cache: LocalCache, userId: string, pushDelayMs: number): UndoableDecision | null {
   const newest = cache.outbox.newest(userId);
@@ -73,6 +74,8 @@ export function undoableDecision(cache: LocalCache, userId: string, pushDelayMs:
     appealIds,
     excerpt: cache.appeals.excerpt(appealIds[0] ?? newest.appealId),
     decision: newest.decision,
+    batch: rows.length > 1 ? newest.batchKind : null,
+    redecision: cache.appeals.anyDecidedOnServer(appealIds),
     decidedAt: newest.createdAt,
     sendAt: new Date(newest.createdMs + pushDelayMs).toISOString(),
     windowMs: Math.max(0, Math.round(pushDelayMs)),

@@ -89,12 +89,18 @@ export const ReportRequest = z.discriminatedUnion('kind', [
 ]);
 export type ReportRequest = z.infer<typeof ReportRequest>;
 
+/**
+ * The most appeals one `appeals.redecide` takes: one call is one undo batch, each appeal its own transaction while the
+ * lead waits. The queues screen refuses a larger selection before calling (reroute-plan.ts), with this number.
+ */
+export const MAX_REDECIDE_APPEALS = 1000;
+
 export const LEAD_METHODS = {
   'queues.get': { input: z.object({}).strict(), output: Queues },
   'queues.appeals': { input: QueueGroup, output: z.object({ rows: z.array(QueueAppeal) }) },
   /** A lead's re-decision of already decided appeals: one outbox mutation per appeal. */
   'appeals.redecide': {
-    input: z.object({ appealIds: z.array(Identifier).min(1).max(1000), decision: Decision }).strict(),
+    input: z.object({ appealIds: z.array(Identifier).min(1).max(MAX_REDECIDE_APPEALS), decision: Decision }).strict(),
     output: z.object({
       acks: z.array(z.object({ mutationId: z.string(), appealId: z.string() })),
       failed: z.array(z.object({ appealId: z.string(), message: z.string() })),

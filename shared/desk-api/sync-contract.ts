@@ -7,6 +7,10 @@ import { DecisionAck } from './inbox-contract.js';
 import { EmptyInput, type MethodTable } from './method-table.js';
 import { LiveState } from './team-contract.js';
 
+/** Decisions taken together: a surge cluster with one key, or a shift lead's selection in a queue. */
+export const DecisionBatch = z.enum(['cluster', 'selection']);
+export type DecisionBatch = z.infer<typeof DecisionBatch>;
+
 /**
  * The decision Ctrl+Z would take back right now (#13): the newest one of the signed-in operator that has not been
  * handed to the network yet. The undo toast shows exactly this and goes when the core drops it from the status
@@ -18,6 +22,10 @@ export const UndoableDecision = z.object({
   /** Short excerpt of the (first) appeal's text: citizen text, rendered inert. */
   excerpt: z.string(),
   decision: Decision,
+  /** What the appeals were decided as together; null for one appeal decided alone. */
+  batch: DecisionBatch.nullable(),
+  /** It replaces a decision the server already holds (a lead's re-route): «Перенаправлено», not «Направлено». */
+  redecision: z.boolean(),
   decidedAt: z.string(),
   /** When its undo grace ends and the push takes it (ISO); the push may come a little later (offline, a run going). */
   sendAt: z.string(),

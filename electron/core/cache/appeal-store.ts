@@ -31,6 +31,7 @@ export class AppealStore {
   private readonly selectExcerpt;
   private readonly searchIndex;
   private readonly resetVersion;
+  private readonly anyDecidedStmt;
 
   constructor(db: CacheDb) {
     this.searchIndex = new SearchIndexWriter(db);
@@ -57,6 +58,8 @@ export class AppealStore {
     this.countInboxStmt = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM appeals WHERE local_status = 'new'");
     this.resetVersion = db.prepare('UPDATE appeals SET server_version = 0 WHERE id = ?');
     this.selectExcerpt = db.prepare<[string], { excerpt: string }>('SELECT excerpt FROM appeals WHERE id = ?');
+    this.anyDecidedStmt = db.prepare<[string], { one: number }>(
+      "SELECT 1 AS one FROM appeals WHERE id IN (SELECT value FROM json_each(?)) AND server_status <> 'new' LIMIT 1");
   }
 
   /**
@@ -106,6 +109,11 @@ export class AppealStore {
   setLocal(id: string, server: Appeal, local: Appeal | null): void {
     const view = local ?? server;
     this.updateLocal.run({ id, status: view.status, targetId: view.targetId, json: local ? JSON.stringify(local) : null });
+  }
+
+  /** Whether the server has already decided any of these appeals (one query, however many: a lead's whole batch). */
+  anyDecidedOnServer(ids: readonly string[]): boolean {
+    return this.anyDecidedStmt.get(JSON.stringify(ids)) !== undefined;
   }
 
   excerpt(id: string): string {

@@ -1,5 +1,6 @@
 // Typed queries on the outbox: decisions made on this machine that the server has not acknowledged yet.
 import type { Decision, UserRef } from '../../../shared/domain/appeal.js';
+import type { DecisionBatch } from '../../../shared/desk-api/sync-contract.js';
 import type { CacheDb } from './open-cache.js';
 
 export interface OutboxEntry {
@@ -13,6 +14,8 @@ export interface OutboxEntry {
   attemptedAt: string | null;
   attempts: number;
   lastError: string | null;
+  /** Decided together with others (and then undone together): as what; null when alone, or batched before schema 15. */
+  batchKind: DecisionBatch | null;
 }
 
 interface OutboxRow {
@@ -26,6 +29,7 @@ interface OutboxRow {
   attempted_at: string | null;
   attempts: number;
   last_error: string | null;
+  batch_kind: DecisionBatch | null;
 }
 
 function toEntry(row: OutboxRow): OutboxEntry {
@@ -40,6 +44,7 @@ function toEntry(row: OutboxRow): OutboxEntry {
     attemptedAt: row.attempted_at,
     attempts: row.attempts,
     lastError: row.last_error,
+    batchKind: row.batch_kind,
   };
 }
 
@@ -57,6 +62,7 @@ export class OutboxStore {
   private readonly countStmt;
   private readonly oneStmt;
   private readonly byUserStmt;
+  private readonly batchSetStmt;
 
   constructor(db: CacheDb) {
     this.insertStmt = db.prepare(`
@@ -86,9 +92,10 @@ export class OutboxStore {
     this.deleteStmt = db.prepare('DELETE FROM outbox WHERE mutation_id = ?');
     this.countStmt = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox');
     this.oneStmt = db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE mutation_id = ?');
+    this.batchSetStmt = db.prepare('UPDATE outbox SET batch_id = ?, batch_kind = ? WHERE mutation_id = ?');
   }
 
-  insert(entry: Omit<OutboxEntry, 'attemptedAt' | 'attempts' | 'lastError'>): void {
+  insert(entry: Omit<OutboxEntry, 'attemptedAt' | 'attempts' | 'lastError' | 'batchKind'>): void {
     this.insertStmt.run({
       mutationId: entry.mutationId,
       appealId: entry.appealId,
@@ -121,7 +128,12 @@ export class OutboxStore {
     return row ? toEntry(row) : null;
   }
 
-  /** The rows decided together with `mutationId` (its cluster decision's batch), oldest first; itself when alone. */
+  /** Puts a stored row into a batch: decided together with the batch's other rows, undone together with them. */
+  joinBatch(mutationId: string, batch: { id: string; kind: DecisionBatch }): void {
+    this.batchSetStmt.run(batch.id, batch.kind, mutationId);
+  }
+
+  /** The rows decided together with `mutationId` (a cluster's or a selection's batch), oldest first; itself when alone. */
   batchOf(mutationId: string): OutboxEntry[] {
     return this.batchStmt.all(mutationId, mutationId).map(toEntry);
   }

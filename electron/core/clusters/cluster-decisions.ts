@@ -18,7 +18,6 @@ export function decideCluster(
   cache: LocalCache, clusters: ClusterStore, appealId: string, decision: Decision, by: UserRef, nowMs: number = Date.now(),
   shown?: readonly string[],
 ): ClusterDecisionResult {
-  const setBatch = cache.db.prepare('UPDATE outbox SET batch_id = ? WHERE mutation_id = ?');
   const batchId = ulid(nowMs);
   return cache.transaction(() => {
     const clusterId = clusters.clusterIdOf(appealId);
@@ -35,7 +34,7 @@ export function decideCluster(
     for (const id of ids) {
       try {
         const ack = decideAppeal(cache, id, decision, by, nowMs); // a savepoint of its own inside this transaction
-        setBatch.run(batchId, ack.mutationId);
+        cache.outbox.joinBatch(ack.mutationId, { id: batchId, kind: 'cluster' });
         result.acks.push(ack);
       } catch (error) {
         if (!(error instanceof DeskFailure)) throw error;

@@ -15,9 +15,9 @@ export function redecideAppeals(
   cache: LocalCache, appealIds: readonly string[], decision: Decision, by: UserRef, nowMs: number = Date.now(),
 ): RedecideResult {
   const result: RedecideResult = { acks: [], failed: [] };
-  // One batch id for the whole call, as a cluster decision has: Ctrl+Z takes the batch back whole while unsent.
-  const setBatch = cache.db.prepare('UPDATE outbox SET batch_id = ? WHERE mutation_id = ?');
-  const batchId = ulid(nowMs);
+  // One batch for the whole call, as a cluster decision has: Ctrl+Z takes the batch back whole while unsent. A
+  // selection, not a cluster: the undo toast counts it without the cluster's word.
+  const batch = { id: ulid(nowMs), kind: 'selection' } as const;
   for (const appealId of new Set(appealIds)) {
     const outcome = cache.transaction(() => {
       const local = cache.appeals.local(appealId);
@@ -32,7 +32,7 @@ export function redecideAppeals(
         mutationId, appealId, baseVersion: local.version, decision, decidedBy: by,
         createdAt: new Date(nowMs).toISOString(), createdMs: nowMs,
       });
-      setBatch.run(batchId, mutationId);
+      cache.outbox.joinBatch(mutationId, batch);
       recomputeLocalView(cache, appealId);
       return { mutationId, appealId };
     });

@@ -4,6 +4,8 @@
 // the row out, search marks it in place); everything else is here once.
 import { REJECT_REASON_LABELS, type Decision } from '../../../shared/domain/appeal.js';
 import type { DeskOutput } from '../../../shared/desk-api/contract.js';
+import type { DecisionBatch } from '../../../shared/desk-api/sync-contract.js';
+import { APPEAL_FORMS, countRu } from '../../../shared/text/plural-ru.js';
 import { deskCall } from '../desk-client.js';
 import { createDetailLoader } from '../store/detail-loader.js';
 import { indexOfId, moveSelection } from '../store/inbox-order.js';
@@ -94,10 +96,22 @@ export function createDecidableList(source: DecidableListSource): DecidableListC
   };
 }
 
-/** «Направлено: ЖКХ» / «Отклонено: спам» — the status-bar notice after a decision was stored, and the undo toast's line. */
-export function decisionNotice(decision: Decision, targetName: (id: string) => string | undefined): string {
+/**
+ * «Направлено: ЖКХ» / «Отклонено: спам» — the status-bar notice after a decision was stored, and the undo toast's line.
+ * `redecision`: it replaces a routing or rejection the server already holds (a lead's re-route), «Перенаправлено: ЖКХ».
+ */
+export function decisionNotice(decision: Decision, targetName: (id: string) => string | undefined, redecision = false): string {
   if (decision.type === 'reject') return `Отклонено: ${REJECT_REASON_LABELS[decision.reason]}`;
-  return `Направлено: ${targetName(decision.targetId) ?? decision.targetId}`;
+  return `${redecision ? 'Перенаправлено' : 'Направлено'}: ${targetName(decision.targetId) ?? decision.targetId}`;
+}
+
+/**
+ * One decision for several appeals: «Перенаправлено: ЖКХ · 2 обращения»; a surge cluster's «… · группа, 5 обращений»
+ * («группа» is the cluster's word, never a selection's).
+ */
+export function batchNotice(notice: string, count: number, batch: DecisionBatch | null): string {
+  if (count <= 1) return notice;
+  return `${notice} · ${batch === 'cluster' ? 'группа, ' : ''}${countRu(count, APPEAL_FORMS)}`;
 }
 
 /** Asks the core to undo the last decision; on refusal shows why and gives null. */

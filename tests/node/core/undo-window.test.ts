@@ -3,10 +3,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLocalCache, type LocalCache } from '../../../electron/core/cache/local-cache.js';
 import { decideAppeal, undoableDecision, undoNewestDecision } from '../../../electron/core/decide-appeal.js';
+import { decideCluster } from '../../../electron/core/clusters/cluster-decisions.js';
+import { ClusterStore } from '../../../electron/core/clusters/cluster-store.js';
+import { redecideAppeals } from '../../../electron/core/lead/redecide-appeals.js';
 import { sampleAppeal, tempDir } from './core-test-kit.js';
 
 const OPERATOR = { id: 'u-operator1', name: 'Оператор 1' };
 const OTHER = { id: 'u-operator2', name: 'Оператор 2' };
+const LEAD = { id: 'u-lead', name: 'Старший смены' };
 const WINDOW_MS = 7_000;
 
 let temp: ReturnType<typeof tempDir>;
@@ -37,6 +41,8 @@ describe('undoableDecision', () => {
       appealIds: ['a-00002'],
       excerpt: cache.appeals.excerpt('a-00002'),
       decision: { type: 'reject', reason: 'spam' },
+      batch: null,
+      redecision: false,
       decidedAt: '2026-12-02T05:00:00.000Z',
       sendAt: '2026-12-02T05:00:07.000Z',
       windowMs: WINDOW_MS,
@@ -58,5 +64,36 @@ describe('undoableDecision', () => {
     decideAppeal(cache, 'a-00001', { type: 'route', targetId: 'mingkh' }, OTHER);
     expect(undoableDecision(cache, OPERATOR.id, WINDOW_MS)).toBeNull();
     expect(undoableDecision(cache, OTHER.id, WINDOW_MS)?.appealIds).toEqual(['a-00001']);
+  });
+
+  // Trial, lead desk: two rows of a queue re-routed showed «Направлено: … · группа, 2 обращения» — the toast is told
+  // what the batch was and whether it replaces the server's decision, from the outbox and the cached server state.
+  it('tells a lead\'s selection from a surge cluster, and a re-route of decided appeals from a first routing', () => {
+    const routedBefore = { status: 'routed' as const, targetId: 'minobr', version: 2,
+      routedBy: { id: OPERATOR.id, name: OPERATOR.name }, routedAt: '2026-12-02T04:00:00.000Z' };
+    cache.transaction(() => {
+      cache.appeals.storeServer(sampleAppeal(4, routedBefore));
+      cache.appeals.storeServer(sampleAppeal(5, routedBefore));
+    });
+    const rerouted = redecideAppeals(cache, ['a-00004', 'a-00005'], { type: 'route', targetId: 'nsk' }, LEAD);
+    expect(rerouted.failed).toEqual([]);
+    expect(undoableDecision(cache, LEAD.id, WINDOW_MS)).toMatchObject({
+      appealIds: ['a-00004', 'a-00005'], decision: { type: 'route', targetId: 'nsk' }, batch: 'selection', redecision: true,
+    });
+    undoNewestDecision(cache, LEAD.id);
+    undoNewestDecision(cache, LEAD.id);
+
+    // «Не разобрано»: the same selection call on waiting appeals routes them for the first time.
+    redecideAppeals(cache, ['a-00001', 'a-00002'], { type: 'route', targetId: 'nsk' }, LEAD);
+    expect(undoableDecision(cache, LEAD.id, WINDOW_MS)).toMatchObject({ batch: 'selection', redecision: false });
+    undoNewestDecision(cache, LEAD.id);
+    undoNewestDecision(cache, LEAD.id);
+
+    // A surge cluster decided with one key stays «группа».
+    cache.db.prepare("UPDATE appeals SET cluster_id = 'a-00001' WHERE id IN ('a-00001', 'a-00002', 'a-00003')").run();
+    const cluster = decideCluster(cache, new ClusterStore(cache.db), 'a-00001', { type: 'route', targetId: 'mingkh' }, OPERATOR);
+    expect(cluster.acks).toHaveLength(3);
+    expect(undoableDecision(cache, OPERATOR.id, WINDOW_MS)).toMatchObject({ batch: 'cluster', redecision: false });
+    expect(undoableDecision(cache, OPERATOR.id, WINDOW_MS)?.appealIds).toHaveLength(3);
   });
 });

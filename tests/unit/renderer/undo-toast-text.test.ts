@@ -6,7 +6,7 @@ import { countdown, toastDecisionText, toastExcerpt } from '../../../renderer/sr
 
 const BASE: UndoableDecision = {
   mutationIds: ['m1'], appealIds: ['a1'], excerpt: 'Во дворе не вывозят мусор',
-  decision: { type: 'route', targetId: 'mingkh' }, decidedAt: '2026-12-02T05:00:00.000Z',
+  decision: { type: 'route', targetId: 'mingkh' }, batch: null, redecision: false, decidedAt: '2026-12-02T05:00:00.000Z',
   sendAt: '2026-12-02T05:00:07.000Z', windowMs: 7_000,
 };
 const names = (id: string) => (id === 'mingkh' ? 'МинЖКХ' : undefined);
@@ -17,9 +17,28 @@ describe('undo toast text', () => {
     expect(toastDecisionText(BASE, names)).toBe('Направлено: МинЖКХ');
     expect(toastDecisionText({ ...BASE, decision: { type: 'route', targetId: 'x' } }, names)).toBe('Направлено: x');
     expect(toastDecisionText({ ...BASE, decision: { type: 'reject', reason: 'spam' } }, names)).toBe('Отклонено: Спам, реклама');
-    expect(toastDecisionText({ ...BASE, appealIds: ['a1', 'a2', 'a3', 'a4', 'a5'] }, names))
+    const cluster = { ...BASE, batch: 'cluster' as const };
+    expect(toastDecisionText({ ...cluster, appealIds: ['a1', 'a2', 'a3', 'a4', 'a5'] }, names))
       .toBe('Направлено: МинЖКХ · группа, 5 обращений');
-    expect(toastDecisionText({ ...BASE, appealIds: ['a1', 'a2'] }, names)).toBe('Направлено: МинЖКХ · группа, 2 обращения');
+    expect(toastDecisionText({ ...cluster, appealIds: ['a1', 'a2'] }, names)).toBe('Направлено: МинЖКХ · группа, 2 обращения');
+  });
+
+  // Trial, lead desk: two rows of a queue re-routed read «Направлено: Мэрия Новосибирска · группа, 2 обращения».
+  it('says «Перенаправлено» for a re-decision and counts a lead\'s selection without the cluster\'s word', () => {
+    const names2 = (id: string) => (id === 'nsk' ? 'Мэрия Новосибирска' : undefined);
+    const reroute: UndoableDecision = { ...BASE, appealIds: ['a1', 'a2'], decision: { type: 'route', targetId: 'nsk' },
+      batch: 'selection', redecision: true };
+    expect(toastDecisionText(reroute, names2)).toBe('Перенаправлено: Мэрия Новосибирска · 2 обращения');
+    expect(toastDecisionText({ ...reroute, appealIds: ['a1', 'a2', 'a3', 'a4', 'a5', 'a6', 'a7', 'a8', 'a9', 'a10', 'a11'] },
+      names2)).toBe('Перенаправлено: Мэрия Новосибирска · 11 обращений');
+    // From «Не разобрано» nothing was decided before: routed, not re-routed.
+    expect(toastDecisionText({ ...reroute, redecision: false }, names2)).toBe('Направлено: Мэрия Новосибирска · 2 обращения');
+    // One appeal re-decided (search, a conflict): no count; a batch of unknown kind (stored before it was kept): a count.
+    expect(toastDecisionText({ ...reroute, appealIds: ['a1'] }, names2)).toBe('Перенаправлено: Мэрия Новосибирска');
+    expect(toastDecisionText({ ...reroute, batch: null }, names2)).toBe('Перенаправлено: Мэрия Новосибирска · 2 обращения');
+    // A rejection stays «Отклонено», re-decided or not.
+    expect(toastDecisionText({ ...reroute, decision: { type: 'reject', reason: 'spam' } }, names2))
+      .toBe('Отклонено: Спам, реклама · 2 обращения');
   });
 
   it('cuts the excerpt to one line', () => {

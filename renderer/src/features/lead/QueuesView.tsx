@@ -1,13 +1,15 @@
 // «Очереди» (shift lead): per target and per operator — in work, routed today, overdue, median time to route;
 // Enter drills into a queue's appeals, Shift+↑/↓ extends the selection, 1–9 or «/» re-route it in bulk
-// (one decision per appeal, each sent on its own; the server checks the lead role again); PgDn/PgUp/Home/End page
-// through either list; E / Shift+E export, the outcome in a toast over the page.
+// (one decision per appeal, each sent on its own; the server checks the lead role again) — more than a few only after
+// a question, more than one call takes not at all (reroute-plan.ts); PgDn/PgUp/Home/End page through either list;
+// E / Shift+E export, the outcome in a toast over the page.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { QueueAppeal, QueueGroup, QueueRow, Queues } from '../../../../shared/desk-api/lead-contract.js';
 import { SOURCE_LABELS } from '../../../../shared/domain/appeal.js';
 import { timeLeft } from '../../../../shared/deadlines/time-left.js';
 import { formatCountRu } from '../../../../shared/text/number-ru.js';
 import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
+import { batchNotice, decisionNotice } from '../../lists/decidable-list.js';
 import { InertLine } from '../../components/InertLine.js';
 import { Keycap } from '../../components/Keycap.js';
 import { keysFor, primaryKeyFor } from '../shortcuts/shortcut-table.js';
@@ -16,6 +18,8 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 import { TargetPicker } from '../target-picker/TargetPicker.js';
 import { ExportToast } from './ExportToast.js';
+import { RerouteConfirm } from './RerouteConfirm.js';
+import { reroutePlan } from './reroute-plan.js';
 import { formatMinutes } from './format-minutes.js';
 import { useExport } from './use-export.js';
 import { ShiftNow } from '../team/ShiftNow.js';
@@ -42,6 +46,9 @@ function groupLines(q: Queues): { section: Section | null; line: GroupLine }[] {
   return lines;
 }
 
+/** A re-route as the lead pressed it: the appeals then selected (what a question names is what Enter sends). */
+interface Reroute { appealIds: readonly string[]; targetId: string; redecision: boolean }
+
 const clamp = (n: number, max: number): number => Math.max(0, Math.min(max, n));
 
 /** Rows of `itemSelector` that fit in the scrolling pane, less one kept for context (as a browser pages). */
@@ -65,6 +72,7 @@ export function QueuesView() {
   const [cursor, setCursor] = useState(0);
   const [anchor, setAnchor] = useState(0);
   const [picker, setPicker] = useState(false);
+  const [asking, setAsking] = useState<Reroute | null>(null);
   const [exportState, startExport, dismissExport] = useExport();
   const groupsPane = useRef<HTMLElement>(null);
   const appealsPane = useRef<HTMLElement>(null);
@@ -102,20 +110,33 @@ export function QueuesView() {
     return rows.slice(from, to + 1);
   }, [open, rows, anchor, cursor]);
 
-  const reroute = async (targetId: string): Promise<void> => {
-    if (selection.length === 0) return;
+  const targetName = (id: string): string => targetsById.get(id)?.shortName ?? id;
+
+  const send = async ({ appealIds, targetId, redecision }: Reroute): Promise<void> => {
     // The notice ends only the alert on screen as the re-route starts (ui-slice.ts), not the one below.
     const since = useDeskStore.getState().alert?.seq ?? 0;
-    const result = await deskCall('appeals.redecide', {
-      appealIds: selection.map((r) => r.id), decision: { type: 'route', targetId },
-    });
+    const decision = { type: 'route', targetId } as const;
+    const result = await deskCall('appeals.redecide', { appealIds: [...appealIds], decision });
     if (!result.ok) { showAlert(result.error.message); return; }
-    const name = targetsById.get(targetId)?.shortName ?? targetId;
     const { acks, failed } = result.value;
     if (failed.length > 0) showAlert(`Не перенаправлено: ${countRu(failed.length, APPEAL_FORMS)}. ${failed[0]?.message ?? ''}`);
-    if (acks.length > 0) showNotice(`Перенаправлено: ${countRu(acks.length, APPEAL_FORMS)} → ${name}`, { since });
+    if (acks.length > 0) showNotice(batchNotice(decisionNotice(decision, targetName, redecision), acks.length, 'selection'), { since });
     setAnchor(cursor);
     await reload(open?.group ?? null);
+  };
+
+  /** What a re-route key does with this selection: at once, after a question, or refused (the key to narrow it named). */
+  const planFor = () => reroutePlan(selection.length, keysFor('queues', 'extend-down'));
+
+  const reroute = (targetId: string): void => {
+    if (selection.length === 0) return;
+    const plan = planFor();
+    if (plan.kind === 'refuse') { showAlert(plan.message); return; }
+    const asked: Reroute = {
+      appealIds: selection.map((r) => r.id), targetId, redecision: selection.some((r) => r.status !== 'new'),
+    };
+    if (plan.kind === 'confirm') setAsking(asked);
+    else void send(asked);
   };
 
   const drill = async (line: GroupLine): Promise<void> => {
@@ -126,7 +147,7 @@ export function QueuesView() {
     await reload(line.group);
   };
 
-  useShortcutScope('queues', dialog === null && !picker, ({ shortcut, digit }) => {
+  useShortcutScope('queues', dialog === null && !picker && asking === null, ({ shortcut, digit }) => {
     const inAppeals = open !== null;
     const last = inAppeals ? rows.length - 1 : lines.length - 1;
     switch (shortcut.action) {
@@ -156,10 +177,17 @@ export function QueuesView() {
       case 'back': if (inAppeals) { setOpen(null); setRows([]); } break;
       case 'route-favorite': {
         const targetId = digit === null ? undefined : favoriteIds[digit - 1];
-        if (inAppeals && targetId) void reroute(targetId);
+        if (inAppeals && targetId) reroute(targetId);
         break;
       }
-      case 'open-picker': if (inAppeals && selection.length > 0) setPicker(true); break;
+      case 'open-picker': {
+        if (!inAppeals || selection.length === 0) break;
+        // Refused before a target is chosen: the picker would only lead to the same refusal.
+        const plan = planFor();
+        if (plan.kind === 'refuse') showAlert(plan.message);
+        else setPicker(true);
+        break;
+      }
       case 'export-xlsx':
       case 'export-csv': {
         const format = shortcut.action === 'export-xlsx' ? 'xlsx' : 'csv';
@@ -255,8 +283,13 @@ export function QueuesView() {
         <span><Keycap keys={keysFor('queues', 'refresh')} /> обновить</span>
         <span><Keycap keys={primaryKeyFor('queues', 'back')} /> назад</span>
       </footer>
-      <ExportToast state={exportState} keysActive={dialog === null && !picker} onDismiss={dismissExport} />
-      {picker ? <TargetPicker onChoose={(id) => { void reroute(id); }} onClose={() => setPicker(false)} /> : null}
+      <ExportToast state={exportState} keysActive={dialog === null && !picker && asking === null} onDismiss={dismissExport} />
+      {picker ? <TargetPicker onChoose={reroute} onClose={() => setPicker(false)} /> : null}
+      {asking !== null && open !== null ? (
+        <RerouteConfirm count={asking.appealIds.length} targetName={targetName(asking.targetId)} queueLabel={open.label}
+          redecision={asking.redecision} onCancel={() => setAsking(null)}
+          onConfirm={() => { setAsking(null); void send(asking); }} />
+      ) : null}
     </main>
   );
 }

@@ -180,7 +180,7 @@ export const useSearchStore = create<SearchState>()((set, get) => {
       desk().showAlert(`Решение не сохранено: ${refused}`);
       return;
     }
-    desk().showNotice(decisionNotice(decision, (id) => desk().targetsById.get(id)?.shortName), { since });
+    desk().showNotice(decisionNotice(decision, (id) => desk().targetsById.get(id)?.shortName, status !== 'new'), { since });
     void fetchRows([id]);
   }
 

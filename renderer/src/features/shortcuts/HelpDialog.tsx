@@ -9,8 +9,8 @@ import { keysFor, primaryKeyFor, SCOPE_TITLES, SHORTCUTS, type ShortcutScope } f
 import { useKeymapVersion } from './use-keymap.js';
 import { useShortcutScope } from './use-shortcut-scope.js';
 
-const SCOPES: ShortcutScope[] = ['global', 'inbox', 'picker', 'reject', 'photo-viewer', 'queues', 'stats', 'export-toast',
-  'search-box', 'search', 'search-views', 'conflicts', 'sync-log', 'palette', 'favorites'];
+const SCOPES: ShortcutScope[] = ['global', 'inbox', 'picker', 'reject', 'photo-viewer', 'queues', 'reroute-confirm', 'stats',
+  'export-toast', 'search-box', 'search', 'search-views', 'conflicts', 'sync-log', 'palette', 'favorites'];
 
 export function HelpDialog() {
   useKeymapVersion();

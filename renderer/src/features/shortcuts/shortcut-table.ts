@@ -4,6 +4,8 @@
 export type ShortcutScope = 'global' | 'inbox' | 'picker' | 'reject' | 'help' | 'sign-out'
   | 'search' | 'search-box' | 'search-views' | 'search-save'
   | 'queues' | 'stats'
+  // the lead's confirmation of a re-route of many appeals at once (more than reroute-plan.ts lets go at once)
+  | 'reroute-confirm'
   // the export toast over the lead's sections (issue 13): takes Esc before the section does
   | 'export-toast'
   | 'conflicts' | 'sync-log'
@@ -204,6 +206,10 @@ const BINDINGS: readonly Binding[] = [
     repeatable: true },
   { action: 'first', scope: 'queues', chords: [{ code: 'Home' }], label: 'В начало списка' },
   { action: 'last', scope: 'queues', chords: [{ code: 'End' }], label: 'В конец списка' },
+
+  { action: 'confirm', scope: 'reroute-confirm', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
+    label: 'Перенаправить все выделенные обращения, как названо' },
+  { action: 'close', scope: 'reroute-confirm', chords: [{ code: 'Escape' }], label: 'Не перенаправлять' },
 
   { action: 'choose-period', scope: 'stats', chords: digits(1, 4, true),
     label: 'Период: 7 дней, 30 дней, этот месяц, прошлый месяц' },
@@ -439,6 +445,7 @@ export const SCOPE_TITLES: Record<ShortcutScope, string> = {
   help: 'Справка',
   'sign-out': 'Выход',
   queues: 'Очереди (старший смены)',
+  'reroute-confirm': 'Очереди: подтверждение перенаправления',
   stats: 'Статистика',
   'export-toast': 'Сообщение о выгрузке',
   'search-box': 'Поиск: строка запроса',

@@ -2,8 +2,7 @@
 // which appeal, and how much of the undo window is left. Whether there is a toast at all is the core's answer
 // (sync status `undoable`), never these numbers.
 import type { UndoableDecision } from '../../../../shared/desk-api/sync-contract.js';
-import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
-import { decisionNotice } from '../../lists/decidable-list.js';
+import { batchNotice, decisionNotice } from '../../lists/decidable-list.js';
 
 /** The excerpt as the toast shows it: one line, at most `max` characters (the core's excerpt is already inert). */
 export function toastExcerpt(excerpt: string, max = 90): string {
@@ -12,11 +11,13 @@ export function toastExcerpt(excerpt: string, max = 90): string {
   return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** «Направлено: Минздрав» / «Отклонено: Спам, реклама», and for a surge cluster «… · группа, 5 обращений». */
+/**
+ * «Направлено: Минздрав» / «Отклонено: Спам, реклама»; «Перенаправлено: …» when it replaces a decision the server holds;
+ * a lead's selection «… · 2 обращения», a surge cluster «… · группа, 5 обращений».
+ */
 export function toastDecisionText(undoable: UndoableDecision, targetName: (id: string) => string | undefined): string {
-  const text = decisionNotice(undoable.decision, targetName);
-  const count = undoable.appealIds.length;
-  return count > 1 ? `${text} · группа, ${countRu(count, APPEAL_FORMS)}` : text;
+  return batchNotice(decisionNotice(undoable.decision, targetName, undoable.redecision), undoable.appealIds.length,
+    undoable.batch);
 }
 
 export interface Countdown {

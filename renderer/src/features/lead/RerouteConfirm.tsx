@@ -1,0 +1,40 @@
+// The question before a shift lead's re-route of many appeals at once (reroute-plan.ts says when): the count and the
+// target in the title, Enter sends exactly the appeals asked about, Esc sends nothing. Keyboard only, its keys shown
+// from the live bindings.
+import { Dialog } from '../../components/Dialog.js';
+import { Keycap } from '../../components/Keycap.js';
+import { useDeskStore } from '../../store/desk-store.js';
+import { keysFor } from '../shortcuts/shortcut-table.js';
+import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
+import { rerouteQuestion, rerouteVerb } from './reroute-plan.js';
+
+export interface RerouteConfirmProps {
+  count: number;
+  targetName: string;
+  queueLabel: string;
+  redecision: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+}
+
+export function RerouteConfirm({ count, targetName, queueLabel, redecision, onConfirm, onCancel }: RerouteConfirmProps) {
+  // The global keys stay live over it (as over the picker): while one of them has the app's own dialog open (the
+  // help, Ctrl+K) its Enter and Esc are that dialog's, never this question's answer.
+  const free = useDeskStore((s) => s.dialog === null);
+  useShortcutScope('reroute-confirm', free, ({ shortcut }) => {
+    if (shortcut.action === 'confirm') onConfirm();
+    else if (shortcut.action === 'close') onCancel();
+  });
+  return (
+    <Dialog title={rerouteQuestion(count, targetName, redecision)} onClose={onCancel} className="reroute-confirm"
+      aside={<span className="dialog-hint"><Keycap keys={keysFor('reroute-confirm', 'close')} /> отмена</span>}>
+      <p data-autofocus tabIndex={-1} className="reroute-confirm-body">
+        Все выделенные обращения очереди «{queueLabel}», каждое отдельным решением.
+      </p>
+      <p className="dialog-footer">
+        <Keycap keys={keysFor('reroute-confirm', 'confirm')} /> {rerouteVerb(redecision).toLowerCase()} ·{' '}
+        <Keycap keys={keysFor('reroute-confirm', 'close')} /> отмена
+      </p>
+    </Dialog>
+  );
+}
