@@ -1,9 +1,16 @@
 // After the core writes a report into the data folder, the shell offers a save dialog (Documents by default) and
 // copies the file where the lead chose; cancelling keeps the copy in the data folder, whose path is shown.
-import { copyFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// No copy replaces a file unasked: the dialog proposes a free name («… (2).xlsx» beside an earlier export) and asks
+// before the lead picks an existing one; any other name is claimed exclusively, numbered if a file took it meanwhile.
+// Every copy is the lead's alone (0600), as the data folder's.
+import { createReadStream } from 'node:fs';
+import { copyFile, lstat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { DeskResult } from '../../shared/desk-api/contract.js';
+import { firstFreeFileName, writeNewOwnerOnlyFile } from '../../shared/node/new-owner-only-file.js';
+import { restrictToOwner } from '../../shared/node/owner-only-files.js';
 
 interface ExportValue { path: string; fileName: string; rows: number }
 
@@ -12,19 +19,37 @@ function isExportValue(value: unknown): value is ExportValue {
   return typeof v?.path === 'string' && typeof v.fileName === 'string' && typeof v.rows === 'number';
 }
 
+const exists = (path: string): Promise<boolean> => lstat(path).then(() => true, () => false);
+
+/** Copies `source` to `chosen` (the dialog's answer) and returns the path written. */
+export async function copyExport(source: string, chosen: string): Promise<string> {
+  if (await exists(chosen)) {
+    // There when the dialog closed: the dialog asked before replacing it (showOverwriteConfirmation on Linux, always
+    // elsewhere), so the lead chose to replace it.
+    await copyFile(source, chosen);
+    restrictToOwner([chosen]);
+    return chosen;
+  }
+  return writeNewOwnerOnlyFile(dirname(chosen), basename(chosen), async (file) => {
+    await pipeline(createReadStream(source), file.createWriteStream());
+  });
+}
+
 export async function offerSaveAs(window: BrowserWindow, result: DeskResult<unknown>): Promise<DeskResult<unknown>> {
   if (!result.ok || !isExportValue(result.value) || window.isDestroyed()) return result;
   const written = result.value;
   const xlsx = written.fileName.endsWith('.xlsx');
+  const documents = app.getPath('documents');
   const choice = await dialog.showSaveDialog(window, {
     title: 'Сохранить выгрузку',
-    defaultPath: join(app.getPath('documents'), written.fileName),
+    defaultPath: join(documents, firstFreeFileName(documents, written.fileName)),
     filters: [xlsx ? { name: 'Книга Excel', extensions: ['xlsx'] } : { name: 'CSV (Excel, «;»)', extensions: ['csv'] }],
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
   });
   if (choice.canceled || !choice.filePath) return result;
   try {
-    await copyFile(written.path, choice.filePath);
-    return { ok: true, value: { ...written, path: choice.filePath } };
+    const path = await copyExport(written.path, choice.filePath);
+    return { ok: true, value: { ...written, path, fileName: basename(path) } };
   } catch (error) {
     return { ok: false, error: { code: 'internal', message: `Файл не сохранён (${error instanceof Error ? error.message : String(error)}); копия осталась: ${written.path}` } };
   }

@@ -63,6 +63,9 @@ export const QueueGroup = z.object({
 }).strict();
 export type QueueGroup = z.infer<typeof QueueGroup>;
 
+/** The `unrouted` line's name: on the Очереди screen and, in Latin letters, in the file name of its export. */
+export const UNROUTED_QUEUE_LABEL = 'Не разобрано';
+
 export const QueueAppeal = z.object({
   id: z.string(),
   source: Source,

@@ -3,9 +3,13 @@
 // page (the layout does not move) naming the file and its folder and the rows in correct Russian; the file is on
 // disk; Esc hides the toast without leaving the open queue; Shift+E writes CSV from the statistics; a folder that
 // cannot be written says why in Russian. Counts of a thousand and more are grouped; PgDn/End/Home page the queue.
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+// Two queues exported in one minute are two files named after their queues, and the same report exported twice is
+// two files (trial of 4 December: the second replaced the first, unannounced).
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
+import ExcelJS from 'exceljs';
+import { API_PREFIX } from '../../shared/central-api/contract.js';
 import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
 
 const APPEALS = 1_050;
@@ -58,12 +62,12 @@ test('E exports the open queue: a toast over the page names the file, its folder
     const before = await table.boundingBox();
     await page.keyboard.press('KeyE');
     const done = page.getByTestId('export-done');
-    await expect(done).toContainText(/^Сохранено: spisok-\d{8}-\d{4}\.xlsx · exports/, { timeout: 30_000 });
+    await expect(done).toContainText(/^Сохранено: spisok-ne-razobrano-\d{8}-\d{4}\.xlsx · exports/, { timeout: 30_000 });
     await expect(page.getByTestId('export-rows')).toHaveText(/^1[\u00a0\u202f]050 строк$/);
     await expect(toast(page)).toBeInViewport({ ratio: 1 });
     expect(await table.boundingBox()).toEqual(before); // an overlay: nothing under it moved
     const file = await writtenPath(page);
-    expect(path.basename(file)).toMatch(/^spisok-\d{8}-\d{4}\.xlsx$/);
+    expect(path.basename(file)).toMatch(/^spisok-ne-razobrano-\d{8}-\d{4}\.xlsx$/);
     expect(path.dirname(file)).toBe(path.join(dir.dir, 'exports'));
     expect(existsSync(file)).toBe(true);
     await expect(toast(page)).toContainText('Esc');
@@ -76,6 +80,88 @@ test('E exports the open queue: a toast over the page names the file, its folder
   } finally {
     await desk.close();
     dir.remove();
+  }
+});
+
+/** operator1 routes `count` new appeals to `targetId` through the central API, as another desk would. */
+async function operatorRoutes(on: ServerUnderTest, targetId: string, count: number, skip: number): Promise<void> {
+  const token = await on.token('operator1');
+  const appeals = [...(await on.allAppeals()).values()].filter((a) => a.status === 'new').slice(skip, skip + count);
+  const response = await fetch(`${on.url}${API_PREFIX}/mutations`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ mutations: appeals.map((a, i) => ({
+      id: `01E2EEXPORT${targetId.toUpperCase().padEnd(8, 'X').slice(0, 8)}${String(i).padStart(7, '0')}`,
+      appealId: a.id, baseVersion: a.version, createdAt: new Date().toISOString(), type: 'route', targetId,
+    })) }),
+  });
+  expect(response.status).toBe(200);
+}
+
+/** The appeals rows of a written list (its one sheet, less the header). */
+async function listRows(file: string): Promise<number> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  return (book.getWorksheet('Обращения')?.rowCount ?? 0) - 1;
+}
+
+test('two queues exported one after the other are two files named after their queues; neither replaces the other', async ({ page }) => {
+  const ownDir = tempDir('srv-lead-export-two');
+  const own = new ServerUnderTest(ownDir.dir, 30);
+  await own.start();
+  await operatorRoutes(own, 'mingkh', 7, 0);
+  await operatorRoutes(own, 'minzdrav', 5, 7);
+  const dir = tempDir('desk-lead-export-two');
+  const desk = await startDesk(own, dir.dir, { login: 'lead' });
+  try {
+    await new InboxPage(page).open(desk.url);
+    await page.keyboard.press('Control+Digit2');
+    const view = page.getByTestId('queues-view');
+    const jkh = page.getByTestId('queue-target-mingkh');
+    const zdrav = page.getByTestId('queue-target-minzdrav');
+    await expect(jkh.locator('td').nth(2)).toHaveText('7', { timeout: 30_000 }); // routed today
+    await expect(zdrav.locator('td').nth(2)).toHaveText('5');
+    const done = page.getByTestId('export-done');
+    const exported: string[] = [];
+    /** The queues' order follows their overdue and waiting counts, which the demo's receipt times decide: ↓ from the top. */
+    const moveTo = async (row: typeof jkh): Promise<void> => {
+      const testId = await row.getAttribute('data-testid');
+      const lines = await view.locator('.queue-groups tr[aria-selected]').evaluateAll((els) => els.map((e) => e.dataset.testid));
+      await page.keyboard.press('Home');
+      for (let i = 0; i < lines.indexOf(testId ?? ''); i++) await page.keyboard.press('ArrowDown');
+      await expect(row).toHaveAttribute('aria-selected', 'true');
+    };
+    const exportOpenQueue = async (row: typeof jkh, name: RegExp, rows: string): Promise<void> => {
+      await moveTo(row);
+      await page.keyboard.press('Enter');
+      await expect(view.getByRole('listbox').getByRole('option')).toHaveCount(Number(rows.split(' ')[0]));
+      await page.keyboard.press('KeyE');
+      await expect(done).toContainText(name, { timeout: 30_000 });
+      await expect(page.getByTestId('export-rows')).toHaveText(rows);
+      exported.push(await writtenPath(page));
+      await page.keyboard.press('Escape'); // the toast
+      await expect(toast(page)).toHaveCount(0);
+      await page.keyboard.press('Escape'); // back to the queues
+      await expect(view.getByRole('listbox')).toHaveCount(0);
+    };
+
+    // The trial's keys: Enter on МинЖКХ, E; Esc, Enter on Минздрав, E — within a minute.
+    await exportOpenQueue(jkh, /^Сохранено: spisok-minzhkkh-nso-\d{8}-\d{4}\.xlsx · exports/, '7 строк');
+    await exportOpenQueue(zdrav, /^Сохранено: spisok-minzdrav-nso-\d{8}-\d{4}\.xlsx · exports/, '5 строк');
+    // МинЖКХ once more, most likely within the same minute: numbered then, a file of its own either way.
+    await exportOpenQueue(jkh, /^Сохранено: spisok-minzhkkh-nso-\d{8}-\d{4}( \(2\))?\.xlsx · exports/, '7 строк');
+
+    const folder = path.join(dir.dir, 'exports');
+    expect(new Set(exported).size).toBe(3);
+    expect(readdirSync(folder).sort()).toEqual(exported.map((f) => path.basename(f)).sort());
+    expect(await Promise.all(exported.map(listRows))).toEqual([7, 5, 7]);
+    if (process.platform !== 'win32') {
+      for (const file of exported) expect(statSync(file).mode & 0o777).toBe(0o600);
+    }
+  } finally {
+    await desk.close();
+    dir.remove();
+    await own.stop();
+    ownDir.remove();
   }
 });
 
@@ -97,7 +183,17 @@ test('Shift+E writes the monthly CSV from the statistics; a folder that cannot b
     await expect(page.getByTestId('export-done')).toContainText(/^Сохранено: otchet-\d{4}-\d{2}\.csv · exports/, { timeout: 30_000 });
     await expect(page.getByTestId('export-rows')).toHaveText(/^\d+ строк[аи]?$/);
     await expect(toast(page)).toBeInViewport({ ratio: 1 });
-    expect(existsSync(await writtenPath(page))).toBe(true);
+    const report = await writtenPath(page);
+    expect(existsSync(report)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect(toast(page)).toHaveCount(0);
+
+    // The same report again: a file beside the first, numbered, and the toast names it.
+    await page.keyboard.press('Shift+KeyE');
+    const again = report.replace(/\.csv$/, ' (2).csv');
+    await expect(page.getByTestId('export-done')).toContainText(`Сохранено: ${path.basename(again)} · exports`, { timeout: 30_000 });
+    expect(await writtenPath(page)).toBe(again);
+    expect(readdirSync(path.dirname(report)).sort()).toEqual([path.basename(again), path.basename(report)]);
     await page.keyboard.press('Escape');
     await expect(toast(page)).toHaveCount(0);
 

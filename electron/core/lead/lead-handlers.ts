@@ -1,6 +1,6 @@
 // Desk API handlers of the shift lead's sections: queues and drill-down, bulk re-decisions, statistics and
 // report exports. Computed from the local cache, so they work offline. Spread into createDeskHandlers.
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { LEAD_METHODS, QueueAppeal, ReportRequest, StatsPeriod } from '../../../shared/desk-api/lead-contract.js';
 import { ONLY_LEAD_REDECIDES } from '../../../shared/domain/appeal.js';
 import type { AfterChangePipeline } from '../after-change.js';
@@ -13,6 +13,7 @@ import { computeQueues, QUEUE_LOOKBACK_MS, queueAppeals, toQueueAppeal } from '.
 import { computeStats, periodBounds } from './compute-stats.js';
 import { createDeadlineKeeper, type DeadlineConfig } from './deadline-keeper.js';
 import { exportFailure } from './export-failure.js';
+import { exportFileNameOf } from './export-file-name-of.js';
 import { redecideAppeals } from './redecide-appeals.js';
 import { appealListTable, monthlyReportTables } from './report-tables.js';
 import { writeReport } from './report-writer.js';
@@ -104,19 +105,22 @@ export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
     'reports.export': async (request) => {
       requireLead(ctx);
       const labels = freshLabels();
-      const stamp = new Date(now() + utcOffsetMs).toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
-      const [tables, fileName] = request.kind === 'monthly'
-        ? [monthlyReportTables(stats(monthPeriod(request.month))), `otchet-${request.month}.${request.format}`]
-        : [[appealListTable(listRows(request), labels, utcOffsetMs)], `spisok-${stamp}.${request.format}`];
+      const rows = request.kind === 'list' ? listRows(request) : [];
+      const tables = request.kind === 'monthly'
+        ? monthlyReportTables(stats(monthPeriod(request.month)))
+        : [appealListTable(rows, labels, utcOffsetMs)];
+      const name = exportFileNameOf(request, rows, labels, new Date(now() + utcOffsetMs));
       const dir = join(dataDir, 'exports');
       let path: string;
       try {
-        path = await writeReport(dir, fileName, request.format, tables,
+        path = await writeReport(dir, name, request.format, tables,
           (done, total) => events.emit('reports.progress', { done, total }));
       } catch (error) {
-        ctx.log(`reports: ${fileName} not written: ${error instanceof Error ? error.message : String(error)}`);
+        ctx.log(`reports: ${name} not written: ${error instanceof Error ? error.message : String(error)}`);
         throw exportFailure(error, dir);
       }
+      // The name written: a taken one was numbered («… (2).xlsx»), and the toast must name the file that is there.
+      const fileName = basename(path);
       ctx.log(`reports: ${fileName} written`);
       return { path, fileName, rows: tables.reduce((n, t) => n + t.rows.length, 0) };
     },

@@ -3,8 +3,10 @@
 // Cell types: in XLSX dates and times are real Excel dates (the centre's wall-clock time, «ДД.ММ.ГГГГ чч:мм»), counts
 // are numbers shown with thousands grouping; in CSV a date is the text «02.12.2026 23:30» (ДД.ММ.ГГГГ чч:мм, or
 // ДД.ММ.ГГГГ for a day; Russian Excel reads it as a date), a number is plain digits with a decimal comma, no grouping.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// The file is created new, never over another (a taken name is numbered), and private to the user (0600).
+import { mkdirSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { writeNewOwnerOnlyFile } from '../../../shared/node/new-owner-only-file.js';
 import { isDateCell, type Cell, type DateCell, type ReportTable } from './report-tables.js';
 
 const PROGRESS_EVERY = 500;
@@ -49,15 +51,18 @@ export type Progress = (done: number, total: number) => void;
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/**
+ * Writes the tables into `dir` as `fileName`, or as «… (2).xlsx» and so on when that name is taken, and returns the
+ * path written.
+ */
 export async function writeReport(
   dir: string, fileName: string, format: 'xlsx' | 'csv', tables: readonly ReportTable[], progress: Progress,
 ): Promise<string> {
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, fileName);
   const total = tables.reduce((n, t) => n + t.rows.length, 0);
   progress(0, total);
   if (format === 'csv') {
-    writeFileSync(path, toCsv(tables), 'utf8');
+    const path = await writeNewOwnerOnlyFile(dir, fileName, (file) => file.writeFile(toCsv(tables), 'utf8'));
     progress(total, total);
     return path;
   }
@@ -89,7 +94,16 @@ export async function writeReport(
       column.width = Math.min(60, Math.max(10, ...lengths.map((n) => n + 2)));
     });
   }
-  await book.xlsx.writeFile(path);
+  const path = await writeNewOwnerOnlyFile(dir, fileName, async (file) => {
+    // As exceljs's own writeFile, but into the claimed file. The stream closes the handle when it ends (a stream that
+    // keeps it open also keeps FileHandle.close() waiting for ever), and a failure on either side destroys it.
+    const out = file.createWriteStream();
+    try {
+      await Promise.all([finished(out), book.xlsx.write(out).then(() => { out.end(); })]);
+    } finally {
+      out.destroy();
+    }
+  });
   progress(total, total);
   return path;
 }

@@ -1,7 +1,9 @@
 // The exported files as the lead opens them: in XLSX a date is a real Excel date in the centre's wall-clock time
 // (a 23:30 appeal at UTC+7 reads 23:30 that day, not 16:30), counts are numbers with a grouping format; in CSV a date is
-// the documented «ДД.ММ.ГГГГ чч:мм» text. The writer runs for real and exceljs reads the file back.
-import { readFileSync } from 'node:fs';
+// the documented «ДД.ММ.ГГГГ чч:мм» text. The writer runs for real and exceljs reads the file back. A second export
+// under a taken name is numbered, never written over the first (trial of 4 December), and every file is 0600.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appealListTable, monthlyReportTables } from '../../../electron/core/lead/report-tables.js';
@@ -92,5 +94,30 @@ describe('report files', () => {
     expect(text).toContain('Поступило сообщений;12345\r\n');
     expect(text).toContain('Медиана времени до направления, мин;12,5\r\n');
     expect(text).toContain('30.11.2026;1200;3;4;5;1212\r\n');
+  });
+
+  it('a second export under a taken name is numbered, the first kept; both readable by the user only', async () => {
+    temp = tempDir('no-overwrite');
+    const list = (label: string) => [appealListTable([appeal], () => label, UTC7)];
+    const name = 'spisok-20261204-1657';
+    const first = await writeReport(temp.dir, `${name}.xlsx`, 'xlsx', list('МинЖКХ НСО'), noProgress);
+    const second = await writeReport(temp.dir, `${name}.xlsx`, 'xlsx', list('Минздрав НСО'), noProgress);
+    const csv = [
+      await writeReport(temp.dir, `${name}.csv`, 'csv', list('МинЖКХ НСО'), noProgress),
+      await writeReport(temp.dir, `${name}.csv`, 'csv', list('Минздрав НСО'), noProgress),
+    ];
+    expect(readdirSync(temp.dir).sort()).toEqual(
+      [`${name} (2).csv`, `${name} (2).xlsx`, `${name}.csv`, `${name}.xlsx`]);
+    expect([first, second]).toEqual([join(temp.dir, `${name}.xlsx`), join(temp.dir, `${name} (2).xlsx`)]);
+    const target = async (path: string) => {
+      const sheet = (await readBook(path)).getWorksheet('Обращения')!;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1);
+      return sheet.getRow(2).getCell(header.indexOf('Адресат') + 1).value;
+    };
+    expect([await target(first), await target(second)]).toEqual(['МинЖКХ НСО', 'Минздрав НСО']);
+    expect(csv.map((path) => readFileSync(path, 'utf8').includes('Минздрав НСО'))).toEqual([false, true]);
+    if (process.platform !== 'win32') {
+      for (const file of readdirSync(temp.dir)) expect(statSync(join(temp.dir, file)).mode & 0o777).toBe(0o600);
+    }
   });
 });

@@ -4,7 +4,7 @@
 // a question, more than one call takes not at all (reroute-plan.ts); PgDn/PgUp/Home/End page through either list;
 // E / Shift+E export, the outcome in a toast over the page.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { QueueAppeal, QueueGroup, QueueRow, Queues } from '../../../../shared/desk-api/lead-contract.js';
+import { UNROUTED_QUEUE_LABEL, type QueueAppeal, type QueueGroup, type QueueRow, type Queues } from '../../../../shared/desk-api/lead-contract.js';
 import { SOURCE_LABELS } from '../../../../shared/domain/appeal.js';
 import { timeLeft } from '../../../../shared/deadlines/time-left.js';
 import { formatCountRu } from '../../../../shared/text/number-ru.js';
@@ -37,7 +37,7 @@ const BY_OPERATOR: Section = { title: 'По операторам', note: 'про
 function groupLines(q: Queues): { section: Section | null; line: GroupLine }[] {
   const lines: { section: Section | null; line: GroupLine }[] = [{
     section: null,
-    line: { group: { by: 'unrouted', key: '' }, label: 'Не разобрано', row: null, waiting: q.unrouted.waiting, overdue: q.unrouted.overdue },
+    line: { group: { by: 'unrouted', key: '' }, label: UNROUTED_QUEUE_LABEL, row: null, waiting: q.unrouted.waiting, overdue: q.unrouted.overdue },
   }];
   q.byTarget.forEach((row, i) => lines.push({ section: i === 0 ? BY_TARGET : null,
     line: { group: { by: 'target', key: row.key }, label: row.label, row, waiting: row.waiting, overdue: row.overdue } }));

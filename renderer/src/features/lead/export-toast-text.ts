@@ -16,7 +16,7 @@ export function folderName(folder: string): string {
   return splitPath(folder).file || folder;
 }
 
-/** «Сохранено: spisok-20261202-0930.xlsx · exports». */
+/** «Сохранено: spisok-minzhkkh-nso-20261202-0930.xlsx · exports». */
 export function exportDoneTitle(path: string): string {
   const { folder, file } = splitPath(path);
   return folder ? `Сохранено: ${file} · ${folderName(folder)}` : `Сохранено: ${file}`;
