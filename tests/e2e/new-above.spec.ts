@@ -2,8 +2,9 @@
 // The cue of unseen arrivals, in the real browser against the real server: an operator working down the list (the
 // selection mid-screen, or on the first row) gets appeals above it — the grid keeps the row read still, so they are
 // out of sight — and «↑ N новых обращения выше» with the live key of «Самое новое обращение» says so; the key takes
-// the operator to them and the cue is gone. An appeal arriving below the selection, in view as the operator works
-// down, is no cue. At 1366×768 at 100 % and 150 %; NEW_ABOVE_SHOTS=<prefix> keeps screenshots.
+// the operator to them and the cue is gone, also when more arrived than a screen holds. An appeal arriving below the
+// selection, in view as the operator works down, is no cue. At 1366×768 at 100 % and 150 %; NEW_ABOVE_SHOTS=<prefix>
+// keeps screenshots.
 import { test, expect } from '@playwright/test';
 import { screenLabel, type OfficeScreen } from '../harness/office-screens.js';
 import type { IncomingAppeal } from '../../shared/central-api/contract.js';
@@ -23,6 +24,16 @@ const arrivals = (set: number): IncomingAppeal[] => (TEXTS[set] ?? []).map((text
   author: { name: `Житель ${set * 2 + i + 1} Проверочный` }, text, attachments: [],
   // Each the newest: the top of the list; a later set dated past an earlier one's last (list-anchor.spec.ts, CI).
   receivedAt: new Date(Date.now() + (set * 10 + i) * 1000).toISOString(),
+}));
+
+/**
+ * `count` newer still, each the newest: after this screen's set above, before the next screen's. No place is named, so
+ * the core folds none of them into a surge cluster (same place and problem); each has its own author (no duplicate).
+ */
+const manyArrivals = (screen: number, count: number): IncomingAppeal[] => Array.from({ length: count }, (_, i) => ({
+  id: `new-above-many-${screen}-${i}`, source: 'vk', channel: { name: 'Правительство Новосибирской области', url: 'https://vk.com/nso' },
+  author: { name: `Заявитель ${screen}-${i} Проверочный` }, text: `Вопрос ${i + 1}: прошу ответить, когда будет ответ на моё письмо.`,
+  attachments: [], receivedAt: new Date(Date.now() + (screen * 10 + 2) * 1000 + i * 100).toISOString(),
 }));
 
 let server: ServerUnderTest;
@@ -94,6 +105,21 @@ for (const [n, screen] of SCREENS.entries()) {
       await page.keyboard.press('Home');
       await expect(cue).toHaveCount(0);
       expect(await inbox.selectedId()).toBe(`new-above-${n}-1`);
+
+      // More arrive while the operator reads lower down than a screen holds (the demo's intake over a few minutes):
+      // Home shows the first screen of them, the rest are below it — no cue on the first row (trial: «↑ 11 новых»
+      // stayed there at scrollTop 0, and each ↑ took one off).
+      for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowDown');
+      const shown = await page.getByRole('grid').evaluate((el) => Math.floor(el.clientHeight / 28));
+      const many = manyArrivals(n, shown + 10);
+      await server.ingest(many);
+      await expect(cue).toHaveAccessibleName(new RegExp(`^${many.length} новых`), { timeout: 30_000 });
+      await page.keyboard.press('Home');
+      await expect(inbox.selectedRow).toHaveAttribute('aria-rowindex', '2');
+      await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', new RegExp(`^new-above-many-${n}-`));
+      await expect.poll(() => page.getByRole('grid').evaluate((el) => el.scrollTop)).toBe(0);
+      await expect(cue).toHaveCount(0);
+      await officeShot(SHOTS, page, screen, 'home-many', { settle: true });
     } finally {
       await page.context().close();
       await desk.close();

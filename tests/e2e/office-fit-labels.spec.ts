@@ -7,7 +7,8 @@
 //     keys, in the inbox and in the search results;
 //  2. the note that a colleague is looking at the appeal («Смотрит …» in the detail header, «смотрит …» on its row);
 //  3. «Отозвано автором» on the row and its banner, the banner compact enough that the appeal's text starts on screen;
-//  4. «В смене …» in the status bar while an alert is shown there, and the alert itself;
+//  4. «В смене …» in the status bar while an alert is shown there, and the alert itself; a notice there too (a route's
+//     «Направлено: …», a key that did nothing) — at 150 % it was one glyph wide, «Э» or «Н», beside the shift's names;
 //  5. the lead's «Смена сейчас»: «Старший смены — …» and each member's role line;
 //  6. a ministry's name in the rows' «Предложение» column.
 // H41_SHOTS=folder/prefix also writes a screenshot of each state (e.g. H41_SHOTS=/tmp/h41/after).
@@ -92,6 +93,14 @@ const ACTION_BAR = {
 /** The status bar's items an alert must leave whole (the presence of the shift, the queue, the sync state). */
 const STATUS_WITH_ALERT = {
   alert: '.status-bar [data-testid="status-alert"]',
+  'shift presence': '.status-bar [data-testid="team-presence"]',
+  'waiting count': '.status-bar [data-testid="waiting-count"]',
+  'sync state': '.status-bar [data-testid="sync-status"]',
+};
+
+/** The status bar's items a notice must leave whole, and the notice itself. */
+const STATUS_WITH_NOTICE = {
+  notice: '.status-bar .status-notice',
   'shift presence': '.status-bar [data-testid="team-presence"]',
   'waiting count': '.status-bar [data-testid="waiting-count"]',
   'sync state': '.status-bar [data-testid="sync-status"]',
@@ -187,7 +196,21 @@ for (const screen of SCREENS) {
         await expect(pageB.getByRole('alert')).toContainText('нет фото');
         await shot(pageB, screen, 'photo-alert');
         await expectWhole(pageB, `${screenLabel(screen)} photo alert`, STATUS_WITH_ALERT);
+        await pageB.keyboard.press('Escape');
+        await expect(pageB.getByRole('alert')).toHaveCount(0);
       }
+
+      // A notice in the same line beside two people online: a long one (a key that did nothing, as long as «Это
+      // обращение уже смотрит Анна П. — выбрано следующее»), then a route's «Направлено: …».
+      const notice = pageB.locator('.status-bar .status-notice');
+      await pageB.keyboard.press('Shift+KeyX');
+      await expect(notice).toContainText('Автор не отзывал это обращение');
+      await shot(pageB, screen, 'notice-info');
+      await expectWhole(pageB, `${screenLabel(screen)} info notice`, STATUS_WITH_NOTICE);
+      await pageB.keyboard.press('Digit1');
+      await expect(notice).toContainText('Направлено: ');
+      await shot(pageB, screen, 'notice-routed');
+      await expectWhole(pageB, `${screenLabel(screen)} route notice`, STATUS_WITH_NOTICE);
     } finally {
       await pageA.close();
       await pageB?.context().close();

@@ -5,6 +5,7 @@
 //     search results — never cut at the grid's right edge nor dropped from a narrow grid;
 //  2. the alert of a late Ctrl+Z (the decision is already on the server) hides neither the detail pane's header nor
 //     the selected row, and is still announced (role="alert");
+//     The source badge lies whole in its «Ист.» cell too: «ПОС» was wider than the column and got a stray «…»;
 //  3. while ↓ auto-repeats faster than the detail's prefetch, no frame shows a blank or grey pane: each sampled frame
 //     shows the selected appeal itself, or the previous one's content kept in place and marked stale (aria-busy,
 //     dimmed, the header saying it loads).
@@ -21,9 +22,11 @@ const shot = (page: Page, screen: OfficeScreen, what: string): Promise<void> => 
 
 const minutesAgo = (m: number): string => new Date(Date.now() - m * 60_000).toISOString();
 const photos = (n: number) => Array.from({ length: n }, (_, i) => ({ kind: 'photo' as const, url: `https://sun9-1.userapi.com/p${i}.jpg` }));
+/** Every source, so each badge is measured: «ПОС» is the widest. */
+const SOURCES = ['vk', 'telegram', 'pos', 'ok'] as const;
 /** Appeals with 12, 3, 99, 7 and 15 attachments: two-digit counts are the widest a cell has to hold. */
 const WITH_ATTACHMENTS: IncomingAppeal[] = [12, 3, 99, 7, 15].map((count, i) => ({
-  id: `fit-attach-${i}`, source: i % 2 === 0 ? 'vk' : 'telegram',
+  id: `fit-attach-${i}`, source: SOURCES[i % SOURCES.length] ?? 'vk',
   channel: { name: 'Правительство Новосибирской области', url: 'https://vk.com/nso' },
   author: { name: `Заявитель ${i + 1} с длинной фамилией` },
   text: `Фотоотчёт про подтопление двора на улице Сибирской, дом ${i + 1}: вода стоит неделю, подвал затоплен.`,
@@ -52,6 +55,19 @@ function markerFits(gridLabel: string): MarkerFit[] {
     const inCell = m.left >= c.left - 0.5 && m.right <= c.right + 0.5 && cell.scrollWidth <= cell.clientWidth;
     return [{ id, count: marker.textContent ?? '', visible, inCell, inGrid: m.right <= gridRight + 0.5,
       text: `cell ${c.left.toFixed(1)}–${c.right.toFixed(1)}, marker ${m.left.toFixed(1)}–${m.right.toFixed(1)}, grid right ${gridRight.toFixed(1)}, scrollWidth ${cell.scrollWidth} > ${cell.clientWidth}?` }];
+  });
+}
+
+/** The test appeals' source cells whose badge does not lie whole inside (run in the page). */
+function cutBadges(gridLabel: string): string[] {
+  const grid = document.querySelector(`[role="grid"][aria-label="${gridLabel}"]`);
+  return Array.from(grid?.querySelectorAll('[role="row"][data-appeal-id^="fit-attach-"] .cell-source') ?? []).flatMap((cell) => {
+    const badge = cell.querySelector('.source-badge');
+    const c = cell.getBoundingClientRect();
+    const b = badge?.getBoundingClientRect();
+    const whole = b !== undefined && b.width > 0 && b.left >= c.left - 0.5 && b.right <= c.right + 0.5
+      && cell.scrollWidth <= cell.clientWidth;
+    return whole ? [] : [`${badge?.textContent ?? 'no badge'}: cell ${c.width.toFixed(1)} px, scrollWidth ${cell.scrollWidth} > ${cell.clientWidth}?, badge ${b?.width.toFixed(1)} px`];
   });
 }
 
@@ -86,7 +102,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => { await server.stop(); serverDir.remove(); });
 
 for (const screen of SCREENS) {
-  test(`${screenLabel(screen)}: the attachment count is whole in its cell, in the inbox and in the search results`, async ({ browser }) => {
+  test(`${screenLabel(screen)}: the attachment count and the source badge are whole in their cells, in the inbox and in the search results`, async ({ browser }) => {
     const dir = tempDir('fit-a');
     const desk = await startDesk(server, dir.dir, { login: 'operator1' });
     const { page, inbox } = await openAt(browser, screen, desk.url);
@@ -95,6 +111,7 @@ for (const screen of SCREENS) {
       await expect(inbox.grid.locator('.attachments-marker').first()).toBeAttached();
       await shot(page, screen, 'attachments-inbox');
       expectMarkersFit(await page.evaluate(markerFits, 'Обращения, ожидающие разбора'), 'inbox');
+      expect(await page.evaluate(cutBadges, 'Обращения, ожидающие разбора'), 'inbox: source badges cut').toEqual([]);
 
       await page.keyboard.press('Control+KeyF');
       await page.getByTestId('search-box').fill('Фотоотчёт подтопление');
@@ -102,6 +119,7 @@ for (const screen of SCREENS) {
       await expect(results.locator('[role="row"][data-appeal-id^="fit-attach-"]')).toHaveCount(WITH_ATTACHMENTS.length);
       await shot(page, screen, 'attachments-search');
       expectMarkersFit(await page.evaluate(markerFits, 'Результаты поиска'), 'search');
+      expect(await page.evaluate(cutBadges, 'Результаты поиска'), 'search: source badges cut').toEqual([]);
     } finally {
       await page.context().close();
       await desk.close(); dir.remove();

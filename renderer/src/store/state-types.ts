@@ -51,12 +51,16 @@ export interface InboxSlice extends DecidableList {
   /** Tell the core what this desk shows now (the inbox is on screen) or that it shows nothing (null). */
   holdSelection(shown: boolean): void;
   /**
-   * Appeals that arrived above the selection and have not been on screen since (the selection never follows the
-   * newest, so they would go unnoticed): the cue «↑ N новых выше» counts them. Newest order only.
+   * Appeals that arrived above the selection, have not been on screen since and are still above the view (the
+   * selection never follows the newest, so they would go unnoticed): the cue «↑ N новых выше» counts them. Newest
+   * order only.
    */
   arrivedAbove: ReadonlySet<string>;
-  /** These rows are on screen now (the grid's visible part, not its overscan): they are no longer unseen arrivals. */
-  markSeen(ids: readonly string[]): void;
+  /**
+   * These rows are on screen now, in order (the grid's visible part, not its overscan): arrivals among them are seen,
+   * and those below the first of them are no longer above the view.
+   */
+  markSeen(visibleIds: readonly string[]): void;
   /**
    * The appeal (or a cluster's face) whose decision the core last acknowledged, and how many this session did: stored
    * in the outbox, so the sync status already counts it. The status bar carries both (data-last-decided,

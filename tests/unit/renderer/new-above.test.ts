@@ -1,7 +1,7 @@
 // The cue of unseen arrivals (store/inbox-slice.ts arrivedAbove, markSeen): the real renderer store against a fake desk
-// bridge. Appeals that arrive above the selection are counted until the grid reports them on screen; one below the
-// selection, the first page, a decided one and the urgency order count nothing; a single arrival patched in (not a
-// reload) counts too.
+// bridge. Appeals that arrive above the selection are counted until the grid reports them on screen or its view reaches
+// above them (Home onto more than a screen of them); one below the selection, the first page, a decided one and the
+// urgency order count nothing; a single arrival patched in (not a reload) counts too.
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeskResult } from '../../../shared/desk-api/contract.js';
 import type { Appeal } from '../../../shared/domain/appeal.js';
@@ -59,6 +59,22 @@ describe('appeals arriving above the selection', () => {
     // Home: the grid then shows the top rows, the newest among them.
     state().selectEdge('first');
     state().markSeen(state().rowIds.slice(0, 5));
+    expect(arrived()).toEqual([]);
+  });
+
+  it('stop counting those the view has passed above: Home onto more arrivals than a screen holds leaves no cue', async () => {
+    // Trial: the operator reading lower down while twelve arrived; Home shows the first three rows (a short screen):
+    // the other nine are below the view now, not above it, and «↑ 9 новых» stayed on the first row at scrollTop 0.
+    const many = Array.from({ length: 12 }, (_, i) => `vk:1:wall:1:${300 - i}`);
+    await openOn(4);
+    listed = [...many, ...IDS];
+    await state().loadInbox();
+    expect(state().arrivedAbove.size).toBe(12);
+    // The view moved up by some rows (↑, PgUp): those now on screen are seen, those still above it still count.
+    state().markSeen(state().rowIds.slice(8, 14));
+    expect(arrived()).toEqual(many.slice(0, 8).sort());
+    state().selectEdge('first');
+    state().markSeen(state().rowIds.slice(0, 3));
     expect(arrived()).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-// «↑ 3 новых · Home»: appeals that arrived above the selection and have not been on screen since. The selection never
+// «↑ 3 новых · Home»: appeals that arrived above the selection, unseen and still above the view. The selection never
 // follows the newest by itself (store/inbox-slice.ts) and the grid keeps the row being read still while they arrive,
 // so without this cue an operator working down the list would not know the queue grew above. It sits in the «Текст»
 // column's header, after its label: over no row (the row being read may be the first on screen) and over no other

@@ -66,7 +66,8 @@ export function StatusBar() {
       <span className="status-sep" aria-hidden="true" />
       <span data-testid="waiting-count" className="tabular">{loaded ? <WaitingWords count={waiting} /> : 'Загрузка…'}</span>
       {notice ? (
-        // Cut with «…» when the bar is short of room (1366 px at 150 %); the whole notice is in the tooltip.
+        // Whole where the bar is short of room (1366 px at 150 %): details beside it give way, or it takes two lines
+        // (layout.css); the tooltip repeats it.
         <span key={notice.seq} className="status-notice" data-tone={notice.tone} role="status" title={notice.text}>{notice.text}</span>
       ) : null}
       {/* An alert (a late Ctrl+Z, an empty favourite slot…) answers the operator's own key: said in this line, it
