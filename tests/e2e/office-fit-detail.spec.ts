@@ -113,13 +113,15 @@ for (const screen of SCREENS) {
       const deskB = await startDesk(server, dirB.dir, { login: 'operator3', syncIntervalMs: 60_000 });
       const a = await openAt(browser, screen, deskA.url);
       try {
-        // A holds the appeal with a link and a long text; B lands on it on purpose (held rows sit last: End).
+        // A holds the appeal with a link and a long text; B lands on it on purpose (held rows sit last, after the oldest
+        // free one End goes to: End, then ↓).
         await a.inbox.grid.locator('[role="row"][data-appeal-id="fit-long"]').click();
         await expect(a.inbox.selectedRow).toHaveAttribute('data-hold', 'mine');
         const b = await openAt(browser, screen, deskB.url);
         try {
           await expect(b.inbox.grid.locator('[data-appeal-id="fit-long"]')).toHaveAttribute('data-held-by', /.+/);
           await b.page.keyboard.press('End');
+          await b.page.keyboard.press('ArrowDown');
           await expect(b.inbox.selectedRow).toHaveAttribute('data-appeal-id', 'fit-long');
           const notice = b.page.getByTestId('hold-notice');
           await expect(notice).toBeVisible();

@@ -166,7 +166,9 @@ for (const screen of SCREENS) {
       pageB = opened.page;
       const b = opened.inbox;
       await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
+      // End is the oldest free appeal; A's held one sits after it (opened on purpose, one ↓ further).
       await pageB.keyboard.press('End');
+      await pageB.keyboard.press('ArrowDown');
       await expect(b.selectedRow).toHaveAttribute('data-appeal-id', heldByA);
       await expect(b.selectedRow).toHaveAttribute('data-held-by', /.+/);
       await expect(pageB.getByTestId('hold-notice')).toContainText('Смотрит');
