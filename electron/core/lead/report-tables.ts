@@ -67,7 +67,7 @@ export function appealListTable(rows: readonly QueueAppeal[], targetLabel: (id: 
   return {
     name: 'Обращения',
     header: ['Номер', 'Источник', 'Получено (НСК)', 'Статус', 'Адресат', 'Решение принял', 'Решение (НСК)',
-      'Срок направления', 'Срок ответа', 'Текст'],
+      'Срок разбора', 'Срок ответа', 'Текст'],
     rows: rows.map((r) => [
       r.id, SOURCE_LABELS[r.source], local(r.receivedAt), STATUS_LABELS[r.status],
       r.targetId === null ? '' : targetLabel(r.targetId), r.decidedBy ?? '', local(r.decidedAt),

@@ -127,7 +127,7 @@ describe('shift lead: queues, re-routing, statistics, reports', () => {
       { kind: 'list', format: 'csv', group: { by: 'target', key: t2 } });
     expect(list.rows).toBe(2);
     const lines = readFileSync(list.path, 'utf8').slice(1).trimEnd().split('\r\n');
-    expect(lines[0]).toBe('Номер;Источник;Получено (НСК);Статус;Адресат;Решение принял;Решение (НСК);Срок направления;Срок ответа;Текст');
+    expect(lines[0]).toBe('Номер;Источник;Получено (НСК);Статус;Адресат;Решение принял;Решение (НСК);Срок разбора;Срок ответа;Текст');
     expect(lines.slice(1).map((l) => l.split(';')[0]).sort()).toEqual([id(1), id(2)]);
   });
 

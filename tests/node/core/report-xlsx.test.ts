@@ -56,7 +56,7 @@ describe('report files', () => {
       .toEqual([2026, 12, 1, 23, 30]);
     expect((cell('Решение (НСК)').value as Date).toISOString()).toBe('2026-12-02T00:05:00.000Z');
     expect((cell('Срок ответа').value as Date).toISOString()).toBe('2026-12-03T11:00:00.000Z');
-    expect(cell('Срок направления').value).toBeNull();
+    expect(cell('Срок разбора').value).toBeNull();
     expect(cell('Номер').value).toBe('a-00042');
     expect(cell('Текст').type).toBe(ExcelJS.ValueType.String);
   });

@@ -98,7 +98,7 @@ describe('conflict checker', () => {
     expect(scopesMeet('inbox', 'queues')).toBe(false);
     // Taking a section's key for a global action is refused, naming where it is used…
     expect(checkChord(SHORTCUTS, 'global', 'sync-now', { code: 'KeyU' }))
-      .toEqual({ ok: false, kind: 'clash', message: 'Уже занято: U — Сортировка: по сроку маршрутизации / сначала новые (Список обращений)' });
+      .toEqual({ ok: false, kind: 'clash', message: 'Уже занято: U — Сортировка: по сроку разбора / сначала новые (Список обращений)' });
     // …and a global key for a section's action too.
     expect(checkChord(SHORTCUTS, 'stats', 'refresh', { code: 'F5' })).toMatchObject({ ok: false, kind: 'clash' });
     expect(clashWith(SHORTCUTS, 'queues', 'refresh', { code: 'KeyF', ctrl: true })?.action).toBe('open-search');

@@ -13,7 +13,7 @@ export function DueCell({ iso }: { iso: string | null }) {
   const left = timeLeft(Date.parse(iso), nowMs);
   return (
     <time dateTime={iso} className={left.overdue ? 'time-left overdue' : 'time-left'}
-      title={`Срок маршрутизации: ${formatReceivedLong(iso, nowMs)} (Новосибирск), ${left.text}`}>{left.compact}</time>
+      title={`Срок разбора: ${formatReceivedLong(iso, nowMs)} (Новосибирск), ${left.text}`}>{left.compact}</time>
   );
 }
 

@@ -108,7 +108,7 @@ const BINDINGS: readonly Binding[] = [
   { action: 'reject-withdrawn', scope: 'inbox', chords: [{ code: 'KeyX', shift: true }],
     label: 'Отклонить как отозванное автором (только обращение, которое автор удалил)' },
   { action: 'toggle-urgency', scope: 'inbox', chords: [{ code: 'KeyU' }],
-    label: 'Сортировка: по сроку маршрутизации / сначала новые' },
+    label: 'Сортировка: по сроку разбора / сначала новые' },
   { action: 'undo', scope: 'inbox', chords: [{ code: 'KeyZ', ctrl: true }],
     label: 'Отменить последнее решение' },
   { action: 'dismiss-conflict', scope: 'inbox', chords: [{ code: 'KeyD' }],
