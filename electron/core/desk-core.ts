@@ -1,7 +1,7 @@
 // The core's entry point: opens the cache, wires the API client, sync engine and handler map, and exposes the
 // ONE dispatcher (call) and the event subscription (on) that Electron IPC and the test harness both carry.
 import { join } from 'node:path';
-import { DESK_METHODS, isDeskMethod, type DeskMethod, type DeskResult } from '../../shared/desk-api/contract.js';
+import { DESK_METHODS, isDeskMethod, type DeskMethod, type DeskResult, type SyncStatus } from '../../shared/desk-api/contract.js';
 import { CACHE_FILE_NAME, openLocalCache, type LocalCache } from './cache/local-cache.js';
 import { createCentralApiClient } from './central-api-client.js';
 import { AfterChangePipeline } from './after-change.js';
@@ -133,15 +133,29 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
     cache, api, events, log,
     user: () => (tokenStore.load() !== null ? cachedUser(cache) : null),
     triggerSync: () => engine.nudge(),
-    onLiveState: () => engine.publishStatus(),
+    onLiveState: (state) => {
+      engine.publishStatus();
+      if (state === 'connected') engine.serverReachable();
+    },
     ...(options.liveSilenceMs !== undefined ? { silenceMs: options.liveSilenceMs } : {}),
     ...(options.holdLeaseMs !== undefined ? { holdLeaseMs: options.holdLeaseMs } : {}),
   });
   team = teamService;
   started.team = teamService;
   events.on('session.changed', () => teamService.sessionChanged());
-  // Every decision stored, sent or undone republishes the status with its pending count: the held set follows.
-  events.on('sync.status', () => teamService.pendingChanged());
+  // Every decision stored, sent or undone republishes the status with its pending count: the held set follows. A
+  // sync back online after an outage tells the live channel the server answers (each backs off on its own) — only
+  // then: a channel a proxy refuses while sync gets through must keep its backoff, not retry at every run.
+  let wasOffline = false;
+  events.on('sync.status', (status) => {
+    teamService.pendingChanged();
+    const { state } = status as SyncStatus;
+    if (state === 'offline') wasOffline = true;
+    else if (state === 'online' && wasOffline) {
+      wasOffline = false;
+      teamService.serverReachable();
+    }
+  });
   // Routing suggestions: a worker learns from routed history and scores waiting appeals after every change.
   const suggestions = startSuggestionService({
     db: cache.db, dbFile: join(options.dataDir, CACHE_FILE_NAME), log,

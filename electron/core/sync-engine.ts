@@ -150,6 +150,11 @@ export class SyncEngine {
     return this.scheduler.nudge();
   }
 
+  /** The live channel reached the server: a sync backing off retries now (trial: it waited up to 70 s more). */
+  serverReachable(): void {
+    this.scheduler.reachable();
+  }
+
   /** sync.now: runs immediately (even while backing off) and reports the status after the run. */
   async syncNow(): Promise<SyncStatus> {
     await this.scheduler.runNow();

@@ -52,6 +52,16 @@ export class SyncScheduler {
     return this.trigger();
   }
 
+  /**
+   * The server was just reached another way (the live channel connected): a pending retry runs now — the backoff
+   * waits out an unreachable server, and this one answers. No retry pending: nothing to do.
+   */
+  reachable(): void {
+    if (this.retry === null || this.closed) return;
+    this.clearRetry();
+    void this.trigger();
+  }
+
   /** The operator asked: let a run already in flight finish, then run once more, backoff or not. */
   async runNow(): Promise<void> {
     if (this.running) await this.running;

@@ -52,6 +52,19 @@ export class LiveChannel {
     this.connect();
   }
 
+  /**
+   * The server was just reached another way (a sync run got through): a pending reconnect runs now, from a fresh
+   * backoff. The channel and the sync back off apart, so after an outage one came back up to a minute after the other
+   * (trial of 4 December: presence 54 s after the sync; the other desk the other way round).
+   */
+  retryNow(): void {
+    if (!this.running || this.retryTimer === null) return;
+    clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.failures = 0;
+    this.connect();
+  }
+
   /** Signed out or closing: drop the connection and every timer. */
   stop(): void {
     this.running = false;

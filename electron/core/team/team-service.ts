@@ -21,7 +21,7 @@ export interface TeamServiceOptions {
   user: () => User | null;
   /** Start a sync run now (a change was announced, or the server refused the session); resolves when it is done. */
   triggerSync: () => Promise<void>;
-  /** The live channel's state changed (the sync status shows it). */
+  /** The live channel's state changed (the sync status shows it; 'connected' also proves the server reachable). */
   onLiveState: (state: LiveState) => void;
   /** Tests: faster heartbeat watchdog, shorter hold lease. */
   silenceMs?: number;
@@ -43,6 +43,8 @@ export interface TeamService {
   sessionChanged(): void;
   /** The outbox changed (a decision stored, sent or undone): the held set follows it. */
   pendingChanged(): void;
+  /** A sync run just reached the server: a live channel waiting out its backoff reconnects now. */
+  serverReachable(): void;
   /** Stops holding and leaves the live channel; waits (≤ CLOSE_HOLD_WAIT_MS) for a hold request already sent. */
   close(): Promise<void>;
 }
@@ -274,6 +276,7 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
     live: () => live.current,
     sessionChanged,
     pendingChanged: () => keeper.pendingChanged(),
+    serverReachable: () => { if (present) live.retryNow(); },
     close: leave,
   };
 }

@@ -79,3 +79,16 @@ it('a later decision never postpones the push of an earlier one', async () => {
   expect(clock.fireDue()).toBe(1);
   await sent;
 });
+
+it('a sync backing off after an outage retries as soon as the live channel gets through, not at its own retry time', async () => {
+  // Each backs off on its own (1 s … 60 s): after a restart the sync came back up to a minute after the channel —
+  // «В смене» showed the colleague while «Нет связи … ожидают отправки: 1» stayed (trial of 4 December, second round).
+  // The retry timer is on the hand-driven clock and never fires here: only the channel's arrival can run the sync.
+  const port = server.port;
+  await server.close();
+  const offline = await value<SyncStatus>(core, 'sync.now', {});
+  expect(offline.state).toBe('offline');
+  server = await startServer({ port, dataDir: serverDir.dir });
+  await statusMatching(core, (s) => s.live === 'connected');
+  await statusMatching(core, (s) => s.state === 'online');
+});

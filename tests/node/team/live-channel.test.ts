@@ -97,6 +97,30 @@ describe('live channel', () => {
     expect(logs.filter((line) => line.includes('skipped'))).toHaveLength(2);
   });
 
+  it('retryNow (a sync got through) reconnects at once from a fresh backoff; connected, it does nothing', async () => {
+    let open = false;
+    const server = await liveServer((res) => {
+      if (!open) {
+        res.writeHead(503, { 'content-type': 'application/json' }).end('{"error":{"code":"unavailable","message":"нет"}}');
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(hello());
+    });
+    const { live, states } = channel(server.url);
+    live.start();
+    // Refused three times (retries after 0.75 s and 1.5 s with this jitter): the next one would wait 3 s.
+    await expect.poll(() => server.connections(), { timeout: 5_000 }).toBe(3);
+    open = true;
+    live.retryNow();
+    expect(server.connections()).toBe(3); // the request is on its way, not yet counted by the server
+    await expect.poll(() => states.at(-1), { timeout: 2_000 }).toBe('connected');
+    expect(server.connections()).toBe(4);
+    live.retryNow();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(server.connections()).toBe(4);
+  });
+
   it('a server without the channel (404) leaves the desk polling, retrying with backoff', async () => {
     const server = await liveServer((res) => {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"code":"not_found","message":"нет"}}');
