@@ -42,6 +42,40 @@ test('Ctrl+Shift+Q offline asks about unsent decisions; Esc stays, Shift+Delete 
   }
 });
 
+test('Ctrl+Shift+Q offline with nothing unsent asks first: signing in again needs the server (Esc stays, Enter signs out)', async ({ page }) => {
+  // Trial of 4 December: offline and with nothing pending the key signed out at once, and the login then failed
+  // («Сервер недоступен»): the desk was unusable until the server came back.
+  test.setTimeout(120_000);
+  const serverDir = tempDir('srv'); const deskDir = tempDir('desk');
+  const server = new ServerUnderTest(serverDir.dir, 20);
+  await server.start();
+  const desk = await startDesk(server, deskDir.dir, { login: 'operator1', syncIntervalMs: 500 });
+  try {
+    const inbox = new InboxPage(page);
+    await inbox.open(desk.url);
+    await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    await server.stop();
+    await expect(inbox.status).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+
+    await page.keyboard.press('Control+Shift+KeyQ');
+    const dialog = page.getByRole('dialog', { name: 'Выход' });
+    await expect(dialog.getByTestId('sign-out-offline')).toContainText('войти снова можно будет, только когда связь вернётся');
+    await expect(dialog).toContainText('Enter всё равно выйти');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByTestId('user-name')).toContainText('Оператор 1');
+
+    await page.keyboard.press('Control+Shift+KeyQ');
+    await expect(dialog.getByTestId('sign-out-offline')).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Логин')).toBeVisible({ timeout: 30_000 });
+  } finally {
+    await desk.close();
+    await server.stop();
+    deskDir.remove(); serverDir.remove();
+  }
+});
+
 test('online sign-out sends the decision, wipes, and shows the login screen', async ({ page }) => {
   test.setTimeout(120_000);
   const serverDir = tempDir('srv'); const deskDir = tempDir('desk');

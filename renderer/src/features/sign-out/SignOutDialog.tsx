@@ -11,7 +11,8 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 
-type Phase = { kind: 'working' } | { kind: 'unsent'; count: number; conflicts: number } | { kind: 'failed'; message: string };
+type Phase = { kind: 'working' } | { kind: 'offline' } | { kind: 'unsent'; count: number; conflicts: number }
+  | { kind: 'failed'; message: string };
 
 /** «1 конфликт не просмотрен», «3 конфликта не просмотрено», «5 конфликтов не просмотрено». */
 function conflictsPhrase(n: number): string {
@@ -25,7 +26,12 @@ const CONFLICT_PHRASE_FORMS = {
 export function SignOutDialog() {
   const close = useDeskStore((s) => s.closeDialog);
   const applySession = useDeskStore((s) => s.applySession);
-  const [phase, setPhase] = useState<Phase>({ kind: 'working' });
+  // Offline with nothing to send, the key signed out at once — and signing in again needs the server, so the desk
+  // could not be used until it came back (trial of 4 December): it asks first. With decisions unsent it asks anyway.
+  const [phase, setPhase] = useState<Phase>(() => {
+    const status = useDeskStore.getState().syncStatus;
+    return status?.state === 'offline' && status.pending === 0 ? { kind: 'offline' } : { kind: 'working' };
+  });
   const busy = useRef(false);
 
   const run = async (unsent: 'ask' | 'discard' | 'keep'): Promise<void> => {
@@ -46,7 +52,7 @@ export function SignOutDialog() {
 
   const started = useRef(false);
   useEffect(() => {
-    if (started.current) return;
+    if (started.current || phase.kind === 'offline') return;
     started.current = true;
     void run('ask');
   });
@@ -67,6 +73,11 @@ export function SignOutDialog() {
       onClose={close} className="sign-out-dialog">
       <div data-autofocus tabIndex={-1} className="sign-out-body" aria-live="polite">
         {phase.kind === 'working' ? <p>Отправляю решения на сервер и удаляю данные обращений с этого компьютера…</p> : null}
+        {phase.kind === 'offline' ? (
+          <p role="alert" data-testid="sign-out-offline">Нет связи с сервером: войти снова можно будет, только когда связь
+            вернётся, а данные обращений с этого компьютера будут удалены. Остаться — работа продолжается без связи,
+            решения уйдут на сервер позже.</p>
+        ) : null}
         {phase.kind === 'unsent' ? (
           <>
             {phase.count > 0 ? (
@@ -93,7 +104,8 @@ export function SignOutDialog() {
         <p className="dialog-footer">
           {/* With only conflicts left nothing is sent: the key looks again whether they are looked at. */}
           <Keycap keys={keysFor('sign-out', 'confirm')} />
-          {phase.kind === 'unsent' && phase.count === 0 ? ' проверить ещё раз' : ' попробовать ещё раз'} ·{' '}
+          {phase.kind === 'offline' ? ' всё равно выйти'
+            : phase.kind === 'unsent' && phase.count === 0 ? ' проверить ещё раз' : ' попробовать ещё раз'} ·{' '}
           {phase.kind === 'unsent'
             ? <><Keycap keys={keysFor('sign-out', 'discard-unsent')} /> выйти и удалить
               {phase.count > 0 ? ' неотправленные' : ''}{phase.count > 0 && phase.conflicts > 0 ? ' и' : ''}
