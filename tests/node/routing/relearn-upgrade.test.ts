@@ -78,7 +78,7 @@ describe('routing model after an upgrade', () => {
     const old = new NaiveBayes();
     for (const r of routed) old.learn(stemFeatures(r.text), clsOf(r.target));
     raw.exec(`DELETE FROM suggest_learned; DELETE FROM suggestions; ALTER TABLE suggest_learned DROP COLUMN text_hash;
-      ALTER TABLE suggest_learned DROP COLUMN place_keys;`);
+      ALTER TABLE suggest_learned DROP COLUMN place_keys; ALTER TABLE outbox DROP COLUMN batch_kind;`);
     raw.prepare("INSERT OR REPLACE INTO suggest_model (id, state_json, learned, revision, updated_at) VALUES (1, ?, ?, 77, '2026-12-01')")
       .run(JSON.stringify(old.toState()), HISTORY);
     const learn = raw.prepare('INSERT INTO suggest_learned (appeal_id, target_id, cls, weight, suggested_target_id) VALUES (?, ?, ?, 1, ?)');
@@ -141,6 +141,7 @@ describe('routing model after an upgrade', () => {
     expect(places).toBeDefined();
     raw.prepare('UPDATE suggest_model SET state_json = ?, revision = 77 WHERE id = 1').run(JSON.stringify(withoutPlaces));
     raw.exec('ALTER TABLE suggest_learned DROP COLUMN place_keys'); // added by schema 14
+    raw.exec('ALTER TABLE outbox DROP COLUMN batch_kind'); // added by schema 15
     // One routed appeal had shown another ministry first: a correction.
     const corrected = raw.prepare("SELECT appeal_id FROM suggest_learned WHERE cls NOT IN ('minkult', '@local') LIMIT 1").pluck().get() as string;
     raw.prepare("UPDATE suggest_learned SET suggested_target_id = 'minkult' WHERE appeal_id = ?").run(corrected);
