@@ -7,8 +7,11 @@ import { pageOptionsFor, type OfficeScreen } from '../harness/office-screens.js'
 import { InboxPage } from './stack.js';
 
 /** Opens `url` in a new context sized as `screen`, Russian locale and Novosibirsk time, and waits for the inbox. */
-export async function openAt(browser: Browser, screen: OfficeScreen, url: string): Promise<{ page: Page; inbox: InboxPage }> {
+/** `clockAt`: the page's clock starts at that instant and runs on from it (Playwright's clock, before the page loads). */
+export async function openAt(browser: Browser, screen: OfficeScreen, url: string, { clockAt }: { clockAt?: number } = {}):
+  Promise<{ page: Page; inbox: InboxPage }> {
   const context = await browser.newContext({ ...pageOptionsFor(screen), locale: 'ru-RU', timezoneId: 'Asia/Novosibirsk' });
+  if (clockAt !== undefined) await context.clock.install({ time: clockAt });
   const page = await context.newPage();
   const inbox = new InboxPage(page);
   await inbox.open(url);
