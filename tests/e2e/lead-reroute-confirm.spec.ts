@@ -153,7 +153,7 @@ test('more than one call takes: refused up front in Russian; two rows go at once
     const selected = Number((await queueCount(page).innerText()).split('выделено')[1]?.replace(/\D/g, ''));
     expect(selected).toBeGreaterThan(MAX_REDECIDE_APPEALS);
 
-    const refusal = `Выделено ${countRu(selected, APPEAL_FORMS)}, а перенаправить за один раз можно не больше `
+    const refusal = `Выделено ${countRu(selected, APPEAL_FORMS)}, а за один раз можно направить не больше `
       + `${formatCountRu(MAX_REDECIDE_APPEALS)}: выделите часть очереди (${keysFor('queues', 'extend-down')})`;
     const alert = page.getByTestId('status-alert');
     await page.keyboard.press('Digit9');

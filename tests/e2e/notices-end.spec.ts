@@ -94,7 +94,7 @@ const hintKeys = (page: Page) => page.getByTestId('status-hints').locator('.keyc
   .evaluateAll((caps) => caps.map((c) => c.getAttribute('aria-label')));
 
 /** What the hint of this screen must name, from the table (the defaults: this operator has no remaps). */
-const expectedKeys = (view: ViewId) => statusHints(view).flatMap((h) => h.keys.map((k) => `клавиша ${hintKeyLabel(k)}`));
+const expectedKeys = (view: ViewId) => statusHints(view, true).flatMap((h) => h.keys.map((k) => `клавиша ${hintKeyLabel(k)}`));
 
 test('the status bar hint is the screen\'s own keys, and a remapped key shows in it', async ({ page }) => {
   test.setTimeout(120_000);

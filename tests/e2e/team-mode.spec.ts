@@ -116,6 +116,8 @@ test('search shows a colleague\'s hold too, and a decision on it takes the key t
 
     await pageB.keyboard.press('Digit1');
     await expect(pageB.getByRole('alert')).toContainText('Нажмите ту же клавишу ещё раз');
+    // Nothing stored either (a decision would wait out the undo grace before the server saw it).
+    await expect(pageB.getByTestId('sync-status')).toHaveAttribute('data-pending', '0');
     await server.expectAppeals({ [heldByA]: { status: 'new' } });
     await pageB.keyboard.press('Digit1');
     const decided = await server.expectAppeals({ [heldByA]: { status: 'routed' } });

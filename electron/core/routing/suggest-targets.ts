@@ -103,9 +103,12 @@ export function routingClassOf(target: Pick<Target, 'id' | 'kind'>): string {
   return target.kind === 'municipality' ? LOCAL_CLASS : target.id;
 }
 
-/** Raw class shares (0…1, summing to at most 1) from competences and the learned model: the ranking's core. */
 type Classified = ReturnType<NaiveBayes['classify']>;
 
+/**
+ * Raw class shares (0…1, summing to at most 1) from the competences, the region's learned model and the public
+ * complaints' model (`corpus`): the ranking's core.
+ */
 export function classShares(features: ReturnType<typeof featuresOf>, model: NaiveBayes,
   placeSpans: readonly (readonly [number, number])[] = [], corpus: NaiveBayes = corpusModel()): {
   shares: Map<string, number>; ruleWords: Map<string, string[]>; classified: Classified | null;

@@ -221,12 +221,16 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
   /** Someone is at the desk (team.present): off, the desk stays out of the shift's presence and holds nothing. */
   let present = true;
 
-  /** Holds stopped, then the channel left once a hold request already sent has landed (≤ CLOSE_HOLD_WAIT_MS). */
-  async function leave(): Promise<void> {
+  /**
+   * Holds stopped, then the channel left once a hold request already sent has landed (≤ CLOSE_HOLD_WAIT_MS). `away`: for
+   * team.present — someone back meanwhile (a lock and unlock within the second) has rejoined, so the channel stays.
+   */
+  async function leave(away = false): Promise<void> {
     keeper.stop();
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([keeper.settled(), new Promise<void>((resolve) => { timer = setTimeout(resolve, CLOSE_HOLD_WAIT_MS); })]);
     clearTimeout(timer);
+    if (away && present) return;
     live.stop();
   }
 
@@ -250,10 +254,9 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
       // The screen is unlocked on the same appeal: the page asks nothing new, so its hold is taken up here.
       if (selected !== null && o.user() !== null) void hold(selected);
     } else {
-      await leave();
-      // Came back while the hold request was landing: join again rather than stay off.
-      if (present) sessionChanged();
-      else {
+      await leave(true);
+      // Still away (back meanwhile, team.present true has already joined and held again).
+      if (!present) {
         snapshot = null;
         publish();
       }
@@ -277,6 +280,6 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
     sessionChanged,
     pendingChanged: () => keeper.pendingChanged(),
     serverReachable: () => { if (present) live.retryNow(); },
-    close: leave,
+    close: () => leave(),
   };
 }

@@ -32,7 +32,7 @@ describe('re-route plan', () => {
 
   it('names the count, the limit and the key in the refusal, and the count and target in the question', () => {
     expect(plain(tooManyToReroute(5_194, 'Shift+↓'))).toBe(
-      'Выделено 5 194 обращения, а перенаправить за один раз можно не больше 1 000: выделите часть очереди (Shift+↓)');
+      'Выделено 5 194 обращения, а за один раз можно направить не больше 1 000: выделите часть очереди (Shift+↓)');
     expect(reroutePlan(5_194, 'Shift+↓')).toEqual({ kind: 'refuse', message: tooManyToReroute(5_194, 'Shift+↓') });
     expect(plain(rerouteQuestion(900, 'Минздрав НСО', true))).toBe('Перенаправить 900 обращений → Минздрав НСО?');
     expect(plain(rerouteQuestion(1_000, 'Минздрав НСО', true))).toBe('Перенаправить 1 000 обращений → Минздрав НСО?');

@@ -114,10 +114,10 @@ describe('the status bar hint is the screen\'s own, from the live bindings', () 
   afterEach(() => setKeyOverrides([]));
 
   it('inbox and search: select and route; queues and conflicts: select and re-route', () => {
-    expect(statusHintText('inbox')).toBe('↑ ↓ выбор · 1–9 направить · ? — все клавиши');
-    expect(statusHintText('search')).toBe('↑ ↓ выбор · 1–9 направить · ? — все клавиши');
-    expect(statusHintText('queues')).toBe('↑ ↓ выбор · 1–9 перенаправить · ? — все клавиши');
-    expect(statusHintText('conflicts')).toBe('↑ ↓ выбор · 1–9 перенаправить · ? — все клавиши');
+    expect(statusHintText('inbox', true)).toBe('↑ ↓ выбор · 1–9 направить · ? — все клавиши');
+    expect(statusHintText('search', true)).toBe('↑ ↓ выбор · 1–9 направить · ? — все клавиши');
+    expect(statusHintText('queues', true)).toBe('↑ ↓ выбор · 1–9 перенаправить · ? — все клавиши');
+    expect(statusHintText('conflicts', true)).toBe('↑ ↓ выбор · 1–9 перенаправить · ? — все клавиши');
   });
 
   it('conflicts for an operator: no «1–9 перенаправить», which the server takes from a lead only (trial of 4 December)', () => {
@@ -126,14 +126,14 @@ describe('the status bar hint is the screen\'s own, from the live bindings', () 
   });
 
   it('statistics: 1–4 choose the period (not «1–9 направить»); the sync log: select only', () => {
-    expect(statusHintText('stats')).toBe('1–4 период · ? — все клавиши');
-    expect(statusHintText('stats')).not.toContain('1–9');
-    expect(statusHintText('sync-log')).toBe('↑ ↓ выбор · ? — все клавиши');
+    expect(statusHintText('stats', true)).toBe('1–4 период · ? — все клавиши');
+    expect(statusHintText('stats', true)).not.toContain('1–9');
+    expect(statusHintText('sync-log', true)).toBe('↑ ↓ выбор · ? — все клавиши');
   });
 
   it('every key shown is bound in that screen\'s scope (a hint cannot name a key of another screen)', () => {
     for (const view of Object.keys(VIEW_SCOPES) as (keyof typeof VIEW_SCOPES)[]) {
-      for (const hint of statusHints(view)) {
+      for (const hint of statusHints(view, true)) {
         for (const key of hint.keys) {
           expect([VIEW_SCOPES[view], 'global'], `${view}: ${key.action}`).toContain(key.scope);
           expect(key.all ? keysFor(key.scope, key.action) : primaryKeyFor(key.scope, key.action)).not.toBe('');
@@ -144,9 +144,9 @@ describe('the status bar hint is the screen\'s own, from the live bindings', () 
 
   it('a remap shows in the hint of its screen only', () => {
     setKeyOverrides([{ scope: 'inbox', action: 'move-down', chords: [{ code: 'KeyN' }] }]);
-    expect(statusHintText('inbox')).toBe('↑ N выбор · 1–9 направить · ? — все клавиши');
-    expect(statusHintText('queues')).toBe('↑ ↓ выбор · 1–9 перенаправить · ? — все клавиши');
+    expect(statusHintText('inbox', true)).toBe('↑ N выбор · 1–9 направить · ? — все клавиши');
+    expect(statusHintText('queues', true)).toBe('↑ ↓ выбор · 1–9 перенаправить · ? — все клавиши');
     setKeyOverrides([{ scope: 'global', action: 'open-help', chords: [{ code: 'F1' }] }]);
-    expect(statusHintText('stats')).toBe('1–4 период · F1 — все клавиши');
+    expect(statusHintText('stats', true)).toBe('1–4 период · F1 — все клавиши');
   });
 });

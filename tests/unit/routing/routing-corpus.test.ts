@@ -18,7 +18,17 @@ const shingles = (s: string) => {
   const w = words(s);
   return Array.from({ length: Math.max(0, w.length - 5) }, (_, i) => w.slice(i, i + 6).join(' '));
 };
-const foldUrl = (u: string) => u.replace(/^https?:\/\/(www\.)?/, '').replace(/#.*$/, '').replace(/\/+$/, '').toLowerCase();
+/**
+ * A page's address as its copies share it: no scheme, «www.», «m.» or «amp.» host, AMP path, tracking parameters
+ * (utm_…) or fragment; other parameters stay (on many sites «?p=137919» is the page itself).
+ */
+const foldUrl = (u: string) => {
+  const url = new URL(u.toLowerCase());
+  for (const key of [...url.searchParams.keys()]) if (key.startsWith('utm_')) url.searchParams.delete(key);
+  const host = url.hostname.replace(/^(www|m|amp)\./, '');
+  const path = url.pathname.replace(/\/amp(?=\/|$)/g, '').replace(/\/+$/, '');
+  return `${host}${path}${url.search}`;
+};
 
 describe('routing corpus (public complaints)', () => {
   it('labels every text with a routing class, cites its page, and keeps each text once', () => {
@@ -36,6 +46,12 @@ describe('routing corpus (public complaints)', () => {
     const perClass = new Map<string, number>();
     for (const item of corpus.items) perClass.set(corpusClassOf(item.label), (perClass.get(corpusClassOf(item.label)) ?? 0) + 1);
     for (const cls of COMPETENCE_CLASSES) expect(perClass.get(cls) ?? 0, cls).toBeGreaterThanOrEqual(15);
+  });
+
+  it('folds a page\'s mobile, AMP and tracked copies to one address', () => {
+    expect(foldUrl('https://m.sib.fm/amp/news/2024/x/?utm_source=rss')).toBe(foldUrl('http://www.sib.fm/news/2024/x'));
+    expect(foldUrl('https://novos.mk.ru/amp/social/a.html')).toBe(foldUrl('https://novos.mk.ru/social/a.html'));
+    expect(foldUrl('http://pn14.info/?p=137919')).not.toBe(foldUrl('https://pn14.info/?p=206742'));
   });
 
   it('shares no page and no six-word run with either evaluation set', () => {

@@ -20,9 +20,9 @@ export function reroutePlan(count: number, narrowKeys: string): ReroutePlan {
   return count > REROUTE_AT_ONCE_MAX ? { kind: 'confirm' } : { kind: 'send' };
 }
 
-/** «Выделено 5 194 обращения, а перенаправить за один раз можно не больше 1 000: …». */
+/** «Выделено 5 194 обращения, а за один раз можно направить не больше 1 000: …». */
 export function tooManyToReroute(count: number, narrowKeys: string): string {
-  return `Выделено ${countRu(count, APPEAL_FORMS)}, а перенаправить за один раз можно не больше `
+  return `Выделено ${countRu(count, APPEAL_FORMS)}, а за один раз можно направить не больше `
     + `${formatCountRu(MAX_REDECIDE_APPEALS)}: выделите часть очереди (${narrowKeys})`;
 }
 

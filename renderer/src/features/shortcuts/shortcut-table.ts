@@ -208,7 +208,7 @@ const BINDINGS: readonly Binding[] = [
   { action: 'last', scope: 'queues', chords: [{ code: 'End' }], label: 'В конец списка' },
 
   { action: 'confirm', scope: 'reroute-confirm', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
-    label: 'Перенаправить все выделенные обращения, как названо' },
+    label: 'Подтвердить: направить выделенные обращения названному адресату' },
   { action: 'close', scope: 'reroute-confirm', chords: [{ code: 'Escape' }], label: 'Не перенаправлять' },
 
   { action: 'choose-period', scope: 'stats', chords: digits(1, 4, true),

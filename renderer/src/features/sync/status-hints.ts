@@ -49,7 +49,7 @@ export function hintKeyLabel(key: HintKey): string {
 }
 
 /** The hints for this screen: only those whose keys are all bound in its scope (and are for this role), then help. */
-export function statusHints(view: ViewId, lead = true): StatusHint[] {
+export function statusHints(view: ViewId, lead: boolean): StatusHint[] {
   const bound = CANDIDATES[view].filter((hint) => (lead || hint.leadOnly !== true)
     && hint.keys.every((key) => hintKeyLabel(key) !== ''));
   return [...bound, HELP];
@@ -61,4 +61,4 @@ export function hintsText(hints: readonly StatusHint[]): string {
 }
 
 /** The hint of this screen as one line (for tests). */
-export const statusHintText = (view: ViewId, lead = true): string => hintsText(statusHints(view, lead));
+export const statusHintText = (view: ViewId, lead: boolean): string => hintsText(statusHints(view, lead));
