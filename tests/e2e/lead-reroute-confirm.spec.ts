@@ -6,7 +6,8 @@
 //     opened over it keeps its own Esc); Esc sends nothing, Enter sends exactly those appeals (each reaches the server
 //     once, re-routed by the lead), the toast and the notice saying «Перенаправлено: … · 12 обращений»;
 //  2. more than one call of the desk method takes: refused up front in plain Russian, by a digit and by «/»; a
-//     selection of two goes at once, the toast counting it without the cluster's word.
+//     selection of two goes at once, the toast counting it without the cluster's word; the toast's Ctrl+Z takes it
+//     back right there in «Очереди» (trial: the key did nothing outside the lists).
 import { test, expect, type Page } from '@playwright/test';
 import { API_PREFIX } from '../../shared/central-api/contract.js';
 import { MAX_REDECIDE_APPEALS } from '../../shared/desk-api/lead-contract.js';
@@ -179,6 +180,23 @@ test('more than one call takes: refused up front in Russian; two rows go at once
     await page.keyboard.press('Digit4');
     await expect(undoText(page)).toHaveText(`Направлено: ${fourth.name} · 2 обращения`);
     await expect(page.getByRole('dialog')).toHaveCount(0);
+
+    // The toast's key works here, in «Очереди» (trial: it did nothing outside the lists): both back, nothing sent,
+    // the queue listing them again unsent-free; the notice counts them without «группа», as the toast did.
+    await expect(page.getByTestId('undo-toast').locator(`.keycaps[aria-label="клавиша ${keysFor('global', 'undo')}"]`)).toBeVisible();
+    await page.keyboard.press('Control+KeyZ');
+    await expect(page.getByTestId('undo-toast')).toHaveCount(0);
+    await expect(page.locator('.status-notice')).toHaveText('Решение отменено: 2 обращения снова в списке');
+    await expect(inbox.status).toHaveAttribute('data-pending', '0');
+    for (const id of chosen) await expect(list.locator(`[data-id="${id}"]`)).not.toContainText('не отправлено');
+
+    // Again, and this time it goes.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+ArrowDown');
+    await expect(list.locator('[aria-selected="true"]')).toHaveCount(2);
+    expect(await list.locator('[aria-selected="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''))).toEqual(chosen);
+    await page.keyboard.press('Digit4');
+    await expect(undoText(page)).toHaveText(`Направлено: ${fourth.name} · 2 обращения`);
     const after = await server.expectAppeals(Object.fromEntries(chosen.map((id) => [id, {
       status: 'routed' as const, targetId: fourth.id,
     }])), 60_000);

@@ -1,4 +1,4 @@
-// Keys that work in every section: switching sections, syncing now, the help, signing out.
+// Keys that work in every section: switching sections, syncing now, the help, signing out, undoing the last decision.
 import { useDeskStore } from '../store/desk-store.js';
 import { useShortcutScope } from '../features/shortcuts/use-shortcut-scope.js';
 import { deskCall } from '../desk-client.js';
@@ -30,6 +30,12 @@ export function useGlobalKeys(): void {
       case 'logout': void s.logout(); break;
       case 'open-palette': openPalette(); break;
       case 'open-favorites': s.openDialog('favorites'); break;
+      // The list on screen takes it back (it lists the appeal again and selects it); from any other section the
+      // inbox does, and the section on screen hears of it through `appeals.changed` (the lead's queues reload).
+      case 'undo':
+        if (s.view === 'search') void useSearchStore.getState().undo();
+        else void s.undo();
+        break;
       default: break;
     }
   });

@@ -123,7 +123,7 @@ export async function undoLastDecision(showAlert: (text: string) => void): Promi
 }
 
 /** A decidable list as its keys see it: the list itself, its page size and the dialogs it opens. */
-export interface ListKeyTarget extends Pick<DecidableList, 'selectedId' | 'moveBy' | 'selectEdge' | 'decide' | 'undo'> {
+export interface ListKeyTarget extends Pick<DecidableList, 'selectedId' | 'moveBy' | 'selectEdge' | 'decide'> {
   pageSize: number;
   openDialog(dialog: 'picker' | 'reject'): void;
 }
@@ -135,7 +135,7 @@ export interface ListKeyDesk {
 }
 
 /**
- * The keys every decidable list shares: moves, favourites by slot, picker, reject, undo. Handles one and says true;
+ * The keys every decidable list shares: moves, favourites by slot, picker, reject (undo is global, use-global-keys.ts). Handles one and says true;
  * false when the action is not one of them (the list's own handler takes it).
  */
 export function handleListKey({ shortcut, digit }: ShortcutMatch, list: ListKeyTarget, desk: ListKeyDesk): boolean {
@@ -156,7 +156,6 @@ export function handleListKey({ shortcut, digit }: ShortcutMatch, list: ListKeyT
     }
     case 'open-picker': if (list.selectedId !== null) list.openDialog('picker'); return true;
     case 'open-reject': if (list.selectedId !== null) list.openDialog('reject'); return true;
-    case 'undo': void list.undo(); return true;
     default: return false;
   }
 }

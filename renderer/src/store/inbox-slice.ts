@@ -458,6 +458,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     },
     undo: async () => {
       const since = alertSince();
+      // What the toast offered: a cluster is «группа», a lead's selection of several is only a count (as the toast).
+      const batch = get().syncStatus?.undoable?.batch ?? null;
       const undone = await undoLastDecision((text) => get().showAlert(text));
       if (undone === null) return;
       const { appealId, appealIds } = undone;
@@ -466,9 +468,10 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       for (const other of appealIds ?? []) inFlight.delete(other);
       await loadInbox();
       if (get().rowIds.includes(appealId)) selectId(appealId);
-      get().showNotice(appealIds && appealIds.length > 1
-        ? `Решение по группе отменено: ${appealIds.length} ${pluralRu(appealIds.length, APPEAL_FORMS)} снова в списке`
-        : 'Решение отменено, обращение снова в списке', { since });
+      const count = appealIds?.length ?? 1;
+      get().showNotice(count <= 1 ? 'Решение отменено, обращение снова в списке'
+        : `Решение ${batch === 'cluster' ? 'по группе ' : ''}отменено: ${count} ${pluralRu(count, APPEAL_FORMS)} снова в списке`,
+      { since });
     },
     clusterOf: new Map(),
     expandedClusters: new Set(),

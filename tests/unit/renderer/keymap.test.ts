@@ -6,7 +6,7 @@ import {
   acceptedOverrides, checkChord, editsText, chordOfKey, clashWith, findClashes, reservedReason, scopesMeet, withChords,
 } from '../../../renderer/src/features/shortcuts/keymap-check.js';
 import {
-  applyOverrides, DEFAULT_SHORTCUTS, isRemappable, keymapVersion, keyOverrides, keysFor, primaryKeyFor,
+  applyOverrides, boundScopes, DEFAULT_SHORTCUTS, followsAnother, isRemappable, keymapVersion, keyOverrides, keysFor, primaryKeyFor,
   resolveShortcut, setKeyOverrides, SHORTCUTS, slotKeyFor, subscribeKeymap, type KeyInput, type KeyOverride,
 } from '../../../renderer/src/features/shortcuts/shortcut-table.js';
 
@@ -165,6 +165,47 @@ describe('conflict checker', () => {
         }
       }
     }
+  });
+});
+
+describe('one action, one key: the search results follow the inbox', () => {
+  it('a remap of the inbox\'s reject moves it in search too; search\'s own keys stay its own', () => {
+    setKeyOverrides([{ scope: 'inbox', action: 'open-reject', chords: [{ code: 'KeyR' }] }]);
+    for (const scope of ['inbox', 'search'] as const) {
+      expect(resolveShortcut(scope, key('KeyR'))?.shortcut.action, scope).toBe('open-reject');
+      expect(resolveShortcut(scope, key('KeyX')), scope).toBeNull();
+      expect(keysFor(scope, 'open-reject'), scope).toBe('R');
+    }
+    expect(keysFor('search', 'to-box')).toBe('Esc');
+    expect(followsAnother({ scope: 'search', action: 'open-reject' })).toBe(true);
+    expect(followsAnother({ scope: 'search', action: 'to-box' })).toBe(false);
+    expect(followsAnother({ scope: 'inbox', action: 'open-reject' })).toBe(false);
+    expect(boundScopes('inbox', 'open-reject')).toEqual(['inbox', 'search']);
+    // The inbox's «first» is «Самое новое обращение», search's «Первый результат»: same keys, so one binding.
+    expect(boundScopes('inbox', 'first')).toEqual(['inbox', 'search']);
+    // An inbox-only action binds the inbox alone.
+    expect(boundScopes('inbox', 'toggle-cluster')).toEqual(['inbox']);
+  });
+
+  it('checks the chord in every scope it binds: Ctrl+S is free in the inbox but saves a search in the results', () => {
+    const verdict = checkChord(SHORTCUTS, 'inbox', 'open-reject', { code: 'KeyS', ctrl: true });
+    expect(verdict).toMatchObject({ ok: false, kind: 'clash' });
+    expect(verdict.ok ? '' : verdict.message).toContain('(Поиск: результаты)');
+    expect(checkChord(SHORTCUTS, 'inbox', 'toggle-cluster', { code: 'KeyS', ctrl: true })).toEqual({ ok: true });
+    // The follower is changed through its leader only.
+    expect(checkChord(SHORTCUTS, 'search', 'open-reject', { code: 'KeyB' })).toMatchObject({ ok: false, kind: 'fixed' });
+    expect(checkChord(SHORTCUTS, 'search', 'to-box', { code: 'KeyB' })).toEqual({ ok: true });
+  });
+
+  it('a follower\'s own stored override is dropped, and a stored inbox remap that would clash in search too', () => {
+    expect(acceptedOverrides(DEFAULT_SHORTCUTS, [
+      { scope: 'search', action: 'open-reject', chords: [{ code: 'KeyB' }] },
+      { scope: 'inbox', action: 'open-picker', chords: [{ code: 'KeyO', ctrl: true }] }, // Ctrl+O: saved searches
+      { scope: 'inbox', action: 'open-reject', chords: [{ code: 'KeyR' }] },
+    ])).toEqual([{ scope: 'inbox', action: 'open-reject', chords: [{ code: 'KeyR' }] }]);
+    setKeyOverrides([{ scope: 'search', action: 'open-reject', chords: [{ code: 'KeyB' }] }]);
+    expect(keyOverrides()).toEqual([]);
+    expect(keysFor('search', 'open-reject')).toBe('X');
   });
 });
 

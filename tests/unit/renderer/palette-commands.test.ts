@@ -11,7 +11,7 @@ describe('palette commands', () => {
     const commands = paletteCommands(['global', 'inbox'], names);
     const ids = commands.map((c) => c.id);
     expect(ids).toContain('global.open-search');
-    expect(ids).toContain('inbox.undo');
+    expect(ids).toContain('global.undo');
     expect(ids).not.toContain('global.open-palette');
     expect(ids).not.toContain('inbox.move-down');
     expect(ids.filter((id) => id.startsWith('inbox.route-favorite.'))).toEqual(['inbox.route-favorite.1', 'inbox.route-favorite.3']);
@@ -24,11 +24,11 @@ describe('palette commands', () => {
 
   it('filters by parts of words, case- and ё-insensitive, and by the other layout when nothing matches as typed', () => {
     const commands = paletteCommands(['global', 'inbox'], names);
-    expect(filterCommands(commands, 'ОТМЕН посл').commands.map((c) => c.id)).toEqual(['inbox.undo']);
+    expect(filterCommands(commands, 'ОТМЕН посл').commands.map((c) => c.id)).toEqual(['global.undo']);
     expect(filterCommands(commands, '').commands).toHaveLength(commands.length);
     const wrong = filterCommands(commands, 'jnvty');
     expect(wrong.reading).toBe('отмен');
-    expect(wrong.commands.map((c) => c.id)).toContain('inbox.undo');
+    expect(wrong.commands.map((c) => c.id)).toContain('global.undo');
     expect(filterCommands(commands, 'zzzz')).toEqual({ commands: [], reading: null });
   });
 });

@@ -21,8 +21,8 @@ describe('resolveShortcut', () => {
 
   it('distinguishes modifiers: Shift+Slash is help, Ctrl+Z is undo, plain Z nothing, Alt never', () => {
     expect(resolveShortcut('global', key('Slash', { shiftKey: true }))?.shortcut.action).toBe('open-help');
-    expect(resolveShortcut('inbox', key('KeyZ', { ctrlKey: true }))?.shortcut.action).toBe('undo');
-    expect(resolveShortcut('inbox', key('KeyZ', { metaKey: true }))?.shortcut.action).toBe('undo');
+    expect(resolveShortcut('global', key('KeyZ', { ctrlKey: true }))?.shortcut.action).toBe('undo');
+    expect(resolveShortcut('global', key('KeyZ', { metaKey: true }))?.shortcut.action).toBe('undo');
     expect(resolveShortcut('inbox', key('KeyZ'))).toBeNull();
     expect(resolveShortcut('inbox', key('Digit1', { ctrlKey: true }))).toBeNull();
     expect(resolveShortcut('global', key('Digit2', { ctrlKey: true }))).toMatchObject({ shortcut: { action: 'switch-view' }, digit: 2 });
@@ -43,7 +43,7 @@ describe('resolveShortcut', () => {
       expect(s.label.length).toBeGreaterThan(0);
       if (['route-favorite', 'choose-reason', 'confirm', 'undo'].includes(s.action)) expect(s.repeatable).not.toBe(true);
     }
-    expect(keysFor('inbox', 'undo')).toBe('Ctrl+Z');
+    expect(keysFor('global', 'undo')).toBe('Ctrl+Z');
   });
 
   it('never binds a global chord again in a section scope (both are active at once)', () => {

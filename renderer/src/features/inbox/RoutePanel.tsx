@@ -78,8 +78,8 @@ export function RoutePanel({ actions }: { actions?: RouteActions } = {}) {
           title={`Отклонить (${keysFor(scope, 'open-reject')})`}>
           <Keycap keys={keysFor(scope, 'open-reject')} /> <span className="btn-label">Отклонить…</span>
         </button>
-        <button type="button" className="btn" onClick={undo} title={`Отменить последнее решение (${keysFor(scope, 'undo')})`}>
-          <Keycap keys={keysFor(scope, 'undo')} /> <span className="btn-label">Отменить</span>
+        <button type="button" className="btn" onClick={undo} title={`Отменить последнее решение (${keysFor('global', 'undo')})`}>
+          <Keycap keys={keysFor('global', 'undo')} /> <span className="btn-label">Отменить</span>
         </button>
         {actions === undefined ? (
           <button type="button" className="btn" disabled={!inboxCluster} onClick={toggleCluster}

@@ -5,7 +5,7 @@ import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { Keycap } from '../../components/Keycap.js';
 import { checkChord, chordOfKey, withChords } from './keymap-check.js';
 import {
-  chordsLabel, DEFAULT_SHORTCUTS, isRemappable, keyOverrides, keysFor, primaryKeyFor, SCOPE_TITLES, SHORTCUTS,
+  bindingScope, chordsLabel, DEFAULT_SHORTCUTS, followsAnother, isRemappable, keyOverrides, keysFor, primaryKeyFor, SCOPE_TITLES, SHORTCUTS,
   type KeyChord, type Shortcut, type ShortcutScope,
 } from './shortcut-table.js';
 import { saveKeyOverrides, useKeymapVersion } from './use-keymap.js';
@@ -23,11 +23,20 @@ const PAGE = 10;
 type Capture = 'replace' | 'add';
 interface Note { tone: 'ok' | 'error'; text: string }
 
+/** A group's title; a scope others follow names them: the change applies there too. */
+function groupTitle(scope: ShortcutScope): string {
+  const followers = EDIT_SCOPES.filter((other) => other !== scope
+    && SHORTCUTS.some((s) => s.scope === other && bindingScope(other, s.action) === scope));
+  return followers.length === 0 ? SCOPE_TITLES[scope]
+    : `${SCOPE_TITLES[scope]} и ${followers.map((f) => `«${SCOPE_TITLES[f]}»`).join(', ')}`;
+}
+
 const changed = (s: Shortcut): boolean => keyOverrides().some((o) => o.scope === s.scope && o.action === s.action);
 
 export function KeymapEditor({ onBack }: { onBack(): void }) {
   useKeymapVersion();
-  const rows = EDIT_SCOPES.flatMap((scope) => SHORTCUTS.filter((s) => s.scope === scope));
+  // A row that follows the inbox's (the search results' moves, reject, picker …) is changed there, once.
+  const rows = EDIT_SCOPES.flatMap((scope) => SHORTCUTS.filter((s) => s.scope === scope && !followsAnother(s)));
   const [index, setIndex] = useState(0);
   const [capture, setCapture] = useState<Capture | null>(null);
   const [note, setNote] = useState<Note | null>(null);
@@ -132,8 +141,8 @@ export function KeymapEditor({ onBack }: { onBack(): void }) {
           const inScope = rows.map((s, i) => ({ s, i })).filter(({ s }) => s.scope === scope);
           if (inScope.length === 0) return null;
           return (
-            <div key={scope} role="group" aria-label={SCOPE_TITLES[scope]} className="keymap-group">
-              <div className="keymap-scope" aria-hidden="true">{SCOPE_TITLES[scope]}</div>
+            <div key={scope} role="group" aria-label={groupTitle(scope)} className="keymap-group">
+              <div className="keymap-scope" aria-hidden="true">{groupTitle(scope)}</div>
               {inScope.map(({ s, i }) => (
                 <div key={`${s.scope}/${s.action}`} id={`${idBase}-${i}`} role="option" aria-selected={i === at} data-row={i} data-testid="keymap-row"
                   data-scope={s.scope} data-action={s.action} className="keymap-row" onClick={() => move(i)}>

@@ -7,7 +7,7 @@
 //  - in a text-entry scope a key that types or edits text stays the field's.
 import { KEY_CODE_PATTERN } from '../../../../shared/desk-api/keys-contract.js';
 import {
-  applyOverrides, chordLabel, isRemappable, SCOPE_TITLES, type KeyChord, type KeyInput, type KeyOverride, type Shortcut,
+  applyOverrides, boundScopes, chordLabel, followsAnother, isRemappable, SCOPE_TITLES, type KeyChord, type KeyInput, type KeyOverride, type Shortcut,
   type ShortcutAction, type ShortcutScope,
 } from './shortcut-table.js';
 
@@ -142,9 +142,14 @@ export function checkChord(table: readonly Shortcut[], scope: ShortcutScope, act
   if (own === undefined || !isRemappable(own)) {
     return { ok: false, kind: 'fixed', message: 'Клавиши этого действия не переназначаются' };
   }
-  const reserved = reservedReason(scope, chord);
+  if (followsAnother(own)) {
+    return { ok: false, kind: 'fixed', message: 'Эти клавиши меняются вместе с теми же действиями списка обращений' };
+  }
+  // The chord binds every scope that follows this one too: it must be free and allowed in each.
+  const scopes = boundScopes(scope, action);
+  const reserved = scopes.map((sc) => reservedReason(sc, chord)).find((r) => r !== null) ?? null;
   if (reserved !== null) return { ok: false, kind: 'reserved', message: `Нельзя: ${reserved}` };
-  const other = clashWith(table, scope, action, chord);
+  const other = scopes.map((sc) => clashWith(table, sc, action, chord)).find((o) => o !== null) ?? null;
   if (other !== null) {
     const where = other.scope === scope ? '' : ` (${SCOPE_TITLES[other.scope]})`;
     return { ok: false, kind: 'clash', message: `Уже занято: ${chordLabel(chord)} — ${other.label}${where}` };
@@ -201,18 +206,20 @@ export function acceptedOverrides(defaults: readonly Shortcut[],
   let candidates: KeyOverride[] = [];
   for (const o of stored) {
     const own = defaults.find((s) => s.scope === o.scope && s.action === o.action);
-    if (own === undefined || !isRemappable(own) || o.chords.length === 0) continue;
+    // A follower's own override (stored before the search results took the inbox's keys) is dropped, not obeyed.
+    if (own === undefined || !isRemappable(own) || followsAnother(own) || o.chords.length === 0) continue;
     if (candidates.some((c) => c.scope === own.scope && c.action === own.action)) continue;
     const chords = o.chords.map((c): KeyChord => ({
       code: c.code, ...(c.ctrl === true ? { ctrl: true } : {}), ...(c.shift === true ? { shift: true } : {}),
     }));
     const twice = chords.some((c, i) => chords.findIndex((d) => sameChord(c, d)) !== i);
-    if (twice || chords.some((c) => reservedReason(own.scope, c) !== null)) continue;
+    if (twice || chords.some((c) => boundScopes(own.scope, own.action).some((sc) => reservedReason(sc, c) !== null))) continue;
     candidates.push({ scope: own.scope, action: own.action, chords });
   }
   for (;;) {
     const table = applyOverrides(defaults, candidates);
-    const clashing = candidates.find((o) => o.chords.some((c) => clashWith(table, o.scope, o.action, c) !== null));
+    const clashing = candidates.find((o) => o.chords.some((c) => boundScopes(o.scope, o.action)
+      .some((sc) => clashWith(table, sc, o.action, c) !== null)));
     if (clashing === undefined) return candidates;
     candidates = candidates.filter((o) => o !== clashing);
   }

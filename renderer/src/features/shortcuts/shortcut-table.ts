@@ -86,6 +86,10 @@ const BINDINGS: readonly Binding[] = [
     label: 'Поиск по всем обращениям' },
   { action: 'open-palette', scope: 'global', chords: [{ code: 'KeyK', ctrl: true }],
     label: 'Все команды: найти действие по названию и выполнить' },
+  // Global, not the lists' own: the undo toast stands over every section (the status bar), and a lead who re-routed
+  // from «Очереди» takes it back from there with the key the toast names.
+  { action: 'undo', scope: 'global', chords: [{ code: 'KeyZ', ctrl: true }],
+    label: 'Отменить последнее решение (пока его предлагает сообщение внизу)' },
   { action: 'open-favorites', scope: 'global', chords: [{ code: 'KeyF', ctrl: true, shift: true }],
     label: 'Избранные адресаты: выбрать, кто за цифровыми клавишами' },
 
@@ -109,8 +113,6 @@ const BINDINGS: readonly Binding[] = [
     label: 'Отклонить как отозванное автором (только обращение, которое автор удалил)' },
   { action: 'toggle-urgency', scope: 'inbox', chords: [{ code: 'KeyU' }],
     label: 'Сортировка: по сроку разбора / сначала новые' },
-  { action: 'undo', scope: 'inbox', chords: [{ code: 'KeyZ', ctrl: true }],
-    label: 'Отменить последнее решение' },
   { action: 'dismiss-conflict', scope: 'inbox', chords: [{ code: 'KeyD' }],
     label: 'Скрыть уведомление о конфликте' },
   { action: 'dismiss-alert', scope: 'inbox', chords: [{ code: 'Escape' }], label: 'Скрыть сообщение об ошибке' },
@@ -268,8 +270,6 @@ const BINDINGS: readonly Binding[] = [
     label: 'Направить избранному адресату (разобранное — только старший смены)' },
   { action: 'open-picker', scope: 'search', chords: [{ code: 'Slash' }], label: 'Направить другому адресату' },
   { action: 'open-reject', scope: 'search', chords: [{ code: 'KeyX' }], label: 'Отклонить обращение' },
-  { action: 'undo', scope: 'search', chords: [{ code: 'KeyZ', ctrl: true }],
-    label: 'Отменить последнее решение' },
   { action: 'to-box', scope: 'search', chords: [{ code: 'Escape' }], label: 'Вернуться к строке поиска' },
   { action: 'scroll-detail-down', scope: 'search', chords: [{ code: 'Space' }],
     label: 'Текст обращения: на экран вниз', repeatable: true },
@@ -464,7 +464,8 @@ export const SCOPE_TITLES: Record<ShortcutScope, string> = {
 export const DEFAULT_SHORTCUTS: readonly Shortcut[] = BINDINGS.map((b) => ({ ...b, keys: chordsLabel(b.chords) }));
 
 // ---- Remapping (issue 13): the live bindings = the defaults above + the signed-in operator's overrides. ----
-// BINDINGS stays the default table as written; an override replaces the chords of one action in one scope. Everything
+// BINDINGS stays the default table as written; an override replaces the chords of one action in one scope (and in the
+// scopes that follow it, FOLLOWS). Everything
 // that reads keys (resolveShortcut, keysFor, primaryKeyFor, slotKeyFor, the help) reads SHORTCUTS, which this layer
 // swaps as a whole, so a remap reaches every hint; components re-render through subscribeKeymap (use-keymap.ts).
 // Which chords an override may take (clashes, reserved keys) is keymap-check.ts's business, not this module's.
@@ -491,10 +492,46 @@ export function isRemappable(shortcut: Pick<Shortcut, 'scope' | 'chords'>): bool
   return !isDigitSlot(shortcut);
 }
 
+/**
+ * Scopes that show the same thing as another with the same keys: the search results are a decidable list of appeals
+ * like the inbox, so an action there whose default keys are the inbox's same action's takes the inbox's remap too —
+ * one action, one key (trial: «Отклонить» moved to R in the inbox still took X in search). Such a row is listed once
+ * on the remap screen, under its leader; the follower's own actions (Esc back to the box, Ctrl+S …) stay its own.
+ */
+const FOLLOWS: Partial<Record<ShortcutScope, ShortcutScope>> = { search: 'inbox' };
+
+const sameChords = (a: readonly KeyChord[], b: readonly KeyChord[]): boolean => a.length === b.length
+  && a.every((c, i) => {
+    const d = b[i];
+    return d !== undefined && c.code === d.code && (c.ctrl ?? false) === (d.ctrl ?? false)
+      && (c.shift ?? false) === (d.shift ?? false);
+  });
+
+/** The scope whose override binds (scope, action): the leader's for an action that follows it, else its own. */
+export function bindingScope(scope: ShortcutScope, action: ShortcutAction): ShortcutScope {
+  const leader = FOLLOWS[scope];
+  if (leader === undefined) return scope;
+  const own = BINDINGS.find((b) => b.scope === scope && b.action === action);
+  const lead = BINDINGS.find((b) => b.scope === leader && b.action === action);
+  return own !== undefined && lead !== undefined && sameChords(own.chords, lead.chords) ? leader : scope;
+}
+
+/** True for a row that takes its keys from the same action of another scope (remapped there, not here). */
+export function followsAnother(s: Pick<Shortcut, 'scope' | 'action'>): boolean {
+  return bindingScope(s.scope, s.action) !== s.scope;
+}
+
+/** Every scope an override of (scope, action) binds: its own and the scopes whose same action follows it. */
+export function boundScopes(scope: ShortcutScope, action: ShortcutAction): ShortcutScope[] {
+  const followers = (Object.keys(FOLLOWS) as ShortcutScope[]).filter((f) => f !== scope && bindingScope(f, action) === scope);
+  return [scope, ...followers];
+}
+
 /** The defaults with these overrides applied (an override of an unknown or fixed action is ignored). */
 export function applyOverrides(defaults: readonly Shortcut[], overrides: readonly KeyOverride[]): Shortcut[] {
   return defaults.map((s) => {
-    const o = overrides.find((x) => x.scope === s.scope && x.action === s.action);
+    const owner = bindingScope(s.scope, s.action);
+    const o = overrides.find((x) => x.scope === owner && x.action === s.action);
     if (o === undefined || o.chords.length === 0 || !isRemappable(s)) return s;
     return { ...s, chords: o.chords, keys: chordsLabel(o.chords) };
   });
@@ -513,7 +550,8 @@ export function keyOverrides(): readonly KeyOverride[] {
 
 /** Puts these overrides in force (already checked by keymap-check.ts) and tells every subscriber. */
 export function setKeyOverrides(next: readonly KeyOverride[]): void {
-  overrides = next.filter((o) => DEFAULT_SHORTCUTS.some((s) => s.scope === o.scope && s.action === o.action && isRemappable(s)));
+  overrides = next.filter((o) => DEFAULT_SHORTCUTS.some((s) => s.scope === o.scope && s.action === o.action
+    && isRemappable(s) && !followsAnother(s)));
   SHORTCUTS = applyOverrides(DEFAULT_SHORTCUTS, overrides);
   version += 1;
   for (const listener of listeners) listener();

@@ -74,7 +74,7 @@ function UndoToastBody({ undoable }: { undoable: UndoableDecision }) {
         <span className="undo-toast-excerpt" data-testid="undo-toast-excerpt">{toastExcerpt(undoable.excerpt)}</span>
       </div>
       <div className="undo-toast-side">
-        <span className="undo-toast-key"><Keycap keys={keysFor('inbox', 'undo')} /> отменить</span>
+        <span className="undo-toast-key"><Keycap keys={keysFor('global', 'undo')} /> отменить</span>
         <span className="undo-toast-seconds tabular" data-testid="undo-toast-seconds">
           {seconds > 0 ? `${seconds} с` : 'отправляется…'}
         </span>
