@@ -20,9 +20,16 @@ function withoutControls(text: string): string {
   return text.replace(INVISIBLE_OR_CONTROL, '').replace(STRAY_JOINER, '');
 }
 
-/** Full text for a detail view: line breaks kept, controls and bidi overrides removed, length capped. */
+// Two or more empty lines in a row (spaces only counting as empty): one is a paragraph break, the rest only push the
+// text below the pane (trial: a post with a dozen blank lines showed its first line and then nothing).
+const BLANK_RUN = /\n(?:[ \t\u00A0]*\n){2,}/g;
+const LEADING_BLANK_LINES = /^(?:[ \t\u00A0]*\n)+/;
+
+/** Full text for a detail view: line breaks kept (runs of blank lines as one), controls and bidi overrides removed,
+ * length capped. */
 export function inertText(text: string, maxLength = 200_000): string {
-  const clean = withoutControls(text.replace(/\r\n?/g, '\n'));
+  const clean = withoutControls(text.replace(/\r\n?/g, '\n')).replace(BLANK_RUN, '\n\n')
+    .replace(LEADING_BLANK_LINES, '').trimEnd();
   return clean.length > maxLength ? `${clean.slice(0, maxLength)}…` : clean;
 }
 

@@ -39,4 +39,14 @@ describe('inertText / excerptOf', () => {
     expect(excerptOf('a\n\n b\tc')).toBe('a b c');
     expect(excerptOf('<img src=x onerror="alert(1)">')).toBe('<img src=x onerror="alert(1)">');
   });
+
+  it('show a run of blank lines as one paragraph break, none before the text or after it', () => {
+    expect(inertText('Здравствуйте!\n\nВо дворе яма.')).toBe('Здравствуйте!\n\nВо дворе яма.');
+    expect(inertText('Здравствуйте!\n\n\n \n\t\n\r\n\u00A0\nВо дворе яма.\n\n\n')).toBe('Здравствуйте!\n\nВо дворе яма.');
+    expect(inertText('\n\n  \n   Во дворе\n   яма')).toBe('   Во дворе\n   яма');
+    // A line of invisible characters is a blank line once they are gone.
+    expect(inertText('а\n\u200B\n\u202E\nб')).toBe('а\n\nб');
+    // Linear on a hostile post: 100,000 newlines with spaces between.
+    expect(inertText(`а${'\n '.repeat(100_000)}\nб`)).toBe('а\n\nб');
+  });
 });
