@@ -1,5 +1,7 @@
 // Who of the shift is online, in the status bar (#9), and whether colleagues' work reaches this desk at once (the
-// live channel) or every 15 s (polling, when the channel is down).
+// live channel) or only with the next sync (polling, when the channel is down — every interval while the server
+// answers, later while sync backs off: so the line names no period, trial of 3 December: «раз в 15 с» read beside a
+// 32 s retry).
 import { useDeskStore } from '../../store/desk-store.js';
 import { shortPersonName } from '../../../../shared/team/person-name.js';
 import { peopleText } from './team-time.js';
@@ -15,7 +17,7 @@ export function TeamPresence() {
       <span className="team-presence live-down" data-testid="team-presence" data-live={live}
         title="Решения и просмотры коллег приходят с опросом сервера, а не сразу">
         <span className="presence-dot" aria-hidden="true" />
-        {live === 'connecting' ? 'Подключение к смене…' : 'Связь со сменой прервана: обновление раз в 15 с'}
+        {live === 'connecting' ? 'Подключение к смене…' : 'Связь со сменой прервана: работа коллег — с синхронизацией'}
       </span>
     );
   }
