@@ -1,18 +1,33 @@
 // Sign-out by keyboard: online it sends and wipes at once; offline it asks, Esc keeps everything, Enter retries,
 // Shift+Delete signs out and discards; a conflict found by the flush stops it too. After sign-out the cache holds no appeals.
-import { test, expect } from '@playwright/test';
-import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+import { test, expect, type Page } from '@playwright/test';
+import { InboxPage, ServerUnderTest, startDesk, tempDir, type DeskOptions } from './stack.js';
 
-test('Ctrl+Shift+Q offline asks about unsent decisions; Esc stays, Shift+Delete signs out and wipes', async ({ page }) => {
+type Harness = Awaited<ReturnType<typeof startDesk>>;
+interface Stack { server: ServerUnderTest; desk: Harness; inbox: InboxPage }
+
+/** A server with `appeals` demo appeals and operator1's desk open on the page; both gone (and their folders) after. */
+async function withDesk(page: Page, appeals: number, options: Omit<DeskOptions, 'login'>,
+  body: (stack: Stack) => Promise<void>): Promise<void> {
   test.setTimeout(120_000);
   const serverDir = tempDir('srv'); const deskDir = tempDir('desk');
-  const server = new ServerUnderTest(serverDir.dir, 200);
+  const server = new ServerUnderTest(serverDir.dir, appeals);
   await server.start();
-  // A long undo grace keeps the decision local until sign-out tries to send it, to a server that is gone.
-  const desk = await startDesk(server, deskDir.dir, { login: 'operator1', pushDelayMs: 600_000 });
+  const desk = await startDesk(server, deskDir.dir, { login: 'operator1', ...options });
   try {
     const inbox = new InboxPage(page);
     await inbox.open(desk.url);
+    await body({ server, desk, inbox });
+  } finally {
+    await desk.close();
+    await server.stop();
+    deskDir.remove(); serverDir.remove();
+  }
+}
+
+test('Ctrl+Shift+Q offline asks about unsent decisions; Esc stays, Shift+Delete signs out and wipes', async ({ page }) => {
+  // A long undo grace keeps the decision local until sign-out tries to send it, to a server that is gone.
+  await withDesk(page, 200, { pushDelayMs: 600_000 }, async ({ server, desk, inbox }) => {
     await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
     await inbox.decideWith('Digit1');
     await inbox.waitPending(1);
@@ -35,24 +50,13 @@ test('Ctrl+Shift+Q offline asks about unsent decisions; Esc stays, Shift+Delete 
 
     const rows = await desk.core.call('inbox.list', { offset: 0, limit: 10 });
     expect(rows).toMatchObject({ ok: true, value: { total: 0, rows: [] } });
-  } finally {
-    await desk.close();
-    await server.stop();
-    deskDir.remove(); serverDir.remove();
-  }
+  });
 });
 
 test('Ctrl+Shift+Q offline with nothing unsent asks first: signing in again needs the server (Esc stays, Enter signs out)', async ({ page }) => {
   // Trial of 4 December: offline and with nothing pending the key signed out at once, and the login then failed
   // («Сервер недоступен»): the desk was unusable until the server came back.
-  test.setTimeout(120_000);
-  const serverDir = tempDir('srv'); const deskDir = tempDir('desk');
-  const server = new ServerUnderTest(serverDir.dir, 20);
-  await server.start();
-  const desk = await startDesk(server, deskDir.dir, { login: 'operator1', syncIntervalMs: 500 });
-  try {
-    const inbox = new InboxPage(page);
-    await inbox.open(desk.url);
+  await withDesk(page, 20, { syncIntervalMs: 500 }, async ({ server, inbox }) => {
     await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
     await server.stop();
     await expect(inbox.status).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
@@ -69,43 +73,21 @@ test('Ctrl+Shift+Q offline with nothing unsent asks first: signing in again need
     await expect(dialog.getByTestId('sign-out-offline')).toBeVisible();
     await page.keyboard.press('Enter');
     await expect(page.getByLabel('Логин')).toBeVisible({ timeout: 30_000 });
-  } finally {
-    await desk.close();
-    await server.stop();
-    deskDir.remove(); serverDir.remove();
-  }
+  });
 });
 
 test('online sign-out sends the decision, wipes, and shows the login screen', async ({ page }) => {
-  test.setTimeout(120_000);
-  const serverDir = tempDir('srv'); const deskDir = tempDir('desk');
-  const server = new ServerUnderTest(serverDir.dir, 200);
-  await server.start();
-  const desk = await startDesk(server, deskDir.dir, { login: 'operator1', pushDelayMs: 600_000 });
-  try {
-    const inbox = new InboxPage(page);
-    await inbox.open(desk.url);
+  await withDesk(page, 200, { pushDelayMs: 600_000 }, async ({ server, desk, inbox }) => {
     const id = await inbox.decideWith('Digit2');
     await page.keyboard.press('Control+Shift+KeyQ');
     await expect(page.getByLabel('Логин')).toBeVisible({ timeout: 30_000 });
     expect((await server.allAppeals()).get(id)?.status).toBe('routed');
     expect(await desk.core.call('inbox.list', { offset: 0, limit: 10 })).toMatchObject({ ok: true, value: { total: 0 } });
-  } finally {
-    await desk.close();
-    await server.stop();
-    deskDir.remove(); serverDir.remove();
-  }
+  });
 });
 
 test('a conflict the sign-out flush finds stops the sign-out: «1 конфликт не просмотрен», Shift+Delete discards', async ({ page }) => {
-  test.setTimeout(120_000);
-  const serverDir = tempDir('srv'); const deskDir = tempDir('desk');
-  const server = new ServerUnderTest(serverDir.dir, 200);
-  await server.start();
-  const desk = await startDesk(server, deskDir.dir, { login: 'operator1', pushDelayMs: 600_000 });
-  try {
-    const inbox = new InboxPage(page);
-    await inbox.open(desk.url);
+  await withDesk(page, 200, { pushDelayMs: 600_000 }, async ({ server, desk, inbox }) => {
     const id = await inbox.decideWith('Digit1');
     await inbox.waitPending(1);
     // Another operator routes the same appeal on the server first: the sign-out flush gets a conflict back.
@@ -138,22 +120,11 @@ test('a conflict the sign-out flush finds stops the sign-out: «1 конфлик
     await page.keyboard.press('Shift+Delete');
     await expect(page.getByLabel('Логин')).toBeVisible({ timeout: 30_000 });
     expect(await desk.core.call('conflicts.list', {})).toMatchObject({ ok: true, value: { conflicts: [] } });
-  } finally {
-    await desk.close();
-    await server.stop();
-    deskDir.remove(); serverDir.remove();
-  }
+  });
 });
 
 test('shift handover by keyboard: Shift+Enter leaves the unsent decision queued; the next operator signs in over it and it goes out under its author', async ({ page }) => {
-  test.setTimeout(120_000);
-  const serverDir = tempDir('srv'); const deskDir = tempDir('desk');
-  const server = new ServerUnderTest(serverDir.dir, 200);
-  await server.start();
-  const desk = await startDesk(server, deskDir.dir, { login: 'operator1' });
-  try {
-    const inbox = new InboxPage(page);
-    await inbox.open(desk.url);
+  await withDesk(page, 200, {}, async ({ server, inbox }) => {
     await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
     await server.stop();
     await expect(inbox.status).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
@@ -184,9 +155,5 @@ test('shift handover by keyboard: Shift+Enter leaves the unsent decision queued;
     expect(routed.get(id)?.routedBy?.id).toBe('u-operator1');
     await inbox.waitPending(0);
     await expect(page.getByTestId('handover-waiting')).toHaveCount(0);
-  } finally {
-    await desk.close();
-    await server.stop();
-    deskDir.remove(); serverDir.remove();
-  }
+  });
 });
