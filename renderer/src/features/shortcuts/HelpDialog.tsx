@@ -1,16 +1,35 @@
 // «?»: every shortcut, grouped by where it works — rendered from the same (live, remappable) table that handles the
 // keys. Enter opens «Настройка клавиш» (KeymapEditor) in the same dialog; its Esc comes back here.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { KeymapEditor } from './KeymapEditor.js';
-import { keysFor, primaryKeyFor, SCOPE_TITLES, SHORTCUTS, type ShortcutScope } from './shortcut-table.js';
+import { browserKeyLabel, keysFor, primaryKeyFor, SCOPE_TITLES, SHORTCUTS, type ShortcutScope } from './shortcut-table.js';
 import { useKeymapVersion } from './use-keymap.js';
 import { useShortcutScope } from './use-shortcut-scope.js';
 
 const SCOPES: ShortcutScope[] = ['global', 'inbox', 'picker', 'reject', 'photo-viewer', 'queues', 'reroute-confirm', 'stats',
   'export-toast', 'search-box', 'search', 'search-views', 'conflicts', 'sync-log', 'palette', 'favorites'];
+
+/**
+ * Whether the region has more below what is shown. At 1366×768 @150 % the list is three screens tall and nothing said
+ * so (trial: the help looked complete, cut mid-column): the region fades at its foot and the note names the key.
+ */
+function useMoreBelow(region: RefObject<HTMLElement | null>, active: boolean): boolean {
+  const [more, setMore] = useState(false);
+  useEffect(() => {
+    const el = region.current;
+    if (!active || el === null) return undefined;
+    const update = () => setMore(el.scrollHeight - el.scrollTop - el.clientHeight > 2);
+    update();
+    el.addEventListener('scroll', update, { passive: true });
+    const resized = new ResizeObserver(update);
+    resized.observe(el);
+    return () => { el.removeEventListener('scroll', update); resized.disconnect(); };
+  }, [region, active]);
+  return more;
+}
 
 export function HelpDialog() {
   useKeymapVersion();
@@ -19,6 +38,7 @@ export function HelpDialog() {
   const columns = useRef<HTMLDivElement>(null);
   // Back from the key settings, the keyboard is in the list again (the dialog focuses it only when it opens).
   useEffect(() => { if (!editing) columns.current?.focus(); }, [editing]);
+  const more = useMoreBelow(columns, !editing);
   useShortcutScope('help', !editing, (m) => {
     if (m.shortcut.action === 'close') close();
     else if (m.shortcut.action === 'open-keymap') setEditing(true);
@@ -30,8 +50,8 @@ export function HelpDialog() {
       {editing ? <KeymapEditor onBack={() => setEditing(false)} /> : (
         <>
           {/* In the tab order (not only focused on open): a scrolling region must be reachable by keyboard (axe). */}
-          <div className="help-columns" data-autofocus tabIndex={0} role="region" aria-label="Все клавиши"
-            ref={columns}>
+          <div className={more ? 'help-columns more' : 'help-columns'} data-autofocus tabIndex={0} role="region"
+            aria-label="Все клавиши" ref={columns} data-more={more}>
             {SCOPES.map((scope) => (
               <section key={scope}>
                 <h3>{SCOPE_TITLES[scope]}</h3>
@@ -46,7 +66,9 @@ export function HelpDialog() {
               </section>
             ))}
           </div>
-          <p className="help-note">Клавиши работают по положению на клавиатуре: в русской раскладке тоже.
+          <p className="help-note">
+            {more ? <span className="help-more" data-testid="help-more"><Keycap keys={browserKeyLabel('scrollPage')} /> ниже ещё клавиши · </span> : null}
+            Клавиши работают по положению на клавиатуре: в русской раскладке тоже.
             {' '}<Keycap keys={primaryKeyFor('help', 'open-keymap')} /> — изменить клавиши (свои у каждого оператора).</p>
         </>
       )}

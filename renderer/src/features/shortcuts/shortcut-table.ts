@@ -376,7 +376,11 @@ export function slotKeyFor(scope: ShortcutScope, action: ShortcutAction, slot: n
 }
 
 /** Keys the browser handles itself (not in the table, never intercepted), named the same way for hints. */
-export const BROWSER_KEYS = { nextField: { code: 'Tab' } } as const satisfies Record<string, KeyChord>;
+export const BROWSER_KEYS = {
+  nextField: { code: 'Tab' },
+  // A focused scrolling region (the help's list) pages itself: the browser's own keys, named in its cue.
+  scrollPage: { code: 'PageDown' },
+} as const satisfies Record<string, KeyChord>;
 
 export function browserKeyLabel(key: keyof typeof BROWSER_KEYS): string {
   return chordLabel(BROWSER_KEYS[key]);
