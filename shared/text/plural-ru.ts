@@ -33,3 +33,4 @@ export const NEW_APPEAL_FORMS: RuForms = { one: 'новое обращение',
 /** «1 новое», «2 новых»: the same count where the noun is understood (the inbox's cue in the «Текст» header). */
 export const NEW_FORMS: RuForms = { one: 'новое', few: 'новых', many: 'новых' };
 export const DECISION_FORMS: RuForms = { one: 'решение', few: 'решения', many: 'решений' };
+export const CONFLICT_FORMS: RuForms = { one: 'конфликт', few: 'конфликта', many: 'конфликтов' };

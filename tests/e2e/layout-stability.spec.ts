@@ -111,8 +111,19 @@ for (const screen of SCREENS) {
       const banner = await page.locator('.notice-layer').boundingBox();
       const grid = before.grid ?? null;
       expect(banner !== null && grid !== null && banner.x >= grid.x + grid.width - 1).toBe(true);
+      // Another section: no notice over its table (trial: they covered the sync log) and no «D Понятно» (D is the
+      // inbox's); the «Конфликты» tab counts it.
+      await page.keyboard.press(`Control+Digit${LEAD_SECTIONS.indexOf('sync-log') + 1}`);
+      await expect(page.locator(`.view-tab[data-view="sync-log"][aria-selected="true"], `
+        + `.view-menu-current:text-is("${TITLES['sync-log']}")`)).toHaveCount(1);
+      await expect(page.locator('[data-conflict-id]')).toHaveCount(0);
+      await expect(page.getByTestId('conflicts-count')).toHaveText('1');
+      await expect(page.getByTestId('conflicts-count')).toHaveAttribute('aria-label', '1 конфликт');
+      await page.keyboard.press('Control+Digit1');
+      await expect(page.locator('[data-conflict-id]')).toHaveCount(1);
       await page.keyboard.press('KeyD');
       await expect(page.locator('[data-conflict-id]')).toHaveCount(0);
+      await expect(page.getByTestId('conflicts-count')).toHaveCount(0);
       expect(await boxes(page)).toEqual(before);
 
       // Every section: the status bar stays the window's last line, at the same place.

@@ -4,6 +4,7 @@
 // one menu button naming the current section (Ctrl+digit still opens each section directly).
 import { useEffect, useRef, useState } from 'react';
 import { shortPersonName } from '../../../shared/team/person-name.js';
+import { CONFLICT_FORMS, countRu } from '../../../shared/text/plural-ru.js';
 import { useFitLevel } from '../app/use-fit-level.js';
 import { viewsFor, type DeskView } from '../app/view-registry.js';
 import { useDeskStore } from '../store/desk-store.js';
@@ -15,13 +16,25 @@ const ROLE_LABELS = { operator: 'оператор', lead: 'старший сме
 /** 0: everything; 1: no product name, role or «Клавиши» word, a short user name; 2: the tabs as a menu too. */
 const MAX_FIT_LEVEL = 2;
 
-function ViewTabs({ views, viewId, setView }: { views: readonly DeskView[]; viewId: ViewId; setView(id: ViewId): void }) {
+interface TabsProps { views: readonly DeskView[]; viewId: ViewId; setView(id: ViewId): void; conflicts: number }
+
+/** How many conflicts wait, on the «Конфликты» tab (and the folded menu): the inbox's notices say it only there. */
+function ConflictCount({ count }: { count: number }) {
+  if (count === 0) return null;
+  return (
+    <span className="tab-count" data-testid="conflicts-count" aria-label={countRu(count, CONFLICT_FORMS)}
+      title={`${countRu(count, CONFLICT_FORMS)} — в разделе «Конфликты»`}>{count}</span>
+  );
+}
+
+function ViewTabs({ views, viewId, setView, conflicts }: TabsProps) {
   return (
     <nav className="view-tabs" role="tablist" aria-label="Разделы">
       {views.map((v, i) => (
         <button key={v.id} type="button" role="tab" className="view-tab" aria-selected={v.id === viewId}
           data-view={v.id} onClick={() => setView(v.id)} title={`${v.title} (${slotKeyFor('global', 'switch-view', i + 1)})`}>
-          {v.title} <Keycap keys={slotKeyFor('global', 'switch-view', i + 1)} className="tab-keys" />
+          {v.title}{v.id === 'conflicts' ? <> <ConflictCount count={conflicts} /></> : null}
+          {' '}<Keycap keys={slotKeyFor('global', 'switch-view', i + 1)} className="tab-keys" />
         </button>
       ))}
     </nav>
@@ -29,7 +42,7 @@ function ViewTabs({ views, viewId, setView }: { views: readonly DeskView[]; view
 }
 
 /** The tabs folded into one button: the current section's name, and a list of all sections with their keys. */
-function ViewMenu({ views, viewId, setView }: { views: readonly DeskView[]; viewId: ViewId; setView(id: ViewId): void }) {
+function ViewMenu({ views, viewId, setView, conflicts }: TabsProps) {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const current = views.find((v) => v.id === viewId) ?? views[0];
@@ -50,6 +63,7 @@ function ViewMenu({ views, viewId, setView }: { views: readonly DeskView[]; view
       <button type="button" className="view-menu-button" aria-haspopup="menu" aria-expanded={open}
         onClick={() => setOpen(!open)} title={`Разделы (${keysFor('global', 'switch-view')})`}>
         <span className="view-menu-current">{current?.title}</span>
+        {current?.id === 'conflicts' ? null : <ConflictCount count={conflicts} />}
         <span aria-hidden="true">▾</span>
       </button>
       {open ? (
@@ -58,7 +72,8 @@ function ViewMenu({ views, viewId, setView }: { views: readonly DeskView[]; view
             <li key={v.id} role="none">
               <button type="button" role="menuitemradio" aria-checked={v.id === viewId} data-view={v.id}
                 onClick={() => { setView(v.id); setOpen(false); }}>
-                <span>{v.title}</span> <Keycap keys={slotKeyFor('global', 'switch-view', i + 1)} className="tab-keys" />
+                <span>{v.title}</span>{v.id === 'conflicts' ? <> <ConflictCount count={conflicts} /></> : null}
+                {' '}<Keycap keys={slotKeyFor('global', 'switch-view', i + 1)} className="tab-keys" />
               </button>
             </li>
           ))}
@@ -76,7 +91,9 @@ export function TopBar() {
   const viewId = useDeskStore((s) => s.view);
   const setView = useDeskStore((s) => s.setView);
   const views = viewsFor(user?.role);
-  const [barRef, level] = useFitLevel(MAX_FIT_LEVEL, `${user?.id ?? ''}\n${views.length}\n${demo}`);
+  const conflicts = useDeskStore((s) => s.conflicts.length);
+  // The count's width counts too: the bar refits when it appears or gains a digit.
+  const [barRef, level] = useFitLevel(MAX_FIT_LEVEL, `${user?.id ?? ''}\n${views.length}\n${demo}\n${String(conflicts).length * Math.sign(conflicts)}`);
   return (
     <header className="top-bar" data-fit-level={level} ref={(element) => { barRef.current = element; }}>
       <div className="brand" title="ЦУР · Разбор обращений">
@@ -85,8 +102,8 @@ export function TopBar() {
         {demo ? <span className="demo-badge" title="Учебные данные, решения никуда не уходят">демо</span> : null}
       </div>
       {views.length > 1 ? (level < 2
-        ? <ViewTabs views={views} viewId={viewId} setView={setView} />
-        : <ViewMenu views={views} viewId={viewId} setView={setView} />) : <span className="top-spacer" />}
+        ? <ViewTabs views={views} viewId={viewId} setView={setView} conflicts={conflicts} />
+        : <ViewMenu views={views} viewId={viewId} setView={setView} conflicts={conflicts} />) : <span className="top-spacer" />}
       <div className="top-actions">
         <button type="button" className="btn btn-quiet" onClick={() => openHelp('help')} title={`Все клавиши (${keysFor('global', 'open-help')})`}
           aria-label={level === 0 ? undefined : 'Клавиши'}>

@@ -1,5 +1,7 @@
-// Decisions the server refused because someone else decided first: one role="alert" notice per conflict,
-// dismissed with a key (the oldest first) or the button.
+// Decisions the server refused because someone else decided first: in the inbox one role="alert" notice per
+// conflict, dismissed with a key (the oldest first) or the button. Other sections show none: over the sync log and the
+// lead's tables they covered rows (trial), and their dismiss key is the inbox's, so their hint was false there; the
+// «Конфликты» tab counts them instead (TopBar.tsx).
 import { InertLine } from '../../components/InertLine.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
@@ -13,8 +15,8 @@ export function ConflictNotices() {
   const targetsById = useDeskStore((s) => s.targetsById);
   const dismiss = useDeskStore((s) => s.dismissConflict);
   const view = useDeskStore((s) => s.view);
-  // The «Конфликты» section lists them all; elsewhere a few banners, then a pointer to the section.
-  if (conflicts.length === 0 || view === 'conflicts') return null;
+  // The inbox: a few banners, then a pointer to the section, which lists them all.
+  if (conflicts.length === 0 || view !== 'inbox') return null;
   const name = targetNameLookup(targetsById);
   const shown = conflicts.slice(0, MAX_BANNERS);
   return (

@@ -3,7 +3,7 @@
 // core refuses an operator's re-route of a colleague's at once, and the footer does not offer it).
 import { useEffect, useState } from 'react';
 import { mayDecide } from '../../../../shared/domain/appeal.js';
-import { countRu, type RuForms } from '../../../../shared/text/plural-ru.js';
+import { CONFLICT_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
 import { InertLine } from '../../components/InertLine.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
@@ -13,8 +13,6 @@ import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 import { TargetPicker } from '../target-picker/TargetPicker.js';
 import { describeConflict, targetNameLookup } from './describe-conflict.js';
 import '../../styles/sync.css';
-
-const CONFLICT_FORMS: RuForms = { one: 'конфликт', few: 'конфликта', many: 'конфликтов' };
 
 export function ConflictsView() {
   const conflicts = useDeskStore((s) => s.conflicts);
