@@ -3,7 +3,8 @@
 // 1.5), measured on the painted page against a real server and a real desk (QA trial of 2 Dec 2026):
 //  1. the first suggestion row and the key caps of the suggestions lie inside the viewport and are what is painted
 //     there (document.elementFromPoint at their centres), for a one-line appeal and a 5,000-character one, without
-//     any scrolling; and every favourite key's target name in the route panel's legend is whole (not cut with «…»);
+//     any scrolling; and every favourite key's target name in the route panel's legend is whole (not cut with «…»),
+//     the legend three rows at 150 % (the grid's short names), so the text keeps some six lines (four before);
 //  2. a colleague's hold notice («Смотрит …», docked in the detail header) covers neither the appeal's text column,
 //     its links, the suggestions nor the route panel's keys, and the colleague's name in it is not cut;
 //  3. the undo toast covers neither the selected row (low in the list) nor the suggestions nor the route panel's keys.
@@ -100,6 +101,12 @@ for (const screen of SCREENS) {
         })));
         expect(names.filter((n) => n.text !== '—').length, 'favourite targets in the legend').toBeGreaterThan(0);
         for (const name of names) expect(name.cut, `«${name.text}» cut: ${name.width}`).toBe(false);
+        // The legend stays low on a short window: at 150 % (512 px) its nine keys took five rows and left the text some
+        // four lines (trial); three rows of the grid's short names there, the whole names on a tall one.
+        const rows = new Set(await page.locator('.route-panel .favorite').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top))));
+        expect(rows.size, 'rows of favourite keys').toBe(screen.scale > 1 ? 3 : 5);
+        const lines = await page.locator('.detail-body').evaluate((el) => el.clientHeight / parseFloat(getComputedStyle(el.querySelector('.detail-text') ?? el).lineHeight));
+        expect(lines, 'lines of the appeal\'s text in view').toBeGreaterThanOrEqual(screen.scale > 1 ? 5.5 : 12);
       } finally {
         await page.context().close();
         await desk.close(); dir.remove();

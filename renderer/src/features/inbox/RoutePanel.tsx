@@ -1,9 +1,10 @@
 // The legend under the detail pane: the nine favourite targets on their digit keys, plus the other actions.
 // Every button shows its key; clicking does the same as pressing it. In the inbox the title row also says what
 // Enter will do with the selection (features/suggestions/EnterHint.tsx).
+import { useSyncExternalStore } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { FAVORITE_SLOTS } from '../../../../shared/desk-api/contract.js';
-import type { Target } from '../../../../shared/domain/target.js';
+import { targetColumnLabel, type Target } from '../../../../shared/domain/target.js';
 import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
@@ -20,7 +21,19 @@ export interface RouteActions {
   undo(): void;
 }
 
+/** The window height under which the legend takes three columns of short names (inbox.css says the same). */
+const SHORT_WINDOW = '(max-height: 640px)';
+
+function useShortWindow(): boolean {
+  return useSyncExternalStore((changed) => {
+    const query = window.matchMedia(SHORT_WINDOW);
+    query.addEventListener('change', changed);
+    return () => query.removeEventListener('change', changed);
+  }, () => window.matchMedia(SHORT_WINDOW).matches);
+}
+
 export function RoutePanel({ actions }: { actions?: RouteActions } = {}) {
+  const short = useShortWindow();
   // useShallow: a fresh array each time, but of the same Target objects, so it only re-renders on real change.
   const favorites = useDeskStore(useShallow((s) => {
     const slots: Array<Target | null> = [];
@@ -63,7 +76,7 @@ export function RoutePanel({ actions }: { actions?: RouteActions } = {}) {
             <button type="button" className="favorite" disabled={!fav || !hasSelection} title={fav?.name}
               data-slot={i + 1} onClick={() => { if (fav) route(fav.id); }}>
               <Keycap keys={slotKeyFor(scope, 'route-favorite', i + 1)} />
-              <span className="favorite-name">{fav ? fav.shortName : '—'}</span>
+              <span className="favorite-name">{fav ? (short ? targetColumnLabel(fav) : fav.shortName) : '—'}</span>
             </button>
           </li>
         ))}
