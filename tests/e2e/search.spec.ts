@@ -58,6 +58,18 @@ test('search with ё/е, ranked hits, a keyboard filter, routing a result, and a
     // Three mentions in a short text rank above one mention in a long one.
     await expect(rows.first()).toHaveAttribute('data-appeal-id', 'search-a');
     await expect(rows.first().locator('mark').first()).toHaveText('Ёлочная');
+    // A mark past the cut is not painted (trial: an empty yellow box after «…»): each lies inside its cell or wholly
+    // below its one line, on the lines the cell clips; and some do (the texts are longer than the column).
+    const marks = await rows.evaluateAll((els) => els.flatMap((row) => {
+      const cell = row.querySelector('.cell-excerpt')?.getBoundingClientRect();
+      return cell === undefined ? [] : Array.from(row.querySelectorAll('.cell-excerpt mark')).map((mark) => {
+        const r = mark.getBoundingClientRect();
+        const inside = r.left >= cell.left - 0.5 && r.right <= cell.right + 0.5 && r.bottom <= cell.bottom + 0.5;
+        return { text: mark.textContent, where: inside ? 'inside' : r.top >= cell.bottom - 0.5 ? 'clipped' : 'cut' };
+      });
+    }));
+    expect(marks.filter((m) => m.where === 'cut')).toEqual([]);
+    expect(marks.some((m) => m.where === 'clipped'), JSON.stringify(marks)).toBe(true);
 
     // A filter from the keyboard: focus the Telegram toggle, Space.
     await page.locator('button[data-source="telegram"]').focus();
