@@ -12,6 +12,8 @@ import { DEFAULT_UTC_OFFSET_MINUTES } from '../shared/domain/day-bounds.js';
 import { fail, openStoreOrRefuse, refuse, storeLocation } from './cli-exit.js';
 import { POS_BASE_URL } from './connectors/pos/pos-appeal.js';
 import { importPosFile, PosFileRefused, reportLines } from './connectors/pos/pos-import.js';
+import { startDatabaseClock, type DatabaseClock } from './store/database-clock.js';
+import type { PostgresStore } from './store/postgres-store.js';
 
 const USAGE = `usage: npm run server:import-pos -- (--data <dir> | --database <postgres://…>) [--utc-offset-minutes <n>] [--channel-url <url>] <file.csv|file.xlsx>
   --utc-offset-minutes  the centre's offset for dates without one (default ${DEFAULT_UTC_OFFSET_MINUTES}, the working calendar's)
@@ -55,9 +57,13 @@ try {
 
 const store = await openStoreOrRefuse(options.location);
 let exitCode = 0;
+let databaseClock: DatabaseClock | undefined;
 try {
+  // «Now» is the server's, as for the upload: on PostgreSQL the database's clock (start-server.ts), not this machine's.
+  if (store.engine === 'postgres') databaseClock = await startDatabaseClock((store as PostgresStore).pool);
   const { report } = await importPosFile(bytes, basename(options.file), {
     store, utcOffsetMinutes: options.utcOffsetMinutes,
+    ...(databaseClock !== undefined ? { now: databaseClock.now } : {}),
     ...(options.channelUrl !== undefined ? { channelUrl: options.channelUrl } : {}),
   });
   process.stdout.write(`${reportLines(report).join('\n')}\n`);
@@ -70,6 +76,7 @@ try {
   process.stderr.write(`${err.message}\n`);
   exitCode = 1;
 } finally {
+  databaseClock?.close();
   await store.close();
 }
 process.exitCode = exitCode;

@@ -227,6 +227,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   // Always served: the ПОС import upload needs no connectors file (only a lead's or connector account's token).
   const connectors = createConnectorRoutes({
     config: connectorsInUse ?? { file: '', vk: [], telegram: [], ok: [] }, auth, store, log, onChanged: (head) => team.appealsChanged(head),
+    now: clock,
     ...(vkApiUrl !== undefined ? { vkApiUrl } : {}),
     ...(opts.connectors?.vkLookupTimeoutMs !== undefined ? { vkLookupTimeoutMs: opts.connectors.vkLookupTimeoutMs } : {}),
     ...(opts.connectors?.telegramApiUrl !== undefined ? { telegramApiUrl: opts.connectors.telegramApiUrl } : {}),

@@ -26,6 +26,8 @@ export interface ConnectorRoutesOptions {
   onChanged: (head: number) => Promise<void> | void;
   /** How bearer tokens are checked for the ПОС import upload (pos/pos-route.ts); without it that path is not served. */
   auth?: Auth;
+  /** The server's clock (the database's on PostgreSQL): a ПОС row dated ahead of it is taken as now, as by POST /appeals. */
+  now?: () => number;
   /** Tests only: a fake VK API on loopback instead of https://api.vk.com, and its time limit. */
   vkApiUrl?: string;
   vkLookupTimeoutMs?: number;
@@ -68,7 +70,7 @@ export function createConnectorRoutes(opts: ConnectorRoutesOptions) {
   let telegramPollers: TelegramPoller[] = [];
 
   const pos = opts.auth === undefined ? undefined
-    : posImportHandler({ store: opts.store, auth: opts.auth, log, onChanged: opts.onChanged });
+    : posImportHandler({ store: opts.store, auth: opts.auth, log, onChanged: opts.onChanged, ...(opts.now !== undefined ? { now: opts.now } : {}) });
 
   return {
     /** Whether this request (its raw target) is a connector's. */

@@ -54,7 +54,8 @@ export const CONNECTOR_PATHS: Record<string, Record<string, unknown>> = {
     post: {
       operationId: 'connectorPosImport', summary: 'Gosuslugi «Решаем вместе» (ПОС): import of the cabinet\'s export',
       description: 'A lead\'s or connector account\'s upload of a CSV or XLSX export; idempotent on the message number. '
-        + 'Answers a report of rows taken, already known and refused (row number and reason). See docs/pos-import.md.',
+        + 'Answers a report of rows taken (takenAsNow: of them, dated ahead of the server\'s clock and stored as received now), '
+        + 'already known and refused (row number and reason). See docs/pos-import.md.',
       security: [{ bearer: [] }],
       requestBody: { required: true, content: {
         'text/csv': { schema: { type: 'string' } },

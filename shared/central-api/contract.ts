@@ -100,8 +100,9 @@ export const IngestResponse = z.object({
   duplicates: z.number().int(),
   /**
    * Ids of the appeals sent whose receivedAt lay ahead of the server's clock by more than RECEIVED_AHEAD_TOLERANCE_MS
-   * (a connector's clock off): a new one is stored as received now instead, or it would sit atop every inbox for
-   * days; a duplicate among them keeps the time stored with it first.
+   * (server/received-ahead.ts; the ПОС import follows it too), a connector's clock off: a new one is stored as
+   * received now instead, or it would sit atop every inbox for days; a duplicate among them keeps the time stored
+   * with it first.
    */
   receivedNow: z.array(z.string()).optional(),
 });

@@ -6,9 +6,13 @@
 // once (a known one is left as it is, decided or not), so importing the same file again — or a later export whose
 // period overlaps — changes nothing for the messages already taken. Each batch is one transaction of whole appeals;
 // a refused row is never stored in part.
+//
+// A date ahead of the server's clock by more than a few minutes (but not a day: that is refused as a misread date) is
+// taken as now, by the rule of POST /appeals (received-ahead.ts): stored as written it would sit atop every inbox.
 import type { CentralStore } from '../../store/central-store.js';
 import { DEFAULT_UTC_OFFSET_MINUTES } from '../../../shared/domain/day-bounds.js';
 import type { Appeal } from '../../../shared/domain/appeal.js';
+import { receivedAtToStore } from '../../received-ahead.js';
 import {
   HEADER_SEARCH_ROWS, hasRequired, IMPORTED_FIELDS, matchHeader, POS_COLUMNS, REQUIRED_FIELDS, requiredNames, type HeaderMatch,
   type PosField,
@@ -39,6 +43,8 @@ export interface PosImportReport {
   /** Non-empty data rows below the header. */
   rows: number;
   taken: number;
+  /** Of those taken, the rows dated ahead of the server's clock and stored as received now (received-ahead.ts). */
+  takenAsNow: number;
   /** Rows whose message number is already stored (an earlier import): nothing changed. */
   known: number;
   refused: PosRefusal[];
@@ -102,6 +108,8 @@ export async function importPosFile(bytes: Uint8Array, fileName: string, opts: P
   const refused: PosRefusal[] = [];
   const firstRowOf = new Map<string, number>();
   const appeals: Appeal[] = [];
+  // Apart, so that the store's count of what it took is exactly the count of those stored as now (not the known ones).
+  const aheadAppeals: Appeal[] = [];
   let rows = 0;
   for (const { row, cells } of table.rows.slice(headerIndex + 1)) {
     if (isBlank(cells)) continue;
@@ -117,19 +125,28 @@ export async function importPosFile(bytes: Uint8Array, fileName: string, opts: P
       continue;
     }
     firstRowOf.set(result.number, row);
-    appeals.push(result.appeal);
+    const { receivedAt, takenAsNow } = receivedAtToStore(result.appeal.receivedAt, rowOpts.nowMs);
+    if (takenAsNow) aheadAppeals.push({ ...result.appeal, receivedAt });
+    else appeals.push(result.appeal);
   }
 
-  let taken = 0;
   let known = 0;
   let head = 0;
-  for (let i = 0; i < appeals.length; i += BATCH) {
-    const stored = await opts.store.insertNewAppeals(appeals.slice(i, i + BATCH));
-    taken += stored.accepted;
-    known += stored.duplicates;
-    head = stored.head;
-  }
-  if (appeals.length === 0) head = await opts.store.headSeq();
+  /** Stores the list in batches; how many were new. */
+  const insertAll = async (list: readonly Appeal[]): Promise<number> => {
+    let accepted = 0;
+    for (let i = 0; i < list.length; i += BATCH) {
+      const stored = await opts.store.insertNewAppeals(list.slice(i, i + BATCH));
+      accepted += stored.accepted;
+      known += stored.duplicates;
+      head = stored.head;
+    }
+    return accepted;
+  };
+  const takenAsGiven = await insertAll(appeals);
+  const takenAsNow = await insertAll(aheadAppeals);
+  const taken = takenAsGiven + takenAsNow;
+  if (appeals.length + aheadAppeals.length === 0) head = await opts.store.headSeq();
 
   const { names } = match;
   const ignoredColumns = [...match.ignored,
@@ -144,7 +161,7 @@ export async function importPosFile(bytes: Uint8Array, fileName: string, opts: P
       headerRow: table.rows[headerIndex]?.row ?? 1,
       columns: Object.fromEntries(IMPORTED_FIELDS.filter((f) => names[f] !== undefined).map((f) => [f, names[f]])),
       ignoredColumns,
-      rows, taken, known, refused,
+      rows, taken, takenAsNow, known, refused,
     },
     head,
     written: taken > 0,
@@ -160,7 +177,8 @@ export function reportLines(report: PosImportReport): string[] {
     `${report.file}: ${what}, заголовки в строке ${report.headerRow}`,
     `столбцы: ${Object.entries(report.columns).map(([, name]) => `«${name}»`).join(', ')}`
       + (report.ignoredColumns.length > 0 ? `; не читаются: ${report.ignoredColumns.map((n) => `«${n}»`).join(', ')}` : ''),
-    `строк с данными: ${report.rows}; принято: ${report.taken}; уже были: ${report.known}; отклонено: ${report.refused.length}`,
+    `строк с данными: ${report.rows}; принято: ${report.taken}; уже были: ${report.known}; отклонено: ${report.refused.length}`
+      + (report.takenAsNow > 0 ? `; из них с датой позже часов сервера, принято с временем импорта: ${report.takenAsNow}` : ''),
   ];
   for (const r of report.refused) lines.push(`  строка ${r.row}${r.number !== undefined ? ` (№ ${r.number})` : ''}: ${r.reason}`);
   return lines;

@@ -76,7 +76,7 @@ export function posImportHandler(deps: PosRouteDeps) {
       throw err;
     }
     const { report } = result;
-    deps.log(`pos import by ${user.id}: ${fileName}: ${report.rows} rows, ${report.taken} taken, ${report.known} known, ${report.refused.length} refused`);
+    deps.log(`pos import by ${user.id}: ${fileName}: ${report.rows} rows, ${report.taken} taken (${report.takenAsNow} dated ahead, taken as now), ${report.known} known, ${report.refused.length} refused`);
     // After the commit: desks told to pull must find the appeals there.
     if (result.written) await deps.onChanged(result.head);
     sendJson(res, 200, report);

@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_UTC_OFFSET_MINUTES } from '../../../../shared/domain/day-bounds.js';
 import { runServerCli, storeArgs, type CliRun } from '../cli-run.js';
 import { startFixture, type Fixture } from '../server-fixture.js';
 import { fixturePath, pulled } from './pos-fixture.js';
@@ -78,6 +79,26 @@ describe('npm run server:import-pos', () => {
       expect(bad.stderr).toContain('usage:');
     }
     expect((await pulled(fx, await fx.signIn('lead'))).appeals).toEqual([]);
+  });
+
+  it('takes a row dated ahead of the server\'s clock as imported now, and says how many in the summary', async () => {
+    fx = await startFixture();
+    const where = await storeArgs(fx);
+    // The CLI has no fake clock: three hours ahead of this machine's (the database's on PostgreSQL), in the centre's time.
+    const ahead = new Date(Date.now() + 3 * 3_600_000 + DEFAULT_UTC_OFFSET_MINUTES * 60_000).toISOString();
+    const wall = `${ahead.slice(8, 10)}.${ahead.slice(5, 7)}.${ahead.slice(0, 4)} ${ahead.slice(11, 16)}`;
+    const file = join(fx.dir, 'ahead.csv');
+    writeFileSync(file, `Номер сообщения;Дата поступления;Текст сообщения\n500000001;${wall};Дата впереди часов сервера\n500000002;30.11.2025 10:00;Вчерашнее\n`);
+    const before = Date.now();
+    const run = await importPos([...where, file]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('строк с данными: 2; принято: 2; уже были: 0; отклонено: 0; из них с датой позже часов сервера, принято с временем импорта: 1\n');
+    const appeals = (await pulled(fx, await fx.signIn('lead'))).appeals;
+    const received = Date.parse(appeals.find((a) => a.id === 'pos:500000001')?.receivedAt ?? '');
+    expect(received).toBeGreaterThanOrEqual(before - 2_000);
+    expect(received).toBeLessThanOrEqual(Date.now() + 2_000);
+    // Nothing said when nothing was taken so.
+    expect((await importPos([...where, file])).stdout).toContain('строк с данными: 2; принято: 0; уже были: 2; отклонено: 0\n');
   });
 
   it('reads dates at the offset it is given (--utc-offset-minutes), for a centre in another zone', async () => {

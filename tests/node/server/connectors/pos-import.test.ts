@@ -31,7 +31,7 @@ describe('ПОС import: what a row becomes', () => {
       columns: { number: 'Номер сообщения', receivedAt: 'Дата поступления', text: 'Текст сообщения', category: 'Категория',
         subcategory: 'Подкатегория', address: 'Адрес', author: 'Заявитель', url: 'Ссылка' },
       ignoredColumns: ['Статус', 'Ответственный', 'Срок ответа'],
-      rows: 3, taken: 3, known: 0, refused: [],
+      rows: 3, taken: 3, takenAsNow: 0, known: 0, refused: [],
     });
     const appeals = byId((await pulled(fx, lead)).appeals);
     expect(appeals.get('pos:184512307')).toEqual({
@@ -103,6 +103,30 @@ describe('ПОС import: what a row becomes', () => {
     const res = await upload(fx, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]), { token: lead });
     expect(res.body).toMatchObject({ encoding: 'utf-16le', delimiter: '\t', taken: 1 });
     expect((await pulled(fx, lead)).appeals[0]).toMatchObject({ id: 'pos:184700001', text: 'Нет горячей воды в Академгородке' });
+  });
+});
+
+describe('ПОС import: a date ahead of the server\'s clock', () => {
+  it('takes a row dated hours ahead as received now (the rule of POST /appeals), counts it, and keeps a few minutes\' skew', async () => {
+    // The server's clock, fixed: on PostgreSQL it would otherwise be the database's, like POST /appeals.
+    const now = Date.parse(centre('2025-12-01T12:00:00'));
+    fx = await startFixture({ server: { clock: () => now } });
+    const lead = await fx.signIn('lead');
+    const csv = 'Номер сообщения;Дата поступления;Текст сообщения\n'
+      + '400000001;01.12.2025 15:00;Через три часа: часы выгрузки или опечатка в часах\n'
+      + '400000002;01.12.2025 12:04;Четыре минуты вперёд: разница часов, время как есть\n'
+      + '400000003;01.12.2025 11:00;Час назад\n'
+      + '400000004;03.12.2025 10:00;Через два дня: перепутаны день и месяц\n';
+    const res = await upload(fx, Buffer.from(csv), { token: lead });
+    expect(res.body).toMatchObject({ rows: 4, taken: 3, takenAsNow: 1, known: 0,
+      refused: [{ row: 5, number: '400000004', reason: 'дата поступления 03.12.2025 ещё не наступила (перепутаны день и месяц?)' }] });
+    const appeals = byId((await pulled(fx, lead)).appeals);
+    expect(appeals.get('pos:400000001')?.receivedAt).toBe(new Date(now).toISOString());
+    expect(appeals.get('pos:400000002')?.receivedAt).toBe(centre('2025-12-01T12:04:00'));
+    expect(appeals.get('pos:400000003')?.receivedAt).toBe(centre('2025-12-01T11:00:00'));
+
+    // A re-import takes nothing, so nothing is counted as taken now: the stored time stays.
+    expect((await upload(fx, Buffer.from(csv), { token: lead })).body).toMatchObject({ taken: 0, takenAsNow: 0, known: 3 });
   });
 });
 
