@@ -46,3 +46,7 @@ export const SavedView = z.object({
   savedAt: z.string(),
 });
 export type SavedView = z.infer<typeof SavedView>;
+
+/** What saving a view did: a new entry, a new query for the entry of that name, or nothing (the search was saved). */
+export const SaveViewOutcome = z.enum(['saved', 'updated', 'already-saved']);
+export type SaveViewOutcome = z.infer<typeof SaveViewOutcome>;

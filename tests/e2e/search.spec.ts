@@ -125,6 +125,11 @@ test('search with ё/е, ranked hits, a keyboard filter, routing a result, and a
     await name.fill('Ёлки в Telegram');
     await page.keyboard.press('Enter');
     await expect(name).toHaveCount(0);
+    // Saved again under another name: no second entry (one is listed below), the notice names the first.
+    await page.keyboard.press('Control+KeyS');
+    await name.fill('Гирлянды');
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.status-notice')).toHaveText('Этот поиск уже сохранён как «Ёлки в Telegram»');
 
     // Restart the page: the section starts empty; Ctrl+O lists the saved search, its digit applies it.
     await page.reload();

@@ -155,7 +155,7 @@ describe('saved views', () => {
     cleanups.push(temp.remove);
     const apiUrl = `http://127.0.0.1:${await deadPort()}`;
     let core = await createDeskCore({ dataDir: temp.dir, apiUrl, syncIntervalMs: 60_000 });
-    const first = await value<{ id: string }>(core, 'views.save', { name: 'Мусор в Бердске', query: { text: 'мусор', municipalityId: 'mr-berdsk' } });
+    const first = (await value<Saved>(core, 'views.save', { name: 'Мусор в Бердске', query: { text: 'мусор', municipalityId: 'mr-berdsk' } })).view;
     await value(core, 'views.save', { name: 'Госуслуги', query: { sources: ['pos'] } });
     await value(core, 'views.save', { name: 'Мусор в Бердске', query: { text: 'мусор контейнер' } });
     await core.close();
@@ -170,4 +170,38 @@ describe('saved views', () => {
     expect(bad.ok).toBe(false);
     await core.close();
   });
+
+  it('never holds one search twice: a name already saved (case aside) gets the new query, a search already saved is named', async () => {
+    const temp = tempDir('views-once');
+    cleanups.push(temp.remove);
+    const apiUrl = `http://127.0.0.1:${await deadPort()}`;
+    let core = await createDeskCore({ dataDir: temp.dir, apiUrl, syncIntervalMs: 60_000 });
+    const save = (name: string, query: SearchQueryInput) => value<Saved>(core, 'views.save', { name, query });
+    const listed = async () => (await value<{ views: Saved['view'][] }>(core, 'views.list', {})).views
+      .map((v) => [v.name, v.query.text, v.query.sources]);
+
+    const musor = await save('Мусор', { text: 'мусор', sources: ['vk', 'ok'] });
+    expect(musor).toMatchObject({ outcome: 'saved', view: { name: 'Мусор' } });
+    // Ctrl+S twice on one search, under its own name or another: no second entry, the notice names the first.
+    expect(await save('Мусор', { text: 'мусор', sources: ['vk', 'ok'] })).toEqual({ ...musor, outcome: 'already-saved' });
+    // The same search as the core runs it: case, ё, spaces and the order filters were clicked in aside.
+    expect(await save('Мусор ВК и ОК', { text: '  МУСОР ', sources: ['ok', 'vk'] })).toMatchObject({ outcome: 'already-saved', view: { id: musor.view.id, name: 'Мусор' } });
+    expect(await listed()).toEqual([['Мусор', 'мусор', ['vk', 'ok']]]);
+
+    // The same name, case and spaces aside (the contract trims), with another search: that entry gets it, keeping its name.
+    const updated = await save('  мусор ', { text: 'мусор контейнер' });
+    expect(updated).toMatchObject({ outcome: 'updated', view: { id: musor.view.id, name: 'Мусор', query: { text: 'мусор контейнер', sources: [] } } });
+    expect(await listed()).toEqual([['Мусор', 'мусор контейнер', []]]);
+
+    // A name of one view with the search of another: not a second copy of that search — it is named, nothing changes.
+    await save('Ёлки', { text: 'ёлка' });
+    expect(await save('МУСОР', { text: 'елка' })).toMatchObject({ outcome: 'already-saved', view: { name: 'Ёлки' } });
+    expect(await save('ёлки', { text: 'ёлка двор' })).toMatchObject({ outcome: 'updated', view: { name: 'Ёлки' } });
+    await core.close();
+    core = await createDeskCore({ dataDir: temp.dir, apiUrl, syncIntervalMs: 60_000 });
+    expect(await listed()).toEqual([['Ёлки', 'ёлка двор', []], ['Мусор', 'мусор контейнер', []]]);
+    await core.close();
+  });
 });
+
+interface Saved { view: { id: string; name: string; query: { text: string; sources: string[] } }; outcome: string }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../../../shared/domain/target.js';
 import {
-  activeFilterCount, appealsCount, describeQuery, EMPTY_QUERY, formatTook, isBlankQuery, normalizedRange, queryKey,
-  toggleIn,
+  activeFilterCount, appealsCount, describeQuery, EMPTY_QUERY, formatTook, isBlankQuery, normalizedRange, toggleIn,
 } from '../../../renderer/src/features/search/search-query-state.js';
+import { queryKey } from '../../../shared/search/search-query-key.js';
 import { markTerms } from '../../../renderer/src/features/search/mark-terms.js';
 import { SOURCES } from '../../../shared/domain/appeal.js';
 

@@ -1,4 +1,5 @@
-// Ctrl+S: save the current words and filters under a name (the same name replaces the older view).
+// Ctrl+S: save the current words and filters under a name (a name already saved gets this search; a search already
+// saved under another name is not saved twice: the notice names it).
 import { useState } from 'react';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';

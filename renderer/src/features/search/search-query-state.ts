@@ -1,5 +1,5 @@
-// The search box and filters as plain data: the empty query, toggling a filter, a stable key (to skip repeat
-// runs), and the words a saved view or the result line shows. Pure, so it is unit-tested in Node.
+// The search box and filters as plain data: the empty query, toggling a filter, and the words a saved view or the
+// result line shows (the key of «the same search» is shared/search/search-query-key.ts). Pure, so it is unit-tested in Node.
 import { SOURCE_LABELS, type AppealStatus, type Source } from '../../../../shared/domain/appeal.js';
 import type { Target } from '../../../../shared/domain/target.js';
 import type { SearchQuery } from '../../../../shared/search/search-query.js';
@@ -33,16 +33,6 @@ export function toggleIn<T>(values: readonly T[], value: T, all: readonly T[]): 
   if (next.has(value)) next.delete(value);
   else next.add(value);
   return all.filter((v) => next.has(v));
-}
-
-/**
- * The same search written the same way: spaces and case in the text do not matter (the core folds them too),
- * nor does the order filters were clicked in. Used to skip a run whose answer is already on screen.
- */
-export function queryKey(q: SearchQuery): string {
-  const text = q.text.toLowerCase().replace(/ё/g, 'е').trim().split(/\s+/).filter(Boolean).join(' ');
-  return JSON.stringify([text, [...q.sources].sort(), [...q.statuses].sort(), q.targetId, q.municipalityId,
-    q.fromDay, q.toDay, q.overdue]);
 }
 
 /** A day range must run forwards; a reversed one is swapped rather than refused (the operator meant the span). */

@@ -4,14 +4,22 @@
 import { create } from 'zustand';
 import { MAX_ROWS_PER_CALL, type ListedRow } from '../../../../shared/desk-api/contract.js';
 import { ONLY_LEAD_REDECIDES, type Decision } from '../../../../shared/domain/appeal.js';
-import type { SavedView, SearchQuery } from '../../../../shared/search/search-query.js';
+import type { SavedView, SaveViewOutcome, SearchQuery } from '../../../../shared/search/search-query.js';
 import { deskCall, onDeskEvent } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { HoldConfirmation } from '../../lists/hold-confirmation.js';
 import { createRowWindowFetcher } from '../../store/row-window-fetcher.js';
 import { createDecidableList, decisionNotice, undoLastDecision, type DecidableList } from '../../lists/decidable-list.js';
 import { createDebouncer, createLatestOnly } from './latest-only.js';
-import { EMPTY_QUERY, isBlankQuery, normalizedRange, queryKey } from './search-query-state.js';
+import { queryKey } from '../../../../shared/search/search-query-key.js';
+import { EMPTY_QUERY, isBlankQuery, normalizedRange } from './search-query-state.js';
+
+/** What the operator reads after Ctrl+S, by what the core did (views.save never makes a second entry). */
+const SAVE_VIEW_NOTICES: Record<SaveViewOutcome, (name: string) => string> = {
+  saved: (name) => `Поиск сохранён: ${name}`,
+  updated: (name) => `Поиск «${name}» обновлён`,
+  'already-saved': (name) => `Этот поиск уже сохранён как «${name}»`,
+};
 
 /** Typing pause after which the query runs. */
 export const SEARCH_DEBOUNCE_MS = 120;
@@ -237,9 +245,9 @@ export const useSearchStore = create<SearchState>()((set, get) => {
         desk().showAlert(`Поиск не сохранён: ${result.error.message}`);
         return false;
       }
-      const saved = result.value;
-      set({ views: [...get().views.filter((v) => v.id !== saved.id && v.name !== saved.name), saved] });
-      desk().showNotice(`Поиск сохранён: ${saved.name}`, { since });
+      const { view, outcome } = result.value;
+      set({ views: [...get().views.filter((v) => v.id !== view.id), view] });
+      desk().showNotice(SAVE_VIEW_NOTICES[outcome](view.name), { since });
       void get().loadViews();
       return true;
     },
