@@ -1,5 +1,6 @@
 // After the core writes a report into the data folder, the shell offers a save dialog (Documents by default) and
-// copies the file where the lead chose; cancelling keeps the copy in the data folder, whose path is shown.
+// copies the file where the lead chose; cancelling keeps the copy in the data folder, whose path is shown, and so does
+// a copy that fails (why, in Russian: shared/node/file-write-failure.ts).
 // No copy replaces a file unasked: the dialog proposes a free name («… (2).xlsx» beside an earlier export) and asks
 // before the lead picks an existing one; any other name is claimed exclusively, numbered if a file took it meanwhile.
 // Every copy is the lead's alone (0600), as the data folder's.
@@ -9,6 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { app, dialog, type BrowserWindow } from 'electron';
 import type { DeskResult } from '../../shared/desk-api/contract.js';
+import { fileWriteFailureText } from '../../shared/node/file-write-failure.js';
 import { firstFreeFileName, writeNewOwnerOnlyFile } from '../../shared/node/new-owner-only-file.js';
 import { restrictToOwner } from '../../shared/node/owner-only-files.js';
 
@@ -51,6 +53,7 @@ export async function offerSaveAs(window: BrowserWindow, result: DeskResult<unkn
     const path = await copyExport(written.path, choice.filePath);
     return { ok: true, value: { ...written, path, fileName: basename(path) } };
   } catch (error) {
-    return { ok: false, error: { code: 'internal', message: `Файл не сохранён (${error instanceof Error ? error.message : String(error)}); копия осталась: ${written.path}` } };
+    const message = `${fileWriteFailureText(error, basename(choice.filePath), dirname(choice.filePath))}; копия осталась: ${written.path}`;
+    return { ok: false, error: { code: 'internal', message } };
   }
 }

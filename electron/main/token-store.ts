@@ -5,6 +5,8 @@
 // fails, the token stays in memory only, never as plain text, and the operator is told the sign-in will not survive a
 // restart. No failure here ever reaches the core as an exception (sign-in must not fail with `internal`).
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import { fileErrorCode, fileWriteFailureText } from '../../shared/node/file-write-failure.js';
 import type { TokenStore } from '../core/token-store.js';
 
 /** The asynchronous part of Electron's safeStorage this store uses (a fake one in unit tests). */
@@ -61,6 +63,11 @@ export const NOT_KEPT_TEXT = 'Вход не сохранится после пе
 export function saveFailedText(detail: string): string {
   return `Не удалось сохранить вход в хранилище ключей ОС (${detail}). Вход действует до закрытия программы; ` +
     'после перезапуска нужно будет войти снова.';
+}
+
+/** The keychain did its part but the file was refused: why, in the words of every file write (file-write-failure.ts). */
+export function fileSaveFailedText(error: unknown, file: string): string {
+  return `Вход не сохранится после перезапуска программы: войдите тогда снова. ${fileWriteFailureText(error, basename(file), dirname(file))}`;
 }
 
 export function loadFailedText(detail: string): string {
@@ -135,7 +142,8 @@ export function createSafeTokenStore(options: SafeTokenStoreOptions): SafeTokenS
     } catch (error) {
       const detail = message(error);
       log(`token store: cannot keep the session in ${file}: ${detail}`);
-      notify({ kind: 'save-failed', text: saveFailedText(detail) });
+      // The file system's refusals (codes EACCES, ENOSPC…) in Russian; the keychain's own errors have no such words.
+      notify({ kind: 'save-failed', text: fileErrorCode(error) !== undefined ? fileSaveFailedText(error, file) : saveFailedText(detail) });
     }
   }
 

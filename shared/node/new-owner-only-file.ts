@@ -10,6 +10,8 @@ import { OWNER_ONLY } from './owner-only-files.js';
 
 /** Names tried before giving up: a folder with this many copies of one export is not one to add more to. */
 export const MAX_NUMBERED_NAMES = 1000;
+/** The error code when every numbered name was taken (file-write-failure.ts words it). */
+export const NAMES_TAKEN_CODE = 'ENAMESTAKEN';
 
 /** The first of `fileName`, «… (2)», «… (3)»… not in `dir` now: what a save dialog proposes (the write still claims). */
 export function firstFreeFileName(dir: string, fileName: string): string {
@@ -29,7 +31,7 @@ async function claim(dir: string, fileName: string): Promise<{ path: string; han
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
   }
-  throw Object.assign(new Error(`${MAX_NUMBERED_NAMES} files named like ${fileName} in ${dir}`), { code: 'ENAMESTAKEN' });
+  throw Object.assign(new Error(`${MAX_NUMBERED_NAMES} files named like ${fileName} in ${dir}`), { code: NAMES_TAKEN_CODE });
 }
 
 /**

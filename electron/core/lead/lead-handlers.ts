@@ -117,7 +117,7 @@ export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
           (done, total) => events.emit('reports.progress', { done, total }));
       } catch (error) {
         ctx.log(`reports: ${name} not written: ${error instanceof Error ? error.message : String(error)}`);
-        throw exportFailure(error, dir);
+        throw exportFailure(error, dir, name);
       }
       // The name written: a taken one was numbered («… (2).xlsx»), and the toast must name the file that is there.
       const fileName = basename(path);

@@ -1,7 +1,8 @@
 // The shift lead's side against the real reference server on 127.0.0.1: queue counts, drill-down, bulk
 // re-routing through the outbox, role enforcement (core and server), statistics, and the XLSX/CSV exports read
 // back (the monthly report carries exactly the statistics' numbers).
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
@@ -129,6 +130,19 @@ describe('shift lead: queues, re-routing, statistics, reports', () => {
     const lines = readFileSync(list.path, 'utf8').slice(1).trimEnd().split('\r\n');
     expect(lines[0]).toBe('Номер;Источник;Получено (НСК);Статус;Адресат;Решение принял;Решение (НСК);Срок разбора;Срок ответа;Текст');
     expect(lines.slice(1).map((l) => l.split(';')[0]).sort()).toEqual([id(1), id(2)]);
+  });
+
+  it('an export that cannot be written says why in Russian, naming the file and the folder, the code kept for IT', async () => {
+    const lead = await signedInCore('lead');
+    // A regular file where the exports folder goes: a real failed write, even as root (which chmod would not stop).
+    const exports = join(lead.dir, 'exports');
+    writeFileSync(exports, 'not a folder');
+    for (const format of ['csv', 'xlsx'] as const) {
+      const failed = await lead.core.call('reports.export', { kind: 'list', format });
+      expect(failed).toEqual({ ok: false, error: { code: 'internal', message: expect.stringMatching(
+        new RegExp(`^Файл «spisok-[a-z-]+-\\d{8}-\\d{4}\\.${format}» не записан: вместо папки на этом месте лежит файл \\(EEXIST\\)\\. Папка: `)) } });
+      expect((failed as { error: { message: string } }).error.message.endsWith(`Папка: ${exports}`)).toBe(true);
+    }
   });
 
   it('the server refuses an operator re-routing another operator\'s decision and lets the lead do it', async () => {

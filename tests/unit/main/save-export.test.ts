@@ -1,7 +1,7 @@
 // The Electron shell's copy of an export where the lead saves it, with a fake `electron` dialog (Electron cannot run
 // here) and real files: the dialog proposes a name free in Documents, so an earlier export there is never replaced
 // by accepting it; only a file the lead picked in the dialog (which asked) is replaced; every copy is 0600. A name
-// taken while the copy claims it: new-owner-only-file.test.ts.
+// taken while the copy claims it: new-owner-only-file.test.ts. A copy that fails is explained in Russian.
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +71,20 @@ describe('offerSaveAs', () => {
     await offerSaveAs(window, coreExport('spisok-minzhkkh-nso-20261204-1657.xlsx', 'later'));
     expect(fake.asked[0]?.defaultPath).toBe(join(fake.documents, 'spisok-minzhkkh-nso-20261204-1657 (2).xlsx'));
     expect(readFileSync(join(fake.documents, 'spisok-minzhkkh-nso-20261204-1657.xlsx'), 'utf8')).toBe('earlier');
+  });
+
+  it('a copy that cannot be written says why in Russian, names the file and keeps the data folder\'s copy', async () => {
+    // Real failed writes: a folder chosen that is a regular file meanwhile (ENOTDIR), a stick pulled out (ENOENT).
+    writeFileSync(join(fake.documents, 'Отчёты'), 'a file, not a folder');
+    fake.answer = () => join(fake.documents, 'Отчёты', 'otchet-2026-12.xlsx');
+    const result = coreExport('otchet-2026-12.xlsx', 'x');
+    expect(await offerSaveAs(window, result)).toEqual({ ok: false, error: { code: 'internal', message:
+      `Файл «otchet-2026-12.xlsx» не записан: вместо папки на этом месте лежит файл (ENOTDIR). Папка: ${join(fake.documents, 'Отчёты')}`
+      + `; копия осталась: ${result.value.path}` } });
+    fake.answer = () => join(root, 'USB', 'otchet-2026-12.xlsx');
+    expect(await offerSaveAs(window, result)).toMatchObject({ ok: false, error: {
+      message: expect.stringMatching(/^Файл «otchet-2026-12\.xlsx» не записан: папка не найдена .*\(ENOENT\)\. Папка: /) } });
+    expect(readFileSync(result.value.path, 'utf8')).toBe('x');
   });
 
   it('cancelled: the result names the data folder\'s copy, nothing is written to Documents', async () => {

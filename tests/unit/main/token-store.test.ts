@@ -1,6 +1,7 @@
 // The safeStorage token store with a fake asynchronous safeStorage and in-memory files: the token is kept encrypted
 // where the OS has a keychain, in memory only (and the operator told) on Linux's basic_text backend or when the
 // keychain refuses, and no failure ever throws into the core (sign-in must not end in `internal`).
+import { basename, dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   createSafeTokenStore, NOT_KEPT_TEXT, type AsyncSafeStorage, type TokenFiles, type TokenNotice,
@@ -186,6 +187,9 @@ describe('keychain failures are caught and shown', () => {
     tokens.save('token');
     await tokens.flush();
     expect(notices.map((n) => n.kind)).toEqual(['save-failed']);
+    // In Russian like every file write, the code kept for IT; the sign-in itself holds for this run.
+    expect(notices[0]?.text).toBe('Вход не сохранится после перезапуска программы: войдите тогда снова. '
+      + `Файл «${basename(FILE)}» не записан: нет прав на запись в папку (EACCES). Папка: ${dirname(FILE)}`);
     expect(tokens.load()).toBe('token');
   });
 
