@@ -118,9 +118,21 @@ test('more than ten appeals: the question names the count and the target, Esc se
     await expect(inbox.status).toHaveAttribute('data-pending', '0');
     await expect(page.getByTestId('undo-toast')).toHaveCount(0);
 
-    // Another digit, Enter: the twelve go, each its own decision; the toast and the notice say «Перенаправлено».
+    // Another digit, Enter, and Ctrl+Z at once: taken back, the appeals stay where the server has them (no «снова в
+    // списке»: they never left the queue).
     await page.keyboard.press('Digit2');
     const again = page.getByRole('dialog', { name: `Перенаправить ${countRu(ROUTED, APPEAL_FORMS)} → ${second.name}?` });
+    await expect(again).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(undoText(page)).toHaveText(`Перенаправлено: ${second.name} · ${countRu(ROUTED, APPEAL_FORMS)}`);
+    await page.keyboard.press('Control+KeyZ');
+    await expect(page.locator('.status-notice')).toHaveText(`Перенаправление отменено: ${countRu(ROUTED, APPEAL_FORMS)}, адресат прежний`);
+    await expect(inbox.status).toHaveAttribute('data-pending', '0');
+    await expect(list.getByRole('option')).toHaveCount(ROUTED);
+    await page.keyboard.press('Control+KeyA');
+
+    // Once more: the twelve go, each its own decision; the toast and the notice say «Перенаправлено».
+    await page.keyboard.press('Digit2');
     await expect(again).toBeVisible();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('dialog')).toHaveCount(0);

@@ -458,8 +458,10 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     },
     undo: async () => {
       const since = alertSince();
-      // What the toast offered: a cluster is «группа», a lead's selection of several is only a count (as the toast).
+      // What the toast offered: a cluster is «группа», a lead's selection of several is only a count (as the toast);
+      // a lead's re-route taken back leaves the appeals where the server has them, so no «снова в списке».
       const batch = get().syncStatus?.undoable?.batch ?? null;
+      const redecision = get().syncStatus?.undoable?.redecision ?? false;
       const undone = await undoLastDecision((text) => get().showAlert(text));
       if (undone === null) return;
       const { appealId, appealIds } = undone;
@@ -469,8 +471,10 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       await loadInbox();
       if (get().rowIds.includes(appealId)) selectId(appealId);
       const count = appealIds?.length ?? 1;
-      get().showNotice(count <= 1 ? 'Решение отменено, обращение снова в списке'
-        : `Решение ${batch === 'cluster' ? 'по группе ' : ''}отменено: ${count} ${pluralRu(count, APPEAL_FORMS)} снова в списке`,
+      get().showNotice(redecision
+        ? `Перенаправление отменено${count > 1 ? `: ${count} ${pluralRu(count, APPEAL_FORMS)}` : ''}, адресат прежний`
+        : count <= 1 ? 'Решение отменено, обращение снова в списке'
+          : `Решение ${batch === 'cluster' ? 'по группе ' : ''}отменено: ${count} ${pluralRu(count, APPEAL_FORMS)} снова в списке`,
       { since });
     },
     clusterOf: new Map(),
