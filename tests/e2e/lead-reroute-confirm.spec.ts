@@ -7,7 +7,7 @@
 //     once, re-routed by the lead), the toast and the notice saying «Перенаправлено: … · 12 обращений»;
 //  2. more than one call of the desk method takes: refused up front in plain Russian, by a digit and by «/»; a
 //     selection of two goes at once, the toast counting it without the cluster's word; the toast's Ctrl+Z takes it
-//     back right there in «Очереди» (trial: the key did nothing outside the lists).
+//     back right there in «Очереди» (trial: the key did nothing outside the lists); X rejects a selection the same way.
 import { test, expect, type Page } from '@playwright/test';
 import { API_PREFIX } from '../../shared/central-api/contract.js';
 import { MAX_REDECIDE_APPEALS } from '../../shared/desk-api/lead-contract.js';
@@ -213,6 +213,33 @@ test('more than one call takes: refused up front in Russian; two rows go at once
       status: 'routed' as const, targetId: fourth.id,
     }])), 60_000);
     for (const id of chosen) expect(after.get(id)?.routedBy?.id, id).toBe('u-lead');
+
+    // X rejects a selection as a digit routes it (trial: the lead had no key to reject): more than ten asks first,
+    // naming the reason; two go at once.
+    await expect(page.locator('.lead-hints')).toContainText(`${keysFor('queues', 'open-reject')} отклонить`);
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 10; i++) await page.keyboard.press('Shift+ArrowDown');
+    await expect(queueCount(page)).toContainText('выделено 11');
+    await page.keyboard.press('KeyX');
+    await expect(page.getByRole('dialog', { name: 'Отклонить обращение' })).toBeVisible();
+    await page.keyboard.press('Digit1');
+    const rejectAll = page.getByRole('dialog', { name: `Отклонить ${countRu(11, APPEAL_FORMS)}: Спам, реклама?` });
+    await expect(rejectAll).toBeVisible();
+    await expect(rejectAll.locator('.dialog-footer')).toContainText('отклонить');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(inbox.status).toHaveAttribute('data-pending', '0');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+ArrowDown');
+    const rejected = await list.locator('[aria-selected="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id') ?? ''));
+    expect(rejected).toHaveLength(2);
+    await page.keyboard.press('KeyX');
+    await page.keyboard.press('Digit1');
+    await expect(undoText(page)).toHaveText('Отклонено: Спам, реклама · 2 обращения');
+    const gone = await server.expectAppeals(Object.fromEntries(rejected.map((id) => [id, {
+      status: 'rejected' as const, rejectReason: 'spam' as const,
+    }])), 60_000);
+    for (const id of rejected) expect(gone.get(id)?.routedBy?.id, id).toBe('u-lead');
   } finally {
     await close();
   }

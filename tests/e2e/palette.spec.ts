@@ -20,7 +20,7 @@ test('Ctrl+K finds an action by a part of its name and runs it; Esc closes', asy
     const palette = page.getByRole('dialog', { name: 'Все команды' });
     await expect(palette.getByRole('combobox')).toBeFocused();
     // The screen's actions and the global ones, each with its key from the live bindings.
-    await expect(palette.locator('[data-command="inbox.undo"]')).toContainText('CtrlZ');
+    await expect(palette.locator('[data-command="global.undo"]')).toContainText('CtrlZ');
     await expect(palette.locator('[data-command="global.open-search"]')).toContainText('CtrlF');
     await page.keyboard.press('Escape');
     await expect(palette).toBeHidden();

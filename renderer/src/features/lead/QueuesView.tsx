@@ -1,11 +1,11 @@
 // «Очереди» (shift lead): per target and per operator — in work, routed today, overdue, median time to route;
-// Enter drills into a queue's appeals, Shift+↑/↓ extends the selection, 1–9 or «/» re-route it in bulk
+// Enter drills into a queue's appeals, Shift+↑/↓ extends the selection, 1–9 or «/» re-route it in bulk, X rejects it
 // (one decision per appeal, each sent on its own; the server checks the lead role again) — more than a few only after
 // a question, more than one call takes not at all (reroute-plan.ts); PgDn/PgUp/Home/End page through either list;
 // E / Shift+E export, the outcome in a toast over the page.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { UNROUTED_QUEUE_LABEL, type QueueAppeal, type QueueGroup, type QueueRow, type Queues } from '../../../../shared/desk-api/lead-contract.js';
-import { SOURCE_LABELS } from '../../../../shared/domain/appeal.js';
+import { SOURCE_LABELS, type Decision, type RejectReason } from '../../../../shared/domain/appeal.js';
 import { timeLeft } from '../../../../shared/deadlines/time-left.js';
 import { formatCountRu } from '../../../../shared/text/number-ru.js';
 import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
@@ -19,7 +19,8 @@ import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 import { TargetPicker } from '../target-picker/TargetPicker.js';
 import { ExportToast } from './ExportToast.js';
 import { RerouteConfirm } from './RerouteConfirm.js';
-import { reroutePlan } from './reroute-plan.js';
+import { decisionQuestion, decisionVerb, reroutePlan } from './reroute-plan.js';
+import { RejectDialog } from '../reject/RejectDialog.js';
 import { formatMinutes } from './format-minutes.js';
 import { useExport } from './use-export.js';
 import { ShiftNow } from '../team/ShiftNow.js';
@@ -46,10 +47,21 @@ function groupLines(q: Queues): { section: Section | null; line: GroupLine }[] {
   return lines;
 }
 
-/** A re-route as the lead pressed it: the appeals then selected (what a question names is what Enter sends). */
-interface Reroute { appealIds: readonly string[]; targetId: string; redecision: boolean }
+/** A re-route or rejection as the lead pressed it: the appeals then selected (what a question names is what Enter
+ * sends). */
+interface Reroute { appealIds: readonly string[]; decision: Decision; redecision: boolean }
 
 const clamp = (n: number, max: number): number => Math.max(0, Math.min(max, n));
+
+/** Scrolls the queues pane as far down as keeps its last queue row in view: «Смена сейчас» below it comes in. */
+function showShiftNow(pane: HTMLElement | null): void {
+  const rows = pane?.querySelectorAll<HTMLElement>('tbody tr[aria-selected]');
+  const lastRow = rows?.[rows.length - 1];
+  if (!pane || !lastRow) return;
+  const header = pane.querySelector<HTMLElement>('thead')?.offsetHeight ?? 0;
+  const keepRow = lastRow.offsetTop - header;
+  pane.scrollTop = Math.min(pane.scrollHeight - pane.clientHeight, Math.max(pane.scrollTop, keepRow));
+}
 
 /** Rows of `itemSelector` that fit in the scrolling pane, less one kept for context (as a browser pages). */
 function rowsPerPage(pane: HTMLElement | null, itemSelector: string): number {
@@ -72,6 +84,7 @@ export function QueuesView() {
   const [cursor, setCursor] = useState(0);
   const [anchor, setAnchor] = useState(0);
   const [picker, setPicker] = useState(false);
+  const [rejecting, setRejecting] = useState(false);
   const [asking, setAsking] = useState<Reroute | null>(null);
   const [exportState, startExport, dismissExport] = useExport();
   const groupsPane = useRef<HTMLElement>(null);
@@ -112,14 +125,14 @@ export function QueuesView() {
 
   const targetName = (id: string): string => targetsById.get(id)?.shortName ?? id;
 
-  const send = async ({ appealIds, targetId, redecision }: Reroute): Promise<void> => {
+  const send = async ({ appealIds, decision, redecision }: Reroute): Promise<void> => {
     // The notice ends only the alert on screen as the re-route starts (ui-slice.ts), not the one below.
     const since = useDeskStore.getState().alert?.seq ?? 0;
-    const decision = { type: 'route', targetId } as const;
     const result = await deskCall('appeals.redecide', { appealIds: [...appealIds], decision });
     if (!result.ok) { showAlert(result.error.message); return; }
     const { acks, failed } = result.value;
-    if (failed.length > 0) showAlert(`Не перенаправлено: ${countRu(failed.length, APPEAL_FORMS)}. ${failed[0]?.message ?? ''}`);
+    const notDone = decision.type === 'reject' ? 'Не отклонено' : 'Не перенаправлено';
+    if (failed.length > 0) showAlert(`${notDone}: ${countRu(failed.length, APPEAL_FORMS)}. ${failed[0]?.message ?? ''}`);
     if (acks.length > 0) showNotice(batchNotice(decisionNotice(decision, targetName, redecision), acks.length, 'selection'), { since });
     setAnchor(cursor);
     await reload(open?.group ?? null);
@@ -128,16 +141,19 @@ export function QueuesView() {
   /** What a re-route key does with this selection: at once, after a question, or refused (the key to narrow it named). */
   const planFor = () => reroutePlan(selection.length, keysFor('queues', 'extend-down'));
 
-  const reroute = (targetId: string): void => {
+  /** The selection decided: at once, after the question, or refused (reroute-plan.ts), a route and a rejection alike. */
+  const decideSelection = (decision: Decision): void => {
     if (selection.length === 0) return;
     const plan = planFor();
     if (plan.kind === 'refuse') { showAlert(plan.message); return; }
     const asked: Reroute = {
-      appealIds: selection.map((r) => r.id), targetId, redecision: selection.some((r) => r.status !== 'new'),
+      appealIds: selection.map((r) => r.id), decision, redecision: selection.some((r) => r.status !== 'new'),
     };
     if (plan.kind === 'confirm') setAsking(asked);
     else void send(asked);
   };
+  const reroute = (targetId: string): void => decideSelection({ type: 'route', targetId });
+  const reject = (reason: RejectReason): void => decideSelection({ type: 'reject', reason });
 
   const drill = async (line: GroupLine): Promise<void> => {
     setOpen(line);
@@ -147,7 +163,7 @@ export function QueuesView() {
     await reload(line.group);
   };
 
-  useShortcutScope('queues', dialog === null && !picker && asking === null, ({ shortcut, digit }) => {
+  useShortcutScope('queues', dialog === null && !picker && !rejecting && asking === null, ({ shortcut, digit }) => {
     const inAppeals = open !== null;
     const last = inAppeals ? rows.length - 1 : lines.length - 1;
     switch (shortcut.action) {
@@ -167,7 +183,12 @@ export function QueuesView() {
         const from = inAppeals ? cursor : groupCursor;
         const to = shortcut.action === 'first' ? 0 : shortcut.action === 'last' ? last
           : clamp(from + (shortcut.action === 'page-down' ? page : -page), last);
-        if (inAppeals) { setCursor(to); setAnchor(to); } else setGroupCursor(to);
+        if (inAppeals) { setCursor(to); setAnchor(to); } else {
+          setGroupCursor(to);
+          // «Смена сейчас» lies under the last queue, below the fold at 150 % (trial: no key reached it): End, or
+          // PgDn on the last queue, scrolls the pane on to it once the last row is in place.
+          if (to === last && (shortcut.action === 'last' || from === last)) requestAnimationFrame(() => showShiftNow(groupsPane.current));
+        }
         break;
       }
       case 'extend-down': if (inAppeals) setCursor(clamp(cursor + 1, last)); break;
@@ -186,6 +207,14 @@ export function QueuesView() {
         const plan = planFor();
         if (plan.kind === 'refuse') showAlert(plan.message);
         else setPicker(true);
+        break;
+      }
+      case 'open-reject': {
+        if (!inAppeals || selection.length === 0) break;
+        // Refused before a reason is chosen, as «/» is before a target.
+        const plan = planFor();
+        if (plan.kind === 'refuse') showAlert(plan.message);
+        else setRejecting(true);
         break;
       }
       case 'export-xlsx':
@@ -278,16 +307,19 @@ export function QueuesView() {
         <span><Keycap keys={primaryKeyFor('queues', 'open-group')} /> открыть</span>
         <span><Keycap keys={keysFor('queues', 'extend-down')} /> выделить</span>
         <span><Keycap keys={keysFor('queues', 'route-favorite')} /> <Keycap keys={keysFor('queues', 'open-picker')} /> перенаправить</span>
+        <span><Keycap keys={keysFor('queues', 'open-reject')} /> отклонить</span>
         <span><Keycap keys={keysFor('queues', 'export-xlsx')} /> XLSX · <Keycap keys={keysFor('queues', 'export-csv')} /> CSV</span>
         <span><Keycap keys={keysFor('queues', 'page-down')} /> <Keycap keys={keysFor('queues', 'page-up')} /> по страницам</span>
+        {open === null ? <span><Keycap keys={keysFor('queues', 'last')} /> смена сейчас</span> : null}
         <span><Keycap keys={keysFor('queues', 'refresh')} /> обновить</span>
         <span><Keycap keys={primaryKeyFor('queues', 'back')} /> назад</span>
       </footer>
-      <ExportToast state={exportState} keysActive={dialog === null && !picker && asking === null} onDismiss={dismissExport} />
+      <ExportToast state={exportState} keysActive={dialog === null && !picker && !rejecting && asking === null} onDismiss={dismissExport} />
       {picker ? <TargetPicker onChoose={reroute} onClose={() => setPicker(false)} /> : null}
+      {rejecting ? <RejectDialog onChoose={reject} onClose={() => setRejecting(false)} /> : null}
       {asking !== null && open !== null ? (
-        <RerouteConfirm count={asking.appealIds.length} targetName={targetName(asking.targetId)} queueLabel={open.label}
-          redecision={asking.redecision} onCancel={() => setAsking(null)}
+        <RerouteConfirm question={decisionQuestion(asking.appealIds.length, asking.decision, targetName, asking.redecision)}
+          verb={decisionVerb(asking.decision, asking.redecision)} queueLabel={open.label} onCancel={() => setAsking(null)}
           onConfirm={() => { setAsking(null); void send(asking); }} />
       ) : null}
     </main>

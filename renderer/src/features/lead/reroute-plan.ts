@@ -2,6 +2,7 @@
 // are asked about first — the count and the target named — and more than the desk method takes in one call are
 // refused with the reason, never sent to meet its validation text (trial: «Ctrl+A», «9» on 5 194 appeals).
 import { MAX_REDECIDE_APPEALS } from '../../../../shared/desk-api/lead-contract.js';
+import { REJECT_REASON_LABELS, type Decision } from '../../../../shared/domain/appeal.js';
 import { formatCountRu } from '../../../../shared/text/number-ru.js';
 import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
 
@@ -37,4 +38,17 @@ export function rerouteVerb(redecision: boolean): string {
 /** «Перенаправить 900 обращений → Минздрав НСО?» */
 export function rerouteQuestion(count: number, targetName: string, redecision: boolean): string {
   return `${rerouteVerb(redecision)} ${countRu(count, APPEAL_FORMS)} → ${targetName}?`;
+}
+
+/** The verb of a lead's decision on a selection: «Отклонить», or the re-route's. */
+export function decisionVerb(decision: Decision, redecision: boolean): string {
+  return decision.type === 'reject' ? 'Отклонить' : rerouteVerb(redecision);
+}
+
+/** «Перенаправить 900 обращений → Минздрав НСО?», «Отклонить 12 обращений: Спам, реклама?» */
+export function decisionQuestion(count: number, decision: Decision, targetName: (id: string) => string,
+  redecision: boolean): string {
+  return decision.type === 'reject'
+    ? `Отклонить ${countRu(count, APPEAL_FORMS)}: ${REJECT_REASON_LABELS[decision.reason]}?`
+    : rerouteQuestion(count, targetName(decision.targetId), redecision);
 }

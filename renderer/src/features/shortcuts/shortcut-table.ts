@@ -198,6 +198,8 @@ const BINDINGS: readonly Binding[] = [
     label: 'Перенаправить выделенные избранному адресату' },
   { action: 'open-picker', scope: 'queues', chords: [{ code: 'Slash' }],
     label: 'Перенаправить выделенные другому адресату' },
+  { action: 'open-reject', scope: 'queues', chords: [{ code: 'KeyX' }],
+    label: 'Отклонить выделенные (причина — цифрой)' },
   { action: 'export-xlsx', scope: 'queues', chords: [{ code: 'KeyE' }], label: 'Выгрузить список в XLSX' },
   { action: 'export-csv', scope: 'queues', chords: [{ code: 'KeyE', shift: true }],
     label: 'Выгрузить список в CSV' },
