@@ -138,6 +138,19 @@ for (const screen of SCREENS) {
       expectFits(await page.evaluate(numberFits), `${screenLabel(screen)} queue open`, 12);
       await page.keyboard.press('Escape');
 
+      // «Статистика»: its keys at the foot of the screen wherever the page is scrolled (trial: at 150 % the export
+      // keys were seen only at the page's end).
+      await page.keyboard.press('Control+Digit3');
+      await expect(page.getByTestId('stats-received')).toHaveText(/^[1-9][\d\s]*$/, { timeout: 30_000 });
+      const exportHint = page.locator('.stats-workspace .lead-hints').getByText('отчёт за месяц XLSX');
+      for (const key of ['Home', 'PageDown']) {
+        await page.keyboard.press(key);
+        const hint = await exportHint.boundingBox();
+        const viewport = page.viewportSize();
+        expect(hint !== null && viewport !== null && hint.y >= 0 && hint.y + hint.height <= viewport.height,
+          `the export hint after ${key}: ${JSON.stringify(hint)}`).toBe(true);
+      }
+
       await page.keyboard.press('Control+KeyF');
       const box = page.getByTestId('search-box');
       await expect(box).toBeFocused();

@@ -3,7 +3,7 @@
 // (one decision per appeal, each sent on its own; the server checks the lead role again) — more than a few only after
 // a question, more than one call takes not at all (reroute-plan.ts); PgDn/PgUp/Home/End page through either list;
 // E / Shift+E export, the outcome in a toast over the page.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { UNROUTED_QUEUE_LABEL, type QueueAppeal, type QueueGroup, type QueueRow, type Queues } from '../../../../shared/desk-api/lead-contract.js';
 import { SOURCE_LABELS, type Decision, type RejectReason } from '../../../../shared/domain/appeal.js';
 import { timeLeft } from '../../../../shared/deadlines/time-left.js';
@@ -87,6 +87,7 @@ export function QueuesView() {
   const [rejecting, setRejecting] = useState(false);
   const [asking, setAsking] = useState<Reroute | null>(null);
   const [exportState, startExport, dismissExport] = useExport();
+  const idBase = useId();
   const groupsPane = useRef<HTMLElement>(null);
   const appealsPane = useRef<HTMLElement>(null);
 
@@ -278,13 +279,16 @@ export function QueuesView() {
                 {countRu(rows.length, APPEAL_FORMS)} · выделено {formatCountRu(selection.length)}
               </span>
             </header>
-            <ul className="queue-list" role="listbox" aria-multiselectable="true" aria-label={open.label}>
+            {/* In the tab order with the cursor as its active option: the list scrolls, so keyboard users must be able
+                to reach it (axe: scrollable-region-focusable); the keys themselves are the window's. */}
+            <ul className="queue-list" role="listbox" aria-multiselectable="true" aria-label={open.label} tabIndex={0}
+              aria-activedescendant={rows.length > 0 ? `${idBase}-${cursor}` : undefined}>
               {rows.map((r, i) => {
                 const due = r.status === 'new' ? r.routeDueAt : r.answerDueAt;
                 const left = due === null ? null : timeLeft(Date.parse(due), nowMs);
                 const selected = selection.includes(r);
                 return (
-                  <li key={r.id} role="option" aria-selected={selected} data-id={r.id}
+                  <li key={r.id} id={`${idBase}-${i}`} role="option" aria-selected={selected} data-id={r.id}
                     className={i === cursor ? 'queue-item cursor' : 'queue-item'}
                     ref={i === cursor ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}>
                     <span className="queue-item-main">
