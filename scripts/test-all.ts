@@ -27,9 +27,14 @@ const steps: Step[] = [
 ];
 
 let failedStep: string | null = null;
+// Each step's wall time, printed at the end: CI must stay under 20 minutes on a 2-core machine, and the log should say
+// where the time went.
+const took: string[] = [];
 for (const step of steps) {
   console.log(`\n▶ ${step.name}`);
+  const started = performance.now();
   const run = spawnSync(step.command, step.args, { stdio: 'inherit', env: { ...process.env, ...step.env } });
+  took.push(`${step.name} ${Math.round((performance.now() - started) / 1000)} s`);
   if (run.status !== 0) { failedStep = step.name; break; }
 }
 
@@ -42,6 +47,7 @@ if (existsSync(playwrightJson)) {
   const p = JSON.parse(readFileSync(playwrightJson, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
   totals.passed += p.stats.expected + p.stats.flaky; totals.failed += p.stats.unexpected; totals.skipped += p.stats.skipped;
 }
+console.log(`\ntook: ${took.join(' · ')}`);
 if (failedStep) console.log(`\n✗ stopped at: ${failedStep}`);
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failedStep ? 1 : 0);
