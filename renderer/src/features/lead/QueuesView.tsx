@@ -202,19 +202,13 @@ export function QueuesView() {
         if (inAppeals && targetId) reroute(targetId);
         break;
       }
-      case 'open-picker': {
-        if (!inAppeals || selection.length === 0) break;
-        // Refused before a target is chosen: the picker would only lead to the same refusal.
-        const plan = planFor();
-        if (plan.kind === 'refuse') showAlert(plan.message);
-        else setPicker(true);
-        break;
-      }
+      case 'open-picker':
       case 'open-reject': {
         if (!inAppeals || selection.length === 0) break;
-        // Refused before a reason is chosen, as «/» is before a target.
+        // Refused before a target or a reason is chosen: the dialog would only lead to the same refusal.
         const plan = planFor();
         if (plan.kind === 'refuse') showAlert(plan.message);
+        else if (shortcut.action === 'open-picker') setPicker(true);
         else setRejecting(true);
         break;
       }
