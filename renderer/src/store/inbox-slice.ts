@@ -461,7 +461,10 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       // What the toast offered: a cluster is «группа», a lead's selection of several is only a count (as the toast);
       // a lead's re-route taken back leaves the appeals where the server has them, so no «снова в списке».
       const batch = get().syncStatus?.undoable?.batch ?? null;
-      const redecision = get().syncStatus?.undoable?.redecision ?? false;
+      const offered = get().syncStatus?.undoable;
+      const redecision = offered?.redecision ?? false;
+      const retaken = offered?.decision.type === 'reject' ? 'Отклонение отменено' : 'Перенаправление отменено';
+      const kept = offered?.decision.type === 'reject' ? 'решение прежнее' : 'адресат прежний';
       const undone = await undoLastDecision((text) => get().showAlert(text));
       if (undone === null) return;
       const { appealId, appealIds } = undone;
@@ -472,7 +475,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       if (get().rowIds.includes(appealId)) selectId(appealId);
       const count = appealIds?.length ?? 1;
       get().showNotice(redecision
-        ? `Перенаправление отменено${count > 1 ? `: ${count} ${pluralRu(count, APPEAL_FORMS)}` : ''}, адресат прежний`
+        ? `${retaken}${count > 1 ? `: ${count} ${pluralRu(count, APPEAL_FORMS)}` : ''}, ${kept}`
         : count <= 1 ? 'Решение отменено, обращение снова в списке'
           : `Решение ${batch === 'cluster' ? 'по группе ' : ''}отменено: ${count} ${pluralRu(count, APPEAL_FORMS)} снова в списке`,
       { since });
