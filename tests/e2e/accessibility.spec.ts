@@ -209,12 +209,18 @@ test('every screen and dialog of a lead desk has no serious accessibility findin
     await openSection(page, 'queues');
     await expect(page.getByTestId('queues-view')).toBeVisible();
     await audit.check('queues');
-    // A queue opened, its appeals listed (the trial's axe run found «scrollable-region-focusable» there).
-    await page.keyboard.press('Home');
+    // An opened queue: its list is longer than the pane, which scrolls — a scroller no key could reach was a finding
+    // (scrollable-region-focusable) that the closed section never showed.
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('queues-view').getByRole('listbox').getByRole('option').first()).toBeVisible();
-    await audit.check('an opened queue');
+    const queue = page.getByRole('listbox', { name: 'Не разобрано' });
+    await expect(queue.getByRole('option')).not.toHaveCount(0);
+    expect(await queue.evaluate((el) => {
+      const pane = el.closest('section');
+      return pane !== null && pane.scrollHeight > pane.clientHeight;
+    }), 'the opened queue scrolls').toBe(true);
+    await audit.check('queue opened');
     await page.keyboard.press('Escape');
+    await expect(queue).toBeHidden();
     await openSection(page, 'stats');
     await expect(page.getByTestId('stats-received')).toHaveText(/^[1-9]\d*$/);
     // Each chart has its numbers as a table for a screen reader.

@@ -1,9 +1,14 @@
 /// <reference lib="dom" />
-// The shift lead's «Очереди» and the search toolbar on a 1366×768 screen at 100 % and at 150 % (911×512 CSS px drawn
-// at device scale 1.5), measured on the painted page against a real server and a real desk:
+// The shift lead's «Очереди», «Статистика» and the search toolbar on a 1366×768 screen at 100 % and at 150 % (911×512
+// CSS px drawn at device scale 1.5), measured on the painted page against a real server and a real desk:
 //  1. every number of the queues table lies whole inside its cell and inside the pane's visible box (no «4» for
 //     «4 944», no column beyond the edge with no key to scroll there), and each queue's median is shown somewhere:
-//     its column, or the name's second line on a narrow pane;
+//     its column, or the name's second line on a narrow pane; each queue's name is whole (it wraps: «Оператор 1 — Анна
+//     Пе…» named nobody at 150 %);
+//  1a. «Смена сейчас» with a full shift (11 people, longer than the pane at 150 %) is reached by its key, shown in the
+//     hint line: S puts the list keys on its rows and End brings the last person into view (it sat below the fold);
+//  1b. the statistics show their export keys at the top, in view on arrival, and every figure and label of the
+//     charts whole — no «…» («больше …», «· 42 …» at 150 %), none past its chart or card, none over another;
 //  2. every control of the search toolbar (the hints, the filter toggles and lists, the day fields) lies inside the
 //     search pane and the viewport, none cut;
 //  3. the day fields read and write «ДД.ММ.ГГГГ» whatever the browser's language (the page runs en-US here), with
@@ -14,6 +19,8 @@ import path from 'node:path';
 import { test, expect, type Browser, type Page } from '@playwright/test';
 import { API_PREFIX } from '../../shared/central-api/contract.js';
 import { pageOptionsFor, screenLabel, type OfficeScreen } from '../harness/office-screens.js';
+import { keysFor } from '../../renderer/src/features/shortcuts/shortcut-table.js';
+import { openLive, type LiveStream } from '../node/server/live-reader.js';
 import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
 
 const SCREENS: readonly OfficeScreen[] = [{ width: 1366, height: 768, scale: 1 }, { width: 1366, height: 768, scale: 1.5 }];
@@ -27,6 +34,8 @@ async function shot(page: Page, screen: OfficeScreen, what: string): Promise<voi
 
 let server: ServerUnderTest;
 let serverDir: ReturnType<typeof tempDir>;
+/** operator1…operator10 online (their live channels open): with the lead, a shift longer than the pane at 150 %. */
+const shift: LiveStream[] = [];
 test.beforeAll(async () => {
   serverDir = tempDir('srv-fit-lead');
   // 1,200 waiting appeals: four-digit counts («1 150»), the widest the «Не разобрано» row has to hold here.
@@ -44,8 +53,13 @@ test.beforeAll(async () => {
     })) }),
   });
   expect(response.status).toBe(200);
+  for (let n = 1; n <= 10; n++) shift.push(await openLive(server.url, await server.token(`operator${n}`)));
 });
-test.afterAll(async () => { await server.stop(); serverDir.remove(); });
+test.afterAll(async () => {
+  for (const stream of shift.splice(0)) stream.close();
+  await server.stop();
+  serverDir.remove();
+});
 
 async function openAt(browser: Browser, screen: OfficeScreen, url: string): Promise<Page> {
   // en-US on purpose: the day fields must not follow the browser's language.
@@ -92,6 +106,40 @@ function numberFits(): Fit[] {
   return fits;
 }
 
+/** Every queue's and shift member's name: whole in its box, no «…» (run in the page). */
+function namesWhole(): Fit[] {
+  return Array.from(document.querySelectorAll<HTMLElement>('.queue-label-name, [data-testid="shift-now"] .member-name'))
+    .map((el) => ({ what: `name «${el.textContent ?? ''}»`,
+      ok: el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight + 1 && !(el.textContent ?? '').includes('…'),
+      text: `scroll ${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight}` }));
+}
+
+/**
+ * Every text of the statistics charts: whole (no «…»), inside its svg and its card, over no other text of its chart
+ * (run in the page).
+ */
+function chartTextFits(): Fit[] {
+  const fits: Fit[] = [];
+  for (const svg of Array.from(document.querySelectorAll<SVGSVGElement>('[data-testid="stats-view"] svg'))) {
+    const box = svg.getBoundingClientRect();
+    const card = svg.closest('.stats-card')?.getBoundingClientRect() ?? box;
+    const texts = Array.from(svg.querySelectorAll('text')).filter((t) => t.getBoundingClientRect().width > 0);
+    for (const [i, text] of texts.entries()) {
+      const r = text.getBoundingClientRect();
+      const over = texts.slice(i + 1).find((other) => {
+        const o = other.getBoundingClientRect();
+        return r.left < o.right - 0.5 && o.left < r.right - 0.5 && r.top < o.bottom - 0.5 && o.top < r.bottom - 0.5;
+      });
+      fits.push({ what: `${svg.getAttribute('aria-label') ?? 'chart'} «${text.textContent ?? ''}»`,
+        ok: !(text.textContent ?? '').includes('…') && over === undefined
+          && r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.left >= card.left && r.right <= card.right,
+        text: `${r.left.toFixed(1)}–${r.right.toFixed(1)} in svg ${box.left.toFixed(1)}–${box.right.toFixed(1)}`
+          + (over ? `, over «${over.textContent ?? ''}»` : '') });
+    }
+  }
+  return fits;
+}
+
 /** Every control of the search toolbar against the search pane and the viewport (run in the page). */
 function toolbarFits(): Fit[] {
   const pane = document.querySelector<HTMLElement>('.search-pane');
@@ -130,6 +178,30 @@ for (const screen of SCREENS) {
       await expect(page.getByTestId('queue-unrouted-all').locator('td.num').first()).toHaveText(/^\d\s\d{3}$/, { timeout: 30_000 });
       await shot(page, screen, 'queues');
       expectFits(await page.evaluate(numberFits), `${screenLabel(screen)} queues`, 12);
+      await expect(page.getByTestId('queue-operator-u-operator1')).toContainText('Оператор 1 — Анна Петрова');
+      expectFits(await page.evaluate(namesWhole), `${screenLabel(screen)} queue names`, 5);
+
+      // «Смена сейчас»: its key is in the hint line, and takes the list keys to the people, the last one into view.
+      const showShift = keysFor('queues', 'show-shift');
+      await expect(page.locator('.lead-hints > span').filter({ hasText: 'смена сейчас' }).locator('.keycaps'))
+        .toHaveAttribute('aria-label', `клавиша ${showShift}`);
+      const members = page.getByTestId('shift-now').locator('tbody tr');
+      await expect(members).toHaveCount(11, { timeout: 30_000 });
+      await page.keyboard.press('KeyS');
+      await expect(members.first()).toHaveAttribute('aria-selected', 'true');
+      // In view, but for the fraction of a pixel a scroll offset rounds to at device scale 1.5.
+      await expect(members.first()).toBeInViewport({ ratio: 0.99 });
+      await page.keyboard.press('End');
+      await expect(members.last()).toHaveAttribute('aria-selected', 'true');
+      await expect(members.last()).toBeInViewport({ ratio: 0.99 });
+      await expect(members.last()).toContainText('Старший смены');
+      await shot(page, screen, 'shift-now-end');
+      expectFits(await page.evaluate(namesWhole), `${screenLabel(screen)} shift names`, 5);
+      await page.keyboard.press('PageUp');
+      await expect(members.last()).not.toHaveAttribute('aria-selected', 'true');
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('queues-view')).toHaveAttribute('data-keys-on', 'queues');
+      await expect(members.first()).not.toHaveAttribute('aria-selected', 'true');
 
       await page.keyboard.press('Enter');
       await expect(page.getByTestId('queue-count')).toBeVisible();
@@ -171,6 +243,35 @@ for (const screen of SCREENS) {
       await expect(page.getByRole('button', { name: 'Сбросить фильтры' })).toBeVisible();
       await shot(page, screen, 'search-days');
       expectFits(await page.evaluate(toolbarFits), `${screenLabel(screen)} search toolbar with a day set`, 15);
+      await page.context().close();
+    } finally {
+      await desk.close();
+      dir.remove();
+    }
+  });
+}
+
+for (const screen of SCREENS) {
+  test(`${screenLabel(screen)}: the lead's statistics show the export keys on arrival and every chart figure whole`, async ({ browser }) => {
+    const dir = tempDir('desk-fit-stats');
+    const desk = await startDesk(server, dir.dir, { login: 'lead' });
+    try {
+      const page = await openAt(browser, screen, desk.url);
+      await page.keyboard.press('Control+Digit3');
+      await expect(page.getByTestId('stats-received')).toHaveText(/^[1-9]/);
+      // operator1's decisions: the operators' chart with its median, the time-to-route histogram with «больше суток».
+      await expect(page.getByRole('img', { name: 'Решений по операторам' })).toBeAttached();
+      // The export keys, from the live bindings, in view without a key pressed (below the fold at 150 % before).
+      const keys = page.getByTestId('stats-keys');
+      await expect(keys).toBeInViewport({ ratio: 1 });
+      const exportKeys = keys.locator('> span').filter({ hasText: 'отчёт за месяц XLSX' }).locator('.keycaps');
+      await expect(exportKeys.first()).toHaveAttribute('aria-label', `клавиша ${keysFor('stats', 'export-xlsx')}`);
+      await expect(exportKeys.last()).toHaveAttribute('aria-label', `клавиша ${keysFor('stats', 'export-csv')}`);
+      await expect(exportKeys.last()).toBeInViewport({ ratio: 1 });
+      await shot(page, screen, 'stats');
+      expectFits(await page.evaluate(chartTextFits), `${screenLabel(screen)} statistics`, 20);
+      await page.keyboard.press('End');
+      await shot(page, screen, 'stats-end');
       await page.context().close();
     } finally {
       await desk.close();

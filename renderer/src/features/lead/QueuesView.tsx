@@ -2,7 +2,8 @@
 // Enter drills into a queue's appeals, Shift+↑/↓ extends the selection, 1–9 or «/» re-route it in bulk, X rejects it
 // (one decision per appeal, each sent on its own; the server checks the lead role again) — more than a few only after
 // a question, more than one call takes not at all (reroute-plan.ts); PgDn/PgUp/Home/End page through either list;
-// E / Shift+E export, the outcome in a toast over the page.
+// E / Shift+E export, the outcome in a toast over the page. Beside the queues, while none is open, «Смена сейчас»: S
+// takes the list keys to its rows and back.
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { UNROUTED_QUEUE_LABEL, type QueueAppeal, type QueueGroup, type QueueRow, type Queues } from '../../../../shared/desk-api/lead-contract.js';
 import { SOURCE_LABELS, type Decision, type RejectReason } from '../../../../shared/domain/appeal.js';
@@ -12,7 +13,7 @@ import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
 import { batchNotice, decisionNotice } from '../../lists/decidable-list.js';
 import { InertLine } from '../../components/InertLine.js';
 import { Keycap } from '../../components/Keycap.js';
-import { keysFor, primaryKeyFor } from '../shortcuts/shortcut-table.js';
+import { keysFor, primaryKeyFor, type ShortcutAction } from '../shortcuts/shortcut-table.js';
 import { deskCall, onDeskEvent } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
@@ -23,7 +24,7 @@ import { decisionQuestion, decisionVerb, reroutePlan } from './reroute-plan.js';
 import { RejectDialog } from '../reject/RejectDialog.js';
 import { formatMinutes } from './format-minutes.js';
 import { useExport } from './use-export.js';
-import { ShiftNow } from '../team/ShiftNow.js';
+import { ShiftNow, useShiftMemberCount } from '../team/ShiftNow.js';
 import { WithdrawnBadge } from '../withdrawn/WithdrawnMark.js';
 import '../../styles/lead.css';
 
@@ -53,16 +54,6 @@ interface Reroute { appealIds: readonly string[]; decision: Decision; redecision
 
 const clamp = (n: number, max: number): number => Math.max(0, Math.min(max, n));
 
-/** Scrolls the queues pane as far down as keeps its last queue row in view: «Смена сейчас» below it comes in. */
-function showShiftNow(pane: HTMLElement | null): void {
-  const rows = pane?.querySelectorAll<HTMLElement>('tbody tr[aria-selected]');
-  const lastRow = rows?.[rows.length - 1];
-  if (!pane || !lastRow) return;
-  const header = pane.querySelector<HTMLElement>('thead')?.offsetHeight ?? 0;
-  const keepRow = lastRow.offsetTop - header;
-  pane.scrollTop = Math.min(pane.scrollHeight - pane.clientHeight, Math.max(pane.scrollTop, keepRow));
-}
-
 /** Rows of `itemSelector` that fit in the scrolling pane, less one kept for context (as a browser pages). */
 function rowsPerPage(pane: HTMLElement | null, itemSelector: string): number {
   const item = pane?.querySelector<HTMLElement>(itemSelector);
@@ -86,6 +77,9 @@ export function QueuesView() {
   const [picker, setPicker] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [asking, setAsking] = useState<Reroute | null>(null);
+  /** The «Смена сейчас» row the list keys are on, or null while they are on the queues (or an open queue). */
+  const [shiftCursor, setShiftCursor] = useState<number | null>(null);
+  const memberCount = useShiftMemberCount();
   const [exportState, startExport, dismissExport] = useExport();
   const idBase = useId();
   const groupsPane = useRef<HTMLElement>(null);
@@ -157,6 +151,7 @@ export function QueuesView() {
   const reject = (reason: RejectReason): void => decideSelection({ type: 'reject', reason });
 
   const drill = async (line: GroupLine): Promise<void> => {
+    setShiftCursor(null);
     setOpen(line);
     setCursor(0);
     setAnchor(0);
@@ -164,7 +159,28 @@ export function QueuesView() {
     await reload(line.group);
   };
 
+  /** The list keys on «Смена сейчас»'s rows; false for a key that works there as on the queues (E, R …). */
+  const walkShift = (action: ShortcutAction): boolean => {
+    const last = Math.max(0, memberCount - 1);
+    const at = shiftCursor ?? 0;
+    const page = rowsPerPage(appealsPane.current, '.shift-now tbody tr');
+    switch (action) {
+      case 'move-down': setShiftCursor(clamp(at + 1, last)); return true;
+      case 'move-up': setShiftCursor(clamp(at - 1, last)); return true;
+      case 'page-down': setShiftCursor(clamp(at + page, last)); return true;
+      case 'page-up': setShiftCursor(clamp(at - page, last)); return true;
+      case 'first': setShiftCursor(0); return true;
+      case 'last': setShiftCursor(last); return true;
+      case 'back':
+      case 'show-shift': setShiftCursor(null); return true;
+      // Nothing to open or select on a person; acting on the queue list while the keys are elsewhere would surprise.
+      case 'open-group': case 'extend-down': case 'extend-up': case 'select-all': return true;
+      default: return false;
+    }
+  };
+
   useShortcutScope('queues', dialog === null && !picker && !rejecting && asking === null, ({ shortcut, digit }) => {
+    if (shiftCursor !== null && walkShift(shortcut.action)) return;
     const inAppeals = open !== null;
     const last = inAppeals ? rows.length - 1 : lines.length - 1;
     switch (shortcut.action) {
@@ -184,12 +200,7 @@ export function QueuesView() {
         const from = inAppeals ? cursor : groupCursor;
         const to = shortcut.action === 'first' ? 0 : shortcut.action === 'last' ? last
           : clamp(from + (shortcut.action === 'page-down' ? page : -page), last);
-        if (inAppeals) { setCursor(to); setAnchor(to); } else {
-          setGroupCursor(to);
-          // «Смена сейчас» lies under the last queue, below the fold at 150 % (trial: no key reached it): End, or
-          // PgDn on the last queue, scrolls the pane on to it once the last row is in place.
-          if (to === last && (shortcut.action === 'last' || from === last)) requestAnimationFrame(() => showShiftNow(groupsPane.current));
-        }
+        if (inAppeals) { setCursor(to); setAnchor(to); } else setGroupCursor(to);
         break;
       }
       case 'extend-down': if (inAppeals) setCursor(clamp(cursor + 1, last)); break;
@@ -197,6 +208,7 @@ export function QueuesView() {
       case 'select-all': if (inAppeals && rows.length > 0) { setAnchor(0); setCursor(last); } break;
       case 'open-group': { const line = lines[groupCursor]?.line; if (!inAppeals && line) void drill(line); break; }
       case 'back': if (inAppeals) { setOpen(null); setRows([]); } break;
+      case 'show-shift': setOpen(null); setRows([]); setShiftCursor(0); break;
       case 'route-favorite': {
         const targetId = digit === null ? undefined : favoriteIds[digit - 1];
         if (inAppeals && targetId) reroute(targetId);
@@ -225,8 +237,9 @@ export function QueuesView() {
   });
 
   return (
-    <main className="lead-workspace" data-testid="queues-view">
-      <section ref={groupsPane} className="lead-pane queue-groups" aria-label="Очереди">
+    <main className="lead-workspace" data-testid="queues-view" data-keys-on={shiftCursor === null ? 'queues' : 'shift'}>
+      {/* Both panes scroll: focusable, so a keyboard user who tabs in can scroll them (axe scrollable-region-focusable). */}
+      <section ref={groupsPane} tabIndex={0} className="lead-pane queue-groups" aria-label="Очереди">
         <table className="lead-table">
           <thead>
             <tr><th>Очередь</th>
@@ -247,7 +260,7 @@ export function QueuesView() {
                 className={open?.group.by === line.group.by && open.group.key === line.group.key ? 'open' : undefined}
                 data-testid={`queue-${line.group.by}-${line.group.key || 'all'}`}
                 onClick={() => { setGroupCursor(i); void drill(line); }}>
-                <td className="queue-label" title={line.label}>
+                <td className="queue-label">
                   <span className="queue-label-name">{line.label}</span>
                   {line.row ? <span className="queue-label-median tabular">медиана {formatMinutes(line.row.medianRouteMinutes)}</span> : null}
                 </td>
@@ -260,11 +273,16 @@ export function QueuesView() {
           </tbody>
         </table>
         {queues === null ? <p className="muted lead-empty">Загрузка очередей…</p> : null}
-        <ShiftNow />
       </section>
-      <section ref={appealsPane} className="lead-pane queue-appeals" aria-label="Обращения очереди">
+      {/* «Смена сейчас» takes the pane an open queue would: under the queues it was below the fold at 150 %. */}
+      <section ref={appealsPane} tabIndex={0} className="lead-pane queue-appeals" aria-label={open === null ? 'Смена сейчас' : 'Обращения очереди'}>
         {open === null ? (
-          <p className="muted lead-empty">Выберите очередь (<Keycap keys={primaryKeyFor('queues', 'move-up')} /> <Keycap keys={primaryKeyFor('queues', 'move-down')} />) и нажмите <Keycap keys={primaryKeyFor('queues', 'open-group')} />.</p>
+          <>
+            <p className="muted lead-empty">Выберите очередь (<Keycap keys={primaryKeyFor('queues', 'move-up')} /> <Keycap keys={primaryKeyFor('queues', 'move-down')} />) и нажмите <Keycap keys={primaryKeyFor('queues', 'open-group')} />.</p>
+            <ShiftNow cursor={shiftCursor} hint={shiftCursor === null
+              ? <><Keycap keys={keysFor('queues', 'show-shift')} /> перейти к сотрудникам</>
+              : <><Keycap keys={keysFor('queues', 'show-shift')} /> <Keycap keys={primaryKeyFor('queues', 'back')} /> назад к очередям</>} />
+          </>
         ) : (
           <>
             <header className="lead-pane-head">
@@ -308,8 +326,8 @@ export function QueuesView() {
         <span><Keycap keys={keysFor('queues', 'open-reject')} /> отклонить</span>
         <span><Keycap keys={keysFor('queues', 'export-xlsx')} /> XLSX · <Keycap keys={keysFor('queues', 'export-csv')} /> CSV</span>
         <span><Keycap keys={keysFor('queues', 'page-down')} /> <Keycap keys={keysFor('queues', 'page-up')} /> по страницам</span>
-        {open === null ? <span><Keycap keys={keysFor('queues', 'last')} /> смена сейчас</span> : null}
         <span><Keycap keys={keysFor('queues', 'refresh')} /> обновить</span>
+        <span><Keycap keys={keysFor('queues', 'show-shift')} /> смена сейчас</span>
         <span><Keycap keys={primaryKeyFor('queues', 'back')} /> назад</span>
       </footer>
       <ExportToast state={exportState} keysActive={dialog === null && !picker && !rejecting && asking === null} onDismiss={dismissExport} />

@@ -1,6 +1,7 @@
 // «Статистика»: appeals per day by source, by topic (keyword rules on the text, shared/topics) and by target,
 // time-to-route distribution and operator throughput, for a chosen period. Computed by the core from the local
-// cache, so it works offline; E exports the monthly report with the very same numbers.
+// cache, so it works offline; E exports the monthly report with the very same numbers. The page's keys stay at the
+// screen's foot as it scrolls: at the foot of a page taller than the screen (1366×768 at 150 %) nobody saw E.
 import { useEffect, useRef, useState } from 'react';
 import type { Stats, StatsPeriod } from '../../../../shared/desk-api/lead-contract.js';
 import {
@@ -125,14 +126,15 @@ export function StatsView() {
           ) : null}
           <section className="stats-card"><h3>Время до направления <span className="muted">медиана {formatMinutes(stats.routeTime.medianMinutes)}</span></h3>
             <Histogram buckets={stats.routeTime.buckets} /></section>
-          <section className="stats-card"><h3>Операторы</h3>
+          <section className="stats-card"><h3>Операторы <span className="muted">(решений · медиана до направления)</span></h3>
             {stats.operators.length > 0 ? (
-              <HBars items={stats.operators.map((o) => ({ key: o.id, label: `${o.name} · ${formatMinutes(o.medianRouteMinutes)}`, count: o.decided }))}
-                label="Решений по операторам" color="#1d4fb3" />
+              <HBars items={stats.operators.map((o) => ({ key: o.id, label: o.name, count: o.decided, note: formatMinutes(o.medianRouteMinutes) }))}
+                label="Решений по операторам" color="#1d4fb3" noteHead="Медиана до направления" />
             ) : <p className="muted">За период решений нет.</p>}</section>
         </div>
       ) : <p className="muted lead-empty">Считаем статистику…</p>}
-      <footer className="lead-hints">
+      {/* Sticky at the screen's foot (lead.css): the keys stay in view wherever the page is scrolled. */}
+      <footer className="lead-hints" data-testid="stats-keys">
         <span><Keycap keys={keysFor('stats', 'choose-period')} /> период</span>
         <span><Keycap keys={keysFor('stats', 'export-xlsx')} /> отчёт за месяц XLSX · <Keycap keys={keysFor('stats', 'export-csv')} /> CSV</span>
         <span><Keycap keys={keysFor('stats', 'refresh')} /> пересчитать</span>

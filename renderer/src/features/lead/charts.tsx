@@ -7,6 +7,7 @@ import type { SourceCounts } from '../../../../shared/desk-api/lead-contract.js'
 import { SOURCE_LABELS, SOURCES, type Source } from '../../../../shared/domain/appeal.js';
 import { formatCountRu, formatNumberRu } from '../../../../shared/text/number-ru.js';
 import { formatDayShortRu } from '../../time/novosibirsk-time.js';
+import { textWidth, wrapText } from './chart-text.js';
 
 export const SOURCE_COLORS: Record<Source, string> = { vk: '#2563d9', ok: '#e8891c', telegram: '#2aa3c7', pos: '#7a4fd0' };
 /** The same hues dark enough for figures on white (≥ 4.5:1; the bar colours above are 2.6–2.9:1 for orange and cyan). */
@@ -29,25 +30,6 @@ function useWidth(fallback: number): [React.RefObject<HTMLDivElement | null>, nu
     return () => observer.disconnect();
   }, []);
   return [ref, width];
-}
-
-let measureContext: CanvasRenderingContext2D | null | undefined;
-/** Rendered width of `text` in the page's font at `sizePx` (an estimate where no canvas is available). */
-function textWidth(text: string, sizePx: number): number {
-  if (measureContext === undefined) {
-    measureContext = typeof document === 'undefined' ? null : document.createElement('canvas').getContext('2d');
-  }
-  if (!measureContext) return text.length * sizePx * 0.6;
-  measureContext.font = `${sizePx}px ${getComputedStyle(document.body).fontFamily}`;
-  return measureContext.measureText(text).width;
-}
-
-/** `text` cut with «…» to fit `maxPx`. */
-function fitText(text: string, sizePx: number, maxPx: number): string {
-  if (textWidth(text, sizePx) <= maxPx) return text;
-  let cut = text.length;
-  while (cut > 1 && textWidth(`${text.slice(0, cut)}…`, sizePx) > maxPx) cut--;
-  return `${text.slice(0, cut)}…`;
 }
 
 /** The chart's numbers as a table for assistive technology; hidden from sight, not from screen readers. */
@@ -130,43 +112,61 @@ export function StackedDays({ days }: { days: readonly { date: string; counts: S
   );
 }
 
-export function HBars({ items, label, color = '#2563d9' }: {
-  items: readonly { key: string; label: string; count: number }[]; label: string; color?: string;
+/** One bar: `note` follows its count («6 · 42 мин»), never inside the label where a narrow column would cut it. */
+export interface BarItem { key: string; label: string; count: number; note?: string }
+
+const LABEL_PX = 11;
+const LINE_PX = 13;
+
+export function HBars({ items, label, color = '#2563d9', noteHead }: {
+  items: readonly BarItem[]; label: string; color?: string;
+  /** The screen-reader table's column for the items' notes. */
+  noteHead?: string;
 }) {
   const [box, width] = useWidth(420);
-  const rowH = 20;
   const max = Math.max(1, ...items.map((i) => i.count));
-  const height = Math.max(rowH, items.length * rowH);
-  // The label column is as wide as the longest label, up to half the panel; longer ones end in «…», never cut.
-  const valueW = Math.ceil(textWidth(formatCountRu(max), 11)) + 10;
-  const labelW = Math.ceil(Math.min(width / 2, Math.max(40, ...items.map((i) => textWidth(i.label, 11))))) + 8;
+  const valueText = (item: BarItem): string => (item.note === undefined
+    ? formatCountRu(item.count) : `${formatCountRu(item.count)} · ${item.note}`);
+  // The label column is as wide as the longest label, up to half the panel; a longer one wraps onto a second line.
+  const valueW = Math.ceil(Math.max(...items.map((i) => textWidth(valueText(i), LABEL_PX)), 0)) + 10;
+  const labelW = Math.ceil(Math.min(width / 2, Math.max(40, ...items.map((i) => textWidth(i.label, LABEL_PX))))) + 8;
+  const rows = items.map((item) => ({ item, lines: wrapText(item.label, LABEL_PX, labelW - 8, 2) }));
+  const rowH = (lines: number): number => 20 + (lines - 1) * LINE_PX;
+  const tops = rows.reduce<number[]>((acc, r, i) => [...acc, (acc[i] ?? 0) + rowH(r.lines.length)], [0]);
+  const height = Math.max(20, tops[rows.length] ?? 0);
   return (
     <div className="hbars" ref={box}>
     <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label={label}>
-      {items.map((item, i) => {
+      {rows.map(({ item, lines }, i) => {
         const w = (Math.max(0, width - labelW - valueW) * item.count) / max;
+        const h = rowH(lines.length);
+        const baseline = h / 2 + 4;
         return (
-          <g key={item.key} transform={`translate(0 ${i * rowH})`}>
-            <text x={labelW - 6} y={rowH * 0.68} className="label" textAnchor="end">
-              {fitText(item.label, 11, labelW - 8)}
+          <g key={item.key} transform={`translate(0 ${tops[i] ?? 0})`}>
+            <text x={labelW - 6} y={baseline - ((lines.length - 1) * LINE_PX) / 2} className="label" textAnchor="end">
+              {lines.map((line, n) => <tspan key={n} x={labelW - 6} dy={n === 0 ? 0 : LINE_PX}>{line}</tspan>)}
             </text>
-            <rect x={labelW} y={3} width={Math.max(1, w)} height={rowH - 6} fill={color} rx={2} />
-            <text x={labelW + w + 5} y={rowH * 0.68} className="value">{formatCountRu(item.count)}</text>
+            <rect x={labelW} y={h / 2 - 7} width={Math.max(1, w)} height={14} fill={color} rx={2} />
+            <text x={labelW + w + 5} y={baseline} className="value">{valueText(item)}</text>
           </g>
         );
       })}
     </svg>
-    <DataTable caption={label} head={['', 'Обращений']} rows={items.map((i) => [i.label, formatCountRu(i.count)])} />
+    <DataTable caption={label} head={noteHead === undefined ? ['', 'Обращений'] : ['', 'Обращений', noteHead]}
+      rows={items.map((i) => (noteHead === undefined ? [i.label, formatCountRu(i.count)] : [i.label, formatCountRu(i.count), i.note ?? '']))} />
     </div>
   );
 }
 
 export function Histogram({ buckets }: { buckets: readonly { label: string; count: number }[] }) {
   const [box, width] = useWidth(420);
-  const height = 150;
-  const bottom = 22;
   const max = Math.max(1, ...buckets.map((b) => b.count));
   const step = width / Math.max(1, buckets.length);
+  // A bucket's name wraps under its column rather than ending in «…» («больше суток» at 150 %); the axis grows a line.
+  const labels = buckets.map((b) => wrapText(b.label, 10, step - 6, 2));
+  const axisLines = Math.max(1, ...labels.map((l) => l.length));
+  const bottom = 10 + axisLines * 12;
+  const height = 128 + bottom;
   return (
     <div className="histogram" ref={box}>
     <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-label="Время до направления">
@@ -177,7 +177,9 @@ export function Histogram({ buckets }: { buckets: readonly { label: string; coun
           <g key={b.label}>
             <rect x={x} y={height - bottom - h} width={step * 0.76} height={Math.max(0, h)} fill="#1d7a46" rx={2} />
             <text x={x + step * 0.38} y={height - bottom - h - 4} className="value" textAnchor="middle">{formatCountRu(b.count)}</text>
-            <text x={x + step * 0.38} y={height - 6} className="axis" textAnchor="middle">{fitText(b.label, 10, step - 2)}</text>
+            <text x={x + step * 0.38} y={height - bottom + 16} className="axis" textAnchor="middle">
+              {(labels[i] ?? []).map((line, n) => <tspan key={n} x={x + step * 0.38} dy={n === 0 ? 0 : 12}>{line}</tspan>)}
+            </text>
           </g>
         );
       })}

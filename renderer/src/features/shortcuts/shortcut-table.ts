@@ -26,7 +26,7 @@ export type ShortcutAction =
   | 'choose-reason' | 'confirm' | 'close'
   // shift lead: queues and statistics
   | 'extend-down' | 'extend-up' | 'open-group' | 'back' | 'select-all' | 'export-xlsx' | 'export-csv' | 'refresh'
-  | 'choose-period' | 'toggle-urgency' | 'dismiss-toast'
+  | 'choose-period' | 'toggle-urgency' | 'dismiss-toast' | 'show-shift'
   // routing suggestions (issue 6)
   | 'route-suggestion-1' | 'route-suggestion-2' | 'route-suggestion-3' | 'toggle-cluster'
   // conflicts section (issue 3)
@@ -210,6 +210,9 @@ const BINDINGS: readonly Binding[] = [
     repeatable: true },
   { action: 'first', scope: 'queues', chords: [{ code: 'Home' }], label: 'В начало списка' },
   { action: 'last', scope: 'queues', chords: [{ code: 'End' }], label: 'В конец списка' },
+  // «Смена сейчас» beside the queues is longer than the pane at 150 % with a full shift: a key takes the list keys there.
+  { action: 'show-shift', scope: 'queues', chords: [{ code: 'KeyS' }],
+    label: 'Смена сейчас: перейти к сотрудникам и обратно к очередям' },
 
   { action: 'confirm', scope: 'reroute-confirm', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
     label: 'Подтвердить: направить выделенные обращения названному адресату' },
