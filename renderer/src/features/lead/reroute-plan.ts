@@ -15,15 +15,18 @@ export const REROUTE_AT_ONCE_MAX = 10;
 
 export type ReroutePlan = { kind: 'send' } | { kind: 'confirm' } | { kind: 'refuse'; message: string };
 
-/** `narrowKeys`: the live key that changes the selection, named in the refusal («Shift+↓»). */
-export function reroutePlan(count: number, narrowKeys: string): ReroutePlan {
-  if (count > MAX_REDECIDE_APPEALS) return { kind: 'refuse', message: tooManyToReroute(count, narrowKeys) };
+/**
+ * `narrowKeys`: the live key that changes the selection, named in the refusal («Shift+↓»); `verb`: what the key
+ * would do, in the infinitive («направить», «отклонить»).
+ */
+export function reroutePlan(count: number, narrowKeys: string, verb = 'направить'): ReroutePlan {
+  if (count > MAX_REDECIDE_APPEALS) return { kind: 'refuse', message: tooManyToReroute(count, narrowKeys, verb) };
   return count > REROUTE_AT_ONCE_MAX ? { kind: 'confirm' } : { kind: 'send' };
 }
 
 /** «Выделено 5 194 обращения, а за один раз можно направить не больше 1 000: …». */
-export function tooManyToReroute(count: number, narrowKeys: string): string {
-  return `Выделено ${countRu(count, APPEAL_FORMS)}, а за один раз можно направить не больше `
+export function tooManyToReroute(count: number, narrowKeys: string, verb = 'направить'): string {
+  return `Выделено ${countRu(count, APPEAL_FORMS)}, а за один раз можно ${verb} не больше `
     + `${formatCountRu(MAX_REDECIDE_APPEALS)}: выделите часть очереди (${narrowKeys})`;
 }
 
