@@ -124,6 +124,17 @@ export function reservedReason(scope: ShortcutScope, chord: KeyChord): string | 
   return null;
 }
 
+/** Why the chord cannot bind (scope, action) in any scope that binding reaches (its followers too), or null. */
+function reservedAcross(scope: ShortcutScope, action: ShortcutAction, chord: KeyChord): string | null {
+  return boundScopes(scope, action).map((sc) => reservedReason(sc, chord)).find((r) => r !== null) ?? null;
+}
+
+/** The other shortcut answering this chord where (scope, action) binds it (its followers too), or null. */
+function clashAcross(table: readonly Shortcut[], scope: ShortcutScope, action: ShortcutAction,
+  chord: KeyChord): Shortcut | null {
+  return boundScopes(scope, action).map((sc) => clashWith(table, sc, action, chord)).find((o) => o !== null) ?? null;
+}
+
 /** The other shortcut that would answer this chord at the same time as (scope, action), or null. */
 export function clashWith(table: readonly Shortcut[], scope: ShortcutScope, action: ShortcutAction,
   chord: KeyChord): Shortcut | null {
@@ -146,10 +157,9 @@ export function checkChord(table: readonly Shortcut[], scope: ShortcutScope, act
     return { ok: false, kind: 'fixed', message: 'Эти клавиши меняются вместе с теми же действиями списка обращений' };
   }
   // The chord binds every scope that follows this one too: it must be free and allowed in each.
-  const scopes = boundScopes(scope, action);
-  const reserved = scopes.map((sc) => reservedReason(sc, chord)).find((r) => r !== null) ?? null;
+  const reserved = reservedAcross(scope, action, chord);
   if (reserved !== null) return { ok: false, kind: 'reserved', message: `Нельзя: ${reserved}` };
-  const other = scopes.map((sc) => clashWith(table, sc, action, chord)).find((o) => o !== null) ?? null;
+  const other = clashAcross(table, scope, action, chord);
   if (other !== null) {
     const where = other.scope === scope ? '' : ` (${SCOPE_TITLES[other.scope]})`;
     return { ok: false, kind: 'clash', message: `Уже занято: ${chordLabel(chord)} — ${other.label}${where}` };
@@ -213,13 +223,12 @@ export function acceptedOverrides(defaults: readonly Shortcut[],
       code: c.code, ...(c.ctrl === true ? { ctrl: true } : {}), ...(c.shift === true ? { shift: true } : {}),
     }));
     const twice = chords.some((c, i) => chords.findIndex((d) => sameChord(c, d)) !== i);
-    if (twice || chords.some((c) => boundScopes(own.scope, own.action).some((sc) => reservedReason(sc, c) !== null))) continue;
+    if (twice || chords.some((c) => reservedAcross(own.scope, own.action, c) !== null)) continue;
     candidates.push({ scope: own.scope, action: own.action, chords });
   }
   for (;;) {
     const table = applyOverrides(defaults, candidates);
-    const clashing = candidates.find((o) => o.chords.some((c) => boundScopes(o.scope, o.action)
-      .some((sc) => clashWith(table, sc, o.action, c) !== null)));
+    const clashing = candidates.find((o) => o.chords.some((c) => clashAcross(table, o.scope, o.action, c) !== null));
     if (clashing === undefined) return candidates;
     candidates = candidates.filter((o) => o !== clashing);
   }
