@@ -28,8 +28,14 @@ export const Stats = z.object({
   byTopic: z.array(z.object({ key: z.string(), label: z.string(), count })),
   byTarget: z.array(z.object({ targetId: z.string(), label: z.string(), count })),
   routeTime: z.object({ buckets: z.array(z.object({ label: z.string(), count })), medianMinutes: minutes }),
+  /**
+   * Per person, of the decisions that are their work (the first decider's: decided = routed + rejected); `corrected`:
+   * how many of those someone else (a shift lead) later changed; `corrections`: decisions of others this person
+   * changed — never counted as their own routing.
+   */
   operators: z.array(z.object({
     id: z.string(), name: z.string(), decided: count, routed: count, rejected: count, medianRouteMinutes: minutes,
+    corrected: count, corrections: count,
   })),
 });
 export type Stats = z.infer<typeof Stats>;
@@ -46,6 +52,13 @@ export const QueueRow = z.object({
    */
   overdue: count,
   medianRouteMinutes: minutes,
+  /**
+   * Of an operator (whose routings are the ones they made first): of this row's appeals, those someone else (a shift
+   * lead) has since decided otherwise. 0 for a target.
+   */
+  corrected: count,
+  /** Of a person: others' decisions they changed today — corrections, not their routings. 0 for a target. */
+  corrections: count,
 });
 export type QueueRow = z.infer<typeof QueueRow>;
 
@@ -80,6 +93,8 @@ export const QueueAppeal = z.object({
   pending: z.boolean(),
   /** Withdrawn by its author after (or before) the decision (issue 14 item 6); null or absent: not withdrawn. */
   withdrawnAt: z.string().nullable().optional(),
+  /** Who decided it first when someone else (`decidedBy`, a shift lead) has since changed it; null or absent: not corrected. */
+  firstDecidedBy: z.string().nullable().optional(),
 });
 export type QueueAppeal = z.infer<typeof QueueAppeal>;
 

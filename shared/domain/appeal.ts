@@ -80,8 +80,31 @@ export const Appeal = z.object({
    * as a new version; a decision taken before is kept.
    */
   withdrawnAt: isoInstant.nullable().optional(),
+  /**
+   * Whose work the decision is: its first decider, with what they decided and when, as they last left it before
+   * anyone else changed it. `routedBy` is whoever decided last, so a shift lead's correction of an operator's routing
+   * would otherwise read as the lead's routing and vanish from the operator's figures. Set by applyDecision on the
+   * server and the desk alike; null while undecided. Absent in an older server's appeals (and in those decided before
+   * the field): firstDecisionOf then takes the standing decision for the first.
+   */
+  firstDecision: z.object({
+    by: UserRef, at: isoInstant, status: z.enum(['routed', 'rejected']),
+  }).nullable().optional(),
 });
 export type Appeal = z.infer<typeof Appeal>;
+export type FirstDecision = NonNullable<Appeal['firstDecision']>;
+
+/**
+ * The first decision of an appeal (see `firstDecision`): as stored, or — for an appeal decided before the field
+ * existed — the standing decision, the best knowledge there is. Null while the appeal waits.
+ */
+export function firstDecisionOf(
+  appeal: Pick<Appeal, 'status' | 'routedBy' | 'routedAt' | 'firstDecision'>,
+): FirstDecision | null {
+  if (appeal.status === 'new') return null;
+  if (appeal.firstDecision) return appeal.firstDecision;
+  return appeal.routedBy && appeal.routedAt ? { by: appeal.routedBy, at: appeal.routedAt, status: appeal.status } : null;
+}
 
 export const isWithdrawn = (appeal: Pick<Appeal, 'withdrawnAt'>): boolean =>
   appeal.withdrawnAt !== undefined && appeal.withdrawnAt !== null;
@@ -124,8 +147,22 @@ export function mayDecide(user: Pick<User, 'id' | 'role'>, appeal: Pick<Appeal, 
   return appeal.status === 'new' || appeal.routedBy?.id === user.id;
 }
 
+/**
+ * The first decision once `by` decides at `at`: this decision when nobody had decided, or when the first decider
+ * revises their own standing decision (still their work); otherwise the first one stays (a correction by another).
+ */
+function firstDecisionAfter(appeal: Appeal, by: UserRef, at: string, status: FirstDecision['status']): FirstDecision {
+  const first = firstDecisionOf(appeal);
+  if (first === null || (first.by.id === by.id && appeal.routedBy?.id === by.id)) return { by, at, status };
+  return first;
+}
+
 export function applyDecision(appeal: Appeal, decision: Decision, by: UserRef, at: string): Appeal {
-  const decided = { ...appeal, routedBy: by, routedAt: at, version: appeal.version + 1 };
+  const status = decision.type === 'route' ? 'routed' : 'rejected';
+  const decided = {
+    ...appeal, routedBy: by, routedAt: at, version: appeal.version + 1,
+    firstDecision: firstDecisionAfter(appeal, by, at, status),
+  };
   return decision.type === 'route'
     ? { ...decided, status: 'routed', targetId: decision.targetId, rejectReason: null }
     : { ...decided, status: 'rejected', targetId: null, rejectReason: decision.reason };

@@ -4,8 +4,10 @@
 // method's validation text («Неверные параметры appeals.redecide: …»); two rows re-routed read «группа» in the toast.
 //  1. more than ten appeals: a question names the count and the target, its keys drawn from the bindings (the help
 //     opened over it keeps its own Esc); Esc sends nothing, Enter sends exactly those appeals (each reaches the server
-//     once, re-routed by the lead), the toast and the notice saying «Перенаправлено: … · 12 обращений»;
-//  2. more than one call of the desk method takes: refused up front in plain Russian, by a digit and by «/»; a
+//     once, re-routed by the lead), the toast and the notice saying «Перенаправлено: … · 12 обращений»; X and a reason
+//     ask too, and a rejection of routed appeals taken back says «решение прежнее»; «По операторам» then keeps the
+//     twelve the operator's routings, marked corrected, and the lead's row counts corrections, not routings;
+//  2. more than one call of the desk method takes: refused up front in plain Russian, by a digit, by «/» and by X; a
 //     selection of two goes at once, the toast counting it without the cluster's word; the toast's Ctrl+Z takes it
 //     back right there in «Очереди» (trial: the key did nothing outside the lists); X rejects a selection the same way.
 import { test, expect, type Page } from '@playwright/test';
@@ -131,6 +133,19 @@ test('more than ten appeals: the question names the count and the target, Esc se
     await expect(list.getByRole('option')).toHaveCount(ROUTED);
     await page.keyboard.press('Control+KeyA');
 
+    // X and a reason ask the same question of a rejection; Enter, then Ctrl+Z takes it back: the routings stand, and
+    // the notice says so — no «Перенаправление отменено»: nothing was re-routed.
+    await page.keyboard.press('KeyX');
+    await page.keyboard.press('Digit1');
+    await expect(page.getByRole('dialog', { name: `Отклонить ${countRu(ROUTED, APPEAL_FORMS)}: Спам, реклама?` })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(undoText(page)).toHaveText(`Отклонено: Спам, реклама · ${countRu(ROUTED, APPEAL_FORMS)}`);
+    await page.keyboard.press('Control+KeyZ');
+    await expect(page.locator('.status-notice')).toHaveText(`Отклонение отменено: ${countRu(ROUTED, APPEAL_FORMS)}, решение прежнее`);
+    await expect(inbox.status).toHaveAttribute('data-pending', '0');
+    await expect(list.getByRole('option')).toHaveCount(ROUTED);
+    await page.keyboard.press('Control+KeyA');
+
     // Once more: the twelve go, each its own decision; the toast and the notice say «Перенаправлено».
     await page.keyboard.press('Digit2');
     await expect(again).toBeVisible();
@@ -145,6 +160,15 @@ test('more than ten appeals: the question names the count and the target, Esc se
       status: 'routed' as const, targetId: second.id, version: a.version + 1,
     }])), 60_000);
     for (const a of routed) expect(after.get(a.id)?.routedBy?.id, a.id).toBe('u-lead');
+
+    // «По операторам»: the twelve stay operator 1's routings of today, marked corrected; the lead's row routed none
+    // and counts the corrections (trial: the lead's re-route moved them to the lead's «Сегодня», the operator's to 0).
+    const operatorRow = page.getByTestId('queue-operator-u-operator1');
+    await expect(operatorRow.locator('td').nth(2)).toHaveText(String(ROUTED));
+    await expect(operatorRow.getByTestId('queue-correction-note')).toHaveText(`исправлено старшим: ${ROUTED}`);
+    const leadRow = page.getByTestId('queue-operator-u-lead');
+    await expect(leadRow.locator('td').nth(2)).toHaveText('0');
+    await expect(leadRow.getByTestId('queue-correction-note')).toHaveText(`исправлений сегодня: ${ROUTED}`);
   } finally {
     await close();
   }
@@ -179,6 +203,13 @@ test('more than one call takes: refused up front in Russian; two rows go at once
     await expect(queueCount(page)).toContainText(`выделено ${formatCountRu(selected)}`);
     await page.keyboard.press('Slash'); // «/» is refused before a target is chosen
     await expect(alert).toContainText(refusal);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    // And X before a reason is chosen, in its own words.
+    await page.keyboard.press('ArrowDown');
+    await expect(alert).toHaveCount(0);
+    await page.keyboard.press('Control+KeyA');
+    await page.keyboard.press('KeyX');
+    await expect(alert).toContainText(refusal.replace('можно направить', 'можно отклонить'));
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await expect(inbox.status).toHaveAttribute('data-pending', '0');
 

@@ -1,5 +1,7 @@
 // Statistics of the appeals received in a period, from cached facts. The statistics screen and the monthly
-// report both call this one function, so their numbers cannot disagree.
+// report both call this one function, so their numbers cannot disagree. Totals, targets and times are of the standing
+// decisions; an operator's figures are of the decisions that are their work (the first, appeal-facts.ts), with how many
+// of them someone else later changed, and a lead's corrections of others' decisions counted apart.
 import type { SourceCounts, Stats, StatsPeriod } from '../../../shared/desk-api/lead-contract.js';
 import type { WorkingCalendar } from '../../../shared/deadlines/working-calendar.js';
 import { closedPeriodMs, DAY_MS as DAY } from '../../../shared/domain/day-bounds.js';
@@ -46,7 +48,14 @@ export function computeStats(
   const topics = new Map<string, number>();
   const targets = new Map<string, number>();
   const routeTimes: number[] = [];
-  const operators = new Map<string, { name: string; routed: number; rejected: number; times: number[] }>();
+  const operators = new Map<string, {
+    name: string; routed: number; rejected: number; times: number[]; corrected: number; corrections: number;
+  }>();
+  const operatorOf = (id: string, name: string) => {
+    let op = operators.get(id);
+    if (!op) operators.set(id, op = { name, routed: 0, rejected: 0, times: [], corrected: 0, corrections: 0 });
+    return op;
+  };
   const totals = { received: 0, waiting: 0, routed: 0, rejected: 0, routedLate: 0, withdrawn: 0 };
   const rejectReasons = new Map<RejectReason, number>();
 
@@ -70,13 +79,15 @@ export function computeStats(
       routeTimes.push(minutes);
       if (f.routeDueMs !== null && f.decidedMs !== null && f.decidedMs > f.routeDueMs) totals.routedLate++;
     }
-    if (f.status !== 'new' && f.decidedById !== null) {
-      let op = operators.get(f.decidedById);
-      if (!op) operators.set(f.decidedById, op = { name: f.decidedByName ?? f.decidedById, routed: 0, rejected: 0, times: [] });
-      if (f.status === 'routed') op.routed++;
-      else op.rejected++;
-      if (minutes !== null) op.times.push(minutes);
+    if (f.credited !== null) {
+      const op = operatorOf(f.credited.byId, f.credited.byName);
+      if (f.credited.status === 'routed') {
+        op.routed++;
+        op.times.push(Math.max(0, (f.credited.decidedMs - f.receivedMs) / 60_000));
+      } else op.rejected++;
+      if (f.correction !== null) op.corrected++;
     }
+    if (f.correction !== null) operatorOf(f.correction.byId, f.correction.byName).corrections++;
   }
 
   const buckets = ROUTE_TIME_BUCKETS.map((b) => ({ label: b.label, count: 0 }));
@@ -99,7 +110,7 @@ export function computeStats(
     routeTime: { buckets, medianMinutes: medianMinutes(routeTimes) },
     operators: [...operators].map(([id, op]) => ({
       id, name: op.name, decided: op.routed + op.rejected, routed: op.routed, rejected: op.rejected,
-      medianRouteMinutes: medianMinutes(op.times),
-    })).sort((a, b) => b.decided - a.decided || a.name.localeCompare(b.name, 'ru')),
+      medianRouteMinutes: medianMinutes(op.times), corrected: op.corrected, corrections: op.corrections,
+    })).sort((a, b) => b.decided - a.decided || b.corrections - a.corrections || a.name.localeCompare(b.name, 'ru')),
   };
 }

@@ -9,7 +9,7 @@ import type { DeskEventHub } from '../desk-events.js';
 import { requireKnownTarget, requireLead, type UserSource } from '../guards.js';
 import type { Handlers } from '../handler-types.js';
 import { createFactReader } from './appeal-facts.js';
-import { computeQueues, QUEUE_LOOKBACK_MS, queueAppeals, toQueueAppeal } from './compute-queues.js';
+import { computeQueues, personNameIn, QUEUE_LOOKBACK_MS, queueAppeals, toQueueAppeal } from './compute-queues.js';
 import { computeStats, periodBounds } from './compute-stats.js';
 import { createDeadlineKeeper, type DeadlineConfig } from './deadline-keeper.js';
 import { exportFailure } from './export-failure.js';
@@ -63,14 +63,17 @@ export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
     return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
   };
 
-  const listRows = (request: Extract<ReportRequest, { kind: 'list' }>): QueueAppeal[] => {
+  /** The rows of a list export, and the name of the person behind an operator's queue (its file is named so). */
+  const listRows = (request: Extract<ReportRequest, { kind: 'list' }>) => {
     keeper.fillMissing();
     if (request.group) {
-      return queueAppeals(facts.live(now() - QUEUE_LOOKBACK_MS), request.group, now(), keeper.calendar);
+      const live = facts.live(now() - QUEUE_LOOKBACK_MS);
+      return { rows: queueAppeals(live, request.group, now(), keeper.calendar), personName: (id: string) => personNameIn(live, id) };
     }
     const [fromMs, toMs] = request.period ? periodBounds(request.period, keeper.calendar) : [0, Number.MAX_SAFE_INTEGER];
-    return facts.receivedBetween(fromMs, toMs).sort((a, b) => b.receivedMs - a.receivedMs || a.id.localeCompare(b.id))
-      .map(toQueueAppeal);
+    const rows: QueueAppeal[] = facts.receivedBetween(fromMs, toMs)
+      .sort((a, b) => b.receivedMs - a.receivedMs || a.id.localeCompare(b.id)).map(toQueueAppeal);
+    return { rows, personName: () => null };
   };
 
   return {
@@ -105,11 +108,11 @@ export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
     'reports.export': async (request) => {
       requireLead(ctx);
       const labels = freshLabels();
-      const rows = request.kind === 'list' ? listRows(request) : [];
+      const list = request.kind === 'list' ? listRows(request) : { rows: [], personName: () => null };
       const tables = request.kind === 'monthly'
         ? monthlyReportTables(stats(monthPeriod(request.month)))
-        : [appealListTable(rows, labels, utcOffsetMs)];
-      const name = exportFileNameOf(request, rows, labels, new Date(now() + utcOffsetMs));
+        : [appealListTable(list.rows, labels, utcOffsetMs)];
+      const name = exportFileNameOf(request, list.personName, labels, new Date(now() + utcOffsetMs));
       const dir = join(dataDir, 'exports');
       let path: string;
       try {

@@ -46,8 +46,11 @@ export function monthlyReportTables(stats: Stats): ReportTable[] {
     { name: 'Время до направления', header: ['Интервал', 'Сообщений'], rows: stats.routeTime.buckets.map((b) => [b.label, b.count]) },
     {
       name: 'Операторы',
-      header: ['Оператор', 'Решений', 'Направлено', 'Отклонено', 'Медиана до направления, мин'],
-      rows: stats.operators.map((o) => [o.name, o.decided, o.routed, o.rejected, o.medianRouteMinutes]),
+      // Decisions are the first decider's work; a lead's change of them is a correction, in columns of its own.
+      header: ['Оператор', 'Решений', 'Направлено', 'Отклонено', 'Медиана до направления, мин', 'Исправлено старшим',
+        'Исправил чужих решений'],
+      rows: stats.operators.map((o) => [o.name, o.decided, o.routed, o.rejected, o.medianRouteMinutes, o.corrected,
+        o.corrections]),
     },
   ];
 }
@@ -67,10 +70,10 @@ export function appealListTable(rows: readonly QueueAppeal[], targetLabel: (id: 
   return {
     name: 'Обращения',
     header: ['Номер', 'Источник', 'Получено (НСК)', 'Статус', 'Адресат', 'Решение принял', 'Решение (НСК)',
-      'Срок разбора', 'Срок ответа', 'Текст'],
+      'Исправлено, первым решил', 'Срок разбора', 'Срок ответа', 'Текст'],
     rows: rows.map((r) => [
       r.id, SOURCE_LABELS[r.source], local(r.receivedAt), STATUS_LABELS[r.status],
-      r.targetId === null ? '' : targetLabel(r.targetId), r.decidedBy ?? '', local(r.decidedAt),
+      r.targetId === null ? '' : targetLabel(r.targetId), r.decidedBy ?? '', local(r.decidedAt), r.firstDecidedBy ?? '',
       local(r.routeDueAt), local(r.answerDueAt), r.excerpt,
     ]),
   };

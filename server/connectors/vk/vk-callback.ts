@@ -100,7 +100,7 @@ function subjectOf(type: VkEventType, object: unknown, page: VkPageConfig): Even
  */
 function reopenedIfRejectedAsWithdrawn(appeal: Appeal): Appeal {
   if (appeal.status !== 'rejected' || appeal.rejectReason !== 'withdrawn') return appeal;
-  return { ...appeal, status: 'new', targetId: null, rejectReason: null, routedBy: null, routedAt: null };
+  return { ...appeal, status: 'new', targetId: null, rejectReason: null, routedBy: null, routedAt: null, firstDecision: null };
 }
 
 /**

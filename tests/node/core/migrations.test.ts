@@ -102,3 +102,29 @@ describe('cache migrations', () => {
     db.close();
   });
 });
+
+describe('cache migration 16 (first decisions)', () => {
+  const cursorAfter16 = (statuses: readonly string[]): unknown[] => {
+    const temp = tempDir('cache-016');
+    const db = openCache(join(temp.dir, 'cache.sqlite'), { upToVersion: 15 });
+    const insert = db.prepare(`INSERT INTO appeals (id, local_status, received_ms, received_at, source, channel_name,
+      author_name, attachment_count, excerpt, server_status, server_version, server_json) VALUES (?, ?, 0, '', 'vk', '', '', 0, '', ?, 2, '{}')`);
+    statuses.forEach((status, i) => insert.run(`a-${i}`, status, status));
+    db.prepare("INSERT INTO meta (key, value) VALUES ('cursor', '\"41\"'), ('user', '{}')").run();
+    db.exec(MIGRATIONS.find((x) => x.version === 16)?.sql ?? '');
+    const left = db.prepare("SELECT value FROM meta WHERE key = 'cursor'").all();
+    expect(db.prepare("SELECT key FROM meta WHERE key = 'user'").all()).toEqual([{ key: 'user' }]);
+    db.close();
+    temp.remove();
+    return left;
+  };
+
+  it('drops the cursor of a cache holding a decided appeal: an older desk stored it without its first decision', () => {
+    expect(cursorAfter16(['new', 'routed'])).toEqual([]);
+  });
+
+  it('keeps the cursor when only undecided appeals are cached (no decision to recover)', () => {
+    expect(cursorAfter16(['new', 'new'])).toEqual([{ value: '"41"' }]);
+    expect(cursorAfter16([])).toEqual([{ value: '"41"' }]);
+  });
+});

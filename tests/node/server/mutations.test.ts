@@ -1,5 +1,6 @@
 // POST /mutations: applied, duplicate (re-send changes nothing, keeps seq), conflict with the current appeal,
-// invalid targets and appeals, the operator/lead permission rule, and results in request order.
+// invalid targets and appeals, the operator/lead permission rule (a rejection of another's decision included), the
+// first decision kept through a lead's correction, and results in request order.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ChangesResponse, MutationsResponse, type Mutation } from '../../../shared/central-api/contract.js';
 import type { Appeal } from '../../../shared/domain/appeal.js';
@@ -98,13 +99,24 @@ describe('POST /mutations', () => {
     const a = appeals[3]!;
     const op2 = await fx.signIn('operator2');
     const lead = await fx.signIn('lead');
-    await send(op1, route(a, 'mingkh'));
+    const [first] = await send(op1, route(a, 'mingkh'));
+    const operator1 = { id: 'u-operator1', name: 'Оператор 1 — Анна Петрова' };
+    expect(first?.appeal?.firstDecision).toEqual({ by: operator1, at: first?.appeal?.routedAt, status: 'routed' });
     const [foreign] = await send(op2, route(a, 'minobr', 2));
     expect(foreign).toMatchObject({ status: 'invalid', error: { code: 'forbidden' } });
+    // Rejecting another's routing is a re-decision too: refused to an operator (the lead's «Очереди» X may).
+    const [foreignReject] = await send(op2, { ...route(a, 'gov', 2), type: 'reject', reason: 'spam' } as Mutation);
+    expect(foreignReject).toMatchObject({ status: 'invalid', error: { code: 'forbidden' } });
+    // The operator revising their own routing: still their first decision, as they now left it.
     const [own] = await send(op1, route(a, 'minobr', 2));
     expect(own).toMatchObject({ status: 'applied', appeal: { targetId: 'minobr', version: 3 } });
+    expect(own?.appeal?.firstDecision).toEqual({ by: operator1, at: own?.appeal?.routedAt, status: 'routed' });
     const [byLead] = await send(lead, { ...route(a, 'gov', 3), type: 'reject', reason: 'duplicate' } as Mutation);
     expect(byLead).toMatchObject({ status: 'applied', appeal: { status: 'rejected', targetId: null, rejectReason: 'duplicate', version: 4, routedBy: { id: 'u-lead' } } });
+    // The lead's rejection corrects the operator's routing: the first decision stays theirs, stored so and pulled so.
+    expect(byLead?.appeal?.firstDecision).toEqual(own?.appeal?.firstDecision);
+    const pulled = ChangesResponse.parse((await fx.call('GET', '/changes?limit=1000', { token: op1 })).body).appeals;
+    expect(pulled.find((x) => x.id === a.id)?.firstDecision).toEqual(own?.appeal?.firstDecision);
     // The refusal names who decided: the lead here, whom «другой оператор» misdescribed.
     const [afterLead] = await send(op1, route(a, 'mingkh', 4));
     expect(afterLead).toMatchObject({ status: 'invalid', error: { code: 'forbidden',

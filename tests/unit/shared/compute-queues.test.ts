@@ -11,11 +11,17 @@ const nsk = (local: string): number => Date.parse(`${local}:00+07:00`);
 const now = nsk('2025-03-12T15:00');
 const HOUR = 3_600_000;
 
-const fact = (id: string, over: Partial<AppealFact>): AppealFact => ({
-  id, source: 'vk', status: 'routed', targetId: 'minzdrav', receivedMs: now - 2 * HOUR, routeDueMs: now + HOUR,
-  answerDueMs: now + 5 * HOUR, excerpt: '', decidedMs: now - HOUR, decidedById: 'u-op1', decidedByName: 'Оператор 1',
-  pending: false, rejectReason: null, withdrawnAt: null, ...over,
-});
+/** A fact as the reader makes it: the standing decision is its decider's own unless `over` says otherwise. */
+const fact = (id: string, over: Partial<AppealFact>): AppealFact => {
+  const f: Omit<AppealFact, 'credited' | 'correction'> = {
+    id, source: 'vk', status: 'routed', targetId: 'minzdrav', receivedMs: now - 2 * HOUR, routeDueMs: now + HOUR,
+    answerDueMs: now + 5 * HOUR, excerpt: '', decidedMs: now - HOUR, decidedById: 'u-op1', decidedByName: 'Оператор 1',
+    pending: false, rejectReason: null, withdrawnAt: null, ...over,
+  };
+  const credited = f.status === 'new' || f.decidedById === null || f.decidedMs === null ? null
+    : { byId: f.decidedById, byName: f.decidedByName ?? f.decidedById, decidedMs: f.decidedMs, status: f.status };
+  return { ...f, credited, correction: null, ...over };
+};
 
 const facts: AppealFact[] = [
   fact('new-late', { status: 'new', targetId: null, decidedMs: null, decidedById: null, routeDueMs: now - HOUR }),
@@ -40,8 +46,9 @@ describe('queues', () => {
     const q = computeQueues(facts, now, calendar, (id) => id.toUpperCase());
     expect(q.unrouted).toEqual({ waiting: 2, overdue: 1 });
     expect(q.byTarget).toEqual([
-      { key: 'minzdrav', label: 'MINZDRAV', waiting: 3, routedToday: 2, overdue: 1, medianRouteMinutes: 90 },
-      { key: 'mintrans', label: 'MINTRANS', waiting: 2, routedToday: 2, overdue: 0, medianRouteMinutes: expect.any(Number) },
+      { key: 'minzdrav', label: 'MINZDRAV', waiting: 3, routedToday: 2, overdue: 1, medianRouteMinutes: 90, corrected: 0, corrections: 0 },
+      { key: 'mintrans', label: 'MINTRANS', waiting: 2, routedToday: 2, overdue: 0, medianRouteMinutes: expect.any(Number),
+        corrected: 0, corrections: 0 },
     ]);
     // An operator's «просрочено» is their own lateness (routed after the routing term), not the body's answer term:
     // operator 1's «overdue-recent» is late at the ministry, not theirs.
@@ -54,6 +61,34 @@ describe('queues', () => {
     expect(queueAppeals(facts, { by: 'target', key: 'minzdrav' }, now, calendar).map((r) => r.id))
       .toEqual(['overdue-recent', 'yesterday-waiting', 'today-1', 'today-2']);
     expect(queueAppeals(facts, { by: 'operator', key: 'u-op2' }, now, calendar).map((r) => r.id)).toEqual(['routed-late', 'today-2']);
+  });
+
+  it('keeps an operator\'s routing theirs when a lead corrects it: corrected on their row, a correction on the lead\'s', () => {
+    const lead = { byId: 'u-lead', byName: 'Старший смены', decidedMs: now - HOUR / 2 };
+    const operator = (decidedMs: number) => ({ byId: 'u-op1', byName: 'Оператор 1', decidedMs, status: 'routed' as const });
+    const shift = [
+      fact('op-1', { receivedMs: now - 3 * HOUR, decidedMs: now - 2 * HOUR }),
+      fact('op-2', {}),
+      // Re-routed by the lead: where it is now (mintrans) and who decided last are the lead's; the routing and its
+      // time to route stay the operator's.
+      fact('op-3', { targetId: 'mintrans', decidedMs: lead.decidedMs, decidedById: 'u-lead', decidedByName: 'Старший смены',
+        credited: operator(now - HOUR), correction: lead }),
+      // Rejected by the lead: no longer in work anywhere, still the operator's routing of today.
+      fact('op-4', { status: 'rejected', targetId: null, decidedMs: lead.decidedMs, decidedById: 'u-lead',
+        decidedByName: 'Старший смены', credited: operator(now - HOUR), correction: lead }),
+    ];
+    const q = computeQueues(shift, now, calendar, (id) => id);
+    expect(q.byOperator).toEqual([
+      { key: 'u-op1', label: 'Оператор 1', waiting: 3, routedToday: 4, overdue: 0, medianRouteMinutes: 60, corrected: 2, corrections: 0 },
+      { key: 'u-lead', label: 'Старший смены', waiting: 0, routedToday: 0, overdue: 0, medianRouteMinutes: null, corrected: 0, corrections: 2 },
+    ]);
+    expect(q.byTarget.map((t) => [t.key, t.routedToday])).toEqual([['minzdrav', 2], ['mintrans', 1]]);
+    // The lead's row lists the corrections; each says whose routing it was.
+    const corrections = queueAppeals(shift, { by: 'operator', key: 'u-lead' }, now, calendar);
+    expect(corrections.map((r) => [r.id, r.decidedBy, r.firstDecidedBy])).toEqual([
+      ['op-3', 'Старший смены', 'Оператор 1'], ['op-4', 'Старший смены', 'Оператор 1']]);
+    expect(queueAppeals(shift, { by: 'operator', key: 'u-op1' }, now, calendar).map((r) => r.id).sort())
+      .toEqual(['op-1', 'op-2', 'op-3', 'op-4']);
   });
 
   it('takes the median of an even count as the mean of the middle two', () => {

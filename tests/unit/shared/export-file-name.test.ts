@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UNROUTED_QUEUE_LABEL, type QueueAppeal } from '../../../shared/desk-api/lead-contract.js';
+import { UNROUTED_QUEUE_LABEL } from '../../../shared/desk-api/lead-contract.js';
 import {
   latinSlug, listExportFileName, MAX_SLUG_LENGTH, monthlyReportFileName, numberedFileName,
 } from '../../../shared/domain/export-file-name.js';
@@ -70,28 +70,28 @@ describe('file names', () => {
 
 describe('the core’s name for each export', () => {
   const labels = (id: string): string => ({ minzhkh: 'МинЖКХ НСО', minzdrav: 'Минздрав НСО' })[id] ?? id;
-  const row = (decidedBy: string | null): QueueAppeal => ({
-    id: 'a-1', source: 'vk', excerpt: '', receivedAt: '', status: 'routed', targetId: 'minzhkh', decidedBy,
-    decidedAt: null, routeDueAt: null, answerDueAt: null, pending: false, withdrawnAt: null,
-  });
+  // The person behind an operator's queue, as the core knows them from the facts (not the rows' last deciders: a
+  // lead's correction listed in an operator's queue would name the file after the lead).
+  const noName = (): string | null => null;
+  const people = (id: string): string | null => (id === 'u-7' ? 'Иванова Анна' : null);
 
   it('two queues exported in the same minute get different names', () => {
-    const jkh = exportFileNameOf({ kind: 'list', format: 'xlsx', group: { by: 'target', key: 'minzhkh' } }, [], labels, at1657);
-    const zdrav = exportFileNameOf({ kind: 'list', format: 'xlsx', group: { by: 'target', key: 'minzdrav' } }, [], labels, at1657);
+    const jkh = exportFileNameOf({ kind: 'list', format: 'xlsx', group: { by: 'target', key: 'minzhkh' } }, noName, labels, at1657);
+    const zdrav = exportFileNameOf({ kind: 'list', format: 'xlsx', group: { by: 'target', key: 'minzdrav' } }, noName, labels, at1657);
     expect(jkh).toBe('spisok-minzhkkh-nso-20261204-1657.xlsx');
     expect(zdrav).toBe('spisok-minzdrav-nso-20261204-1657.xlsx');
   });
 
   it('names the unrouted queue, an operator’s queue, a period and everything', () => {
-    expect(exportFileNameOf({ kind: 'list', format: 'csv', group: { by: 'unrouted', key: '' } }, [], labels, at1657))
+    expect(exportFileNameOf({ kind: 'list', format: 'csv', group: { by: 'unrouted', key: '' } }, noName, labels, at1657))
       .toBe('spisok-ne-razobrano-20261204-1657.csv');
     expect(exportFileNameOf({ kind: 'list', format: 'csv', group: { by: 'operator', key: 'u-7' } },
-      [row(null), row('Иванова Анна')], labels, at1657)).toBe('spisok-ivanova-anna-20261204-1657.csv');
-    expect(exportFileNameOf({ kind: 'list', format: 'csv', group: { by: 'operator', key: 'u-7' } }, [], labels, at1657))
+      people, labels, at1657)).toBe('spisok-ivanova-anna-20261204-1657.csv');
+    expect(exportFileNameOf({ kind: 'list', format: 'csv', group: { by: 'operator', key: 'u-7' } }, noName, labels, at1657))
       .toBe('spisok-u-7-20261204-1657.csv');
-    expect(exportFileNameOf({ kind: 'list', format: 'xlsx', period: { from: '2026-12-01', to: '2026-12-04' } }, [], labels, at1657))
+    expect(exportFileNameOf({ kind: 'list', format: 'xlsx', period: { from: '2026-12-01', to: '2026-12-04' } }, noName, labels, at1657))
       .toBe('spisok-s-2026-12-01-po-2026-12-04-20261204-1657.xlsx');
-    expect(exportFileNameOf({ kind: 'list', format: 'xlsx' }, [], labels, at1657)).toBe('spisok-vse-20261204-1657.xlsx');
-    expect(exportFileNameOf({ kind: 'monthly', month: '2026-12', format: 'csv' }, [], labels, at1657)).toBe('otchet-2026-12.csv');
+    expect(exportFileNameOf({ kind: 'list', format: 'xlsx' }, noName, labels, at1657)).toBe('spisok-vse-20261204-1657.xlsx');
+    expect(exportFileNameOf({ kind: 'monthly', month: '2026-12', format: 'csv' }, noName, labels, at1657)).toBe('otchet-2026-12.csv');
   });
 });

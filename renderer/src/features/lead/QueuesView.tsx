@@ -22,13 +22,18 @@ import { ExportToast } from './ExportToast.js';
 import { RerouteConfirm } from './RerouteConfirm.js';
 import { decisionQuestion, decisionVerb, reroutePlan } from './reroute-plan.js';
 import { RejectDialog } from '../reject/RejectDialog.js';
+import { correctionNote } from './correction-note.js';
 import { formatMinutes } from './format-minutes.js';
 import { useExport } from './use-export.js';
 import { ShiftNow, useShiftMemberCount } from '../team/ShiftNow.js';
 import { WithdrawnBadge } from '../withdrawn/WithdrawnMark.js';
 import '../../styles/lead.css';
 
-interface GroupLine { group: QueueGroup; label: string; row: QueueRow | null; waiting: number; overdue: number }
+interface GroupLine {
+  group: QueueGroup; label: string; row: QueueRow | null; waiting: number; overdue: number;
+  /** Of a person: their decisions a lead corrected, their corrections today (correction-note.ts). */
+  note?: string | null;
+}
 
 /** A section's title and what its «В работе» and «Просрочено» count: the same columns mean the body's work for a
  * target and the routing for an operator (an operator's answer-term lateness would be the body's, not theirs). */
@@ -44,7 +49,8 @@ function groupLines(q: Queues): { section: Section | null; line: GroupLine }[] {
   q.byTarget.forEach((row, i) => lines.push({ section: i === 0 ? BY_TARGET : null,
     line: { group: { by: 'target', key: row.key }, label: row.label, row, waiting: row.waiting, overdue: row.overdue } }));
   q.byOperator.forEach((row, i) => lines.push({ section: i === 0 ? BY_OPERATOR : null,
-    line: { group: { by: 'operator', key: row.key }, label: row.label, row, waiting: row.waiting, overdue: row.overdue } }));
+    line: { group: { by: 'operator', key: row.key }, label: row.label, row, waiting: row.waiting, overdue: row.overdue,
+      note: correctionNote(row.corrected, row.corrections, 'сегодня') } }));
   return lines;
 }
 
@@ -262,6 +268,8 @@ export function QueuesView() {
                 onClick={() => { setGroupCursor(i); void drill(line); }}>
                 <td className="queue-label">
                   <span className="queue-label-name">{line.label}</span>
+                  {/* A lead's corrections stay apart from the routings counted here (the operator's row keeps them). */}
+                  {line.note ? <span className="queue-label-note" data-testid="queue-correction-note">{line.note}</span> : null}
                   {line.row ? <span className="queue-label-median tabular">медиана {formatMinutes(line.row.medianRouteMinutes)}</span> : null}
                 </td>
                 <td className="num">{formatCountRu(line.waiting)}</td>
@@ -308,7 +316,8 @@ export function QueuesView() {
                       <span className="queue-excerpt"><WithdrawnBadge iso={r.withdrawnAt} /><InertLine text={r.excerpt} /></span>
                       <span className="muted">{SOURCE_LABELS[r.source]}
                         {r.targetId ? ` · ${targetsById.get(r.targetId)?.shortName ?? r.targetId}` : ''}
-                        {r.decidedBy ? ` · ${r.decidedBy}` : ''}{r.pending ? ' · не отправлено' : ''}</span>
+                        {r.firstDecidedBy ? ` · ${r.firstDecidedBy}, исправлено: ${r.decidedBy ?? ''}` : r.decidedBy ? ` · ${r.decidedBy}` : ''}
+                        {r.pending ? ' · не отправлено' : ''}</span>
                     </span>
                     {left ? <span className={left.overdue ? 'time-left overdue' : 'time-left'}>{left.text}</span> : null}
                   </li>

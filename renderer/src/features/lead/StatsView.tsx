@@ -17,6 +17,7 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 import { HBars, Histogram, SOURCE_TEXT_COLORS, StackedDays } from './charts.js';
 import { ExportToast } from './ExportToast.js';
+import { correctionNote } from './correction-note.js';
 import { formatMinutes } from './format-minutes.js';
 import { useExport } from './use-export.js';
 import '../../styles/lead.css';
@@ -128,8 +129,13 @@ export function StatsView() {
             <Histogram buckets={stats.routeTime.buckets} /></section>
           <section className="stats-card"><h3>Операторы <span className="muted">(решений · медиана до направления)</span></h3>
             {stats.operators.length > 0 ? (
-              <HBars items={stats.operators.map((o) => ({ key: o.id, label: o.name, count: o.decided, note: formatMinutes(o.medianRouteMinutes) }))}
-                label="Решений по операторам" color="#1d4fb3" noteHead="Медиана до направления" />
+              <HBars items={stats.operators.map((o) => {
+                // Bars are first-hand decisions; a lead's corrections are named after the median, never added to them.
+                const corrections = correctionNote(o.corrected, o.corrections);
+                const median = formatMinutes(o.medianRouteMinutes);
+                return { key: o.id, label: o.name, count: o.decided, note: corrections ? `${median} · ${corrections}` : median };
+              })}
+                label="Решений по операторам" color="#1d4fb3" noteHead="Медиана до направления; исправления" />
             ) : <p className="muted">За период решений нет.</p>}</section>
         </div>
       ) : <p className="muted lead-empty">Считаем статистику…</p>}

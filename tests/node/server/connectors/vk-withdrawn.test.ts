@@ -98,7 +98,7 @@ describe('VK wall_reply_delete / wall_reply_restore: withdrawn by its author', (
     const pulled = (await changesAfter(operator, cursor)).appeals;
     expect(pulled).toHaveLength(1);
     expect(Appeal.parse(pulled[0])).toMatchObject({ id: COMMENT_ID, version: 4, withdrawnAt: null, status: 'new',
-      targetId: null, rejectReason: null, routedBy: null, routedAt: null });
+      targetId: null, rejectReason: null, routedBy: null, routedAt: null, firstDecision: null });
     // It is decided like any waiting appeal; «withdrawn» no longer applies to it.
     expect((await decide(operator, 4, { type: 'reject', reason: 'withdrawn' })).body)
       .toMatchObject({ results: [{ status: 'invalid', error: { code: 'not_withdrawn' } }] });
