@@ -69,6 +69,10 @@ test('a lead drills into a queue, extends the selection with Shift+↓ and re-ro
 
     await page.keyboard.press('Escape');
     await expect(view.getByRole('listbox')).toHaveCount(0);
+    // The cursor stays on the queue it was on, though Минздрав's new row came above it (trial: it stayed on the index,
+    // so Esc came back to another queue).
+    await expect(page.getByTestId('queue-target-minzdrav')).toHaveAttribute('aria-selected', 'false');
+    await expect(targetRow).toHaveAttribute('aria-selected', 'true');
     await page.keyboard.press('KeyE');
     await expect(page.getByTestId('export-done')).toContainText('exports');
   } finally {

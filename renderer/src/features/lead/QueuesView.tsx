@@ -29,6 +29,8 @@ import { ShiftNow, useShiftMemberCount } from '../team/ShiftNow.js';
 import { WithdrawnBadge } from '../withdrawn/WithdrawnMark.js';
 import '../../styles/lead.css';
 
+const groupKey = (group: QueueGroup): string => `${group.by}:${group.key}`;
+
 interface GroupLine {
   group: QueueGroup; label: string; row: QueueRow | null; waiting: number; overdue: number;
   /** Of a person: their decisions a lead corrected, their corrections today (correction-note.ts). */
@@ -92,6 +94,17 @@ export function QueuesView() {
   const appealsPane = useRef<HTMLElement>(null);
 
   const lines = useMemo(() => (queues ? groupLines(queues) : []), [queues]);
+  // The cursor is on a queue, not on a place in the list: a refresh that brings a new queue above it (a re-route to a
+  // target that had none) keeps it on the same queue (trial: Esc came back to another queue). Adjusted while rendering,
+  // React's pattern for state that follows a change of other state, so no frame shows it on the wrong row.
+  const [linesSeen, setLinesSeen] = useState(lines);
+  if (linesSeen !== lines) {
+    setLinesSeen(lines);
+    const was = linesSeen[groupCursor]?.line.group;
+    const at = was ? lines.findIndex(({ line }) => groupKey(line.group) === groupKey(was)) : -1;
+    const next = at >= 0 ? at : clamp(groupCursor, lines.length - 1);
+    if (next !== groupCursor) setGroupCursor(next);
+  }
 
   const reload = useCallback(async (group: QueueGroup | null) => {
     const q = await deskCall('queues.get', {});
@@ -261,7 +274,7 @@ export function QueuesView() {
                   <th colSpan={5}>{section.title} <span className="lead-section-note">{section.note}</span></th>
                 </tr>
               ) : null,
-              <tr key={`${line.group.by}:${line.group.key}`} aria-selected={i === groupCursor}
+              <tr key={groupKey(line.group)} aria-selected={i === groupCursor}
                 ref={i === groupCursor ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}
                 className={open?.group.by === line.group.by && open.group.key === line.group.key ? 'open' : undefined}
                 data-testid={`queue-${line.group.by}-${line.group.key || 'all'}`}
