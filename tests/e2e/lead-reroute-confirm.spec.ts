@@ -169,6 +169,15 @@ test('more than ten appeals: the question names the count and the target, Esc se
     const leadRow = page.getByTestId('queue-operator-u-lead');
     await expect(leadRow.locator('td').nth(2)).toHaveText('0');
     await expect(leadRow.getByTestId('queue-correction-note')).toHaveText(`исправлений сегодня: ${ROUTED}`);
+
+    // «Статистика» counts the same way: the corrections under each name, the operator's bar as long as the
+    // routings it counts (trial: the note beside the count left the bar a 1-px line at 150 %).
+    await page.keyboard.press('Control+Digit3');
+    const operators = page.locator('.stats-card').filter({ has: page.locator('h3', { hasText: 'Операторы' }) });
+    await expect(operators.locator('svg .detail')).toHaveText([`исправлено старшим: ${ROUTED}`, `исправлений: ${ROUTED}`]);
+    const bar = operators.locator('svg rect').first();
+    const [barWidth, svgWidth] = await bar.evaluate((r) => [r.getBoundingClientRect().width, r.closest('svg')?.getBoundingClientRect().width ?? 0]);
+    expect(barWidth).toBeGreaterThan(svgWidth / 4);
   } finally {
     await close();
   }

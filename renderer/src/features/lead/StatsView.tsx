@@ -128,14 +128,11 @@ export function StatsView() {
           <section className="stats-card"><h3>Время до направления <span className="muted">медиана {formatMinutes(stats.routeTime.medianMinutes)}</span></h3>
             <Histogram buckets={stats.routeTime.buckets} /></section>
           <section className="stats-card"><h3>Операторы <span className="muted">(решений · медиана до направления)</span></h3>
+            {/* Bars are first-hand decisions; a lead's corrections are named under the name, never added to them. */}
             {stats.operators.length > 0 ? (
-              <HBars items={stats.operators.map((o) => {
-                // Bars are first-hand decisions; a lead's corrections are named after the median, never added to them.
-                const corrections = correctionNote(o.corrected, o.corrections);
-                const median = formatMinutes(o.medianRouteMinutes);
-                return { key: o.id, label: o.name, count: o.decided, note: corrections ? `${median} · ${corrections}` : median };
-              })}
-                label="Решений по операторам" color="#1d4fb3" noteHead="Медиана до направления; исправления" />
+              <HBars items={stats.operators.map((o) => ({ key: o.id, label: o.name, count: o.decided,
+                note: formatMinutes(o.medianRouteMinutes), detail: correctionNote(o.corrected, o.corrections) }))}
+                label="Решений по операторам" color="#1d4fb3" noteHead="Медиана до направления" />
             ) : <p className="muted">За период решений нет.</p>}</section>
         </div>
       ) : <p className="muted lead-empty">Считаем статистику…</p>}

@@ -112,8 +112,11 @@ export function StackedDays({ days }: { days: readonly { date: string; counts: S
   );
 }
 
-/** One bar: `note` follows its count («6 · 42 мин»), never inside the label where a narrow column would cut it. */
-export interface BarItem { key: string; label: string; count: number; note?: string }
+/**
+ * One bar: `note` follows its count («6 · 42 мин»), never inside the label where a narrow column would cut it;
+ * `detail`, a muted line under the label («исправлено старшим: 1»): beside the count it would take the bars' room.
+ */
+export interface BarItem { key: string; label: string; count: number; note?: string; detail?: string | null }
 
 const LABEL_PX = 11;
 const LINE_PX = 13;
@@ -130,7 +133,11 @@ export function HBars({ items, label, color = '#2563d9', noteHead }: {
   // The label column is as wide as the longest label, up to half the panel; a longer one wraps onto a second line.
   const valueW = Math.ceil(Math.max(...items.map((i) => textWidth(valueText(i), LABEL_PX)), 0)) + 10;
   const labelW = Math.ceil(Math.min(width / 2, Math.max(40, ...items.map((i) => textWidth(i.label, LABEL_PX))))) + 8;
-  const rows = items.map((item) => ({ item, lines: wrapText(item.label, LABEL_PX, labelW - 8, 2) }));
+  const rows = items.map((item) => {
+    const label = wrapText(item.label, LABEL_PX, labelW - 8, 2);
+    const detail = item.detail ? wrapText(item.detail, LABEL_PX, labelW - 8, 2) : [];
+    return { item, lines: [...label.map((text) => ({ text, detail: false })), ...detail.map((text) => ({ text, detail: true }))] };
+  });
   const rowH = (lines: number): number => 20 + (lines - 1) * LINE_PX;
   const tops = rows.reduce<number[]>((acc, r, i) => [...acc, (acc[i] ?? 0) + rowH(r.lines.length)], [0]);
   const height = Math.max(20, tops[rows.length] ?? 0);
@@ -144,7 +151,9 @@ export function HBars({ items, label, color = '#2563d9', noteHead }: {
         return (
           <g key={item.key} transform={`translate(0 ${tops[i] ?? 0})`}>
             <text x={labelW - 6} y={baseline - ((lines.length - 1) * LINE_PX) / 2} className="label" textAnchor="end">
-              {lines.map((line, n) => <tspan key={n} x={labelW - 6} dy={n === 0 ? 0 : LINE_PX}>{line}</tspan>)}
+              {lines.map((line, n) => (
+                <tspan key={n} x={labelW - 6} dy={n === 0 ? 0 : LINE_PX} className={line.detail ? 'detail' : undefined}>{line.text}</tspan>
+              ))}
             </text>
             <rect x={labelW} y={h / 2 - 7} width={Math.max(1, w)} height={14} fill={color} rx={2} />
             <text x={labelW + w + 5} y={baseline} className="value">{valueText(item)}</text>
@@ -153,7 +162,10 @@ export function HBars({ items, label, color = '#2563d9', noteHead }: {
       })}
     </svg>
     <DataTable caption={label} head={noteHead === undefined ? ['', 'Обращений'] : ['', 'Обращений', noteHead]}
-      rows={items.map((i) => (noteHead === undefined ? [i.label, formatCountRu(i.count)] : [i.label, formatCountRu(i.count), i.note ?? '']))} />
+      rows={items.map((i) => {
+        const name = i.detail ? `${i.label} (${i.detail})` : i.label;
+        return noteHead === undefined ? [name, formatCountRu(i.count)] : [name, formatCountRu(i.count), i.note ?? ''];
+      })} />
     </div>
   );
 }
