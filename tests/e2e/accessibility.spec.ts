@@ -218,6 +218,13 @@ test('every screen and dialog of a lead desk has no serious accessibility findin
       const pane = el.closest('section');
       return pane !== null && pane.scrollHeight > pane.clientHeight;
     }), 'the opened queue scrolls').toBe(true);
+    // One tab stop for the opened queue, its list: the pane around it stopped Tab too, with nothing to do there.
+    const queuesPane = page.getByRole('region', { name: 'Очереди', exact: true });
+    await queuesPane.focus();
+    await page.keyboard.press('Tab');
+    await expect(queue).toBeFocused();
+    await page.keyboard.press('Shift+Tab');
+    await expect(queuesPane).toBeFocused();
     await audit.check('queue opened');
     await page.keyboard.press('Escape');
     await expect(queue).toBeHidden();

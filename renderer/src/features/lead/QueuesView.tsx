@@ -257,7 +257,8 @@ export function QueuesView() {
 
   return (
     <main className="lead-workspace" data-testid="queues-view" data-keys-on={shiftCursor === null ? 'queues' : 'shift'}>
-      {/* Both panes scroll: focusable, so a keyboard user who tabs in can scroll them (axe scrollable-region-focusable). */}
+      {/* Both panes scroll: each is one tab stop, so a keyboard user who tabs in can scroll it (axe
+          scrollable-region-focusable) — the queues pane itself, the other pane itself or its open queue's list. */}
       <section ref={groupsPane} tabIndex={0} className="lead-pane queue-groups" aria-label="Очереди">
         <table className="lead-table">
           <thead>
@@ -295,8 +296,11 @@ export function QueuesView() {
         </table>
         {queues === null ? <p className="muted lead-empty">Загрузка очередей…</p> : null}
       </section>
-      {/* «Смена сейчас» takes the pane an open queue would: under the queues it was below the fold at 150 %. */}
-      <section ref={appealsPane} tabIndex={0} className="lead-pane queue-appeals" aria-label={open === null ? 'Смена сейчас' : 'Обращения очереди'}>
+      {/* «Смена сейчас» takes the pane an open queue would: under the queues it was below the fold at 150 %. A tab stop
+          of its own only then: an open queue's list is the stop (and makes the pane reachable for axe), and the pane
+          before it was a second Tab with nothing to do there. -1, not none: the pane the lead had tabbed to when Enter
+          opened a queue keeps the focus instead of dropping it to the page. */}
+      <section ref={appealsPane} tabIndex={open === null ? 0 : -1} className="lead-pane queue-appeals" aria-label={open === null ? 'Смена сейчас' : 'Обращения очереди'}>
         {open === null ? (
           <>
             <p className="muted lead-empty">Выберите очередь (<Keycap keys={primaryKeyFor('queues', 'move-up')} /> <Keycap keys={primaryKeyFor('queues', 'move-down')} />) и нажмите <Keycap keys={primaryKeyFor('queues', 'open-group')} />.</p>
