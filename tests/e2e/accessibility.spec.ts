@@ -4,6 +4,9 @@
 // the test, printed as rule · target · summary so the failure says what to fix.
 import { createRequire } from 'node:module';
 import { test, expect, type Page } from '@playwright/test';
+import { API_PREFIX } from '../../shared/central-api/contract.js';
+import { SyncLog } from '../../electron/core/sync-log.js';
+import { pageOptionsFor } from '../harness/office-screens.js';
 import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -243,6 +246,73 @@ test('every screen and dialog of a lead desk has no serious accessibility findin
     dir.remove();
   }
   audit.expectClean();
+});
+
+/**
+ * The scrolling body of a sync section (the conflicts list, the sync log): longer than its pane at this size, so axe
+ * audits it as a scroller; a tab stop of its own named `name` (soft: the audit of the page still runs and reports).
+ */
+async function expectScrollingRegion(page: Page, view: string, name: string): Promise<void> {
+  const body = page.getByTestId(view).locator('.sync-body');
+  expect(await body.evaluate((el) => el.scrollHeight > el.clientHeight), `${view}: longer than its pane`).toBe(true);
+  expect.soft(await body.evaluate((el) => el.matches('[role="region"], section[aria-label]') ? el.getAttribute('aria-label') : null),
+    `${view}: a region named «${name}»`).toBe(name);
+  expect.soft(await body.getAttribute('tabindex'), `${view}: a tab stop`).toBe('0');
+}
+
+test('the conflicts list and the sync log, longer than their panes at 150 %, are keyboard-reachable scrolling regions', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // Their own server: the lead's decisions here are refused on purpose.
+  const ownDir = tempDir('srv-a11y-lists');
+  const own = new ServerUnderTest(ownDir.dir, 40);
+  await own.start();
+  const dir = tempDir('desk-a11y-lists');
+  // The previous session's sync log, which the section shows too: longer than the pane.
+  const previous = new SyncLog(dir.dir);
+  for (let i = 0; i < 60; i++) {
+    if (i % 3 === 2) previous.write('warn', 'retry', `Повтор №${i} через 4 с`, 2);
+    else previous.write('info', 'pull', `Получено обращений: ${i}, сохранено: ${i}`, 0);
+  }
+  // The undo grace holds the lead's decisions back until operator1's reach the server first: each is a conflict.
+  const desk = await startDesk(own, dir.dir, { login: 'lead', pushDelayMs: 20_000 });
+  // 1366×768 at 150 %: the office screen with the shortest panes.
+  const context = await browser.newContext({ ...pageOptionsFor({ width: 1366, height: 768, scale: 1.5 }),
+    locale: 'ru-RU', timezoneId: 'Asia/Novosibirsk', bypassCSP: true });
+  const page = await context.newPage();
+  try {
+    const inbox = new InboxPage(page);
+    await inbox.open(desk.url);
+    await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    const decided: string[] = [];
+    for (let i = 0; i < 8; i++) decided.push(await inbox.decideWith('Digit1'));
+    const onServer = await own.allAppeals();
+    const first = await fetch(`${own.url}${API_PREFIX}/mutations`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await own.token('operator1')}` },
+      body: JSON.stringify({ mutations: decided.map((id, i) => ({
+        id: `01E2EA11YFIRST${String(i).padStart(8, '0')}`, appealId: id, baseVersion: onServer.get(id)?.version ?? 1,
+        createdAt: new Date().toISOString(), type: 'route', targetId: 'minobr',
+      })) }),
+    });
+    expect(first.status).toBe(200);
+
+    const audit = new Audit(page);
+    await openSection(page, 'conflicts');
+    // Each arrives once the undo grace has passed and the desk has pushed.
+    await expect(page.getByTestId('conflicts-view').getByRole('option')).toHaveCount(decided.length, { timeout: 60_000 });
+    await expectScrollingRegion(page, 'conflicts-view', 'Список конфликтов');
+    await audit.check('conflicts longer than the pane');
+    await openSection(page, 'sync-log');
+    await expect(page.locator('[data-log-row]')).not.toHaveCount(0);
+    await expectScrollingRegion(page, 'sync-log-view', 'Записи журнала синхронизации');
+    await audit.check('sync log longer than the pane');
+    audit.expectClean();
+  } finally {
+    await context.close();
+    await desk.close();
+    await own.stop();
+    ownDir.remove();
+    dir.remove();
+  }
 });
 
 test('the sign-out dialog (a decision that could not be sent) has no serious accessibility findings', async ({ page }) => {

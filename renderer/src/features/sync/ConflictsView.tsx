@@ -60,7 +60,9 @@ export function ConflictsView() {
             : `${countRu(conflicts.length, CONFLICT_FORMS)}: решения, которые сервер не принял, потому что обращение уже разобрали`}
         </span>
       </header>
-      <div className="sync-body">
+      {/* The list scrolls: a named tab stop of its own, so a keyboard user can reach and scroll it (axe
+          scrollable-region-focusable), as the lead's panes are; the keys themselves are the window's. */}
+      <section className="sync-body" tabIndex={0} aria-label="Список конфликтов">
         {conflicts.length === 0 ? (
           <p className="sync-empty">Конфликтов нет: все ваши решения приняты сервером.</p>
         ) : (
@@ -75,7 +77,7 @@ export function ConflictsView() {
             ))}
           </ul>
         )}
-      </div>
+      </section>
       <footer className="sync-hints">
         <span><Keycap keys={keysFor('conflicts', 'move-up')} /> <Keycap keys={keysFor('conflicts', 'move-down')} /> выбор</span>
         <span><Keycap keys={keysFor('conflicts', 'accept-server')} /> согласиться с сервером</span>

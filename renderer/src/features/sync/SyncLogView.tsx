@@ -59,7 +59,9 @@ export function SyncLogView() {
         </span>
         {file ? <span className="log-file" title="Файл журнала">{file}</span> : null}
       </header>
-      <div className="sync-body">
+      {/* The log scrolls: a named tab stop of its own, so a keyboard user can reach and scroll it (axe
+          scrollable-region-focusable), as the lead's panes are; the keys themselves are the window's. */}
+      <section className="sync-body" tabIndex={0} aria-label="Записи журнала синхронизации">
         {entries.length === 0 ? <p className="sync-empty">Записей пока нет.</p> : (
           <table className="log-table">
             <thead>
@@ -78,7 +80,7 @@ export function SyncLogView() {
             </tbody>
           </table>
         )}
-      </div>
+      </section>
       <footer className="sync-hints">
         <span><Keycap keys={keysFor('sync-log', 'move-up')} /> <Keycap keys={keysFor('sync-log', 'move-down')} /> выбор</span>
         <span><Keycap keys={keysFor('sync-log', 'refresh')} /> обновить</span>
