@@ -8,6 +8,8 @@ import { useKeymapVersion } from '../shortcuts/use-keymap.js';
 import type { SyncStatus } from '../../../../shared/desk-api/contract.js';
 import { handoverWaitingText, syncProgressText, syncStatusParts, waitingParts } from './sync-status-text.js';
 import { TeamPresence } from '../team/TeamPresence.js';
+import { onlineNames, SHOWN_NAMES } from '../team/presence-names.js';
+import { useFitLevel } from '../../app/use-fit-level.js';
 import { StatusAlert } from './StatusAlert.js';
 import { hintKeyLabel, hintsText, statusHints, VIEW_SCOPES } from './status-hints.js';
 import { UndoToast } from '../undo/UndoToast.js';
@@ -40,8 +42,18 @@ export function StatusBar() {
   const state = status?.state ?? 'signed-out';
   const lead = useDeskStore((s) => s.session?.user?.role === 'lead');
   const hints = statusHints(view, lead);
+  // With a full shift online the names pushed the key hints past the bar's end («— все клав…» at 1366 px, 11 people;
+  // at 150 % «В очереди» went past it): each level folds one more name into «+N» until the line fits. The key is what
+  // the line says, so a longer notice or count refits it from all the names (use-fit-level.ts).
+  const presence = useDeskStore((s) => `${s.syncStatus?.live ?? 'off'}\n${onlineNames(s.team).join('\n')}`);
+  const alert = useDeskStore((s) => s.alert?.text ?? '');
+  const [barRef, fold] = useFitLevel(SHOWN_NAMES, [
+    view, status ? syncStatusParts(status).join(' · ') : '', status?.progress ? syncProgressText(status.progress) : '',
+    status?.waiting ? handoverWaitingText(status.waiting) : '', presence, loaded ? waiting : '', notice?.text ?? '', alert,
+    hintsText(hints),
+  ].join('\n'));
   return (
-    <footer className="status-bar">
+    <footer className="status-bar" data-fold={fold} ref={(element) => { barRef.current = element; }}>
       <span data-testid="sync-status" data-state={state} data-pending={status?.pending ?? 0}
         data-last-decided={lastDecided?.id} data-decided-count={lastDecided?.count ?? 0}
         className={`sync-status sync-${state}`} title={status?.lastError ?? undefined}>
@@ -62,7 +74,7 @@ export function StatusBar() {
           Чужие решения в очереди: {handoverWaitingText(status.waiting)}
         </span>
       ) : null}
-      <TeamPresence />
+      <TeamPresence shownNames={SHOWN_NAMES - fold} />
       <span className="status-sep" aria-hidden="true" />
       <span data-testid="waiting-count" className="tabular">{loaded ? <WaitingWords count={waiting} /> : 'Загрузка…'}</span>
       {notice ? (

@@ -3,12 +3,11 @@
 // answers, later while sync backs off: so the line names no period, trial of 3 December: «раз в 15 с» read beside a
 // 32 s retry).
 import { useDeskStore } from '../../store/desk-store.js';
-import { shortPersonName } from '../../../../shared/team/person-name.js';
+import { onlineNames, presenceNamesText, SHOWN_NAMES } from './presence-names.js';
 import { peopleText } from './team-time.js';
 
-const SHOWN_NAMES = 4;
-
-export function TeamPresence() {
+/** `shownNames`: how many names the bar has room for (StatusBar.tsx folds the rest into «+N» before the key hints). */
+export function TeamPresence({ shownNames = SHOWN_NAMES }: { shownNames?: number } = {}) {
   const live = useDeskStore((s) => s.syncStatus?.live ?? 'off');
   const team = useDeskStore((s) => s.team);
   if (live === 'off') return null;
@@ -22,13 +21,13 @@ export function TeamPresence() {
     );
   }
   const online = (team?.members ?? []).filter((m) => m.onlineSince !== null);
-  const names = online.map((m) => (m.id === team?.me ? 'вы' : shortPersonName(m.name)));
-  const shown = names.slice(0, SHOWN_NAMES).join(', ') + (names.length > SHOWN_NAMES ? ` и ещё ${names.length - SHOWN_NAMES}` : '');
+  const shown = presenceNamesText(onlineNames(team), shownNames);
   return (
     <span className="team-presence" data-testid="team-presence" data-live={live} data-online={online.length}
       title={online.map((m) => m.name).join('\n')}>
       <span className="presence-dot" aria-hidden="true" />
-      {/* The names give way to an alert in this line (sync.css); how many stay, and all the names in the tooltip. */}
+      {/* The names give way to an alert in this line (sync.css) and fold into «+N» where the line is short
+          (StatusBar.tsx); how many stay, and all the names in the tooltip. */}
       <span>В смене {peopleText(online.length)}{shown ? <span className="presence-names">: {shown}</span> : null}</span>
     </span>
   );
