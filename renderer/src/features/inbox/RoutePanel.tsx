@@ -10,6 +10,7 @@ import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor, slotKeyFor, type ShortcutScope } from '../shortcuts/shortcut-table.js';
 import { EnterHint } from '../suggestions/EnterHint.js';
+import { SHORT_WINDOW_CLASS, SHORT_WINDOW_QUERY } from './short-window.js';
 
 /** Another list (search results) can drive the same legend with its own selection and decisions. */
 export interface RouteActions {
@@ -21,15 +22,13 @@ export interface RouteActions {
   undo(): void;
 }
 
-/** The window height under which the legend takes three columns of short names (inbox.css says the same). */
-const SHORT_WINDOW = '(max-height: 640px)';
-
+/** A short window: the legend takes three columns (inbox.css, on SHORT_WINDOW_CLASS) of short names (below). */
 function useShortWindow(): boolean {
   return useSyncExternalStore((changed) => {
-    const query = window.matchMedia(SHORT_WINDOW);
+    const query = window.matchMedia(SHORT_WINDOW_QUERY);
     query.addEventListener('change', changed);
     return () => query.removeEventListener('change', changed);
-  }, () => window.matchMedia(SHORT_WINDOW).matches);
+  }, () => window.matchMedia(SHORT_WINDOW_QUERY).matches);
 }
 
 export function RoutePanel({ actions }: { actions?: RouteActions } = {}) {
@@ -60,7 +59,7 @@ export function RoutePanel({ actions }: { actions?: RouteActions } = {}) {
   const inboxCluster = actions === undefined ? cluster : undefined;
 
   return (
-    <section className="route-panel" aria-label="Направить">
+    <section className={short ? `route-panel ${SHORT_WINDOW_CLASS}` : 'route-panel'} aria-label="Направить">
       <div className="route-panel-head">
         <h3 className="panel-title">Направить</h3>
         {actions === undefined ? <EnterHint /> : null}
