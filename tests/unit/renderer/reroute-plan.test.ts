@@ -35,8 +35,8 @@ describe('re-route plan', () => {
       'Выделено 5 194 обращения, а за один раз можно направить не больше 1 000: выделите часть очереди (Shift+↓)');
     expect(reroutePlan(5_194, 'Shift+↓')).toEqual({ kind: 'refuse', message: tooManyToReroute(5_194, 'Shift+↓') });
     // X's refusal says what X does.
-    expect(plain(tooManyToReroute(1_001, 'Shift+↓', 'отклонить'))).toContain('можно отклонить не больше 1 000');
-    expect(reroutePlan(1_001, 'Shift+↓', 'отклонить')).toEqual({ kind: 'refuse', message: tooManyToReroute(1_001, 'Shift+↓', 'отклонить') });
+    expect(plain(tooManyToReroute(1_001, 'Shift+↓', 'reject'))).toContain('можно отклонить не больше 1 000');
+    expect(reroutePlan(1_001, 'Shift+↓', 'reject')).toEqual({ kind: 'refuse', message: tooManyToReroute(1_001, 'Shift+↓', 'reject') });
     expect(plain(rerouteQuestion(900, 'Минздрав НСО', true))).toBe('Перенаправить 900 обращений → Минздрав НСО?');
     expect(plain(rerouteQuestion(1_000, 'Минздрав НСО', true))).toBe('Перенаправить 1 000 обращений → Минздрав НСО?');
     expect(rerouteQuestion(21, 'Мэрия Новосибирска', true)).toBe('Перенаправить 21 обращение → Мэрия Новосибирска?');

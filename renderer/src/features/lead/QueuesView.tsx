@@ -153,12 +153,12 @@ export function QueuesView() {
   };
 
   /** What a re-route key does with this selection: at once, after a question, or refused (the key to narrow it named). */
-  const planFor = (verb?: string) => reroutePlan(selection.length, keysFor('queues', 'extend-down'), verb);
+  const planFor = (kind: Decision['type']) => reroutePlan(selection.length, keysFor('queues', 'extend-down'), kind);
 
   /** The selection decided: at once, after the question, or refused (reroute-plan.ts), a route and a rejection alike. */
   const decideSelection = (decision: Decision): void => {
     if (selection.length === 0) return;
-    const plan = planFor(decision.type === 'reject' ? 'отклонить' : undefined);
+    const plan = planFor(decision.type);
     if (plan.kind === 'refuse') { showAlert(plan.message); return; }
     const asked: Reroute = {
       appealIds: selection.map((r) => r.id), decision, redecision: selection.some((r) => r.status !== 'new'),
@@ -237,7 +237,7 @@ export function QueuesView() {
       case 'open-reject': {
         if (!inAppeals || selection.length === 0) break;
         // Refused before a target or a reason is chosen: the dialog would only lead to the same refusal.
-        const plan = planFor(shortcut.action === 'open-reject' ? 'отклонить' : undefined);
+        const plan = planFor(shortcut.action === 'open-reject' ? 'reject' : 'route');
         if (plan.kind === 'refuse') showAlert(plan.message);
         else if (shortcut.action === 'open-picker') setPicker(true);
         else setRejecting(true);

@@ -16,17 +16,17 @@ export const REROUTE_AT_ONCE_MAX = 10;
 export type ReroutePlan = { kind: 'send' } | { kind: 'confirm' } | { kind: 'refuse'; message: string };
 
 /**
- * `narrowKeys`: the live key that changes the selection, named in the refusal («Shift+↓»); `verb`: what the key
- * would do, in the infinitive («направить», «отклонить»).
+ * `narrowKeys`: the live key that changes the selection, named in the refusal («Shift+↓»); `kind`: what the key would
+ * do to it — a rejection goes the same way, with the same limits, and its refusal says «отклонить».
  */
-export function reroutePlan(count: number, narrowKeys: string, verb = 'направить'): ReroutePlan {
-  if (count > MAX_REDECIDE_APPEALS) return { kind: 'refuse', message: tooManyToReroute(count, narrowKeys, verb) };
+export function reroutePlan(count: number, narrowKeys: string, kind: Decision['type'] = 'route'): ReroutePlan {
+  if (count > MAX_REDECIDE_APPEALS) return { kind: 'refuse', message: tooManyToReroute(count, narrowKeys, kind) };
   return count > REROUTE_AT_ONCE_MAX ? { kind: 'confirm' } : { kind: 'send' };
 }
 
-/** «Выделено 5 194 обращения, а за один раз можно направить не больше 1 000: …». */
-export function tooManyToReroute(count: number, narrowKeys: string, verb = 'направить'): string {
-  return `Выделено ${countRu(count, APPEAL_FORMS)}, а за один раз можно ${verb} не больше `
+/** «Выделено 5 194 обращения, а за один раз можно направить (отклонить) не больше 1 000: …». */
+export function tooManyToReroute(count: number, narrowKeys: string, kind: Decision['type'] = 'route'): string {
+  return `Выделено ${countRu(count, APPEAL_FORMS)}, а за один раз можно ${kind === 'reject' ? 'отклонить' : 'направить'} не больше `
     + `${formatCountRu(MAX_REDECIDE_APPEALS)}: выделите часть очереди (${narrowKeys})`;
 }
 
