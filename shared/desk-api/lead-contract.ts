@@ -91,6 +91,8 @@ export const QueueAppeal = z.object({
   routeDueAt: z.string().nullable(),
   answerDueAt: z.string().nullable(),
   pending: z.boolean(),
+  /** The central API has it decided: deciding it again is a re-decision («Перенаправить»), whatever is unsent here. */
+  decidedOnServer: z.boolean(),
   /** Withdrawn by its author after (or before) the decision (issue 14 item 6); null or absent: not withdrawn. */
   withdrawnAt: z.string().nullable().optional(),
   /** Who decided it first when someone else (`decidedBy`, a shift lead) has since changed it; null or absent: not corrected. */

@@ -20,6 +20,12 @@ export interface AppealFact {
   decidedById: string | null;
   decidedByName: string | null;
   pending: boolean;
+  /**
+   * The server has it decided (its last pulled version): deciding it now replaces a decision. The lead's question and
+   * the undo toast (decide-appeal.ts, `anyDecidedOnServer`) read this one fact, not the local view, which an unsent
+   * decision has already changed.
+   */
+  decidedOnServer: boolean;
   /** The reason of a rejection (local view), else null. */
   rejectReason: RejectReason | null;
   /** When the author withdrew it (issue 14 item 6), else null: whatever was decided, the lead sees it. */
@@ -37,11 +43,11 @@ interface FactRow {
   id: string; source: Source; status: AppealStatus; target_id: string | null; received_ms: number;
   route_due_ms: number | null; answer_due_ms: number | null; excerpt: string;
   decided_at: string | null; by_id: string | null; by_name: string | null; pending: number;
-  reject_reason: RejectReason | null; withdrawn_at: string | null; first_decision: string | null;
+  reject_reason: RejectReason | null; withdrawn_at: string | null; first_decision: string | null; server_status: AppealStatus;
 }
 
 const SELECT = `
-  SELECT a.id, a.source, a.local_status AS status, a.local_target_id AS target_id, a.received_ms,
+  SELECT a.id, a.source, a.local_status AS status, a.server_status, a.local_target_id AS target_id, a.received_ms,
     a.route_due_ms, a.answer_due_ms, a.excerpt,
     CASE WHEN a.local_status <> 'new' THEN json_extract(coalesce(a.local_json, a.server_json), '$.routedAt') END AS decided_at,
     CASE WHEN a.local_status <> 'new' THEN json_extract(coalesce(a.local_json, a.server_json), '$.routedBy.id') END AS by_id,
@@ -69,7 +75,7 @@ const toFact = (r: FactRow): AppealFact => ({
   id: r.id, source: r.source, status: r.status, targetId: r.target_id, receivedMs: r.received_ms,
   routeDueMs: r.route_due_ms, answerDueMs: r.answer_due_ms, excerpt: r.excerpt,
   decidedMs: r.decided_at ? Date.parse(r.decided_at) : null, decidedById: r.by_id, decidedByName: r.by_name,
-  pending: r.pending === 1,
+  pending: r.pending === 1, decidedOnServer: r.server_status !== 'new',
   rejectReason: r.reject_reason, withdrawnAt: r.withdrawn_at,
   ...creditOf(r),
 });

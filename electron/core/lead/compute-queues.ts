@@ -104,7 +104,7 @@ export function toQueueAppeal(f: AppealFact): QueueAppeal {
   return {
     id: f.id, source: f.source, excerpt: f.excerpt, receivedAt: new Date(f.receivedMs).toISOString(), status: f.status,
     targetId: f.targetId, decidedBy: f.decidedByName, decidedAt: iso(f.decidedMs), routeDueAt: iso(f.routeDueMs),
-    answerDueAt: iso(f.answerDueMs), pending: f.pending, withdrawnAt: f.withdrawnAt,
+    answerDueAt: iso(f.answerDueMs), pending: f.pending, decidedOnServer: f.decidedOnServer, withdrawnAt: f.withdrawnAt,
     firstDecidedBy: f.correction !== null ? nameOf(f) : null,
   };
 }

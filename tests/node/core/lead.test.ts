@@ -80,6 +80,8 @@ describe('shift lead: queues, re-routing, statistics, reports', () => {
     const waiting = await value<{ rows: QueueAppeal[] }>(lead.core, 'queues.appeals', { by: 'unrouted', key: '' });
     expect(waiting.rows.map((r) => r.id).sort()).toEqual([id(4), id(5), id(6)]);
     expect(waiting.rows.every((r) => r.routeDueAt !== null && r.answerDueAt !== null)).toBe(true);
+    expect(drill.rows.map((r) => r.decidedOnServer)).toEqual([true, true]);
+    expect(waiting.rows.map((r) => r.decidedOnServer)).toEqual([false, false, false]);
 
     const bulk = await value<{ acks: unknown[]; failed: unknown[] }>(lead.core, 'appeals.redecide',
       { appealIds: [id(1), id(2)], decision: { type: 'route', targetId: t2 } });
@@ -216,6 +218,23 @@ describe('shift lead: queues, re-routing, statistics, reports', () => {
     // An operator cannot reject another's routing in bulk: the core refuses before the server is asked.
     expect(await op.core.call('appeals.redecide', { appealIds: [id(1)], decision: { type: 'reject', reason: 'spam' } }))
       .toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('a decision of the lead\'s own not yet sent is no re-decision: the queue row and the undo toast say the same', async () => {
+    const temp = tempDir('lead-unsent');
+    const core = await createDeskCore({ dataDir: temp.dir, apiUrl: server.url, pushDelayMs: 600_000, syncIntervalMs: 60_000 });
+    cleanups.push(temp.remove, () => core.close());
+    await value(core, 'session.login', { login: 'lead', password: 'lead' });
+    await statusMatching(core, (s) => s.state === 'online' && s.lastSyncAt !== null);
+    const { targets } = await value<{ targets: Target[] }>(core, 'targets.list', {});
+    await value(core, 'appeals.route', { appealId: id(4), targetId: targets[0]!.id });
+    // The local view has it routed (it is in the target's queue), the server still waiting: the question the lead is
+    // asked on re-routing it reads this row, the undo toast the server state — both «Направить», not «Перенаправить».
+    const row = (await value<{ rows: QueueAppeal[] }>(core, 'queues.appeals', { by: 'target', key: targets[0]!.id }))
+      .rows.find((r) => r.id === id(4));
+    expect(row).toMatchObject({ status: 'routed', pending: true, decidedOnServer: false });
+    const status = await value<SyncStatus>(core, 'sync.status', {});
+    expect(status.undoable).toMatchObject({ appealIds: [id(4)], redecision: row?.decidedOnServer });
   });
 
   it('an export that cannot be written says why in Russian, naming the file and the folder, the code kept for IT', async () => {

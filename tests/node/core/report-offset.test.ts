@@ -6,7 +6,7 @@ import type { QueueAppeal } from '../../../shared/desk-api/lead-contract.js';
 
 const row: QueueAppeal = {
   id: 'a-1', source: 'vk', excerpt: 'текст', receivedAt: '2025-03-01T20:30:00.000Z', status: 'new', targetId: null,
-  decidedBy: null, decidedAt: null, routeDueAt: null, answerDueAt: null, pending: false,
+  decidedBy: null, decidedAt: null, routeDueAt: null, answerDueAt: null, pending: false, decidedOnServer: false,
 };
 
 describe('appealListTable local times', () => {

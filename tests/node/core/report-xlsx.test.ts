@@ -19,7 +19,7 @@ afterEach(() => { temp?.remove(); temp = null; });
 const appeal: QueueAppeal = {
   id: 'a-00042', source: 'vk', excerpt: '=HYPERLINK("x") Яма во дворе', receivedAt: '2026-12-01T16:30:00.000Z',
   status: 'routed', targetId: 't-zdrav', decidedBy: 'Анна П.', decidedAt: '2026-12-01T17:05:00.000Z',
-  routeDueAt: null, answerDueAt: '2026-12-03T04:00:00.000Z', pending: false,
+  routeDueAt: null, answerDueAt: '2026-12-03T04:00:00.000Z', pending: false, decidedOnServer: true,
 };
 
 const stats: Stats = {

@@ -16,7 +16,7 @@ const fact = (id: string, over: Partial<AppealFact>): AppealFact => {
   const f: Omit<AppealFact, 'credited' | 'correction'> = {
     id, source: 'vk', status: 'routed', targetId: 'minzdrav', receivedMs: now - 2 * HOUR, routeDueMs: now + HOUR,
     answerDueMs: now + 5 * HOUR, excerpt: '', decidedMs: now - HOUR, decidedById: 'u-op1', decidedByName: 'Оператор 1',
-    pending: false, rejectReason: null, withdrawnAt: null, ...over,
+    pending: false, decidedOnServer: false, rejectReason: null, withdrawnAt: null, ...over,
   };
   const credited = f.status === 'new' || f.decidedById === null || f.decidedMs === null ? null
     : { byId: f.decidedById, byName: f.decidedByName ?? f.decidedById, decidedMs: f.decidedMs, status: f.status };

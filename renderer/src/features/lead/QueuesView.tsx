@@ -161,7 +161,7 @@ export function QueuesView() {
     const plan = planFor(decision.type);
     if (plan.kind === 'refuse') { showAlert(plan.message); return; }
     const asked: Reroute = {
-      appealIds: selection.map((r) => r.id), decision, redecision: selection.some((r) => r.status !== 'new'),
+      appealIds: selection.map((r) => r.id), decision, redecision: selection.some((r) => r.decidedOnServer),
     };
     if (plan.kind === 'confirm') setAsking(asked);
     else void send(asked);
