@@ -48,6 +48,12 @@ test('a surge is one row with a count; G unfolds it; one key routes every appeal
 
     await page.keyboard.press('KeyG');
     for (const id of SURGE_WATER_IDS) await expect(row(id).getByTestId('cluster-badge')).toHaveText('группа 5');
+    // Folded from a member two rows down: the selection goes to the group's face, not onto whatever appeal slides
+    // into the member's place (trial: the next digit would have routed an appeal never looked at).
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(inbox.selectedRow.getByTestId('cluster-badge')).toHaveText('группа 5');
+    await expect(inbox.selectedRow).not.toHaveAttribute('data-appeal-id', 'surge-water-5');
     await page.keyboard.press('KeyG');
     await expect(row('surge-water-1')).toHaveCount(0);
     await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'surge-water-5');

@@ -487,13 +487,19 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       const cluster = selectedId === null ? undefined : clusterOf.get(selectedId);
       if (!cluster) return;
       const next = new Set(expandedClusters);
-      if (next.has(cluster.clusterId)) next.delete(cluster.clusterId);
+      const folding = next.has(cluster.clusterId);
+      if (folding) next.delete(cluster.clusterId);
       else next.add(cluster.clusterId);
+      // Folding back while a member is selected: the face (the core lists it first) takes the selection before the
+      // list reloads — after, the member's row was gone and the selection had already slid onto the next appeal, one
+      // digit away from routing it (trial).
+      const faceOf = (): string | undefined => get().rowIds.find((rowId) => get().clusterOf.get(rowId)?.clusterId === cluster.clusterId);
+      const face = folding ? faceOf() : undefined;
+      if (face !== undefined && face !== selectedId) selectId(face);
       set({ expandedClusters: next });
-      // Folding back while a member is selected: the face takes the selection (the core lists it first).
       void loadInbox().then(() => {
-        const face = get().rowIds.find((rowId) => get().clusterOf.get(rowId)?.clusterId === cluster.clusterId);
-        if (face !== undefined && !get().rowIds.includes(get().selectedId ?? '')) selectId(face);
+        const faceNow = faceOf();
+        if (faceNow !== undefined && !get().rowIds.includes(get().selectedId ?? '')) selectId(faceNow);
       });
     },
     onAppealsChanged: (ids) => {
