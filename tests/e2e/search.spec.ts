@@ -178,3 +178,39 @@ test('no results and a stale answer: the newest query wins', async ({ page }) =>
     dir.remove();
   }
 });
+
+test('coming back to «Поиск» starts in the query, its text selected: what is typed is a new query, not the list\'s keys', async ({ page }) => {
+  const dir = tempDir('desk');
+  const desk = await startDesk(server, dir.dir, { login: 'operator2' });
+  const inbox = new InboxPage(page);
+  try {
+    await inbox.open(desk.url);
+    await page.keyboard.press('Control+KeyF');
+    await page.keyboard.type('елочн');
+    await expect(page.getByTestId('search-summary')).toHaveAttribute('data-total', '3');
+    await page.keyboard.press('Enter');
+    const grid = page.getByRole('grid', { name: 'Результаты поиска' });
+    await expect(grid).toBeFocused();
+
+    // To the inbox and back by the section keys (trial: the results kept the keys, and «дом 5» typed as a new query
+    // routed the selected result with its «5»).
+    await page.keyboard.press('Control+Digit1');
+    await expect(inbox.grid).toBeVisible();
+    await page.keyboard.press('Control+Digit2');
+    const box = page.getByTestId('search-box');
+    await expect(box).toBeFocused();
+    expect(await box.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([0, 'елочн'.length]);
+    await page.keyboard.type('гирлянда 5');
+    await expect(box).toHaveValue('гирлянда 5');
+    await expect(inbox.status).toHaveAttribute('data-pending', '0');
+    // The results are one key away, as before.
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await expect(page.getByTestId('search-summary')).toHaveAttribute('data-total', '2');
+    await page.keyboard.press('Enter');
+    await expect(grid).toBeFocused();
+  } finally {
+    await desk.close();
+    dir.remove();
+  }
+});

@@ -151,12 +151,19 @@ export function SearchView() {
   const headRef = useRef<HTMLDivElement>(null);
   const resultsRef = useRef<HTMLDivElement>(null);
   const handledFocusSeq = useRef(-1);
+  /** The section just opened: the query's text is selected, so typing replaces it (as Ctrl+F does in a browser). */
+  const entering = useRef(true);
 
   useEffect(() => {
     followSearchEvents();
     void useSearchStore.getState().loadViews();
-    // A dialog of this section does not outlive leaving it.
-    return () => useSearchStore.getState().openDialog(null);
+    return () => {
+      // A dialog of this section does not outlive leaving it; coming back (its key, its tab, the palette) starts in the
+      // query, not in the results: letters typed there as a new query were the list's keys — «5» routed an appeal
+      // (trial). The results stay one key away (Enter, ↓).
+      useSearchStore.getState().openDialog(null);
+      useSearchStore.getState().setZone('box');
+    };
   }, []);
 
   // The store asks for focus (Ctrl+F, Enter, Esc); on opening the section, focus goes where the keys go. A zone the
@@ -166,9 +173,13 @@ export function SearchView() {
     const asked = focusSeq !== handledFocusSeq.current;
     handledFocusSeq.current = focusSeq;
     const container = zone === 'box' ? headRef.current : resultsRef.current;
+    const entered = entering.current;
+    entering.current = false;
     if (!asked && container?.contains(document.activeElement)) return;
-    if (zone === 'box') boxRef.current?.focus();
-    else gridRef.current?.focus();
+    if (zone === 'box') {
+      boxRef.current?.focus();
+      if (entered) boxRef.current?.select();
+    } else gridRef.current?.focus();
     // hasHits: Enter pressed before the answer came; the grid takes the focus once it exists.
   }, [zone, focusSeq, hasHits]);
 
