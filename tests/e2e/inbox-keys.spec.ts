@@ -108,5 +108,11 @@ test('"?" lists every shortcut (saying there is more below, PgDn pages it), and 
     expect(await list.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
     await page.keyboard.press('Escape');
     await expect(help).toBeHidden();
+    // F1 opens and closes it too: «?» is Shift+7 on the Russian layout, and F1 is every Windows program's help (trial).
+    await page.keyboard.press('F1');
+    await expect(help).toBeVisible();
+    await expect(page).toHaveURL(/127\.0\.0\.1/); // the browser's own F1 help did not open instead
+    await page.keyboard.press('F1');
+    await expect(help).toBeHidden();
   } finally { await done(); }
 });

@@ -9,7 +9,7 @@ import { useFitLevel } from '../app/use-fit-level.js';
 import { viewsFor, type DeskView } from '../app/view-registry.js';
 import { useDeskStore } from '../store/desk-store.js';
 import type { ViewId } from '../store/state-types.js';
-import { keysFor, slotKeyFor } from '../features/shortcuts/shortcut-table.js';
+import { keysFor, primaryKeyFor, slotKeyFor } from '../features/shortcuts/shortcut-table.js';
 import { Keycap } from './Keycap.js';
 
 const ROLE_LABELS = { operator: 'оператор', lead: 'старший смены', connector: 'коннектор' } as const;
@@ -107,7 +107,8 @@ export function TopBar() {
       <div className="top-actions">
         <button type="button" className="btn btn-quiet" onClick={() => openHelp('help')} title={`Все клавиши (${keysFor('global', 'open-help')})`}
           aria-label={level === 0 ? undefined : 'Клавиши'}>
-          <Keycap keys={keysFor('global', 'open-help')} />{level === 0 ? ' Клавиши' : null}
+          {/* The first key only: the bar has no room for «? / F1»; the tooltip and the status bar name both. */}
+          <Keycap keys={primaryKeyFor('global', 'open-help')} />{level === 0 ? ' Клавиши' : null}
         </button>
         {user ? (
           <span className="user" data-testid="user-name" title={`${user.name}, ${ROLE_LABELS[user.role]}`}>

@@ -11,7 +11,7 @@ import {
 const NAMED: Record<string, string> = {
   '↓': 'ArrowDown', '↑': 'ArrowUp', '←': 'ArrowLeft', '→': 'ArrowRight', PgDn: 'PageDown', PgUp: 'PageUp',
   Esc: 'Escape', Enter: 'Enter', '/': 'Slash', Backspace: 'Backspace', Delete: 'Delete', Home: 'Home', End: 'End',
-  F5: 'F5', Tab: 'Tab', Space: 'Space',
+  F1: 'F1', F5: 'F5', Tab: 'Tab', Space: 'Space',
 };
 
 /** A chord as the operator cannot tell it apart: the numpad twin of a digit or of Enter is the same key to them. */
@@ -60,9 +60,9 @@ describe('key hints come from the bindings', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('the help closes with Esc and with Shift+/ (the key that opened it), and says so', () => {
-    expect(sorted(chordsOfHint(keysFor('help', 'close')))).toEqual(['Escape', 'Shift+Slash']);
-    expect(keysFor('global', 'open-help')).toBe('?');
+  it('the help closes with Esc and with the keys that opened it (Shift+/, F1), and says so', () => {
+    expect(sorted(chordsOfHint(keysFor('help', 'close')))).toEqual(['Escape', 'F1', 'Shift+Slash']);
+    expect(keysFor('global', 'open-help')).toBe('? / F1');
   });
 
   it('button and status-bar hints (all keys, the first key, one numbered slot) name keys of their binding', () => {

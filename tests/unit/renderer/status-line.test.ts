@@ -114,21 +114,21 @@ describe('the status bar hint is the screen\'s own, from the live bindings', () 
   afterEach(() => setKeyOverrides([]));
 
   it('inbox and search: select and route; queues and conflicts: select and re-route', () => {
-    expect(statusHintText('inbox', true)).toBe('↑ ↓ выбор · 1–9 направить · ? — все клавиши');
-    expect(statusHintText('search', true)).toBe('↑ ↓ выбор · 1–9 направить · ? — все клавиши');
-    expect(statusHintText('queues', true)).toBe('↑ ↓ выбор · 1–9 перенаправить · ? — все клавиши');
-    expect(statusHintText('conflicts', true)).toBe('↑ ↓ выбор · 1–9 перенаправить · ? — все клавиши');
+    expect(statusHintText('inbox', true)).toBe('↑ ↓ выбор · 1–9 направить · ? / F1 — все клавиши');
+    expect(statusHintText('search', true)).toBe('↑ ↓ выбор · 1–9 направить · ? / F1 — все клавиши');
+    expect(statusHintText('queues', true)).toBe('↑ ↓ выбор · 1–9 перенаправить · ? / F1 — все клавиши');
+    expect(statusHintText('conflicts', true)).toBe('↑ ↓ выбор · 1–9 перенаправить · ? / F1 — все клавиши');
   });
 
   it('conflicts for an operator: no «1–9 перенаправить», which the server takes from a lead only (trial of 4 December)', () => {
-    expect(statusHintText('conflicts', false)).toBe('↑ ↓ выбор · ? — все клавиши');
-    expect(statusHintText('inbox', false)).toBe('↑ ↓ выбор · 1–9 направить · ? — все клавиши');
+    expect(statusHintText('conflicts', false)).toBe('↑ ↓ выбор · ? / F1 — все клавиши');
+    expect(statusHintText('inbox', false)).toBe('↑ ↓ выбор · 1–9 направить · ? / F1 — все клавиши');
   });
 
   it('statistics: 1–4 choose the period (not «1–9 направить»); the sync log: select only', () => {
-    expect(statusHintText('stats', true)).toBe('1–4 период · ? — все клавиши');
+    expect(statusHintText('stats', true)).toBe('1–4 период · ? / F1 — все клавиши');
     expect(statusHintText('stats', true)).not.toContain('1–9');
-    expect(statusHintText('sync-log', true)).toBe('↑ ↓ выбор · ? — все клавиши');
+    expect(statusHintText('sync-log', true)).toBe('↑ ↓ выбор · ? / F1 — все клавиши');
   });
 
   it('every key shown is bound in that screen\'s scope (a hint cannot name a key of another screen)', () => {
@@ -144,8 +144,8 @@ describe('the status bar hint is the screen\'s own, from the live bindings', () 
 
   it('a remap shows in the hint of its screen only', () => {
     setKeyOverrides([{ scope: 'inbox', action: 'move-down', chords: [{ code: 'KeyN' }] }]);
-    expect(statusHintText('inbox', true)).toBe('↑ N выбор · 1–9 направить · ? — все клавиши');
-    expect(statusHintText('queues', true)).toBe('↑ ↓ выбор · 1–9 перенаправить · ? — все клавиши');
+    expect(statusHintText('inbox', true)).toBe('↑ N выбор · 1–9 направить · ? / F1 — все клавиши');
+    expect(statusHintText('queues', true)).toBe('↑ ↓ выбор · 1–9 перенаправить · ? / F1 — все клавиши');
     setKeyOverrides([{ scope: 'global', action: 'open-help', chords: [{ code: 'F1' }] }]);
     expect(statusHintText('stats', true)).toBe('1–4 период · F1 — все клавиши');
   });

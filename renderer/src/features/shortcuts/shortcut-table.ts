@@ -79,7 +79,8 @@ const BINDINGS: readonly Binding[] = [
   { action: 'switch-view', scope: 'global', chords: ctrlDigits(1, 9),
     label: 'Перейти к разделу с этим номером (вкладки вверху)' },
   { action: 'sync-now', scope: 'global', chords: [{ code: 'F5' }], label: 'Синхронизировать сейчас' },
-  { action: 'open-help', scope: 'global', chords: [{ code: 'Slash', shift: true }], label: 'Все клавиши' },
+  // F1 too: the help key of every Windows program, and «?» is Shift+7 on the Russian layout (trial: neither opened it).
+  { action: 'open-help', scope: 'global', chords: [{ code: 'Slash', shift: true }, { code: 'F1' }], label: 'Все клавиши' },
   { action: 'logout', scope: 'global', chords: [{ code: 'KeyQ', ctrl: true, shift: true }],
     label: 'Выйти' },
   { action: 'open-search', scope: 'global', chords: [{ code: 'KeyF', ctrl: true }],
@@ -147,7 +148,7 @@ const BINDINGS: readonly Binding[] = [
     label: 'Отклонить по выбранной причине' },
   { action: 'close', scope: 'reject', chords: [{ code: 'Escape' }], label: 'Закрыть без решения' },
 
-  { action: 'close', scope: 'help', chords: [{ code: 'Escape' }, { code: 'Slash', shift: true }],
+  { action: 'close', scope: 'help', chords: [{ code: 'Escape' }, { code: 'Slash', shift: true }, { code: 'F1' }],
     label: 'Закрыть справку' },
   { action: 'open-keymap', scope: 'help', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
     label: 'Изменить клавиши' },
