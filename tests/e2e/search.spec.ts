@@ -127,7 +127,11 @@ test('search with ё/е, ranked hits, a keyboard filter, routing a result, and a
     await expect(name).toHaveCount(0);
     // Saved again under another name: no second entry (one is listed below), the notice names the first.
     await page.keyboard.press('Control+KeyS');
-    await name.fill('Гирлянды');
+    // The name offered (the words) is selected: typing replaces it.
+    await expect(name).toBeFocused();
+    await expect(name).not.toHaveValue('');
+    await page.keyboard.type('Гирлянды');
+    await expect(name).toHaveValue('Гирлянды');
     await page.keyboard.press('Enter');
     await expect(page.locator('.status-notice')).toHaveText('Этот поиск уже сохранён как «Ёлки в Telegram»');
 

@@ -36,7 +36,9 @@ export function SaveViewDialog() {
         <span className="field-label">Название</span>
         <input className="picker-input" type="text" value={name} maxLength={100} autoComplete="off" spellCheck={false}
           aria-label="Название сохранённого поиска" placeholder="Например: Мусор, ВК, просрочено"
-          onChange={(e) => setName(e.target.value)} />
+          onChange={(e) => setName(e.target.value)}
+          // The offered name (the words) selected: a name typed replaces it, not lengthens it (trial: «ПрокудскомПрокудское»).
+          onFocus={(e) => e.currentTarget.select()} />
       </label>
       <p className="save-view-what muted">{describeQuery(query, targetsById)}</p>
       <p className="dialog-footer"><Keycap keys={primaryKeyFor('search-save', 'confirm')} /> сохранить · <Keycap keys={keysFor('search-save', 'close')} /> закрыть</p>
