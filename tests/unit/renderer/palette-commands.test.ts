@@ -31,4 +31,15 @@ describe('palette commands', () => {
     expect(wrong.commands.map((c) => c.id)).toContain('global.undo');
     expect(filterCommands(commands, 'zzzz')).toEqual({ commands: [], reading: null });
   });
+
+  it('finds the exports by the words a lead types for them, not only by «Выгрузить» (trial: «экспорт» found nothing)', () => {
+    const queues = paletteCommands(['global', 'queues'], names);
+    for (const word of ['экспорт', 'отчет', 'выгруз', 'эксель']) {
+      expect(filterCommands(queues, word).commands.map((c) => c.id), word).toEqual(['queues.export-xlsx', 'queues.export-csv']);
+    }
+    const stats = paletteCommands(['global', 'stats'], names);
+    expect(filterCommands(stats, 'экспорт csv').commands.map((c) => c.id)).toEqual(['stats.export-csv']);
+    // The words are for finding only: the label shown is the table's.
+    expect(filterCommands(queues, 'экспорт').commands[0]?.label).toBe('Выгрузить список в XLSX');
+  });
 });

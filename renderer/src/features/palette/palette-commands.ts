@@ -18,6 +18,8 @@ export interface PaletteCommand {
   label: string;
   /** Where it works, «Везде» / «Список обращений». */
   where: string;
+  /** Words it is found by besides its label (shortcut-table.ts `also`), never shown. */
+  also?: string;
 }
 
 /** What the slots of digit actions are called at the moment the palette opens. */
@@ -57,7 +59,8 @@ export function paletteCommands(scopes: readonly ShortcutScope[], names: SlotNam
       if (s.scope !== scope || NOT_LISTED.has(s.action)) continue;
       const where = SCOPE_TITLES[scope];
       if (!isDigitSlot(s)) {
-        commands.push({ id: `${scope}.${s.action}`, scope, action: s.action, digit: null, label: s.label, where });
+        commands.push({ id: `${scope}.${s.action}`, scope, action: s.action, digit: null, label: s.label, where,
+          ...(s.also === undefined ? {} : { also: s.also }) });
         continue;
       }
       for (let slot = 1; slot <= 9; slot++) {
@@ -72,7 +75,7 @@ export function paletteCommands(scopes: readonly ShortcutScope[], names: SlotNam
 
 /** Every word of the query starts a word of the label, or at least appears in it («отм посл» → «Отменить последнее»). */
 function matches(command: PaletteCommand, words: readonly string[]): boolean {
-  const text = normalizeForMatch(`${command.label} ${command.where}`);
+  const text = normalizeForMatch(`${command.label} ${command.where} ${command.also ?? ''}`);
   return words.every((word) => text.includes(word));
 }
 

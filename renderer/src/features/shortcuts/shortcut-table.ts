@@ -56,6 +56,8 @@ interface Binding {
   label: string;
   /** Holding the key down repeats it; never true for decisions (a held «1» must not route a burst). */
   repeatable?: boolean;
+  /** Other words people look for it by in the Ctrl+K palette, not shown («экспорт» for «Выгрузить…»). */
+  also?: string;
 }
 
 export interface Shortcut extends Binding {
@@ -74,6 +76,9 @@ const digits = (from: number, to: number, numpad: boolean): KeyChord[] => {
 
 const ctrlDigits = (from: number, to: number): KeyChord[] =>
   digits(from, to, false).map((chord) => ({ ...chord, ctrl: true }));
+
+/** What a lead types into the palette looking for an export (trial: «экспорт», «отчёт» found nothing). */
+const EXPORT_WORDS = 'экспорт выгрузка отчёт файл эксель таблица';
 
 const BINDINGS: readonly Binding[] = [
   { action: 'switch-view', scope: 'global', chords: ctrlDigits(1, 9),
@@ -201,9 +206,9 @@ const BINDINGS: readonly Binding[] = [
     label: 'Перенаправить выделенные другому адресату' },
   { action: 'open-reject', scope: 'queues', chords: [{ code: 'KeyX' }],
     label: 'Отклонить выделенные (причина — цифрой)' },
-  { action: 'export-xlsx', scope: 'queues', chords: [{ code: 'KeyE' }], label: 'Выгрузить список в XLSX' },
+  { action: 'export-xlsx', scope: 'queues', chords: [{ code: 'KeyE' }], label: 'Выгрузить список в XLSX', also: EXPORT_WORDS },
   { action: 'export-csv', scope: 'queues', chords: [{ code: 'KeyE', shift: true }],
-    label: 'Выгрузить список в CSV' },
+    label: 'Выгрузить список в CSV', also: EXPORT_WORDS },
   { action: 'refresh', scope: 'queues', chords: [{ code: 'KeyR' }], label: 'Обновить очереди' },
   { action: 'page-down', scope: 'queues', chords: [{ code: 'PageDown' }], label: 'На страницу вниз',
     repeatable: true },
@@ -222,9 +227,9 @@ const BINDINGS: readonly Binding[] = [
   { action: 'choose-period', scope: 'stats', chords: digits(1, 4, true),
     label: 'Период: 7 дней, 30 дней, этот месяц, прошлый месяц' },
   { action: 'export-xlsx', scope: 'stats', chords: [{ code: 'KeyE' }],
-    label: 'Месячный отчёт в XLSX (месяц конца периода)' },
+    label: 'Месячный отчёт в XLSX (месяц конца периода)', also: EXPORT_WORDS },
   { action: 'export-csv', scope: 'stats', chords: [{ code: 'KeyE', shift: true }],
-    label: 'Месячный отчёт в CSV' },
+    label: 'Месячный отчёт в CSV', also: EXPORT_WORDS },
   { action: 'refresh', scope: 'stats', chords: [{ code: 'KeyR' }], label: 'Пересчитать статистику' },
   // The statistics page is taller than a 768 px screen: the export confirmation sits below the fold.
   { action: 'page-down', scope: 'stats', chords: [{ code: 'PageDown' }],
