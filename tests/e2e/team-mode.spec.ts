@@ -3,6 +3,9 @@
 // decision leaves the other desk's inbox without waiting for the poll; a held appeal can still be decided on
 // purpose (the same key twice); presence shows both operators.
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { API_PREFIX } from '../../shared/central-api/contract.js';
+import type { TeamResponse } from '../../shared/central-api/team-contract.js';
+import { IDLE_RELEASE_MS } from '../../renderer/src/features/team/use-idle-release.js';
 import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
 
 interface TwoDesks { server: ServerUnderTest; a: InboxPage; b: InboxPage; pageA: Page; pageB: Page; urlA: string; urlB: string }
@@ -215,4 +218,32 @@ test('a browser desk whose tab is closed leaves the shift and lets its hold go; 
     await server.stop();
     serverDir.remove(); dirA.remove(); dirB.remove();
   }
+});
+
+test('a desk nobody touches for a while lets its selection go; the first key holds it again', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await withTwoDesks(browser, ['operator1', 'operator2'], async ({ server, a, pageA, urlA }) => {
+    /** What operator1 holds as the server sees it (what every colleague's desk is told). */
+    const heldByOperator1 = async (): Promise<string[]> => {
+      const response = await fetch(`${server.url}${API_PREFIX}/team`, { headers: { authorization: `Bearer ${await server.token('operator2')}` } });
+      const { team } = await response.json() as TeamResponse;
+      return team.members.find((m) => m.id === 'u-operator1')?.holds.map((h) => h.appealId) ?? [];
+    };
+    // The page's clock only: the desk (core) and the server keep real time, as they would while the reader is away.
+    await pageA.clock.install();
+    await a.open(urlA);
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+    const selected = await a.selectedId();
+    await expect.poll(heldByOperator1, { timeout: 10_000 }).toEqual([selected]);
+
+    // Left alone (trial: a lead's desk left open in the inbox kept an appeal at the end of everyone's list).
+    await pageA.clock.fastForward(IDLE_RELEASE_MS + 1_000);
+    await expect.poll(heldByOperator1, { timeout: 10_000 }).toEqual([]);
+    expect(await a.selectedId()).toBe(selected);
+
+    // Back at the keyboard: any key holds the selection again.
+    await pageA.keyboard.press('Shift');
+    await expect.poll(heldByOperator1, { timeout: 10_000 }).toEqual([selected]);
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+  });
 });

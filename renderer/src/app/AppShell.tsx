@@ -11,12 +11,14 @@ import { TargetPicker } from '../features/target-picker/TargetPicker.js';
 import { CommandPalette } from '../features/palette/CommandPalette.js';
 import { FavoritesDialog } from '../features/favorites/FavoritesDialog.js';
 import { useFavoritesEvents } from '../features/favorites/favorites-store.js';
+import { useIdleRelease } from '../features/team/use-idle-release.js';
 import { useGlobalKeys } from './use-global-keys.js';
 import { viewsFor } from './view-registry.js';
 
 export function AppShell() {
   useGlobalKeys();
   useFavoritesEvents();
+  useIdleRelease();
   // The operator's remapped keys (loaded at sign-in); a remap re-renders the whole shell, so every hint follows it.
   useOperatorKeymap(useDeskStore((s) => s.session?.user?.id));
   const dialog = useDeskStore((s) => s.dialog);

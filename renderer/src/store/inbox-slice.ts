@@ -69,7 +69,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     setSelectedId: (selectedId) => set({ selectedId }),
     detail: () => get().detail,
     setDetail: (detail) => set({ detail }),
-    onSelected: (id) => { if (get().view === 'inbox') void requestHold(id); },
+    onSelected: (id) => { if (get().view === 'inbox' && !get().away) void requestHold(id); },
     clearAlert: () => get().clearAlert(),
     isHeldByOther: isHeld,
     onOperatorSelect: () => {
@@ -536,6 +536,12 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       }
       set({ rowIds: arranged(get().baseIds) });
     },
-    holdSelection: (shown) => void requestHold(shown ? get().selectedId : null),
+    holdSelection: (shown) => void requestHold(shown && !get().away ? get().selectedId : null),
+    away: false,
+    setAway: (away) => {
+      if (get().away === away) return;
+      set({ away });
+      void requestHold(!away && get().view === 'inbox' ? get().selectedId : null);
+    },
   };
 };

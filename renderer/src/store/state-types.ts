@@ -51,6 +51,12 @@ export interface InboxSlice extends DecidableList {
   /** Tell the core what this desk shows now (the inbox is on screen) or that it shows nothing (null). */
   holdSelection(shown: boolean): void;
   /**
+   * Nobody at the keyboard for a while (team/use-idle-release.ts): the selection is not held, so an appeal left open
+   * over lunch does not wait at the end of every colleague's list; the first key or click holds it again.
+   */
+  away: boolean;
+  setAway(away: boolean): void;
+  /**
    * Appeals that arrived above the selection, have not been on screen since and are still above the view (the
    * selection never follows the newest, so they would go unnoticed): the cue «↑ N новых выше» counts them. Newest
    * order only.
