@@ -64,6 +64,14 @@ export function formatReceivedShort(iso: string, nowMs: number): string {
   return r.thisYear ? `${date} ${r.time}` : `${date}.${r.p.year} ${r.time}`;
 }
 
+/** For the sync log, where the order of a few seconds matters (IT reads it): «сегодня, 14:05:37». */
+export function formatLogTime(iso: string, nowMs: number): string {
+  const ms = instant(iso);
+  if (ms === null) return iso;
+  const long = formatReceivedLong(iso, nowMs);
+  return `${long}:${pad2(Math.floor(ms / 1000) % 60)}`;
+}
+
 /** For the detail pane: «сегодня, 14:05», «27 ноября, 14:05», «27 ноября 2024, 14:05» (always the centre's clock). */
 export function formatReceivedLong(iso: string, nowMs: number): string {
   const r = received(iso, nowMs);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatReceivedLong, formatReceivedShort } from '../../../renderer/src/time/novosibirsk-time.js';
+import { formatClock, formatLogTime, formatReceivedLong, formatReceivedShort } from '../../../renderer/src/time/novosibirsk-time.js';
 
 // Novosibirsk is UTC+7: 2025-11-27T07:05Z is 14:05 there, whatever zone the test machine runs in.
 const NOW = Date.parse('2025-11-27T10:00:00Z'); // 17:00 in Novosibirsk, 27 November
@@ -25,6 +25,8 @@ describe('Novosibirsk time formatting', () => {
   it('spells the month in the detail pane', () => {
     expect(formatReceivedLong('2025-11-27T07:05:00Z', NOW)).toBe('сегодня, 14:05');
     expect(formatReceivedLong('2025-11-03T02:00:00Z', NOW)).toBe('3 ноября, 09:00');
+    expect(formatLogTime('2025-11-27T07:05:09.900Z', NOW)).toBe('сегодня, 14:05:09');
+    expect(formatLogTime('2025-11-03T02:00:59Z', NOW)).toBe('3 ноября, 09:00:59');
     expect(formatReceivedLong('2024-03-08T02:00:00Z', NOW)).toBe('8 марта 2024, 09:00');
   });
 

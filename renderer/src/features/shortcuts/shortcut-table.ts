@@ -27,6 +27,8 @@ export type ShortcutAction =
   // shift lead: queues and statistics
   | 'extend-down' | 'extend-up' | 'open-group' | 'back' | 'select-all' | 'export-xlsx' | 'export-csv' | 'refresh'
   | 'choose-period' | 'toggle-urgency' | 'dismiss-toast' | 'show-shift'
+  // sync log
+  | 'toggle-problems'
   // routing suggestions (issue 6)
   | 'route-suggestion-1' | 'route-suggestion-2' | 'route-suggestion-3' | 'toggle-cluster'
   // conflicts section (issue 3)
@@ -258,6 +260,9 @@ const BINDINGS: readonly Binding[] = [
   { action: 'move-up', scope: 'sync-log', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }],
     label: 'Предыдущая запись', repeatable: true },
   { action: 'refresh', scope: 'sync-log', chords: [{ code: 'KeyR' }], label: 'Обновить журнал' },
+  // Every pull writes a line (the live posting: one every few seconds): the warnings and errors drowned in them (trial).
+  { action: 'toggle-problems', scope: 'sync-log', chords: [{ code: 'KeyF' }],
+    label: 'Журнал: только «внимание» и ошибки / все записи' },
 
   // «Поиск»: keys typed in the search box (letters stay text), then the results grid, then its two dialogs.
   { action: 'to-results', scope: 'search-box', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }, { code: 'ArrowDown' }],
