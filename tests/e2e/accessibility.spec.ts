@@ -229,6 +229,12 @@ test('every screen and dialog of a lead desk has no serious accessibility findin
     await page.keyboard.press('Shift+Tab');
     await expect(queuesPane).toBeFocused();
     await audit.check('queue opened');
+    await page.keyboard.press('Enter');
+    const reading = page.getByRole('dialog', { name: 'Обращение' });
+    await expect(reading.getByRole('region', { name: 'Текст обращения' })).toBeFocused();
+    await audit.check('an appeal of the queue read whole');
+    await page.keyboard.press('Escape');
+    await expect(reading).toHaveCount(0);
     await page.keyboard.press('Escape');
     await expect(queue).toBeHidden();
     await openSection(page, 'stats');

@@ -49,6 +49,18 @@ test('a lead drills into a queue, extends the selection with Shift+↓ and re-ro
     await page.keyboard.press('Enter');
     const list = view.getByRole('listbox');
     await expect(list.getByRole('option')).toHaveCount(3);
+    // Enter on a row reads the appeal whole before deciding (trial: a row shows ~40 characters at 150 %); Esc comes
+    // back to the same row, the queue's keys live again.
+    const firstId = await list.locator('[aria-selected="true"]').first().getAttribute('data-id');
+    const fullText = [...(await server.allAppeals()).values()].find((a) => a.id === firstId)?.text ?? '';
+    expect(fullText.length).toBeGreaterThan(0);
+    await page.keyboard.press('Enter');
+    const reading = page.getByRole('dialog', { name: 'Обращение' });
+    await expect(reading.getByRole('region', { name: 'Текст обращения' })).toHaveText(fullText.replace(/\s+/g, ' ').trim(), { useInnerText: false });
+    await expect(reading.getByTestId('queue-appeal-standing')).toContainText('Направлено: Минобр НСО · Оператор 1');
+    await page.keyboard.press('Escape');
+    await expect(reading).toHaveCount(0);
+    await expect(list.locator('[aria-selected="true"]')).toHaveAttribute('data-id', firstId ?? '');
     await page.keyboard.press('Shift+ArrowDown');
     await expect(list.locator('[aria-selected="true"]')).toHaveCount(2);
     const chosen = await list.locator('[aria-selected="true"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));

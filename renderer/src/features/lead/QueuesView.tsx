@@ -19,6 +19,7 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 import { TargetPicker } from '../target-picker/TargetPicker.js';
 import { ExportToast } from './ExportToast.js';
+import { QueueAppealDialog } from './QueueAppealDialog.js';
 import { RerouteConfirm } from './RerouteConfirm.js';
 import { decisionQuestion, decisionVerb, reroutePlan } from './reroute-plan.js';
 import { RejectDialog } from '../reject/RejectDialog.js';
@@ -85,6 +86,8 @@ export function QueuesView() {
   const [picker, setPicker] = useState(false);
   const [rejecting, setRejecting] = useState(false);
   const [asking, setAsking] = useState<Reroute | null>(null);
+  /** The appeal read whole (Enter on a row of an open queue), else null. */
+  const [reading, setReading] = useState<string | null>(null);
   /** The «Смена сейчас» row the list keys are on, or null while they are on the queues (or an open queue). */
   const [shiftCursor, setShiftCursor] = useState<number | null>(null);
   const memberCount = useShiftMemberCount();
@@ -198,7 +201,7 @@ export function QueuesView() {
     }
   };
 
-  useShortcutScope('queues', dialog === null && !picker && !rejecting && asking === null, ({ shortcut, digit }) => {
+  useShortcutScope('queues', dialog === null && !picker && !rejecting && asking === null && reading === null, ({ shortcut, digit }) => {
     if (shiftCursor !== null && walkShift(shortcut.action)) return;
     const inAppeals = open !== null;
     const last = inAppeals ? rows.length - 1 : lines.length - 1;
@@ -225,7 +228,12 @@ export function QueuesView() {
       case 'extend-down': if (inAppeals) setCursor(clamp(cursor + 1, last)); break;
       case 'extend-up': if (inAppeals) setCursor(clamp(cursor - 1, last)); break;
       case 'select-all': if (inAppeals && rows.length > 0) { setAnchor(0); setCursor(last); } break;
-      case 'open-group': { const line = lines[groupCursor]?.line; if (!inAppeals && line) void drill(line); break; }
+      case 'open-group': {
+        const line = lines[groupCursor]?.line;
+        if (!inAppeals && line) void drill(line);
+        else if (inAppeals) setReading(rows[cursor]?.id ?? null);
+        break;
+      }
       case 'back': if (inAppeals) { setOpen(null); setRows([]); } break;
       case 'show-shift': setOpen(null); setRows([]); setShiftCursor(0); break;
       case 'route-favorite': {
@@ -359,6 +367,7 @@ export function QueuesView() {
       <ExportToast state={exportState} keysActive={dialog === null && !picker && !rejecting && asking === null} onDismiss={dismissExport} />
       {picker ? <TargetPicker onChoose={reroute} onClose={() => setPicker(false)} /> : null}
       {rejecting ? <RejectDialog onChoose={reject} onClose={() => setRejecting(false)} /> : null}
+      {reading !== null ? <QueueAppealDialog appealId={reading} onClose={() => setReading(null)} /> : null}
       {asking !== null && open !== null ? (
         <RerouteConfirm question={decisionQuestion(asking.appealIds.length, asking.decision, targetName, asking.redecision)}
           verb={decisionVerb(asking.decision, asking.redecision)} queueLabel={open.label} onCancel={() => setAsking(null)}

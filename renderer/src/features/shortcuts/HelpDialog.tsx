@@ -9,7 +9,7 @@ import { browserKeyLabel, keysFor, primaryKeyFor, SCOPE_TITLES, SHORTCUTS, type 
 import { useKeymapVersion } from './use-keymap.js';
 import { useShortcutScope } from './use-shortcut-scope.js';
 
-const SCOPES: ShortcutScope[] = ['global', 'inbox', 'picker', 'reject', 'photo-viewer', 'queues', 'reroute-confirm', 'stats',
+const SCOPES: ShortcutScope[] = ['global', 'inbox', 'picker', 'reject', 'photo-viewer', 'queues', 'queue-appeal', 'reroute-confirm', 'stats',
   'export-toast', 'search-box', 'search', 'search-views', 'conflicts', 'sync-log', 'palette', 'favorites'];
 
 /**

@@ -6,6 +6,8 @@ export type ShortcutScope = 'global' | 'inbox' | 'picker' | 'reject' | 'help' | 
   | 'queues' | 'stats'
   // the lead's confirmation of a re-route of many appeals at once (more than reroute-plan.ts lets go at once)
   | 'reroute-confirm'
+  // one appeal of an open queue, read whole (QueueAppealDialog)
+  | 'queue-appeal'
   // the export toast over the lead's sections (issue 13): takes Esc before the section does
   | 'export-toast'
   | 'conflicts' | 'sync-log'
@@ -199,7 +201,7 @@ const BINDINGS: readonly Binding[] = [
   { action: 'select-all', scope: 'queues', chords: [{ code: 'KeyA', ctrl: true }],
     label: 'Выделить все обращения очереди' },
   { action: 'open-group', scope: 'queues', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
-    label: 'Открыть обращения очереди' },
+    label: 'Открыть очередь; в очереди — прочитать обращение целиком' },
   { action: 'back', scope: 'queues', chords: [{ code: 'Escape' }, { code: 'Backspace' }],
     label: 'Назад к списку очередей' },
   { action: 'route-favorite', scope: 'queues', chords: digits(1, 9, true),
@@ -225,6 +227,8 @@ const BINDINGS: readonly Binding[] = [
   { action: 'confirm', scope: 'reroute-confirm', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
     label: 'Подтвердить: направить выделенные обращения названному адресату' },
   { action: 'close', scope: 'reroute-confirm', chords: [{ code: 'Escape' }], label: 'Не перенаправлять' },
+  { action: 'close', scope: 'queue-appeal', chords: [{ code: 'Escape' }, { code: 'Enter' }, { code: 'NumpadEnter' }],
+    label: 'Назад к очереди' },
 
   { action: 'choose-period', scope: 'stats', chords: digits(1, 4, true),
     label: 'Период: 7 дней, 30 дней, этот месяц, прошлый месяц' },
@@ -466,6 +470,7 @@ export const SCOPE_TITLES: Record<ShortcutScope, string> = {
   'sign-out': 'Выход',
   queues: 'Очереди (старший смены)',
   'reroute-confirm': 'Очереди: подтверждение перенаправления',
+  'queue-appeal': 'Очереди: обращение целиком',
   stats: 'Статистика',
   'export-toast': 'Сообщение о выгрузке',
   'search-box': 'Поиск: строка запроса',
