@@ -8,7 +8,7 @@
 // real https images under the real CSP — nothing about the CSP is loosened for the test.
 import { createRequire } from 'node:module';
 import { test, expect, type Page } from '@playwright/test';
-import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+import { InboxPage, searchIntoResults, ServerUnderTest, startDesk, tempDir } from './stack.js';
 
 // A 2×2 PNG (red, green, blue, white).
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGP4z8DAAMJAEggAIe0F+2FmFa4AAAAASUVORK5CYII=', 'base64');
@@ -196,12 +196,7 @@ test('in the search results Space pages the detail text and V opens the photos t
   const inbox = new InboxPage(page);
   try {
     await inbox.open(desk.url);
-    await page.keyboard.press('Control+KeyF');
-    await page.keyboard.type('водопровод');
-    await expect(page.getByTestId('search-summary')).toHaveAttribute('data-total', '1');
-    await page.keyboard.press('Enter');
-    const grid = page.getByRole('grid', { name: 'Результаты поиска' });
-    await expect(grid).toBeFocused();
+    const grid = await searchIntoResults(page, 'водопровод', 1);
     await expect(page.getByTestId('appeal-detail')).toHaveAttribute('data-appeal-id', 'detail-long');
     await expect(page.getByTestId('appeal-detail').locator('.detail-text')).toContainText('Конец обращения.');
 

@@ -3,7 +3,7 @@
 // keyboard narrows the hits; Enter moves into the results, a digit routes the selected one (the server gets it),
 // a routed result refuses an operator's re-decision; Ctrl+S saves the search, and after a reload Ctrl+O applies it.
 import { test, expect } from '@playwright/test';
-import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+import { InboxPage, searchIntoResults, ServerUnderTest, startDesk, tempDir } from './stack.js';
 
 let server: ServerUnderTest;
 let serverDir: ReturnType<typeof tempDir>;
@@ -189,12 +189,7 @@ test('coming back to «Поиск» starts in the query, its text selected: what
   const inbox = new InboxPage(page);
   try {
     await inbox.open(desk.url);
-    await page.keyboard.press('Control+KeyF');
-    await page.keyboard.type('елочн');
-    await expect(page.getByTestId('search-summary')).toHaveAttribute('data-total', '3');
-    await page.keyboard.press('Enter');
-    const grid = page.getByRole('grid', { name: 'Результаты поиска' });
-    await expect(grid).toBeFocused();
+    const grid = await searchIntoResults(page, 'елочн', 3);
 
     // To the inbox and back by the section keys (trial: the results kept the keys, and «дом 5» typed as a new query
     // routed the selected result with its «5»).

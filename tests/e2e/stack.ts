@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startServer, type RunningServer, type StartServerOptions } from '../../server/start-server.js';
 import { startHarness, type Harness } from '../harness/start-harness.js';
 import { readAllAppeals } from '../harness/server-read-back.js';
@@ -182,6 +182,17 @@ export function serverForSpec(demo = 40): {
 }
 
 /** Opens «?», then «Настройка клавиш» (Enter), and moves ↓ to the row of this action; its dialog and selected row. */
+/** Ctrl+F, the query typed, its `total` hits counted, Enter: the results' grid, focused, is returned. */
+export async function searchIntoResults(page: Page, query: string, total: number): Promise<Locator> {
+  await page.keyboard.press('Control+KeyF');
+  await page.keyboard.type(query);
+  await expect(page.getByTestId('search-summary')).toHaveAttribute('data-total', String(total));
+  await page.keyboard.press('Enter');
+  const grid = page.getByRole('grid', { name: 'Результаты поиска' });
+  await expect(grid).toBeFocused();
+  return grid;
+}
+
 export async function openKeymapAt(page: Page, scope: string, action: string) {
   await page.keyboard.press('Shift+Slash');
   const dialog = page.getByRole('dialog', { name: 'Клавиши' });
