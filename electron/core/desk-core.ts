@@ -15,6 +15,7 @@ import { startSuggestionService, type SuggestionService } from './routing/sugges
 import type { Clock } from './clock.js';
 import { HandoverSessions } from './handover.js';
 import { readDeadlineConfig, utcOffsetOf } from './lead/deadline-config.js';
+import { startSearchIndexKeeper } from './search/search-index-keeper.js';
 import { SyncEngine } from './sync-engine.js';
 import { SyncLog } from './sync-log.js';
 import { createFileTokenStore, type TokenStore } from './token-store.js';
@@ -164,9 +165,11 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
   started.suggestions = suggestions;
   afterChange.set('suggestions', () => suggestions.poke());
   suggestions.poke();
+  // Before the engine starts: it resumes a pass a kill left pending, and holds back while a long pull runs.
+  const searchIndex = startSearchIndexKeeper({ cache, events, log });
   const handlers: DeskHandlers = createDeskHandlers({
     cache, api, engine, events, tokenStore, apiUrl: options.apiUrl, demo, log, syncLog, suggestions, team: teamService,
-    handover, deadlines, utcOffsetMinutes, afterChange,
+    handover, deadlines, utcOffsetMinutes, afterChange, searchIndex,
   });
   let closed = false;
   let closing: Promise<void> | null = null;
@@ -223,6 +226,7 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
         closed = true;
         await teamService.close();
         await engine.close();
+        searchIndex.close();
         await suggestions.close();
         events.clear();
         cache.db.close();

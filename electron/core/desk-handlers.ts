@@ -19,6 +19,7 @@ import { createLeadHandlers } from './lead/lead-handlers.js';
 import { createRoutingHandlers } from './routing/routing-handlers.js';
 import type { SuggestionService } from './routing/suggestion-service.js';
 import { createSearchHandlers } from './search/search-handlers.js';
+import type { SearchIndexKeeper } from './search/search-index-keeper.js';
 import { createSessionHandlers } from './session/session-handlers.js';
 import { createSyncHandlers } from './sync/sync-handlers.js';
 import type { SyncEngine } from './sync-engine.js';
@@ -52,6 +53,8 @@ export interface HandlerContext {
   utcOffsetMinutes: number;
   /** Where the lead's deadlines and the clusters set their after-change steps (after-change.ts). */
   afterChange: AfterChangePipeline;
+  /** The search index's pass after a long pull, which a search waits for. */
+  searchIndex: Pick<SearchIndexKeeper, 'caughtUp'>;
 }
 
 export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
@@ -69,7 +72,7 @@ export function createDeskHandlers(ctx: HandlerContext): DeskHandlers {
     ...createSessionHandlers(ctx),
     ...createInboxHandlers({ cache, events, clusters, decided, outboxChanged: () => engine.publishStatus(), ...signedIn,
       favorites: createFavorites({ cache, api: ctx.api, events, log: ctx.log, ...signedIn }) }),
-    ...createSearchHandlers(cache, ctx.utcOffsetMinutes),
+    ...createSearchHandlers(cache, ctx.utcOffsetMinutes, ctx.searchIndex),
     ...createSyncHandlers({ cache, events, engine, syncLog: ctx.syncLog, ...signedIn }),
     ...createLeadHandlers({ cache, events, log: ctx.log, decided, deadlines: ctx.deadlines, afterChange: ctx.afterChange, ...signedIn }),
     ...createRoutingHandlers(ctx.suggestions),

@@ -20,13 +20,21 @@ export function recomputeLocalView(cache: LocalCache, appealId: string): Appeal 
   return local;
 }
 
-/**
- * Stores an appeal as the server reports it and rebases pending decisions; false when the cache had newer.
- * `pending`: the appeals with outbox rows, read once per pulled page instead of one outbox query per appeal.
- */
-export function storeServerAppeal(cache: LocalCache, appeal: Appeal, replace = false,
-  pending?: ReadonlySet<string>): boolean {
-  if (!(replace ? cache.appeals.replaceServer(appeal) : cache.appeals.storeServer(appeal))) return false;
+/** How a pulled page stores its appeals (sync-pull.ts). */
+export interface StoreOptions {
+  /** Take the server's state even at a lower version (the server was restored from a backup). */
+  replace?: boolean;
+  /** The appeals with outbox rows, read once per pulled page instead of one outbox query per appeal. */
+  pending?: ReadonlySet<string>;
+  /** The search text waits for the pass after a long pull (SearchIndexWriter.deferring). */
+  deferIndex?: boolean;
+}
+
+/** Stores an appeal as the server reports it and rebases pending decisions; false when the cache had newer. */
+export function storeServerAppeal(cache: LocalCache, appeal: Appeal, options: StoreOptions = {}): boolean {
+  const { replace = false, pending, deferIndex } = options;
+  const stored = replace ? cache.appeals.replaceServer(appeal, deferIndex) : cache.appeals.storeServer(appeal, deferIndex);
+  if (!stored) return false;
   if (pending ? pending.has(appeal.id) : cache.outbox.forAppeal(appeal.id).length > 0) recomputeLocalView(cache, appeal.id);
   return true;
 }

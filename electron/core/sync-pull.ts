@@ -43,6 +43,7 @@ export async function pullChanges(ctx: PullContext): Promise<void> {
   const startedMs = ctx.clock.now();
   let done = 0;
   let showingProgress = false;
+  let longPull = false;
   // The next page, asked for before this one is stored: the server builds it while the cache writes.
   let prefetched: Promise<ChangesResponse> | null = null;
   while (!ctx.isClosed()) {
@@ -68,11 +69,16 @@ export async function pullChanges(ctx: PullContext): Promise<void> {
       replace = true;
       continue;
     }
+    // A pull of more than one page leaves the search text to one pass after it (search-index-keeper.ts); a single
+    // page (an incremental sync) is searchable when it commits, as long as no such pass is pending.
+    longPull ||= page.hasMore;
     // The page and the cursor commit together: a crash re-pulls the page, never skips it.
     const ids = cache.transaction(() => {
       const written: string[] = [];
-      const pending = cache.outbox.pendingAppealIds();
-      for (const appeal of page.appeals) if (storeServerAppeal(cache, appeal, replace, pending)) written.push(appeal.id);
+      const options = {
+        replace, pending: cache.outbox.pendingAppealIds(), deferIndex: cache.searchIndex.deferring(longPull),
+      };
+      for (const appeal of page.appeals) if (storeServerAppeal(cache, appeal, options)) written.push(appeal.id);
       cache.meta.set('cursor', page.cursor);
       if (replace && !page.hasMore) cache.meta.delete('resyncFromStart');
       return written;

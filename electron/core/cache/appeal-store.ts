@@ -33,8 +33,8 @@ export class AppealStore {
   private readonly resetVersion;
   private readonly anyDecidedStmt;
 
-  constructor(db: CacheDb) {
-    this.searchIndex = new SearchIndexWriter(db);
+  constructor(db: CacheDb, searchIndex = new SearchIndexWriter(db)) {
+    this.searchIndex = searchIndex;
     this.upsert = db.prepare(`
       INSERT INTO appeals (id, server_json, server_version, server_status, local_status, local_target_id, local_json,
         received_at, received_ms, source, channel_name, author_name, excerpt, attachment_count, withdrawn_at)
@@ -64,9 +64,10 @@ export class AppealStore {
 
   /**
    * Stores the server's appeal unless the cache already holds a newer server version; the local view is reset
-   * to it (callers re-apply pending decisions). Returns whether anything was written.
+   * to it (callers re-apply pending decisions). Returns whether anything was written. `deferIndex`: the search
+   * text of a new appeal waits for the pass after a long pull (SearchIndexWriter.deferring says when).
    */
-  storeServer(appeal: Appeal): boolean {
+  storeServer(appeal: Appeal, deferIndex?: boolean): boolean {
     const result = this.upsert.run({
       id: appeal.id,
       json: JSON.stringify(appeal),
@@ -82,15 +83,16 @@ export class AppealStore {
       attachmentCount: appeal.attachments.length,
       withdrawnAt: appeal.withdrawnAt ?? null,
     });
-    // Same transaction as the row (the caller's): the index never lags the cache, and no trigger is involved.
-    if (result.changes > 0) this.searchIndex.add(appeal);
+    // Same transaction as the row (the caller's), no trigger: the document, and its text or the marker of the pass
+    // that will write it, commit with the appeal.
+    if (result.changes > 0) this.searchIndex.add(appeal, deferIndex);
     return result.changes > 0;
   }
 
   /** After the server was restored from an older backup its state is the truth, even at a lower version. */
-  replaceServer(appeal: Appeal): boolean {
+  replaceServer(appeal: Appeal, deferIndex?: boolean): boolean {
     this.resetVersion.run(appeal.id);
-    return this.storeServer(appeal);
+    return this.storeServer(appeal, deferIndex);
   }
 
   server(id: string): Appeal | null {

@@ -13,6 +13,7 @@ import { START_FRESH_FLAG, openCache, type CacheDb } from './open-cache.js';
 import { SQLITE_COMPANION_SUFFIXES } from '../../../shared/node/owner-only-files.js';
 import { OutboxStore } from './outbox-store.js';
 import { SavedViewStore } from './saved-view-store.js';
+import { SearchIndexWriter } from './search-index.js';
 import { SearchStore } from './search-store.js';
 import { TargetStore } from './target-store.js';
 
@@ -28,6 +29,8 @@ export interface LocalCache {
   /** Grid rows for a window of ids; waiting ids in inbox order. */
   rows: AppealRowStore;
   search: SearchStore;
+  /** The search index's writer: documents of new appeals, and the pass a long pull leaves pending. */
+  searchIndex: SearchIndexWriter;
   views: SavedViewStore;
   /** Runs `work` in one SQLite transaction (nested calls become savepoints). */
   transaction<T>(work: () => T): T;
@@ -60,15 +63,17 @@ export function openLocalCache(dataDir: string, options: OpenLocalCacheOptions =
     log(`cache: ${file} corrupt, set aside; starting fresh as the operator asked`);
     db = openCache(file);
   }
+  const searchIndex = new SearchIndexWriter(db);
   return {
     db,
-    appeals: new AppealStore(db),
+    appeals: new AppealStore(db, searchIndex),
     outbox: new OutboxStore(db),
     conflicts: new ConflictStore(db),
     targets: new TargetStore(db),
     meta: new MetaStore(db),
     rows: new AppealRowStore(db),
     search: new SearchStore(db),
+    searchIndex,
     views: new SavedViewStore(db),
     transaction: <T>(work: () => T): T => db.transaction(work)(),
   };

@@ -1,5 +1,5 @@
 // Key/value settings in the cache (sync cursor, signed-in user, favourites, last sync time), stored as JSON.
-import type { CacheDb } from './open-cache.js';
+import type { Database } from 'better-sqlite3';
 
 export type MetaKey = 'cursor' | 'user' | 'favorites' | 'lastSyncAt'
   // sync engine: a full re-pull after the server went back in time (survives a crash mid-way)
@@ -7,14 +7,18 @@ export type MetaKey = 'cursor' | 'user' | 'favorites' | 'lastSyncAt'
   // each operator's remapped shortcuts by user id (keymap/keymap-handlers.ts)
   | 'keymaps'
   // the ranking version the stored suggestions of waiting appeals were scored with (routing/ranking-version.ts)
-  | 'rankingVersion';
+  | 'rankingVersion'
+  // the first search document still without its text, left by a long pull to the pass after it (search-index.ts)
+  | 'searchIndexPendingFrom';
 
 export class MetaStore {
   private readonly selectStmt;
   private readonly upsertStmt;
   private readonly deleteStmt;
 
-  constructor(db: CacheDb) {
+  // Database, not open-cache's CacheDb (the same type): the search index's writer uses this store, and open-cache
+  // runs the migrations, which use the search index (008).
+  constructor(db: Database) {
     this.selectStmt = db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?');
     this.upsertStmt = db.prepare(
       'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
