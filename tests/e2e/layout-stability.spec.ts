@@ -99,8 +99,13 @@ for (const screen of SCREENS) {
       const decided = await inbox.decideWith('Digit2');
       const routed = await deskB.core.call('appeals.route', { appealId: decided, targetId: 'mingkh' });
       expect(routed.ok).toBe(true);
-      // A's retries back off meanwhile (1 s, 2 s, 4 s…), so B, asked at once, is first when the server is back.
-      await page.waitForTimeout(3_000);
+      // A's retries back off meanwhile (1 s, 2 s, 4 s…, ±25 %): once A's next one is seconds away, B, asked at once,
+      // is first when the server is back (a fixed 3 s wait raced A's jittered retry on a loaded machine).
+      await expect.poll(async () => {
+        const status = await deskA.core.call('sync.status', {});
+        const next = status.ok ? (status.value as { nextRetryAt?: string | null }).nextRetryAt : null;
+        return next ? Date.parse(next) - Date.now() : 0;
+      }, { timeout: 60_000 }).toBeGreaterThan(4_000);
       await server.start();
       await deskB.core.call('sync.now', {});
       await server.expectAppeals({ [decided]: { status: 'routed', targetId: 'mingkh' } });

@@ -111,11 +111,11 @@ test('the status bar hint is the screen\'s own keys, and a remapped key shows in
     // QA: on «Очереди» and «Статистика» it said «1–9 направить».
     await page.keyboard.press('Control+Digit2');
     await expect(hints).toContainText('перенаправить');
-    expect(await hintKeys(page)).toEqual(['клавиша ↑', 'клавиша ↓', 'клавиша 1–9', 'клавиша ?']);
+    expect(await hintKeys(page)).toEqual(['клавиша ↑', 'клавиша ↓', 'клавиша 1–9', `клавиша ${keysFor('global', 'open-help')}`]);
     await page.keyboard.press('Control+Digit3');
     await expect(hints).toContainText('период');
     await expect(hints).not.toContainText('направить');
-    expect(await hintKeys(page)).toEqual(['клавиша 1–4', 'клавиша ?']);
+    expect(await hintKeys(page)).toEqual(['клавиша 1–4', `клавиша ${keysFor('global', 'open-help')}`]);
 
     // The sync log's and the conflicts' own footers: both directions, all their keys.
     for (const digit of [5, 6]) {
@@ -136,10 +136,10 @@ test('the status bar hint is the screen\'s own keys, and a remapped key shows in
     await page.keyboard.press('Escape');
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
-    await expect.poll(() => hintKeys(page)).toEqual(['клавиша ↑', 'клавиша N', 'клавиша 1–9', 'клавиша ?']);
+    await expect.poll(() => hintKeys(page)).toEqual(['клавиша ↑', 'клавиша N', 'клавиша 1–9', `клавиша ${keysFor('global', 'open-help')}`]);
     await page.keyboard.press('Control+Digit2');
     await expect(hints).toHaveAttribute('data-scope', 'queues');
-    expect(await hintKeys(page)).toEqual(['клавиша ↑', 'клавиша ↓', 'клавиша 1–9', 'клавиша ?']);
+    expect(await hintKeys(page)).toEqual(['клавиша ↑', 'клавиша ↓', 'клавиша 1–9', `клавиша ${keysFor('global', 'open-help')}`]);
   } finally { await done(); }
 });
 
