@@ -50,6 +50,49 @@ test('HTML, scripts, bidi and control characters and a 100 KB message are shown 
   }
 });
 
+test('an appeal with no text (empty or only whitespace) says «Без текста» in the detail pane, with its author and links', async ({ page }) => {
+  const serverDir = tempDir('srv'); const deskDir = tempDir('desk');
+  const server = new ServerUnderTest(serverDir.dir, 0);
+  await server.start();
+  await server.ingest([
+    { id: 'ok-empty-1', source: 'ok', channel: { name: 'Мэрия города Новосибирска', url: 'https://ok.ru/meria' },
+      author: { name: 'Ольга Пустая' }, text: '', attachments: [{ kind: 'link', url: 'https://ok.ru/video/1' }],
+      receivedAt: '2026-11-27T05:00:00.000Z' },
+    { id: 'vk-blank-2', source: 'vk', channel: { name: 'МинЖКХ НСО', url: 'https://vk.com/mingkh_nso' },
+      author: { name: 'Иван Пробелов' }, text: ' \n\t \u200b ', attachments: [], receivedAt: '2026-11-27T04:00:00.000Z' },
+    { id: 'vk-text-3', source: 'vk', channel: { name: 'МинЖКХ НСО', url: 'https://vk.com/mingkh_nso' },
+      author: { name: 'Пётр' }, text: 'Нет горячей воды', attachments: [], receivedAt: '2026-11-27T03:00:00.000Z' },
+  ]);
+  const desk = await startDesk(server, deskDir.dir, { login: 'operator1' });
+  try {
+    const inbox = new InboxPage(page);
+    await inbox.open(desk.url);
+    const detail = page.getByTestId('appeal-detail');
+    await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'ok-empty-1');
+    await expect(detail.getByTestId('detail-no-text')).toHaveText('Без текста');
+    await expect(detail).toContainText('Ольга Пустая');
+    await expect(detail.locator('.detail-attachments')).toContainText('ok.ru');
+    // Muted: not the citizen's words in the text's colour.
+    const colours = await detail.evaluate((el) => ({
+      none: getComputedStyle(el.querySelector('[data-testid="detail-no-text"]') as Element).color,
+      body: getComputedStyle(el).color,
+    }));
+    expect(colours.none).not.toBe(colours.body);
+
+    await page.keyboard.press('ArrowDown');
+    await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'vk-blank-2');
+    await expect(detail.getByTestId('detail-no-text')).toHaveText('Без текста');
+    await expect(detail).toContainText('Иван Пробелов');
+
+    await page.keyboard.press('ArrowDown');
+    await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'vk-text-3');
+    await expect(detail).toContainText('Нет горячей воды');
+    await expect(detail.getByTestId('detail-no-text')).toHaveCount(0);
+  } finally {
+    await desk.close(); await server.stop(); serverDir.remove(); deskDir.remove();
+  }
+});
+
 test('a wrong password and an unreachable server give clear Russian messages on the login screen', async ({ page }) => {
   const serverDir = tempDir('srv'); const deskDir = tempDir('desk'); const lostDir = tempDir('lost');
   const server = new ServerUnderTest(serverDir.dir, 5);
