@@ -41,3 +41,11 @@ export function excerptOf(text: string, maxLength = 240): string {
   const lastSpace = cut.lastIndexOf(' ');
   return `${(lastSpace > maxLength * 0.6 ? cut.slice(0, lastSpace) : cut).trimEnd()}…`;
 }
+
+/**
+ * Nothing to read once made inert (blanks and zero-width characters only): a post of photos only, or a message
+ * emptied on the platform. The detail pane and the lead's reading of one appeal say «Без текста» for it.
+ */
+export function isBlankText(inert: string): boolean {
+  return /^[\s\u200b-\u200d\u2060\ufeff]*$/u.test(inert);
+}

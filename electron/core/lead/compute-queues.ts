@@ -9,7 +9,7 @@
 import type { QueueAppeal, QueueGroup, QueueRow, Queues } from '../../../shared/desk-api/lead-contract.js';
 import type { WorkingCalendar } from '../../../shared/deadlines/working-calendar.js';
 import type { AppealFact } from './appeal-facts.js';
-import { medianMinutes } from './compute-stats.js';
+import { medianMinutes, minutesToRoute } from './compute-stats.js';
 
 export const OVERDUE_HORIZON_MS = 7 * 86_400_000;
 /** How far back the queues look for routed appeals (by receipt). */
@@ -83,7 +83,7 @@ export function computeQueues(
       if (m.today) {
         acc.routedToday++;
         const routedMs = routedMsOf(f, by);
-        if (routedMs !== null) acc.times.push(Math.max(0, (routedMs - f.receivedMs) / 60_000));
+        if (routedMs !== null) acc.times.push(minutesToRoute(f, routedMs));
       }
     }
     // The corrector's own row counts the correction, never as their routing.

@@ -34,8 +34,13 @@ export function periodBounds(period: StatsPeriod, calendar: WorkingCalendar): [n
 }
 
 const zeroCounts = (): SourceCounts => ({ vk: 0, ok: 0, telegram: 0, pos: 0 });
+/** Minutes from receipt to a routing made at `routedMs` (a clock skew never makes it negative). */
+export const minutesToRoute = (f: Pick<AppealFact, 'receivedMs'>, routedMs: number): number =>
+  Math.max(0, (routedMs - f.receivedMs) / 60_000);
+
+/** Of the standing routing: the appeal's own time to route, null unless routed. */
 export const routeMinutesOf = (f: AppealFact): number | null =>
-  f.status === 'routed' && f.decidedMs !== null ? Math.max(0, (f.decidedMs - f.receivedMs) / 60_000) : null;
+  f.status === 'routed' && f.decidedMs !== null ? minutesToRoute(f, f.decidedMs) : null;
 
 export function computeStats(
   facts: readonly AppealFact[], period: StatsPeriod, calendar: WorkingCalendar,
@@ -83,7 +88,7 @@ export function computeStats(
       const op = operatorOf(f.credited.byId, f.credited.byName);
       if (f.credited.status === 'routed') {
         op.routed++;
-        op.times.push(Math.max(0, (f.credited.decidedMs - f.receivedMs) / 60_000));
+        op.times.push(minutesToRoute(f, f.credited.decidedMs));
       } else op.rejected++;
       if (f.correction !== null) op.corrected++;
     }

@@ -541,7 +541,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     setAway: (away) => {
       if (get().away === away) return;
       set({ away });
-      void requestHold(!away && get().view === 'inbox' ? get().selectedId : null);
+      // holdSelection reads `away`; away from the inbox there is no hold of its to take or give back.
+      if (get().view === 'inbox') get().holdSelection(true);
     },
   };
 };

@@ -1,7 +1,7 @@
 // Citizen text shown as plain text: the controls that can spoof (bidi overrides and isolates, direction marks,
 // zero-widths) go; the emoji joiner stays where it joins emoji, and only there.
 import { describe, expect, it } from 'vitest';
-import { excerptOf, inertText } from '../../../shared/text/inert-text.js';
+import { excerptOf, inertText, isBlankText } from '../../../shared/text/inert-text.js';
 
 const SPOOFING = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069',
   '\u200B', '\u200C', '\u200E', '\u200F', '\u061C', '\u2060', '\uFEFF', '\u0007', '\u009B'];
@@ -48,5 +48,12 @@ describe('inertText / excerptOf', () => {
     expect(inertText('а\n\u200B\n\u202E\nб')).toBe('а\n\nб');
     // Linear on a hostile post: 100,000 newlines with spaces between.
     expect(inertText(`а${'\n '.repeat(100_000)}\nб`)).toBe('а\n\nб');
+  });
+});
+
+describe('isBlankText', () => {
+  it('is blank for nothing, blanks and zero-width characters only; any letter or mark is text', () => {
+    for (const text of ['', ' \n\t ', '\u200b\u200d\ufeff', inertText(' \u202e\u200b ')]) expect(isBlankText(text), JSON.stringify(text)).toBe(true);
+    for (const text of ['a', ' .', 'Нет воды', '\u200b!']) expect(isBlankText(text), JSON.stringify(text)).toBe(false);
   });
 });

@@ -8,7 +8,7 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { InboxRow, LocalAppeal } from '../../../../shared/desk-api/contract.js';
 import { SOURCE_LABELS, type Attachment } from '../../../../shared/domain/appeal.js';
-import { excerptOf, inertText } from '../../../../shared/text/inert-text.js';
+import { excerptOf, inertText, isBlankText } from '../../../../shared/text/inert-text.js';
 import { Keycap } from '../../components/Keycap.js';
 import { SafeLink } from '../../components/SafeLink.js';
 import { SourceBadge } from '../../components/SourceBadge.js';
@@ -28,12 +28,10 @@ import { WithdrawnBanner } from '../withdrawn/WithdrawnMark.js';
 const ATTACHMENT_LABELS: Record<Attachment['kind'], string> = { photo: 'Фото', video: 'Видео', link: 'Ссылка' };
 
 // A 100 KB post is one text node: cheap for the browser, and memoised so selection changes elsewhere skip it.
-// Blank after cleaning (whitespace, zero-width characters): a post of photos only, or a message emptied on the platform.
-const BLANK = /^[\s\u200b-\u200d\u2060\ufeff]*$/u;
 const AppealText = memo(function AppealText({ text }: { text: string }) {
   const clean = useMemo(() => inertText(text), [text]);
   // An empty pane read as «not loaded yet» (trial): say there is no text, muted, so it is not taken for the citizen's.
-  if (BLANK.test(clean)) return <div className="detail-text detail-text-none" data-testid="detail-no-text">Без текста</div>;
+  if (isBlankText(clean)) return <div className="detail-text detail-text-none" data-testid="detail-no-text">Без текста</div>;
   return <div className="detail-text" lang="ru">{clean}</div>;
 });
 

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LocalAppeal } from '../../../../shared/desk-api/contract.js';
 import { REJECT_REASON_LABELS, SOURCE_LABELS } from '../../../../shared/domain/appeal.js';
-import { excerptOf, inertText } from '../../../../shared/text/inert-text.js';
+import { excerptOf, inertText, isBlankText } from '../../../../shared/text/inert-text.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
 import { SourceBadge } from '../../components/SourceBadge.js';
@@ -63,7 +63,7 @@ export function QueueAppealDialog({ appealId, onClose }: { appealId: string; onC
           </p>
           {/* A long post scrolls here: the region takes the keyboard (PgDn, ↓), its name read out. */}
           <section ref={textRef} className="queue-appeal-text" tabIndex={0} aria-label="Текст обращения" lang="ru">
-            {text.trim() === '' ? <span className="muted">Без текста</span> : text}
+            {isBlankText(text) ? <span className="muted">Без текста</span> : text}
           </section>
           {appeal.attachments.length > 0
             ? <p className="muted">Вложений: {appeal.attachments.length} (смотреть — во «Входящих» или «Поиске»)</p> : null}
