@@ -88,3 +88,37 @@ test('a surge is one row with a count; G unfolds it; one key routes every appeal
     dir.remove();
   }
 });
+
+test('G on the list\'s last row scrolls the unfolded appeals into view, as many as fit, the group\'s first kept', async ({ browser }) => {
+  // Its own central API: 80 demo appeals above a surge 40 days old (the demo spans 30), so the surge's face is the
+  // list's last row and its members unfold below the fold (trial: nothing showed what G had done).
+  const bottomDir = tempDir('srv-bottom'); const dir = tempDir('desk');
+  const bottom = new ServerUnderTest(bottomDir.dir, 80);
+  await bottom.start();
+  await bottom.ingest(surgeAppeals(Date.now() - 40 * 86_400_000, 'old-').filter((a) => a.id.startsWith('old-surge-water')));
+  const desk = await startDesk(bottom, dir.dir, { login: 'operator1' });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'ru-RU', timezoneId: 'Asia/Novosibirsk' });
+  const page = await context.newPage();
+  try {
+    const inbox = new InboxPage(page);
+    await inbox.open(desk.url);
+    await page.keyboard.press('End');
+    await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'old-surge-water-5');
+    await expect(inbox.selectedRow.getByTestId('cluster-badge')).toHaveText('+4');
+    const inView = async (id: string) => page.evaluate((rowId) => {
+      const grid = document.querySelector('[role="grid"]');
+      const row = grid?.querySelector(`[data-appeal-id="${rowId}"]`);
+      const header = grid?.querySelector('.grid-header');
+      if (!grid || !row || !header) return false;
+      const g = grid.getBoundingClientRect(); const r = row.getBoundingClientRect();
+      return r.top >= header.getBoundingClientRect().bottom - 1 && r.bottom <= g.bottom + 1;
+    }, id);
+    await page.keyboard.press('KeyG');
+    await expect(inbox.selectedRow.getByTestId('cluster-badge')).toHaveText('группа 5');
+    // All five fit at 1366×768: every one is on screen, the selected face too.
+    for (const id of SURGE_WATER_IDS.map((m) => `old-${m}`)) await expect.poll(() => inView(id), id).toBe(true);
+    await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'old-surge-water-5');
+  } finally {
+    await context.close(); await desk.close(); await bottom.stop(); bottomDir.remove(); dir.remove();
+  }
+});

@@ -275,6 +275,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   // Reloads coalesce: while one runs, any number of requests share a single follow-up reload.
   let running: Promise<void> | null = null;
   let queued: Promise<void> | null = null;
+  /** Counts G's unfoldings, so unfolding the same cluster again is news to the grid. */
+  let unfoldSeq = 0;
   function loadInbox(): Promise<void> {
     if (running === null) {
       running = fetchList().finally(() => { running = null; });
@@ -496,12 +498,23 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       const faceOf = (): string | undefined => get().rowIds.find((rowId) => get().clusterOf.get(rowId)?.clusterId === cluster.clusterId);
       const face = folding ? faceOf() : undefined;
       if (face !== undefined && face !== selectedId) selectId(face);
-      set({ expandedClusters: next });
+      set({ expandedClusters: next, ...(folding ? { unfolded: null } : {}) });
       void loadInbox().then(() => {
         const faceNow = faceOf();
         if (faceNow !== undefined && !get().rowIds.includes(get().selectedId ?? '')) selectId(faceNow);
+        // Unfolding: say which rows G listed, so the grid can bring them into view once (trial: on the list's last
+        // row they landed below the fold with nothing showing what G did).
+        if (!folding && get().expandedClusters.has(cluster.clusterId)) {
+          const { rowIds, clusterOf: listed } = get();
+          const inCluster = (id: string | undefined) => id !== undefined && listed.get(id)?.clusterId === cluster.clusterId;
+          const from = rowIds.findIndex(inCluster);
+          let count = 0;
+          while (from >= 0 && inCluster(rowIds[from + count])) count++;
+          if (from >= 0) set({ unfolded: { key: `${cluster.clusterId}#${++unfoldSeq}`, from, count } });
+        }
       });
     },
+    unfolded: null,
     onAppealsChanged: (ids) => {
       list.forgetDetails(ids);
       const { selectedId } = get();
@@ -521,7 +534,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       holdSeq++;
       clearTimeout(restTimer);
       set({ rowsById: new Map(), baseIds: [], rowIds: [], inboxPhase: 'idle', selectedId: null, detail: null,
-        clusterOf: new Map(), expandedClusters: new Set(), arrivedAbove: new Set(), lastDecided: null });
+        clusterOf: new Map(), expandedClusters: new Set(), unfolded: null, arrivedAbove: new Set(), lastDecided: null });
     },
     arrangeByHolds: () => {
       const { selectedId: id, selectionHold: own, view } = get();

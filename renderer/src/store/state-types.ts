@@ -46,6 +46,12 @@ export interface InboxSlice extends DecidableList {
   expandedClusters: ReadonlySet<string>;
   /** Expands the selected row's cluster into its members, or folds it back (key G). */
   toggleCluster(): void;
+  /**
+   * The rows G last unfolded (`from` its first index in rowIds, `count` of them), set once the members are listed;
+   * `key` tells one unfolding from the next. The grid scrolls them into view, as many as fit (unfolded on the list's
+   * last row, they all landed below the fold).
+   */
+  unfolded: { key: string; from: number; count: number } | null;
   /** Colleagues' holds changed: the grid's order follows (the selection stays where the operator is). */
   arrangeByHolds(): void;
   /** Tell the core what this desk shows now (the inbox is on screen) or that it shows nothing (null). */

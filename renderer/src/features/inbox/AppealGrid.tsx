@@ -73,11 +73,13 @@ export interface AppealGridProps {
   focusOnMount?: boolean;
   /** Told the ids of the rows on screen (not the overscan) whenever they change: the inbox's unseen arrivals. */
   onSeen?(visibleIds: readonly string[]): void;
+  /** Rows to bring into view once per `key` (an unfolded cluster's), as many as fit, the first kept in view. */
+  reveal?: { key: string; from: number; count: number } | null;
 }
 
 export function AppealGrid({
   ids, rowsById, selectedId, onSelect, ensureRows, columns, label, onPageSize, className, gridRef, heldBy, selectedHold,
-  focusOnMount = false, onSeen,
+  focusOnMount = false, onSeen, reveal = null,
 }: AppealGridProps) {
   const rowIdPrefix = useId();
   const domIdOf = (appealId: string): string => `${rowIdPrefix}row-${appealId}`;
@@ -190,6 +192,28 @@ export function AppealGrid({
     cancelAnimationFrame(v.frame);
     v.frame = requestAnimationFrame(() => { el.scrollTop = target; });
   }, [ids, selectedId, selectedIndex]);
+
+  // Rows asked to be shown together (G unfolded a cluster on the list's last row: its members landed below the fold).
+  // Scrolls down only as far as the last of them, never past the first; once per key, so later list changes (a member
+  // decided, an arrival) leave the scroll to the anchoring above.
+  const revealed = useRef<string | null>(null);
+  const revealKey = reveal?.key ?? null;
+  const revealFrom = reveal?.from ?? -1;
+  const revealCount = reveal?.count ?? 0;
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    if (!el || revealKey === null || revealed.current === revealKey || revealFrom < 0) return;
+    revealed.current = revealKey;
+    const v = view.current;
+    const visible = v.height - HEADER_HEIGHT;
+    const firstTop = revealFrom * ROW_HEIGHT;
+    const lastBottom = (revealFrom + revealCount) * ROW_HEIGHT;
+    if (lastBottom <= v.top + visible) return;
+    const next = Math.max(v.top, Math.min(firstTop, lastBottom - visible));
+    v.top = next;
+    cancelAnimationFrame(v.frame);
+    v.frame = requestAnimationFrame(() => { el.scrollTop = next; });
+  }, [revealKey, revealFrom, revealCount]);
 
   // PageUp/PageDown move by what fits on screen.
   useLayoutEffect(() => {

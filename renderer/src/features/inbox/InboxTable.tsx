@@ -19,6 +19,7 @@ export function InboxTable() {
   // Every selection in the inbox asks for its hold once it rests (store/inbox-slice.ts): until the answer it is pending.
   const selectedHold = useDeskStore((s) => (s.selectionHold?.id === s.selectedId ? s.selectionHold?.state : 'pending'));
   const heldBy = useHeldByName();
+  const unfolded = useDeskStore((s) => s.unfolded);
   // The window's rows and its top suggestions (#6) are fetched together, once per window, never per key press.
   const ensureWindow = useCallback((ids: readonly string[]) => {
     followSuggestionChanges();
@@ -28,6 +29,6 @@ export function InboxTable() {
   return (
     <AppealGrid ids={rowIds} rowsById={rowsById} selectedId={selectedId} onSelect={select} ensureRows={ensureWindow}
       columns={INBOX_COLUMNS} label="Обращения, ожидающие разбора" className="inbox-grid" onPageSize={setPageSize}
-      heldBy={heldBy} selectedHold={selectedHold} focusOnMount onSeen={markSeen} />
+      heldBy={heldBy} selectedHold={selectedHold} focusOnMount onSeen={markSeen} reveal={unfolded} />
   );
 }
