@@ -111,11 +111,52 @@ for (const screen of SCREENS) {
       await server.expectAppeals({ [decided]: { status: 'routed', targetId: 'mingkh' } });
       await deskA.core.call('sync.now', {});
       await expect(page.locator('[data-conflict-id]')).toHaveCount(1, { timeout: 30_000 });
-      expect(await boxes(page), `conflict notice for ${decided} (first selected ${contested})`).toEqual(before);
-      // The notice floats over the workspace: it does not overlap the grid.
+      // The notice takes its room at the list's foot, under the grid: the appeal's text and the status bar stay put,
+      // and so does the grid's top (it ends higher, the selected row still in view).
+      const withNotice = await boxes(page);
+      expect({ ...withNotice, grid: { ...withNotice.grid, height: 0 } }, `conflict notice for ${decided} (first selected ${contested})`)
+        .toEqual({ ...before, grid: { ...before.grid, height: 0 } });
+      // It is under the grid, inside the list's column: over no row and not over the detail pane.
       const banner = await page.locator('.notice-layer').boundingBox();
-      const grid = before.grid ?? null;
-      expect(banner !== null && grid !== null && banner.x >= grid.x + grid.width - 1).toBe(true);
+      const grid = withNotice.grid ?? null;
+      expect(banner !== null && grid !== null && banner.y >= grid.y + grid.height - 1 && banner.x + banner.width <= grid.x + grid.width + 1,
+        `notice ${JSON.stringify(banner)} grid ${JSON.stringify(grid)}`).toBe(true);
+      const row = await inbox.selectedRow.boundingBox();
+      expect(row !== null && grid !== null && row.y + row.height <= grid.y + grid.height + 1).toBe(true);
+      // Trial: floating over the detail pane's top it hid the source, the author and the text's first lines of every
+      // appeal read until D. On each appeal the operator moves to, the header's source and author and the text's first
+      // line are the topmost thing where they are painted, inside the text's visible column.
+      for (let i = 0; i < 3; i++) {
+        await page.keyboard.press('ArrowDown');
+        const id = await inbox.selectedId();
+        await expect(page.locator(`[data-testid="appeal-detail"][data-appeal-id="${id}"]:not([aria-busy])`)).toHaveCount(1);
+        const covered = await page.evaluate(() => {
+          const detail = document.querySelector('[data-testid="appeal-detail"]');
+          const body = detail?.querySelector('.detail-body')?.getBoundingClientRect();
+          const text = detail?.querySelector('.detail-shown .detail-text');
+          const parts: [string, Element | null | undefined][] = [
+            ['source', detail?.querySelector('.detail-source-name')],
+            // The author's name itself (the item starts with a visually hidden «Автор: »).
+            ['author', detail?.querySelectorAll('.detail-meta-item')[1]?.children[1]],
+            ['text', text],
+          ];
+          const out: string[] = [];
+          for (const [name, el] of parts) {
+            if (!el || !body) { out.push(`${name}: missing`); continue; }
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            const line = range.getClientRects()[0] ?? el.getBoundingClientRect();
+            const y = line.top + Math.min(line.height, 18) / 2;
+            for (const x of [line.left + 3, line.left + Math.min(line.width, 200) - 3]) {
+              const hit = document.elementFromPoint(x, y);
+              if (!hit || !el.contains(hit)) out.push(`${name} at ${Math.round(x)},${Math.round(y)} under ${hit?.className ?? 'nothing'}`);
+            }
+            if (name === 'text' && line.top + Math.min(line.height, 18) > body.bottom) out.push('text: first line below the column');
+          }
+          return out;
+        });
+        expect(covered, `appeal ${id} with a conflict waiting`).toEqual([]);
+      }
       // Another section: no notice over its table (trial: they covered the sync log) and no «D Понятно» (D is the
       // inbox's); the «Конфликты» tab counts it.
       await page.keyboard.press(`Control+Digit${LEAD_SECTIONS.indexOf('sync-log') + 1}`);
@@ -130,6 +171,7 @@ for (const screen of SCREENS) {
       await expect(page.locator('[data-conflict-id]')).toHaveCount(0);
       await expect(page.getByTestId('conflicts-count')).toHaveCount(0);
       expect(await boxes(page)).toEqual(before);
+      expect(await page.locator('.notice-layer').count()).toBe(1); // present, empty: display none
 
       // Every section: the status bar stays the window's last line, at the same place.
       for (const [i, section] of LEAD_SECTIONS.entries()) {

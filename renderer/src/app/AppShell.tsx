@@ -1,11 +1,10 @@
-// The signed-in frame around every section: top bar with tabs, banners, the active view, status bar, dialogs.
+// The signed-in frame around every section: top bar with tabs, the active view, status bar, dialogs.
 import { useDeskStore } from '../store/desk-store.js';
 import { TopBar } from '../components/TopBar.js';
 import { HelpDialog } from '../features/shortcuts/HelpDialog.js';
 import { useOperatorKeymap } from '../features/shortcuts/use-keymap.js';
 import { RejectDialog } from '../features/reject/RejectDialog.js';
 import { SignOutDialog } from '../features/sign-out/SignOutDialog.js';
-import { ConflictNotices } from '../features/sync/ConflictNotice.js';
 import { StatusBar } from '../features/sync/StatusBar.js';
 import { TargetPicker } from '../features/target-picker/TargetPicker.js';
 import { CommandPalette } from '../features/palette/CommandPalette.js';
@@ -29,11 +28,6 @@ export function AppShell() {
   return (
     <div className="app-shell">
       <TopBar />
-      {/* Over the workspace, never in its flow: a notice appearing moves nothing (#13 item 9, layout.css). Alerts
-          are said in the status bar line (StatusBar.tsx): over here they hid the detail pane's header. */}
-      <div className="notice-layer">
-        <ConflictNotices />
-      </div>
       {View ? <View /> : null}
       <StatusBar />
       {dialog === 'picker' ? <TargetPicker /> : null}

@@ -89,6 +89,8 @@ export function AppealGrid({
   // measurement, which for 100,000 rows cost milliseconds whenever the list changed (every decision).
   const view = useRef({ top: 0, height: 0, frame: 0 });
   const [range, setRange] = useState({ from: 0, to: 0 });
+  /** The selected row's index, for the resize observer (which outlives renders). */
+  const selectedAt = useRef(-1);
   const rangeOf = (top: number, height: number) => ({
     from: Math.max(0, Math.floor(top / ROW_HEIGHT) - OVERSCAN),
     to: Math.ceil((top + height) / ROW_HEIGHT) + OVERSCAN,
@@ -98,6 +100,14 @@ export function AppealGrid({
     if (!el) return undefined;
     const v = view.current;
     const update = (sync: boolean): void => {
+      const shrunk = el.clientHeight < v.height;
+      // The grid got shorter (a conflict notice took the list's foot, the window was resized) with the selected row
+      // in view: keep it in view, scrolled up just enough, so the row the next key acts on is not hidden under it.
+      const sel = selectedAt.current;
+      const wasVisible = sel >= 0 && sel * ROW_HEIGHT >= v.top && (sel + 1) * ROW_HEIGHT <= v.top + v.height - HEADER_HEIGHT;
+      if (shrunk && wasVisible && (sel + 1) * ROW_HEIGHT > el.scrollTop + el.clientHeight - HEADER_HEIGHT) {
+        el.scrollTop = (sel + 1) * ROW_HEIGHT - (el.clientHeight - HEADER_HEIGHT);
+      }
       v.top = el.scrollTop;
       v.height = el.clientHeight;
       const next = rangeOf(v.top, v.height);
@@ -156,6 +166,7 @@ export function AppealGrid({
   const modelRowsById = table.getRowModel().rowsById;
 
   const selectedIndex = useMemo(() => (selectedId === null ? -1 : indexOfId(ids, selectedId)), [ids, selectedId]);
+  selectedAt.current = selectedIndex;
   // The list and selection this effect last saw: rows added or removed above the selection are the difference.
   const seen = useRef({ ids, selectedId, index: selectedIndex });
   useLayoutEffect(() => {

@@ -2,6 +2,7 @@
 import { useDeskStore } from '../../store/desk-store.js';
 import { DetailPane } from './DetailPane.js';
 import { InboxTable } from './InboxTable.js';
+import { ConflictNotices } from '../sync/ConflictNotice.js';
 import { RoutePanel } from './RoutePanel.js';
 import { useInboxKeys } from './use-inbox-keys.js';
 
@@ -33,6 +34,12 @@ export function InboxView() {
     <main className="workspace">
       <section className="inbox-pane" aria-label="Очередь обращений">
         <InboxList />
+        {/* In the list's flow under the grid: floating over the detail pane's top it hid the source, the author and
+            the text's first lines of every appeal read until D (trial); in the narrow side pane at 150 % it left the
+            text no room. The grid gives up its last rows and keeps the selection in view (AppealGrid.tsx). */}
+        <div className="notice-layer">
+          <ConflictNotices />
+        </div>
       </section>
       <aside className="side-pane">
         <DetailPane />

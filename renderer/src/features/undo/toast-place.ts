@@ -24,7 +24,9 @@ export function toastPlacement(doc: Document, height: number): ToastPlacement | 
   const box = pane.getBoundingClientRect();
   const left = box.left + MARGIN;
   const width = Math.max(0, Math.min(MAX_WIDTH, box.width - 2 * MARGIN));
-  const bottomTop = box.bottom - MARGIN - height;
+  // The grid's foot, not the pane's: a conflict notice under the grid (ConflictNotice.tsx) stays uncovered.
+  const foot = pane.querySelector('[role="grid"]')?.getBoundingClientRect().bottom ?? box.bottom;
+  const bottomTop = foot - MARGIN - height;
   const row = pane.querySelector('[role="row"][aria-selected="true"]')?.getBoundingClientRect();
   if (row === undefined || !crosses(row, bottomTop, bottomTop + height)) return { edge: 'bottom', left, top: bottomTop, width };
   const topTop = box.top + HEADER_ROOM;
