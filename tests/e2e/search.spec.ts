@@ -3,6 +3,7 @@
 // keyboard narrows the hits; Enter moves into the results, a digit routes the selected one (the server gets it),
 // a routed result refuses an operator's re-decision; Ctrl+S saves the search, and after a reload Ctrl+O applies it.
 import { test, expect } from '@playwright/test';
+import { API_PREFIX } from '../../shared/central-api/contract.js';
 import { InboxPage, searchIntoResults, ServerUnderTest, startDesk, tempDir } from './stack.js';
 
 let server: ServerUnderTest;
@@ -109,11 +110,13 @@ test('search with ё/е, ranked hits, a keyboard filter, routing a result, and a
     expect(onServer?.targetId).toBeTruthy();
     await expect(page.getByTestId('result-standing')).toContainText('Направлено');
 
-    // Decided now: an operator's second decision is refused, and the answer is shown.
+    // Decided now: the route panel says before any key that an operator's desk does not change it, and a second
+    // decision's key answers with that reason (not an error), the key sent nowhere.
+    const ownReason = 'Решение принято вами: изменить может старший смены';
+    await expect(page.getByTestId('route-refusal')).toHaveText(ownReason);
     await page.keyboard.press('Digit2');
-    // Refused on the desk with what is wrong (not «this section is the lead's»), the key sent nowhere.
-    await expect(page.getByRole('alert').filter({ hasText: 'Решение не сохранено' }))
-      .toContainText('Изменить принятое решение может только старший смены');
+    await expect(page.locator('.status-notice')).toHaveText(ownReason);
+    await expect(page.getByRole('alert').filter({ hasText: 'Решение не сохранено' })).toHaveCount(0);
     await expect(rows.first().locator('.result-status')).toHaveText(/^→ /);
 
     // Esc goes back to the box; Ctrl+S saves the search with its filter under a name.
@@ -155,6 +158,68 @@ test('search with ё/е, ranked hits, a keyboard filter, routing a result, and a
   } finally {
     await desk.close();
     dir.remove();
+  }
+});
+
+test('a result a colleague decided: an operator\'s route panel says who and that the lead changes it, its keys answer so; a lead re-decides', async ({ browser }) => {
+  // Trial: a decided appeal showed «НАПРАВИТЬ» as ready, and «1» came back red «Решение не сохранено: …».
+  await server.ingest([{ id: 'search-decided', source: 'vk', channel: channel('Минтранс НСО'), author: { name: 'Олег Рябов' },
+    text: 'Снегоуборочная техника не выезжала на улицу Кедровую третьи сутки.', attachments: [], receivedAt: minutesAgo(5) }]);
+  const before = (await server.allAppeals()).get('search-decided');
+  const decided = await fetch(`${server.url}${API_PREFIX}/mutations`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await server.token('operator3')}` },
+    body: JSON.stringify({ mutations: [{ id: '01E2ESEARCHDECIDED0000000001', appealId: 'search-decided', baseVersion: before?.version,
+      createdAt: new Date().toISOString(), type: 'route', targetId: 'mintrans' }] }),
+  });
+  expect(decided.status).toBe(200);
+  await server.expectAppeals({ 'search-decided': { status: 'routed', targetId: 'mintrans' } });
+
+  const open = async (login: string) => {
+    const page = await browser.newPage();
+    const dir = tempDir('desk');
+    const desk = await startDesk(server, dir.dir, { login, pushDelayMs: 300 });
+    const inbox = new InboxPage(page);
+    await inbox.open(desk.url);
+    await expect(inbox.status).toHaveAttribute('data-pending', '0', { timeout: 30_000 });
+    const results = await searchIntoResults(page, 'снегоуборочная кедровую', 1);
+    await expect(results.locator('[aria-selected="true"]')).toHaveAttribute('data-appeal-id', 'search-decided');
+    await expect(page.getByTestId('result-standing')).toContainText('Екатерина Волкова');
+    return { page, close: async () => { await page.close(); await desk.close(); dir.remove(); } };
+  };
+
+  const operator = await open('operator1');
+  try {
+    const { page } = operator;
+    const reason = 'Решение принял(а) Екатерина В.: изменить может старший смены';
+    const panel = page.getByRole('region', { name: 'Направить' });
+    await expect(page.getByTestId('route-refusal')).toHaveText(reason);
+    await expect(panel).toHaveAttribute('data-refused', 'true');
+    await expect(panel.locator('button[data-slot="1"]')).toBeDisabled();
+    // Each decision key answers with the same line, quietly; nothing is stored or sent, no dialog opens.
+    await page.keyboard.press('Digit1');
+    await expect(page.locator('.status-notice')).toHaveText(reason);
+    await expect(page.locator('.status-notice')).toHaveAttribute('data-tone', 'info');
+    await page.keyboard.press('Slash');
+    await page.keyboard.press('KeyX');
+    await expect(page.locator('.status-notice')).toHaveText(reason);
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByRole('alert').filter({ hasText: 'Решение не сохранено' })).toHaveCount(0);
+    await expect(page.getByTestId('sync-status')).toHaveAttribute('data-pending', '0');
+    expect((await server.allAppeals()).get('search-decided')).toMatchObject({ status: 'routed', targetId: 'mintrans' });
+  } finally {
+    await operator.close();
+  }
+
+  // The lead's desk: the panel is live and a digit re-decides.
+  const lead = await open('lead');
+  try {
+    const { page } = lead;
+    await expect(page.getByTestId('route-refusal')).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Направить' }).locator('button[data-slot="1"]')).toBeEnabled();
+    await page.keyboard.press('Digit1');
+    await expect.poll(async () => (await server.allAppeals()).get('search-decided')?.routedBy?.id, { timeout: 30_000 }).toBe('u-lead');
+  } finally {
+    await lead.close();
   }
 });
 

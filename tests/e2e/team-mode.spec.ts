@@ -128,6 +128,77 @@ test('search shows a colleague\'s hold too, and a decision on it takes the key t
   });
 });
 
+test('an appeal selected in the search results is held like the inbox\'s selection, and let go on leaving them', async ({ browser }) => {
+  // Trial: two operators opened one waiting appeal from search, both pressed a digit, both read «Направлено», one got a
+  // conflict; the other desk showed no «Смотрит …» and the lead's «Смена сейчас» had both at «—».
+  test.setTimeout(120_000);
+  await withTwoDesks(browser, ['operator1', 'operator2'], async ({ server, a, b, pageA, pageB, urlA, urlB }) => {
+    /** What operator1 holds as the server tells every colleague (the inbox marks and «Смена сейчас» read this). */
+    const heldByOperator1 = async (): Promise<string[]> => {
+      const response = await fetch(`${server.url}${API_PREFIX}/team`, { headers: { authorization: `Bearer ${await server.token('operator2')}` } });
+      const { team } = await response.json() as TeamResponse;
+      return team.members.find((m) => m.id === 'u-operator1')?.holds.map((h) => h.appealId) ?? [];
+    };
+    await a.open(urlA);
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+    const wanted = await a.selectedId();
+    const words = ((await a.selectedRow.getAttribute('aria-label')) ?? (await a.selectedRow.innerText()))
+      .match(/[А-Яа-яЁё]{4,}/g)?.slice(0, 2).join(' ') ?? '';
+    expect(words).not.toBe('');
+
+    // A goes to search (the inbox lets its selection go) and selects the same appeal among the results.
+    await pageA.keyboard.press('Control+KeyF');
+    await pageA.keyboard.type(words);
+    const resultsA = pageA.getByRole('grid', { name: 'Результаты поиска' });
+    await expect(resultsA.locator(`[data-appeal-id="${wanted}"]`)).toHaveCount(1);
+    await pageA.keyboard.press('Enter');
+    await expect(resultsA).toBeFocused();
+    for (let i = 0; i < 50 && (await resultsA.locator('[aria-selected="true"]').getAttribute('data-appeal-id')) !== wanted; i++) {
+      await pageA.keyboard.press('ArrowDown');
+    }
+    const rowOnA = resultsA.locator(`[data-appeal-id="${wanted}"]`);
+    await expect(rowOnA).toHaveAttribute('aria-selected', 'true');
+    await expect(rowOnA).toHaveAttribute('data-hold', 'mine');
+    await expect.poll(heldByOperator1, { timeout: 5_000 }).toEqual([wanted]);
+
+    // B sees A's hold in the inbox and in search, and a decision there takes the key twice.
+    await b.open(urlB);
+    await expect(b.grid.locator(`[data-appeal-id="${wanted}"]`)).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 5_000 });
+    await pageB.keyboard.press('Control+KeyF');
+    await pageB.keyboard.type(words);
+    const resultsB = pageB.getByRole('grid', { name: 'Результаты поиска' });
+    const rowOnB = resultsB.locator(`[data-appeal-id="${wanted}"]`);
+    await expect(rowOnB).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 5_000 });
+    await pageB.keyboard.press('Enter');
+    await expect(resultsB).toBeFocused();
+    for (let i = 0; i < 50 && (await resultsB.locator('[aria-selected="true"]').getAttribute('data-appeal-id')) !== wanted; i++) {
+      await pageB.keyboard.press('ArrowDown');
+    }
+    await expect(rowOnB).toHaveAttribute('aria-selected', 'true');
+    await expect(pageB.getByTestId('hold-notice')).toContainText('Анна Петрова');
+    await pageB.keyboard.press('Digit1');
+    await expect(pageB.getByRole('alert')).toContainText('Нажмите ту же клавишу ещё раз');
+    await server.expectAppeals({ [wanted]: { status: 'new' } });
+    // B back to its box: B reads no result, so what follows is A's hold alone.
+    await pageB.keyboard.press('Escape');
+    await expect(pageB.getByTestId('search-box')).toBeFocused();
+
+    // Esc back to the box: A is not reading a result any more — released; back in the results, held again.
+    await pageA.keyboard.press('Escape');
+    await expect(pageA.getByTestId('search-box')).toBeFocused();
+    await expect.poll(heldByOperator1, { timeout: 5_000 }).toEqual([]);
+    await expect(rowOnB).not.toHaveAttribute('data-held-by', /.+/, { timeout: 5_000 });
+    await pageA.keyboard.press('Enter');
+    await expect(rowOnA).toHaveAttribute('data-hold', 'mine');
+    await expect(rowOnB).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 5_000 });
+
+    // Another section: released too.
+    await pageA.keyboard.press('Control+Digit3');
+    await expect.poll(heldByOperator1, { timeout: 5_000 }).toEqual([]);
+    await expect(rowOnB).not.toHaveAttribute('data-held-by', /.+/, { timeout: 5_000 });
+  });
+});
+
 test('a colleague\'s decision shows at once as «решение: …» on the row, while it waits out the undo grace', async ({ browser }) => {
   test.setTimeout(120_000);
   await withTwoDesks(browser, ['operator1', 'operator2'], async ({ a, b, pageB, urlA, urlB }) => {

@@ -32,7 +32,7 @@ const MAX_PATCHED_IDS = 40;
  * How long a selection must stay before its hold is asked for: longer than a held key's repeat interval (≈ 33 ms),
  * far below what a colleague could notice (a hold shows on other desks within a second).
  */
-const HOLD_REST_MS = 120;
+export const HOLD_REST_MS = 120;
 
 
 /** The grid row of an appeal, built the way the core builds it for `inbox.list`. */
@@ -554,7 +554,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     setAway: (away) => {
       if (get().away === away) return;
       set({ away });
-      // holdSelection reads `away`; away from the inbox there is no hold of its to take or give back.
+      // Only the inbox's own hold (holdSelection reads `away`): off the inbox this desk holds nothing of the inbox's,
+      // and the search results look after theirs (features/search/search-hold.ts) — a release sent from here undid that.
       if (get().view === 'inbox') get().holdSelection(true);
     },
   };

@@ -16,6 +16,8 @@ import { SHORT_WINDOW_CLASS, SHORT_WINDOW_QUERY } from './short-window.js';
 export interface RouteActions {
   scope: ShortcutScope;
   hasSelection: boolean;
+  /** Why the keys will not decide the selection here (a search result another decided, on an operator's desk). */
+  refusal?: string | null;
   route(targetId: string): void;
   openPicker(): void;
   openReject(): void;
@@ -47,7 +49,9 @@ export function RoutePanel({ actions }: { actions?: RouteActions } = {}) {
   const openDialog = useDeskStore((s) => s.openDialog);
   const inboxUndo = useDeskStore((s) => s.undo);
   const scope = actions?.scope ?? 'inbox';
-  const hasSelection = actions?.hasSelection ?? inboxHasSelection;
+  const refusal = actions?.refusal ?? null;
+  // Refused: the decision buttons are dimmed and the reason stands beside the title, before any key is pressed.
+  const hasSelection = (actions?.hasSelection ?? inboxHasSelection) && refusal === null;
   const route = actions?.route ?? ((targetId: string) => { void decide({ type: 'route', targetId }); });
   const openPicker = actions?.openPicker ?? (() => openDialog('picker'));
   const openReject = actions?.openReject ?? (() => openDialog('reject'));
@@ -59,10 +63,13 @@ export function RoutePanel({ actions }: { actions?: RouteActions } = {}) {
   const inboxCluster = actions === undefined ? cluster : undefined;
 
   return (
-    <section className={short ? `route-panel ${SHORT_WINDOW_CLASS}` : 'route-panel'} aria-label="Направить">
+    <section className={short ? `route-panel ${SHORT_WINDOW_CLASS}` : 'route-panel'} aria-label="Направить"
+      data-refused={refusal === null ? undefined : 'true'}>
       <div className="route-panel-head">
         <h3 className="panel-title">Направить</h3>
         {actions === undefined ? <EnterHint /> : null}
+        {/* In the title's row, one line (its whole text in the tooltip): the panel keeps its height. */}
+        {refusal !== null ? <p className="route-refusal" data-testid="route-refusal" title={refusal}>{refusal}</p> : null}
       </div>
       {inboxCluster && !clusterOpen ? (
         <p className="cluster-hint" data-testid="cluster-hint">

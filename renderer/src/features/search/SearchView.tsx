@@ -15,7 +15,8 @@ import { SaveViewDialog } from './SaveViewDialog.js';
 import { SearchFilters } from './SearchFilters.js';
 import { appealsCount, formatTook, isBlankQuery } from './search-query-state.js';
 import { SEARCH_COLUMNS } from './search-columns.js';
-import { followSearchEvents, useSearchStore } from './search-store.js';
+import { followSearchEvents, selectedRefusal, useSearchStore } from './search-store.js';
+import { followSearchHold } from './search-hold.js';
 import { useSearchKeys } from './use-search-keys.js';
 import { ViewsDialog } from './ViewsDialog.js';
 import { HoldNotice } from '../team/HeldMark.js';
@@ -80,6 +81,8 @@ function SearchResults({ gridRef }: { gridRef: React.RefObject<HTMLDivElement | 
   const ensureRows = useSearchStore((s) => s.ensureRows);
   const setPageSize = useSearchStore((s) => s.setPageSize);
   const blank = useSearchStore((s) => isBlankQuery(s.query));
+  // This desk's hold of the selection (search-hold.ts), on the row as in the inbox; none for a result not held.
+  const selectedHold = useSearchStore((s) => (s.selectionHold?.id === s.selectedId ? s.selectionHold?.state : undefined));
 
   if (blank || phase === 'blank') {
     return (
@@ -106,7 +109,7 @@ function SearchResults({ gridRef }: { gridRef: React.RefObject<HTMLDivElement | 
   return (
     <AppealGrid ids={answer.ids} rowsById={rowsById} selectedId={selectedId} onSelect={select} ensureRows={ensureRows}
       columns={SEARCH_COLUMNS} label="Результаты поиска" onPageSize={setPageSize} className="search-grid" gridRef={gridRef}
-      heldBy={heldBy} />
+      heldBy={heldBy} selectedHold={selectedHold} />
   );
 }
 
@@ -123,7 +126,8 @@ function Standing() {
   return (
     <p className={`result-standing status-${appeal.status}`} data-testid="result-standing">
       {where}{appeal.routedBy ? ` · ${appeal.routedBy.name}` : ''}
-      <span className="muted"> · {isLead ? 'клавиши решения перенаправят его' : 'изменить решение может только старший смены'}</span>
+      {/* An operator's desk says why its keys will not change it in the route panel, where the keys are. */}
+      {isLead ? <span className="muted"> · клавиши решения перенаправят его</span> : null}
     </p>
   );
 }
@@ -146,6 +150,8 @@ export function SearchView() {
   const dialog = useSearchStore((s) => s.dialog);
   const hasSelection = useSearchStore((s) => s.selectedId !== null);
   const hasHits = useSearchStore((s) => (s.answer?.ids.length ?? 0) > 0);
+  const user = useDeskStore((s) => s.session?.user);
+  const refusal = useSearchStore((s) => selectedRefusal(s, user));
   const boxRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement | null>(null);
   const headRef = useRef<HTMLDivElement>(null);
@@ -156,6 +162,7 @@ export function SearchView() {
 
   useEffect(() => {
     followSearchEvents();
+    followSearchHold();
     void useSearchStore.getState().loadViews();
     return () => {
       // A dialog of this section does not outlive leaving it; coming back (its key, its tab, the palette) starts in the
@@ -185,7 +192,7 @@ export function SearchView() {
 
   const s = useSearchStore.getState;
   const actions: RouteActions = {
-    scope: 'search', hasSelection,
+    scope: 'search', hasSelection, refusal,
     route: (targetId) => { void s().decide({ type: 'route', targetId }); },
     openPicker: () => s().openDialog('picker'),
     openReject: () => s().openDialog('reject'),

@@ -3,7 +3,9 @@
 // and decisions on results. Typing runs the query after a pause; an answer to an older query is dropped.
 import { create } from 'zustand';
 import { MAX_ROWS_PER_CALL, type ListedRow } from '../../../../shared/desk-api/contract.js';
-import { ONLY_LEAD_REDECIDES, type Decision } from '../../../../shared/domain/appeal.js';
+import type { Appeal, Decision } from '../../../../shared/domain/appeal.js';
+import type { User } from '../../../../shared/domain/user.js';
+import type { HoldOutcome } from '../../../../shared/desk-api/team-contract.js';
 import type { SavedView, SaveViewOutcome, SearchQuery } from '../../../../shared/search/search-query.js';
 import { deskCall, onDeskEvent } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
@@ -13,6 +15,7 @@ import { createDecidableList, decisionNotice, undoLastDecision, type DecidableLi
 import { createDebouncer, createLatestOnly } from './latest-only.js';
 import { queryKey } from '../../../../shared/search/search-query-key.js';
 import { EMPTY_QUERY, isBlankQuery, normalizedRange } from './search-query-state.js';
+import { redecideRefusal } from './redecide-refusal.js';
 
 /** What the operator reads after Ctrl+S, by what the core did (views.save never makes a second entry). */
 const SAVE_VIEW_NOTICES: Record<SaveViewOutcome, (name: string) => string> = {
@@ -37,6 +40,12 @@ export interface SearchAnswer {
 
 export type SearchDialog = 'save' | 'views' | 'picker' | 'reject' | null;
 
+/** This desk's hold of the selected result (search-hold.ts), as the inbox keeps its own: pending until answered. */
+export interface SearchHold {
+  id: string;
+  state: HoldOutcome['state'] | 'pending';
+}
+
 export interface SearchState extends DecidableList {
   query: SearchQuery;
   /** blank: nothing asked yet (empty state); searching: an answer is on its way (the old one stays shown). */
@@ -51,6 +60,7 @@ export interface SearchState extends DecidableList {
   dialog: SearchDialog;
   views: readonly SavedView[];
   pageSize: number;
+  selectionHold: SearchHold | null;
 
   setText(text: string): void;
   setFilters(patch: Partial<Omit<SearchQuery, 'text'>>): void;
@@ -73,7 +83,34 @@ export interface SearchState extends DecidableList {
 const INITIAL = {
   query: EMPTY_QUERY, phase: 'blank' as const, answer: null, error: null, rowsById: new Map<string, ListedRow>(),
   selectedId: null, detail: null, zone: 'box' as const, dialog: null, views: [] as readonly SavedView[],
+  selectionHold: null,
 };
+
+/**
+ * Where the selected result stands as this desk knows it: the status from its row (a decision made here patches it at
+ * once), who decided it from its loaded detail; null while neither has arrived.
+ */
+export function selectedStanding(s: Pick<SearchState, 'selectedId' | 'rowsById' | 'detail'>):
+  { status: Appeal['status']; routedBy: Appeal['routedBy'] } | null {
+  const id = s.selectedId;
+  if (id === null) return null;
+  const loaded = s.detail?.id === id && s.detail.phase === 'ready' ? s.detail.local.appeal : undefined;
+  const status = s.rowsById.get(id)?.status ?? loaded?.status;
+  if (status === undefined) return null;
+  return { status, routedBy: loaded !== undefined && loaded.status !== 'new' ? loaded.routedBy : null };
+}
+
+/** Why the keys will not decide the selected result on this desk (redecide-refusal.ts); null: they will. */
+export function selectedRefusal(s: Pick<SearchState, 'selectedId' | 'rowsById' | 'detail'>,
+  user: Pick<User, 'id' | 'role'> | null | undefined): string | null {
+  const standing = selectedStanding(s);
+  return standing === null ? null : redecideRefusal(user, standing);
+}
+
+// The last decision call made from the results: the next selection's hold waits for it (search-hold.ts), so the core
+// holds the decided appeal as pending before it lets the selection's hold go — as the inbox does.
+let decisionCall: Promise<unknown> = Promise.resolve();
+export const searchDecisionSettled = (): Promise<unknown> => decisionCall;
 
 export const useSearchStore = create<SearchState>()((set, get) => {
   const latest = createLatestOnly();
@@ -152,16 +189,20 @@ export const useSearchStore = create<SearchState>()((set, get) => {
   async function decide(decision: Decision): Promise<void> {
     const { selectedId: id, answer, detail } = get();
     if (id === null || answer === null) return;
-    const status = get().rowsById.get(id)?.status
-      ?? (detail?.id === id && detail.phase === 'ready' ? detail.local.appeal.status : undefined);
-    if (status === undefined) return; // the row has not arrived yet: nothing to judge the key by
-    // A decided appeal is re-decided by a shift lead only: an operator's key is refused where it is, the selection
-    // staying put (trial of 4 December: it moved on as if routed, under the alert «this section is the lead's»).
-    if (status !== 'new' && desk().session?.user?.role !== 'lead') {
-      desk().showAlert(`Решение не сохранено: ${ONLY_LEAD_REDECIDES}`);
+    const standing = selectedStanding({ selectedId: id, rowsById: get().rowsById, detail });
+    if (standing === null) return; // the row has not arrived yet: nothing to judge the key by
+    const { status } = standing;
+    // A decided appeal is re-decided by a shift lead only: an operator's key answers with the reason the route panel
+    // shows, the selection staying put (trial of 4 December: it moved on as if routed; later trial: a red «Решение не
+    // сохранено» after a panel that looked ready).
+    const refusal = redecideRefusal(desk().session?.user, standing);
+    if (refusal !== null) {
+      desk().showNotice(refusal, { tone: 'info' });
       return;
     }
-    const holder = status === 'new' ? desk().heldByOthers.get(id) : undefined;
+    // This desk's own hold vouches for it (a colleague's mark may lag behind the server's answer), as in the inbox.
+    const own = get().selectionHold;
+    const holder = status === 'new' && !(own?.id === id && own.state === 'mine') ? desk().heldByOthers.get(id) : undefined;
     if (holder && !confirmation.confirm(id, decision, holder, (text) => desk().showAlert(text))) return;
     // The alert on screen now is the one this decision's notice ends; one raised while the call is out stays.
     const since = desk().alert?.seq ?? 0;
@@ -174,9 +215,11 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     // (the core and then the server check the role: their answer is what the operator sees).
     let refused: string | null = null;
     if (status === 'new') {
-      const result = decision.type === 'route'
-        ? await deskCall('appeals.route', { appealId: id, targetId: decision.targetId })
-        : await deskCall('appeals.reject', { appealId: id, reason: decision.reason });
+      const call = decision.type === 'route'
+        ? deskCall('appeals.route', { appealId: id, targetId: decision.targetId })
+        : deskCall('appeals.reject', { appealId: id, reason: decision.reason });
+      decisionCall = call;
+      const result = await call;
       if (!result.ok) refused = result.error.message;
     } else {
       const result = await deskCall('appeals.redecide', { appealIds: [id], decision });
@@ -222,7 +265,12 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     moveBy: list.moveBy,
     selectEdge: list.selectEdge,
     setPageSize: (rows) => set({ pageSize: Math.max(1, Math.floor(rows)) }),
-    openDialog: (dialog) => set({ dialog }),
+    openDialog: (dialog) => {
+      // «/» and X on a result this desk will not decide answer as the digits do: the reason, no dialog to fill in vain.
+      const refusal = dialog === 'picker' || dialog === 'reject' ? selectedRefusal(get(), desk().session?.user) : null;
+      if (refusal !== null) desk().showNotice(refusal, { tone: 'info' });
+      else set({ dialog });
+    },
     decide,
     undo: async () => {
       const since = desk().alert?.seq ?? 0;
