@@ -23,8 +23,28 @@ import {
   bandsMarkdown, isotonicKnots, lowestThresholdFor, reliability, reliabilityMarkdown, scoreBands, type ScoredOutcome,
 } from './suggest-bands.js';
 
-const { values } = parseArgs({ options: { history: { type: 'string' }, demo: { type: 'string' }, keep: { type: 'string' },
-  holdout: { type: 'boolean' }, fit: { type: 'boolean' }, 'text-only': { type: 'boolean' } } });
+const USAGE = `Usage: npm run suggest:eval -- [--history N] [--demo N] [--keep DIR] [--holdout] [--fit] [--text-only]
+  --history N   routed appeals in the demo server's history (default 5000; 0: rules only, a region's cold start)
+  --demo N      appeals waiting in the demo inbox (default 1000)
+  --keep DIR    keep the synced cache in DIR; a DIR kept earlier is reused (no new server, no sync)
+  --holdout     also measure the held-out real set (measured once, never tuned on)
+  --fit         print the calibration knots fitted on the labelled and the dev real set instead of measuring
+  --text-only   ignore the page each message was written on`;
+/** A usage line for --help or an unknown option, not Node's stack of an ERR_PARSE_ARGS error. */
+function parseOptions() {
+  try {
+    return parseArgs({ options: { history: { type: 'string' }, demo: { type: 'string' }, keep: { type: 'string' },
+      holdout: { type: 'boolean' }, fit: { type: 'boolean' }, 'text-only': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const { values } = parseOptions();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const root = new URL('..', import.meta.url).pathname;
 const dir = values.keep ?? mkdtempSync(join(tmpdir(), 'suggest-eval-'));
 const history = Number(values.history ?? 5000);
