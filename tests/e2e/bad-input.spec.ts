@@ -62,6 +62,9 @@ test('an appeal with no text (empty or only whitespace) says «Без текст
       author: { name: 'Иван Пробелов' }, text: ' \n\t \u200b ', attachments: [], receivedAt: '2026-11-27T04:00:00.000Z' },
     { id: 'vk-text-3', source: 'vk', channel: { name: 'МинЖКХ НСО', url: 'https://vk.com/mingkh_nso' },
       author: { name: 'Пётр' }, text: 'Нет горячей воды', attachments: [], receivedAt: '2026-11-27T03:00:00.000Z' },
+    // A platform that gave neither a channel nor an author's name: the header said a lone «·» (trial).
+    { id: 'tg-nameless-4', source: 'telegram', channel: { name: '', url: '' },
+      author: { name: ' \u200b' }, text: 'Упала опора освещения', attachments: [], receivedAt: '2026-11-27T02:00:00.000Z' },
   ]);
   const desk = await startDesk(server, deskDir.dir, { login: 'operator1' });
   try {
@@ -88,6 +91,16 @@ test('an appeal with no text (empty or only whitespace) says «Без текст
     await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'vk-text-3');
     await expect(detail).toContainText('Нет горячей воды');
     await expect(detail.getByTestId('detail-no-text')).toHaveCount(0);
+    await expect(detail.locator('.detail-meta')).toHaveText('Канал: МинЖКХ НСО·Автор: Пётр');
+    const metaHeight = await detail.locator('.detail-meta').evaluate((el) => el.getBoundingClientRect().height);
+
+    await page.keyboard.press('ArrowDown');
+    await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'tg-nameless-4');
+    await expect(detail).toContainText('Упала опора освещения');
+    await expect(detail.locator('.detail-meta')).toHaveText('Канал и автор не указаны');
+    await expect(detail.locator('.detail-meta-sep')).toHaveCount(0);
+    // The line keeps its height, so the text under it does not move between appeals.
+    expect(await detail.locator('.detail-meta').evaluate((el) => el.getBoundingClientRect().height)).toBe(metaHeight);
   } finally {
     await desk.close(); await server.stop(); serverDir.remove(); deskDir.remove();
   }

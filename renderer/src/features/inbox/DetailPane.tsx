@@ -64,6 +64,8 @@ function Header({ row, local, nowMs, loading, note }: {
   // place, so the operator sees it beside the name.
   const authorPlace = excerptOf(appeal?.author.place ?? '', 100);
   const received = appeal?.receivedAt ?? row?.receivedAt;
+  const hasChannel = !isBlankText(channel);
+  const hasAuthor = !isBlankText(author);
   return (
     <header className="detail-header">
       <div className="detail-source">
@@ -75,20 +77,27 @@ function Header({ row, local, nowMs, loading, note }: {
         {loading ? <span className="detail-loading" data-testid="detail-loading">загрузка…</span> : null}
         {received ? <time className="detail-time" dateTime={received}>{formatReceivedLong(received, nowMs)}</time> : null}
       </div>
-      {/* Channel and author share one line; each is cut with «…» and named whole in its tooltip. */}
+      {/* Channel and author share one line; each is cut with «…» and named whole in its tooltip. The separator only
+          between two names, and a muted line when the platform gave neither: a lone «·» read as a rendering fault
+          (trial). The line is always there, so the text below never moves. */}
       <p className="detail-meta">
-        <span className="detail-meta-item" title={`Канал: ${channel}`}>
-          <span className="visually-hidden">Канал: </span><SafeLink url={appeal?.channel.url}>{channel}</SafeLink>
-        </span>
-        <span className="detail-meta-sep" aria-hidden="true">·</span>
-        <span className="detail-meta-item" title={`Автор: ${author}${authorPlace ? `, в профиле: ${authorPlace}` : ''}`}>
-          <span className="visually-hidden">Автор: </span><SafeLink url={appeal?.author.url}>{author}</SafeLink>
-          {authorPlace ? (
-            <span className="detail-author-place" data-testid="author-place">
-              <span className="visually-hidden">, в профиле: </span><span aria-hidden="true"> · </span>{authorPlace}
-            </span>
-          ) : null}
-        </span>
+        {hasChannel ? (
+          <span className="detail-meta-item" title={`Канал: ${channel}`}>
+            <span className="visually-hidden">Канал: </span><SafeLink url={appeal?.channel.url}>{channel}</SafeLink>
+          </span>
+        ) : null}
+        {hasChannel && hasAuthor ? <span className="detail-meta-sep" aria-hidden="true">·</span> : null}
+        {hasAuthor ? (
+          <span className="detail-meta-item" title={`Автор: ${author}${authorPlace ? `, в профиле: ${authorPlace}` : ''}`}>
+            <span className="visually-hidden">Автор: </span><SafeLink url={appeal?.author.url}>{author}</SafeLink>
+            {authorPlace ? (
+              <span className="detail-author-place" data-testid="author-place">
+                <span className="visually-hidden">, в профиле: </span><span aria-hidden="true"> · </span>{authorPlace}
+              </span>
+            ) : null}
+          </span>
+        ) : null}
+        {!hasChannel && !hasAuthor ? <span className="muted" data-testid="no-meta">Канал и автор не указаны</span> : null}
       </p>
       {local?.pending ? <p className="detail-pending">Решение по обращению ещё не отправлено на сервер</p> : null}
     </header>
