@@ -211,3 +211,44 @@ test('Shift+E writes the monthly CSV from the statistics; a folder that cannot b
     dir.remove();
   }
 });
+
+test.describe('at 150 % on a 1366×768 screen', () => {
+  test.use({ viewport: { width: 911, height: 512 }, deviceScaleFactor: 1.5 });
+
+  test('the export toast and the undo toast stand above the key line (two rows here), never over its keys', async ({ page }) => {
+    const dir = tempDir('desk-lead-export-150');
+    // A long undo grace: the routing below is taken back before it is sent.
+    const desk = await startDesk(server, dir.dir, { login: 'lead', pushDelayMs: 20_000 });
+    try {
+      await new InboxPage(page).open(desk.url);
+      await page.keyboard.press('Control+Digit2');
+      await expect(page.getByTestId('queue-unrouted-all').locator('td').nth(1)).toHaveText(GROUPED_1050, { timeout: 30_000 });
+      await page.keyboard.press('Enter');
+      const hints = page.locator('.lead-hints');
+      const line = await hints.boundingBox();
+      expect(line?.height ?? 0).toBeGreaterThan(40); // wrapped: the case the trial saw
+      const clearOfLine = async (testId: string): Promise<void> => {
+        const box = await page.getByTestId(testId).boundingBox();
+        const top = (await hints.boundingBox())?.y ?? 0;
+        expect(box).not.toBeNull();
+        expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(top);
+      };
+
+      await page.keyboard.press('KeyE');
+      await expect(page.getByTestId('export-done')).toBeVisible({ timeout: 30_000 });
+      await clearOfLine('export-toast');
+      await page.keyboard.press('Escape');
+      await expect(toast(page)).toHaveCount(0);
+
+      // A first routing from the queue, taken back inside its grace: the server's 1,050 stay unrouted for the others.
+      await page.keyboard.press('Digit1');
+      await expect(page.getByTestId('undo-toast')).toBeVisible();
+      await clearOfLine('undo-toast');
+      await page.keyboard.press('Control+KeyZ');
+      await expect(page.getByTestId('undo-toast')).toHaveCount(0);
+    } finally {
+      await desk.close();
+      dir.remove();
+    }
+  });
+});

@@ -2,13 +2,14 @@
 // moves and it is seen wherever the page is scrolled — it shows the progress while the core writes, then the file
 // written (name and folder) and the rows with the right plural, or why it failed. It goes after a few seconds
 // (use-export.ts), or with the key of the table's 'export-toast' scope (Esc), which it takes before the section does.
-import { useEffect, useEffectEvent } from 'react';
+import { useEffect, useEffectEvent, useLayoutEffect, useRef, type RefObject } from 'react';
 import { Keycap } from '../../components/Keycap.js';
 import { keysFor, resolveShortcut } from '../shortcuts/shortcut-table.js';
 import {
   exportDoneTitle, exportFailedText, exportProgressText, exportRowsText, splitPath,
 } from './export-toast-text.js';
 import type { ExportState } from './use-export.js';
+import { aboveKeyLine } from '../undo/toast-place.js';
 import '../../styles/lead.css';
 
 /**
@@ -31,11 +32,27 @@ function useToastKeys(active: boolean, dismiss: () => void): void {
   }, [active]);
 }
 
+/** Fixed above the section's key line, whatever its height (two rows at 150 %), measured after each paint and resize. */
+function useAboveKeyLine(ref: RefObject<HTMLDivElement | null>): void {
+  useLayoutEffect(() => {
+    const place = (): void => {
+      const el = ref.current;
+      const bottom = aboveKeyLine(document);
+      if (el !== null) el.style.bottom = bottom === null ? '' : `${bottom}px`;
+    };
+    place();
+    window.addEventListener('resize', place);
+    return () => window.removeEventListener('resize', place);
+  });
+}
+
 export function ExportToast({ state, keysActive, onDismiss }: {
   state: ExportState; keysActive: boolean; onDismiss: () => void;
 }) {
   const closable = state.phase === 'done' || state.phase === 'failed';
   useToastKeys(keysActive && closable, onDismiss);
+  const ref = useRef<HTMLDivElement>(null);
+  useAboveKeyLine(ref);
   if (state.phase === 'idle') return null;
   const close = closable ? (
     <span className="export-toast-key"><Keycap keys={keysFor('export-toast', 'dismiss-toast')} /> скрыть</span>
@@ -43,7 +60,7 @@ export function ExportToast({ state, keysActive, onDismiss }: {
   if (state.phase === 'running') {
     const share = state.total > 0 ? state.done / state.total : 0;
     return (
-      <div className="export-toast" role="status" data-testid="export-toast">
+      <div ref={ref} className="export-toast" role="status" data-testid="export-toast">
         <span className="export-toast-what">{exportProgressText(state.done, state.total)}</span>
         <progress max={1} value={share} aria-label="Ход выгрузки" />
       </div>
@@ -51,7 +68,7 @@ export function ExportToast({ state, keysActive, onDismiss }: {
   }
   if (state.phase === 'failed') {
     return (
-      <div className="export-toast failed" role="alert" data-testid="export-toast">
+      <div ref={ref} className="export-toast failed" role="alert" data-testid="export-toast">
         <span className="export-toast-what" data-testid="export-failed">{exportFailedText(state.message)}</span>
         {close}
       </div>
@@ -59,7 +76,7 @@ export function ExportToast({ state, keysActive, onDismiss }: {
   }
   const { folder } = splitPath(state.path);
   return (
-    <div className="export-toast" role="status" data-testid="export-toast">
+    <div ref={ref} className="export-toast" role="status" data-testid="export-toast">
       <div className="export-toast-main" data-testid="export-done">
         <span className="export-toast-what">{exportDoneTitle(state.path)}</span>
         <span className="export-toast-detail">

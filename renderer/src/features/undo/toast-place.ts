@@ -1,6 +1,6 @@
 // Where the undo toast stands (UndoToast.tsx): inside the list pane of the section on screen, at its foot, or at its
-// top when the selected row is in the foot's way. Pure geometry over the painted page; null (the stylesheet's place)
-// when there is no list pane, e.g. on the lead's screens.
+// top when the selected row is in the foot's way; on the lead's screens, above their key line. Pure geometry over the
+// painted page; null (the stylesheet's place) when there is neither.
 
 export interface ToastPlacement {
   edge: 'bottom' | 'top';
@@ -18,9 +18,30 @@ const HEADER_ROOM = 34;
 interface Box { top: number; bottom: number }
 const crosses = (row: Box, top: number, bottom: number): boolean => row.top < bottom + 4 && top - 4 < row.bottom;
 
+/**
+ * The top of the lead's sections' key line (QueuesView, StatsView), or null where there is none: a toast stands above
+ * it — at 150 % the line wraps to two rows, and a toast at the stylesheet's place covered the keys it names for its
+ * 7–8 seconds (trial). One place for the undo toast and the export toast (ExportToast.tsx).
+ */
+export function keyLineTop(doc: Document): number | null {
+  const line = doc.querySelector('.lead-hints');
+  return line === null ? null : line.getBoundingClientRect().top;
+}
+
+/** The CSS `bottom` that stands a fixed toast MARGIN above the lead's key line; null where there is none. */
+export function aboveKeyLine(doc: Document): number | null {
+  const top = keyLineTop(doc);
+  return top === null ? null : Math.max(0, doc.documentElement.clientHeight - top) + MARGIN;
+}
+
 export function toastPlacement(doc: Document, height: number): ToastPlacement | null {
   const pane = doc.querySelector('.workspace .inbox-pane');
-  if (pane === null) return null;
+  if (pane === null) {
+    const lineTop = keyLineTop(doc);
+    if (lineTop === null) return null;
+    const width = Math.min(MAX_WIDTH, doc.documentElement.clientWidth - 2 * MARGIN);
+    return { edge: 'bottom', left: MARGIN, top: lineTop - MARGIN - height, width };
+  }
   const box = pane.getBoundingClientRect();
   const left = box.left + MARGIN;
   const width = Math.max(0, Math.min(MAX_WIDTH, box.width - 2 * MARGIN));
