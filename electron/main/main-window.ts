@@ -1,14 +1,18 @@
 // The one application window: fixed security preferences, shown only when the first paint is ready.
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, screen } from 'electron';
+import { windowSize } from './window-size.js';
 
 export const WINDOW_TITLE = 'ЦУР · Разбор обращений';
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
+  // The screen under the pointer is where the operator started it (Electron: screen is usable once the app is ready).
+  const size = windowSize(screen.getDisplayNearestPoint(screen.getCursorScreenPoint()).workAreaSize);
   const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 1100,
-    minHeight: 700,
+    width: size.width,
+    height: size.height,
+    minWidth: size.minWidth,
+    minHeight: size.minHeight,
+    center: true,
     title: WINDOW_TITLE,
     backgroundColor: '#f3f4f6',
     show: false,
@@ -33,6 +37,9 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
   });
   // The window keeps the product title whatever the page's <title> says.
   window.on('page-title-updated', (event) => event.preventDefault());
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (size.maximize) window.maximize();
+    window.show();
+  });
   return window;
 }

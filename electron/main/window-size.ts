@@ -1,0 +1,31 @@
+// The window's first size and its smallest, from the screen it opens on. Fixed 1440×900 with a 1100×700 minimum was
+// wider and taller than a 1366×768 office screen at 125–150 % (911×~480 DIP of work area at 150 %): the window could
+// not be made to fit, its status bar and route panel below the screen's edge. The renderer is laid out and tested
+// down to 911×512 (tests/e2e/screen-fit.spec.ts), so the minimum never asks for more than the work area gives.
+// Pure: main-window.ts passes Electron's `screen` work area (DIP), the unit test passes office screens.
+
+export interface WorkArea { width: number; height: number }
+
+export interface WindowSize {
+  width: number;
+  height: number;
+  minWidth: number;
+  minHeight: number;
+  /** Open maximized: the default size does not fit the work area (an operator's screen, all day long). */
+  maximize: boolean;
+}
+
+const PREFERRED = { width: 1440, height: 900 };
+/** Below this the list and the detail pane no longer share a row usefully (400 px of detail, the rest the list). */
+const SMALLEST = { width: 900, height: 480 };
+
+export function windowSize(work: WorkArea): WindowSize {
+  const fits = work.width >= PREFERRED.width && work.height >= PREFERRED.height;
+  return {
+    width: Math.min(PREFERRED.width, work.width),
+    height: Math.min(PREFERRED.height, work.height),
+    minWidth: Math.min(SMALLEST.width, work.width),
+    minHeight: Math.min(SMALLEST.height, work.height),
+    maximize: !fits,
+  };
+}
