@@ -279,8 +279,7 @@ test('the conflicts list and the sync log, longer than their panes at 150 %, are
     if (i % 3 === 2) previous.write('warn', 'retry', `Повтор №${i} через 4 с`, 2);
     else previous.write('info', 'pull', `Получено обращений: ${i}, сохранено: ${i}`, 0);
   }
-  // The undo grace holds the lead's decisions back until operator1's reach the server first: each is a conflict.
-  const desk = await startDesk(own, dir.dir, { login: 'lead', pushDelayMs: 20_000 });
+  const desk = await startDesk(own, dir.dir, { login: 'lead' });
   // 1366×768 at 150 %: the office screen with the shortest panes.
   const context = await browser.newContext({ ...pageOptionsFor({ width: 1366, height: 768, scale: 1.5 }),
     locale: 'ru-RU', timezoneId: 'Asia/Novosibirsk', bypassCSP: true });
@@ -289,9 +288,20 @@ test('the conflicts list and the sync log, longer than their panes at 150 %, are
     const inbox = new InboxPage(page);
     await inbox.open(desk.url);
     await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    // The lead decides offline; operator1's decisions of the same appeals reach the server first: each is a conflict.
+    // (A 20 s undo grace held them back before: most of this test's time.)
+    const onServer = await own.allAppeals();
+    await own.stop();
+    await inbox.offTeamChannelAtFirst();
     const decided: string[] = [];
     for (let i = 0; i < 8; i++) decided.push(await inbox.decideWith('Digit1'));
-    const onServer = await own.allAppeals();
+    // The desk's retries back off (1 s, 2 s, 4 s…, ±25 %): once its next is seconds away, operator1 is first.
+    await expect.poll(async () => {
+      const status = await desk.core.call('sync.status', {});
+      const next = status.ok ? (status.value as { nextRetryAt?: string | null }).nextRetryAt : null;
+      return next ? Date.parse(next) - Date.now() : 0;
+    }, { timeout: 60_000 }).toBeGreaterThan(3_000);
+    await own.start();
     const first = await fetch(`${own.url}${API_PREFIX}/mutations`, {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await own.token('operator1')}` },
       body: JSON.stringify({ mutations: decided.map((id, i) => ({
@@ -300,6 +310,7 @@ test('the conflicts list and the sync log, longer than their panes at 150 %, are
       })) }),
     });
     expect(first.status).toBe(200);
+    await desk.core.call('sync.now', {});
 
     const audit = new Audit(page);
     await openSection(page, 'conflicts');
