@@ -515,6 +515,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       });
     },
     unfolded: null,
+    unfoldedShown: (key) => { if (get().unfolded?.key === key) set({ unfolded: null }); },
     onAppealsChanged: (ids) => {
       list.forgetDetails(ids);
       const { selectedId } = get();

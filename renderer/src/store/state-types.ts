@@ -52,6 +52,8 @@ export interface InboxSlice extends DecidableList {
    * last row, they all landed below the fold).
    */
   unfolded: { key: string; from: number; count: number } | null;
+  /** The grid brought `key`'s rows into view: the request is spent (a grid mounted again must not replay it). */
+  unfoldedShown(key: string): void;
   /** Colleagues' holds changed: the grid's order follows (the selection stays where the operator is). */
   arrangeByHolds(): void;
   /** Tell the core what this desk shows now (the inbox is on screen) or that it shows nothing (null). */

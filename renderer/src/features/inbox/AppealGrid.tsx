@@ -75,11 +75,13 @@ export interface AppealGridProps {
   onSeen?(visibleIds: readonly string[]): void;
   /** Rows to bring into view once per `key` (an unfolded cluster's), as many as fit, the first kept in view. */
   reveal?: { key: string; from: number; count: number } | null;
+  /** Told once `reveal`'s rows were brought into view, so the request is not replayed by a grid mounted again. */
+  onRevealed?(key: string): void;
 }
 
 export function AppealGrid({
   ids, rowsById, selectedId, onSelect, ensureRows, columns, label, onPageSize, className, gridRef, heldBy, selectedHold,
-  focusOnMount = false, onSeen, reveal = null,
+  focusOnMount = false, onSeen, reveal = null, onRevealed,
 }: AppealGridProps) {
   const rowIdPrefix = useId();
   const domIdOf = (appealId: string): string => `${rowIdPrefix}row-${appealId}`;
@@ -215,6 +217,7 @@ export function AppealGrid({
     const el = scrollRef.current;
     if (!el || revealKey === null || revealed.current === revealKey || revealFrom < 0) return;
     revealed.current = revealKey;
+    onRevealed?.(revealKey);
     const v = view.current;
     const visible = v.height - HEADER_HEIGHT;
     const firstTop = revealFrom * ROW_HEIGHT;
@@ -224,7 +227,7 @@ export function AppealGrid({
     v.top = next;
     cancelAnimationFrame(v.frame);
     v.frame = requestAnimationFrame(() => { el.scrollTop = next; });
-  }, [revealKey, revealFrom, revealCount]);
+  }, [revealKey, revealFrom, revealCount, onRevealed]);
 
   // PageUp/PageDown move by what fits on screen.
   useLayoutEffect(() => {

@@ -20,6 +20,7 @@ export function InboxTable() {
   const selectedHold = useDeskStore((s) => (s.selectionHold?.id === s.selectedId ? s.selectionHold?.state : 'pending'));
   const heldBy = useHeldByName();
   const unfolded = useDeskStore((s) => s.unfolded);
+  const unfoldedShown = useDeskStore((s) => s.unfoldedShown);
   // The window's rows and its top suggestions (#6) are fetched together, once per window, never per key press.
   const ensureWindow = useCallback((ids: readonly string[]) => {
     followSuggestionChanges();
@@ -29,6 +30,7 @@ export function InboxTable() {
   return (
     <AppealGrid ids={rowIds} rowsById={rowsById} selectedId={selectedId} onSelect={select} ensureRows={ensureWindow}
       columns={INBOX_COLUMNS} label="Обращения, ожидающие разбора" className="inbox-grid" onPageSize={setPageSize}
-      heldBy={heldBy} selectedHold={selectedHold} focusOnMount onSeen={markSeen} reveal={unfolded} />
+      heldBy={heldBy} selectedHold={selectedHold} focusOnMount onSeen={markSeen} reveal={unfolded}
+      onRevealed={unfoldedShown} />
   );
 }
