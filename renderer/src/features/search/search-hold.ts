@@ -46,12 +46,17 @@ function update(): void {
   restTimer = setTimeout(() => { void ask(mine, next); }, HOLD_REST_MS);
 }
 
-/** Sent at once (no rest): leaving for the inbox, whose own hold is asked after its rest, must not be undone by this. */
+/**
+ * Sent with no rest, once a decision made here is back. Not once the inbox is on screen: the desk has one hold, and
+ * the inbox asks for its own (or lets it go) when it shows — a release landing after that cleared the inbox's hold,
+ * its row still «mine» while colleagues saw it free (second read).
+ */
 async function release(mine: number): Promise<void> {
   // A decision just made here is held by the core as pending once its call is back: never free in between.
   await searchDecisionSettled();
   if (mine !== seq) return;
   sent = null;
+  if (useDeskStore.getState().view === 'inbox') return;
   void deskCall('team.hold', { appealId: null });
 }
 

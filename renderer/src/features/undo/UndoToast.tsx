@@ -49,11 +49,14 @@ function UndoToastBody({ undoable }: { undoable: UndoableDecision }) {
   const inboxSelected = useDeskStore((s) => s.selectedId);
   const searchSelected = useSearchStore((s) => s.selectedId);
   const view = useDeskStore((s) => s.view);
+  // A conflict notice arriving or going moves the grid's foot the toast stands on (ConflictNotice.tsx): the toast
+  // kept its old place over the notice's text (second read).
+  const conflicts = useDeskStore((s) => s.conflicts.length);
   useLayoutEffect(() => {
     measure();
     const frame = requestAnimationFrame(() => flushSync(measure));
     return () => cancelAnimationFrame(frame);
-  }, [measure, inboxSelected, searchSelected, view]);
+  }, [measure, inboxSelected, searchSelected, view, conflicts]);
   // The window resized, or the list scrolled under the toast (the wheel, a list anchored as rows arrive above).
   useEffect(() => {
     window.addEventListener('resize', measure);
