@@ -6,13 +6,14 @@ export const WINDOW_TITLE = 'ЦУР · Разбор обращений';
 
 export function createMainWindow(preloadPath: string): BrowserWindow {
   // The screen under the pointer is where the operator started it (Electron: screen is usable once the app is ready).
-  const size = windowSize(screen.getDisplayNearestPoint(screen.getCursorScreenPoint()).workAreaSize);
+  const size = windowSize(screen.getDisplayNearestPoint(screen.getCursorScreenPoint()).workArea);
   const window = new BrowserWindow({
+    x: size.x,
+    y: size.y,
     width: size.width,
     height: size.height,
     minWidth: size.minWidth,
     minHeight: size.minHeight,
-    center: true,
     title: WINDOW_TITLE,
     backgroundColor: '#f3f4f6',
     show: false,
