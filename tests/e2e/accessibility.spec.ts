@@ -291,6 +291,7 @@ test('the conflicts list and the sync log, longer than their panes at 150 %, are
     // The lead decides offline; operator1's decisions of the same appeals reach the server first: each is a conflict.
     // (A 20 s undo grace held them back before: most of this test's time.)
     const onServer = await own.allAppeals();
+    const operator1 = await own.token('operator1');
     await own.stop();
     await inbox.offTeamChannelAtFirst();
     const decided: string[] = [];
@@ -301,20 +302,22 @@ test('the conflicts list and the sync log, longer than their panes at 150 %, are
       const next = status.ok ? (status.value as { nextRetryAt?: string | null }).nextRetryAt : null;
       return next ? Date.parse(next) - Date.now() : 0;
     }, { timeout: 60_000 }).toBeGreaterThan(3_000);
+    // Everything ready before the server is back, so operator1's call is the first thing it hears (the team channel's
+    // own reconnection also pushes the desk's queue).
+    const body = JSON.stringify({ mutations: decided.map((id, i) => ({
+      id: `01E2EA11YFIRST${String(i).padStart(8, '0')}`, appealId: id, baseVersion: onServer.get(id)?.version ?? 1,
+      createdAt: new Date().toISOString(), type: 'route', targetId: 'minobr',
+    })) });
     await own.start();
     const first = await fetch(`${own.url}${API_PREFIX}/mutations`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${await own.token('operator1')}` },
-      body: JSON.stringify({ mutations: decided.map((id, i) => ({
-        id: `01E2EA11YFIRST${String(i).padStart(8, '0')}`, appealId: id, baseVersion: onServer.get(id)?.version ?? 1,
-        createdAt: new Date().toISOString(), type: 'route', targetId: 'minobr',
-      })) }),
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${operator1}` }, body,
     });
     expect(first.status).toBe(200);
     await desk.core.call('sync.now', {});
 
     const audit = new Audit(page);
     await openSection(page, 'conflicts');
-    // Each arrives once the undo grace has passed and the desk has pushed.
+    // Each arrives once the desk has pushed and the server refused it.
     await expect(page.getByTestId('conflicts-view').getByRole('option')).toHaveCount(decided.length, { timeout: 60_000 });
     await expectScrollingRegion(page, 'conflicts-view', 'Список конфликтов');
     await audit.check('conflicts longer than the pane');

@@ -238,7 +238,7 @@ describe('the change feed under concurrent writers', () => {
     const truth = await postgresTruth(url);
     const run = await runFeedRace(servers.map((s) => s.url), truth);
     check(run);
-  }, 60_000);
+  }, 90_000);
 
   it('SQLite, one server: the same race, the same promises', async () => {
     const dir = tempDir();
@@ -247,14 +247,14 @@ describe('the change feed under concurrent writers', () => {
     servers.push(server);
     const run = await runFeedRace([server.url], sqliteTruth(join(dir, 'data')));
     check(run);
-  }, 60_000);
+  }, 90_000);
 });
 
 function check(run: Awaited<ReturnType<typeof runFeedRace>>): void {
   const { stats, changes, final, logs, held } = run;
   console.log(`feed race: ${stats.ingested} ingested, ${stats.applied} decisions applied, ${stats.conflicts} conflicts, `
     + `${changes.length} changes logged, ${logs.map((l) => l.length).join('/')} pages per reader`);
-  // The race really raced: enough of each kind of write, and conflicts between writers.
+  // The race really raced: enough of each kind of write (the conflicts between writers are counted in the log line).
   expect(stats.ingested).toBeGreaterThan(200);
   expect(stats.applied).toBeGreaterThan(200);
   expect(changes.length).toBe(stats.ingested + stats.applied);
