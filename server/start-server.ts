@@ -97,8 +97,21 @@ function loadTargets(file: string | URL): Target[] {
   return z.array(Target).parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
+// The demo accounts' hashes, computed once per process: every demo or test server start hashed the same twelve
+// public passwords again (twelve scrypt runs, ~0.8 s of CPU per start, most of the CPU the server tests spent). Each
+// store still gets salted scrypt hashes; the servers of one process share salts, which for passwords equal to their
+// logins hides nothing.
+let demoHashes: Promise<string[]> | null = null;
+function demoUserHashes(): Promise<string[]> {
+  demoHashes ??= Promise.all(DEMO_USERS.map((u) => hashPasswordAsync(u.password))).catch((err: unknown) => {
+    demoHashes = null;
+    throw err;
+  });
+  return demoHashes;
+}
+
 async function seedUsers(store: CentralStore, log: (line: string) => void): Promise<void> {
-  const hashes = await Promise.all(DEMO_USERS.map((u) => hashPasswordAsync(u.password)));
+  const hashes = await demoUserHashes();
   try {
     await store.insertUsers(DEMO_USERS.map((u, i) =>
       ({ id: u.id, login: u.login, name: u.name, role: u.role, passwordHash: hashes[i] ?? '' })));
