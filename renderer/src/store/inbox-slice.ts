@@ -5,7 +5,6 @@ import { MAX_ROWS_PER_CALL, type InboxRow } from '../../../shared/desk-api/contr
 import type { Appeal, Decision } from '../../../shared/domain/appeal.js';
 import { excerptOf } from '../../../shared/text/inert-text.js';
 import { APPEAL_FORMS, pluralRu } from '../../../shared/text/plural-ru.js';
-import { afterPaint } from '../app/after-paint.js';
 import { deskCall } from '../desk-client.js';
 import { createRowWindowFetcher } from './row-window-fetcher.js';
 import { createDecidableList, decisionNotice as noticeOf, undoLastDecision } from '../lists/decidable-list.js';
@@ -17,6 +16,7 @@ import type { InboxSlice, SliceCreator } from './state-types.js';
 import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
 import type { HeldBy } from '../../../shared/desk-api/team-contract.js';
 import { shownMembers } from './shown-cluster-members.js';
+import { forgetHolds, holdFor, releaseFor } from './desk-hold.js';
 
 // Appeals decided here whose call has not returned yet: a reload that races the call must not show them again.
 const inFlight = new Set<string>();
@@ -27,12 +27,6 @@ const restored = new Set<string>();
 // A decision, an undo or a push touches one or a few appeals: with 100,000 waiting, a full reload for each
 // would cost seconds, a patch costs a few milliseconds.
 const MAX_PATCHED_IDS = 40;
-
-/**
- * How long a selection must stay before its hold is asked for: longer than a held key's repeat interval (≈ 33 ms),
- * far below what a colleague could notice (a hold shows on other desks within a second).
- */
-export const HOLD_REST_MS = 120;
 
 
 /** The grid row of an appeal, built the way the core builds it for `inbox.list`. */
@@ -69,7 +63,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     setSelectedId: (selectedId) => set({ selectedId }),
     detail: () => get().detail,
     setDetail: (detail) => set({ detail }),
-    onSelected: (id) => { if (get().view === 'inbox' && !get().away) void requestHold(id); },
+    onSelected: (id) => { if (get().view === 'inbox' && !get().away) requestHold(id); },
     clearAlert: () => get().clearAlert(),
     isHeldByOther: isHeld,
     onOperatorSelect: () => {
@@ -79,60 +73,34 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   });
   const { selectId, loadDetail } = list;
 
-  // The hold of the selection: asked for on every selection; the newest ask wins. After a decision the next
-  // selection's hold waits for the decision call: the core then holds the decided appeal too (it is pending), so it is
-  // never free on the server between the key press and the push.
-  let holdSeq = 0;
+  // The hold of the selection (store/desk-hold.ts): asked for on every selection while the inbox is on screen; the
+  // newest ask wins. After a decision the next selection's hold waits for the decision call: the core then holds the
+  // decided appeal too (it is pending), so it is never free on the server between the key press and the push.
   let decisionCall: Promise<unknown> = Promise.resolve();
-  // The one rest timer: each selection restarts it, so a held ↓ keeps one alive, not one per key passed.
-  let restTimer: ReturnType<typeof setTimeout> | undefined;
   /** The selection, when it was a colleague's already as the operator went to it (End onto the held rows): kept there. */
   let openedHeld: string | null = null;
-  async function requestHold(id: string | null): Promise<void> {
-    const seq = ++holdSeq;
-    clearTimeout(restTimer);
+  function requestHold(id: string | null): void {
     // The hold shown is the selection's own: the one of the appeal left behind goes at once, so its «mine» never
     // vouches for the next appeal (confirmedOverHold, applyTeam). One store update for a whole run of keys: the
     // moves after the first find it gone.
     const shown = get().selectionHold;
     if (shown !== null && shown.id !== id) set({ selectionHold: null });
     if (id === null) {
-      void deskCall('team.hold', { appealId: null });
+      void releaseFor('inbox');
       return;
     }
     // An alert raised from here on is not about this selection's earlier keys: moveOn's notice leaves it.
     const since = alertSince();
     // Deliberately opened although marked as a colleague's: the operator stays on it.
     openedHeld = isHeld(id) ? id : null;
-    await decisionCall;
-    // Like the detail pane's appeal: the round trip (core, central API) starts once the selection is on screen, so a
-    // key press paints first; and only for an appeal the operator rests on. A key held down (30 presses a second)
-    // passes rows nobody reads: asking for each would be a core call, a request to the central API and a repaint per
-    // key — CPU taken from the next key's frame on a two-core office PC, and 30 requests a second from each such desk
-    // for holds that are released before a colleague could see them.
-    await afterPaint();
-    if (seq !== holdSeq) return;
-    clearTimeout(restTimer);
-    restTimer = setTimeout(() => { void askHold(seq, id, since); }, HOLD_REST_MS);
-  }
-
-  /** The selection `id` has rested HOLD_REST_MS: ask the team for its hold (dropped if the selection moved since). */
-  async function askHold(seq: number, id: string, since: number): Promise<void> {
-    if (seq !== holdSeq) return;
-    // «pending» in the store from the moment it is asked, not from the key press: set per key, a held ↓ cost a store
-    // update (and a render of every subscriber) per row passed. The grid shows a selection without its own answer as
-    // pending all along (InboxTable.tsx), as before.
-    set({ selectionHold: { id, state: 'pending' } });
-    const result = await deskCall('team.hold', { appealId: id });
-    if (seq !== holdSeq || get().selectedId !== id) return;
-    if (!result.ok) {
-      set({ selectionHold: { id, state: 'offline' } });
-      return;
-    }
-    const { state, holder } = result.value;
-    if (state === 'superseded') return;
-    set({ selectionHold: { id, state, ...(holder ? { holder } : {}) } });
-    if (openedHeld !== id && (state === 'taken' || state === 'decided')) moveOn(id, holder ?? null, since);
+    void holdFor('inbox', id, {
+      settled: () => decisionCall,
+      show: (selectionHold) => set({ selectionHold }),
+      current: () => get().selectedId === id,
+      answered: ({ state, holder }) => {
+        if (openedHeld !== id && (state === 'taken' || state === 'decided')) moveOn(id, holder ?? null, since);
+      },
+    });
   }
 
   /**
@@ -532,8 +500,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     clearInbox: () => {
       list.forgetDetails([]); // no citizen text outlives the session
       inFlight.clear();
-      holdSeq++;
-      clearTimeout(restTimer);
+      forgetHolds();
       set({ rowsById: new Map(), baseIds: [], rowIds: [], inboxPhase: 'idle', selectedId: null, detail: null,
         clusterOf: new Map(), expandedClusters: new Set(), unfolded: null, arrivedAbove: new Set(), lastDecided: null });
     },
@@ -550,7 +517,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       }
       set({ rowIds: arranged(get().baseIds) });
     },
-    holdSelection: (shown) => void requestHold(shown && !get().away ? get().selectedId : null),
+    holdSelection: (shown) => requestHold(shown && !get().away ? get().selectedId : null),
     away: false,
     setAway: (away) => {
       if (get().away === away) return;

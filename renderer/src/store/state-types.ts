@@ -4,7 +4,8 @@ import type { Conflict, InboxRow, Session, SyncStatus } from '../../../shared/de
 import type { DecidableList } from '../lists/decidable-list-types.js';
 import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
 import type { Target } from '../../../shared/domain/target.js';
-import type { HeldBy, HoldOutcome, TeamView } from '../../../shared/desk-api/team-contract.js';
+import type { HeldBy, TeamView } from '../../../shared/desk-api/team-contract.js';
+import type { SelectionHold } from './desk-hold.js';
 
 /** 'done': an action went through (green); 'info': a key that did nothing says why (neutral). */
 export type NoticeTone = 'done' | 'info';
@@ -89,7 +90,7 @@ export interface TeamSlice {
   /** Appeals held by colleagues (a cluster's members all listed when any is held). */
   heldByOthers: ReadonlyMap<string, HeldBy>;
   /** This desk's hold of its selection: pending until the server answers (advice; never blocks a decision). */
-  selectionHold: { id: string; state: 'pending' | HoldOutcome['state']; holder?: HeldBy } | null;
+  selectionHold: SelectionHold | null;
   applyTeam(view: TeamView): void;
   loadTeam(): Promise<void>;
   clearTeam(): void;

@@ -5,10 +5,10 @@ import { create } from 'zustand';
 import { MAX_ROWS_PER_CALL, type ListedRow } from '../../../../shared/desk-api/contract.js';
 import type { Appeal, Decision } from '../../../../shared/domain/appeal.js';
 import type { User } from '../../../../shared/domain/user.js';
-import type { HoldOutcome } from '../../../../shared/desk-api/team-contract.js';
 import type { SavedView, SaveViewOutcome, SearchQuery } from '../../../../shared/search/search-query.js';
 import { deskCall, onDeskEvent } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
+import type { SelectionHold } from '../../store/desk-hold.js';
 import { HoldConfirmation } from '../../lists/hold-confirmation.js';
 import { createRowWindowFetcher } from '../../store/row-window-fetcher.js';
 import { createDecidableList, decisionNotice, undoLastDecision, type DecidableList } from '../../lists/decidable-list.js';
@@ -40,12 +40,6 @@ export interface SearchAnswer {
 
 export type SearchDialog = 'save' | 'views' | 'picker' | 'reject' | null;
 
-/** This desk's hold of the selected result (search-hold.ts), as the inbox keeps its own: pending until answered. */
-export interface SearchHold {
-  id: string;
-  state: HoldOutcome['state'] | 'pending';
-}
-
 export interface SearchState extends DecidableList {
   query: SearchQuery;
   /** blank: nothing asked yet (empty state); searching: an answer is on its way (the old one stays shown). */
@@ -60,7 +54,8 @@ export interface SearchState extends DecidableList {
   dialog: SearchDialog;
   views: readonly SavedView[];
   pageSize: number;
-  selectionHold: SearchHold | null;
+  /** This desk's hold of the selected result (search-hold.ts), as the inbox keeps its own: pending until answered. */
+  selectionHold: SelectionHold | null;
 
   setText(text: string): void;
   setFilters(patch: Partial<Omit<SearchQuery, 'text'>>): void;
@@ -187,9 +182,9 @@ export const useSearchStore = create<SearchState>()((set, get) => {
   }
 
   async function decide(decision: Decision): Promise<void> {
-    const { selectedId: id, answer, detail } = get();
+    const { selectedId: id, answer } = get();
     if (id === null || answer === null) return;
-    const standing = selectedStanding({ selectedId: id, rowsById: get().rowsById, detail });
+    const standing = selectedStanding(get());
     if (standing === null) return; // the row has not arrived yet: nothing to judge the key by
     const { status } = standing;
     // A decided appeal is re-decided by a shift lead only: an operator's key answers with the reason the route panel
