@@ -126,8 +126,14 @@ export const Decision = z.discriminatedUnion('type', [
 ]);
 export type Decision = z.infer<typeof Decision>;
 
+/**
+ * Who changes a decision once made: the one wording of every refusal of an operator's re-decision — the server's,
+ * the core's, the search's route panel and keys, the conflicts' footer (they said it four ways).
+ */
+export const LEAD_REDECIDES = 'изменить решение может старший смены';
+
 /** Why a desk refuses an operator's re-decision (search, queues): on a desk only a shift lead changes a decision made. */
-export const ONLY_LEAD_REDECIDES = 'Изменить принятое решение может только старший смены';
+export const ONLY_LEAD_REDECIDES = `${LEAD_REDECIDES.charAt(0).toUpperCase()}${LEAD_REDECIDES.slice(1)}`;
 
 /**
  * Why an operator may not change this decision: said by the server, and by the desk before the key is even sent. It
@@ -135,7 +141,7 @@ export const ONLY_LEAD_REDECIDES = 'Изменить принятое решен
  */
 export function decidedByAnother(routedBy: Pick<UserRef, 'name'> | null | undefined): string {
   const who = routedBy?.name.trim();
-  return `Обращение уже разобрано${who ? ` (${who})` : ''}; изменить решение может только старший смены`;
+  return `Обращение уже разобрано${who ? ` (${who})` : ''}; ${LEAD_REDECIDES}`;
 }
 
 /**

@@ -130,12 +130,12 @@ test('conflicts section, an operator: a colleague\'s routing is not offered for 
     const view = pageB.getByTestId('conflicts-view');
     const items = view.getByRole('option');
     await expect(items).toHaveCount(1);
-    await expect(view.getByTestId('conflict-lead-only')).toHaveText('перенаправить может только старший смены');
+    await expect(view.getByTestId('conflict-lead-only')).toHaveText('изменить решение может старший смены');
     await expect(pageB.getByTestId('status-hints')).not.toContainText('перенаправить');
     await expect(view).not.toContainText('перенаправить избранному');
 
     await pageB.keyboard.press('Digit3');
-    await expect(pageB.getByRole('alert')).toContainText(/Обращение уже разобрано \(Оператор 1 — .+\); изменить решение может только старший смены/);
+    await expect(pageB.getByRole('alert')).toContainText(/Обращение уже разобрано \(Оператор 1 — .+\); изменить решение может старший смены/);
     await expect(items).toHaveCount(1);
     await expect(view).not.toContainText('Конфликтов нет');
     expect((await deskB.core.call('sync.status', {}))).toMatchObject({ ok: true, value: { pending: 0 } });

@@ -112,8 +112,8 @@ test('search with ё/е, ranked hits, a keyboard filter, routing a result, and a
 
     // Decided now: the route panel says before any key that an operator's desk does not change it, and a second
     // decision's key answers with that reason (not an error), the key sent nowhere.
-    const ownReason = 'Решение принято вами: изменить может старший смены';
-    await expect(page.getByTestId('route-refusal')).toHaveText(ownReason);
+    const ownReason = 'Решение принято вами: изменить решение может старший смены';
+    await expect(page.getByTestId('route-refusal')).toHaveText('Изменить решение может старший смены');
     await page.keyboard.press('Digit2');
     await expect(page.locator('.status-notice')).toHaveText(ownReason);
     await expect(page.getByRole('alert').filter({ hasText: 'Решение не сохранено' })).toHaveCount(0);
@@ -174,8 +174,9 @@ test('a result a colleague decided: an operator\'s route panel says who and that
   expect(decided.status).toBe(200);
   await server.expectAppeals({ 'search-decided': { status: 'routed', targetId: 'mintrans' } });
 
-  const open = async (login: string) => {
-    const page = await browser.newPage();
+  // The operator's desk on a 1366×768 screen at 150 %, where the panel's line must be whole.
+  const open = async (login: string, office = false) => {
+    const page = await browser.newPage(office ? { viewport: { width: 911, height: 512 }, deviceScaleFactor: 1.5 } : {});
     const dir = tempDir('desk');
     const desk = await startDesk(server, dir.dir, { login, pushDelayMs: 300 });
     const inbox = new InboxPage(page);
@@ -187,12 +188,14 @@ test('a result a colleague decided: an operator\'s route panel says who and that
     return { page, close: async () => { await page.close(); await desk.close(); dir.remove(); } };
   };
 
-  const operator = await open('operator1');
+  const operator = await open('operator1', true);
   try {
     const { page } = operator;
-    const reason = 'Решение принял(а) Екатерина В.: изменить может старший смены';
+    const reason = 'Решение принял(а) Екатерина В.: изменить решение может старший смены';
     const panel = page.getByRole('region', { name: 'Направить' });
-    await expect(page.getByTestId('route-refusal')).toHaveText(reason);
+    await expect(page.getByTestId('route-refusal')).toHaveText('Изменить решение может старший смены');
+    // Whole, not cut by its ellipsis (the line that named who decided too was «…: измени…» here).
+    expect(await page.getByTestId('route-refusal').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
     await expect(panel).toHaveAttribute('data-refused', 'true');
     await expect(panel.locator('button[data-slot="1"]')).toBeDisabled();
     // Each decision key answers with the same line, quietly; nothing is stored or sent, no dialog opens.

@@ -9,13 +9,13 @@ const byColleague = { status: 'routed' as const, routedBy: { id: 'u-operator3', 
 
 describe('redecideRefusal', () => {
   it('names the colleague who decided, short, and who may change it', () => {
-    expect(redecideRefusal(operator, byColleague)).toBe('Решение принял(а) Екатерина В.: изменить может старший смены');
-    expect(redecideRefusal(operator, { ...byColleague, status: 'rejected' })).toBe('Решение принял(а) Екатерина В.: изменить может старший смены');
+    expect(redecideRefusal(operator, byColleague)).toBe('Решение принял(а) Екатерина В.: изменить решение может старший смены');
+    expect(redecideRefusal(operator, { ...byColleague, status: 'rejected' })).toBe('Решение принял(а) Екатерина В.: изменить решение может старший смены');
   });
   it('says «вами» for the operator\'s own decision, and stays truthful when who decided is not known yet', () => {
     expect(redecideRefusal(operator, { status: 'routed', routedBy: { id: 'u-operator1', name: 'Анна Петрова' } }))
-      .toBe('Решение принято вами: изменить может старший смены');
-    expect(redecideRefusal(operator, { status: 'routed', routedBy: null })).toBe('Решение уже принято: изменить может старший смены');
+      .toBe('Решение принято вами: изменить решение может старший смены');
+    expect(redecideRefusal(operator, { status: 'routed', routedBy: null })).toBe('Решение уже принято: изменить решение может старший смены');
   });
   it('refuses nothing to a lead, on a waiting appeal, or signed out', () => {
     expect(redecideRefusal(lead, byColleague)).toBeNull();

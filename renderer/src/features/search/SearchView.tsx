@@ -3,6 +3,7 @@
 // the results, Esc comes back; Ctrl+S saves the search, Ctrl+O lists the saved ones. When the words as typed find
 // nothing and their other-layout reading does, the core answers for that and the summary says so.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { ONLY_LEAD_REDECIDES } from '../../../../shared/domain/appeal.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { AppealGrid } from '../inbox/AppealGrid.js';
@@ -151,7 +152,11 @@ export function SearchView() {
   const hasSelection = useSearchStore((s) => s.selectedId !== null);
   const hasHits = useSearchStore((s) => (s.answer?.ids.length ?? 0) > 0);
   const user = useDeskStore((s) => s.session?.user);
-  const refusal = useSearchStore((s) => selectedRefusal(s, user));
+  // The panel says the rule only: who decided stands in the detail's standing line above it, and the whole answer
+  // («Решение принял(а) …: изменить решение …») was cut before its point at 150 % («…: измени…»); a key still says it
+  // whole in the status bar.
+  const refused = useSearchStore((s) => selectedRefusal(s, user) !== null);
+  const refusal = refused ? ONLY_LEAD_REDECIDES : null;
   const boxRef = useRef<HTMLInputElement>(null);
   const gridRef = useRef<HTMLDivElement | null>(null);
   const headRef = useRef<HTMLDivElement>(null);

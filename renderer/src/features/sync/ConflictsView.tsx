@@ -2,7 +2,7 @@
 // server's decision, 1–9 or «/» routes the appeal again on top of it — a lead's, or an operator's own decision (the
 // core refuses an operator's re-route of a colleague's at once, and the footer does not offer it).
 import { useEffect, useState } from 'react';
-import { mayDecide } from '../../../../shared/domain/appeal.js';
+import { LEAD_REDECIDES, mayDecide } from '../../../../shared/domain/appeal.js';
 import { CONFLICT_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
 import { InertLine } from '../../components/InertLine.js';
 import { Keycap } from '../../components/Keycap.js';
@@ -86,7 +86,7 @@ export function ConflictsView() {
             <span><Keycap keys={keysFor('conflicts', 'route-favorite')} /> перенаправить избранному</span>
             <span><Keycap keys={keysFor('conflicts', 'open-picker')} /> перенаправить другому</span>
           </>
-        ) : <span className="muted" data-testid="conflict-lead-only">перенаправить может только старший смены</span>}
+        ) : <span className="muted" data-testid="conflict-lead-only">{LEAD_REDECIDES}</span>}
       </footer>
       {picker && current ? (
         <TargetPicker
