@@ -5,26 +5,33 @@ import type { User } from '../shared/domain/user.js';
 import type { CentralStore } from './store/central-store.js';
 
 const KEY_LENGTH = 32;
-const COST = { N: 16384, r: 8, p: 1 } as const;
 
-const encode = (salt: Buffer, hash: Buffer) =>
-  `scrypt$${COST.N}$${COST.r}$${COST.p}$${salt.toString('hex')}$${hash.toString('hex')}`;
+/** scrypt's parameters; a stored hash names its own, so it verifies whatever the cost of the day. */
+export interface PasswordCost { readonly N: number; readonly r: number; readonly p: number }
+
+/** The cost of people's passwords: N=2^14, r=8, p=1 (~70 ms of one core per hash or check). */
+export const PASSWORD_COST: PasswordCost = { N: 16384, r: 8, p: 1 };
+
+const encode = (cost: PasswordCost, salt: Buffer, hash: Buffer) =>
+  `scrypt$${cost.N}$${cost.r}$${cost.p}$${salt.toString('hex')}$${hash.toString('hex')}`;
 
 /** `scrypt$N$r$p$salt$hash` (hex), so the cost can be raised later without breaking stored hashes. */
-export function hashPassword(password: string): string {
+export function hashPassword(password: string, cost: PasswordCost = PASSWORD_COST): string {
   const salt = randomBytes(16);
-  return encode(salt, scryptSync(password, salt, KEY_LENGTH, COST));
+  return encode(cost, salt, scryptSync(password, salt, KEY_LENGTH, { ...cost, maxmem: scryptMaxmem(cost) }));
 }
 
 /** The same, off the main thread (libuv pool), so several hashes run in parallel. */
-export async function hashPasswordAsync(password: string): Promise<string> {
+export async function hashPasswordAsync(password: string, cost: PasswordCost = PASSWORD_COST): Promise<string> {
   const salt = randomBytes(16);
-  return encode(salt, await scryptAsync(password, salt, KEY_LENGTH, COST));
+  return encode(cost, salt, await scryptAsync(password, salt, KEY_LENGTH, cost));
 }
+
+const scryptMaxmem = (cost: PasswordCost): number => 128 * cost.N * cost.r * 2;
 
 function scryptAsync(password: string, salt: Buffer, keyLength: number, cost: { N: number; r: number; p: number }) {
   return new Promise<Buffer>((resolve, reject) => {
-    scrypt(password, salt, keyLength, { ...cost, maxmem: 128 * cost.N * cost.r * 2 }, (err, key) =>
+    scrypt(password, salt, keyLength, { ...cost, maxmem: scryptMaxmem(cost) }, (err, key) =>
       err ? reject(err) : resolve(key));
   });
 }
@@ -38,8 +45,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-// Checked against when the login is unknown, so a wrong login costs the same time as a wrong password.
-const DUMMY_HASH = hashPassword('no-such-user');
+// Checked against when the login is unknown, so a wrong login costs the same time as a wrong password: one per cost,
+// made at the first unknown login (not at import: every process importing the server paid for it).
+const dummyHashes = new Map<string, Promise<string>>();
+function dummyHash(cost: PasswordCost): Promise<string> {
+  const key = `${cost.N}$${cost.r}$${cost.p}`;
+  let hash = dummyHashes.get(key);
+  if (hash === undefined) {
+    hash = hashPasswordAsync('no-such-user', cost);
+    dummyHashes.set(key, hash);
+  }
+  return hash;
+}
 
 const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 
@@ -62,8 +79,14 @@ export function sessionKeyFromHeader(header: string | undefined): string | null 
   return tokenHashFromHeader(header);
 }
 
-export function createAuth(store: CentralStore, options: { sessionTtlMs?: number; now?: () => number } = {}) {
+/**
+ * `passwordCost`: the cost of the passwords this server hashes itself (PASSWORD_COST unless a test lowers it, see
+ * StartServerOptions.passwordCost): an unknown login is checked against a dummy of that cost, as long as a real one.
+ */
+export function createAuth(store: CentralStore,
+  options: { sessionTtlMs?: number; now?: () => number; passwordCost?: PasswordCost } = {}) {
   const ttlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
+  const passwordCost = options.passwordCost ?? PASSWORD_COST;
   const now = options.now ?? Date.now;
   // created_at is always toISOString() (fixed width, UTC), so string order is time order.
   const oldestValid = (): string => new Date(now() - ttlMs).toISOString();
@@ -71,7 +94,7 @@ export function createAuth(store: CentralStore, options: { sessionTtlMs?: number
     /** A new session for valid credentials, or null; never says which of the two was wrong. */
     async signIn(login: string, password: string): Promise<{ token: string; user: User } | null> {
       const stored = await store.userByLogin(login);
-      const ok = await verifyPassword(password, stored?.passwordHash ?? DUMMY_HASH);
+      const ok = await verifyPassword(password, stored?.passwordHash ?? await dummyHash(passwordCost));
       if (!stored || !ok) return null;
       const token = randomBytes(32).toString('hex');
       // Expired rows are useless; dropping them here keeps the table from growing without a timer.

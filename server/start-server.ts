@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { API_PREFIX } from '../shared/central-api/contract.js';
 import { Target } from '../shared/domain/target.js';
-import { createAuth, hashPasswordAsync } from './auth.js';
+import { createAuth, hashPasswordAsync, PASSWORD_COST, type PasswordCost } from './auth.js';
 import { createConnectorRoutes, describeConnectors } from './connectors/connector-routes.js';
 import { loadConnectorsConfig } from './connectors/connectors-config.js';
 import { generateDemoAppeals } from './demo/generate-appeals.js';
@@ -62,6 +62,13 @@ export interface StartServerOptions {
   clock?: () => number;
   /** Session lifetime from sign-in; default 12 h (DEFAULT_SESSION_TTL_MS). */
   sessionTtlMs?: number;
+  /**
+   * The scrypt cost of the passwords this server hashes (the demo accounts') and of the dummy an unknown login is
+   * checked against; default PASSWORD_COST. Tests only, lower (tests/harness/password-cost.ts): the test servers'
+   * scrypt runs were most of their CPU. No command-line flag or variable sets it: people's passwords always get the
+   * default, and `npm run server:add-user` hashes with it.
+   */
+  passwordCost?: PasswordCost;
   /** Team mode: how long a hold lasts unless renewed; default HOLD_LEASE_MS (90 s). */
   holdLeaseMs?: number;
   /** Team mode: heartbeat (and session re-check) interval of the live channel; default LIVE_HEARTBEAT_MS (15 s). */
@@ -101,17 +108,22 @@ function loadTargets(file: string | URL): Target[] {
 // public passwords again (twelve scrypt runs, ~0.8 s of CPU per start, most of the CPU the server tests spent). Each
 // store still gets salted scrypt hashes; the servers of one process share salts, which for passwords equal to their
 // logins hides nothing.
-let demoHashes: Promise<string[]> | null = null;
-function demoUserHashes(): Promise<string[]> {
-  demoHashes ??= Promise.all(DEMO_USERS.map((u) => hashPasswordAsync(u.password))).catch((err: unknown) => {
-    demoHashes = null;
-    throw err;
-  });
-  return demoHashes;
+const demoHashes = new Map<string, Promise<string[]>>();
+function demoUserHashes(cost: PasswordCost): Promise<string[]> {
+  const key = `${cost.N}$${cost.r}$${cost.p}`;
+  let hashes = demoHashes.get(key);
+  if (hashes === undefined) {
+    hashes = Promise.all(DEMO_USERS.map((u) => hashPasswordAsync(u.password, cost))).catch((err: unknown) => {
+      demoHashes.delete(key);
+      throw err;
+    });
+    demoHashes.set(key, hashes);
+  }
+  return hashes;
 }
 
-async function seedUsers(store: CentralStore, log: (line: string) => void): Promise<void> {
-  const hashes = await demoUserHashes();
+async function seedUsers(store: CentralStore, cost: PasswordCost, log: (line: string) => void): Promise<void> {
+  const hashes = await demoUserHashes(cost);
   try {
     await store.insertUsers(DEMO_USERS.map((u, i) =>
       ({ id: u.id, login: u.login, name: u.name, role: u.role, passwordHash: hashes[i] ?? '' })));
@@ -166,7 +178,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     await store.replaceTargets(loadTargets(opts.targetsFile ?? DEFAULT_TARGETS_FILE));
     const demoUsers = opts.demoUsers ?? (location.engine === 'sqlite' || (opts.demo ?? 0) > 0);
     if (await store.countUsers() === 0) {
-      if (demoUsers) await seedUsers(store, log);
+      if (demoUsers) await seedUsers(store, opts.passwordCost ?? PASSWORD_COST, log);
       else log('no users yet: add them with `npm run server:add-user` (see docs/IT.md)');
     }
     if (opts.demo !== undefined && opts.demo > 0) {
@@ -190,6 +202,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
   const clock = opts.clock ?? databaseClock?.now ?? Date.now;
   const auth = createAuth(store, {
     ...(opts.sessionTtlMs !== undefined ? { sessionTtlMs: opts.sessionTtlMs } : {}),
+    ...(opts.passwordCost !== undefined ? { passwordCost: opts.passwordCost } : {}),
     now: clock,
   });
   const team = await createTeamMode({

@@ -16,6 +16,7 @@ import {
   APART_IDS, DUPLICATE_IDS, SURGE_BUS_IDS, SURGE_WATER_IDS, surgeAppeals,
 } from '../../fixtures/surge-appeals.js';
 import { statusMatching, tempDir, value } from '../core/core-test-kit.js';
+import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
 
 const asStored = (incoming: IncomingAppeal): Appeal => ({
   ...incoming, status: 'new', targetId: null, rejectReason: null, version: 1, routedBy: null, routedAt: null,
@@ -73,7 +74,7 @@ describe('cluster decisions on the real server', () => {
   let serverTemp: ReturnType<typeof tempDir>;
   beforeAll(async () => {
     serverTemp = tempDir('clusters-server');
-    server = await startServer({ port: 0, dataDir: serverTemp.dir });
+    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverTemp.dir });
     const session = await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ login: 'connector', password: 'connector' }) });
     const { token } = await session.json() as { token: string };

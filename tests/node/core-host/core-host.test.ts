@@ -16,6 +16,7 @@ import { createMemoryTokenStore, type TokenStore } from '../../../electron/core/
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 import type { InboxRow } from '../../../shared/desk-api/contract.js';
 import { centralCall, deadPort, incomingAppeal, nextEvent, statusMatching, tempDir, value } from '../core/core-test-kit.js';
+import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let server: RunningServer;
@@ -23,7 +24,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 
 beforeEach(async () => {
   serverDir = tempDir('host-server');
-  server = await startServer({ port: 0, dataDir: serverDir.dir });
+  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
   const { token } = await api<{ token: string }>('/session', { method: 'POST', body: { login: 'connector', password: 'connector' } });
   await api('/appeals', { method: 'POST', token, body: { appeals: Array.from({ length: 5 }, (_, i) => incomingAppeal(i + 1)) } });
 });

@@ -6,6 +6,7 @@ import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.
 import { createMemoryTokenStore } from '../../../electron/core/token-store.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 import { tempDir, value } from './core-test-kit.js';
+import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
 
 interface Overrides { overrides: { scope: string; action: string; chords: { code: string; ctrl?: boolean; shift?: boolean }[] }[] }
 
@@ -23,7 +24,7 @@ const REMAP = [{ scope: 'inbox', action: 'route-suggestion-2', chords: [{ code: 
 beforeEach(async () => {
   serverDir = tempDir('keymap-server');
   coreDir = tempDir('keymap-core');
-  server = await startServer({ port: 0, dataDir: serverDir.dir });
+  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
   core = await openCore();
 });
 afterEach(async () => {

@@ -7,6 +7,7 @@ import { createMemoryTokenStore } from '../../../electron/core/token-store.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 import { API_PREFIX } from '../../../shared/central-api/contract.js';
 import { deadPort, tempDir, value } from './core-test-kit.js';
+import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
 
 const dirs: ReturnType<typeof tempDir>[] = [];
 let server: RunningServer | undefined;
@@ -22,7 +23,7 @@ describe('sign-out revokes the server session', () => {
     const serverDir = tempDir('revoke-server');
     const coreDir = tempDir('revoke-core');
     dirs.push(serverDir, coreDir);
-    server = await startServer({ port: 0, dataDir: serverDir.dir });
+    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
     const tokens = createMemoryTokenStore();
     core = await createDeskCore({ dataDir: coreDir.dir, apiUrl: server.url, tokenStore: tokens,
       pushDelayMs: 600_000, syncIntervalMs: 600_000 });

@@ -6,6 +6,7 @@ import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 import type { Stats } from '../../../shared/desk-api/lead-contract.js';
 import { statusMatching, tempDir, value } from './core-test-kit.js';
+import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let server: RunningServer;
@@ -13,7 +14,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 
 beforeEach(async () => {
   serverDir = tempDir('stats-guard-server');
-  server = await startServer({ port: 0, dataDir: serverDir.dir });
+  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
 });
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

@@ -8,6 +8,7 @@ import { API_PREFIX, type Mutation } from '../../../shared/central-api/contract.
 import { decidedByAnother, type Appeal } from '../../../shared/domain/appeal.js';
 import type { Conflict, InboxRow, LocalAppeal, SyncStatus } from '../../../shared/desk-api/contract.js';
 import { incomingAppeal, nextEvent, statusMatching, tempDir, value } from './core-test-kit.js';
+import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let server: RunningServer;
@@ -15,7 +16,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 
 beforeEach(async () => {
   serverDir = tempDir('server');
-  server = await startServer({ port: 0, dataDir: serverDir.dir });
+  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
   await ingest(server.url, 5);
 });
 afterEach(async () => {
@@ -192,7 +193,7 @@ describe('sync with the reference server', () => {
     await statusMatching(one.core, (status) => status.state === 'offline' && status.pending === 1);
     await statusMatching(two.core, (status) => status.state === 'offline' && status.pending === 1);
 
-    server = await startServer({ port, dataDir: serverDir.dir });
+    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port, dataDir: serverDir.dir });
     const oneStatus = await value<SyncStatus>(one.core, 'sync.now', {});
     expect(oneStatus).toMatchObject({ state: 'online', pending: 0, offlineSince: null });
     const conflictSeen = nextEvent<Conflict>(two.core, 'sync.conflict');
@@ -236,7 +237,7 @@ describe('sync with the reference server', () => {
     expect(await desk.core.call('appeals.undo', {})).toMatchObject({ ok: false, error: { code: 'already_sent' } });
     expect((await value<{ total: number }>(desk.core, 'inbox.list', {})).total).toBe(3);
 
-    server = await startServer({ port, dataDir: serverDir.dir });
+    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port, dataDir: serverDir.dir });
     // No sync.now: the backoff retry must bring it back on its own.
     await statusMatching(desk.core, (status) => status.state === 'online' && status.pending === 0);
     expect(await serverAppeal(server.url, 'a-00005')).toMatchObject({ status: 'routed', version: 2 });

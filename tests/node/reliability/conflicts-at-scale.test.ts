@@ -9,6 +9,7 @@ import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.
 import type { Conflict, InboxRow, LocalAppeal, SyncStatus } from '../../../shared/desk-api/contract.js';
 import { ingest, serverAppeals, serverMutations } from '../../reliability/reliability-kit.js';
 import { tempDir, value } from '../core/core-test-kit.js';
+import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
 
 const OPERATORS = 20;
 // 200 in `npm run test:reliability` (RELIABILITY_FULL=1); a quarter of that in every CI run to keep npm test fast.
@@ -20,7 +21,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 
 beforeAll(async () => {
   serverDir = tempDir('race-server');
-  server = await startServer({ port: 0, dataDir: serverDir.dir });
+  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
   // Twenty operator accounts beside the demo ones, written through a second handle on the server's store.
   const store = openSqliteStore(serverDir.dir);
   const hash = await hashPasswordAsync('race');

@@ -14,6 +14,7 @@ import { startFaultProxy } from '../../reliability/fault-proxy.js';
 import { apiCall, ingest, readCache, serverAppeals, serverMutations, tokenFor } from '../../reliability/reliability-kit.js';
 import { writeSchemaOneCache } from '../../reliability/schema-one-cache.js';
 import { tempDir, value } from '../core/core-test-kit.js';
+import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let server: RunningServer;
@@ -21,7 +22,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 
 beforeEach(async () => {
   serverDir = tempDir('long-server');
-  server = await startServer({ port: 0, dataDir: serverDir.dir });
+  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
 });
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

@@ -12,6 +12,7 @@ import { startServer, type RunningServer } from '../../../server/start-server.js
 import { ingest, serverAppeals, serverMutations } from '../../reliability/reliability-kit.js';
 import { writeSchemaOneCache } from '../../reliability/schema-one-cache.js';
 import { tempDir } from '../core/core-test-kit.js';
+import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
 
 const RUNNER = join(import.meta.dirname, '..', '..', 'reliability', 'desk-runner.ts');
 let serverDir: ReturnType<typeof tempDir>;
@@ -20,7 +21,7 @@ let server: RunningServer;
 
 beforeEach(async () => {
   serverDir = tempDir('migkill-server'); deskDir = tempDir('migkill-desk');
-  server = await startServer({ port: 0, dataDir: serverDir.dir });
+  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
 });
 afterEach(async () => { await server.close(); serverDir.remove(); deskDir.remove(); });
 

@@ -9,8 +9,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../server/auth.js';
 import type { LoginLimits } from '../../../server/login-rate-limit.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { openCentralStore } from '../../../server/store/open-store.js';
 import { API_PREFIX, ENDPOINTS } from '../../../shared/central-api/contract.js';
 import { incoming, mutationId, startFixture, testStore, type Fixture } from './server-fixture.js';
+import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
 
 const ROLES = ['operator', 'lead', 'connector'] as const;
 const LOGIN_OF = { operator: 'operator1', lead: 'lead', connector: 'connector' } as const;
@@ -69,6 +71,32 @@ describe('password hashing', () => {
     expect(a).toMatch(/^scrypt\$16384\$8\$1\$[0-9a-f]{32}\$[0-9a-f]{64}$/);
     expect(a).not.toBe(b);
   });
+
+  it('a server started as `npm run server` starts it (no passwordCost) stores its accounts at that cost', async () => {
+    // The test servers hash at a lower cost (tests/harness/password-cost.ts); this one is started the way main.ts does.
+    const dir = mkdtempSync(join(tmpdir(), 'triage-cost-'));
+    const store = await testStore(dir);
+    const server = await startServer({ port: 0, ...store });
+    try {
+      const signIn = await fetch(`${server.url}${API_PREFIX}/session`, {
+        method: 'POST', headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'operator1', password: 'operator1' }),
+      });
+      expect(signIn.status).toBe(200);
+    } finally {
+      await server.close();
+    }
+    const opened = await openCentralStore('dataDir' in store ? { engine: 'sqlite', dataDir: store.dataDir }
+      : { engine: 'postgres', url: store.databaseUrl });
+    try {
+      const users = await opened.allUsers();
+      expect(users.length).toBeGreaterThan(0);
+      for (const user of users) expect(user.passwordHash, user.login).toMatch(/^scrypt\$16384\$8\$1\$/);
+    } finally {
+      await opened.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('sign-in delays', () => {
@@ -86,7 +114,7 @@ describe('sign-in delays', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'triage-ratelimit-'));
     clock = Date.parse('2025-03-01T03:00:00Z');
-    server = await startServer({ port: 0, ...(await testStore(dir)), loginLimits: limits, clock: () => clock });
+    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, ...(await testStore(dir)), loginLimits: limits, clock: () => clock });
   });
   afterEach(async () => {
     await server.close();

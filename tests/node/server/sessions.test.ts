@@ -8,13 +8,14 @@ import { DEFAULT_SESSION_TTL_MS } from '../../../server/auth.js';
 import { startServer, type RunningServer } from '../../../server/start-server.js';
 import { API_PREFIX } from '../../../shared/central-api/contract.js';
 import { testStore } from './server-fixture.js';
+import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
 
 let dir: string;
 let server: RunningServer;
 let clock: number;
 
 async function start(sessionTtlMs?: number): Promise<void> {
-  server = await startServer({ port: 0, ...(await testStore(dir)), clock: () => clock,
+  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, ...(await testStore(dir)), clock: () => clock,
     ...(sessionTtlMs !== undefined ? { sessionTtlMs } : {}) });
 }
 

@@ -11,6 +11,7 @@ import type { SyncStatus } from '../../../shared/desk-api/contract.js';
 import type { HoldOutcome, TeamView } from '../../../shared/desk-api/team-contract.js';
 import { incomingAppeal, nextEvent, statusMatching, tempDir, value } from '../core/core-test-kit.js';
 import { SURGE_WATER_IDS, surgeAppeals } from '../../fixtures/surge-appeals.js';
+import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let server: RunningServer;
@@ -22,7 +23,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 
 async function startTheServer(options: Partial<StartServerOptions> = serverOptions): Promise<void> {
   serverOptions = options;
-  server = await startServer({ port, dataDir: serverDir.dir, liveHeartbeatMs: 300,
+  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port, dataDir: serverDir.dir, liveHeartbeatMs: 300,
     clock: () => Date.now() + clockOffsetMs, ...options });
   port = server.port;
 }
