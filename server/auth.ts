@@ -46,7 +46,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 // Checked against when the login is unknown, so a wrong login costs the same time as a wrong password: one per cost,
-// made at the first unknown login (not at import: every process importing the server paid for it).
+// made when a server's auth is created (not at import: every process importing the server paid for it).
 const dummyHashes = new Map<string, Promise<string>>();
 function dummyHash(cost: PasswordCost): Promise<string> {
   const key = `${cost.N}$${cost.r}$${cost.p}`;
@@ -87,6 +87,8 @@ export function createAuth(store: CentralStore,
   options: { sessionTtlMs?: number; now?: () => number; passwordCost?: PasswordCost } = {}) {
   const ttlMs = options.sessionTtlMs ?? DEFAULT_SESSION_TTL_MS;
   const passwordCost = options.passwordCost ?? PASSWORD_COST;
+  // Made now, off the main thread, so the first unknown login does not wait for it (and take longer than the next).
+  void dummyHash(passwordCost);
   const now = options.now ?? Date.now;
   // created_at is always toISOString() (fixed width, UTC), so string order is time order.
   const oldestValid = (): string => new Date(now() - ttlMs).toISOString();
