@@ -233,6 +233,8 @@ for (const screen of SCREENS) {
       await page.keyboard.press('KeyS');
       await expect(shift.getByTestId('shift-member-u-lead')).toHaveAttribute('aria-selected', 'true');
       await expect(shift.getByTestId('shift-member-u-lead')).toBeInViewport({ ratio: 0.99 });
+      // The queues come from their own call: «Смена сейчас» could be drawn before them (two runs of seventy, loaded).
+      await expect(page.locator('.queue-label-name').first()).toBeVisible();
       await shot(page, screen, 'shift-now');
       await expectWhole(page, `${screenLabel(screen)} shift now`, {
         'members': '[data-testid="shift-now"] .member-name',
