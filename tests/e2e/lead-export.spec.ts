@@ -244,8 +244,24 @@ test.describe('at 150 % on a 1366×768 screen', () => {
       await page.keyboard.press('Digit1');
       await expect(page.getByTestId('undo-toast')).toBeVisible();
       await clearOfLine('undo-toast');
+      // E while the undo toast shows: the export toast stands above it, neither over the other nor over the keys.
+      await page.keyboard.press('KeyE');
+      await expect(page.getByTestId('export-done')).toBeVisible({ timeout: 30_000 });
+      await clearOfLine('export-toast');
+      await clearOfLine('undo-toast');
+      const exportBox = await page.getByTestId('export-toast').boundingBox();
+      const undoBox = await page.getByTestId('undo-toast').boundingBox();
+      expect((exportBox?.y ?? 0) + (exportBox?.height ?? 0), 'export toast above the undo toast').toBeLessThanOrEqual(undoBox?.y ?? 0);
       await page.keyboard.press('Control+KeyZ');
       await expect(page.getByTestId('undo-toast')).toHaveCount(0);
+      // The undo toast gone, the export toast comes down to the key line.
+      await expect.poll(async () => {
+        const box = await page.getByTestId('export-toast').boundingBox();
+        return ((await hints.boundingBox())?.y ?? 0) - ((box?.y ?? 0) + (box?.height ?? 0));
+      }).toBeLessThan(20);
+      await clearOfLine('export-toast');
+      await page.keyboard.press('Escape');
+      await expect(toast(page)).toHaveCount(0);
     } finally {
       await desk.close();
       dir.remove();

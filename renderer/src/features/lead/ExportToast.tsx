@@ -10,6 +10,7 @@ import {
 } from './export-toast-text.js';
 import type { ExportState } from './use-export.js';
 import { aboveKeyLine } from '../undo/toast-place.js';
+import { useDeskStore } from '../../store/desk-store.js';
 import '../../styles/lead.css';
 
 /**
@@ -32,18 +33,36 @@ function useToastKeys(active: boolean, dismiss: () => void): void {
   }, [active]);
 }
 
-/** Fixed above the section's key line, whatever its height (two rows at 150 %), measured after each paint and resize. */
-function useAboveKeyLine(ref: RefObject<HTMLDivElement | null>): void {
+/** The gap between the export toast and an undo toast under it. */
+const STACK_GAP = 8;
+
+/**
+ * Fixed above the section's key line, whatever its height (two rows at 150 %), measured after each paint and resize;
+ * above the undo toast while that one shows too — both stood on the key line, one over the other's text (a re-route
+ * then E within its grace). Placed again in the frame after: the undo toast places itself in its own layout effect.
+ */
+function useAboveKeyLine(ref: RefObject<HTMLDivElement | null>, phase: ExportState['phase']): void {
+  // Only to run the effect again when the undo toast comes or goes (and the toast's element with the phase).
+  const undoShown = useDeskStore((s) => s.syncStatus?.undoable != null);
   useLayoutEffect(() => {
     const place = (): void => {
       const el = ref.current;
-      const bottom = aboveKeyLine(document);
-      if (el !== null) el.style.bottom = bottom === null ? '' : `${bottom}px`;
+      if (el === null) return;
+      const line = aboveKeyLine(document);
+      const undo = document.querySelector('.undo-toast')?.getBoundingClientRect();
+      const overUndo = undo === undefined || undo.height === 0 ? null
+        : document.documentElement.clientHeight - undo.top + STACK_GAP;
+      const bottom = line === null ? overUndo : Math.max(line, overUndo ?? 0);
+      el.style.bottom = bottom === null ? '' : `${bottom}px`;
     };
     place();
+    const frame = requestAnimationFrame(place);
     window.addEventListener('resize', place);
-    return () => window.removeEventListener('resize', place);
-  });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('resize', place);
+    };
+  }, [ref, undoShown, phase]);
 }
 
 export function ExportToast({ state, keysActive, onDismiss }: {
@@ -52,7 +71,7 @@ export function ExportToast({ state, keysActive, onDismiss }: {
   const closable = state.phase === 'done' || state.phase === 'failed';
   useToastKeys(keysActive && closable, onDismiss);
   const ref = useRef<HTMLDivElement>(null);
-  useAboveKeyLine(ref);
+  useAboveKeyLine(ref, state.phase);
   if (state.phase === 'idle') return null;
   const close = closable ? (
     <span className="export-toast-key"><Keycap keys={keysFor('export-toast', 'dismiss-toast')} /> скрыть</span>
