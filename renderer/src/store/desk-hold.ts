@@ -79,8 +79,8 @@ async function send(mine: number, section: HoldSection, id: string, ask: HoldAsk
 }
 
 /**
- * `section` holds nothing now (Esc, another section, nobody at the keyboard). Only its own: a release from the section
- * just left, after the one on screen asked, would clear that one's hold. Sent once `settled` resolves (a decision made
+ * `section` holds nothing now (Esc, another section, nobody at the keyboard). Only while its intent is the newest: a
+ * release from the section just left, after the one on screen asked, would clear that one's hold. Sent once `settled` resolves (a decision made
  * there is back, and pending in the core), unless a newer intent came meanwhile.
  */
 export async function releaseFor(section: HoldSection, settled: () => Promise<unknown> = () => Promise.resolve()):
@@ -89,7 +89,10 @@ export async function releaseFor(section: HoldSection, settled: () => Promise<un
   const mine = ++seq;
   intent = { section, id: null };
   clearTimeout(restTimer);
-  if (sentBy !== section && sentBy !== 'unknown') return;
+  // The newest intent was this section's: whatever the desk holds now is unwanted, whichever section sent it. (Only
+  // its own, it stranded the inbox's hold: Ctrl+2 asks the search's before the inbox lets go, so the inbox's release
+  // is ignored above; the search's ask withdrawn within the rest then released nothing — second read.)
+  if (sentBy === null) return;
   await settled();
   if (mine !== seq) return;
   sentBy = null;

@@ -99,6 +99,19 @@ describe('the desk\'s one hold', () => {
     expect(holdCalls).toEqual(['i1', 's1', null]);
   });
 
+  it('into «Поиск» and out again before its ask: the inbox\'s hold is let go, not left on colleagues\' screens', async () => {
+    void holdFor('inbox', 'i1', asking());
+    await sleep(SETTLED_MS);
+    // Ctrl+2: the search's subscriber asks first, then the inbox is told it is off screen (ui-slice.ts setView).
+    void holdFor('search', 's1', asking());
+    void releaseFor('inbox');
+    // ↓ onto a decided result (or Esc, or Ctrl+3) within the rest: the search wants nothing any more.
+    await sleep(30);
+    void releaseFor('search');
+    await sleep(SETTLED_MS);
+    expect(holdCalls).toEqual(['i1', null]);
+  });
+
   it('at the page\'s start a release is sent although nothing was asked yet: a reloaded page\'s core may still hold one', async () => {
     void releaseFor('inbox');
     await sleep(SETTLED_MS);
