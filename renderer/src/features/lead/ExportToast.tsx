@@ -42,8 +42,9 @@ const STACK_GAP = 8;
  * then E within its grace). Placed again in the frame after: the undo toast places itself in its own layout effect.
  */
 function useAboveKeyLine(ref: RefObject<HTMLDivElement | null>, phase: ExportState['phase']): void {
-  // Only to run the effect again when the undo toast comes or goes (and the toast's element with the phase).
-  const undoShown = useDeskStore((s) => s.syncStatus?.undoable != null);
+  // Only to run the effect again when an undo toast comes, goes or is replaced by another (a second re-route: its text
+  // may wrap to another height), and for the toast's element with the phase.
+  const undoToast = useDeskStore((s) => s.syncStatus?.undoable?.mutationIds.join(',') ?? null);
   useLayoutEffect(() => {
     const place = (): void => {
       const el = ref.current;
@@ -55,14 +56,20 @@ function useAboveKeyLine(ref: RefObject<HTMLDivElement | null>, phase: ExportSta
       const bottom = line === null ? overUndo : Math.max(line, overUndo ?? 0);
       el.style.bottom = bottom === null ? '' : `${bottom}px`;
     };
-    place();
-    const frame = requestAnimationFrame(place);
-    window.addEventListener('resize', place);
+    // Now, and once more in the next frame, when the undo toast has placed itself too (on a zoom as well).
+    let frame = 0;
+    const placeTwice = (): void => {
+      place();
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(place);
+    };
+    placeTwice();
+    window.addEventListener('resize', placeTwice);
     return () => {
       cancelAnimationFrame(frame);
-      window.removeEventListener('resize', place);
+      window.removeEventListener('resize', placeTwice);
     };
-  }, [ref, undoShown, phase]);
+  }, [ref, undoToast, phase]);
 }
 
 export function ExportToast({ state, keysActive, onDismiss }: {
