@@ -29,7 +29,7 @@ export async function hashPasswordAsync(password: string, cost: PasswordCost = P
 
 const scryptMaxmem = (cost: PasswordCost): number => 128 * cost.N * cost.r * 2;
 
-function scryptAsync(password: string, salt: Buffer, keyLength: number, cost: { N: number; r: number; p: number }) {
+function scryptAsync(password: string, salt: Buffer, keyLength: number, cost: PasswordCost) {
   return new Promise<Buffer>((resolve, reject) => {
     scrypt(password, salt, keyLength, { ...cost, maxmem: scryptMaxmem(cost) }, (err, key) =>
       err ? reject(err) : resolve(key));
@@ -45,18 +45,29 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-// Checked against when the login is unknown, so a wrong login costs the same time as a wrong password: one per cost,
-// made when a server's auth is created (not at import: every process importing the server paid for it).
-const dummyHashes = new Map<string, Promise<string>>();
-function dummyHash(cost: PasswordCost): Promise<string> {
-  const key = `${cost.N}$${cost.r}$${cost.p}`;
-  let hash = dummyHashes.get(key);
+const publicHashes = new Map<string, Promise<string>>();
+/**
+ * The hash of a password everyone knows — the demo accounts' (password = login), the dummy below — made once per
+ * process and cost: every demo or test server start hashed the same ones again (~0.8 s of CPU a start, most of the
+ * CPU the server tests spent). Each store still gets salted scrypt hashes; the servers of one process share their
+ * salts, which for these hides nothing. Never for a person's password.
+ */
+export function publicPasswordHash(password: string, cost: PasswordCost = PASSWORD_COST): Promise<string> {
+  const key = `${cost.N}$${cost.r}$${cost.p}$${password}`;
+  let hash = publicHashes.get(key);
   if (hash === undefined) {
-    hash = hashPasswordAsync('no-such-user', cost);
-    dummyHashes.set(key, hash);
+    hash = hashPasswordAsync(password, cost).catch((err: unknown) => {
+      publicHashes.delete(key);
+      throw err;
+    });
+    publicHashes.set(key, hash);
   }
   return hash;
 }
+
+// Checked against when the login is unknown, so a wrong login costs the same time as a wrong password: of the
+// server's cost, made when its auth is created (not at import: every process importing the server paid for it).
+const dummyHash = (cost: PasswordCost): Promise<string> => publicPasswordHash('no-such-user', cost);
 
 const tokenHash = (token: string): string => createHash('sha256').update(token).digest('hex');
 

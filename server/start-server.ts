@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { z } from 'zod';
 import { API_PREFIX } from '../shared/central-api/contract.js';
 import { Target } from '../shared/domain/target.js';
-import { createAuth, hashPasswordAsync, PASSWORD_COST, type PasswordCost } from './auth.js';
+import { createAuth, PASSWORD_COST, publicPasswordHash, type PasswordCost } from './auth.js';
 import { createConnectorRoutes, describeConnectors } from './connectors/connector-routes.js';
 import { loadConnectorsConfig } from './connectors/connectors-config.js';
 import { generateDemoAppeals } from './demo/generate-appeals.js';
@@ -104,26 +104,8 @@ function loadTargets(file: string | URL): Target[] {
   return z.array(Target).parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-// The demo accounts' hashes, computed once per process: every demo or test server start hashed the same twelve
-// public passwords again (twelve scrypt runs, ~0.8 s of CPU per start, most of the CPU the server tests spent). Each
-// store still gets salted scrypt hashes; the servers of one process share salts, which for passwords equal to their
-// logins hides nothing.
-const demoHashes = new Map<string, Promise<string[]>>();
-function demoUserHashes(cost: PasswordCost): Promise<string[]> {
-  const key = `${cost.N}$${cost.r}$${cost.p}`;
-  let hashes = demoHashes.get(key);
-  if (hashes === undefined) {
-    hashes = Promise.all(DEMO_USERS.map((u) => hashPasswordAsync(u.password, cost))).catch((err: unknown) => {
-      demoHashes.delete(key);
-      throw err;
-    });
-    demoHashes.set(key, hashes);
-  }
-  return hashes;
-}
-
 async function seedUsers(store: CentralStore, cost: PasswordCost, log: (line: string) => void): Promise<void> {
-  const hashes = await demoUserHashes(cost);
+  const hashes = await Promise.all(DEMO_USERS.map((u) => publicPasswordHash(u.password, cost)));
   try {
     await store.insertUsers(DEMO_USERS.map((u, i) =>
       ({ id: u.id, login: u.login, name: u.name, role: u.role, passwordHash: hashes[i] ?? '' })));
