@@ -64,7 +64,7 @@ export interface StartServerOptions {
   sessionTtlMs?: number;
   /**
    * The scrypt cost of the passwords this server hashes (the demo accounts') and of the dummy an unknown login is
-   * checked against; default PASSWORD_COST. Tests only, lower (tests/harness/password-cost.ts): the test servers'
+   * checked against; default PASSWORD_COST. Tests only, lower (tests/harness/test-server.ts): the test servers'
    * scrypt runs were most of their CPU. No command-line flag or variable sets it: people's passwords always get the
    * default, and `npm run server:add-user` hashes with it.
    */

@@ -4,10 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { startServer, type RunningServer, type StartServerOptions } from '../../server/start-server.js';
+import { type RunningServer, type StartServerOptions } from '../../server/start-server.js';
 import { startHarness, type Harness } from '../harness/start-harness.js';
 import { readAllAppeals } from '../harness/server-read-back.js';
-import { TEST_PASSWORD_COST } from '../harness/password-cost.js';
+import { startTestServer } from '../harness/test-server.js';
 import { API_PREFIX, SessionResponse, type IncomingAppeal } from '../../shared/central-api/contract.js';
 import type { Appeal } from '../../shared/domain/appeal.js';
 
@@ -30,7 +30,7 @@ export class ServerUnderTest {
   get url(): string { return `http://127.0.0.1:${this.port}`; }
 
   async start(): Promise<void> {
-    this.running = await startServer({ passwordCost: TEST_PASSWORD_COST, ...this.options, port: this.port, dataDir: this.dataDir, demo: this.demo,
+    this.running = await startTestServer({ ...this.options, port: this.port, dataDir: this.dataDir, demo: this.demo,
       ...(this.history > 0 ? { demoHistory: this.history } : {}) });
     this.port = this.running.port;
   }

@@ -6,11 +6,10 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startServer } from '../../server/start-server.js';
 import { seededRandom } from '../harness/seeded-random.js';
 import { startFaultProxy, type Fault } from './fault-proxy.js';
 import { cacheDifferences, ingest, readCache, serverAppeals, serverMutations } from './reliability-kit.js';
-import { TEST_PASSWORD_COST } from '../harness/password-cost.js';
+import { startTestServer } from '../harness/test-server.js';
 
 const RUNNER = fileURLToPath(new URL('./desk-runner.ts', import.meta.url));
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -129,7 +128,7 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
   const root = mkdtempSync(join(tmpdir(), 'desk-crash-'));
   const serverDir = join(root, 'server');
   const deskDir = join(root, 'desk');
-  const server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir });
+  const server = await startTestServer({ port: 0, dataDir: serverDir });
   const proxy = await startFaultProxy(server.url);
   mkdirSync(join(PROJECT_ROOT, 'node_modules', '.cache'), { recursive: true });
   const runner = await runnerCommand();

@@ -8,7 +8,7 @@ import { openLocalCache } from '../../../electron/core/cache/local-cache.js';
 import { createClusterKeeper } from '../../../electron/core/clusters/cluster-keeper.js';
 import { ClusterStore } from '../../../electron/core/clusters/cluster-store.js';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { DB_FILE_NAME } from '../../../server/store/sqlite-store.js';
 import type { Appeal } from '../../../shared/domain/appeal.js';
 import type { IncomingAppeal } from '../../../shared/central-api/contract.js';
@@ -16,7 +16,7 @@ import {
   APART_IDS, DUPLICATE_IDS, SURGE_BUS_IDS, SURGE_WATER_IDS, surgeAppeals,
 } from '../../fixtures/surge-appeals.js';
 import { statusMatching, tempDir, value } from '../core/core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 const asStored = (incoming: IncomingAppeal): Appeal => ({
   ...incoming, status: 'new', targetId: null, rejectReason: null, version: 1, routedBy: null, routedAt: null,
@@ -74,7 +74,7 @@ describe('cluster decisions on the real server', () => {
   let serverTemp: ReturnType<typeof tempDir>;
   beforeAll(async () => {
     serverTemp = tempDir('clusters-server');
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverTemp.dir });
+    server = await startTestServer({ port: 0, dataDir: serverTemp.dir });
     const session = await fetch(`${server.url}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ login: 'connector', password: 'connector' }) });
     const { token } = await session.json() as { token: string };

@@ -13,10 +13,10 @@ import {
 } from '../../../electron/core/host/core-protocol.js';
 import { startCoreWorker } from '../../../electron/core/host/core-worker-transport.js';
 import { createMemoryTokenStore, type TokenStore } from '../../../electron/core/token-store.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import type { InboxRow } from '../../../shared/desk-api/contract.js';
 import { centralCall, deadPort, incomingAppeal, nextEvent, statusMatching, tempDir, value } from '../core/core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let server: RunningServer;
@@ -24,7 +24,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 
 beforeEach(async () => {
   serverDir = tempDir('host-server');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir });
   const { token } = await api<{ token: string }>('/session', { method: 'POST', body: { login: 'connector', password: 'connector' } });
   await api('/appeals', { method: 'POST', token, body: { appeals: Array.from({ length: 5 }, (_, i) => incomingAppeal(i + 1)) } });
 });

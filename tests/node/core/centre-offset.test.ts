@@ -5,9 +5,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { centralCall, incomingAppeal, tempDir, value } from './core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let deskDir: ReturnType<typeof tempDir>;
@@ -20,7 +20,7 @@ const LATE_EVENING = '2025-11-26T17:30:00.000Z';
 beforeEach(async () => {
   serverDir = tempDir('offset-server');
   deskDir = tempDir('offset-desk');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir });
   const { token } = await centralCall<{ token: string }>(server.url, '/session',
     { method: 'POST', body: { login: 'connector', password: 'connector' } });
   await centralCall(server.url, '/appeals',

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { createMemoryTokenStore, type TokenStore } from '../../../electron/core/token-store.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { API_PREFIX } from '../../../shared/central-api/contract.js';
 import type { SyncStatus } from '../../../shared/desk-api/contract.js';
 import { centralCall, incomingAppeal, statusMatching, tempDir, value } from './core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let coreDir: ReturnType<typeof tempDir>;
@@ -42,7 +42,7 @@ async function signIn(login: string): Promise<void> {
 beforeEach(async () => {
   serverDir = tempDir('safety-server');
   coreDir = tempDir('safety-core');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir });
   await api('/appeals', { method: 'POST', token: await tokenFor('connector'),
     body: { appeals: [1, 2, 3, 4].map(incomingAppeal) } });
   tokens = createMemoryTokenStore();

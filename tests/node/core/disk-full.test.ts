@@ -10,10 +10,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CACHE_FILE_NAME } from '../../../electron/core/cache/local-cache.js';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { createMemoryTokenStore } from '../../../electron/core/token-store.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import type { SyncStatus } from '../../../shared/desk-api/contract.js';
 import { centralCall, incomingAppeal, statusMatching, tempDir, value } from './core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -51,7 +51,7 @@ describe('a full disk under the data folder', () => {
       execFileSync('umount', [data]);
     });
 
-    const server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+    const server = await startTestServer({ port: 0, dataDir: serverDir.dir });
     cleanups.push(() => server.close());
     const connector = await api<{ token: string }>(server, '/session', { method: 'POST', body: { login: 'connector', password: 'connector' } });
     await api(server, '/appeals', { method: 'POST', token: connector.token, body: { appeals: [1, 2].map(incomingAppeal) } });

@@ -4,10 +4,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { createMemoryTokenStore } from '../../../electron/core/token-store.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import type { SyncStatus } from '../../../shared/desk-api/contract.js';
 import { centralCall, nextEvent, statusMatching, tempDir, value } from './core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 const coreDirs: ReturnType<typeof tempDir>[] = [];
@@ -46,7 +46,7 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<
 
 beforeEach(async () => {
   serverDir = tempDir('favorites-server');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir });
 });
 afterEach(async () => {
   for (const core of cores.splice(0)) await core.close();
@@ -98,7 +98,7 @@ describe('favourites per operator', () => {
     expect(await value(core, 'favorites.set', { targetIds: ['minsoc'] })).toEqual({ targetIds: ['minsoc'] });
     expect(await favorites(core)).toEqual(['minsoc']);
 
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port, dataDir: serverDir.dir });
+    server = await startTestServer({ port, dataDir: serverDir.dir });
     await value(core, 'sync.now', {});
     expect(await until(() => serverList('operator1'), (l) => l !== null)).toEqual(['minsoc']);
     // The sent list is not overwritten by a pull of an older one.

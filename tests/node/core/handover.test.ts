@@ -6,11 +6,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { TOKEN_FILE_NAME } from '../../../electron/core/token-store.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import type { Appeal } from '../../../shared/domain/appeal.js';
 import type { SyncStatus } from '../../../shared/desk-api/contract.js';
 import { centralCall, incomingAppeal, serverAppeal, statusMatching, tempDir, value } from './core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let deskDir: ReturnType<typeof tempDir>;
@@ -20,7 +20,7 @@ let core: DeskCore;
 beforeEach(async () => {
   serverDir = tempDir('handover-server');
   deskDir = tempDir('handover-desk');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir });
   const { token } = await centralCall<{ token: string }>(server.url, '/session',
     { method: 'POST', body: { login: 'connector', password: 'connector' } });
   await centralCall(server.url, '/appeals',
@@ -56,7 +56,7 @@ it('signing out keeping unsent work: the next operator signs in and the work goe
   expect((await value<SyncStatus>(core, 'sync.status', {})).waiting)
     .toEqual([{ user: { id: 'u-operator1', name: expect.any(String) }, count: 2, sending: true }]);
 
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port, dataDir: serverDir.dir });
+  server = await startTestServer({ port, dataDir: serverDir.dir });
   await signIn('operator2'); // refused before #12: «На этом компьютере есть неотправленные решения…»
   // The kept decisions went out in that first run, not after the 60 s undo grace: their author can no longer undo.
   expect(await onServer('a-00001')).toMatchObject({ status: 'routed', routedBy: { id: 'u-operator1' } });

@@ -4,9 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { createMemoryTokenStore } from '../../../electron/core/token-store.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { tempDir, value } from './core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 interface Overrides { overrides: { scope: string; action: string; chords: { code: string; ctrl?: boolean; shift?: boolean }[] }[] }
 
@@ -24,7 +24,7 @@ const REMAP = [{ scope: 'inbox', action: 'route-suggestion-2', chords: [{ code: 
 beforeEach(async () => {
   serverDir = tempDir('keymap-server');
   coreDir = tempDir('keymap-core');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir });
   core = await openCore();
 });
 afterEach(async () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import type { MutationsResponse } from '../../../shared/central-api/contract.js';
 import type { Appeal } from '../../../shared/domain/appeal.js';
 import type { Target } from '../../../shared/domain/target.js';
@@ -18,7 +18,7 @@ import { AppealStore } from '../../../electron/core/cache/appeal-store.js';
 import { CACHE_FILE_NAME } from '../../../electron/core/cache/local-cache.js';
 import { openCache } from '../../../electron/core/cache/open-cache.js';
 import { centralCall, incomingAppeal, serverAppeal, statusMatching, tempDir, value } from './core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let server: RunningServer;
@@ -32,7 +32,7 @@ const tokenFor = async (login: string) =>
 
 beforeEach(async () => {
   serverDir = tempDir('lead-server');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir });
   const token = await tokenFor('connector');
   const appeals = Array.from({ length: 6 }, (_, i) => ({ ...incomingAppeal(i + 1), receivedAt, ...(i === 5 ? { source: 'pos' as const } : {}) }));
   await api('/appeals', { method: 'POST', token, body: { appeals } });

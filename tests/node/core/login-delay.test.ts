@@ -2,9 +2,9 @@
 // long to wait, not «server overloaded».
 import { afterEach, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { tempDir } from './core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -13,7 +13,7 @@ afterEach(async () => {
 
 it('says how long to wait after too many wrong passwords', async () => {
   const serverDir = tempDir('login-delay-server');
-  const server: RunningServer = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  const server: RunningServer = await startTestServer({ port: 0, dataDir: serverDir.dir });
   cleanups.push(serverDir.remove, () => server.close());
   const deskDir = tempDir('login-delay-desk');
   const core: DeskCore = await createDeskCore({ dataDir: deskDir.dir, apiUrl: server.url, syncIntervalMs: 60_000 });

@@ -8,11 +8,11 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CACHE_FILE_NAME } from '../../../electron/core/cache/local-cache.js';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import type { SearchResult } from '../../../shared/search/search-query.js';
 import { ingest } from '../../reliability/reliability-kit.js';
 import { statusMatching, tempDir, value } from './core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 const RUNNER = join(import.meta.dirname, '..', '..', 'reliability', 'search-index-runner.ts');
 /** Four pages of /changes: a long pull. Every appeal's text says «трубу» (reliability-kit's `incoming`). */
@@ -26,7 +26,7 @@ let cleanup: (() => unknown)[] = [];
 beforeEach(async () => {
   serverDir = tempDir('index-server');
   deskDir = tempDir('index-desk');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir });
   await ingest(server.url, 1, APPEALS);
 });
 afterEach(async () => {
@@ -156,5 +156,5 @@ it('a desk killed mid-pull and then mid-pass finds every appeal after a restart 
   expect((await search(core, 'трубу')).total).toBe(APPEALS);
   expect(cacheFile()).toMatchObject({ pendingFrom: null, appeals: APPEALS });
   expect(cacheFile().found('подвал')).toBe(APPEALS);
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir }); // for afterEach
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir }); // for afterEach
 }, 60_000);

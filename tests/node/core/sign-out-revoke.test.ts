@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openLocalCache } from '../../../electron/core/cache/local-cache.js';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { createMemoryTokenStore } from '../../../electron/core/token-store.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { API_PREFIX } from '../../../shared/central-api/contract.js';
 import { deadPort, tempDir, value } from './core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 const dirs: ReturnType<typeof tempDir>[] = [];
 let server: RunningServer | undefined;
@@ -23,7 +23,7 @@ describe('sign-out revokes the server session', () => {
     const serverDir = tempDir('revoke-server');
     const coreDir = tempDir('revoke-core');
     dirs.push(serverDir, coreDir);
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+    server = await startTestServer({ port: 0, dataDir: serverDir.dir });
     const tokens = createMemoryTokenStore();
     core = await createDeskCore({ dataDir: coreDir.dir, apiUrl: server.url, tokenStore: tokens,
       pushDelayMs: 600_000, syncIntervalMs: 600_000 });

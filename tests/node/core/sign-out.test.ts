@@ -7,11 +7,11 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { createMemoryTokenStore } from '../../../electron/core/token-store.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { API_PREFIX } from '../../../shared/central-api/contract.js';
 import type { SyncStatus } from '../../../shared/desk-api/contract.js';
 import { incomingAppeal, statusMatching, tempDir, value } from './core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 interface SignOutResult { outcome: 'signed-out' | 'unsent'; unsent: number; session: { user: unknown } }
 
@@ -33,7 +33,7 @@ async function post<T>(path: string, body: unknown, token?: string): Promise<T> 
 beforeEach(async () => {
   serverDir = tempDir('signout-server');
   coreDir = tempDir('signout-core');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir });
   const { token } = await post<{ token: string }>('/session', { login: 'connector', password: 'connector' });
   await post('/appeals', { appeals: [1, 2, 3].map(incomingAppeal) }, token);
   // A long push delay: decisions stay in the outbox until sign-out sends them.
@@ -104,7 +104,7 @@ describe('session.signOut', () => {
     const meta = db.prepare("SELECT value FROM meta WHERE key = 'favorites'").get() as { value: string };
     db.close();
     expect(JSON.parse(meta.value)).toMatchObject({ byUser: { 'u-operator1': { ids: ['minzdrav'] } } });
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir }); // afterEach closes it
+    server = await startTestServer({ port: 0, dataDir: serverDir.dir }); // afterEach closes it
   });
 
   it('refuses an unknown choice', async () => {

@@ -3,10 +3,10 @@
 // refused in stats and search, a period is at most 400 days, and a capped request does bounded work.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import type { Stats } from '../../../shared/desk-api/lead-contract.js';
 import { statusMatching, tempDir, value } from './core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let server: RunningServer;
@@ -14,7 +14,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 
 beforeEach(async () => {
   serverDir = tempDir('stats-guard-server');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir });
 });
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

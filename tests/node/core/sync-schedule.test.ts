@@ -3,10 +3,10 @@
 // not leave the decision waiting for the next poll, and a later decision never postpones an earlier one.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import type { SyncStatus } from '../../../shared/desk-api/contract.js';
 import { centralCall, incomingAppeal, ManualClock, nextEvent, statusMatching, tempDir, value } from './core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 const PUSH_DELAY_MS = 150;
 let serverDir: ReturnType<typeof tempDir>;
@@ -18,7 +18,7 @@ let clock: ManualClock;
 beforeEach(async () => {
   serverDir = tempDir('schedule-server');
   deskDir = tempDir('schedule-desk');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir });
   const { token } = await centralCall<{ token: string }>(server.url, '/session',
     { method: 'POST', body: { login: 'connector', password: 'connector' } });
   await centralCall(server.url, '/appeals',
@@ -89,7 +89,7 @@ it('a sync backing off after an outage retries as soon as the live channel gets 
   await server.close();
   const offline = await value<SyncStatus>(core, 'sync.now', {});
   expect(offline.state).toBe('offline');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port, dataDir: serverDir.dir });
+  server = await startTestServer({ port, dataDir: serverDir.dir });
   await statusMatching(core, (s) => s.live === 'connected');
   await statusMatching(core, (s) => s.state === 'online');
 });

@@ -3,12 +3,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLocalCache } from '../../../electron/core/cache/local-cache.js';
 import { createDeskCore, type DeskCore, type DeskCoreOptions } from '../../../electron/core/desk-core.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { API_PREFIX, type Mutation } from '../../../shared/central-api/contract.js';
 import { decidedByAnother, type Appeal } from '../../../shared/domain/appeal.js';
 import type { Conflict, InboxRow, LocalAppeal, SyncStatus } from '../../../shared/desk-api/contract.js';
 import { incomingAppeal, nextEvent, statusMatching, tempDir, value } from './core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let server: RunningServer;
@@ -16,7 +16,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 
 beforeEach(async () => {
   serverDir = tempDir('server');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir });
   await ingest(server.url, 5);
 });
 afterEach(async () => {
@@ -193,7 +193,7 @@ describe('sync with the reference server', () => {
     await statusMatching(one.core, (status) => status.state === 'offline' && status.pending === 1);
     await statusMatching(two.core, (status) => status.state === 'offline' && status.pending === 1);
 
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port, dataDir: serverDir.dir });
+    server = await startTestServer({ port, dataDir: serverDir.dir });
     const oneStatus = await value<SyncStatus>(one.core, 'sync.now', {});
     expect(oneStatus).toMatchObject({ state: 'online', pending: 0, offlineSince: null });
     const conflictSeen = nextEvent<Conflict>(two.core, 'sync.conflict');
@@ -237,7 +237,7 @@ describe('sync with the reference server', () => {
     expect(await desk.core.call('appeals.undo', {})).toMatchObject({ ok: false, error: { code: 'already_sent' } });
     expect((await value<{ total: number }>(desk.core, 'inbox.list', {})).total).toBe(3);
 
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port, dataDir: serverDir.dir });
+    server = await startTestServer({ port, dataDir: serverDir.dir });
     // No sync.now: the backoff retry must bring it back on its own.
     await statusMatching(desk.core, (status) => status.state === 'online' && status.pending === 0);
     expect(await serverAppeal(server.url, 'a-00005')).toMatchObject({ status: 'routed', version: 2 });

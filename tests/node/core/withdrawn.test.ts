@@ -14,13 +14,13 @@ import { CACHE_FILE_NAME } from '../../../electron/core/cache/local-cache.js';
 import { MIGRATIONS } from '../../../electron/core/cache/migrations/all-migrations.js';
 import { openCache } from '../../../electron/core/cache/open-cache.js';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import type { Appeal } from '../../../shared/domain/appeal.js';
 import type { Conflict, InboxRow, ListedRow, LocalAppeal, SyncLogEntry } from '../../../shared/desk-api/contract.js';
 import type { Stats } from '../../../shared/desk-api/lead-contract.js';
 import type { SearchResult } from '../../../shared/search/search-query.js';
 import { centralCall, serverAppeal as appealOn, tempDir, value } from './core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 const GROUP_ID = 200000001;
 const SECRET = 'fixture-secret-Zq7';
@@ -40,7 +40,7 @@ beforeEach(async () => {
   const file = join(serverDir.dir, 'connectors.json');
   writeFileSync(file, JSON.stringify({ vk: [{ groupId: GROUP_ID, secret: { env: 'VK_SECRET' }, confirmation: 'c0nf1rm',
     channel: { name: 'Минздрав НСО', url: 'https://vk.com/minzdrav_nso' } }] }), { mode: 0o600 });
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: join(serverDir.dir, 'data'), connectors: { file, env: { VK_SECRET: SECRET } } });
+  server = await startTestServer({ port: 0, dataDir: join(serverDir.dir, 'data'), connectors: { file, env: { VK_SECRET: SECRET } } });
   core = await startDesk(deskDir.dir);
 });
 afterEach(async () => {

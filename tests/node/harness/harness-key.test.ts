@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CACHE_FILE_NAME } from '../../../electron/core/cache/local-cache.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { startHarness, type Harness } from '../../harness/start-harness.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let dir: string;
 let server: RunningServer;
@@ -21,7 +21,7 @@ beforeEach(async () => {
   writeFileSync(path.join(renderer, 'index.html'),
     '<!doctype html><html><head><script type="module" src="/assets/app.js"></script></head><body></body></html>');
   writeFileSync(path.join(renderer, 'assets', 'app.js'), 'console.log("app")');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: path.join(dir, 'server'), demo: 5 });
+  server = await startTestServer({ port: 0, dataDir: path.join(dir, 'server'), demo: 5 });
   harness = null;
 });
 

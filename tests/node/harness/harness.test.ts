@@ -5,9 +5,9 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { startHarness, type Harness } from '../../harness/start-harness.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; object-src 'none'";
 const INDEX_HTML = `<!doctype html>
@@ -257,7 +257,7 @@ describe('harness call endpoint', () => {
 
 describe('harness events', () => {
   it('hands a client that connects late the newest whole-state events (the first sync already done)', async () => {
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: path.join(dir, 'server'), demo: 20 });
+    server = await startTestServer({ port: 0, dataDir: path.join(dir, 'server'), demo: 20 });
     const h = await start(server.url);
     expect(await (await call(h, 'session.login', { login: 'operator1', password: 'operator1' })).json()).toMatchObject({ ok: true });
     // Wait, with no stream open, until the core has published «online»: nothing will be published after it.
@@ -282,7 +282,7 @@ describe('harness events', () => {
   });
 
   it('delivers core events as server-sent events', async () => {
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: path.join(dir, 'server'), demo: 20 });
+    server = await startTestServer({ port: 0, dataDir: path.join(dir, 'server'), demo: 20 });
     const h = await start(server.url);
 
     const abort = new AbortController();
@@ -310,7 +310,7 @@ describe('harness events', () => {
   });
 
   it('signs in at start when asked, and fails clearly on a wrong password', async () => {
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: path.join(dir, 'server'), demo: 5 });
+    server = await startTestServer({ port: 0, dataDir: path.join(dir, 'server'), demo: 5 });
     await expect(startHarness({
       apiUrl: server.url, dataDir: path.join(dir, 'desk-bad'), rendererDir: path.join(dir, 'renderer'),
       login: { login: 'operator1', password: 'wrong' },

@@ -3,13 +3,13 @@
 // conflict naming who routed it and where. Also: a decision made after days offline on a changed appeal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPasswordAsync } from '../../../server/auth.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { openSqliteStore } from '../../../server/store/sqlite-store.js';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import type { Conflict, InboxRow, LocalAppeal, SyncStatus } from '../../../shared/desk-api/contract.js';
 import { ingest, serverAppeals, serverMutations } from '../../reliability/reliability-kit.js';
 import { tempDir, value } from '../core/core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 const OPERATORS = 20;
 // 200 in `npm run test:reliability` (RELIABILITY_FULL=1); a quarter of that in every CI run to keep npm test fast.
@@ -21,7 +21,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 
 beforeAll(async () => {
   serverDir = tempDir('race-server');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir });
   // Twenty operator accounts beside the demo ones, written through a second handle on the server's store.
   const store = openSqliteStore(serverDir.dir);
   const hash = await hashPasswordAsync('race');

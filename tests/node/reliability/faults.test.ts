@@ -4,14 +4,14 @@
 import { cpSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import type { InboxRow, SyncStatus, SyncLogEntry } from '../../../shared/desk-api/contract.js';
 import { startFaultProxy, type Fault, type FaultProxy } from '../../reliability/fault-proxy.js';
 import {
   cacheDifferences, ingest, readCache, serverAppeals, serverMutations,
 } from '../../reliability/reliability-kit.js';
 import { statusMatching, tempDir, value } from '../core/core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 const TARGET = 'minzdrav';
 /** Team mode's own traffic (the live channel, holds) has its own backoff; these tests time the sync engine's. */
@@ -24,7 +24,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 
 beforeEach(async () => {
   serverDir = tempDir('fault-server');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir });
   await ingest(server.url, 1, 6);
   proxy = await startFaultProxy(server.url);
 });
@@ -155,7 +155,7 @@ describe('network faults through a proxy on loopback', () => {
     const backup = tempDir('fault-backup');
     cleanups.push(backup.remove);
     cpSync(serverDir.dir, backup.dir, { recursive: true });
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+    server = await startTestServer({ port: 0, dataDir: serverDir.dir });
     proxy.setUpstream(server.url);
     await ingest(server.url, 7, 20); // the live server moves on; the desk's cursor follows it
     await routeFirst(core, 2);
@@ -166,7 +166,7 @@ describe('network faults through a proxy on loopback', () => {
     const pendingId = rows.find((row) => Number(row.id.slice(2)) <= 6)!.id;
     await value(core, 'appeals.route', { appealId: pendingId, targetId: 'minstroy' });
     await server.close();
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: backup.dir });
+    server = await startTestServer({ port: 0, dataDir: backup.dir });
     proxy.setUpstream(server.url);
     proxy.clear();
     expect(await value<SyncStatus>(core, 'sync.now', {})).toMatchObject({ state: 'online', pending: 0 });

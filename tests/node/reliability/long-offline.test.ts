@@ -8,13 +8,13 @@ import { CACHE_FILE_NAME } from '../../../electron/core/cache/local-cache.js';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/core/cache/migrations/all-migrations.js';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { ulid } from '../../../electron/core/ulid.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import type { Conflict, LocalAppeal, SyncStatus } from '../../../shared/desk-api/contract.js';
 import { startFaultProxy } from '../../reliability/fault-proxy.js';
 import { apiCall, ingest, readCache, serverAppeals, serverMutations, tokenFor } from '../../reliability/reliability-kit.js';
 import { writeSchemaOneCache } from '../../reliability/schema-one-cache.js';
 import { tempDir, value } from '../core/core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let server: RunningServer;
@@ -22,7 +22,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 
 beforeEach(async () => {
   serverDir = tempDir('long-server');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir });
 });
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

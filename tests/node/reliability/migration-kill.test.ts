@@ -8,11 +8,11 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CACHE_FILE_NAME } from '../../../electron/core/cache/local-cache.js';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/core/cache/migrations/all-migrations.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { ingest, serverAppeals, serverMutations } from '../../reliability/reliability-kit.js';
 import { writeSchemaOneCache } from '../../reliability/schema-one-cache.js';
 import { tempDir } from '../core/core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 const RUNNER = join(import.meta.dirname, '..', '..', 'reliability', 'desk-runner.ts');
 let serverDir: ReturnType<typeof tempDir>;
@@ -21,7 +21,7 @@ let server: RunningServer;
 
 beforeEach(async () => {
   serverDir = tempDir('migkill-server'); deskDir = tempDir('migkill-desk');
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: serverDir.dir });
+  server = await startTestServer({ port: 0, dataDir: serverDir.dir });
 });
 afterEach(async () => { await server.close(); serverDir.remove(); deskDir.remove(); });
 

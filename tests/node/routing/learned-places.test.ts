@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { centralCall, incomingAppeal, learnedIn, nextEvent, statusMatching, suggestionsReady, tempDir, value } from '../core/core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -20,7 +20,7 @@ describe('places learned from decisions', () => {
   it('send the next appeal naming a village the gazetteer lacks to the district the earlier ones were routed to', async () => {
     const temp = tempDir('learned-places');
     cleanup.push(() => temp.remove());
-    const server: RunningServer = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: join(temp.dir, 'server') });
+    const server: RunningServer = await startTestServer({ port: 0, dataDir: join(temp.dir, 'server') });
     cleanup.push(() => server.close());
     const { token } = await centralCall<{ token: string }>(server.url, '/session', { method: 'POST', body: { login: 'connector', password: 'connector' } });
     const ingest = (id: string, index: number, text: string) =>

@@ -10,9 +10,9 @@ import { featuresOf } from '../../../electron/core/routing/features.js';
 import { CORRECTION_WEIGHT } from '../../../electron/core/routing/model-store.js';
 import { NaiveBayes, type NaiveBayesState } from '../../../electron/core/routing/naive-bayes.js';
 import { STOP_STEMS, tokenize } from '../../../electron/core/routing/russian-text.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { statusMatching, tempDir, value } from '../core/core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -43,7 +43,7 @@ function stemFeatures(text: string): Map<string, number> {
 async function syncedDesk(label: string) {
   const temp = tempDir(label);
   cleanup.push(async () => temp.remove());
-  const server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: join(temp.dir, 'server'), demo: 10, demoHistory: HISTORY });
+  const server = await startTestServer({ port: 0, dataDir: join(temp.dir, 'server'), demo: 10, demoHistory: HISTORY });
   cleanup.push(() => server.close());
   const dataDir = join(temp.dir, 'desk');
   const core = await openCore(dataDir, server);

@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDeskCore } from '../../../electron/core/desk-core.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { centralCall, incomingAppeal, statusMatching, suggestionsReady, tempDir, value } from '../core/core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -25,7 +25,7 @@ describe('suggestions and the page an appeal was written on', () => {
   it('send a local matter with no place to the page\'s municipality, keep a written place first, ignore a ministry\'s page', async () => {
     const temp = tempDir('suggest-page');
     cleanup.push(() => temp.remove());
-    const server: RunningServer = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: join(temp.dir, 'server') });
+    const server: RunningServer = await startTestServer({ port: 0, dataDir: join(temp.dir, 'server') });
     cleanup.push(() => server.close());
     const { token } = await centralCall<{ token: string }>(server.url, '/session', { method: 'POST', body: { login: 'connector', password: 'connector' } });
     const appeals = [

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import type { AppealSuggestions } from '../../../shared/desk-api/routing-contract.js';
 import { learnedIn, nextEvent, statusMatching, suggestionsReady, tempDir, value } from '../core/core-test-kit.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -27,7 +27,7 @@ describe('routing suggestions', () => {
   it('are learned from routed history, improve with a decision and survive a restart', async () => {
     const temp = tempDir('suggest');
     cleanup.push(async () => temp.remove());
-    const server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: join(temp.dir, 'server'), demo: 30, demoHistory: 600 });
+    const server = await startTestServer({ port: 0, dataDir: join(temp.dir, 'server'), demo: 30, demoHistory: 600 });
     cleanup.push(() => server.close());
     const dataDir = join(temp.dir, 'desk');
     const core = await openCore(dataDir, server);
@@ -67,7 +67,7 @@ describe('routing suggestions', () => {
   it('are scored from the competences first when the whole history is still to learn, and again once it is', async () => {
     const temp = tempDir('suggest-cold');
     cleanup.push(async () => temp.remove());
-    const server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: join(temp.dir, 'server'), demo: 40, demoHistory: 600 });
+    const server = await startTestServer({ port: 0, dataDir: join(temp.dir, 'server'), demo: 40, demoHistory: 600 });
     cleanup.push(() => server.close());
     const dataDir = join(temp.dir, 'desk');
     const core = await openCore(dataDir, server);

@@ -12,7 +12,7 @@ import { startServer, type RunningServer } from '../../../server/start-server.js
 import { openCentralStore } from '../../../server/store/open-store.js';
 import { API_PREFIX, ENDPOINTS } from '../../../shared/central-api/contract.js';
 import { incoming, mutationId, startFixture, testStore, type Fixture } from './server-fixture.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 const ROLES = ['operator', 'lead', 'connector'] as const;
 const LOGIN_OF = { operator: 'operator1', lead: 'lead', connector: 'connector' } as const;
@@ -73,7 +73,7 @@ describe('password hashing', () => {
   });
 
   it('a server started as `npm run server` starts it (no passwordCost) stores its accounts at that cost', async () => {
-    // The test servers hash at a lower cost (tests/harness/password-cost.ts); this one is started the way main.ts does.
+    // The test servers hash at a lower cost (startTestServer, tests/harness/test-server.ts); this one is started the way main.ts does.
     const dir = mkdtempSync(join(tmpdir(), 'triage-cost-'));
     const store = await testStore(dir);
     const server = await startServer({ port: 0, ...store });
@@ -114,7 +114,7 @@ describe('sign-in delays', () => {
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'triage-ratelimit-'));
     clock = Date.parse('2025-03-01T03:00:00Z');
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, ...(await testStore(dir)), loginLimits: limits, clock: () => clock });
+    server = await startTestServer({ port: 0, ...(await testStore(dir)), loginLimits: limits, clock: () => clock });
   });
   afterEach(async () => {
     await server.close();

@@ -13,11 +13,11 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ChangesResponse, MutationsResponse } from '../../../shared/central-api/contract.js';
 import type { Appeal } from '../../../shared/domain/appeal.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { DB_FILE_NAME } from '../../../server/store/sqlite-store.js';
 import { freshDatabaseUrl } from '../postgres-test-db.js';
 import { incoming, mutationId, tempDir } from './server-fixture.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 /** Writers run at least this long, and on until the race has enough of each kind of write (a loaded CI machine got
  *  173 decisions in 6 s once): load changes how long it runs, not whether it passes. */
@@ -235,7 +235,7 @@ describe('the change feed under concurrent writers', () => {
   it('PostgreSQL, 3 instances: 20 writers and 5 readers on random instances; no reader skips, repeats or ends off the final state', async () => {
     const url = await freshDatabaseUrl();
     // Started together: the numbered migrations run once, under the advisory lock.
-    servers.push(...await Promise.all([0, 1, 2].map(() => startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, databaseUrl: url, demoUsers: true }))));
+    servers.push(...await Promise.all([0, 1, 2].map(() => startTestServer({ port: 0, databaseUrl: url, demoUsers: true }))));
     const truth = await postgresTruth(url);
     const run = await runFeedRace(servers.map((s) => s.url), truth);
     check(run);
@@ -244,7 +244,7 @@ describe('the change feed under concurrent writers', () => {
   it('SQLite, one server: the same race, the same promises', async () => {
     const dir = tempDir();
     cleanups.push(async () => (await import('node:fs')).rmSync(dir, { recursive: true, force: true }));
-    const server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir: join(dir, 'data') });
+    const server = await startTestServer({ port: 0, dataDir: join(dir, 'data') });
     servers.push(server);
     const run = await runFeedRace([server.url], sqliteTruth(join(dir, 'data')));
     check(run);

@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChangesResponse } from '../../../shared/central-api/contract.js';
 import type { Appeal } from '../../../shared/domain/appeal.js';
-import { startServer } from '../../../server/start-server.js';
 import { startFixture, tempDir, testStore, type Fixture } from './server-fixture.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let fx: Fixture | undefined;
 afterEach(async () => {
@@ -82,7 +81,7 @@ describe('demo live public', () => {
     }
 
     // Read back by a plain server on the same store: exactly one appeal per new post, the edited ones at a later version.
-    const reader = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, ...(await testStore(fx.dir)) });
+    const reader = await startTestServer({ port: 0, ...(await testStore(fx.dir)) });
     try {
       const appeals = await appealsOf(reader.url);
       expect(appeals).toHaveLength(Number(posted));
@@ -121,7 +120,7 @@ describe('demo live public', () => {
     const file = join(dir, 'connectors.json');
     writeFileSync(file, JSON.stringify({ vk: [] }), { mode: 0o600 });
     try {
-      await expect(startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, ...(await testStore(dir)), connectors: { file }, demoLivePublic: {} }))
+      await expect(startTestServer({ port: 0, ...(await testStore(dir)), connectors: { file }, demoLivePublic: {} }))
         .rejects.toThrow(/not given together with connectors/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -7,11 +7,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { HoldsResponse, LIVE_EVENTS, TeamResponse, type TeamSnapshot } from '../../../shared/central-api/team-contract.js';
 import { MutationsResponse } from '../../../shared/central-api/contract.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { freshDatabaseUrl } from '../postgres-test-db.js';
 import { openLive, type LiveMessage, type LiveStream } from './live-reader.js';
 import { incoming, mutationId } from './server-fixture.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let servers: RunningServer[] = [];
 const streams: LiveStream[] = [];
@@ -40,7 +40,7 @@ async function signIn(server: RunningServer, login: string): Promise<string> {
 /** Three instances on one fresh database, and five new appeals ingested through the first. */
 async function threeInstances(): Promise<[RunningServer, RunningServer, RunningServer]> {
   const url = await freshDatabaseUrl();
-  servers = await Promise.all([0, 1, 2].map(() => startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, databaseUrl: url, demoUsers: true })));
+  servers = await Promise.all([0, 1, 2].map(() => startTestServer({ port: 0, databaseUrl: url, demoUsers: true })));
   const [a, b, c] = servers as [RunningServer, RunningServer, RunningServer];
   const connector = await signIn(a, 'connector');
   expect((await call(a, 'POST', '/appeals', connector, { appeals: ['a', 'b', 'c', 'd', 'e'].map((id) => incoming(id)) })).status).toBe(200);

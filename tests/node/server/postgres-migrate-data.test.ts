@@ -11,11 +11,11 @@ import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ChangesResponse, MutationsResponse, SessionResponse, type Mutation } from '../../../shared/central-api/contract.js';
 import { hashPasswordAsync } from '../../../server/auth.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { openSqliteStore } from '../../../server/store/sqlite-store.js';
 import { freshDatabaseUrl } from '../postgres-test-db.js';
 import { incoming, mutationId, tempDir } from './server-fixture.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const PASSWORD_IN_URL = 'Url-Secret-42';
@@ -125,7 +125,7 @@ describe('npm run server:migrate-data: a SQLite pilot into PostgreSQL', () => {
       receivedAt: '2026-11-30T10:00:00.000Z' };
     await seed.applyConnectorEvent(deletion, () => ({ kind: 'record', outcome: 'deleted' }));
     await seed.close();
-    const pilot = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, dataDir });
+    const pilot = await startTestServer({ port: 0, dataDir });
     let pilotOpen = true;
     cleanups.push(() => (pilotOpen ? pilot.close() : undefined));
     const p = client(pilot);
@@ -210,7 +210,7 @@ describe('npm run server:migrate-data: a SQLite pilot into PostgreSQL', () => {
     expect(`${run.stdout}${run.stderr}`).not.toContain(PASSWORD_IN_URL);
 
     // --- The server on PostgreSQL.
-    const central = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, databaseUrl: url });
+    const central = await startTestServer({ port: 0, databaseUrl: url });
     cleanups.push(() => central.close());
     const c = client(central);
     // Same users, same passwords; no demo accounts appeared; pilot sessions were not copied.

@@ -7,12 +7,12 @@ import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { StoreError } from '../../../server/store/central-store.js';
 import { migratePostgres, POSTGRES_SCHEMA_VERSION } from '../../../server/store/postgres-migrations.js';
 import { freshDatabaseUrl } from '../postgres-test-db.js';
 import { incoming } from './server-fixture.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let server: RunningServer | undefined;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -49,7 +49,7 @@ describe('PostgreSQL migrations', () => {
   it('creates the newest schema in a fresh database, without the demo accounts unless asked', async () => {
     const url = await freshDatabaseUrl();
     const logs: string[] = [];
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, databaseUrl: url, log: (line) => logs.push(line) });
+    server = await startTestServer({ port: 0, databaseUrl: url, log: (line) => logs.push(line) });
     expect(await withClient(url, async (c) => (await c.query('SELECT count(*)::int AS n FROM users')).rows)).toEqual([{ n: 0 }]);
     expect(logs).toContain('no users yet: add them with `npm run server:add-user` (see docs/IT.md)');
     expect((await api('POST', '/session', undefined, { login: 'operator1', password: 'operator1' })).status).toBe(401);
@@ -70,7 +70,7 @@ describe('PostgreSQL migrations', () => {
     await pool.end();
     expect(await tables(url)).not.toContain('team_holds');
 
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, databaseUrl: url, demoUsers: true });
+    server = await startTestServer({ port: 0, databaseUrl: url, demoUsers: true });
     expect(await tables(url)).toContain('team_holds');
     const login = await api('POST', '/session', undefined, { login: 'operator1', password: 'operator1' });
     const token = (login.body as { token: string }).token;
@@ -84,7 +84,7 @@ describe('PostgreSQL migrations', () => {
       await c.query('CREATE TABLE schema_version (singleton boolean PRIMARY KEY DEFAULT true, version integer NOT NULL)');
       await c.query('INSERT INTO schema_version (version) VALUES ($1)', [POSTGRES_SCHEMA_VERSION + 1]);
     });
-    const refused = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, databaseUrl: url }).then(() => null, (err: unknown) => err);
+    const refused = await startTestServer({ port: 0, databaseUrl: url }).then(() => null, (err: unknown) => err);
     expect(refused).toBeInstanceOf(StoreError);
     expect(refused).toMatchObject({ code: 'future_schema', message: expect.stringContaining(`${POSTGRES_SCHEMA_VERSION + 1}`) });
     expect(await tables(url)).toEqual(['schema_version']);
@@ -93,8 +93,8 @@ describe('PostgreSQL migrations', () => {
 
 describe('PostgreSQL connection problems', () => {
   it('refuses a URL of another scheme, and an unreachable server without showing the password', async () => {
-    await expect(startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, databaseUrl: 'mysql://u:secret@127.0.0.1/x' })).rejects.toMatchObject({ code: 'bad_database_url' });
-    const unreachable = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, databaseUrl: 'postgres://triage:s3cret-pw@127.0.0.1:1/triage' })
+    await expect(startTestServer({ port: 0, databaseUrl: 'mysql://u:secret@127.0.0.1/x' })).rejects.toMatchObject({ code: 'bad_database_url' });
+    const unreachable = await startTestServer({ port: 0, databaseUrl: 'postgres://triage:s3cret-pw@127.0.0.1:1/triage' })
       .then(() => null, (err: unknown) => err as Error);
     expect(unreachable).toMatchObject({ code: 'unreachable' });
     expect(unreachable?.message).toContain('127.0.0.1:1');
@@ -108,7 +108,7 @@ describe('PostgreSQL connection problems', () => {
     const viaProxy = new URL(url);
     viaProxy.port = String(proxy.port);
     const logs: string[] = [];
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, databaseUrl: viaProxy.toString(), demoUsers: true, log: (line) => logs.push(line) });
+    server = await startTestServer({ port: 0, databaseUrl: viaProxy.toString(), demoUsers: true, log: (line) => logs.push(line) });
     const connector = ((await api('POST', '/session', undefined, { login: 'connector', password: 'connector' })).body as { token: string }).token;
     expect((await api('POST', '/appeals', connector, { appeals: [incoming('vk-1')] })).status).toBe(200);
 
@@ -127,7 +127,7 @@ describe('PostgreSQL connection problems', () => {
 describe('PostgreSQL decisions racing for one appeal', () => {
   it('applies exactly one of two simultaneous decisions on the same appeal, the other a conflict, and leaves no hole in the sequence', async () => {
     const url = await freshDatabaseUrl();
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, databaseUrl: url, demoUsers: true });
+    server = await startTestServer({ port: 0, databaseUrl: url, demoUsers: true });
     const token = async (login: string) => ((await api('POST', '/session', undefined, { login, password: login })).body as { token: string }).token;
     const [connector, op1, op2] = [await token('connector'), await token('operator1'), await token('operator2')];
     const ids = Array.from({ length: 25 }, (_v, i) => `race-${i}`);
@@ -153,7 +153,7 @@ describe('PostgreSQL taking connections away mid-request', () => {
     const url = await freshDatabaseUrl();
     const database = new URL(url).pathname.slice(1);
     const logs: string[] = [];
-    server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, databaseUrl: url, demoUsers: true, log: (line) => logs.push(line) });
+    server = await startTestServer({ port: 0, databaseUrl: url, demoUsers: true, log: (line) => logs.push(line) });
     const connector = ((await api('POST', '/session', undefined, { login: 'connector', password: 'connector' })).body as { token: string }).token;
     const statuses = new Map<number, number>();
     let next = 0;

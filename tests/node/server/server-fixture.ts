@@ -5,9 +5,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, type RunningServer, type StartServerOptions } from '../../../server/start-server.js';
+import { type RunningServer, type StartServerOptions } from '../../../server/start-server.js';
 import { freshDatabaseUrl } from '../postgres-test-db.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 export const TEST_ENGINE: 'sqlite' | 'postgres' = process.env.TRIAGE_DESK_TEST_ENGINE === 'postgres' ? 'postgres' : 'sqlite';
 
@@ -45,7 +45,7 @@ export function tempDir(): string {
 export async function startFixture(opts: { demo?: number; dir?: string; server?: Omit<StartServerOptions, 'port' | 'dataDir' | 'databaseUrl' | 'demo'> } = {}): Promise<Fixture> {
   const dir = opts.dir ?? tempDir();
   const store = await testStore(dir);
-  const launch = () => startServer({ port: 0, passwordCost: TEST_PASSWORD_COST, ...store, ...opts.server,
+  const launch = () => startTestServer({ port: 0, ...store, ...opts.server,
     ...(opts.demo === undefined ? {} : { demo: opts.demo }) });
   let server = await launch();
   const fixture: Fixture = {

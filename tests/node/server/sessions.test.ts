@@ -5,17 +5,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SESSION_TTL_MS } from '../../../server/auth.js';
-import { startServer, type RunningServer } from '../../../server/start-server.js';
+import { type RunningServer } from '../../../server/start-server.js';
 import { API_PREFIX } from '../../../shared/central-api/contract.js';
 import { testStore } from './server-fixture.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let dir: string;
 let server: RunningServer;
 let clock: number;
 
 async function start(sessionTtlMs?: number): Promise<void> {
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port: 0, ...(await testStore(dir)), clock: () => clock,
+  server = await startTestServer({ port: 0, ...(await testStore(dir)), clock: () => clock,
     ...(sessionTtlMs !== undefined ? { sessionTtlMs } : {}) });
 }
 

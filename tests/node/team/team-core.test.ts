@@ -5,13 +5,13 @@
 import { createServer, request, type IncomingMessage } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore, type DeskCoreOptions } from '../../../electron/core/desk-core.js';
-import { startServer, type RunningServer, type StartServerOptions } from '../../../server/start-server.js';
+import { type RunningServer, type StartServerOptions } from '../../../server/start-server.js';
 import { API_PREFIX } from '../../../shared/central-api/contract.js';
 import type { SyncStatus } from '../../../shared/desk-api/contract.js';
 import type { HoldOutcome, TeamView } from '../../../shared/desk-api/team-contract.js';
 import { incomingAppeal, nextEvent, statusMatching, tempDir, value } from '../core/core-test-kit.js';
 import { SURGE_WATER_IDS, surgeAppeals } from '../../fixtures/surge-appeals.js';
-import { TEST_PASSWORD_COST } from '../../harness/password-cost.js';
+import { startTestServer } from '../../harness/test-server.js';
 
 let serverDir: ReturnType<typeof tempDir>;
 let server: RunningServer;
@@ -23,7 +23,7 @@ const cleanups: (() => Promise<void> | void)[] = [];
 
 async function startTheServer(options: Partial<StartServerOptions> = serverOptions): Promise<void> {
   serverOptions = options;
-  server = await startServer({ passwordCost: TEST_PASSWORD_COST, port, dataDir: serverDir.dir, liveHeartbeatMs: 300,
+  server = await startTestServer({ port, dataDir: serverDir.dir, liveHeartbeatMs: 300,
     clock: () => Date.now() + clockOffsetMs, ...options });
   port = server.port;
 }
