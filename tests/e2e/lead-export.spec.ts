@@ -240,7 +240,7 @@ test.describe('at 150 % on a 1366×768 screen', () => {
       await page.keyboard.press('Escape');
       await expect(toast(page)).toHaveCount(0);
 
-      // A first routing from the queue, taken back inside its grace: the server's 1,050 stay unrouted for the others.
+      // Two routings from the queue, taken back inside their grace: the server's 1,050 stay unrouted for the others.
       await page.keyboard.press('Digit1');
       await expect(page.getByTestId('undo-toast')).toBeVisible();
       await clearOfLine('undo-toast');
@@ -252,6 +252,20 @@ test.describe('at 150 % on a 1366×768 screen', () => {
       const exportBox = await page.getByTestId('export-toast').boundingBox();
       const undoBox = await page.getByTestId('undo-toast').boundingBox();
       expect((exportBox?.y ?? 0) + (exportBox?.height ?? 0), 'export toast above the undo toast').toBeLessThanOrEqual(undoBox?.y ?? 0);
+      // A second routing replaces the undo toast with one naming another target: the export toast stays above the new
+      // one (it was placed only when an undo toast came or went).
+      const undone = page.getByTestId('undo-toast');
+      const first = await undone.getAttribute('data-appeal-id');
+      await page.keyboard.press('Digit2');
+      await expect(undone).not.toHaveAttribute('data-appeal-id', first ?? '');
+      await clearOfLine('undo-toast');
+      await expect.poll(async () => {
+        const [exported, undo] = await Promise.all(['export-toast', 'undo-toast'].map((id) => page.getByTestId(id).boundingBox()));
+        return (undo?.y ?? 0) - ((exported?.y ?? 0) + (exported?.height ?? 0));
+      }, { message: 'export toast above the replacing undo toast' }).toBeGreaterThanOrEqual(0);
+      // Ctrl+Z takes the second back, and the first routing's toast is back for its own undo.
+      await page.keyboard.press('Control+KeyZ');
+      await expect(undone).toHaveAttribute('data-appeal-id', first ?? '');
       await page.keyboard.press('Control+KeyZ');
       await expect(page.getByTestId('undo-toast')).toHaveCount(0);
       // The undo toast gone, the export toast comes down to the key line.
