@@ -1,7 +1,8 @@
 // Accuracy of the routing suggestions on two sets: our hand-written labelled one and real residents' messages:
 // a demo central API (inbox + routed history) is synced into a fresh desk cache, exactly as an operator's
 // machine would be, then `npm run suggest` runs on that cache. Prints top-1 and top-3 accuracy, the misses, and the
-// top-1 precision per score band that the Enter threshold is chosen by (scripts/suggest-bands.ts).
+// top-1 precision per score band that the Enter threshold is chosen by (scripts/suggest-bands.ts); then how the advice
+// that a message is a thank-you or spam fares on real ones and on appeals (tests/fixtures/not-appeals-real.jsonl).
 // Usage: npm run suggest:eval -- [--history N] [--demo N] [--keep DIR] [--holdout] [--fit] [--text-only]
 //        --history 0: rules only, a region's cold start; a DIR kept from an earlier run with a synced `desk` folder is
 //        reused (no new server, no sync; its model is learned again from scratch); --holdout also measures the held-out
@@ -91,7 +92,7 @@ const municipal = new Set((JSON.parse(readFileSync(join(root, 'resources/targets
 const DEFAULT_MUNICIPALITY = 'meria-nsk';
 
 interface Row { text: string; expected: string; place?: string; channel?: string }
-interface Suggested { suggestions: { targetId: string; reason: string; score: number }[] }
+interface Suggested { suggestions: { targetId: string; reason: string; score: number }[]; reject?: { reason: string; words: string[] } }
 
 function suggestAll(fixture: string): Suggested[] {
   const output = execFileSync(process.execPath, [...process.execArgv, join(root, 'scripts/suggest.ts'), '--data', join(dir, 'desk'), '--in', fixture, '--all',
@@ -155,6 +156,9 @@ for (const set of SETS) {
   });
   console.log(`\n${set.name}: ${expected.length} appeals, history: ${history}`);
   console.log(`top-1 ${percent(top1, expected.length)}  top-3 ${percent(top3, expected.length)}`);
+  // Every line of a routing set is an appeal: advice to reject one (a thank-you, spam) is a false alarm.
+  const advised = expected.filter((_, i) => got[i]?.reject !== undefined);
+  console.log(`advised to reject (a thank-you, spam): ${advised.length}${advised.map((row) => `\n  ${row.text.slice(0, 80)}`).join('')}`);
   console.log(`place-decided (expected a municipality): ${placeDecided.n} appeals, top-1 ${percent(placeDecided.top1, placeDecided.n)}  top-3 ${percent(placeDecided.top3, placeDecided.n)}`);
   const { named, unnamed } = outsideCity;
   if (named.n + unnamed.n > 0) {
@@ -176,6 +180,27 @@ for (const set of SETS) {
   console.log(`lowest threshold (step 0.05) with top-1 precision above it ≥ 95 %: ${lowestThresholdFor(outcomes, 0.95, steps)}, ≥ 90 %: ${lowestThresholdFor(outcomes, 0.9, steps)}`);
   console.log(`runners-up (Q/W) under the floor: ${runnersUp.below} (right: ${runnersUp.belowRight}); `
     + `from the floor to 0.10: ${runnersUp.near} (right: ${runnersUp.nearRight})`);
+}
+// Thank-yous and spam (electron/core/routing/not-an-appeal.ts): real ones quoted on public pages, and real appeals that
+// thank or advertise in passing (tests/fixtures/not-appeals-real.md says where each came from).
+const NOT_APPEALS = 'tests/fixtures/not-appeals-real.jsonl';
+if (!values.fit && existsSync(join(root, NOT_APPEALS))) {
+  const rows = readFileSync(join(root, NOT_APPEALS), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; kind: string });
+  const got = suggestAll(join(root, NOT_APPEALS));
+  const advice = (i: number): string => got[i]?.reject?.reason ?? 'appeal';
+  const kinds = ['thanks', 'spam', 'appeal'];
+  console.log(`\n## not an appeal: ${NOT_APPEALS}`);
+  rows.forEach((row, i) => { if (advice(i) !== row.kind) console.log(`miss: ${row.kind} ← ${advice(i)} | ${row.text.slice(0, 80)}`); });
+  console.log('\n| written as ↓ / advice → | thanks | spam | none | right |\n|---|---|---|---|---|');
+  for (const kind of kinds) {
+    const of = rows.map((row, i) => ({ row, got: advice(i) })).filter((x) => x.row.kind === kind);
+    const count = (k: string) => of.filter((x) => x.got === k).length;
+    console.log(`| ${kind} (${of.length}) | ${count('thanks')} | ${count('spam')} | ${count('appeal')} | ${percent(count(kind), of.length)} |`);
+  }
+  for (const reason of ['thanks', 'spam']) {
+    const said = rows.filter((_, i) => advice(i) === reason);
+    console.log(`«${reason}» said ${said.length} times, right ${percent(said.filter((row) => row.kind === reason).length, said.length)}`);
+  }
 }
 if (values.fit) {
   console.log(`\ncalibration knots (isotonic, raw score → right share) from ${offered.length} offered candidates:`);

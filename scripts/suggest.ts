@@ -1,6 +1,7 @@
 // `npm run suggest -- --data DIR --in FILE`: routing suggestions for JSON lines {"text","source","channel"?} from
 // FILE (`channel`: the page's name, as an appeal's channel.name, when known), one
-// JSON line {"suggestions":[{targetId,name,score,reason}…]} per input line, with the model learned from the
+// JSON line {"suggestions":[{targetId,name,score,reason}…]} per input line (with "reject":{reason,words} when the text
+// reads as a thank-you or spam, not-an-appeal.ts), with the model learned from the
 // cache in DIR (an app or harness data folder after a sync). The model is brought up to date first. `--all` also
 // prints candidates under the suggestion floor (shared/routing/suggestion-confidence.ts), which the desk drops;
 // `--raw` prints the ranking's raw shares instead of calibrated scores (to fit the calibration); `--no-channel` ignores
@@ -44,10 +45,10 @@ for (const [i, line] of lines.entries()) {
   } catch {
     process.stderr.write(`line ${i + 1}: not JSON\n`);
   }
-  const { suggestions } = suggestTargets(text, { model: loaded.model, places: loaded.places, targets,
+  const { suggestions, reject } = suggestTargets(text, { model: loaded.model, places: loaded.places, targets,
     keepBelowFloor: values.all === true,
     rawScores: values.raw === true,
     ...(defaultLocal ? { defaultLocalTargetId: defaultLocal } : {}), ...(channelName ? { channelName } : {}) });
-  out.push(JSON.stringify({ suggestions }));
+  out.push(JSON.stringify(reject ? { suggestions, reject } : { suggestions }));
 }
 process.stdout.write(out.length > 0 ? `${out.join('\n')}\n` : '');

@@ -1,6 +1,7 @@
 // Desk API for routing suggestions (issue 6): ranked targets with reasons per waiting appeal and the place found
 // in the text. Spread into DESK_METHODS / DESK_EVENTS in contract.ts. Surge clusters have their own table.
 import { z } from 'zod';
+import { RejectReason } from '../domain/appeal.js';
 import { Identifier } from '../domain/identifier.js';
 import type { MethodTable } from './method-table.js';
 
@@ -22,11 +23,19 @@ export type TargetSuggestion = z.infer<typeof TargetSuggestion>;
 export const DetectedPlace = z.object({ name: z.string(), text: z.string(), targetId: z.string() });
 export type DetectedPlace = z.infer<typeof DetectedPlace>;
 
+/**
+ * Advice that the message is no appeal at all (a thank-you, spam): the reject dialog (X) starts on this reason, and the
+ * words that gave it away let a person check it. Advice only: the targets are still suggested beside it.
+ */
+export const RejectAdvice = z.object({ reason: RejectReason.extract(['thanks', 'spam']), words: z.array(z.string()).max(3) });
+export type RejectAdvice = z.infer<typeof RejectAdvice>;
+
 export const AppealSuggestions = z.object({
   appealId: z.string(),
   /** Best first, at most three; empty while the model has not looked at this appeal yet. */
   suggestions: z.array(TargetSuggestion).max(3),
   place: DetectedPlace.nullable(),
+  reject: RejectAdvice.nullable(),
   ready: z.boolean(),
 });
 export type AppealSuggestions = z.infer<typeof AppealSuggestions>;

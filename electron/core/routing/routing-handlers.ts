@@ -6,7 +6,7 @@ import type { SuggestionService } from './suggestion-service.js';
 
 export function createRoutingHandlers(service: SuggestionService | undefined): Handlers<typeof ROUTING_METHODS> {
   const get = (appealId: string) =>
-    service?.get(appealId) ?? { appealId, suggestions: [], place: null, ready: false };
+    service?.get(appealId) ?? { appealId, suggestions: [], place: null, reject: null, ready: false };
   return {
     'suggestions.get': ({ appealId }) => get(appealId),
     'suggestions.forIds': ({ ids }) => ({ items: ids.map(get) }),

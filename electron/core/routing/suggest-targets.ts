@@ -2,6 +2,7 @@
 // hold alone on a region's first day), the classifier learned from routed history (trusted more as it grows, but
 // never enough to drown clear competence evidence: the demo generator's history taught it its own vocabulary) and the
 // gazetteer (the municipality of the place named); each suggestion with a checkable reason and a calibrated score.
+import type { RejectAdvice } from '../../../shared/desk-api/routing-contract.js';
 import type { Target } from '../../../shared/domain/target.js';
 import { offeredSuggestions } from '../../../shared/routing/suggestion-confidence.js';
 import { calibratedScore } from './calibration.js';
@@ -13,6 +14,7 @@ import type { LearnedPlaces } from './learned-places.js';
 import type { Token } from './russian-text.js';
 import { LOCAL_CLASS } from './ministry-rules.js';
 import type { NaiveBayes } from './naive-bayes.js';
+import { notAnAppeal } from './not-an-appeal.js';
 
 export interface TargetSuggestion {
   targetId: string;
@@ -25,6 +27,8 @@ export interface SuggestResult {
   suggestions: TargetSuggestion[];
   /** The place found in the text, if any, with its municipality: «Линёво → Искитимский район». */
   place: { name: string; text: string; targetId: string } | null;
+  /** Advice that the text is a thank-you or spam (not-an-appeal.ts), beside the targets, or null. */
+  reject: RejectAdvice | null;
 }
 
 export interface SuggestContext {
@@ -285,5 +289,6 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
   return {
     suggestions: top,
     place: shownPlace && placeTarget ? { name: shownPlace.place, text: shownPlace.text, targetId: shownPlace.targetId } : null,
+    reject: notAnAppeal(text),
   };
 }

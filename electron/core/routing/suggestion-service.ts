@@ -146,8 +146,9 @@ export function startSuggestionService(opts: SuggestionServiceOptions): Suggesti
       const stored = readSuggestions(opts.db, appealId);
       return stored
         // Rows stored before the floor existed may still hold 0 % candidates: never hand those out.
-        ? { appealId, suggestions: offeredSuggestions(stored.suggestions), place: stored.place, ready: true }
-        : { appealId, suggestions: [], place: null, ready: false };
+        // Rows stored by a build before the advice have none (RANKING_VERSION 19 rescored them).
+        ? { appealId, suggestions: offeredSuggestions(stored.suggestions), place: stored.place, reject: stored.reject ?? null, ready: true }
+        : { appealId, suggestions: [], place: null, reject: null, ready: false };
     },
     idle() {
       return new Promise((resolve) => {

@@ -3,7 +3,7 @@ import { useDeskStore } from '../store/desk-store.js';
 import { TopBar } from '../components/TopBar.js';
 import { HelpDialog } from '../features/shortcuts/HelpDialog.js';
 import { useOperatorKeymap } from '../features/shortcuts/use-keymap.js';
-import { RejectDialog } from '../features/reject/RejectDialog.js';
+import { InboxRejectDialog } from '../features/reject/RejectDialog.js';
 import { SignOutDialog } from '../features/sign-out/SignOutDialog.js';
 import { StatusBar } from '../features/sync/StatusBar.js';
 import { TargetPicker } from '../features/target-picker/TargetPicker.js';
@@ -31,7 +31,7 @@ export function AppShell() {
       {View ? <View /> : null}
       <StatusBar />
       {dialog === 'picker' ? <TargetPicker /> : null}
-      {dialog === 'reject' ? <RejectDialog /> : null}
+      {dialog === 'reject' ? <InboxRejectDialog /> : null}
       {dialog === 'help' ? <HelpDialog /> : null}
       {dialog === 'palette' ? <CommandPalette /> : null}
       {dialog === 'favorites' ? <FavoritesDialog /> : null}

@@ -6,7 +6,7 @@ import { CONFIDENT_SCORE, SUGGESTION_FLOOR, isConfident, offeredSuggestions } fr
 import { enterChoice, runnerUp } from '../../../renderer/src/features/suggestions/enter-choice.js';
 
 const entry = (...scores: number[]): AppealSuggestions => ({
-  appealId: 'a1', ready: true, place: null,
+  appealId: 'a1', ready: true, place: null, reject: null,
   suggestions: scores.map((score, i) => ({ targetId: `t${i + 1}`, name: `T${i + 1}`, score, reason: 'слова: x' })),
 });
 

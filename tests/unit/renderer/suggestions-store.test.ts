@@ -27,9 +27,9 @@ beforeAll(() => {
 });
 afterAll(() => { delete withWindow.window; });
 
-const unscored = (appealId: string): AppealSuggestions => ({ appealId, suggestions: [], place: null, ready: false });
+const unscored = (appealId: string): AppealSuggestions => ({ appealId, suggestions: [], place: null, reject: null, ready: false });
 const scored = (appealId: string): AppealSuggestions => ({
-  appealId, place: null, ready: true, suggestions: [{ targetId: 'minzdrav', name: 'Минздрав', score: 0.8, reason: 'слова: поликлиника' }],
+  appealId, place: null, reject: null, ready: true, suggestions: [{ targetId: 'minzdrav', name: 'Минздрав', score: 0.8, reason: 'слова: поликлиника' }],
 });
 const held = (id: string) => useSuggestionsStore.getState().byId.get(id);
 const changed = (ids: string[]) => listeners.get('suggestions.changed')?.({ ids });

@@ -1,19 +1,31 @@
 // «X»: reject the selected appeal for one of four reasons; a digit decides at once, arrows + Enter also work. «Отозвано
-// автором» is not offered here: it has its own key, for withdrawn appeals only (issue 14 item 6).
+// автором» is not offered here: it has its own key, for withdrawn appeals only (issue 14 item 6). When the suggestions
+// say the message is a thank-you or spam, the cursor starts on that reason (X, Enter) and the reason says why.
 import { useState } from 'react';
+import type { RejectAdvice } from '../../../../shared/desk-api/routing-contract.js';
 import { PICKABLE_REJECT_REASONS as REJECT_REASONS, REJECT_REASON_LABELS, type RejectReason } from '../../../../shared/domain/appeal.js';
+import { inertText } from '../../../../shared/text/inert-text.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
 import { keysFor, primaryKeyFor, slotKeyFor } from '../shortcuts/shortcut-table.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
+import { useRejectAdvice } from '../suggestions/suggestions-store.js';
+
+/** The inbox's X: rejects the selected appeal, starting on the reason its suggestions advise. */
+export function InboxRejectDialog() {
+  const advice = useRejectAdvice(useDeskStore((s) => s.selectedId));
+  return <RejectDialog advice={advice} />;
+}
 
 /** `onChoose`/`onClose` let another section (search results) reuse the dialog; default: reject the inbox selection. */
-export function RejectDialog({ onChoose, onClose }: { onChoose?: (reason: RejectReason) => void; onClose?: () => void } = {}) {
+export function RejectDialog({ onChoose, onClose, advice = null }:
+  { onChoose?: (reason: RejectReason) => void; onClose?: () => void; advice?: RejectAdvice | null } = {}) {
   const closeDialog = useDeskStore((s) => s.closeDialog);
   const close = onClose ?? closeDialog;
   const decide = useDeskStore((s) => s.decide);
-  const [cursor, setCursor] = useState(0);
+  const advised = advice ? REJECT_REASONS.indexOf(advice.reason) : -1;
+  const [cursor, setCursor] = useState(Math.max(0, advised));
 
   const reject = (reason: RejectReason | undefined): void => {
     if (reason === undefined) return;
@@ -42,6 +54,9 @@ export function RejectDialog({ onChoose, onClose }: { onChoose?: (reason: Reject
             onMouseEnter={() => setCursor(i)} onClick={() => reject(reason)}>
             <Keycap keys={slotKeyFor('reject', 'choose-reason', i + 1)} />
             <span>{REJECT_REASON_LABELS[reason]}</span>
+            {i === advised && advice ? (
+              <span className="choice-advice" data-testid="reject-advised">похоже: {inertText(advice.words.join(', '))}</span>
+            ) : null}
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 // The suggested targets (up to three, none under the floor) for the selected appeal with their reasons and keys,
-// and the place found in the text. Enter's keycap stands on the first only when it is confident (#13 item 7);
+// and the place found in the text — or, for a thank-you or spam, the advice to reject it (X starts on its reason). Enter's keycap stands on the first only when it is confident (#13 item 7);
 // otherwise Enter opens the picker, and the block says so. The block is pinned at the detail pane's foot, over the
 // route panel (DetailPane.tsx), and has one height whatever it holds, so neither it nor the appeal text above it
 // moves when the selection changes (#13 item 9). Reasons quote citizen words: rendered
@@ -11,7 +11,7 @@ import { afterPaint } from '../../app/after-paint.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
-import { offeredFor } from './enter-choice.js';
+import { adviceText, offeredFor } from './enter-choice.js';
 import { followSuggestionChanges, useSuggestionsStore } from './suggestions-store.js';
 
 const ACTIONS = ['route-suggestion-1', 'route-suggestion-2', 'route-suggestion-3'] as const;
@@ -30,6 +30,7 @@ export function SuggestionsBlock({ appealId }: { appealId: string }) {
   }, [appealId, load]);
 
   const place = entry?.place;
+  const advice = entry?.ready ? entry.reject : null;
   const placeTarget = place ? targetsById.get(place.targetId) : undefined;
   const offered = offeredFor(entry);
   return (
@@ -38,10 +39,18 @@ export function SuggestionsBlock({ appealId }: { appealId: string }) {
           pinned over the route panel, and each line it takes is a line less of the appeal's text at 150 %. */}
       <div className="suggestions-head">
         <h3 className="panel-title">Предложение</h3>
-        <p className="suggestion-place" data-testid={place ? 'detected-place' : undefined}
-          title={place ? `Место: ${inertText(place.name)} → ${placeTarget?.shortName ?? place.targetId}` : undefined}>
-          {place ? <>Место: {inertText(place.name)} → {placeTarget?.shortName ?? place.targetId}</> : null}
-        </p>
+        {/* A thank-you or spam: the advice to reject takes the place's slot (a place matters for a route, not here). */}
+        {advice ? (
+          <p className="suggestion-place suggestion-advice" data-testid="reject-advice" data-reason={advice.reason}
+            title={`${adviceText(advice, { whole: true })}: ${keysFor('inbox', 'open-reject')} — отклонить по этой причине`}>
+            <Keycap keys={keysFor('inbox', 'open-reject')} /> {adviceText(advice)}
+          </p>
+        ) : (
+          <p className="suggestion-place" data-testid={place ? 'detected-place' : undefined}
+            title={place ? `Место: ${inertText(place.name)} → ${placeTarget?.shortName ?? place.targetId}` : undefined}>
+            {place ? <>Место: {inertText(place.name)} → {placeTarget?.shortName ?? place.targetId}</> : null}
+          </p>
+        )}
       </div>
       <div className="suggestion-rows">
         {!entry || !entry.ready ? <p className="suggestion-wait">Модель ещё не оценила это обращение</p>

@@ -2,7 +2,9 @@
 // first suggestion and otherwise opens the picker with the suggestions on top; Q/W route to the second/third
 // only when there is one (a candidate under the floor is none). Pure, so it is unit-tested without a browser;
 // the threshold and the floor are shared/routing/suggestion-confidence.ts.
-import type { AppealSuggestions, TargetSuggestion } from '../../../../shared/desk-api/routing-contract.js';
+import type { AppealSuggestions, RejectAdvice, TargetSuggestion } from '../../../../shared/desk-api/routing-contract.js';
+import { REJECT_REASON_LABELS } from '../../../../shared/domain/appeal.js';
+import { inertText } from '../../../../shared/text/inert-text.js';
 import { CONFIDENT_SCORE, isConfident, offeredSuggestions } from '../../../../shared/routing/suggestion-confidence.js';
 
 export type EnterChoice =
@@ -27,3 +29,15 @@ export function enterChoice(entry: AppealSuggestions | undefined, threshold: num
 export function runnerUp(entry: AppealSuggestions | undefined, index: 1 | 2): TargetSuggestion | null {
   return offeredFor(entry)[index] ?? null;
 }
+
+/**
+ * The advice to reject as the detail pane says it, short enough for its one line at 150 %: «Благодарность? спасибо»;
+ * `whole` (tooltips) adds what it means: «Не обращение? Благодарность: спасибо».
+ */
+export function adviceText(advice: RejectAdvice, { whole = false } = {}): string {
+  const words = inertText(advice.words.join(', '));
+  return whole ? `Не обращение? ${REJECT_REASON_LABELS[advice.reason]}: ${words}` : `${REJECT_REASON_LABELS[advice.reason]}? ${words}`;
+}
+
+/** The grid's «Предложение» column for a thank-you or spam: a word that fits its narrowest width (150 %). */
+export const ADVICE_COLUMN_LABELS: Readonly<Record<RejectAdvice['reason'], string>> = { thanks: 'Спасибо?', spam: 'Спам?' };

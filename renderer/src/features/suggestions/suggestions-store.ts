@@ -45,6 +45,10 @@ export const useSuggestionsStore = create<SuggestionsState>()((set, get) => ({
   },
 }));
 
+/** The advice that this appeal is no appeal (a thank-you, spam), once the model has looked; null otherwise. */
+export const useRejectAdvice = (appealId: string | null) =>
+  useSuggestionsStore((s) => (appealId === null ? null : s.byId.get(appealId)?.reject ?? null));
+
 let subscribed = false;
 /** Re-fetch what is held or on its way when the model changed for those ids (all of them for an empty list). */
 export function followSuggestionChanges(): void {
