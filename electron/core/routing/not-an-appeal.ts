@@ -87,8 +87,8 @@ function problemWords(tokens: readonly Token[]): string[] {
   return found;
 }
 
-export function notAnAppeal(text: string): RejectAdvice | null {
-  const tokens = tokenize(text);
+/** `tokens`: the text's, when the caller has them already (suggestTargets tokenizes once for all its readers). */
+export function notAnAppeal(text: string, tokens: readonly Token[] = tokenize(text)): RejectAdvice | null {
   if (tokens.length === 0) return null;
   const problems = problemWords(tokens);
   if (problems.length > 0) return null;

@@ -289,6 +289,6 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
   return {
     suggestions: top,
     place: shownPlace && placeTarget ? { name: shownPlace.place, text: shownPlace.text, targetId: shownPlace.targetId } : null,
-    reject: notAnAppeal(text),
+    reject: notAnAppeal(text, features.tokens),
   };
 }
