@@ -190,7 +190,7 @@ if (!values.fit && existsSync(join(root, NOT_APPEALS))) {
   const advice = (i: number): string => got[i]?.reject?.reason ?? 'appeal';
   const kinds = ['thanks', 'spam', 'appeal'];
   console.log(`\n## not an appeal: ${NOT_APPEALS}`);
-  rows.forEach((row, i) => { if (advice(i) !== row.kind) console.log(`miss: ${row.kind} ← ${advice(i)} | ${row.text.slice(0, 80)}`); });
+  rows.forEach((row, i) => { if (advice(i) !== row.kind) console.log(`miss: ${row.kind} ← ${advice(i)} | ${row.text.replace(/\s+/gu, ' ').slice(0, 80)}`); });
   console.log('\n| written as ↓ / advice → | thanks | spam | none | right |\n|---|---|---|---|---|');
   for (const kind of kinds) {
     const of = rows.map((row, i) => ({ row, got: advice(i) })).filter((x) => x.row.kind === kind);
