@@ -14,7 +14,7 @@ const rows = <T>(name: string): T[] => readFileSync(new URL(`../../fixtures/${na
 describe('not an appeal: the rules', () => {
   it('reads a thank-you, with the words that say so', () => {
     expect(notAnAppeal('Огромное спасибо хирургам областной больницы за операцию, низкий вам поклон!'))
-      .toEqual({ reason: 'thanks', words: ['спасибо'] });
+      .toEqual({ reason: 'thanks', words: ['спасибо', 'поклон'] });
     expect(notAnAppeal('Хочу выразить благодарность водителю 45 маршрута')?.reason).toBe('thanks');
     expect(notAnAppeal('Благодарим администрацию за ремонт дороги')?.words).toEqual(['благодарим']);
   });
@@ -33,13 +33,41 @@ describe('not an appeal: the rules', () => {
   });
 
   it('reads spam from two of its marks, not from one', () => {
-    expect(notAnAppeal('Заработок от 5000 в день, пиши в личку 💰')).toEqual({ reason: 'spam', words: ['заработок', 'личку'] });
+    expect(notAnAppeal('Заработок от 5000 в день, пиши в личку 💰')).toEqual({ reason: 'spam', words: ['заработок', 'пиши', 'личку'] });
     expect(notAnAppeal('Подписывайтесь на наш канал https://t.me/skidki_nsk')?.reason).toBe('spam');
     expect(notAnAppeal('Продам гараж, 8 913 123-45-67')?.reason).toBe('spam');
     // One mark is no spam: a resident gives a phone, a link to a photo, names a loan.
     expect(notAnAppeal('Фото ямы: https://disk.yandex.ru/i/abc')).toBeNull();
     expect(notAnAppeal('Мой телефон 8 913 123-45-67, перезвоните')).toBeNull();
     expect(notAnAppeal('Канализация во дворе течёт')).toBeNull();
+  });
+
+  it('reads a thank-you letter that tells the trouble before the thanks', () => {
+    // The story comes first, its «но» and «проблема» too; the thanks is a sentence of its own weight and comes last.
+    expect(notAnAppeal('Ночью в мороз пропал свет, но аварийная бригада приехала за час. Низкий поклон энергетикам!')?.reason)
+      .toBe('thanks');
+    expect(notAnAppeal('Спасибо депутату за решение наших проблем! Дорогу отсыпали за неделю')?.reason).toBe('thanks');
+    // A letter to the paper asks it to pass the thanks on: the ask is the thanks.
+    expect(notAnAppeal('Просим через вашу газету поблагодарить бригаду водоканала')?.reason).toBe('thanks');
+    expect(notAnAppeal('Прошу передать благодарность хирургам третьего отделения')?.reason).toBe('thanks');
+  });
+
+  it('leaves a trouble that closes with a bare «Спасибо.» or thanks on a condition', () => {
+    expect(notAnAppeal('Во дворе яма, проблема уже год. Спасибо.')).toBeNull();
+    expect(notAnAppeal('Спасибо за ремонт дороги. Осталась проблема с освещением')).toBeNull();
+    expect(notAnAppeal('Если есть у Вас возможность установить площадку, булем Вам очень благодарны')).toBeNull();
+    expect(notAnAppeal('Жильцы дома просят Вас помочь с детской площадкой. Спасибо.')).toBeNull();
+    expect(notAnAppeal('Прошу разобраться, спасибо')).toBeNull();
+  });
+
+  it('reads spam written in two alphabets («Paботa», «пиши в ЛC») and its «+ в лс»', () => {
+    expect(notAnAppeal('Paботa вахтой, oплатa дo 50 000. Пишитe пока еcть меcта')?.reason).toBe('spam');
+    expect(notAnAppeal('В поисках человека на подрaбoтку, с 18 лет')?.reason).toBe('spam');
+    expect(notAnAppeal('Нужны люди, кому интересно + в лс')?.reason).toBe('spam');
+    // One such word is one mark, not spam: a resident's slip of the keyboard layout.
+    expect(notAnAppeal('Во дворе темно, фонaрь не горит')).toBeNull();
+    // A person who argues is no spammer, whatever the words: «канал» twice in a complaint about TV channels.
+    expect(notAnAppeal('Отключили 1 канал и канал Россия, но антенна ловит только шум')).toBeNull();
   });
 
   it('gives spam no pass for a thank-you in it, and none to spam that complains', () => {
@@ -68,5 +96,18 @@ describe('not an appeal: real texts nobody here wrote', () => {
       .flatMap((name) => rows<{ text: string }>(name));
     expect(complaints.length).toBeGreaterThan(400);
     expect(complaints.filter((row) => notAnAppeal(row.text) !== null).map((row) => row.text)).toEqual([]);
+  });
+
+  // Real thank-yous, spam and appeals that thank or advertise in passing (not-appeals-real.md names the pages). Its
+  // first reading, before it changed anything, was the held-out one: 16/43, 11/27, one appeal advised. The rules were
+  // then mended on it (RANKING_VERSION 20), so these floors guard what was reached; they are not a held-out measure.
+  it('reads most real thank-yous and spam, and no appeal among them', () => {
+    const set = rows<{ text: string; kind: 'thanks' | 'spam' | 'appeal' }>('not-appeals-real');
+    const read = (kind: string) => set.filter((row) => row.kind === kind).map((row) => notAnAppeal(row.text)?.reason ?? 'appeal');
+    expect(read('appeal').filter((got) => got !== 'appeal')).toEqual([]);
+    expect(read('thanks').filter((got) => got === 'thanks').length).toBeGreaterThanOrEqual(25);
+    expect(read('thanks').filter((got) => got === 'spam')).toEqual([]);
+    expect(read('spam').filter((got) => got === 'spam').length).toBeGreaterThanOrEqual(20);
+    expect(read('spam').filter((got) => got === 'thanks')).toEqual([]);
   });
 });
