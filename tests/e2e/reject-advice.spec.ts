@@ -65,3 +65,65 @@ test('X, Enter rejects a thank-you and spam for the advised reason; a complaint 
     await close();
   }
 });
+
+// Search and the lead's queues do not show suggestions, so their X asks for the selection's advice itself: a spam
+// found by search, and one in the lead's queue, start on «Спам»; a selection that mixes a thank-you with a complaint
+// starts on the first reason, as no advice holds for all of it.
+test('X in search and in the lead\'s queues starts on the advised reason too', async ({ page }) => {
+  await spec.server.ingest([
+    appeal('spam-2', 'Подработка на дому от 3000 в день, пиши в личку', 1),
+    appeal('thanks-2', 'Выражаю благодарность бригаде водоканала за быстрый ремонт трубы', 2),
+    appeal('complaint-2', 'Третий день во дворе не вывозят мусор, контейнеры переполнены', 3),
+  ]);
+  const { close } = await spec.openDesk(page, 'lead');
+  try {
+    const dialog = page.getByRole('dialog');
+    await page.keyboard.press('Control+KeyF');
+    await expect(page.getByTestId('search-box')).toBeFocused();
+    await page.keyboard.type('подработка');
+    await expect(page.getByTestId('search-summary')).toHaveAttribute('data-total', '1');
+    await page.keyboard.press('Enter');
+    const results = page.getByRole('grid', { name: 'Результаты поиска' });
+    await expect(results.locator('[role="row"][aria-selected="true"]')).toHaveAttribute('data-appeal-id', 'spam-2');
+    await page.keyboard.press('KeyX');
+    await expect(dialog.getByRole('option', { selected: true })).toContainText('Спам');
+    await expect(dialog.getByTestId('reject-advised')).toHaveText(/^похоже: подработка/);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+
+    await page.keyboard.press('Control+Digit2');
+    await expect(page.getByTestId('queues-view')).toBeVisible();
+    await page.keyboard.press('Home');
+    await expect(page.getByTestId('queue-unrouted-all')).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('Enter');
+    const list = page.getByTestId('queues-view').getByRole('listbox');
+    const selected = list.locator('[role="option"][aria-selected="true"]');
+    await expect(list.locator('[data-id="spam-2"]')).toBeVisible();
+    const select = async (id: string) => {
+      if (await selected.count() > 1) await page.keyboard.press('ArrowUp'); // a plain move narrows the selection to one
+      for (let i = 0; i < 10 && await selected.first().getAttribute('data-id') !== id; i++) await page.keyboard.press('ArrowDown');
+      for (let i = 0; i < 10 && await selected.first().getAttribute('data-id') !== id; i++) await page.keyboard.press('ArrowUp');
+      await expect(selected).toHaveAttribute('data-id', id);
+    };
+    await select('thanks-2');
+    await page.keyboard.press('KeyX');
+    await expect(dialog.getByRole('option', { selected: true })).toContainText('Благодарность');
+    await page.keyboard.press('Escape');
+    // Extended over a neighbour (a complaint or the spam, no other thank-you waits): no advice holds for both.
+    const last = await list.locator('[data-id="thanks-2"] + [role="option"]').count() === 0;
+    await page.keyboard.press(last ? 'Shift+ArrowUp' : 'Shift+ArrowDown');
+    await expect(selected).toHaveCount(2);
+    await page.keyboard.press('KeyX');
+    await expect(dialog.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
+    await expect(dialog.getByTestId('reject-advised')).toHaveCount(0);
+    await page.keyboard.press('Escape');
+
+    await select('spam-2');
+    await page.keyboard.press('KeyX');
+    await expect(dialog.getByRole('option', { selected: true })).toContainText('Спам');
+    await page.keyboard.press('Enter');
+    await spec.server.expectAppeals({ 'spam-2': { status: 'rejected', rejectReason: 'spam' } });
+  } finally {
+    await close();
+  }
+});

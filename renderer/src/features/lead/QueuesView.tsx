@@ -22,7 +22,7 @@ import { ExportToast } from './ExportToast.js';
 import { QueueAppealDialog } from './QueueAppealDialog.js';
 import { RerouteConfirm } from './RerouteConfirm.js';
 import { decisionQuestion, decisionVerb, reroutePlan } from './reroute-plan.js';
-import { RejectDialog } from '../reject/RejectDialog.js';
+import { AdvisedRejectDialog } from '../reject/RejectDialog.js';
 import { correctionNote } from './correction-note.js';
 import { formatMinutes } from './format-minutes.js';
 import { useExport } from './use-export.js';
@@ -366,7 +366,7 @@ export function QueuesView() {
       </footer>
       <ExportToast state={exportState} keysActive={dialog === null && !picker && !rejecting && asking === null} onDismiss={dismissExport} />
       {picker ? <TargetPicker onChoose={reroute} onClose={() => setPicker(false)} /> : null}
-      {rejecting ? <RejectDialog onChoose={reject} onClose={() => setRejecting(false)} /> : null}
+      {rejecting ? <AdvisedRejectDialog appealIds={selection.map((r) => r.id)} onChoose={reject} onClose={() => setRejecting(false)} /> : null}
       {reading !== null ? <QueueAppealDialog appealId={reading} onClose={() => setReading(null)} /> : null}
       {asking !== null && open !== null ? (
         <RerouteConfirm question={decisionQuestion(asking.appealIds.length, asking.decision, targetName, asking.redecision)}

@@ -9,7 +9,7 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { AppealGrid } from '../inbox/AppealGrid.js';
 import { AppealDetail } from '../inbox/DetailPane.js';
 import { RoutePanel, type RouteActions } from '../inbox/RoutePanel.js';
-import { RejectDialog } from '../reject/RejectDialog.js';
+import { AdvisedRejectDialog } from '../reject/RejectDialog.js';
 import { browserKeyLabel, keysFor, primaryKeyFor, resolveShortcut } from '../shortcuts/shortcut-table.js';
 import { TargetPicker } from '../target-picker/TargetPicker.js';
 import { SaveViewDialog } from './SaveViewDialog.js';
@@ -149,7 +149,8 @@ export function SearchView() {
   const zone = useSearchStore((s) => s.zone);
   const focusSeq = useSearchStore((s) => s.focusSeq);
   const dialog = useSearchStore((s) => s.dialog);
-  const hasSelection = useSearchStore((s) => s.selectedId !== null);
+  const selectedId = useSearchStore((s) => s.selectedId);
+  const hasSelection = selectedId !== null;
   const hasHits = useSearchStore((s) => (s.answer?.ids.length ?? 0) > 0);
   const user = useDeskStore((s) => s.session?.user);
   // The panel says the rule only: who decided stands in the detail's standing line above it, and the whole answer
@@ -246,7 +247,8 @@ export function SearchView() {
         <TargetPicker onClose={closeDialog} onChoose={(targetId) => { void s().decide({ type: 'route', targetId }); }} />
       ) : null}
       {dialog === 'reject' ? (
-        <RejectDialog onClose={closeDialog} onChoose={(reason) => { void s().decide({ type: 'reject', reason }); }} />
+        <AdvisedRejectDialog appealIds={selectedId === null ? [] : [selectedId]} onClose={closeDialog}
+          onChoose={(reason) => { void s().decide({ type: 'reject', reason }); }} />
       ) : null}
     </main>
   );
