@@ -3,6 +3,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
+import { followVeryShortWindow } from './features/inbox/short-window.js';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/inbox.css';
@@ -12,6 +13,7 @@ import './styles/clusters.css';
 import './styles/team.css';
 import './styles/detail.css';
 
+followVeryShortWindow();
 const container = document.getElementById('root');
 if (container === null) throw new Error('index.html has no #root');
 createRoot(container).render(

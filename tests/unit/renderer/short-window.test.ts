@@ -5,7 +5,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  SHORT_WINDOW_CLASS, SHORT_WINDOW_MAX_HEIGHT_PX, SHORT_WINDOW_QUERY,
+  SHORT_WINDOW_CLASS, SHORT_WINDOW_MAX_HEIGHT_PX, SHORT_WINDOW_QUERY, VERY_SHORT_WINDOW_ATTRIBUTE,
+  VERY_SHORT_WINDOW_MAX_HEIGHT_PX, VERY_SHORT_WINDOW_QUERY, VERY_SHORT_WINDOW_VALUE,
 } from '../../../renderer/src/features/inbox/short-window.js';
 
 const root = join(import.meta.dirname, '../../../renderer/src');
@@ -36,5 +37,27 @@ describe('the short window breakpoint', () => {
     expect(panel).toContain('matchMedia(SHORT_WINDOW_QUERY)');
     expect(panel).toContain('SHORT_WINDOW_CLASS');
     expect(panel, 'a breakpoint written in RoutePanel itself').not.toMatch(/max-height|\b640\b/);
+  });
+});
+
+// The very short window (a maximized window on 1366×768 at 150 %, ~911×455): the same discipline, its breakpoint in
+// short-window.ts alone, on the root as an attribute that layout.css keys its one block of compactions on.
+describe('the very short window breakpoint', () => {
+  it('is one query, of the window height: a maximized 150 % window is under it, an unmaximized one is not', () => {
+    expect(VERY_SHORT_WINDOW_QUERY).toBe(`(max-height: ${VERY_SHORT_WINDOW_MAX_HEIGHT_PX}px)`);
+    expect(VERY_SHORT_WINDOW_MAX_HEIGHT_PX).toBeGreaterThanOrEqual(480); // 1280×720 at 150 %; 1366×768 maximized: ~455
+    expect(VERY_SHORT_WINDOW_MAX_HEIGHT_PX).toBeLessThan(512); // 1366×768 at 150 %, the whole screen
+    expect(VERY_SHORT_WINDOW_MAX_HEIGHT_PX).toBeLessThan(SHORT_WINDOW_MAX_HEIGHT_PX);
+  });
+
+  it('reaches the styles as the root attribute, set once from the entry', () => {
+    const selector = `:root[${VERY_SHORT_WINDOW_ATTRIBUTE}='${VERY_SHORT_WINDOW_VALUE}']`;
+    const layout = css('layout.css');
+    expect(layout).toContain(selector);
+    for (const file of readdirSync(styles).filter((f) => f.endsWith('.css') && f !== 'layout.css')) {
+      expect(css(file), `${file}: a very short compaction outside layout.css's block`).not.toContain(VERY_SHORT_WINDOW_VALUE);
+    }
+    const entry = readFileSync(join(root, 'main.tsx'), 'utf8');
+    expect(entry).toContain('followVeryShortWindow()');
   });
 });
