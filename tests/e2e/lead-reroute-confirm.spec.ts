@@ -18,7 +18,7 @@ import type { Target } from '../../shared/domain/target.js';
 import { formatCountRu } from '../../shared/text/number-ru.js';
 import { APPEAL_FORMS, countRu } from '../../shared/text/plural-ru.js';
 import { keysFor } from '../../renderer/src/features/shortcuts/shortcut-table.js';
-import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+import { InboxPage, ServerUnderTest, openUnroutedQueue, startDesk, tempDir } from './stack.js';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -187,12 +187,7 @@ test('more than one call takes: refused up front in Russian; two rows go at once
   test.setTimeout(120_000);
   const { inbox, slot, close } = await openLeadDesk(page);
   try {
-    await page.keyboard.press('Control+Digit2');
-    await expect(page.getByTestId('queues-view')).toBeVisible();
-    await page.keyboard.press('Home');
-    await expect(page.getByTestId('queue-unrouted-all')).toHaveAttribute('aria-selected', 'true');
-    await page.keyboard.press('Enter');
-    const list = page.getByTestId('queues-view').getByRole('listbox');
+    const list = await openUnroutedQueue(page);
     await expect(list.getByRole('option').first()).toBeVisible();
     await page.keyboard.press('Control+KeyA');
     await expect(queueCount(page)).toHaveText(/выделено \d[\d\s]*$/);

@@ -4,7 +4,7 @@
 // for that reason (the server receives it). A complaint that thanks in passing draws no advice.
 import { test, expect } from '@playwright/test';
 import type { IncomingAppeal } from '../../shared/central-api/contract.js';
-import { serverForSpec } from './stack.js';
+import { openUnroutedQueue, searchIntoResults, serverForSpec } from './stack.js';
 
 const spec = serverForSpec(0);
 // A 1366×768 office screen at 150 %: the advice must be whole on the detail pane's one line there.
@@ -78,12 +78,7 @@ test('X in search and in the lead\'s queues starts on the advised reason too', a
   const { close } = await spec.openDesk(page, 'lead');
   try {
     const dialog = page.getByRole('dialog');
-    await page.keyboard.press('Control+KeyF');
-    await expect(page.getByTestId('search-box')).toBeFocused();
-    await page.keyboard.type('подработка');
-    await expect(page.getByTestId('search-summary')).toHaveAttribute('data-total', '1');
-    await page.keyboard.press('Enter');
-    const results = page.getByRole('grid', { name: 'Результаты поиска' });
+    const results = await searchIntoResults(page, 'подработка', 1);
     await expect(results.locator('[role="row"][aria-selected="true"]')).toHaveAttribute('data-appeal-id', 'spam-2');
     await page.keyboard.press('KeyX');
     await expect(dialog.getByRole('option', { selected: true })).toContainText('Спам');
@@ -91,12 +86,7 @@ test('X in search and in the lead\'s queues starts on the advised reason too', a
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
 
-    await page.keyboard.press('Control+Digit2');
-    await expect(page.getByTestId('queues-view')).toBeVisible();
-    await page.keyboard.press('Home');
-    await expect(page.getByTestId('queue-unrouted-all')).toHaveAttribute('aria-selected', 'true');
-    await page.keyboard.press('Enter');
-    const list = page.getByTestId('queues-view').getByRole('listbox');
+    const list = await openUnroutedQueue(page);
     const selected = list.locator('[role="option"][aria-selected="true"]');
     await expect(list.locator('[data-id="spam-2"]')).toBeVisible();
     const select = async (id: string) => {

@@ -182,7 +182,6 @@ export function serverForSpec(demo = 40): {
   };
 }
 
-/** Opens «?», then «Настройка клавиш» (Enter), and moves ↓ to the row of this action; its dialog and selected row. */
 /** Ctrl+F, the query typed, its `total` hits counted, Enter: the results' grid, focused, is returned. */
 export async function searchIntoResults(page: Page, query: string, total: number): Promise<Locator> {
   await page.keyboard.press('Control+KeyF');
@@ -194,6 +193,17 @@ export async function searchIntoResults(page: Page, query: string, total: number
   return grid;
 }
 
+/** The lead's Ctrl+2, Home on «Не направлено», Enter: the listbox of its appeals is returned. */
+export async function openUnroutedQueue(page: Page): Promise<Locator> {
+  await page.keyboard.press('Control+Digit2');
+  await expect(page.getByTestId('queues-view')).toBeVisible();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('queue-unrouted-all')).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  return page.getByTestId('queues-view').getByRole('listbox');
+}
+
+/** Opens «?», then «Настройка клавиш» (Enter), and moves ↓ to the row of this action; its dialog and selected row. */
 export async function openKeymapAt(page: Page, scope: string, action: string) {
   await page.keyboard.press('Shift+Slash');
   const dialog = page.getByRole('dialog', { name: 'Клавиши' });
