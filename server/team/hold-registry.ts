@@ -105,7 +105,10 @@ export function createHoldRegistry(options: HoldRegistryOptions = {}) {
      * This session now holds exactly `appealIds` (those it is given): other holds of the session are released, and
      * the lease of every granted appeal restarts; those also in `deciding` are marked decided (a change of the mark is
      * a change colleagues see). An appeal held by a different user is not granted but reported as
-     * taken; one held by another session of the same user moves to this session.
+     * taken — unless this session has decided it and the holder has not: a decision outranks a reading, so it takes
+     * the hold over, and the reader's desk learns at once that the appeal on its screen is decided (the colleague's
+     * decision itself arrives after their undo grace). One held by another session of the same user moves to this
+     * session.
      */
     put(sessionKey: string, user: User, appealIds: readonly string[], deciding: readonly string[] = []): { granted: string[]; taken: TakenAppeal[] } {
       fresh();
@@ -122,8 +125,16 @@ export function createHoldRegistry(options: HoldRegistryOptions = {}) {
       }
       for (const appealId of wanted) {
         const current = byAppeal.get(appealId);
-        if (current && current.user.id !== user.id) {
+        const takesOver = current !== undefined && current.user.id !== user.id && decided.has(appealId) && !current.deciding;
+        if (current && current.user.id !== user.id && !takesOver) {
           taken.push({ appealId, holder: { id: current.user.id, name: current.user.name }, since: current.since });
+          continue;
+        }
+        if (takesOver) {
+          drop(appealId);
+          place({ appealId, sessionKey, user, since: at, expiresAt: at + leaseMs, deciding: true });
+          granted.push(appealId);
+          changed = true;
           continue;
         }
         // A renewal or a move between the same person's desks keeps `since`: the person has been reading it since then.

@@ -154,19 +154,27 @@ export async function createPostgresBackplane(options: PostgresBackplaneOptions)
         'DELETE FROM team_holds WHERE session_key = $1 AND NOT (appeal_id = ANY($2::text[])) RETURNING 1', [sessionKey, wanted]);
       changed ||= (dropped.rowCount ?? 0) > 0;
       // Free appeals are inserted; the user's own holds (from any of their sessions) renew and move here keeping
-      // `since`; someone else's hold is left alone and reported below.
+      // `since`; someone else's hold is left alone and reported below, unless this session decided it (below).
       // The user's own holds whose «decided» mark changes: a change colleagues see (read under the same row locks
       // the insert below takes, in the same order).
       const marks = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM team_holds h
           JOIN unnest($1::text[], $3::boolean[]) AS w(id, deciding) ON w.id = h.appeal_id
         WHERE h.user_id = $2 AND h.deciding <> w.deciding`, [sorted, user.id, decided]);
       changed ||= (marks.rows[0]?.n ?? 0) > 0;
+      // A decision outranks a reading (hold-registry.ts): a colleague's hold this session has decided, and they have
+      // not, passes to this session, its `since` now. SET reads the row as it was, so `since` is kept for the user's own.
+      const takeovers = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM team_holds h
+          JOIN unnest($1::text[], $3::boolean[]) AS w(id, deciding) ON w.id = h.appeal_id
+        WHERE h.user_id <> $2 AND w.deciding AND NOT h.deciding AND h.expires_ms > $4`, [sorted, user.id, decided, at]);
+      changed ||= (takeovers.rows[0]?.n ?? 0) > 0;
       const won = await client.query<{ appeal_id: string; inserted: boolean }>(`INSERT INTO team_holds
           (appeal_id, session_key, user_id, user_name, user_role, since_ms, expires_ms, deciding)
         SELECT id, $2, $3, $4, $5, $6, $7, d FROM unnest($1::text[], $8::boolean[]) AS w(id, d)
         ON CONFLICT (appeal_id) DO UPDATE SET session_key = excluded.session_key, expires_ms = excluded.expires_ms,
-          deciding = excluded.deciding
-          WHERE team_holds.user_id = excluded.user_id
+          deciding = excluded.deciding, user_id = excluded.user_id, user_name = excluded.user_name,
+          user_role = excluded.user_role,
+          since_ms = CASE WHEN team_holds.user_id = excluded.user_id THEN team_holds.since_ms ELSE excluded.since_ms END
+          WHERE team_holds.user_id = excluded.user_id OR (excluded.deciding AND NOT team_holds.deciding)
         RETURNING appeal_id, (xmax = 0) AS inserted`, [sorted, sessionKey, user.id, user.name, user.role, at, at + leaseMs, decided]);
       const grantedSet = new Set(won.rows.map((r) => r.appeal_id));
       changed ||= won.rows.some((r) => r.inserted);

@@ -221,6 +221,36 @@ test('a colleague\'s decision shows at once as «решение: …» on the ro
   }, 8_000);
 });
 
+// The trial of 5 December: B was reading an appeal when A decided it on purpose (the same key twice), and B learnt
+// nothing until A's undo grace ran out — A's decided mark went to A's own hold, which B's hold kept A from having. A
+// decision outranks a reading (server/team/hold-registry.ts): B is told at once.
+test('the desk reading an appeal a colleague decides on purpose is told at once, and holds it again when it is undone', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await withTwoDesks(browser, ['operator1', 'operator2'], async ({ a, b, pageA, pageB, urlA, urlB }) => {
+    await b.open(urlB);
+    await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
+    const read = await b.selectedId();
+    await a.open(urlA);
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+    await pageA.keyboard.press('End');
+    await pageA.keyboard.press('ArrowDown');
+    await expect(a.selectedRow).toHaveAttribute('data-appeal-id', read);
+    await expect(pageA.getByTestId('hold-notice')).toContainText('Дмитрий');
+    await pageA.keyboard.press('Digit1');
+    await pageA.keyboard.press('Digit1');
+    // B, still on it: the detail and the row say it is decided, well inside A's 8 s grace.
+    await expect(pageB.getByTestId('hold-notice')).toContainText('Решение принято: Анна П.', { timeout: 3_000 });
+    await expect(b.grid.locator(`[data-appeal-id="${read}"]`).getByTestId('held-badge')).toHaveAttribute('data-deciding', 'true');
+    // A takes it back (Ctrl+Z inside the grace): B, still reading, holds it again at once — not at its next renewal,
+    // a third of the 90 s lease away.
+    await pageA.keyboard.press('Control+KeyZ');
+    await expect(pageB.getByTestId('hold-notice')).toHaveCount(0, { timeout: 3_000 });
+    await expect(b.selectedRow).toHaveAttribute('data-appeal-id', read);
+    await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine', { timeout: 3_000 });
+    await expect(a.grid.locator(`[data-appeal-id="${read}"]`)).toHaveAttribute('data-held-by', 'Дмитрий С.', { timeout: 3_000 });
+  }, 8_000);
+});
+
 test('urgency order distributes too: two desks sorted by deadline land on different appeals', async ({ browser }) => {
   test.setTimeout(90_000);
   await withTwoDesks(browser, ['operator3', 'operator4'], async ({ a, b, pageA, pageB, urlA, urlB }) => {

@@ -67,6 +67,11 @@ export class HoldKeeper {
     if (HoldKeeper.keyOf(this.wanted()) !== this.lastSentKey) this.kick();
   }
 
+  /** Whether this desk wants to hold any of `appealIds` (its selection or its decisions in the undo grace). */
+  wantsAny(appealIds: ReadonlySet<string>): boolean {
+    return appealIds.size > 0 && this.wanted().ids.some((id) => appealIds.has(id));
+  }
+
   /** Send the current wish again (the live channel came back, or the server forgot us after a restart). */
   resend(): void {
     this.lastSentKey = '\u0000';

@@ -180,7 +180,11 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
       if (cursor === null || BigInt(head) > BigInt(cursor)) pullNow();
     },
     onTeam: (team) => {
+      const before = snapshot;
       snapshot = team;
+      // A colleague let go of what this desk wants (they undid a decision that had taken this reader's hold over,
+      // or moved on): hold it again now, not at the next renewal up to a third of the lease later.
+      if (before !== null && keeper.wantsAny(releasedByColleagues(before, team, o.user()?.id ?? null))) keeper.resend();
       publish();
     },
     onUnauthorized: () => void o.triggerSync(),
@@ -282,4 +286,15 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
     serverReachable: () => { if (present) live.retryNow(); },
     close: () => leave(),
   };
+}
+
+/** Appeals a colleague (not `me`) held in `before` that nobody holds in `after`. */
+export function releasedByColleagues(before: TeamSnapshot, after: TeamSnapshot, me: string | null): Set<string> {
+  const held = new Set(after.members.flatMap((member) => member.holds.map((hold) => hold.appealId)));
+  const released = new Set<string>();
+  for (const member of before.members) {
+    if (member.id === me) continue;
+    for (const hold of member.holds) if (!held.has(hold.appealId)) released.add(hold.appealId);
+  }
+  return released;
 }

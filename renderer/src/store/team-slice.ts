@@ -25,11 +25,17 @@ export const createTeamSlice: SliceCreator<TeamSlice> = (set, get) => ({
   applyTeam: (view: TeamView) => {
     const before = get().heldByOthers;
     const heldByOthers = sameHolds(before, view.heldByOthers) ? before : new Map(Object.entries(view.heldByOthers));
-    // Our own hold lapsed (the desk lost the channel a while) and a colleague took the appeal: say so, and the next
-    // decision on it takes the key twice like any colleague's appeal.
+    // Our own hold lapsed (the desk lost the channel a while) or a colleague's decision took it over: say so, and the
+    // next decision on it takes the key twice like any colleague's appeal.
     const own = get().selectionHold;
     const taker = own?.state === 'mine' ? heldByOthers.get(own.id) : undefined;
-    set({ team: view, heldByOthers, ...(own && taker ? { selectionHold: { id: own.id, state: 'taken', holder: taker } } : {}) });
+    // And back: the colleague let go (they undid a decision that had taken this reader's hold over) and the core
+    // held it for us again — the row and the detail say «mine» again, and one key decides it.
+    const mineAgain = own?.state === 'taken' && !heldByOthers.has(own.id)
+      && view.members.some((m) => m.id === view.me && m.holds.some((h) => h.appealId === own.id));
+    const selectionHold = own && taker ? { id: own.id, state: 'taken' as const, holder: taker }
+      : own && mineAgain ? { id: own.id, state: 'mine' as const } : undefined;
+    set({ team: view, heldByOthers, ...(selectionHold ? { selectionHold } : {}) });
     if (heldByOthers !== before) get().arrangeByHolds();
   },
   loadTeam: async () => {

@@ -68,7 +68,7 @@ describe('PUT /holds', () => {
     expect(heldBy(all.team)).toEqual({ 'u-operator1': ['a', 'b', 'c'] });
   });
 
-  it('marks the holds a desk has decided (its undo grace), unmarks them, and ignores a mark on an appeal it does not hold', async () => {
+  it('marks the holds a desk has decided (its undo grace), unmarks them; a decision takes a colleague\'s reading hold over', async () => {
     const marked = async (token: string, appealIds: string[], deciding: string[]) => {
       const res = await fx.call('PUT', '/holds', { token, body: { appealIds, deciding } });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -81,13 +81,24 @@ describe('PUT /holds', () => {
     // The decision was undone (Ctrl+Z): the same holds, unmarked.
     await marked(op1, ['a', 'b'], []);
     expect(decidedOf(await team(op2), 'u-operator1')).toEqual([['a', false], ['b', false]]);
-    // Someone else's hold is not marked by another desk's wish.
-    const other = await marked(op2, ['a'], ['a']);
-    expect(other.granted).toEqual([]);
-    expect(decidedOf(await team(op2), 'u-operator1')).toEqual([['a', false], ['b', false]]);
     // A desk of before the mark sends none: its holds read as reading.
     await hold(op1, ['b']);
     expect(decidedOf(await team(op2), 'u-operator1')).toEqual([['b', false]]);
+    // Someone else's reading hold: a wish to read it is refused, a decision on it takes it over, since now — the
+    // reader's desk learns at once that the appeal on its screen is decided (the trial of 5 December: it did not
+    // until the decider's undo grace ran out).
+    clock += 1000;
+    expect((await marked(op2, ['b'], [])).granted).toEqual([]);
+    const over = await marked(op2, ['b'], ['b']);
+    expect(over).toMatchObject({ granted: ['b'], taken: [] });
+    expect(decidedOf(over.team, 'u-operator2')).toEqual([['b', true]]);
+    expect(over.team.members.find((m) => m.id === 'u-operator2')?.holds[0]?.since).toBe(new Date(clock).toISOString());
+    expect(decidedOf(over.team, 'u-operator1') ?? []).toEqual([]);
+    // The reader's renewal is now told who decided it; a second decision does not take it from the first.
+    const renewal = await hold(op1, ['b']);
+    expect(renewal.taken.map((t) => [t.appealId, t.holder.id])).toEqual([['b', 'u-operator2']]);
+    expect((await marked(op1, ['b'], ['b'])).granted).toEqual([]);
+    expect(decidedOf(await team(op1), 'u-operator2')).toEqual([['b', true]]);
   });
 
   it('replaces the session holds with exactly the list; an empty list releases all', async () => {
