@@ -5,7 +5,7 @@ import type { DeskEvent, DeskResult } from './contract.js';
 
 // Literal, and checked against the contract at compile time so neither transport can drift from it.
 export const DESK_EVENT_NAMES = ['appeals.changed', 'sync.status', 'sync.conflict', 'session.changed', 'reports.progress',
-  'suggestions.changed', 'team.changed', 'favorites.changed'] as const satisfies readonly DeskEvent[];
+  'suggestions.changed', 'team.changed', 'favorites.changed', 'desk.link'] as const satisfies readonly DeskEvent[];
 type MissingEvent = Exclude<DeskEvent, (typeof DESK_EVENT_NAMES)[number]>;
 const everyEventListed: [MissingEvent] extends [never] ? true : never = true;
 void everyEventListed;

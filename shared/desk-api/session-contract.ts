@@ -31,6 +31,15 @@ export const SESSION_METHODS = {
   },
 } as const satisfies MethodTable;
 
+/**
+ * The window's link to the desk's core, said by what carries it, never by the core: the core client when the core's
+ * process ends unasked (Electron's utility process crashed; electron/core/host/core-client.ts), the harness bridge
+ * when the browser workstation's process is gone (tests/harness/desk-bridge.ts). Decisions made before are safe in
+ * SQLite; the page says so and asks for a restart instead of looking «В сети» while nothing answers.
+ */
+export const DeskLink = z.object({ connected: z.boolean() });
+
 export const SESSION_EVENTS = {
   'session.changed': Session,
+  'desk.link': DeskLink,
 } as const;

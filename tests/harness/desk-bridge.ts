@@ -102,6 +102,17 @@ function dispatch(block: string, setRetry: (ms: number) => void): void {
   if ((DESK_EVENT_NAMES as readonly string[]).includes(name)) events.emit(name, payload);
 }
 
+/**
+ * The link to the harness as the page last said it (DeskLink): lost when the stream cannot be opened again — the
+ * browser workstation's process is gone — or the key is refused (a restarted harness); back when it opens.
+ */
+let linked = true;
+function setLinked(next: boolean): void {
+  if (next === linked) return;
+  linked = next;
+  events.emit('desk.link', { connected: next });
+}
+
 /** One shared stream for all subscriptions; reconnects by itself like EventSource, but stops on a refused key. */
 async function runStream(): Promise<void> {
   let retryMs = DEFAULT_RETRY_MS;
@@ -109,12 +120,16 @@ async function runStream(): Promise<void> {
     retryMs = ms;
   };
   for (;;) {
+    let opened = false;
     try {
       const response = await browser.fetch(EVENTS_PATH, { headers: { [KEY_HEADER]: key, accept: 'text/event-stream' }, cache: 'no-store' });
+      opened = true;
       if (response.status === 401) {
         console.error('desk bridge: the harness refused the key; open the address npm start printed');
+        setLinked(false);
         return;
       }
+      if (response.ok) setLinked(true);
       if (response.ok && response.body) {
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         let buffer = '';
@@ -131,7 +146,9 @@ async function runStream(): Promise<void> {
         }
       }
     } catch {
-      // Harness gone or connection dropped: try again after the retry delay.
+      // Harness gone or connection dropped: try again after the retry delay. A drop while reading is no news yet
+      // (the next open says); an open that fails is: nothing answers there.
+      if (!opened) setLinked(false);
     }
     await new Promise((resolve) => setTimeout(resolve, retryMs));
   }

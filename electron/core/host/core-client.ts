@@ -53,6 +53,16 @@ export function connectCoreHost(transport: CoreHostTransport, connect: ConnectCo
   let settleStart: { resolve: (core: DeskCore) => void; reject: (error: Error) => void } | null = null;
   let onClosed: (() => void) | null = null;
 
+  const deliver = (name: string, payload: unknown): void => {
+    for (const listener of listeners.get(name) ?? []) {
+      try {
+        listener(payload);
+      } catch (error) {
+        log(`core client: a ${name} listener threw: ${error instanceof Error ? error.name : 'error'}`);
+      }
+    }
+  };
+
   const finishAll = (result: DeskResult<never>): void => {
     const json = JSON.stringify(result);
     for (const [id, resolve] of pending) {
@@ -141,13 +151,7 @@ export function connectCoreHost(transport: CoreHostTransport, connect: ConnectCo
         return;
       }
       case 'event':
-        for (const listener of listeners.get(message.name) ?? []) {
-          try {
-            listener(message.payload);
-          } catch (error) {
-            log(`core client: a ${message.name} listener threw: ${error instanceof Error ? error.name : 'error'}`);
-          }
-        }
+        deliver(message.name, message.payload);
         return;
       case 'log':
         log(message.line);
@@ -171,9 +175,12 @@ export function connectCoreHost(transport: CoreHostTransport, connect: ConnectCo
   transport.onExit((detail) => {
     if (phase === 'gone') return;
     const wasClosing = phase === 'closing';
+    const wasReady = phase === 'ready';
     phase = 'gone';
     if (!wasClosing) log(`core client: the core stopped: ${detail}`);
     finishAll(STOPPED);
+    // Ended unasked after it was ready (a crash): the window is told (DeskLink), not left showing «В сети».
+    if (wasReady) deliver('desk.link', { connected: false });
     onClosed?.();
     settleStart?.reject(new Error(`Рабочая часть программы остановилась при запуске (для ИТ: ${detail})`));
     settleStart = null;

@@ -23,6 +23,7 @@ export function connectDesk(): () => void {
   const state = useDeskStore.getState;
   const offs = [
     onDeskEvent('session.changed', (session) => state().applySession(session)),
+    onDeskEvent('desk.link', ({ connected }) => state().applyDeskLink(connected)),
     onDeskEvent('appeals.changed', ({ ids }) => {
       if (state().session?.user) state().onAppealsChanged(ids);
     }),

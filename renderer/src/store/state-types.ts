@@ -106,6 +106,9 @@ export interface TargetsSlice {
 
 export interface SyncSlice {
   syncStatus: SyncStatus | null;
+  /** The window lost its desk core (DeskLink): the status bar says so until it is back or the program restarts. */
+  deskLost: boolean;
+  applyDeskLink(connected: boolean): void;
   conflicts: readonly Conflict[];
   loadSync(): Promise<void>;
   applySyncStatus(status: SyncStatus): void;

@@ -9,6 +9,8 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get) => {
   let applied = 0;
   return {
     syncStatus: null,
+    deskLost: false,
+    applyDeskLink: (connected) => set({ deskLost: !connected }),
     conflicts: [],
     loadSync: async () => {
       const before = applied;

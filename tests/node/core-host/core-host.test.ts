@@ -177,7 +177,7 @@ describe('the protocol', () => {
     await next('closed');
   });
 
-  it('the host side ignores messages not of the protocol and answers waiting calls when the host dies', async () => {
+  it('the host side ignores messages not of the protocol, answers waiting calls and tells the window when the host dies', async () => {
     let deliver: (message: unknown) => void = () => undefined;
     let exit: (detail: string) => void = () => undefined;
     const sent: HostToCoreMessage[] = [];
@@ -206,7 +206,11 @@ describe('the protocol', () => {
     deliver({ type: 'result', id: 2, json: '{' });
     expect(await notJson).toMatchObject({ ok: false, error: { code: 'internal' } });
     const waiting = core.call('session.get', {});
+    // The window is told its core is gone (ipc.ts forwards every event), so it stops showing «В сети».
+    const links: unknown[] = [];
+    core.on('desk.link', (payload) => links.push(payload));
     exit('utility process crashed (code 9)');
+    expect(links).toEqual([{ connected: false }]);
     expect(await waiting).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(await core.call('session.get', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(logs).toContain('core client: the core stopped: utility process crashed (code 9)');

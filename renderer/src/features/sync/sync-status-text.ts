@@ -88,3 +88,6 @@ const EVENT_TEXT: Readonly<Record<string, string>> = {
 
 /** «Отправка решений», or for a code this version does not know, a plain «Событие». */
 export const syncEventText = (event: string): string => EVENT_TEXT[event] ?? 'Событие';
+
+/** The window lost its desk core (DeskLink, StatusBar): nothing answers; what was decided before is safe in SQLite. */
+export const DESK_LOST_TEXT = 'Программа не отвечает: перезапустите её — принятые решения сохранены';
