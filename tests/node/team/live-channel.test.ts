@@ -107,10 +107,13 @@ describe('live channel', () => {
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       res.write(hello());
     });
-    const { live, states } = channel(server.url);
+    const { live, states, logs } = channel(server.url);
     live.start();
-    // Refused three times (retries after 0.75 s and 1.5 s with this jitter): the next one would wait 3 s.
-    await expect.poll(() => server.connections(), { timeout: 5_000 }).toBe(3);
+    // Refused three times (retries after 0.75 s and 1.5 s with this jitter): the next one would wait 3 s. Wait for the
+    // desk to have read the third refusal, not only for the server to have sent it: until then no retry is pending and
+    // retryNow rightly does nothing (CI of 2c0d9a6 caught the test calling it in that gap).
+    await expect.poll(() => logs.filter((line) => line.startsWith('live: ')).length, { timeout: 5_000 }).toBe(3);
+    expect(server.connections()).toBe(3);
     open = true;
     live.retryNow();
     expect(server.connections()).toBe(3); // the request is on its way, not yet counted by the server
