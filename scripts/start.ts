@@ -80,7 +80,8 @@ async function startBrowserWorkstation(port: number, why: string): Promise<void>
       for (const dir of [deskDir, SECOND_DESK_DIR]) rmSync(dir, { recursive: true, force: true });
     }
     // The embedded demo only (never with a configured API URL): a simulated public posts live through the connectors.
-    server = await startServer({ port: 0, dataDir: serverDir, demo: DEMO_APPEALS, demoHistory: DEMO_APPEALS, demoLivePublic: {},
+    server = await startServer({ port: 0, dataDir: serverDir, demo: DEMO_APPEALS, demoHistory: DEMO_APPEALS, demoWorked: true,
+      demoLivePublic: {},
       log: (line) => log(`server: ${line}`) });
     apiUrl = server.url;
     console.log(`Demo central API: ${apiUrl} (data in ${path.relative(root, serverDir)})`);

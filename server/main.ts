@@ -1,11 +1,12 @@
 // Command line for the reference central API:
 //   `npm run server -- --port P (--data DIR | --database postgres://…) [--demo N] [--history M] [--host H] [--pool K]
-//    [--connectors FILE] [--demo-live-public]`. --connectors takes appeals in from the platforms' webhooks
+//    [--connectors FILE] [--demo-live-public] [--demo-worked]`. --connectors takes appeals in from the platforms' webhooks
 //    (server/connectors/); --demo-live-public (the desktop app's embedded demo) has a simulated public post to demo VK,
 //    Telegram and OK pages through the connectors every few seconds (server/demo/live-public.ts).
 // --data keeps everything in one SQLite file in DIR (the embedded default); --database (or TRIAGE_DESK_DATABASE_URL
 // in the environment, which keeps the password out of the process list) uses PostgreSQL, where several instances may
-// serve one database. --demo N also seeds N older routed appeals as history (or M with --history; 0 for none).
+// serve one database. --demo N also seeds N older routed appeals as history (or M with --history; 0 for none);
+// --demo-worked has the demo shift decide the N as it would have by now (server/demo/demo-shift.ts).
 // A store without users gets the demo accounts (password = login) on SQLite, and on PostgreSQL only with --demo or
 // --demo-users: a production database starts empty and IT adds people with `npm run server:add-user`.
 // Stdout carries exactly one line, `listening on <url>`, once ready; everything else goes to stderr.
@@ -14,6 +15,7 @@ import { startServer } from './start-server.js';
 
 const USAGE = 'usage: npm run server -- --port <0-65535> (--data <dir> | --database <postgres://…>) [--demo <count>] '
   + '[--history <count>] [--host <address>] [--pool <connections>] [--demo-users] [--connectors <file.json>] [--demo-live-public]\n'
+  + '       [--demo-worked]   the demo appeals as a shift left them (the desktop app\'s embedded demo)\n'
   + '       the database URL may come from TRIAGE_DESK_DATABASE_URL instead of --database';
 
 function fail(message: string): never {
@@ -27,6 +29,7 @@ function readOptions() {
     ({ values } = parseArgs({
       options: { port: { type: 'string' }, data: { type: 'string' }, database: { type: 'string' }, pool: { type: 'string' },
         'demo-users': { type: 'boolean' }, 'demo-live-public': { type: 'boolean' },
+        'demo-worked': { type: 'boolean' },
         demo: { type: 'string' }, history: { type: 'string' }, host: { type: 'string' }, connectors: { type: 'string' } },
       strict: true,
       allowPositionals: false,
@@ -60,6 +63,7 @@ function readOptions() {
     ...(values['demo-users'] ? { demoUsers: true } : {}),
     ...(values.connectors !== undefined ? { connectors: { file: values.connectors } } : {}),
     ...(values['demo-live-public'] ? { demoLivePublic: {} } : {}),
+    ...(values['demo-worked'] ? { demoWorked: true } : {}),
     ...(demo === undefined ? {} : { demo }),
     ...(demoHistory === undefined ? {} : { demoHistory: Math.min(demoHistory, 150_000) }), ...(values.host ? { host: values.host } : {}) };
 }

@@ -57,6 +57,12 @@ export interface StartServerOptions {
   targetsFile?: string;
   /** Older, already routed demo appeals to seed with `demo` (the suggestions learn from them); default 0. */
   demoHistory?: number;
+  /**
+   * The `demo` appeals as the demo shift left them by now (server/demo/demo-shift.ts): decided but for the last
+   * working hours' and a few hard cases, so the leads' queues and statistics have a month to show. The desktop app's
+   * embedded demo; tests and benches keep them all new.
+   */
+  demoWorked?: boolean;
   /** Sign-in delays per (login, address), login and address (DEFAULT_LOGIN_LIMITS); tests pass small ones and a clock. */
   loginLimits?: LoginLimits;
   clock?: () => number;
@@ -120,10 +126,14 @@ async function seedUsers(store: CentralStore, cost: PasswordCost, log: (line: st
   for (const u of DEMO_USERS) log(`  ${u.login.padEnd(10)} ${u.role.padEnd(9)} ${u.name}`);
 }
 
-async function seedDemoAppeals(store: CentralStore, count: number, log: (line: string) => void): Promise<void> {
-  const appeals = generateDemoAppeals(count, { now: new Date() });
+async function seedDemoAppeals(
+  store: CentralStore, count: number, worked: boolean, log: (line: string) => void,
+): Promise<void> {
+  const appeals = generateDemoAppeals(count, { now: new Date(), worked });
   await store.insertNewAppeals(appeals);
-  log(`demo: ${appeals.length} appeals generated`);
+  const waiting = appeals.filter((a) => a.status === 'new').length;
+  log(worked ? `demo: ${appeals.length} appeals of the last 30 days, ${waiting} still waiting (the rest decided by the demo shift)`
+    : `demo: ${appeals.length} appeals generated`);
 }
 
 async function seedRoutedHistory(store: CentralStore, count: number, log: (line: string) => void): Promise<void> {
@@ -165,7 +175,7 @@ export async function startServer(opts: StartServerOptions): Promise<RunningServ
     }
     if (opts.demo !== undefined && opts.demo > 0) {
       const fresh = dirWasEmpty && store.created;
-      if (fresh) await seedDemoAppeals(store, opts.demo, log);
+      if (fresh) await seedDemoAppeals(store, opts.demo, opts.demoWorked ?? false, log);
       if (fresh && opts.demoHistory) await seedRoutedHistory(store, opts.demoHistory, log);
       else if (!fresh) log(`note: the store already has data; --demo ${opts.demo} ignored (${await store.countAppeals()} appeals kept)`);
     }

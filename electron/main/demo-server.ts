@@ -18,8 +18,10 @@ export function startDemoServer(options: {
 }): Promise<DemoServer> {
   const child: UtilityProcess = utilityProcess.fork(
     options.serverMain,
-    // --demo-live-public: a simulated public posts new appeals through the connectors while the demo runs.
-    ['--host', '127.0.0.1', '--port', '0', '--data', options.dataDir, '--demo', String(options.appeals), '--demo-live-public'],
+    // --demo-live-public: a simulated public posts new appeals through the connectors while the demo runs;
+    // --demo-worked: the month's appeals as the demo shift left them, so the lead's screens have a month to show.
+    ['--host', '127.0.0.1', '--port', '0', '--data', options.dataDir, '--demo', String(options.appeals), '--demo-live-public',
+      '--demo-worked'],
     { stdio: 'pipe', serviceName: 'Triage Desk demo server' },
   );
   let exited = false;

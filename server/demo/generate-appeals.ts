@@ -1,11 +1,14 @@
 // Deterministic demo appeals: same count and seed give the same appeals; times are offsets before `now`
-// (Novosibirsk working hours heavy). All are status `new`, version 1, newest first.
+// (Novosibirsk working hours heavy). All are status `new`, version 1, newest first — or, with `worked`, decided as
+// the demo shift would have decided them by `now` (demo-shift.ts).
 import type { Appeal, Attachment, Source } from '../../shared/domain/appeal.js';
 import { pickChannel } from './channels.js';
 import { composeAppealText, composeNotAppealText, varsFor, type NotAppealKind } from './compose-text.js';
+import { decideAsTheShift, type ShiftIntent } from './demo-shift.js';
 import { randomPerson } from './people.js';
 import { PLACES, type Place } from './places.js';
 import { createRandom, type Random } from './random.js';
+import { routeByRule } from './routed-history.js';
 import { TOPICS, type Topic } from './topics.js';
 
 export const DEFAULT_DEMO_SEED = 54; // the oblast's region code
@@ -91,6 +94,8 @@ function profilePlace(r: Random, place: Place): string | undefined {
 export interface DemoOptions {
   now: Date;
   seed?: number;
+  /** Decided as the demo shift would have by `now` (the desktop app's embedded demo): see demo-shift.ts. */
+  worked?: boolean;
 }
 
 export function generateDemoAppeals(count: number, opts: DemoOptions): Appeal[] {
@@ -115,8 +120,11 @@ export function generateDemoAppeals(count: number, opts: DemoOptions): Appeal[] 
       place,
       gap: r.int(1, 37),
       attachmentSeed: r.int(1, 2 ** 30),
+      intent: (noise ? { reject: noise } : { targetId: routeByRule(topic as Topic, place) }) satisfies ShiftIntent,
     };
   });
+  // A stream of its own: the shift's decisions leave every id, text and author as they are without them.
+  const shift = createRandom(seed ^ 0x5a1f);
 
   // Post ids grow with time per network, the way real post numbers do.
   const nextId: Record<Source, number> = { vk: 184_000, ok: 93_000, telegram: 12_400, pos: 2_310_000 };
@@ -139,5 +147,8 @@ export function generateDemoAppeals(count: number, opts: DemoOptions): Appeal[] 
       routedAt: null,
     };
   });
-  return appeals.reverse();
+  const result = opts.worked
+    ? appeals.map((appeal, i) => decideAsTheShift(appeal, (drafts[i] as (typeof drafts)[number]).intent, shift, now))
+    : appeals;
+  return result.reverse();
 }

@@ -38,7 +38,10 @@ export interface LivePublic {
   close(): Promise<void>;
 }
 
-export const DEFAULT_EVERY_MS = { min: 3_000, max: 8_000 } as const;
+// A post every 15–45 s: live enough to watch arrive within a minute, still ten times a big region's peak. It was
+// 3–8 s (~650 an hour, a month's traffic in a working week), which buried the worked demo's few-score waiting
+// appeals under the stream within minutes (trial of 5 December).
+export const DEFAULT_EVERY_MS = { min: 15_000, max: 45_000 } as const;
 const VK_API_VERSION = '5.199';
 /** How long one post may take before it is given up (the platforms wait a few seconds, then retry). */
 const POST_TIMEOUT_MS = 10_000;

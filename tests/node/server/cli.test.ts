@@ -34,7 +34,7 @@ describe('server CLI', () => {
   it('prints exactly one listening line, serves, and exits 0 on SIGTERM', async () => {
     const dir = tempDir();
     dirs.push(dir);
-    const p = run(['--port', '0', '--data', join(dir, 'data'), '--demo', '5']);
+    const p = run(['--port', '0', '--data', join(dir, 'data'), '--demo', '5', '--demo-worked']);
     const line = await p.firstLine();
     expect(line).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
     const url = line.replace('listening on ', '');
@@ -43,6 +43,7 @@ describe('server CLI', () => {
     expect(await p.exited).toBe(0);
     expect(p.out().stdout).toBe(`${line}\n`);
     expect(p.out().stderr).toContain('operator1');
+    expect(p.out().stderr).toMatch(/demo: 5 appeals of the last 30 days, \d still waiting/); // --demo-worked reached the seed
   });
 
   it('exits 2 with a clear message on bad flags', async () => {
