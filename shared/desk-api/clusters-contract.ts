@@ -16,8 +16,11 @@ export const ClusterMember = z.object({
   excerpt: z.string(),
   receivedAt: z.string(),
   status: AppealStatus,
-  /** Why it joined: 'surge' (same problem and place) or 'duplicate' (same author, same text); null for the first. */
-  reason: z.enum(['surge', 'duplicate']).nullable(),
+  /**
+   * Why it joined: 'surge' (same problem and place), 'duplicate' (same author, same text) or 'copy' (the same long
+   * text from another author: a template, a bot); null for the first.
+   */
+  reason: z.enum(['surge', 'duplicate', 'copy']).nullable(),
 });
 export type ClusterMember = z.infer<typeof ClusterMember>;
 

@@ -1,7 +1,9 @@
 // What surge clustering compares between two appeals: the places named (gazetteer), the topic, the problem words
-// (routing keywords) and the content stems; plus the two similarity rules that put appeals in one cluster.
+// (routing keywords), the content stems and the text's copy key; plus the three similarity rules that put appeals in
+// one cluster.
 // Words here are Snowball stems (token.stem), not the routing model's lemma keys (features.ts): the keywords are
 // Snowball stems, and cluster_features rows cached before keep stems, so new appeals must compare on the same keys.
+import { createHash } from 'node:crypto';
 import { topicOf } from '../../../shared/topics/topic-of.js';
 import { detectPlaces, type PlaceKind } from '../routing/gazetteer.js';
 import { RULE_STEMS } from '../routing/ministry-rules.js';
@@ -17,6 +19,12 @@ export const PROBLEM_JACCARD = 0.5;
 export const WORDS_JACCARD = 0.35;
 /** Content stems shared by two appeals of one author within 24 h for «a near duplicate». */
 export const DUPLICATE_JACCARD = 0.6;
+/**
+ * A text this long (content stems) or longer written word for word by another author within 24 h is a copy: a
+ * template residents were handed («коллективное» by copy-paste) or a bot's comment posted under every page. Shorter
+ * texts say the same thing in the same words by chance («тротуары не чищены вообще»).
+ */
+export const COPY_MIN_STEMS = 8;
 
 // The whole city (1.6 million people) or the region is no «same place»; a street that exists in every town
 // («ул. Ленина») says nothing without its town.
@@ -34,6 +42,12 @@ export interface ClusterFeatures {
   problem: string[];
   /** Content stems (stop words and place names removed), at most 80. */
   words: string[];
+  /**
+   * `t:<hash>` of the text's content stems in order (digits, case, punctuation and emoji aside: a bot changes the
+   * phone number, a resident the flat), when it has COPY_MIN_STEMS or more; absent otherwise and in features cached
+   * before it existed.
+   */
+  copy?: string;
 }
 
 export function authorKey(author: { name: string; url?: string | undefined }): string {
@@ -54,6 +68,9 @@ export function clusterFeaturesOf(text: string, author: { name: string; url?: st
   const words: string[] = [];
   const problem: string[] = [];
   const seen = new Set<string>();
+  const sequence = tokens.map((t) => t.stem).filter((stem) => stem.length >= 2 && !STOP_STEMS.has(stem) && !DIGITS.test(stem));
+  const copy = sequence.length >= COPY_MIN_STEMS
+    ? `t:${createHash('sha256').update(sequence.join(' ')).digest('base64url').slice(0, 16)}` : undefined;
   // The content stems in order of first appearance, as the features before lemma keys gave them.
   for (const { stem } of tokens) {
     if (stem.length < 2 || STOP_STEMS.has(stem) || DIGITS.test(stem) || seen.has(stem)) continue;
@@ -62,7 +79,7 @@ export function clusterFeaturesOf(text: string, author: { name: string; url?: st
     if (KEYWORDS.has(stem)) problem.push(stem);
     if (words.length < MAX_WORDS) words.push(stem);
   }
-  return { places, author: authorKey(author), topic: topicOf(text), problem, words };
+  return { places, author: authorKey(author), topic: topicOf(text), problem, words, ...(copy ? { copy } : {}) };
 }
 
 export function jaccard(a: readonly string[], b: readonly string[]): number {
@@ -74,20 +91,22 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
   return shared / (left.size + right.size - shared);
 }
 
-export type ClusterReason = 'surge' | 'duplicate';
+export type ClusterReason = 'surge' | 'duplicate' | 'copy';
 
-type Comparable = Pick<ClusterFeatures, 'places' | 'author' | 'topic' | 'problem' | 'words'> & { receivedMs: number };
+type Comparable = Pick<ClusterFeatures, 'places' | 'author' | 'topic' | 'problem' | 'words' | 'copy'> & { receivedMs: number };
 
 /**
  * Why `a` and `b` belong together, or null. Surge: a shared specific place, received within 6 h, the same topic
  * (or one of them unknown), and problem words with Jaccard ≥ 0.5 (or, when either has none, content stems with Jaccard ≥ 0.35). Duplicate:
- * the same author within 24 h and content stems with Jaccard ≥ 0.6 (a re-post, an edited copy), wherever.
+ * the same author within 24 h and content stems with Jaccard ≥ 0.6 (a re-post, an edited copy), wherever. Copy:
+ * another author within 24 h, the same text of COPY_MIN_STEMS or more, wherever.
  */
 export function clusterReason(a: Comparable, b: Comparable): ClusterReason | null {
   const apart = Math.abs(a.receivedMs - b.receivedMs);
   if (a.author === b.author && apart <= DUPLICATE_WINDOW_MS && jaccard(a.words, b.words) >= DUPLICATE_JACCARD) {
     return 'duplicate';
   }
+  if (a.copy !== undefined && a.copy === b.copy && apart <= DUPLICATE_WINDOW_MS) return 'copy';
   // The topic rules miss many word forms («горячую воду»): an unknown topic does not keep two appeals apart.
   if (apart > SURGE_WINDOW_MS || (a.topic !== b.topic && a.topic !== 'other' && b.topic !== 'other')) return null;
   if (!a.places.some((p) => b.places.includes(p))) return null;

@@ -1,6 +1,7 @@
-// Puts each appeal that arrives waiting into a surge cluster (same problem, same place, within hours) or a
-// duplicate fold (same author, near-identical text, within a day) — incrementally: every appeal is looked at once,
-// against the candidates its place and author keys find in the cache (migration 007), oldest first.
+// Puts each appeal that arrives waiting into a surge cluster (same problem, same place, within hours), a duplicate
+// fold (same author, near-identical text, within a day) or a copy fold (the same long text from other authors within
+// a day) — incrementally: every appeal is looked at once, against the candidates its place, author and copy keys find
+// in the cache (migration 007), oldest first.
 import type { CacheDb } from '../cache/open-cache.js';
 import {
   clusterFeaturesOf, clusterReason, DUPLICATE_WINDOW_MS, SURGE_WINDOW_MS, type ClusterFeatures, type ClusterReason,
@@ -76,8 +77,9 @@ export function createClusterKeeper(db: CacheDb): ClusterKeeper {
     const me: Known = { ...features, receivedMs: row.received_ms };
     const matches: { id: string; reason: ClusterReason; apart: number }[] = [];
     const seen = new Set<string>([row.id]);
-    for (const key of [...features.places, features.author]) {
-      const window = key.startsWith('a:') ? DUPLICATE_WINDOW_MS : SURGE_WINDOW_MS;
+    const keys = [...features.places, features.author, ...(features.copy ? [features.copy] : [])];
+    for (const key of keys) {
+      const window = key.startsWith('p:') ? SURGE_WINDOW_MS : DUPLICATE_WINDOW_MS;
       for (const { appeal_id: other } of candidates.all(key, row.received_ms - window, row.received_ms + window,
         MAX_CANDIDATES_PER_KEY)) {
         if (seen.has(other)) continue;
@@ -92,7 +94,7 @@ export function createClusterKeeper(db: CacheDb): ClusterKeeper {
     // The closest in time gives the reason; a duplicate of the same author before a surge at the same distance.
     matches.sort((x, y) => x.apart - y.apart || (x.reason === 'duplicate' ? -1 : 0) - (y.reason === 'duplicate' ? -1 : 0));
     const best = matches[0];
-    for (const key of [...features.places, features.author]) insertKey.run(key, row.received_ms, row.id);
+    for (const key of keys) insertKey.run(key, row.received_ms, row.id);
     insertFeatures.run(row.id, JSON.stringify(features), best?.reason ?? null);
     cache.set(row.id, me);
     if (!best) return;

@@ -91,7 +91,8 @@ export class ClusterStore {
   members(clusterId: string): ClusterMember[] {
     return this.membersStmt.all(clusterId).map((row) => ({
       id: row.id, source: row.source, authorName: row.author_name, excerpt: row.excerpt, receivedAt: row.received_at,
-      status: row.local_status, reason: row.reason === 'surge' || row.reason === 'duplicate' ? row.reason : null,
+      status: row.local_status,
+      reason: row.reason === 'surge' || row.reason === 'duplicate' || row.reason === 'copy' ? row.reason : null,
     }));
   }
 

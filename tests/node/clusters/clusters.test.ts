@@ -69,6 +69,57 @@ describe('cluster formation', () => {
   });
 });
 
+describe('copies: the same long text from other authors', () => {
+  // Real texts (tests/fixtures/not-appeals-real.jsonl, a job-bait comment from a public anti-spam sample file; and
+  // tests/fixtures/real-appeals-nso.jsonl, residents' words quoted on radio1.ru), posted as a bot posts under every
+  // page (another account, another phone number, an emoji more) and as a template handed to neighbours.
+  const BAIT = 'Нужен человек для удаленного заработка. С вас, телефон и 2 часа свободного времени. Доход достойный. Для связи (+) в ЛС';
+  const ROAD = 'Достаточно было одного дня дождя, чтобы дорога стала непроходимой. КАМАЗ с мусором съехал вчера всё на том же '
+    + 'участке, в трёх километрах от Бакмасихи';
+  const H = 60;
+  const drafts: { id: string; minutesAgo: number; author: string; text: string; page: string }[] = [
+    { id: 'bait-1', minutesAgo: 50, author: 'Алина', text: BAIT, page: 'minzdrav_nso' },
+    { id: 'bait-2', minutesAgo: 41, author: 'Вика Работа', text: BAIT.replace('2 часа', '3 часа'), page: 'mingkh_nso' },
+    { id: 'bait-3', minutesAgo: 30, author: 'Кристина', text: `${BAIT.toUpperCase()} 🤝`, page: 'mer_nsk' },
+    { id: 'road-1', minutesAgo: 20 * H, author: 'Житель Таскаево', text: ROAD, page: 'mintrans_nso' },
+    { id: 'road-2', minutesAgo: 6 * H, author: 'Ирина В.', text: `${ROAD}!!!`, page: 'mintrans_nso' },
+    // Apart: the template two days later; a short text two people happened to write alike; one word changed.
+    { id: 'road-late', minutesAgo: 50 * H, author: 'Сосед', text: ROAD, page: 'mintrans_nso' },
+    { id: 'short-1', minutesAgo: 90, author: 'Олег', text: 'тротуары не чищены вообще', page: 'mer_nsk' },
+    { id: 'short-2', minutesAgo: 80, author: 'Нина', text: 'Тротуары не чищены вообще!', page: 'mer_nsk' },
+    { id: 'bait-edited', minutesAgo: 35, author: 'Даша', text: BAIT.replace('достойный', 'стабильный'), page: 'minobr_nso' },
+  ];
+
+  it('fold into one row whatever page and author, and stay apart past a day, when short, or when words differ', () => {
+    const temp = tempDir('clusters-copies');
+    const cache = openLocalCache(temp.dir);
+    cleanup.push(() => temp.remove(), () => cache.db.close());
+    const now = Date.now();
+    cache.transaction(() => {
+      for (const d of drafts) {
+        cache.appeals.storeServer(asStored({
+          id: d.id, source: 'vk', channel: { name: d.page, url: `https://vk.com/${d.page}` }, author: { name: d.author },
+          text: d.text, attachments: [], receivedAt: new Date(now - d.minutesAgo * 60_000).toISOString(),
+        }));
+      }
+    });
+    createClusterKeeper(cache.db).step(1000);
+    const store = new ClusterStore(cache.db);
+    const clusterOf = (id: string) => store.clusterIdOf(id);
+    expect(clusterOf('bait-1')).not.toBeNull();
+    expect(clusterOf('bait-2')).toBe(clusterOf('bait-1'));
+    expect(clusterOf('bait-3')).toBe(clusterOf('bait-1'));
+    expect(clusterOf('road-1')).not.toBeNull();
+    expect(clusterOf('road-2')).toBe(clusterOf('road-1'));
+    expect(clusterOf('road-1')).not.toBe(clusterOf('bait-1'));
+    for (const id of ['road-late', 'short-1', 'short-2', 'bait-edited']) expect(clusterOf(id), id).toBeNull();
+    expect(store.members(clusterOf('bait-1')!).map((m) => m.reason).sort()).toEqual(['copy', 'copy', null]);
+    const collapsed = store.collapse(cache.rows.inboxIds('newest'), new Set());
+    expect(collapsed.ids).toHaveLength(drafts.length - 2 - 1);
+    expect(collapsed.clusters['bait-3']?.size).toBe(3);
+  });
+});
+
 describe('cluster decisions on the real server', () => {
   let server: RunningServer;
   let serverTemp: ReturnType<typeof tempDir>;

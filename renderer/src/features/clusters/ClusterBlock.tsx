@@ -1,5 +1,5 @@
 // The detail pane's list of a surge cluster's appeals (#6): who wrote what and when, and why each joined
-// («тот же адрес и проблема» / «повтор автора»). Citizen text: React text nodes through inertText(), never HTML.
+// («та же проблема, то же место» / «повтор того же автора» / «тот же текст, другой автор»). Citizen text: React text nodes through inertText(), never HTML.
 import { useEffect, useState } from 'react';
 import type { ClusterMember } from '../../../../shared/desk-api/routing-contract.js';
 import { inertText } from '../../../../shared/text/inert-text.js';
@@ -14,6 +14,7 @@ import { keysFor } from '../shortcuts/shortcut-table.js';
 const REASONS: Record<NonNullable<ClusterMember['reason']>, string> = {
   surge: 'та же проблема, то же место',
   duplicate: 'повтор того же автора',
+  copy: 'тот же текст, другой автор',
 };
 const STATUS: Record<ClusterMember['status'], string> = { new: 'ждёт', routed: 'направлено', rejected: 'отклонено' };
 
