@@ -4,6 +4,7 @@ import path from 'node:path';
 import { app, dialog, Menu, powerMonitor, safeStorage, session, type BrowserWindow } from 'electron';
 import type { DeskCore } from '../core/desk-core.js';
 import { connectCoreHost } from '../core/host/core-client.js';
+import { superviseCore } from '../core/host/core-supervisor.js';
 import { START_FRESH_CACHE_FLAG } from '../core/host/core-protocol.js';
 import { describeConfigError, loadAppConfig } from './app-config.js';
 import { APP_ENTRY_URL } from './app-origin.js';
@@ -110,13 +111,13 @@ async function startCore(apiUrl: string | null, pushDelayMs: number): Promise<De
   // speaks the core host protocol (electron/core/host/core-protocol.ts). The safeStorage token store stays in this
   // process: the core gets the restored token at start and reports each save or clear, applied here in order.
   // A start failure rejects as before: a CacheOpenError with its kind (cache_missing, …) and message.
-  const started = await connectCoreHost(forkCoreProcess(coreHostMain), {
+  const connect = (startFreshCache: boolean) => connectCoreHost(forkCoreProcess(coreHostMain), {
     options: {
       dataDir: path.join(userData, 'desk'),
       apiUrl: apiUrl ?? demoServer?.url ?? '',
       demo: apiUrl === null,
       // The operator's explicit confirmation to start over when the cache is missing, empty or corrupt.
-      startFreshCache: process.argv.includes(START_FRESH_CACHE_FLAG),
+      startFreshCache,
       // The undo window (policy `undoSeconds`, default 7 s): decisions wait this long, undoable, before they are sent.
       pushDelayMs,
     },
@@ -125,6 +126,9 @@ async function startCore(apiUrl: string | null, pushDelayMs: number): Promise<De
     // The core's fetch is net.fetch inside the utility process, on the default session with the policy proxy and
     // extra CA (core-host-utility.ts, core-process.ts).
   });
+  // A core process that crashes is started again on the same folder (never fresh: that is the operator's choice at
+  // a start), and the window goes on with it (core-supervisor.ts).
+  const started = superviseCore(await connect(process.argv.includes(START_FRESH_CACHE_FLAG)), () => connect(false), { log });
   core = started;
   if (apiUrl === null) {
     const session = await started.call('session.get', {});

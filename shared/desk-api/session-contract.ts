@@ -35,9 +35,12 @@ export const SESSION_METHODS = {
  * The window's link to the desk's core, said by what carries it, never by the core: the core client when the core's
  * process ends unasked (Electron's utility process crashed; electron/core/host/core-client.ts), the harness bridge
  * when the browser workstation's process is gone (tests/harness/desk-bridge.ts). Decisions made before are safe in
- * SQLite; the page says so and asks for a restart instead of looking «В сети» while nothing answers.
+ * SQLite; the page says so and asks for a restart instead of looking «В сети» while nothing answers. Where a
+ * supervisor restarts the core (electron/core/host/core-supervisor.ts), `restarting` says one is on its way, and
+ * {connected: true} that it is back: the page then reloads what it shows.
  */
-export const DeskLink = z.object({ connected: z.boolean() });
+export const DeskLink = z.object({ connected: z.boolean(), restarting: z.boolean().optional() });
+export type DeskLink = z.infer<typeof DeskLink>;
 
 export const SESSION_EVENTS = {
   'session.changed': Session,

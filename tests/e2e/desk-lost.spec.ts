@@ -1,9 +1,11 @@
 // The browser workstation's process is gone (closed, killed): the page had kept saying «В сети» while nothing
 // answered (left alone in the notes of 4 December). The bridge now says the link is lost (DeskLink) and the status
 // bar says so in words, as an alert; what was decided before is safe in SQLite. The Electron side — a crashed core
-// utility process — is the core client's, tested in tests/node/core-host.
+// utility process — is the core client's, tested in tests/node/core-host. A core that crashes is restarted
+// (core-supervisor.ts, in Electron's main and in the harness alike): the bar says so meanwhile, and the page goes on
+// with the new core — a key routes again.
 import { test, expect } from '@playwright/test';
-import { DESK_LOST_TEXT } from '../../renderer/src/features/sync/sync-status-text.js';
+import { DESK_LOST_TEXT, DESK_RESTARTING_TEXT } from '../../renderer/src/features/sync/sync-status-text.js';
 import { serverForSpec } from './stack.js';
 
 const spec = serverForSpec(5);
@@ -19,6 +21,35 @@ test('a desk whose process is gone says so in the status bar instead of «В с�
     await expect(inbox.status).toHaveText(DESK_LOST_TEXT);
     await expect(inbox.status).toHaveAttribute('role', 'alert');
     expect(await inbox.status.evaluate((el) => el.scrollWidth <= el.clientWidth), 'the words are cut').toBe(true);
+  } finally {
+    await close();
+  }
+});
+
+test('a core that crashes is restarted: the bar says so meanwhile, then the desk routes again', async ({ page }) => {
+  const { inbox, desk, close } = await spec.openDesk(page, 'operator1');
+  try {
+    await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    // The restart takes about a second: every state the bar shows is noted as it changes.
+    const states: string[] = [];
+    await page.exposeFunction('noteState', (state: string) => states.push(state));
+    await page.evaluate(() => {
+      const bar = document.querySelector('[data-testid="sync-status"]')?.parentElement;
+      if (!bar) return;
+      new MutationObserver(() => {
+        const state = document.querySelector('[data-testid="sync-status"]')?.getAttribute('data-state');
+        if (state) void (window as unknown as { noteState(s: string): Promise<void> }).noteState(state);
+      }).observe(bar, { subtree: true, childList: true, attributes: true });
+    });
+    expect(await desk.crashCore()).toBe(true);
+    await expect.poll(() => states.includes('restarting'), { timeout: 10_000 }).toBe(true);
+    await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    expect(await page.getByText(DESK_RESTARTING_TEXT).count()).toBe(0);
+
+    const id = await inbox.selectedId();
+    await page.keyboard.press('Digit1');
+    await expect(inbox.grid.locator(`[data-appeal-id="${id}"]`)).toHaveCount(0);
+    await spec.server.expectAppeals({ [id]: { status: 'routed', version: 2 } });
   } finally {
     await close();
   }

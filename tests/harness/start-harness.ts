@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createDeskCore, type DeskCore } from '../../electron/core/desk-core.js';
 import { connectCoreHost } from '../../electron/core/host/core-client.js';
+import { superviseCore } from '../../electron/core/host/core-supervisor.js';
 import { startCoreWorker } from '../../electron/core/host/core-worker-transport.js';
 import { createFileTokenStore } from '../../electron/core/token-store.js';
 import { headerCspFor } from '../../electron/main/content-security-policy.js';
@@ -71,6 +72,11 @@ export interface Harness {
   key: string;
   port: number;
   core: DeskCore;
+  /**
+   * Ends the core's worker as a crash would (tests): the supervisor starts another. False when the core runs on this
+   * thread (coreThread 'same') and cannot be crashed apart from the harness.
+   */
+  crashCore(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -89,9 +95,14 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const log = options.log !== undefined ? { log: options.log } : {};
   // The token file stays on this side, as the safeStorage store stays in Electron's main: the core reports changes.
   // The server listens while the core starts (as Electron's window loads meanwhile); calls wait for it.
+  let worker: ReturnType<typeof startCoreWorker> | null = null;
   const corePromise: Promise<DeskCore> = options.coreThread === 'same'
     ? createDeskCore({ ...coreOptions, tokenStore, ...log })
-    : coreHostWorkerBundle(options.log).then((bundle) => connectCoreHost(startCoreWorker(bundle), { options: coreOptions, tokenStore, ...log }));
+    : coreHostWorkerBundle(options.log).then(async (bundle) => {
+      // As in Electron: a core worker that dies is started again on the same folder (core-supervisor.ts).
+      const connect = () => connectCoreHost(worker = startCoreWorker(bundle), { options: coreOptions, tokenStore, ...log });
+      return superviseCore(await connect(), connect, log);
+    });
   corePromise.catch(() => undefined); // a start failure is thrown below, once
 
   // Every response carries the page's own policy; re-read whenever index.html is served.
@@ -234,7 +245,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       })();
       return closing;
     };
-    return { url, origin, key, port, core, close };
+    const crashCore = async (): Promise<boolean> => {
+      if (worker === null) return false;
+      await worker.terminate();
+      return true;
+    };
+    return { url, origin, key, port, core, crashCore, close };
   } catch (error) {
     for (const unsubscribe of unsubscribers) unsubscribe();
     stopped = true;

@@ -23,7 +23,7 @@ export function connectDesk(): () => void {
   const state = useDeskStore.getState;
   const offs = [
     onDeskEvent('session.changed', (session) => state().applySession(session)),
-    onDeskEvent('desk.link', ({ connected }) => state().applyDeskLink(connected)),
+    onDeskEvent('desk.link', (link) => state().applyDeskLink(link)),
     onDeskEvent('appeals.changed', ({ ids }) => {
       if (state().session?.user) state().onAppealsChanged(ids);
     }),

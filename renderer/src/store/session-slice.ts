@@ -35,6 +35,14 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     get().openDialog('sign-out');
     return Promise.resolve();
   },
+  reloadFromNewCore: async () => {
+    const result = await deskCall('session.get', {});
+    if (!result.ok) return;
+    const before = get().session?.user?.id ?? null;
+    get().applySession(result.value);
+    // The same person: applySession keeps what is shown, but it came from the core that stopped.
+    if (before !== null && before === (result.value.user?.id ?? null)) loadSignedInData(get());
+  },
   applySession: (session) => {
     const before = get().session?.user?.id ?? null;
     const after = session.user?.id ?? null;

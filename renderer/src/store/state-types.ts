@@ -4,6 +4,7 @@ import type { Conflict, InboxRow, Session, SyncStatus } from '../../../shared/de
 import type { DecidableList } from '../lists/decidable-list-types.js';
 import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
 import type { Target } from '../../../shared/domain/target.js';
+import type { DeskLink } from '../../../shared/desk-api/session-contract.js';
 import type { HeldBy, TeamView } from '../../../shared/desk-api/team-contract.js';
 import type { SelectionHold } from './desk-hold.js';
 
@@ -21,6 +22,8 @@ export interface SessionSlice {
   login(login: string, password: string): Promise<void>;
   logout(): Promise<void>;
   applySession(session: Session): void;
+  /** A new desk core took over (DeskLink back up): ask it who is signed in and load everything shown again. */
+  reloadFromNewCore(): Promise<void>;
 }
 
 export type { DetailState } from '../lists/decidable-list-types.js';
@@ -106,9 +109,12 @@ export interface TargetsSlice {
 
 export interface SyncSlice {
   syncStatus: SyncStatus | null;
-  /** The window lost its desk core (DeskLink): the status bar says so until it is back or the program restarts. */
-  deskLost: boolean;
-  applyDeskLink(connected: boolean): void;
+  /**
+   * The window's link to its desk core (DeskLink): 'lost' (the status bar asks for a restart), 'restarting' (a new core
+   * is on its way), 'up'. Back up after either, the page reloads what it shows from the new core.
+   */
+  deskLink: 'up' | 'restarting' | 'lost';
+  applyDeskLink(link: DeskLink): void;
   conflicts: readonly Conflict[];
   loadSync(): Promise<void>;
   applySyncStatus(status: SyncStatus): void;

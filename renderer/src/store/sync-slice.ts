@@ -9,8 +9,13 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get) => {
   let applied = 0;
   return {
     syncStatus: null,
-    deskLost: false,
-    applyDeskLink: (connected) => set({ deskLost: !connected }),
+    deskLink: 'up',
+    applyDeskLink: (link) => {
+      const was = get().deskLink;
+      const next = link.connected ? 'up' : link.restarting ? 'restarting' : 'lost';
+      set({ deskLink: next });
+      if (next === 'up' && was !== 'up') void get().reloadFromNewCore();
+    },
     conflicts: [],
     loadSync: async () => {
       const before = applied;

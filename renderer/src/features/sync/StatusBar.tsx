@@ -6,7 +6,7 @@ import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useKeymapVersion } from '../shortcuts/use-keymap.js';
 import type { SyncStatus } from '../../../../shared/desk-api/contract.js';
-import { DESK_LOST_TEXT, handoverWaitingText, syncProgressText, syncStatusParts, waitingParts } from './sync-status-text.js';
+import { DESK_LOST_TEXT, DESK_RESTARTING_TEXT, handoverWaitingText, syncProgressText, syncStatusParts, waitingParts } from './sync-status-text.js';
 import { TeamPresence } from '../team/TeamPresence.js';
 import { onlineNames, SHOWN_NAMES } from '../team/presence-names.js';
 import { useFitLevel } from '../../app/use-fit-level.js';
@@ -39,7 +39,7 @@ export function StatusBar() {
   const lastDecided = useDeskStore((s) => s.lastDecided);
   // A remap re-renders the hint (the shell re-renders too; this keeps the bar right on its own).
   useKeymapVersion();
-  const lost = useDeskStore((s) => s.deskLost);
+  const link = useDeskStore((s) => s.deskLink);
   const state = status?.state ?? 'signed-out';
   const lead = useDeskStore((s) => s.session?.user?.role === 'lead');
   const hints = statusHints(view, lead);
@@ -55,12 +55,12 @@ export function StatusBar() {
   ].join('\n'));
   return (
     <footer className="status-bar" data-fold={fold} ref={(element) => { barRef.current = element; }}>
-      {lost ? (
-        // Nothing answers any more (DeskLink): the last «В сети» would be a lie. What was decided is safe in SQLite.
-        <span data-testid="sync-status" data-state="lost" role="alert" className="sync-status sync-lost"
+      {link !== 'up' ? (
+        // Nothing answers (DeskLink): the last «В сети» would be a lie. What was decided is safe in SQLite.
+        <span data-testid="sync-status" data-state={link} role="alert" className="sync-status sync-lost"
           title="Решения, принятые до этого, сохранены на этом компьютере и уйдут после перезапуска">
           <span className="sync-dot" aria-hidden="true" />
-          {DESK_LOST_TEXT}
+          {link === 'lost' ? DESK_LOST_TEXT : DESK_RESTARTING_TEXT}
         </span>
       ) : (
         <span data-testid="sync-status" data-state={state} data-pending={status?.pending ?? 0}

@@ -91,3 +91,5 @@ export const syncEventText = (event: string): string => EVENT_TEXT[event] ?? 'С
 
 /** The window lost its desk core (DeskLink, StatusBar): nothing answers; what was decided before is safe in SQLite. */
 export const DESK_LOST_TEXT = 'Программа не отвечает: перезапустите её — принятые решения сохранены';
+/** A new desk core is on its way (core-supervisor.ts): nothing answers for a few seconds, then all goes on. */
+export const DESK_RESTARTING_TEXT = 'Программа перезапускается — принятые решения сохранены';
