@@ -27,6 +27,10 @@ const GONE: DeskResult<never> = {
   ok: false, error: { code: 'internal', message: 'Рабочая часть программы остановилась; перезапустите программу' },
 };
 const CLOSING: DeskResult<never> = { ok: false, error: { code: 'internal', message: 'Программа завершает работу' } };
+/** A call the crashed core never answered: whether it was done is unknown, so it is not repeated — the person does. */
+const CUT_OFF: DeskResult<never> = {
+  ok: false, error: { code: 'internal', message: 'Программа перезапускается: повторите действие через несколько секунд' },
+};
 
 /**
  * A DeskCore that stands for `first` and, after each crash, for the core `restart` starts: calls go to the current
@@ -149,11 +153,16 @@ export function superviseCore(first: DeskCore, restart: () => Promise<DeskCore>,
   return {
     async call(method, input) {
       const core = await coreForCall();
-      return core ? core.call(method, input) : state === 'closed' ? CLOSING : GONE;
+      if (!core) return state === 'closed' ? CLOSING : GONE;
+      const result = await core.call(method, input);
+      // Cut off by the crash (the core client's «остановилась; перезапустите»): a restart is on its way instead.
+      return !result.ok && core !== current && state === 'restarting' ? CUT_OFF : result;
     },
     async callJson(method, input) {
       const core = await coreForCall();
-      return core ? core.callJson(method, input) : JSON.stringify(state === 'closed' ? CLOSING : GONE);
+      if (!core) return JSON.stringify(state === 'closed' ? CLOSING : GONE);
+      const json = await core.callJson(method, input);
+      return core !== current && state === 'restarting' && json.startsWith('{"ok":false') ? JSON.stringify(CUT_OFF) : json;
     },
     on(event, listener) {
       let set = listeners.get(event);

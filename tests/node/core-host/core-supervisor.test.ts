@@ -119,6 +119,25 @@ describe('restarts are limited', () => {
     expect(links).toEqual([{ connected: false, restarting: true }, { connected: false, restarting: true }, { connected: false }]);
   });
 
+  it('a call the crash cut off asks to be repeated, not to restart the program; it is not repeated by itself', async () => {
+    const dying = fakeCore('dying');
+    let answerCut: ((result: DeskResult<unknown>) => void) | null = null;
+    let calls = 0;
+    dying.call = () => {
+      calls += 1;
+      return new Promise((resolve) => (answerCut = resolve));
+    };
+    const core = superviseCore(dying, () => Promise.resolve(fakeCore('next')), { delaysMs: [20] });
+    const inFlight = core.call('appeals.route', { appealId: 'a-1', targetId: 'mingkh' });
+    await expect.poll(() => calls).toBe(1); // on its way to the core
+    dying.crash();
+    // What the core client answers a call its core never answered:
+    answerCut!({ ok: false, error: { code: 'internal', message: 'Рабочая часть программы остановилась; перезапустите программу' } });
+    expect(await inFlight).toMatchObject({ ok: false, error: { message: expect.stringContaining('повторите действие') } });
+    expect(calls).toBe(1);
+    expect(await core.call('x', {})).toEqual({ ok: true, value: 'next' });
+  });
+
   it('crashes far apart start the count again; closing during a restart starts nothing', async () => {
     let clock = 0;
     const cores = [fakeCore('a'), fakeCore('b'), fakeCore('c')];
