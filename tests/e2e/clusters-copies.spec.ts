@@ -19,7 +19,7 @@ test('a bot\'s comment under three pages is one row; X, Enter rejects the three 
   await server.start();
   await server.ingest([
     post('bait-1', 50, 'Алина', 'minzdrav_nso', BAIT),
-    post('bait-2', 41, 'Вика Работа', 'mingkh_nso', BAIT.replace('2 часа', '3 часа')),
+    post('bait-2', 41, 'Вика Работа', 'mingkh_nso', BAIT.replaceAll(',', '')),
     post('bait-3', 30, 'Кристина', 'mer_nsk', `${BAIT.toUpperCase()} 🤝`),
     post('road-1', 20, 'Ирина В.', 'mintrans_nso', 'В Линёво на улице Листвянской яма на яме, машины не проедут, просим отсыпать дорогу'),
   ]);

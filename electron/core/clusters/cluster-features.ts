@@ -43,9 +43,9 @@ export interface ClusterFeatures {
   /** Content stems (stop words and place names removed), at most 80. */
   words: string[];
   /**
-   * `t:<hash>` of the text's content stems in order (digits, case, punctuation and emoji aside: a bot changes the
-   * phone number, a resident the flat), when it has COPY_MIN_STEMS or more; absent otherwise and in features cached
-   * before it existed.
+   * `t:<hash>` of the text's content stems and numbers in order (case, punctuation and emoji aside), when it has
+   * COPY_MIN_STEMS stems or more; absent otherwise and in features cached before it existed. Numbers count: «дом 1»
+   * and «дом 2» of one template are two houses, two problems (office-fit's five flooded yards, CI of 5 December).
    */
   copy?: string;
 }
@@ -68,8 +68,8 @@ export function clusterFeaturesOf(text: string, author: { name: string; url?: st
   const words: string[] = [];
   const problem: string[] = [];
   const seen = new Set<string>();
-  const sequence = tokens.map((t) => t.stem).filter((stem) => stem.length >= 2 && !STOP_STEMS.has(stem) && !DIGITS.test(stem));
-  const copy = sequence.length >= COPY_MIN_STEMS
+  const sequence = tokens.map((t) => t.stem).filter((stem) => DIGITS.test(stem) || (stem.length >= 2 && !STOP_STEMS.has(stem)));
+  const copy = sequence.filter((stem) => !DIGITS.test(stem)).length >= COPY_MIN_STEMS
     ? `t:${createHash('sha256').update(sequence.join(' ')).digest('base64url').slice(0, 16)}` : undefined;
   // The content stems in order of first appearance, as the features before lemma keys gave them.
   for (const { stem } of tokens) {
