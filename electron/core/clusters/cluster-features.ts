@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { topicOf } from '../../../shared/topics/topic-of.js';
 import { detectPlaces, type PlaceKind } from '../routing/gazetteer.js';
 import { RULE_STEMS } from '../routing/ministry-rules.js';
-import { STOP_STEMS, tokenize } from '../routing/russian-text.js';
+import { STOP_STEMS, tokenize, type Token } from '../routing/russian-text.js';
 
 /** Surge: same problem, same place, received at most this far apart (from any member already in the cluster). */
 export const SURGE_WINDOW_MS = 6 * 3_600_000;
@@ -54,6 +54,13 @@ export function authorKey(author: { name: string; url?: string | undefined }): s
   return `a:${(author.url ?? author.name).trim().toLowerCase().replaceAll('ё', 'е')}`;
 }
 
+/** A text's copy key (ClusterFeatures.copy): its content stems and numbers in order, hashed; undefined when short. */
+export function copyKeyOf(tokens: readonly Token[]): string | undefined {
+  const sequence = tokens.map((t) => t.stem).filter((stem) => DIGITS.test(stem) || (stem.length >= 2 && !STOP_STEMS.has(stem)));
+  return sequence.filter((stem) => !DIGITS.test(stem)).length >= COPY_MIN_STEMS
+    ? `t:${createHash('sha256').update(sequence.join(' ')).digest('base64url').slice(0, 16)}` : undefined;
+}
+
 export function clusterFeaturesOf(text: string, author: { name: string; url?: string | undefined }): ClusterFeatures {
   const tokens = tokenize(text);
   const detection = detectPlaces(tokens);
@@ -68,9 +75,7 @@ export function clusterFeaturesOf(text: string, author: { name: string; url?: st
   const words: string[] = [];
   const problem: string[] = [];
   const seen = new Set<string>();
-  const sequence = tokens.map((t) => t.stem).filter((stem) => DIGITS.test(stem) || (stem.length >= 2 && !STOP_STEMS.has(stem)));
-  const copy = sequence.filter((stem) => !DIGITS.test(stem)).length >= COPY_MIN_STEMS
-    ? `t:${createHash('sha256').update(sequence.join(' ')).digest('base64url').slice(0, 16)}` : undefined;
+  const copy = copyKeyOf(tokens);
   // The content stems in order of first appearance, as the features before lemma keys gave them.
   for (const { stem } of tokens) {
     if (stem.length < 2 || STOP_STEMS.has(stem) || DIGITS.test(stem) || seen.has(stem)) continue;

@@ -9,6 +9,12 @@
 import type { RejectAdvice } from '../../../shared/desk-api/routing-contract.js';
 import { tokenize, type Token } from './russian-text.js';
 
+/**
+ * The advice's words when the text itself was rejected as spam before (suggest-worker.ts, by the copy key): the dialog
+ * says «похоже: уже отклонён как спам».
+ */
+export const LEARNED_SPAM_WORDS = 'уже отклонён как спам';
+
 /** Gratitude: «спасибо», «благодарю/благодарность/благодарны», «поблагодарить», «признательны», «низкий поклон». */
 const GRATITUDE = /^(спасиб|благодар|поблагодар|отблагодар|признател|поклон$)/u;
 /** What a letter asks a paper or an office to pass on: «просим поблагодарить», «прошу передать благодарность». */
