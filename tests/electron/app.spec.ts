@@ -80,3 +80,20 @@ test('a reload of the app page itself goes through (the error boundary\'s «Пе
   expect(page.url()).toBe(start);
   await expect(page.getByRole('grid', { name: 'Обращения, ожидающие разбора' })).toBeVisible({ timeout: 120_000 });
 });
+
+test('a core utility process that dies is started again: the bar says so, then the inbox answers again', async () => {
+  await expect(page.getByRole('grid', { name: 'Обращения, ожидающие разбора' })).toBeVisible({ timeout: 120_000 });
+  const status = page.getByTestId('sync-status');
+  await expect(status).toHaveAttribute('data-state', 'online', { timeout: 60_000 });
+  // The core's process, by the service name it was forked with (core-process.ts), ended as a crash ends it.
+  const killed = await app.evaluate(({ app: electronApp }) => {
+    const core = electronApp.getAppMetrics().find((m) => m.type === 'Utility' && m.name === 'Triage Desk core');
+    if (!core) return false;
+    process.kill(core.pid, 'SIGKILL');
+    return true;
+  });
+  expect(killed).toBe(true);
+  await expect(status).toHaveAttribute('data-state', 'restarting', { timeout: 10_000 });
+  await expect(status).toHaveAttribute('data-state', 'online', { timeout: 60_000 });
+  await expect.poll(() => page.getByRole('row').count(), { timeout: 30_000 }).toBeGreaterThan(1);
+});
