@@ -186,8 +186,17 @@ async function start(): Promise<void> {
   });
   disposeIpc = registerDeskIpc(window, corePromise, (method) => policyRefusal(policy, method));
   corePromise.then(async (started) => {
-    stopScreenLock = followScreenLock(powerMonitor, (present) => {
+    let present = true;
+    const tellPresence = (): void => {
       started.call('team.present', { present }).catch((error: unknown) => log(`team.present not applied: ${String(error)}`));
+    };
+    stopScreenLock = followScreenLock(powerMonitor, (now) => {
+      present = now;
+      tellPresence();
+    });
+    // A core started again after a crash (core-supervisor.ts) knows nothing of a locked screen: it is told again.
+    started.on('desk.link', (link) => {
+      if ((link as { connected: boolean }).connected && !present) tellPresence();
     });
     await applyPolicyFavorites(started, policy);
     stopUpdater = startUpdater({
