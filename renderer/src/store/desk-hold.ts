@@ -110,3 +110,12 @@ export function forgetHolds(): void {
   sentBy = 'unknown';
   clearTimeout(restTimer);
 }
+
+/**
+ * A new desk core took over after a crash (core-supervisor.ts): it holds nothing, so colleagues would not see what this
+ * desk reads until the operator moved. The hold last asked for, if any, is asked again (its answer is advice, as ever).
+ */
+export function reassertHold(): void {
+  if (intent?.id === undefined || intent.id === null || sentBy === null) return;
+  void deskCall('team.hold', { appealId: intent.id });
+}

@@ -1,5 +1,6 @@
 // Who is signed in; switching between the login screen and the inbox; loading everything after sign-in.
 import { deskCall } from '../desk-client.js';
+import { reassertHold } from './desk-hold.js';
 import { setCentreOffset } from '../time/novosibirsk-time.js';
 import type { DeskState, SessionSlice, SliceCreator } from './state-types.js';
 
@@ -41,7 +42,10 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     const before = get().session?.user?.id ?? null;
     get().applySession(result.value);
     // The same person: applySession keeps what is shown, but it came from the core that stopped.
-    if (before !== null && before === (result.value.user?.id ?? null)) loadSignedInData(get());
+    if (before !== null && before === (result.value.user?.id ?? null)) {
+      loadSignedInData(get());
+      reassertHold();
+    }
   },
   applySession: (session) => {
     const before = get().session?.user?.id ?? null;

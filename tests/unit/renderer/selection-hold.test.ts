@@ -4,6 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DeskResult } from '../../../shared/desk-api/contract.js';
 import type { HeldBy } from '../../../shared/desk-api/team-contract.js';
+import { reassertHold } from '../../../renderer/src/store/desk-hold.js';
 import { useDeskStore } from '../../../renderer/src/store/desk-store.js';
 import { NOT_FOUND, sleep, useFakeDesk } from './fake-desk.js';
 import type { DeskState } from '../../../renderer/src/store/state-types.js';
@@ -80,5 +81,12 @@ describe('the hold of the inbox selection', () => {
     await useDeskStore.getState().decide({ type: 'route', targetId: 'zdrav' });
     expect(useDeskStore.getState().alert?.text).toContain('Нажмите ту же клавишу ещё раз');
     expect(useDeskStore.getState().rowIds).toContain(IDS[1]);
+  });
+
+  it('a new core after a crash is asked again for the hold the page last asked for (it holds nothing)', async () => {
+    expect(useDeskStore.getState().selectionHold).toEqual({ id: IDS[0], state: 'mine' });
+    reassertHold();
+    await sleep(10);
+    expect(holdCalls).toEqual([IDS[0]]);
   });
 });
