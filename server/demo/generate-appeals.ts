@@ -131,7 +131,7 @@ export function generateDemoAppeals(count: number, opts: DemoOptions): Appeal[] 
   const appeals: Appeal[] = drafts.map((d) => {
     nextId[d.source] += d.gap;
     const postId = nextId[d.source];
-    return {
+    const appeal: Appeal = {
       id: `${d.source}-${postId}`,
       source: d.source,
       channel: d.channel,
@@ -146,9 +146,7 @@ export function generateDemoAppeals(count: number, opts: DemoOptions): Appeal[] 
       routedBy: null,
       routedAt: null,
     };
+    return opts.worked ? decideAsTheShift(appeal, d.intent, shift, now) : appeal;
   });
-  const result = opts.worked
-    ? appeals.map((appeal, i) => decideAsTheShift(appeal, (drafts[i] as (typeof drafts)[number]).intent, shift, now))
-    : appeals;
-  return result.reverse();
+  return appeals.reverse();
 }
