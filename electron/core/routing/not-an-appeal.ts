@@ -10,7 +10,7 @@ import type { RejectAdvice } from '../../../shared/desk-api/routing-contract.js'
 import { tokenize, type Token } from './russian-text.js';
 
 /**
- * The advice's words when the text itself was rejected as spam before (suggest-worker.ts, by the copy key): the dialog
+ * The advice's words when the text itself was rejected as spam before (suggest-targets.ts, by the copy key): the dialog
  * says «похоже: уже отклонён как спам».
  */
 export const LEARNED_SPAM_WORDS = 'уже отклонён как спам';

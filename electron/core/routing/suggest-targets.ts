@@ -3,6 +3,7 @@
 // never enough to drown clear competence evidence: the demo generator's history taught it its own vocabulary) and the
 // gazetteer (the municipality of the place named); each suggestion with a checkable reason and a calibrated score.
 import type { RejectAdvice } from '../../../shared/desk-api/routing-contract.js';
+import { copyKeyOf } from '../clusters/cluster-features.js';
 import type { Target } from '../../../shared/domain/target.js';
 import { offeredSuggestions } from '../../../shared/routing/suggestion-confidence.js';
 import { calibratedScore } from './calibration.js';
@@ -14,7 +15,7 @@ import type { LearnedPlaces } from './learned-places.js';
 import type { Token } from './russian-text.js';
 import { LOCAL_CLASS } from './ministry-rules.js';
 import type { NaiveBayes } from './naive-bayes.js';
-import { notAnAppeal } from './not-an-appeal.js';
+import { LEARNED_SPAM_WORDS, notAnAppeal } from './not-an-appeal.js';
 
 export interface TargetSuggestion {
   targetId: string;
@@ -55,6 +56,12 @@ export interface SuggestContext {
   places?: LearnedPlaces;
   /** The public complaints' model (corpus-model.ts) by default; tests of the competences alone pass an empty one. */
   corpus?: NaiveBayes;
+  /**
+   * Whether an appeal with this copy key (cluster-features.ts) was rejected as spam on this desk: a bot's comment that
+   * comes again word for word after its wave was rejected gets «Спам?» though the rules read nothing in it. The
+   * training worker answers from the cache; without it, only the rules advise.
+   */
+  rejectedAsSpam?: (copyKey: string) => boolean;
   /** Keep candidates under SUGGESTION_FLOOR (measurement only: `npm run suggest -- --all`); the desk never does. */
   keepBelowFloor?: boolean;
   /** The ranking's raw shares instead of calibrated scores (fitting the calibration only: `npm run suggest:eval -- --fit`). */
@@ -195,6 +202,13 @@ const pageLabel = (name: string): string => {
   return chars.length > CHANNEL_REASON_LENGTH ? `${chars.slice(0, CHANNEL_REASON_LENGTH - 1).join('')}…` : chars.join('');
 };
 
+/** The spam advice of a text rejected as spam before (SuggestContext.rejectedAsSpam), by its copy key. */
+function learnedSpam(tokens: readonly Token[], rejectedAsSpam: SuggestContext['rejectedAsSpam']): RejectAdvice | null {
+  if (!rejectedAsSpam) return null;
+  const key = copyKeyOf(tokens);
+  return key !== undefined && rejectedAsSpam(key) ? { reason: 'spam', words: [LEARNED_SPAM_WORDS] } : null;
+}
+
 export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult {
   const features = featuresOf(text);
   const byId = new Map(ctx.targets.map((t) => [t.id, t]));
@@ -289,6 +303,6 @@ export function suggestTargets(text: string, ctx: SuggestContext): SuggestResult
   return {
     suggestions: top,
     place: shownPlace && placeTarget ? { name: shownPlace.place, text: shownPlace.text, targetId: shownPlace.targetId } : null,
-    reject: notAnAppeal(text, features.tokens),
+    reject: notAnAppeal(text, features.tokens) ?? learnedSpam(features.tokens, ctx.rejectedAsSpam),
   };
 }

@@ -6,10 +6,7 @@ import {
   loadModel, loadTargets, mostRoutedMunicipality, nextTrainingStep, type LoadedModel, type SuggestionRow,
   type TrainingDelta,
 } from './model-store.js';
-import { copyKeyOf } from '../clusters/cluster-features.js';
-import { LEARNED_SPAM_WORDS } from './not-an-appeal.js';
-import { tokenize } from './russian-text.js';
-import { suggestTargets, type SuggestResult } from './suggest-targets.js';
+import { suggestTargets } from './suggest-targets.js';
 
 export interface WorkerInput { dbFile: string }
 /** The worker only reads the cache; everything it would write travels to the core, the cache's one writer. */
@@ -91,20 +88,12 @@ async function refresh(): Promise<void> {
   if (targets.length === 0) return;
   let model = await currentModel(generation);
   const defaultLocal = mostRoutedMunicipality(db, targets);
-  /**
-   * Spam the operators already rejected, word for word: a bot's comment that comes again after its wave was rejected
-   * (a day later, under another page) gets «Спам?» though the rules read nothing in it. By the copy key the
-   * clusterer keeps for every appeal that arrived waiting (cluster_keys), so only texts of 8 words and more.
-   */
-  const rejectedAsSpam = db.prepare(`SELECT 1 FROM cluster_keys k JOIN appeals a ON a.id = k.appeal_id
+  // Spam the operators already rejected, word for word (SuggestContext.rejectedAsSpam): by the copy key the clusterer
+  // keeps for every appeal that arrived waiting (cluster_keys), so only texts of 8 words and more.
+  const rejectedAsSpamStmt = db.prepare(`SELECT 1 FROM cluster_keys k JOIN appeals a ON a.id = k.appeal_id
     WHERE k.key = ? AND a.local_status = 'rejected'
       AND json_extract(coalesce(a.local_json, a.server_json), '$.rejectReason') = 'spam' LIMIT 1`).pluck();
-  const withLearnedSpam = (text: string, result: SuggestResult): SuggestResult => {
-    if (result.reject !== null) return result;
-    const key = copyKeyOf(tokenize(text));
-    return key !== undefined && rejectedAsSpam.get(key) !== undefined
-      ? { ...result, reject: { reason: 'spam', words: [LEARNED_SPAM_WORDS] } } : result;
-  };
+  const rejectedAsSpam = (copyKey: string): boolean => rejectedAsSpamStmt.get(copyKey) !== undefined;
   /**
    * Scores the waiting appeals `where` picks, newest first, a page at a time (a page read per batch: texts are not
    * held for a whole pass, and a pass cut short has not read what it did not score); the core stores each batch as
@@ -127,9 +116,9 @@ async function refresh(): Promise<void> {
       const rows = page.all(...params, after.ms, after.ms, after.id, asked) as Waiting[];
       if (rows.length === 0) return true;
       post({ type: 'suggestions', generation, rows: rows.map((row): SuggestionRow => {
-        const result = withLearnedSpam(row.text ?? '', suggestTargets(row.text ?? '', { model: model.model, places: model.places, targets,
+        const result = suggestTargets(row.text ?? '', { model: model.model, places: model.places, targets, rejectedAsSpam,
           ...(defaultLocal ? { defaultLocalTargetId: defaultLocal } : {}), ...(row.channel ? { channelName: row.channel } : {}),
-          ...(typeof row.author_place === 'string' ? { authorPlace: row.author_place } : {}) }));
+          ...(typeof row.author_place === 'string' ? { authorPlace: row.author_place } : {}) });
         const top = result.suggestions[0];
         return [row.id, top?.targetId ?? null, top?.score ?? null, learned, JSON.stringify(result)];
       }) });
