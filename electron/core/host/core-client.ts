@@ -8,6 +8,7 @@ import {
   CORE_PROTOCOL_VERSION, CoreToHostMessage, DeskResultMessage, describeProtocolIssues, type CoreHostTransport,
   type CoreStartOptions,
 } from './core-protocol.js';
+import { createListenerSet } from './listener-set.js';
 
 export interface ConnectCoreHostOptions {
   options: CoreStartOptions;
@@ -47,21 +48,13 @@ export function connectCoreHost(transport: CoreHostTransport, connect: ConnectCo
   const log = connect.log ?? (() => undefined);
   // Each pending call takes its result's JSON text: callJson forwards it as is, call parses it.
   const pending = new Map<number, (json: string) => void>();
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const listeners = createListenerSet(log, 'core client');
   let nextId = 0;
   let phase: 'starting' | 'ready' | 'closing' | 'gone' = 'starting';
   let settleStart: { resolve: (core: DeskCore) => void; reject: (error: Error) => void } | null = null;
   let onClosed: (() => void) | null = null;
 
-  const deliver = (name: string, payload: unknown): void => {
-    for (const listener of listeners.get(name) ?? []) {
-      try {
-        listener(payload);
-      } catch (error) {
-        log(`core client: a ${name} listener threw: ${error instanceof Error ? error.name : 'error'}`);
-      }
-    }
-  };
+  const deliver = listeners.deliver;
 
   const finishAll = (result: DeskResult<never>): void => {
     const json = JSON.stringify(result);
@@ -96,12 +89,7 @@ export function connectCoreHost(transport: CoreHostTransport, connect: ConnectCo
         log(`core client: subscription to unknown event ${JSON.stringify(event.slice(0, 50))} ignored`);
         return () => undefined;
       }
-      let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
-      set.add(listener);
-      return () => {
-        set.delete(listener);
-      };
+      return listeners.add(event, listener);
     },
     async close() {
       if (phase === 'gone') return;

@@ -7,6 +7,7 @@
 import type { DeskResult } from '../../../shared/desk-api/contract.js';
 import type { DeskLink } from '../../../shared/desk-api/session-contract.js';
 import type { DeskCore } from '../desk-core.js';
+import { createListenerSet } from './listener-set.js';
 
 export interface SuperviseOptions {
   log?: (line: string) => void;
@@ -44,7 +45,7 @@ export function superviseCore(first: DeskCore, restart: () => Promise<DeskCore>,
   const resetAfterMs = options.resetAfterMs ?? DEFAULT_RESET_AFTER_MS;
   const callWaitMs = options.callWaitMs ?? DEFAULT_CALL_WAIT_MS;
   const now = options.now ?? Date.now;
-  const listeners = new Map<string, Set<(payload: unknown) => void>>();
+  const listeners = createListenerSet(log, 'core supervisor');
   let current: DeskCore | null = null;
   let detach: (() => void)[] = [];
   let state: 'running' | 'restarting' | 'stopped' | 'closed' = 'running';
@@ -54,15 +55,7 @@ export function superviseCore(first: DeskCore, restart: () => Promise<DeskCore>,
   /** Calls made while no core runs, waiting for the next one (or for the end). */
   let waiters: ((core: DeskCore | null) => void)[] = [];
 
-  const deliver = (event: string, payload: unknown): void => {
-    for (const listener of listeners.get(event) ?? []) {
-      try {
-        listener(payload);
-      } catch (error) {
-        log(`core supervisor: a ${event} listener threw: ${error instanceof Error ? error.name : 'error'}`);
-      }
-    }
-  };
+  const deliver = listeners.deliver;
   const tellWindow = (link: DeskLink): void => deliver('desk.link', link);
   const release = (core: DeskCore | null): void => {
     for (const wake of waiters.splice(0)) wake(core);
@@ -71,7 +64,7 @@ export function superviseCore(first: DeskCore, restart: () => Promise<DeskCore>,
   /** Subscribes to `core`: desk.link always (it carries the crash), every other event someone listens to. */
   function adopt(core: DeskCore): void {
     current = core;
-    const events = new Set(['desk.link', ...listeners.keys()]);
+    const events = new Set(['desk.link', ...listeners.events()]);
     detach = [...events].map((event) => subscribe(core, event));
   }
 
@@ -165,15 +158,9 @@ export function superviseCore(first: DeskCore, restart: () => Promise<DeskCore>,
       return core !== current && state === 'restarting' && json.startsWith('{"ok":false') ? JSON.stringify(CUT_OFF) : json;
     },
     on(event, listener) {
-      let set = listeners.get(event);
-      if (!set) {
-        listeners.set(event, (set = new Set()));
-        if (current && event !== 'desk.link') detach.push(subscribe(current, event));
-      }
-      set.add(listener);
-      return () => {
-        set.delete(listener);
-      };
+      // The first listener of an event subscribes the current core to it (desk.link always is: adopt).
+      if (!listeners.knows(event) && current && event !== 'desk.link') detach.push(subscribe(current, event));
+      return listeners.add(event, listener);
     },
     async close() {
       const was = current;
