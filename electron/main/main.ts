@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { app, dialog, Menu, powerMonitor, safeStorage, session, type BrowserWindow } from 'electron';
 import type { DeskCore } from '../core/desk-core.js';
+import type { DeskLink } from '../../shared/desk-api/session-contract.js';
 import { connectCoreHost } from '../core/host/core-client.js';
 import { superviseCore } from '../core/host/core-supervisor.js';
 import { START_FRESH_CACHE_FLAG } from '../core/host/core-protocol.js';
@@ -196,7 +197,7 @@ async function start(): Promise<void> {
     });
     // A core started again after a crash (core-supervisor.ts) knows nothing of a locked screen: it is told again.
     started.on('desk.link', (link) => {
-      if ((link as { connected: boolean }).connected && !present) tellPresence();
+      if ((link as DeskLink).connected && !present) tellPresence();
     });
     await applyPolicyFavorites(started, policy);
     stopUpdater = startUpdater({

@@ -116,6 +116,6 @@ export function forgetHolds(): void {
  * desk reads until the operator moved. The hold last asked for, if any, is asked again (its answer is advice, as ever).
  */
 export function reassertHold(): void {
-  if (intent?.id === undefined || intent.id === null || sentBy === null) return;
+  if (!intent?.id || sentBy === null) return;
   void deskCall('team.hold', { appealId: intent.id });
 }
