@@ -6,7 +6,7 @@
 // Usage: npm run suggest:eval -- [--history N] [--demo N] [--keep DIR] [--holdout] [--fit] [--text-only]
 //        --history 0: rules only, a region's cold start; a DIR kept from an earlier run with a synced `desk` folder is
 //        reused (no new server, no sync; its model is learned again from scratch); --holdout also measures the held-out
-//        real set (tests/fixtures/real-appeals-nso-holdout.jsonl, when it exists: measured once, never tuned on);
+//        real sets (tests/fixtures/real-appeals-nso-holdout.jsonl and not-appeals-real-holdout.jsonl: never tuned on);
 //        --fit prints the calibration knots (electron/core/routing/calibration.ts) fitted on the raw scores of the
 //        labelled and the dev real set (isotonic), instead of measuring the shown scores; --text-only ignores the page
 //        a line was written on (`channel`, where its source names it), as if every message came from nowhere.
@@ -28,7 +28,7 @@ const USAGE = `Usage: npm run suggest:eval -- [--history N] [--demo N] [--keep D
   --history N   routed appeals in the demo server's history (default 5000; 0: rules only, a region's cold start)
   --demo N      appeals waiting in the demo inbox (default 1000)
   --keep DIR    keep the synced cache in DIR; a DIR kept earlier is reused (no new server, no sync)
-  --holdout     also measure the held-out real set (measured once, never tuned on)
+  --holdout     also measure the held-out real sets (never tuned on)
   --fit         print the calibration knots fitted on the labelled and the dev real set instead of measuring
   --text-only   ignore the page each message was written on`;
 /** A usage line for --help or an unknown option, not Node's stack of an ERR_PARSE_ARGS error. */
@@ -182,14 +182,16 @@ for (const set of SETS) {
     + `from the floor to 0.10: ${runnersUp.near} (right: ${runnersUp.nearRight})`);
 }
 // Thank-yous and spam (electron/core/routing/not-an-appeal.ts): real ones quoted on public pages, and real appeals that
-// thank or advertise in passing (tests/fixtures/not-appeals-real.md says where each came from).
-const NOT_APPEALS = 'tests/fixtures/not-appeals-real.jsonl';
-if (!values.fit && existsSync(join(root, NOT_APPEALS))) {
-  const rows = readFileSync(join(root, NOT_APPEALS), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; kind: string });
-  const got = suggestAll(join(root, NOT_APPEALS));
+// thank or advertise in passing (tests/fixtures/not-appeals-real.md says where each came from); with --holdout also
+// the second set collected apart (not-appeals-real-holdout.md), measured, never tuned on.
+const NOT_APPEALS = ['tests/fixtures/not-appeals-real.jsonl',
+  ...(values.holdout ? ['tests/fixtures/not-appeals-real-holdout.jsonl'] : [])];
+for (const file of values.fit ? [] : NOT_APPEALS.filter((f) => existsSync(join(root, f)))) {
+  const rows = readFileSync(join(root, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as { text: string; kind: string });
+  const got = suggestAll(join(root, file));
   const advice = (i: number): string => got[i]?.reject?.reason ?? 'appeal';
   const kinds = ['thanks', 'spam', 'appeal'];
-  console.log(`\n## not an appeal: ${NOT_APPEALS}`);
+  console.log(`\n## not an appeal: ${file}`);
   rows.forEach((row, i) => { if (advice(i) !== row.kind) console.log(`miss: ${row.kind} ← ${advice(i)} | ${row.text.replace(/\s+/gu, ' ').slice(0, 80)}`); });
   console.log('\n| written as ↓ / advice → | thanks | spam | none | right |\n|---|---|---|---|---|');
   for (const kind of kinds) {
