@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { ErrorBoundary } from './components/ErrorBoundary.js';
 import { followVeryShortWindow } from './features/inbox/short-window.js';
+import './styles/emoji.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/inbox.css';
