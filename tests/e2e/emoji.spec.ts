@@ -3,30 +3,20 @@
 // in a trial (5 December). The app ships a colour emoji font (renderer/src/styles/emoji.css), and these checks hold on
 // a machine with no emoji font of its own (this one): the glyphs are drawn in colour, a ZWJ sequence as one glyph.
 import { test, expect } from '@playwright/test';
-import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
+import { serverForSpec } from './stack.js';
 
 test.use({ viewport: { width: 911, height: 455 }, deviceScaleFactor: 1.5 });
 
 const FAMILY = '👨‍👩‍👧';
 const TEXT = `Контейнеры переполнены, вонь на весь двор 🤷‍♀️😡 Дети ${FAMILY} не могут гулять 👎`;
 
-let server: ServerUnderTest;
-let serverDir: ReturnType<typeof tempDir>;
-test.beforeAll(async () => {
-  serverDir = tempDir('srv');
-  server = new ServerUnderTest(serverDir.dir, 0);
-  await server.start();
-  await server.ingest([{ id: 'emoji-1', source: 'vk', channel: { name: 'Правительство НСО', url: 'https://vk.com/nso' },
-    author: { name: 'Мария Белова' }, text: TEXT, attachments: [], receivedAt: new Date(Date.now() - 60_000).toISOString() }]);
-});
-test.afterAll(async () => { await server.stop(); serverDir.remove(); });
+const spec = serverForSpec(0);
 
 test('a citizen\'s emoji are drawn in colour, a ZWJ sequence as one glyph', async ({ page }) => {
-  const dir = tempDir('desk');
-  const desk = await startDesk(server, dir.dir, { login: 'operator1' });
-  const inbox = new InboxPage(page);
+  await spec.server.ingest([{ id: 'emoji-1', source: 'vk', channel: { name: 'Правительство НСО', url: 'https://vk.com/nso' },
+    author: { name: 'Мария Белова' }, text: TEXT, attachments: [], receivedAt: new Date(Date.now() - 60_000).toISOString() }]);
+  const { inbox, close } = await spec.openDesk(page, 'operator1');
   try {
-    await inbox.open(desk.url);
     await expect(inbox.selectedRow).toHaveAttribute('data-appeal-id', 'emoji-1');
     const text = page.getByTestId('appeal-detail').locator('.detail-text');
     await expect(text).toContainText('не могут гулять');
@@ -81,7 +71,6 @@ test('a citizen\'s emoji are drawn in colour, a ZWJ sequence as one glyph', asyn
     // Four emoji at 1.5× are some 1,500 pixels of colour each; 300 is far above anti-aliasing's fringe.
     expect(saturated).toBeGreaterThan(300);
   } finally {
-    await desk.close();
-    dir.remove();
+    await close();
   }
 });
