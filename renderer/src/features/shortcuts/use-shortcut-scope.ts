@@ -12,6 +12,19 @@ function isTextField(target: EventTarget | null): boolean {
 }
 
 /**
+ * A button or link the operator reached with Tab (its focus ring shows): Enter is that control's own — «Выйти» signs
+ * out, «Входящие ▾» opens the sections — not the list's «направить», which had opened the route picker for an appeal
+ * nobody was looking at (trial, 5 December). Space stays the scope's: the detail pane pages with it and never clicks a
+ * focused button. A button focused by a click shows no ring, so after the mouse the keys mean what they meant.
+ */
+function enterBelongsToControl(event: KeyboardEvent): boolean {
+  if ((event.code !== 'Enter' && event.code !== 'NumpadEnter') || event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return false;
+  const target = event.target;
+  const control = target instanceof HTMLButtonElement || (target instanceof HTMLAnchorElement && target.href !== '');
+  return control && target.matches(':focus-visible');
+}
+
+/**
  * The scopes listening right now, each with its handler: the command palette (features/palette) runs an action by
  * name through the very handler its key reaches, with no synthesised KeyboardEvent (#13 item 5).
  */
@@ -45,7 +58,7 @@ export function useShortcutScope(scope: ShortcutScope, active: boolean, handle: 
   useEffect(() => {
     if (!active) return undefined;
     const onKeyDown = (event: KeyboardEvent): void => {
-      if (event.defaultPrevented || event.isComposing) return;
+      if (event.defaultPrevented || event.isComposing || enterBelongsToControl(event)) return;
       // In the inbox, keys typed into a field belong to the field; dialogs with a search box opt in below.
       if ((scope === 'inbox' || scope === 'search') && isTextField(event.target)) return;
       // Global keys stay live in a field, but never take a key that types or edits text there.

@@ -1,0 +1,30 @@
+// Enter on a control reached with Tab is the control's (trial, 5 December): on the folded section menu it opened the
+// route picker for the selected appeal, one more Enter from routing it unread, and at 150 % the sections could not be
+// opened from the keyboard at all. Enter in the list still routes.
+import { test, expect } from '@playwright/test';
+import { serverForSpec } from './stack.js';
+
+test.use({ viewport: { width: 911, height: 455 }, deviceScaleFactor: 1.5 });
+const spec = serverForSpec(20);
+
+test('Tab to «Входящие ▾», Enter opens the sections, not the route picker; Enter in the list still routes', async ({ page }) => {
+  const { inbox, close } = await spec.openDesk(page, 'operator1');
+  try {
+    const menuButton = page.locator('.view-menu-button');
+    await expect(menuButton).toBeVisible();
+    for (let i = 0; i < 60 && !(await menuButton.evaluate((el) => el === document.activeElement)); i += 1) await page.keyboard.press('Tab');
+    await expect(menuButton).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('menu', { name: 'Разделы' })).toBeVisible();
+    await expect(page.getByRole('dialog', { name: /Направить/u })).toHaveCount(0);
+
+    // Closed again with Enter on the button; a click on the row gives the list its focus, and Enter routes as before.
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('menu', { name: 'Разделы' })).toHaveCount(0);
+    await inbox.selectedRow.click();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: /Направить/u })).toBeVisible();
+  } finally {
+    await close();
+  }
+});
