@@ -1,6 +1,7 @@
 // How a colleague's hold reads (#9): reading the appeal, or having decided it with the decision on its way (their
 // undo grace, HeldBy.deciding) — one source for the row mark, the detail note, the notices and the alert.
 import type { HeldBy } from '../desk-api/team-contract.js';
+import { APPEAL_FORMS, countRu } from '../text/plural-ru.js';
 import { shortPersonName } from './person-name.js';
 
 /** The row mark's verb: «смотрит Анна П.» / «решение: Анна П.». */
@@ -14,3 +15,24 @@ export const heldWho = (by: Pick<HeldBy, 'deciding' | 'name'>): string =>
 export const heldSentence = (by: Pick<HeldBy, 'deciding' | 'name'>): string => (by.deciding
   ? `${by.name} уже принял(а) решение по этому обращению; оно уходит на сервер через несколько секунд, пока его можно отменить`
   : `Это обращение сейчас смотрит ${by.name}`);
+
+/** Names shown in a sentence about several holds before «и ещё N»: the status bar's line has room for a few. */
+const NAMED_HOLDERS = 3;
+
+/**
+ * What the first press of a lead's decision on a queue selection says when colleagues hold some of it (the second
+ * press decides): one appeal as everywhere else, several counted with who holds them — «2 обращения из выделенных
+ * сейчас смотрят коллеги: Анна П., Иван С.».
+ */
+export function heldInSelectionSentence(holders: readonly HeldBy[], selected: number): string {
+  const [only] = holders;
+  if (selected === 1 && holders.length === 1 && only) return heldSentence(only);
+  const names = [...new Set(holders.map((h) => shortPersonName(h.name)))];
+  const shown = names.slice(0, NAMED_HOLDERS).join(', ');
+  const more = names.length > NAMED_HOLDERS ? ` и ещё ${names.length - NAMED_HOLDERS}` : '';
+  const verb = holders.some((h) => h.deciding) ? 'смотрят или уже решили' : 'смотрят';
+  return `${countRu(holders.length, APPEAL_FORMS)} из выделенных сейчас ${verb} коллеги: ${shown}${more}`;
+}
+
+/** A held-words sentence closed with its full stop, once: «… Анна П.» already ends with one. */
+export const closedSentence = (text: string): string => (/[.!?…]$/.test(text) ? text : `${text}.`);

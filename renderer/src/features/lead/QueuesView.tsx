@@ -3,14 +3,19 @@
 // (one decision per appeal, each sent on its own; the server checks the lead role again) — more than a few only after
 // a question, more than one call takes not at all (reroute-plan.ts); PgDn/PgUp/Home/End page through either list;
 // E / Shift+E export, the outcome in a toast over the page. Beside the queues, while none is open, «Смена сейчас»: S
-// takes the list keys to its rows and back.
+// takes the list keys to its rows and back. A waiting appeal a colleague is reading says so on its row, and a decision
+// taking it in asks for its key twice, as in the inbox (holds are advice: the second press decides).
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { HeldBy } from '../../../../shared/desk-api/team-contract.js';
+import { heldInSelectionSentence } from '../../../../shared/team/held-words.js';
+import { shortPersonName } from '../../../../shared/team/person-name.js';
 import { UNROUTED_QUEUE_LABEL, type QueueAppeal, type QueueGroup, type QueueRow, type Queues } from '../../../../shared/desk-api/lead-contract.js';
 import { SOURCE_LABELS, type Decision, type RejectReason } from '../../../../shared/domain/appeal.js';
 import { timeLeft } from '../../../../shared/deadlines/time-left.js';
 import { formatCountRu } from '../../../../shared/text/number-ru.js';
 import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
 import { batchNotice, decisionNotice } from '../../lists/decidable-list.js';
+import { HoldConfirmation } from '../../lists/hold-confirmation.js';
 import { InertLine } from '../../components/InertLine.js';
 import { Keycap } from '../../components/Keycap.js';
 import { keysFor, primaryKeyFor, type ShortcutAction } from '../shortcuts/shortcut-table.js';
@@ -27,6 +32,7 @@ import { correctionNote } from './correction-note.js';
 import { formatMinutes } from './format-minutes.js';
 import { useExport } from './use-export.js';
 import { ShiftNow, useShiftMemberCount } from '../team/ShiftNow.js';
+import { HeldBadge } from '../team/HeldMark.js';
 import { WithdrawnBadge } from '../withdrawn/WithdrawnMark.js';
 import '../../styles/lead.css';
 
@@ -59,7 +65,11 @@ function groupLines(q: Queues): { section: Section | null; line: GroupLine }[] {
 
 /** A re-route or rejection as the lead pressed it: the appeals then selected (what a question names is what Enter
  * sends). */
-interface Reroute { appealIds: readonly string[]; decision: Decision; redecision: boolean }
+interface Reroute {
+  appealIds: readonly string[]; decision: Decision; redecision: boolean;
+  /** Who reads some of them (heldInSelectionSentence), said in the question; null when nobody does. */
+  held: string | null;
+}
 
 const clamp = (n: number, max: number): number => Math.max(0, Math.min(max, n));
 
@@ -77,6 +87,9 @@ export function QueuesView() {
   const nowMs = useDeskStore((s) => s.nowMs);
   const showNotice = useDeskStore((s) => s.showNotice);
   const showAlert = useDeskStore((s) => s.showAlert);
+  const heldByOthers = useDeskStore((s) => s.heldByOthers);
+  // One per screen: the first press on a held selection is remembered here until the second (or another selection).
+  const [confirmation] = useState(() => new HoldConfirmation());
   const [queues, setQueues] = useState<Queues | null>(null);
   const [groupCursor, setGroupCursor] = useState(0);
   const [open, setOpen] = useState<GroupLine | null>(null);
@@ -158,16 +171,25 @@ export function QueuesView() {
   /** What a re-route key does with this selection: at once, after a question, or refused (the key to narrow it named). */
   const planFor = (kind: Decision['type']) => reroutePlan(selection.length, keysFor('queues', 'extend-down'), kind);
 
-  /** The selection decided: at once, after the question, or refused (reroute-plan.ts), a route and a rejection alike. */
+  /**
+   * The selection decided: at once, after the question, or refused (reroute-plan.ts), a route and a rejection alike.
+   * Waiting appeals colleagues hold are named first: in the question, or (a few, sent at once) by the first press, the
+   * same key again deciding (hold-confirmation.ts).
+   */
   const decideSelection = (decision: Decision): void => {
     if (selection.length === 0) return;
     const plan = planFor(decision.type);
     if (plan.kind === 'refuse') { showAlert(plan.message); return; }
-    const asked: Reroute = {
-      appealIds: selection.map((r) => r.id), decision, redecision: selection.some((r) => r.decidedOnServer),
-    };
-    if (plan.kind === 'confirm') setAsking(asked);
-    else void send(asked);
+    const holders = selection.flatMap((r): HeldBy[] => {
+      const holder = r.status === 'new' ? heldByOthers.get(r.id) : undefined;
+      return holder ? [holder] : [];
+    });
+    const appealIds = selection.map((r) => r.id);
+    const held = holders.length > 0 ? heldInSelectionSentence(holders, selection.length) : null;
+    const asked: Reroute = { appealIds, decision, redecision: selection.some((r) => r.decidedOnServer), held };
+    if (plan.kind === 'confirm') { setAsking(asked); return; }
+    if (held !== null && !confirmation.confirmOver(appealIds.join('\n'), decision, held, showAlert)) return;
+    void send(asked);
   };
   const reroute = (targetId: string): void => decideSelection({ type: 'route', targetId });
   const reject = (reason: RejectReason): void => decideSelection({ type: 'reject', reason });
@@ -332,13 +354,15 @@ export function QueuesView() {
                 const due = r.status === 'new' ? r.routeDueAt : r.answerDueAt;
                 const left = due === null ? null : timeLeft(Date.parse(due), nowMs);
                 const selected = selection.includes(r);
+                const holder = r.status === 'new' ? heldByOthers.get(r.id) : undefined;
                 return (
                   <li key={r.id} id={`${idBase}-${i}`} role="option" aria-selected={selected} data-id={r.id}
-                    className={i === cursor ? 'queue-item cursor' : 'queue-item'}
+                    data-held-by={holder ? shortPersonName(holder.name) : undefined}
+                    className={`queue-item${i === cursor ? ' cursor' : ''}${holder ? ' held' : ''}`}
                     ref={i === cursor ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}>
                     <span className="queue-item-main">
                       {/* A routed appeal its author withdrew afterwards keeps its decision: the lead sees the mark (issue 14). */}
-                      <span className="queue-excerpt"><WithdrawnBadge iso={r.withdrawnAt} /><InertLine text={r.excerpt} /></span>
+                      <span className="queue-excerpt"><WithdrawnBadge iso={r.withdrawnAt} />{holder ? <HeldBadge appealId={r.id} /> : null}<InertLine text={r.excerpt} /></span>
                       <span className="muted">{SOURCE_LABELS[r.source]}
                         {r.targetId ? ` · ${targetsById.get(r.targetId)?.shortName ?? r.targetId}` : ''}
                         {r.firstDecidedBy ? ` · ${r.firstDecidedBy}, исправлено: ${r.decidedBy ?? ''}` : r.decidedBy ? ` · ${r.decidedBy}` : ''}
@@ -370,6 +394,7 @@ export function QueuesView() {
       {reading !== null ? <QueueAppealDialog appealId={reading} onClose={() => setReading(null)} /> : null}
       {asking !== null && open !== null ? (
         <RerouteConfirm question={decisionQuestion(asking.appealIds.length, asking.decision, targetName, asking.redecision)}
+          held={asking.held}
           verb={decisionVerb(asking.decision, asking.redecision)} queueLabel={open.label} onCancel={() => setAsking(null)}
           onConfirm={() => { setAsking(null); void send(asking); }} />
       ) : null}

@@ -1,6 +1,7 @@
 // The question before a shift lead's re-route or rejection of many appeals at once (reroute-plan.ts says when): the
 // count and the target or reason in the title, Enter sends exactly the appeals asked about, Esc sends nothing. Keyboard only, its keys shown
 // from the live bindings.
+import { closedSentence } from '../../../../shared/team/held-words.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
@@ -13,11 +14,13 @@ export interface RerouteConfirmProps {
   /** What Enter does: «Перенаправить», «Направить», «Отклонить». */
   verb: string;
   queueLabel: string;
+  /** Colleagues reading some of them («2 обращения из выделенных сейчас смотрят коллеги: …»), or null. */
+  held: string | null;
   onConfirm(): void;
   onCancel(): void;
 }
 
-export function RerouteConfirm({ question, verb, queueLabel, onConfirm, onCancel }: RerouteConfirmProps) {
+export function RerouteConfirm({ question, verb, queueLabel, held, onConfirm, onCancel }: RerouteConfirmProps) {
   // The global keys stay live over it (as over the picker): while one of them has the app's own dialog open (the
   // help, Ctrl+K) its Enter and Esc are that dialog's, never this question's answer.
   const free = useDeskStore((s) => s.dialog === null);
@@ -31,6 +34,7 @@ export function RerouteConfirm({ question, verb, queueLabel, onConfirm, onCancel
       <p data-autofocus tabIndex={-1} className="reroute-confirm-body">
         Все выделенные обращения очереди «{queueLabel}», каждое отдельным решением.
       </p>
+      {held !== null ? <p className="reroute-confirm-held" data-testid="reroute-confirm-held">{closedSentence(held)}</p> : null}
       <p className="dialog-footer">
         <Keycap keys={keysFor('reroute-confirm', 'confirm')} /> {verb.toLowerCase()} ·{' '}
         <Keycap keys={keysFor('reroute-confirm', 'close')} /> отмена
