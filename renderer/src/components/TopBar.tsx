@@ -10,6 +10,7 @@ import { viewsFor, type DeskView } from '../app/view-registry.js';
 import { useDeskStore } from '../store/desk-store.js';
 import type { ViewId } from '../store/state-types.js';
 import { keysFor, primaryKeyFor, slotKeyFor } from '../features/shortcuts/shortcut-table.js';
+import { useConflictAlert } from '../features/sync/use-conflict-alert.js';
 import { Keycap } from './Keycap.js';
 
 const ROLE_LABELS = { operator: 'оператор', lead: 'старший смены', connector: 'коннектор' } as const;
@@ -41,11 +42,16 @@ function ViewTabs({ views, viewId, setView, conflicts }: TabsProps) {
   );
 }
 
-/** The tabs folded into one button: the current section's name, and a list of all sections with their keys. */
+/**
+ * The tabs folded into one button: the current section's name, and a list of all sections with their keys. Conflicts
+ * waiting are a labelled button of their own beside it: the bare count inside read as the current section's («Очереди
+ * ①», a helper's trial of 5 December).
+ */
 function ViewMenu({ views, viewId, setView, conflicts }: TabsProps) {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const current = views.find((v) => v.id === viewId) ?? views[0];
+  const conflictsSlot = views.findIndex((v) => v.id === 'conflicts') + 1;
   useEffect(() => {
     if (!open) return undefined;
     const close = (event: Event) => {
@@ -63,9 +69,15 @@ function ViewMenu({ views, viewId, setView, conflicts }: TabsProps) {
       <button type="button" className="view-menu-button" aria-haspopup="menu" aria-expanded={open}
         onClick={() => setOpen(!open)} title={`Разделы (${keysFor('global', 'switch-view')})`}>
         <span className="view-menu-current">{current?.title}</span>
-        {current?.id === 'conflicts' ? null : <ConflictCount count={conflicts} />}
         <span aria-hidden="true">▾</span>
       </button>
+      {conflicts > 0 && current?.id !== 'conflicts' && conflictsSlot > 0 ? (
+        <button type="button" className="view-menu-conflicts" data-testid="conflicts-chip" onClick={() => setView('conflicts')}
+          title={`${countRu(conflicts, CONFLICT_FORMS)} — в разделе «Конфликты» (${slotKeyFor('global', 'switch-view', conflictsSlot)})`}>
+          Конфликты <ConflictCount count={conflicts} />
+          {' '}<Keycap keys={slotKeyFor('global', 'switch-view', conflictsSlot)} className="tab-keys" />
+        </button>
+      ) : null}
       {open ? (
         <ul className="view-menu-list" role="menu" aria-label="Разделы">
           {views.map((v, i) => (
@@ -92,6 +104,7 @@ export function TopBar() {
   const setView = useDeskStore((s) => s.setView);
   const views = viewsFor(user?.role);
   const conflicts = useDeskStore((s) => s.conflicts.length);
+  useConflictAlert(slotKeyFor('global', 'switch-view', views.findIndex((v) => v.id === 'conflicts') + 1));
   // The count's width counts too: the bar refits when it appears or gains a digit.
   const [barRef, level] = useFitLevel(MAX_FIT_LEVEL, `${user?.id ?? ''}\n${views.length}\n${demo}\n${String(conflicts).length * Math.sign(conflicts)}`);
   return (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Conflict } from '../../../shared/desk-api/contract.js';
 import type { Target } from '../../../shared/domain/target.js';
-import { describeConflict, targetNameLookup } from '../../../renderer/src/features/sync/describe-conflict.js';
+import { conflictsArrivedText, describeConflict, targetNameLookup } from '../../../renderer/src/features/sync/describe-conflict.js';
 import { pluralRu } from '../../../shared/text/plural-ru.js';
 import { handoverWaitingText, syncProgressText, syncStatusText, waitingText } from '../../../renderer/src/features/sync/sync-status-text.js';
 
@@ -32,6 +32,20 @@ describe('describeConflict', () => {
   it('falls back to the id for an unknown target and to «другой оператор» without a user', () => {
     expect(describeConflict(conflict({ targetId: 'x9', routedBy: null }, { type: 'route', targetId: 'gkh' }), name))
       .toBe('Обращение уже направлено: другой оператор → x9. Ваше решение (МинЖКХ НСО) не применено.');
+  });
+});
+
+describe('conflictsArrivedText', () => {
+  it('describes one conflict whole and names the key of «Конфликты»', () => {
+    expect(conflictsArrivedText([conflict({}, { type: 'route', targetId: 'gkh' })], name, 'Ctrl+5')).toBe(
+      'Обращение уже направлено: Оператор 2 — Иван Сидоров → Минздрав НСО. Ваше решение (МинЖКХ НСО) не применено. '
+      + 'Раздел «Конфликты» — Ctrl+5.');
+  });
+
+  it('counts several', () => {
+    const two = [conflict({}, { type: 'route', targetId: 'gkh' }), { ...conflict({}, { type: 'route', targetId: 'gkh' }), id: 'c2' }];
+    expect(conflictsArrivedText(two, name, 'Ctrl+5'))
+      .toBe('Решения не применены: 2 обращения уже решили на сервере. Раздел «Конфликты» — Ctrl+5.');
   });
 });
 

@@ -4,6 +4,7 @@ import type { Conflict } from '../../../../shared/desk-api/contract.js';
 import type { Decision } from '../../../../shared/domain/appeal.js';
 import { REJECT_REASON_LABELS } from '../../../../shared/domain/appeal.js';
 import type { Target } from '../../../../shared/domain/target.js';
+import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
 
 type TargetName = (id: string) => string;
 
@@ -34,4 +35,15 @@ export function describeConflict(conflict: Conflict, targetName: TargetName): st
     what = 'Обращение изменено на сервере.';
   }
   return `${what} Ваше решение (${decisionText(conflict.local, targetName)}) не применено.`;
+}
+
+/**
+ * The alert for conflicts that arrive while the desk is on a section without the inbox's notice (use-conflict-alert.ts):
+ * one described whole, several counted; `sectionKey` opens «Конфликты».
+ */
+export function conflictsArrivedText(arrived: readonly Conflict[], targetName: TargetName, sectionKey: string): string {
+  const [only] = arrived;
+  const what = arrived.length === 1 && only ? describeConflict(only, targetName)
+    : `Решения не применены: ${countRu(arrived.length, APPEAL_FORMS)} уже решили на сервере.`;
+  return `${what} Раздел «Конфликты» — ${sectionKey}.`;
 }
