@@ -1,0 +1,72 @@
+/// <reference lib="dom" />
+// The status bar's alert on office screens (a helper's trial of 5 December): at 125 % and 150 % the alert before a
+// second press lost its end — the instruction «Нажмите ту же клавишу ещё раз» — to the bar's two lines. The longest
+// one an operator meets in a day: a colleague has decided the appeal and it waits out their undo grace («… уже
+// принял(а) решение по этому обращению; оно уходит на сервер через несколько секунд …»), on a demo name with its post.
+// At 1366×768 @1.25 and @1.5 it is read whole: none of its text lies outside its box or the window, and the rows the
+// grid shows keep their places (the alert covers no row it did not cover before: it stands over the status bar).
+import { expect, test } from '@playwright/test';
+import type { OfficeScreen } from '../harness/office-screens.js';
+import { officeShot, openAt } from './office-page.js';
+import { ServerUnderTest, startDesk, tempDir } from './stack.js';
+
+const SCREENS: readonly OfficeScreen[] = [{ width: 1366, height: 768, scale: 1.25 }, { width: 1366, height: 768, scale: 1.5 }];
+const SHOTS = process.env.H_ALERT_SHOTS;
+
+/** Run in the page: the alert's text, and what of it is cut (its box shorter or narrower than its text, or off-window). */
+function alertFit(): { text: string; cut: string[] } | null {
+  const text = document.querySelector<HTMLElement>('[data-testid="status-alert"] .banner-text');
+  if (!text) return null;
+  const cut: string[] = [];
+  if (text.scrollHeight > text.clientHeight + 1) cut.push(`height ${text.scrollHeight} > ${text.clientHeight}`);
+  if (text.scrollWidth > text.clientWidth + 1) cut.push(`width ${text.scrollWidth} > ${text.clientWidth}`);
+  const box = text.getBoundingClientRect();
+  if (box.top < 0 || box.bottom > innerHeight + 0.5 || box.left < 0 || box.right > innerWidth + 0.5) cut.push('off the window');
+  return { text: text.textContent ?? '', cut };
+}
+
+let server: ServerUnderTest;
+let serverDir: ReturnType<typeof tempDir>;
+test.beforeAll(async () => {
+  serverDir = tempDir('srv-alert-fit');
+  server = new ServerUnderTest(serverDir.dir, 30);
+  await server.start();
+});
+test.afterAll(async () => { await server.stop(); serverDir.remove(); });
+
+for (const screen of SCREENS) {
+  test(`the alert before a second press is whole at ${screen.scale * 100} %`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const dirA = tempDir('alert-a'); const dirB = tempDir('alert-b');
+    const deskA = await startDesk(server, dirA.dir, { login: 'operator1', pushDelayMs: 60_000, syncIntervalMs: 60_000 });
+    const deskB = await startDesk(server, dirB.dir, { login: 'operator2', syncIntervalMs: 60_000 });
+    try {
+      const a = await openAt(browser, { width: 1366, height: 768, scale: 1 }, deskA.url);
+      await expect(a.inbox.selectedRow).toHaveAttribute('data-hold', 'mine');
+      const b = await openAt(browser, screen, deskB.url);
+      await expect(b.inbox.selectedRow).toHaveAttribute('data-hold', 'mine');
+      // A decides; the decision waits out A's grace, and B's row reads «решение: Анна П.».
+      const decided = await a.inbox.decideWith('Digit1');
+      const row = b.inbox.grid.locator(`[data-appeal-id="${decided}"]`);
+      await b.page.keyboard.press('End');
+      for (let i = 0; i < 5 && (await b.inbox.selectedId()) !== decided; i++) await b.page.keyboard.press('ArrowDown');
+      await expect(row).toHaveAttribute('aria-selected', 'true');
+      await expect(row.getByTestId('held-badge')).toHaveAttribute('data-deciding', 'true');
+      const rowsBefore = await b.inbox.grid.locator('.grid-row').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().top));
+
+      await b.page.keyboard.press('Digit2');
+      const alert = b.page.getByTestId('status-alert');
+      await expect(alert).toContainText('уже принял(а) решение по этому обращению');
+      await expect(alert).toContainText('Нажмите ту же клавишу ещё раз, чтобы всё равно принять решение.');
+      await officeShot(SHOTS, b.page, screen, 'deciding-alert', { settle: true });
+      const fit = await b.page.evaluate(alertFit);
+      expect(fit?.cut, fit?.text).toEqual([]);
+      const rowsAfter = await b.inbox.grid.locator('.grid-row').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().top));
+      expect(rowsAfter).toEqual(rowsBefore);
+      await a.page.context().close(); await b.page.context().close();
+    } finally {
+      await deskA.close(); await deskB.close();
+      dirA.remove(); dirB.remove();
+    }
+  });
+}
