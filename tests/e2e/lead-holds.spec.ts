@@ -6,9 +6,11 @@
 //  2. a digit on it only says who reads it and asks for the key again (the whole sentence readable in the status bar:
 //     nothing of it cut); the server still has it waiting; the same digit again routes it, by the lead;
 //  3. a selection of two, one held, is the same: the first press counts the held one and names the colleague;
-//  4. Ctrl+A (more than ten) asks its question as before, and the question says how many of them colleagues read.
+//  4. Ctrl+A (more than ten; its key now in the hint line) asks its question as before, and the question says how
+//     many of them colleagues read.
 import { expect, test } from '@playwright/test';
 import { API_PREFIX } from '../../shared/central-api/contract.js';
+import { keysFor } from '../../renderer/src/features/shortcuts/shortcut-table.js';
 import { openAt } from './office-page.js';
 import { openUnroutedQueue, ServerUnderTest, startDesk, tempDir } from './stack.js';
 
@@ -85,6 +87,8 @@ test('the lead sees who reads a waiting appeal, and a decision on it takes the k
     const fourth = await items.nth(0).getAttribute('data-id');
     await hold([fourth!]);
     await expect(row(fourth!)).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 5_000 });
+    // The key is in the hint line beside Shift+↓ (the trial found it only in «?»).
+    await expect(page.locator('.lead-hints')).toContainText(`${keysFor('queues', 'select-all').replace('+', '')} выделить`);
     await page.keyboard.press('Control+KeyA');
     await page.keyboard.press('Digit3');
     const question = page.getByRole('dialog');

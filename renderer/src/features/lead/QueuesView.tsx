@@ -379,7 +379,8 @@ export function QueuesView() {
       </section>
       <footer className="lead-hints">
         <span><Keycap keys={primaryKeyFor('queues', 'open-group')} /> открыть</span>
-        <span><Keycap keys={keysFor('queues', 'extend-down')} /> выделить</span>
+        {/* Ctrl+A too: the lead selecting a whole queue found it only in «?» (a helper's trial of 5 December). */}
+        <span><Keycap keys={keysFor('queues', 'extend-down')} /> <Keycap keys={keysFor('queues', 'select-all')} /> выделить</span>
         <span><Keycap keys={keysFor('queues', 'route-favorite')} /> <Keycap keys={keysFor('queues', 'open-picker')} /> перенаправить</span>
         <span><Keycap keys={keysFor('queues', 'open-reject')} /> отклонить</span>
         <span><Keycap keys={keysFor('queues', 'export-xlsx')} /> XLSX · <Keycap keys={keysFor('queues', 'export-csv')} /> CSV</span>
