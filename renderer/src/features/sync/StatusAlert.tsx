@@ -2,7 +2,7 @@
 import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
-import { keysFor } from '../shortcuts/shortcut-table.js';
+import { keysFor, type ShortcutScope } from '../shortcuts/shortcut-table.js';
 import { VIEW_SCOPES } from './status-hints.js';
 
 /**
@@ -14,9 +14,7 @@ export function StatusAlert() {
   const clear = useDeskStore((s) => s.clearAlert);
   const scope = useDeskStore((s) => VIEW_SCOPES[s.view]);
   if (alert === null) return null;
-  // The dismiss key is named only where it works (the inbox's Esc; elsewhere Esc goes back or to the search box).
-  const keyed = keysFor(scope, 'dismiss-alert') !== '';
-  return <AlertLine key={alert.seq} text={alert.text} dismissKeys={keyed ? keysFor(scope, 'dismiss-alert') : null} onDismiss={clear} />;
+  return <AlertLine key={alert.seq} text={alert.text} scope={scope} onDismiss={clear} />;
 }
 
 /**
@@ -24,7 +22,7 @@ export function StatusAlert() {
  * its end, «Нажмите ту же клавишу ещё раз», a helper's trial of 5 December) rises from its place over the bar, as tall
  * as its text: it covers the foot of the screen for its few seconds rather than hide what to do (sync.css).
  */
-function AlertLine({ text, dismissKeys, onDismiss }: { text: string; dismissKeys: string | null; onDismiss(): void }) {
+function AlertLine({ text, scope, onDismiss }: { text: string; scope: ShortcutScope; onDismiss(): void }) {
   const box = useRef<HTMLDivElement>(null);
   const words = useRef<HTMLSpanElement>(null);
   const [risen, setRisen] = useState<CSSProperties | null>(null);
@@ -40,7 +38,8 @@ function AlertLine({ text, dismissKeys, onDismiss }: { text: string; dismissKeys
       style={risen ?? undefined}>
       <span ref={words} className="banner-text">{text}</span>
       <button type="button" className="btn btn-quiet" onClick={onDismiss}>
-        {dismissKeys !== null ? <Keycap keys={dismissKeys} /> : null} Скрыть
+        {/* The dismiss key is named only where it works (the inbox's Esc; elsewhere Esc goes back or to the search box). */}
+        {keysFor(scope, 'dismiss-alert') !== '' ? <Keycap keys={keysFor(scope, 'dismiss-alert')} /> : null} Скрыть
       </button>
     </div>
   );
