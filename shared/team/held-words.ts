@@ -36,3 +36,18 @@ export function heldInSelectionSentence(holders: readonly HeldBy[], selected: nu
 
 /** A held-words sentence closed with its full stop, once: «… Анна П.» already ends with one. */
 export const closedSentence = (text: string): string => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
+/**
+ * The appeal an operator was reading left their list because a colleague's decision reached the server (after the
+ * colleague's undo grace: the row had said «решение: …» for seconds, then the selection moved to the next one, without
+ * a word — a helper's trial of 5 December). Who and what, when known: «Обращение, которое вы читали, направил(а)
+ * Анна П. → Минздрав НСО — выбрано следующее».
+ */
+export function decidedWhileReadingText(by: { name: string } | null,
+  decision: { status: 'routed' | 'rejected'; targetName: string | null } | null): string {
+  const who = by ? shortPersonName(by.name) : null;
+  const what = decision === null || who === null ? 'разобрано коллегой'
+    : decision.status === 'rejected' ? `отклонил(а) ${who}`
+      : `направил(а) ${who}${decision.targetName ? ` → ${decision.targetName}` : ''}`;
+  return `Обращение, которое вы читали, ${what} — выбрано следующее`;
+}

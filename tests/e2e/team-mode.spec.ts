@@ -251,6 +251,29 @@ test('the desk reading an appeal a colleague decides on purpose is told at once,
   }, 8_000);
 });
 
+// A helper's trial of 5 December: once A's decision reached the server (its grace over), the appeal B was reading left
+// B's list and B's selection moved to the next one without a word.
+test('the desk reading an appeal a colleague decides is told who took it when it leaves the list', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await withTwoDesks(browser, ['operator1', 'operator2'], async ({ server, a, b, pageA, pageB, urlA, urlB }) => {
+    await b.open(urlB);
+    await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
+    const read = await b.selectedId();
+    await a.open(urlA);
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+    await pageA.keyboard.press('End');
+    await pageA.keyboard.press('ArrowDown');
+    await expect(a.selectedRow).toHaveAttribute('data-appeal-id', read);
+    await pageA.keyboard.press('Digit1');
+    await pageA.keyboard.press('Digit1');
+    await expect(pageB.getByTestId('hold-notice')).toContainText('Решение принято: Анна П.', { timeout: 3_000 });
+    await server.expectAppeals({ [read]: { status: 'routed' } });
+    await expect(b.grid.locator(`[data-appeal-id="${read}"]`)).toHaveCount(0, { timeout: 10_000 });
+    await expect(pageB.locator('.status-notice')).toContainText(/^Обращение, которое вы читали, направил\(а\) Анна П\. → \S.* — выбрано следующее$/);
+    expect(await b.selectedId()).not.toBe(read);
+  }, 3_000);
+});
+
 test('urgency order distributes too: two desks sorted by deadline land on different appeals', async ({ browser }) => {
   test.setTimeout(90_000);
   await withTwoDesks(browser, ['operator3', 'operator4'], async ({ a, b, pageA, pageB, urlA, urlB }) => {

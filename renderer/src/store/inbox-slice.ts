@@ -11,6 +11,7 @@ import { createDecidableList, decisionNotice as noticeOf, undoLastDecision } fro
 import { indexOfId, insertAt, removeId, sortedInsertIndex } from './inbox-order.js';
 import { arrangeInbox, freeRowsBefore, keptSelection as keepSelection, nextFreeSelection } from '../../../shared/team/inbox-arrangement.js';
 import { shortPersonName } from '../../../shared/team/person-name.js';
+import { decidedWhileReadingText } from '../../../shared/team/held-words.js';
 import { HoldConfirmation } from '../lists/hold-confirmation.js';
 import type { InboxSlice, SliceCreator } from './state-types.js';
 import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
@@ -124,6 +125,25 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       : 'Это обращение уже разобрано коллегой — выбрано следующее', { since, tone: 'info' });
   }
 
+  /**
+   * The appeal being read left the list through someone else's decision (`appeal`: the server's copy, when the change
+   * brought it): said as the selection moves on. Not for this user's own decision made elsewhere (search, «Очереди»),
+   * nor off the inbox; without the server's copy only when the desk knew a colleague had decided it (their mark), so a
+   * regrouped list (a cluster folded) says nothing.
+   */
+  function toldDecidedWhileReading(id: string, appeal: Appeal | null): void {
+    if (get().view !== 'inbox') return;
+    const holder = get().heldByOthers.get(id);
+    if (appeal === null) {
+      if (holder?.deciding) get().showNotice(decidedWhileReadingText(holder, null), { tone: 'info' });
+      return;
+    }
+    if (appeal.status === 'new' || appeal.routedBy?.id === get().session?.user?.id) return;
+    const targetName = appeal.targetId === null ? null : get().targetsById.get(appeal.targetId)?.shortName ?? null;
+    get().showNotice(decidedWhileReadingText(appeal.routedBy ?? holder ?? null, { status: appeal.status, targetName }),
+      { tone: 'info' });
+  }
+
   // A decision on an appeal a colleague is reading takes the same key twice (holds are advice, never locks).
   const confirmation = new HoldConfirmation();
   // When the selection moved without the operator (a colleague got there first, the appeal left the list), a key
@@ -188,6 +208,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     const expandedClusters = new Set([...get().expandedClusters].filter((id) => live.has(id)));
     set({ rowsById: kept, baseIds, rowIds, inboxPhase: 'ready', clusterOf, expandedClusters, arrivedAbove });
     if (selectedId !== null && nextSelected !== selectedId) movedUnderneath();
+    if (selectedId !== null && !present.has(selectedId) && !inFlight.has(selectedId)) toldDecidedWhileReading(selectedId, null);
     selectId(nextSelected);
   }
 
@@ -290,8 +311,13 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     if (!changed) return undefined;
     rowsById = nextById;
     const rowIds = arranged(baseIds);
-    const selected = keptSelection(before, get().selectedId, rowIds, (id) => rowIds.includes(id));
-    if (get().selectedId !== null && selected !== get().selectedId) movedUnderneath();
+    const reading = get().selectedId;
+    const selected = keptSelection(before, reading, rowIds, (id) => rowIds.includes(id));
+    if (reading !== null && selected !== reading) movedUnderneath();
+    if (reading !== null && removed.has(reading)) {
+      const left = results.find((r) => r.id === reading)?.result;
+      toldDecidedWhileReading(reading, left?.ok ? left.value.appeal : null);
+    }
     const arrivedAbove = arrivalsAbove(before, rowIds, get().selectedId, inserted, (id) => removed.has(id));
     set({ baseIds, rowIds, rowsById, arrivedAbove });
     selectId(selected);

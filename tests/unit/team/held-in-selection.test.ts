@@ -1,6 +1,6 @@
 // The lead's first press on a queue selection that colleagues hold: what the status bar says before the second press.
 import { describe, expect, it } from 'vitest';
-import { closedSentence, heldInSelectionSentence, heldSentence } from '../../../shared/team/held-words.js';
+import { closedSentence, decidedWhileReadingText, heldInSelectionSentence, heldSentence } from '../../../shared/team/held-words.js';
 
 const anna = { id: 'u-operator1', name: 'Оператор 1 — Анна Петрова', since: '2026-12-05T10:00:00.000Z' };
 const ivan = { id: 'u-operator2', name: 'Иван Сидоров', since: '2026-12-05T10:01:00.000Z' };
@@ -33,5 +33,19 @@ describe('closedSentence', () => {
   it('adds the full stop only where the sentence has none (a short name ends with one)', () => {
     expect(closedSentence('Это обращение сейчас смотрит Анна Петрова')).toBe('Это обращение сейчас смотрит Анна Петрова.');
     expect(closedSentence('… коллеги: Анна П.')).toBe('… коллеги: Анна П.');
+  });
+});
+
+describe('decidedWhileReadingText', () => {
+  it('says who took the appeal being read, and where, when the server said so', () => {
+    expect(decidedWhileReadingText({ name: 'Оператор 1 — Анна Петрова' }, { status: 'routed', targetName: 'Минздрав НСО' }))
+      .toBe('Обращение, которое вы читали, направил(а) Анна П. → Минздрав НСО — выбрано следующее');
+    expect(decidedWhileReadingText({ name: 'Иван Сидоров' }, { status: 'rejected', targetName: null }))
+      .toBe('Обращение, которое вы читали, отклонил(а) Иван С. — выбрано следующее');
+  });
+
+  it('falls back to «разобрано коллегой» without the server\'s word', () => {
+    expect(decidedWhileReadingText({ name: 'Иван Сидоров' }, null)).toBe('Обращение, которое вы читали, разобрано коллегой — выбрано следующее');
+    expect(decidedWhileReadingText(null, { status: 'routed', targetName: 'x' })).toContain('разобрано коллегой');
   });
 });
