@@ -51,3 +51,11 @@ export function decidedWhileReadingText(by: { name: string } | null,
       : `направил(а) ${who}${decision.targetName ? ` → ${decision.targetName}` : ''}`;
   return `Обращение, которое вы читали, ${what} — выбрано следующее`;
 }
+
+/**
+ * On the undo toast of a decision a colleague has also made, theirs still in its grace (their «решение:» mark): the
+ * first to reach the server stands, the other comes back as a conflict — said while this one can still be taken back
+ * (a helper's trial of 5 December: the toast said «Направлено» to its end, then the conflict came).
+ */
+export const rivalDecisionText = (by: Pick<HeldBy, 'name'>): string =>
+  `${shortPersonName(by.name)} тоже принял(а) решение по нему: останется то, что раньше дойдёт до сервера`;

@@ -274,6 +274,32 @@ test('the desk reading an appeal a colleague decides is told who took it when it
   }, 3_000);
 });
 
+// The same trial: two desks deciding one appeal — the later one's toast said «Направлено» to its end, and the conflict
+// came after. While it can still be taken back, the toast says a colleague decided it too.
+test('a decision made over a colleague\'s own says so on its undo toast while it can be taken back', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await withTwoDesks(browser, ['operator1', 'operator2'], async ({ b, pageA, pageB, a, urlA, urlB }) => {
+    await b.open(urlB);
+    await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
+    const read = await b.selectedId();
+    await a.open(urlA);
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+    await pageA.keyboard.press('End');
+    await pageA.keyboard.press('ArrowDown');
+    await expect(a.selectedRow).toHaveAttribute('data-appeal-id', read);
+    await pageA.keyboard.press('Digit1');
+    await pageA.keyboard.press('Digit1');
+    await expect(pageB.getByTestId('hold-notice')).toContainText('Решение принято: Анна П.', { timeout: 3_000 });
+    await pageB.keyboard.press('Digit2');
+    await expect(pageB.getByTestId('status-alert')).toContainText('Нажмите ту же клавишу ещё раз');
+    await pageB.keyboard.press('Digit2');
+    const toast = pageB.getByTestId('undo-toast');
+    await expect(toast).toHaveAttribute('data-appeal-id', read);
+    await expect(toast.getByTestId('undo-toast-rival'))
+      .toHaveText('Анна П. тоже принял(а) решение по нему: останется то, что раньше дойдёт до сервера');
+  }, 20_000);
+});
+
 test('urgency order distributes too: two desks sorted by deadline land on different appeals', async ({ browser }) => {
   test.setTimeout(90_000);
   await withTwoDesks(browser, ['operator3', 'operator4'], async ({ a, b, pageA, pageB, urlA, urlB }) => {

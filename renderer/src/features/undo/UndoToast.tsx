@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { flushSync } from 'react-dom';
 import type { UndoableDecision } from '../../../../shared/desk-api/sync-contract.js';
+import { rivalDecisionText } from '../../../../shared/team/held-words.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useSearchStore } from '../search/search-store.js';
@@ -28,6 +29,12 @@ export function UndoToast() {
 
 function UndoToastBody({ undoable }: { undoable: UndoableDecision }) {
   const targetsById = useDeskStore((s) => s.targetsById);
+  // A colleague's decision on the same appeal, in their grace too: one of the two will come back as a conflict.
+  const rival = useDeskStore((s) => {
+    const [only, ...more] = undoable.appealIds;
+    const holder = only !== undefined && more.length === 0 ? s.heldByOthers.get(only) : undefined;
+    return holder?.deciding ? holder : undefined;
+  });
   const [nowMs, setNowMs] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNowMs(Date.now()), TICK_MS);
@@ -56,7 +63,7 @@ function UndoToastBody({ undoable }: { undoable: UndoableDecision }) {
     measure();
     const frame = requestAnimationFrame(() => flushSync(measure));
     return () => cancelAnimationFrame(frame);
-  }, [measure, inboxSelected, searchSelected, view, conflicts]);
+  }, [measure, inboxSelected, searchSelected, view, conflicts, rival]);
   // The window resized, or the list scrolled under the toast (the wheel, a list anchored as rows arrive above).
   useEffect(() => {
     window.addEventListener('resize', measure);
@@ -75,6 +82,7 @@ function UndoToastBody({ undoable }: { undoable: UndoableDecision }) {
       <div className="undo-toast-main">
         <span className="undo-toast-what" data-testid="undo-toast-decision" aria-live="polite">{what}</span>
         <span className="undo-toast-excerpt" data-testid="undo-toast-excerpt">{toastExcerpt(undoable.excerpt)}</span>
+        {rival ? <span className="undo-toast-rival" data-testid="undo-toast-rival" role="status">{rivalDecisionText(rival)}</span> : null}
       </div>
       <div className="undo-toast-side">
         <span className="undo-toast-key"><Keycap keys={keysFor('global', 'undo')} /> отменить</span>
