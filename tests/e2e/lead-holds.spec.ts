@@ -2,7 +2,8 @@
 // The lead's «Очереди» and an operator reading an appeal (a helper's trial of 5 December): «Не разобрано» showed no
 // colleague's hold, and one digit routed an appeal an operator had open — the inbox asks for the key twice there. On
 // the trial's 1366×768 screen at 150 % (911×455 CSS px):
-//  1. the appeal operator 1 holds reads «смотрит Анна П.» on the lead's row, within a second or so of the hold;
+//  1. the appeal operator 1 holds reads «смотрит Анна П.» on the lead's row, within a second or so of the hold, and
+//     in the appeal read whole (Enter);
 //  2. a digit on it only says who reads it and asks for the key again (the whole sentence readable in the status bar:
 //     nothing of it cut); the server still has it waiting; the same digit again routes it, by the lead;
 //  3. a selection of two, one held, is the same: the first press counts the held one and names the colleague;
@@ -53,6 +54,12 @@ test('the lead sees who reads a waiting appeal, and a decision on it takes the k
     await expect(row(first!)).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 5_000 });
     await expect(row(first!)).toContainText('смотрит Анна П.');
     await expect(row(second!)).toHaveAttribute('data-held-by', 'Анна П.');
+
+    // Read whole (Enter), the appeal says who reads it too.
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('queue-appeal-standing')).toHaveText('Ждёт решения · Смотрит Анна П.');
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('queue-appeal-standing')).toHaveCount(0);
 
     // 2. The cursor is on the first row: one digit warns, the appeal stays waiting; the same digit again routes it.
     await expect(items.nth(0)).toHaveClass(/cursor/);

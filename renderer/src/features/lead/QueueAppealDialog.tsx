@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { LocalAppeal } from '../../../../shared/desk-api/contract.js';
 import { REJECT_REASON_LABELS, SOURCE_LABELS } from '../../../../shared/domain/appeal.js';
+import { heldWho } from '../../../../shared/team/held-words.js';
 import { excerptOf, inertText, isBlankText } from '../../../../shared/text/inert-text.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
@@ -31,6 +32,8 @@ export function QueueAppealDialog({ appealId, onClose }: { appealId: string; onC
   const free = useDeskStore((s) => s.dialog === null);
   const nowMs = useDeskStore((s) => s.nowMs);
   const targetsById = useDeskStore((s) => s.targetsById);
+  // A waiting appeal a colleague reads says so here too, as on its row (a decision on it takes the key twice).
+  const holder = useDeskStore((s) => s.heldByOthers.get(appealId));
   const [local, setLocal] = useState<LocalAppeal | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
@@ -60,6 +63,7 @@ export function QueueAppealDialog({ appealId, onClose }: { appealId: string; onC
           </p>
           <p className="queue-appeal-standing muted" data-testid="queue-appeal-standing">
             {standing(local, (id) => targetsById.get(id)?.shortName ?? id)}
+            {holder && appeal.status === 'new' ? ` · ${heldWho(holder)}` : null}
           </p>
           {/* A long post scrolls here: the region takes the keyboard (PgDn, ↓), its name read out. */}
           <section ref={textRef} className="queue-appeal-text" tabIndex={0} aria-label="Текст обращения" lang="ru">
