@@ -33,6 +33,25 @@ async function withTwoDesks(browser: Browser, logins: [string, string], body: (t
   }
 }
 
+/**
+ * B opens its inbox and reads its first appeal; A opens, goes to that appeal (End, then ↓ onto the held rows) and
+ * decides it on purpose, the same key twice. Returns the appeal's id.
+ */
+async function decideWhatBReads({ a, b, pageA, urlA, urlB }: TwoDesks): Promise<string> {
+  await b.open(urlB);
+  await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
+  const read = await b.selectedId();
+  await a.open(urlA);
+  await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+  await pageA.keyboard.press('End');
+  await pageA.keyboard.press('ArrowDown');
+  await expect(a.selectedRow).toHaveAttribute('data-appeal-id', read);
+  await expect(pageA.getByTestId('hold-notice')).toContainText('Дмитрий');
+  await pageA.keyboard.press('Digit1');
+  await pageA.keyboard.press('Digit1');
+  return read;
+}
+
 test('two desks: the second skips the appeal the first holds, shows who holds it, and sees decisions at once', async ({ browser }) => {
   test.setTimeout(120_000);
   await withTwoDesks(browser, ['operator1', 'operator2'], async ({ server, a, b, pageA, pageB, urlA, urlB }) => {
@@ -226,18 +245,9 @@ test('a colleague\'s decision shows at once as «решение: …» on the ro
 // decision outranks a reading (server/team/hold-registry.ts): B is told at once.
 test('the desk reading an appeal a colleague decides on purpose is told at once, and holds it again when it is undone', async ({ browser }) => {
   test.setTimeout(120_000);
-  await withTwoDesks(browser, ['operator1', 'operator2'], async ({ a, b, pageA, pageB, urlA, urlB }) => {
-    await b.open(urlB);
-    await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
-    const read = await b.selectedId();
-    await a.open(urlA);
-    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
-    await pageA.keyboard.press('End');
-    await pageA.keyboard.press('ArrowDown');
-    await expect(a.selectedRow).toHaveAttribute('data-appeal-id', read);
-    await expect(pageA.getByTestId('hold-notice')).toContainText('Дмитрий');
-    await pageA.keyboard.press('Digit1');
-    await pageA.keyboard.press('Digit1');
+  await withTwoDesks(browser, ['operator1', 'operator2'], async (t) => {
+    const { a, b, pageA, pageB } = t;
+    const read = await decideWhatBReads(t);
     // B, still on it: the detail and the row say it is decided, well inside A's 8 s grace.
     await expect(pageB.getByTestId('hold-notice')).toContainText('Решение принято: Анна П.', { timeout: 3_000 });
     await expect(b.grid.locator(`[data-appeal-id="${read}"]`).getByTestId('held-badge')).toHaveAttribute('data-deciding', 'true');
@@ -255,17 +265,9 @@ test('the desk reading an appeal a colleague decides on purpose is told at once,
 // B's list and B's selection moved to the next one without a word.
 test('the desk reading an appeal a colleague decides is told who took it when it leaves the list', async ({ browser }) => {
   test.setTimeout(120_000);
-  await withTwoDesks(browser, ['operator1', 'operator2'], async ({ server, a, b, pageA, pageB, urlA, urlB }) => {
-    await b.open(urlB);
-    await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
-    const read = await b.selectedId();
-    await a.open(urlA);
-    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
-    await pageA.keyboard.press('End');
-    await pageA.keyboard.press('ArrowDown');
-    await expect(a.selectedRow).toHaveAttribute('data-appeal-id', read);
-    await pageA.keyboard.press('Digit1');
-    await pageA.keyboard.press('Digit1');
+  await withTwoDesks(browser, ['operator1', 'operator2'], async (t) => {
+    const { server, b, pageB } = t;
+    const read = await decideWhatBReads(t);
     await expect(pageB.getByTestId('hold-notice')).toContainText('Решение принято: Анна П.', { timeout: 3_000 });
     await server.expectAppeals({ [read]: { status: 'routed' } });
     await expect(b.grid.locator(`[data-appeal-id="${read}"]`)).toHaveCount(0, { timeout: 10_000 });
@@ -278,17 +280,9 @@ test('the desk reading an appeal a colleague decides is told who took it when it
 // came after. While it can still be taken back, the toast says a colleague decided it too.
 test('a decision made over a colleague\'s own says so on its undo toast while it can be taken back', async ({ browser }) => {
   test.setTimeout(120_000);
-  await withTwoDesks(browser, ['operator1', 'operator2'], async ({ b, pageA, pageB, a, urlA, urlB }) => {
-    await b.open(urlB);
-    await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
-    const read = await b.selectedId();
-    await a.open(urlA);
-    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
-    await pageA.keyboard.press('End');
-    await pageA.keyboard.press('ArrowDown');
-    await expect(a.selectedRow).toHaveAttribute('data-appeal-id', read);
-    await pageA.keyboard.press('Digit1');
-    await pageA.keyboard.press('Digit1');
+  await withTwoDesks(browser, ['operator1', 'operator2'], async (t) => {
+    const { pageB } = t;
+    const read = await decideWhatBReads(t);
     await expect(pageB.getByTestId('hold-notice')).toContainText('Решение принято: Анна П.', { timeout: 3_000 });
     await pageB.keyboard.press('Digit2');
     await expect(pageB.getByTestId('status-alert')).toContainText('Нажмите ту же клавишу ещё раз');
