@@ -8,7 +8,7 @@
 import { expect, test } from '@playwright/test';
 import type { OfficeScreen } from '../harness/office-screens.js';
 import { officeShot, openAt } from './office-page.js';
-import { ServerUnderTest, startDesk, tempDir } from './stack.js';
+import { serverForSpec, startDesk, tempDir } from './stack.js';
 
 const SCREENS: readonly OfficeScreen[] = [{ width: 1366, height: 768, scale: 1.25 }, { width: 1366, height: 768, scale: 1.5 }];
 const SHOTS = process.env.H_ALERT_SHOTS;
@@ -25,21 +25,14 @@ function alertFit(): { text: string; cut: string[] } | null {
   return { text: text.textContent ?? '', cut };
 }
 
-let server: ServerUnderTest;
-let serverDir: ReturnType<typeof tempDir>;
-test.beforeAll(async () => {
-  serverDir = tempDir('srv-alert-fit');
-  server = new ServerUnderTest(serverDir.dir, 30);
-  await server.start();
-});
-test.afterAll(async () => { await server.stop(); serverDir.remove(); });
+const spec = serverForSpec(30);
 
 for (const screen of SCREENS) {
   test(`the alert before a second press is whole at ${screen.scale * 100} %`, async ({ browser }) => {
     test.setTimeout(120_000);
     const dirA = tempDir('alert-a'); const dirB = tempDir('alert-b');
-    const deskA = await startDesk(server, dirA.dir, { login: 'operator1', pushDelayMs: 60_000, syncIntervalMs: 60_000 });
-    const deskB = await startDesk(server, dirB.dir, { login: 'operator2', syncIntervalMs: 60_000 });
+    const deskA = await startDesk(spec.server, dirA.dir, { login: 'operator1', pushDelayMs: 60_000, syncIntervalMs: 60_000 });
+    const deskB = await startDesk(spec.server, dirB.dir, { login: 'operator2', syncIntervalMs: 60_000 });
     try {
       const a = await openAt(browser, { width: 1366, height: 768, scale: 1 }, deskA.url);
       await expect(a.inbox.selectedRow).toHaveAttribute('data-hold', 'mine');
