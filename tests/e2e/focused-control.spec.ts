@@ -28,3 +28,24 @@ test('Tab to «Входящие ▾», Enter opens the sections, not the route p
     await close();
   }
 });
+
+// F1 said «Перейти к разделу с этим номером (вкладки вверху)» while the top bar had folded the tabs into «Входящие ▾»
+// (trial at 150 %): the line on Ctrl+1–9 must be true of the bar as it is, folded here and as tabs on a wide window.
+test('F1: the line on Ctrl+1–9 names no tabs where the top bar has folded them into the sections menu', async ({ page }) => {
+  const { close } = await spec.openDesk(page, 'operator1');
+  try {
+    for (const size of [{ width: 911, height: 455, folded: true }, { width: 1366, height: 768, folded: false }]) {
+      await page.setViewportSize(size);
+      await expect(page.locator('.top-bar .view-menu-button')).toHaveCount(size.folded ? 1 : 0);
+      await expect(page.locator('.top-bar [role="tab"]').first()).toBeVisible({ visible: !size.folded });
+      await page.keyboard.press('F1');
+      const line = page.getByRole('dialog', { name: 'Клавиши' }).locator('.help-row[data-scope="global"][data-action="switch-view"] dd');
+      await expect(line).toContainText('разделы');
+      if (size.folded) await expect(line).not.toContainText(/вкладк/iu);
+      await page.keyboard.press('Escape');
+      await expect(page.getByRole('dialog', { name: 'Клавиши' })).toHaveCount(0);
+    }
+  } finally {
+    await close();
+  }
+});

@@ -85,8 +85,10 @@ const ctrlDigits = (from: number, to: number): KeyChord[] =>
 const EXPORT_WORDS = 'экспорт выгрузка отчёт файл эксель таблица';
 
 const BINDINGS: readonly Binding[] = [
+  // Where the sections are, true whether the top bar shows them as tabs or has folded them into one menu button
+  // («Входящие ▾», at 1366 px and 125–150 %): «вкладки вверху» sent an operator looking for tabs that were not there.
   { action: 'switch-view', scope: 'global', chords: ctrlDigits(1, 9),
-    label: 'Перейти к разделу с этим номером (вкладки вверху)' },
+    label: 'Перейти к разделу с этим номером (разделы — в верхней строке)' },
   { action: 'sync-now', scope: 'global', chords: [{ code: 'F5' }], label: 'Синхронизировать сейчас' },
   // F1 too: the help key of every Windows program, and «?» is Shift+7 on the Russian layout (trial: neither opened it).
   { action: 'open-help', scope: 'global', chords: [{ code: 'Slash', shift: true }, { code: 'F1' }], label: 'Все клавиши' },
