@@ -24,9 +24,14 @@ function layoutFindings(labels: string): Finding[] {
   const findings: Finding[] = [];
   const name = (el: Element): string => `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string'
     ? `.${el.className.trim().split(/\s+/).join('.')}` : ''}`;
+  // Read by a screen reader only, not drawn (clipped to nothing: .visually-hidden, the inbox's author cell at 150 %).
+  const screenReaderOnly = (el: Element): boolean => {
+    for (let up: Element | null = el; up !== null; up = up.parentElement) if (getComputedStyle(up).clipPath === 'inset(50%)') return true;
+    return false;
+  };
   const visible = (el: Element): boolean => {
     const box = el.getBoundingClientRect();
-    return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+    return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !screenReaderOnly(el);
   };
   const bar = document.querySelector('.top-bar');
   if (bar !== null) {
