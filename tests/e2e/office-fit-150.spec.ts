@@ -1,14 +1,19 @@
 /// <reference lib="dom" />
 // A keyboard-only trial at office screens, 1366×768 @150 % maximized (911×455 CSS px at device scale 1.5) and @125 %
-// (1093×560 at 1.25), measured on the painted page against a real server and a real desk:
-//  1. the inbox's rows showed some 12 characters of an appeal's text at 150 %: now the characters drawn inside the
-//     text cell of a long appeal's row are counted (each glyph's box inside the cell, its middle on a line shown), and
-//     a group's mark stands whole at the start of the text.
+// (1093×560 at 1.25), measured on the painted page against a real server and a real desk (the detail pane's lines
+// are office-fit-maximized's):
+//  - the inbox's rows showed some 12 characters of an appeal's text at 150 %: now the characters drawn inside the
+//    text cell of a long appeal's row are counted (each glyph's box inside the cell, its middle on a line shown), and
+//    a group's mark stands whole at the start of the text;
+//  - «Поиск» showed some five results under its filter bar at 150 %: the results wholly on screen are counted, with the
+//    bar folded into the summary's line, and its key (named on the toggle from the live binding) unfolds it, goes to
+//    its first control and folds it again back into the box.
 // FIT150_SHOTS=folder/prefix also writes a screenshot of each state (e.g. FIT150_SHOTS=/tmp/fit150/after).
 import { test, expect, type Page } from '@playwright/test';
 import type { IncomingAppeal } from '../../shared/central-api/contract.js';
 import type { OfficeScreen } from '../harness/office-screens.js';
 import { surgeAppeals } from '../fixtures/surge-appeals.js';
+import { keysFor } from '../../renderer/src/features/shortcuts/shortcut-table.js';
 import { officeShot } from './office-page.js';
 import { serverForSpec } from './stack.js';
 
@@ -21,15 +26,35 @@ const LONG: IncomingAppeal = {
   author: { name: 'Заявитель Длинный' }, text: SENTENCE.repeat(12), attachments: [], receivedAt: new Date().toISOString(),
 };
 
-/** The trial's windows: the list pane is some 510 px at 150 % and 690 px at 125 %. */
+/** Sixteen appeals one query finds, for the results on screen. */
+const FLOODED: IncomingAppeal[] = Array.from({ length: 16 }, (_, i) => ({
+  id: `fit150-flood-${i}`, source: 'vk', channel: { name: 'Бердск', url: 'https://vk.com/berdsk' }, author: { name: `Житель ${i + 1}` },
+  text: `Подтопление подвала в доме ${i + 1} по улице Островского, вода стоит неделю`, attachments: [],
+  receivedAt: new Date(Date.now() - (i + 2) * 60_000).toISOString(),
+}));
+
+/** The trial's windows: the list pane is some 510 px at 150 % and 690 px at 125 %; five and nine results before. */
 const WINDOWS = [
-  { width: 911, height: 455, scale: 1.5, chars: 40 },
-  { width: 1093, height: 560, scale: 1.25, chars: 30 },
+  { width: 911, height: 455, scale: 1.5, chars: 40, results: 7 },
+  { width: 1093, height: 560, scale: 1.25, chars: 30, results: 10 },
 ] as const;
 
 test.beforeAll(async () => {
-  await spec.server.ingest([LONG, ...surgeAppeals(Date.now() - 60_000)]);
+  await spec.server.ingest([LONG, ...surgeAppeals(Date.now() - 60_000), ...FLOODED]);
 });
+
+/** The results' rows wholly inside the grid's box under its header, and inside the window (run in the page). */
+function resultsOnScreen(): number {
+  const grid = document.querySelector('[role="grid"][aria-label="Результаты поиска"]');
+  const header = grid?.querySelector('.grid-header');
+  if (!grid || !header) return -1;
+  const top = header.getBoundingClientRect().bottom;
+  const bottom = Math.min(grid.getBoundingClientRect().top + grid.clientHeight, innerHeight);
+  return Array.from(grid.querySelectorAll('[role="row"][data-appeal-id]')).filter((row) => {
+    const r = row.getBoundingClientRect();
+    return r.top >= top - 0.5 && r.bottom <= bottom + 0.5;
+  }).length;
+}
 
 /** Characters of the row's text drawn inside its text cell: each glyph's box within the cell's width, its middle within the cell's height (run in the page). */
 function charsShown(appealId: string): { chars: number; shown: string; cellHeight: number; rowHeight: number } {
@@ -99,6 +124,48 @@ for (const size of WINDOWS) {
         await expect(row.getByRole('gridcell').filter({ hasText: LONG.author.name })).toHaveCount(1);
         const mark = await page.evaluate(markBeforeText, 'surge-water-5');
         expect(mark, mark.how).toMatchObject({ whole: true, textOnItsLine: true });
+      } finally {
+        await close();
+      }
+    });
+
+    test(`«Поиск» shows at least ${size.results} results under a folded filter bar; its key unfolds it and folds it back`, async ({ page }) => {
+      const { close } = await spec.openDesk(page, 'operator1');
+      try {
+        await page.keyboard.press('Control+KeyF');
+        const box = page.getByTestId('search-box');
+        await expect(box).toBeFocused();
+        await box.fill('подтопление подвала');
+        await expect(page.getByTestId('search-summary')).toHaveAttribute('data-total', String(FLOODED.length));
+        await page.keyboard.press('Enter');
+        const grid = page.getByRole('grid', { name: 'Результаты поиска' });
+        await expect(grid).toBeFocused();
+        await settle(page);
+        await officeShot(SHOTS, page, screen, 'search-results');
+        const shown = await page.evaluate(resultsOnScreen);
+        console.log(`${size.width}×${size.height}: ${shown} results on screen`);
+        expect(shown, 'results wholly on screen').toBeGreaterThanOrEqual(size.results);
+
+        // Folded: its line names the key from the live table; the key unfolds it and goes to the first control.
+        const toggle = page.getByTestId('filters-toggle');
+        const keys = keysFor('search-box', 'toggle-filters');
+        await expect(toggle.locator('.keycap')).toHaveText(keys.split('+'));
+        await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+        await expect(page.locator('.search-filters')).toBeHidden();
+        await page.keyboard.press('Escape');
+        await expect(box).toBeFocused();
+        await page.keyboard.press('Control+Shift+KeyL');
+        const vk = page.locator('.search-filters .filter-toggle[data-source="vk"]');
+        await expect(vk).toBeFocused();
+        await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+        await officeShot(SHOTS, page, screen, 'search-filters-open', { settle: true });
+        await page.keyboard.press('Space');
+        await expect(vk).toHaveAttribute('aria-pressed', 'true');
+        // From inside the bar the key folds it and goes back to the box; the line says one filter is on.
+        await page.keyboard.press('Control+Shift+KeyL');
+        await expect(box).toBeFocused();
+        await expect(page.locator('.search-filters')).toBeHidden();
+        await expect(toggle).toContainText('Фильтры: 1');
       } finally {
         await close();
       }

@@ -10,10 +10,10 @@ import { AppealGrid } from '../inbox/AppealGrid.js';
 import { AppealDetail } from '../inbox/DetailPane.js';
 import { RoutePanel, type RouteActions } from '../inbox/RoutePanel.js';
 import { AdvisedRejectDialog } from '../reject/RejectDialog.js';
-import { browserKeyLabel, keysFor, primaryKeyFor, resolveShortcut } from '../shortcuts/shortcut-table.js';
+import { keysFor, primaryKeyFor, resolveShortcut } from '../shortcuts/shortcut-table.js';
 import { TargetPicker } from '../target-picker/TargetPicker.js';
 import { SaveViewDialog } from './SaveViewDialog.js';
-import { SearchFilters } from './SearchFilters.js';
+import { FilterFold, FiltersToggle, toggleFiltersFrom } from './FilterFold.js';
 import { appealsCount, formatTook, isBlankQuery } from './search-query-state.js';
 import { SEARCH_COLUMNS } from './search-columns.js';
 import { followSearchEvents, selectedRefusal, useSearchStore } from './search-store.js';
@@ -38,6 +38,7 @@ function onHeadKeyDown(event: KeyboardEvent<HTMLElement>, fromTextBox: boolean):
       case 'clear-search': s.setText(''); break;
       case 'save-view': s.openDialog('save'); break;
       case 'open-views': s.openDialog('views'); break;
+      case 'toggle-filters': toggleFiltersFrom(document.activeElement); break;
       default: break;
     }
     return;
@@ -93,7 +94,7 @@ function SearchResults({ gridRef }: { gridRef: React.RefObject<HTMLDivElement | 
         <p className="muted">Ищет в локальной базе, поэтому работает и без связи. «ё» и «е» не различаются.</p>
         <p className="search-empty-keys muted">
           <Keycap keys={primaryKeyFor('search-box', 'to-results')} /> к результатам · <Keycap keys={keysFor('search-box', 'save-view')} /> сохранить поиск ·{' '}
-          <Keycap keys={keysFor('search-box', 'open-views')} /> сохранённые поиски · <Keycap keys={browserKeyLabel('nextField')} /> фильтры
+          <Keycap keys={keysFor('search-box', 'open-views')} /> сохранённые поиски · <Keycap keys={keysFor('search-box', 'toggle-filters')} /> фильтры
         </p>
       </div>
     );
@@ -222,10 +223,11 @@ export function SearchView() {
               <span><Keycap keys={keysFor('search-box', 'open-views')} /> сохранённые</span>
             </span>
           </div>
-          <div onKeyDown={(e) => onHeadKeyDown(e, false)}>
-            <SearchFilters />
+          <FilterFold onKeyDown={(e) => onHeadKeyDown(e, false)} />
+          <div className="search-summary-line">
+            <SearchSummary />
+            <FiltersToggle />
           </div>
-          <SearchSummary />
         </div>
         <div ref={resultsRef} className="search-results" onFocusCapture={() => s().setZone('results')}>
           <SearchResults gridRef={gridRef} />

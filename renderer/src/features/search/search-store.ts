@@ -52,6 +52,8 @@ export interface SearchState extends DecidableList {
   /** Bumped to ask the view to move focus (the store cannot reach the DOM). */
   focusSeq: number;
   dialog: SearchDialog;
+  /** The filters unfolded (FilterFold.tsx): a narrow pane shows them only then. */
+  filtersOpen: boolean;
   views: readonly SavedView[];
   pageSize: number;
   /** This desk's hold of the selected result (search-hold.ts), as the inbox keeps its own: pending until answered. */
@@ -67,6 +69,7 @@ export interface SearchState extends DecidableList {
   ensureRows(windowIds: readonly string[]): Promise<void>;
   setPageSize(rows: number): void;
   openDialog(dialog: SearchDialog): void;
+  setFiltersOpen(open: boolean): void;
   loadViews(): Promise<void>;
   saveView(name: string): Promise<boolean>;
   deleteView(id: string): Promise<void>;
@@ -77,7 +80,7 @@ export interface SearchState extends DecidableList {
 
 const INITIAL = {
   query: EMPTY_QUERY, phase: 'blank' as const, answer: null, error: null, rowsById: new Map<string, ListedRow>(),
-  selectedId: null, detail: null, zone: 'box' as const, dialog: null, views: [] as readonly SavedView[],
+  selectedId: null, detail: null, zone: 'box' as const, dialog: null, filtersOpen: false, views: [] as readonly SavedView[],
   selectionHold: null,
 };
 
@@ -266,6 +269,7 @@ export const useSearchStore = create<SearchState>()((set, get) => {
       if (refusal !== null) desk().showNotice(refusal, { tone: 'info' });
       else set({ dialog });
     },
+    setFiltersOpen: (filtersOpen) => set({ filtersOpen }),
     decide,
     undo: async () => {
       const since = desk().alert?.seq ?? 0;

@@ -21,6 +21,7 @@ export type ShortcutScope = 'global' | 'inbox' | 'picker' | 'reject' | 'help' | 
 export type ShortcutAction =
   // search section (issue 4)
   | 'open-search' | 'to-results' | 'to-box' | 'clear-search' | 'save-view' | 'open-views' | 'apply-view' | 'delete-view'
+  | 'toggle-filters'
   | 'move-down' | 'move-up' | 'first' | 'last' | 'page-down' | 'page-up'
   | 'route-favorite' | 'open-picker' | 'open-reject' | 'undo' | 'open-help'
   | 'dismiss-conflict' | 'dismiss-alert' | 'logout' | 'discard-unsent' | 'keep-unsent'
@@ -278,6 +279,9 @@ const BINDINGS: readonly Binding[] = [
     label: 'Сохранить поиск с фильтрами под именем' },
   { action: 'open-views', scope: 'search-box', chords: [{ code: 'KeyO', ctrl: true }],
     label: 'Сохранённые поиски' },
+  // Excel's filter key. On a narrow pane (125–150 %) the filters are folded into one line (search.css): it unfolds them.
+  { action: 'toggle-filters', scope: 'search-box', chords: [{ code: 'KeyL', ctrl: true, shift: true }],
+    label: 'Фильтры: открыть и перейти к ним / свернуть и вернуться к строке поиска' },
   { action: 'move-down', scope: 'search', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }],
     label: 'Следующий результат', repeatable: true },
   { action: 'move-up', scope: 'search', chords: [{ code: 'ArrowUp' }, { code: 'KeyK' }],
