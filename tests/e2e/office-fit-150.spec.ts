@@ -7,7 +7,8 @@
 //    a group's mark stands whole at the start of the text;
 //  - «Поиск» showed some five results under its filter bar at 150 %: the results wholly on screen are counted, with the
 //    bar folded into the summary's line, and its key (named on the toggle from the live binding) unfolds it, goes to
-//    its first control and folds it again back into the box.
+//    its first control and folds it again back into the box; a result's text takes two lines of its row at 150 %, as
+//    the inbox's does, and the characters drawn are counted.
 // FIT150_SHOTS=folder/prefix also writes a screenshot of each state (e.g. FIT150_SHOTS=/tmp/fit150/after).
 import { test, expect, type Page } from '@playwright/test';
 import type { IncomingAppeal } from '../../shared/central-api/contract.js';
@@ -35,8 +36,8 @@ const FLOODED: IncomingAppeal[] = Array.from({ length: 16 }, (_, i) => ({
 
 /** The trial's windows: the list pane is some 510 px at 150 % and 690 px at 125 %; five and nine results before. */
 const WINDOWS = [
-  { width: 911, height: 455, scale: 1.5, chars: 40, results: 7 },
-  { width: 1093, height: 560, scale: 1.25, chars: 30, results: 10 },
+  { width: 911, height: 455, scale: 1.5, chars: 40, results: 7, resultChars: 45 },
+  { width: 1093, height: 560, scale: 1.25, chars: 30, results: 10, resultChars: 30 },
 ] as const;
 
 test.beforeAll(async () => {
@@ -145,6 +146,11 @@ for (const size of WINDOWS) {
         const shown = await page.evaluate(resultsOnScreen);
         console.log(`${size.width}×${size.height}: ${shown} results on screen`);
         expect(shown, 'results wholly on screen').toBeGreaterThanOrEqual(size.results);
+        // A result's text, two lines of its row where the author gives up the column at 150 %, as in the inbox.
+        const result = await page.evaluate(charsShown, FLOODED[0]!.id);
+        console.log(`${size.width}×${size.height}: ${result.chars} characters of a result's text: «${result.shown}»`);
+        expect(result.chars, `characters of the result's text: «${result.shown}»`).toBeGreaterThanOrEqual(size.resultChars);
+        expect(result.cellHeight).toBeLessThanOrEqual(result.rowHeight - 1);
 
         // Folded: its line names the key from the live table; the key unfolds it and goes to the first control.
         const toggle = page.getByTestId('filters-toggle');
