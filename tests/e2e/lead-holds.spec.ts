@@ -47,6 +47,11 @@ test('the lead sees who reads a waiting appeal, and a decision on it takes the k
     const list = await openUnroutedQueue(page);
     const items = list.locator('.queue-item');
     await expect(items.nth(3)).toBeVisible();
+    // The deadline in the inbox's compact form on this narrow pane, so the text keeps the row; the words in the tooltip.
+    await expect(items.nth(0).locator('.time-left-compact')).toHaveText(/^−\d/);
+    await expect(items.nth(0).locator('.time-left')).toHaveAttribute('title', /^просрочено на /);
+    const room = await items.nth(0).locator('.queue-excerpt').evaluate((el) => el.getBoundingClientRect().width);
+    expect(room, 'the text\'s width in the row (px)').toBeGreaterThan(300);
     const [first, second] = await Promise.all([0, 1].map((i) => items.nth(i).getAttribute('data-id')));
     expect(first && second).toBeTruthy();
     await hold([first!, second!]);
