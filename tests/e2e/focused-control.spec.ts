@@ -1,6 +1,6 @@
 // Enter on a control reached with Tab is the control's (trial, 5 December): on the folded section menu it opened the
 // route picker for the selected appeal, one more Enter from routing it unread, and at 150 % the sections could not be
-// opened from the keyboard at all. Enter in the list still routes.
+// opened from the keyboard at all. Enter in the list still routes. Open, the menu owns the keys: ↑ ↓, Esc, a digit.
 import { test, expect } from '@playwright/test';
 import { serverForSpec } from './stack.js';
 
@@ -18,9 +18,37 @@ test('Tab to «Входящие ▾», Enter opens the sections, not the route p
     await expect(page.getByRole('menu', { name: 'Разделы' })).toBeVisible();
     await expect(page.getByRole('dialog', { name: /Направить/u })).toHaveCount(0);
 
-    // Closed again with Enter on the button; a click on the row gives the list its focus, and Enter routes as before.
+    // Open, the menu owns the keys (a helper's trial of 5 December: ↓ moved the inbox's selection behind it, Esc did
+    // nothing, «2» routed the hidden appeal). The focus is on the current section; ↓ moves it, not the inbox.
+    const menu = page.getByRole('menu', { name: 'Разделы' });
+    const selected = await inbox.selectedId();
+    await expect(menu.locator('[data-view="inbox"]')).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.locator('[data-view="search"]')).toBeFocused();
+    await page.keyboard.press('KeyJ');
+    expect(await inbox.selectedId()).toBe(selected);
+    // Esc closes it, back to the button; ↓ there opens it again.
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(menuButton).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.locator('[data-view="inbox"]')).toBeFocused();
+    // A digit opens that section: nothing routed, no undo offered.
+    await page.keyboard.press('Digit2');
+    await expect(menu).toHaveCount(0);
+    await expect(page.locator('.view-menu-current')).toHaveText('Поиск');
+    await expect(page.getByTestId('undo-toast')).toHaveCount(0);
+    expect((await spec.server.allAppeals()).get(selected)?.status).toBe('new');
+    await page.keyboard.press('Control+Digit1');
+    await expect(page.locator('.view-menu-current')).toHaveText('Входящие');
+
+    // Enter on the button opens and closes it; a click on the row gives the list its focus, and Enter routes as before.
+    await menuButton.focus();
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('menu', { name: 'Разделы' })).toHaveCount(0);
+    await expect(menu).toBeVisible();
+    await menuButton.focus();
+    await page.keyboard.press('Enter');
+    await expect(menu).toHaveCount(0);
     await inbox.selectedRow.click();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('dialog', { name: /Направить/u })).toBeVisible();

@@ -2,7 +2,7 @@
 // screen (1280 px, or 1366 px at 125–150 % scaling) it sheds what it can before two items could ever overlap:
 // first the product name, the role, the «Клавиши» word and the user's full name; then the tabs, which collapse into
 // one menu button naming the current section (Ctrl+digit still opens each section directly).
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { shortPersonName } from '../../../shared/team/person-name.js';
 import { CONFLICT_FORMS, countRu } from '../../../shared/text/plural-ru.js';
 import { useFitLevel } from '../app/use-fit-level.js';
@@ -50,6 +50,49 @@ function ViewTabs({ views, viewId, setView, conflicts }: TabsProps) {
 function ViewMenu({ views, viewId, setView, conflicts }: TabsProps) {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const items = (): HTMLButtonElement[] => Array.from(box.current?.querySelectorAll<HTMLButtonElement>('[role="menuitemradio"]') ?? []);
+  // Opened, the list has the focus on the current section (the menu button pattern); a section chosen by Ctrl+digit
+  // while it is open closes it.
+  useEffect(() => {
+    if (open) (items().find((item) => item.getAttribute('aria-checked') === 'true') ?? items()[0])?.focus();
+  }, [open]);
+  const [viewSeen, setViewSeen] = useState(viewId);
+  if (viewSeen !== viewId) { setViewSeen(viewId); setOpen(false); }
+  const choose = (id: ViewId): void => { setView(id); setOpen(false); };
+  /**
+   * While the list is open it owns the keys without a modifier (a helper's trial of 5 December: ↓ moved the inbox's
+   * selection behind it, Esc did nothing, and «2», meant for the second section, routed the hidden appeal): ↑ ↓ Home
+   * End move, Enter or Space opens the section, its digit too, Esc closes back to the button, Tab leaves (closing it);
+   * anything else is stopped here, before the screen's keys (they skip an event already handled). Ctrl+digit, Ctrl+K
+   * and the other chords go on to the window.
+   */
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (!open) {
+      if (event.code === 'ArrowDown' && event.target === button.current) { setOpen(true); event.preventDefault(); }
+      return;
+    }
+    if (event.code === 'Tab') return;
+    const list = items();
+    const at = list.findIndex((item) => item === document.activeElement);
+    const focus = (i: number): void => list[(i + list.length) % list.length]?.focus();
+    const digit = /^(?:Digit|Numpad)([1-9])$/u.exec(event.code)?.[1];
+    if (event.code === 'ArrowDown') focus(at + 1);
+    else if (event.code === 'ArrowUp') focus(at < 0 ? -1 : at - 1);
+    else if (event.code === 'Home') focus(0);
+    else if (event.code === 'End') focus(-1);
+    else if (event.code === 'Escape') { setOpen(false); button.current?.focus(); }
+    else if (['Enter', 'NumpadEnter', 'Space'].includes(event.code)) {
+      const view = views[at];
+      if (view) choose(view.id);
+      else setOpen(false); // on the menu button: Enter toggles it, as its click does
+    } else if (digit !== undefined) {
+      const view = views[Number(digit) - 1];
+      if (view) choose(view.id);
+    }
+    event.preventDefault();
+  };
   const current = views.find((v) => v.id === viewId) ?? views[0];
   const conflictsSlot = views.findIndex((v) => v.id === 'conflicts') + 1;
   useEffect(() => {
@@ -65,8 +108,8 @@ function ViewMenu({ views, viewId, setView, conflicts }: TabsProps) {
     };
   }, [open]);
   return (
-    <div className="view-menu" ref={box} data-testid="view-menu">
-      <button type="button" className="view-menu-button" aria-haspopup="menu" aria-expanded={open}
+    <div className="view-menu" ref={box} data-testid="view-menu" onKeyDown={onKeyDown}>
+      <button ref={button} type="button" className="view-menu-button" aria-haspopup="menu" aria-expanded={open}
         onClick={() => setOpen(!open)} title={`Разделы (${keysFor('global', 'switch-view')})`}>
         <span className="view-menu-current">{current?.title}</span>
         <span aria-hidden="true">▾</span>
@@ -83,7 +126,7 @@ function ViewMenu({ views, viewId, setView, conflicts }: TabsProps) {
           {views.map((v, i) => (
             <li key={v.id} role="none">
               <button type="button" role="menuitemradio" aria-checked={v.id === viewId} data-view={v.id}
-                onClick={() => { setView(v.id); setOpen(false); }}>
+                tabIndex={-1} onClick={() => choose(v.id)}>
                 <span>{v.title}</span>{v.id === 'conflicts' ? <> <ConflictCount count={conflicts} /></> : null}
                 {' '}<Keycap keys={slotKeyFor('global', 'switch-view', i + 1)} className="tab-keys" />
               </button>
