@@ -3,32 +3,43 @@
 // second press lost its end — the instruction «Нажмите ту же клавишу ещё раз» — to the bar's two lines. The longest
 // one an operator meets in a day: a colleague has decided the appeal and it waits out their undo grace («… уже
 // принял(а) решение по этому обращению; оно уходит на сервер через несколько секунд …»), on a demo name with its post.
-// At 1366×768 @1.25 and @1.5 it is read whole: none of its text lies outside its box or the window, and the rows the
-// grid shows keep their places (the alert covers no row it did not cover before: it stands over the status bar).
+// At 1366×768 @1.25 and @1.5, and in a maximized window at 150 % (911×455, where the bar is 24 px and even two lines
+// lost their lower half — the next trial), it is read whole: none of its text lies outside its box, the bar or the
+// window, and the rows the grid shows keep their places (it stands over the status bar, not in the layout). The
+// notice of the appeal being read decided by a colleague («Обращение, которое вы читали, направил(а) …»), two lines
+// there, likewise.
 import { expect, test } from '@playwright/test';
 import type { OfficeScreen } from '../harness/office-screens.js';
 import { officeShot, openAt } from './office-page.js';
 import { serverForSpec, startDesk, tempDir } from './stack.js';
 
-const SCREENS: readonly OfficeScreen[] = [{ width: 1366, height: 768, scale: 1.25 }, { width: 1366, height: 768, scale: 1.5 }];
+/** 1366×768 at 125 % and 150 %, and a maximized window at 150 % (911×455 CSS px: taskbar and title bar take the rest). */
+const MAXIMIZED_150: OfficeScreen = { width: 1366, height: 683, scale: 1.5 };
+const SCREENS: readonly OfficeScreen[] = [{ width: 1366, height: 768, scale: 1.25 }, { width: 1366, height: 768, scale: 1.5 }, MAXIMIZED_150];
 const SHOTS = process.env.H_ALERT_SHOTS;
 
-/** Run in the page: the alert's text, and what of it is cut (its box shorter or narrower than its text, or off-window). */
-function alertFit(): { text: string; cut: string[] } | null {
-  const text = document.querySelector<HTMLElement>('[data-testid="status-alert"] .banner-text');
-  if (!text) return null;
+/**
+ * Run in the page: the words of a status-bar line (`selector`), and what of them is cut — their box shorter or narrower
+ * than they are, off the window, or, still in the bar, taller than the bar (which hides its overflow).
+ */
+function lineFit(selector: string): { text: string; risen: boolean; cut: string[] } | null {
+  const text = document.querySelector<HTMLElement>(selector);
+  const bar = document.querySelector<HTMLElement>('.status-bar');
+  if (!text || !bar) return null;
   const cut: string[] = [];
+  const risen = text.closest('[data-risen="true"]') !== null;
+  if (!risen && text.scrollHeight > bar.clientHeight) cut.push(`taller than the bar: ${text.scrollHeight} > ${bar.clientHeight}`);
   if (text.scrollHeight > text.clientHeight + 1) cut.push(`height ${text.scrollHeight} > ${text.clientHeight}`);
   if (text.scrollWidth > text.clientWidth + 1) cut.push(`width ${text.scrollWidth} > ${text.clientWidth}`);
   const box = text.getBoundingClientRect();
   if (box.top < 0 || box.bottom > innerHeight + 0.5 || box.left < 0 || box.right > innerWidth + 0.5) cut.push('off the window');
-  return { text: text.textContent ?? '', cut };
+  return { text: text.textContent ?? '', risen, cut };
 }
 
 const spec = serverForSpec(30);
 
 for (const screen of SCREENS) {
-  test(`the alert before a second press is whole at ${screen.scale * 100} %`, async ({ browser }) => {
+  test(`the alert before a second press is whole at ${screen.scale * 100} %, ${Math.floor(screen.height / screen.scale)} px high`, async ({ browser }) => {
     test.setTimeout(120_000);
     const dirA = tempDir('alert-a'); const dirB = tempDir('alert-b');
     const deskA = await startDesk(spec.server, dirA.dir, { login: 'operator1', pushDelayMs: 60_000, syncIntervalMs: 60_000 });
@@ -54,7 +65,7 @@ for (const screen of SCREENS) {
       await expect(alert).toContainText('уже принял(а) решение по этому обращению');
       await expect(alert).toContainText('Нажмите ту же клавишу ещё раз, чтобы всё равно принять решение.');
       await officeShot(SHOTS, b.page, screen, 'deciding-alert', { settle: true });
-      const fit = await b.page.evaluate(alertFit);
+      const fit = await b.page.evaluate(lineFit, '[data-testid="status-alert"] .banner-text');
       expect(fit?.cut, fit?.text).toEqual([]);
       const rowsAfter = await b.inbox.grid.locator('.grid-row').evaluateAll((rows) => rows.map((r) => r.getBoundingClientRect().top));
       expect(rowsAfter).toEqual(rowsBefore);
@@ -65,3 +76,32 @@ for (const screen of SCREENS) {
     }
   });
 }
+
+test('the notice of the appeal being read decided by a colleague is whole in a maximized window at 150 %', async ({ browser }) => {
+  test.setTimeout(120_000);
+  const dirA = tempDir('notice-a'); const dirB = tempDir('notice-b');
+  const deskA = await startDesk(spec.server, dirA.dir, { login: 'operator3', pushDelayMs: 2_000, syncIntervalMs: 60_000 });
+  const deskB = await startDesk(spec.server, dirB.dir, { login: 'operator4', syncIntervalMs: 60_000 });
+  try {
+    // B reads its first appeal; A goes to it (End, then ↓ onto the held rows) and decides it on purpose.
+    const b = await openAt(browser, MAXIMIZED_150, deskB.url);
+    await expect(b.inbox.selectedRow).toHaveAttribute('data-hold', 'mine');
+    const read = await b.inbox.selectedId();
+    const a = await openAt(browser, { width: 1366, height: 768, scale: 1 }, deskA.url);
+    await expect(a.inbox.selectedRow).toHaveAttribute('data-hold', 'mine');
+    await a.page.keyboard.press('End');
+    await a.page.keyboard.press('ArrowDown');
+    await expect(a.inbox.selectedRow).toHaveAttribute('data-appeal-id', read);
+    await a.page.keyboard.press('Digit1');
+    await a.page.keyboard.press('Digit1');
+    const notice = b.page.locator('.status-notice');
+    await expect(notice).toContainText('Обращение, которое вы читали, направил(а)', { timeout: 20_000 });
+    await officeShot(SHOTS, b.page, MAXIMIZED_150, 'decided-notice', { settle: true });
+    const fit = await b.page.evaluate(lineFit, '.status-notice');
+    expect(fit?.cut, fit?.text).toEqual([]);
+    await a.page.context().close(); await b.page.context().close();
+  } finally {
+    await deskA.close(); await deskB.close();
+    dirA.remove(); dirB.remove();
+  }
+});

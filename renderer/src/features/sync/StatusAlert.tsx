@@ -1,8 +1,8 @@
 // The alert of the operator's last key, said in the status bar's line (StatusBar.tsx is its one place).
-import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor, type ShortcutScope } from '../shortcuts/shortcut-table.js';
+import { useRiseWhenCut } from './rise-when-cut.js';
 import { VIEW_SCOPES } from './status-hints.js';
 
 /**
@@ -18,21 +18,11 @@ export function StatusAlert() {
 }
 
 /**
- * One alert. Two lines of the bar hold most; one that needs more (at 125–150 % the alert before a second press lost
- * its end, «Нажмите ту же клавишу ещё раз», a helper's trial of 5 December) rises from its place over the bar, as tall
- * as its text: it covers the foot of the screen for its few seconds rather than hide what to do (sync.css).
+ * One alert. Two lines of the bar hold most; one the bar would cut rises from its place over the bar, as tall as its
+ * text: it covers the foot of the screen for its few seconds rather than hide what to do (rise-when-cut.ts, sync.css).
  */
 function AlertLine({ text, scope, onDismiss }: { text: string; scope: ShortcutScope; onDismiss(): void }) {
-  const box = useRef<HTMLDivElement>(null);
-  const words = useRef<HTMLSpanElement>(null);
-  const [risen, setRisen] = useState<CSSProperties | null>(null);
-  // Measured once, before the first paint, in the bar's two lines: the text changes only with a new alert (a new key).
-  useLayoutEffect(() => {
-    const el = words.current;
-    const place = box.current?.getBoundingClientRect();
-    if (!el || !place || el.scrollHeight <= el.clientHeight + 1) return;
-    setRisen({ left: place.left, right: Math.max(0, document.documentElement.clientWidth - place.right) });
-  }, []);
+  const { box, words, risen } = useRiseWhenCut<HTMLDivElement, HTMLSpanElement>();
   return (
     <div ref={box} role="alert" className="banner banner-error" data-testid="status-alert" data-risen={risen ? 'true' : undefined}
       style={risen ?? undefined}>

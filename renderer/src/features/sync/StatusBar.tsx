@@ -11,6 +11,7 @@ import { TeamPresence } from '../team/TeamPresence.js';
 import { onlineNames, SHOWN_NAMES } from '../team/presence-names.js';
 import { useFitLevel } from '../../app/use-fit-level.js';
 import { StatusAlert } from './StatusAlert.js';
+import { useRiseWhenCut } from './rise-when-cut.js';
 import { hintKeyLabel, hintsText, statusHints, VIEW_SCOPES } from './status-hints.js';
 import { UndoToast } from '../undo/UndoToast.js';
 import { selectWaitingAppeals } from '../../store/waiting-count.js';
@@ -21,6 +22,15 @@ function SyncStatusWords({ status }: { status: SyncStatus }) {
   const [state, ...details] = syncStatusParts(status);
   // One run: the bar's item is an inline-flex row whose gap would otherwise part the state from its details.
   return <span>{state}{details.length > 0 ? <span className="sync-details"> · {details.join(' · ')}</span> : null}</span>;
+}
+
+/** The last action's notice: in the bar's line, or risen over the screen's foot where the bar would cut it. */
+function NoticeLine({ text, tone }: { text: string; tone: string }) {
+  const { box, risen } = useRiseWhenCut<HTMLSpanElement, HTMLSpanElement>();
+  return (
+    <span ref={box} className="status-notice" data-tone={tone} role="status" title={text}
+      data-risen={risen ? 'true' : undefined} style={risen ?? undefined}>{text}</span>
+  );
 }
 
 /** «В очереди: 120 обращений», the noun in its own run for the same reason. */
@@ -90,7 +100,7 @@ export function StatusBar() {
       {notice ? (
         // Whole where the bar is short of room (1366 px at 150 %): details beside it give way, or it takes two lines
         // (layout.css); the tooltip repeats it.
-        <span key={notice.seq} className="status-notice" data-tone={notice.tone} role="status" title={notice.text}>{notice.text}</span>
+        <NoticeLine key={notice.seq} text={notice.text} tone={notice.tone} />
       ) : null}
       {/* An alert (a late Ctrl+Z, an empty favourite slot…) answers the operator's own key: said in this line, it
           covers neither the detail pane's header nor the selected row (sync.css gives it the line's room). */}
