@@ -294,6 +294,28 @@ test('a decision made over a colleague\'s own says so on its undo toast while it
   }, 20_000);
 });
 
+// A helper's trial of 5 December: B left «Входящие» for «Конфликты»; meanwhile A took the appeal B had been on. Back
+// with Ctrl+1, B's list stood at its top with nothing highlighted — the selection was its last row, A's now — and ↓
+// «did nothing». The grid shows its selection when it opens.
+test('back in the inbox from another section, the selection is in view even when a colleague has taken it meanwhile', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await withTwoDesks(browser, ['operator1', 'operator2'], async ({ a, b, pageB, urlA, urlB }) => {
+    await pageB.setViewportSize({ width: 911, height: 455 });
+    await b.open(urlB);
+    await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
+    const read = await b.selectedId();
+    await pageB.keyboard.press('Control+Digit3');
+    await expect(pageB.locator('.view-menu-current')).toHaveText('Конфликты');
+    await a.open(urlA);
+    await a.grid.locator(`[data-appeal-id="${read}"]`).click();
+    await expect(a.selectedRow).toHaveAttribute('data-appeal-id', read);
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine', { timeout: 5_000 });
+    await pageB.keyboard.press('Control+Digit1');
+    await expect(b.selectedRow).toBeVisible();
+    await expect(b.selectedRow).toBeInViewport();
+  });
+});
+
 test('urgency order distributes too: two desks sorted by deadline land on different appeals', async ({ browser }) => {
   test.setTimeout(90_000);
   await withTwoDesks(browser, ['operator3', 'operator4'], async ({ a, b, pageA, pageB, urlA, urlB }) => {

@@ -169,8 +169,11 @@ export function AppealGrid({
 
   const selectedIndex = useMemo(() => (selectedId === null ? -1 : indexOfId(ids, selectedId)), [ids, selectedId]);
   selectedAt.current = selectedIndex;
-  // The list and selection this effect last saw: rows added or removed above the selection are the difference.
-  const seen = useRef({ ids, selectedId, index: selectedIndex });
+  // The list and selection this effect last saw: rows added or removed above the selection are the difference. At
+  // first nothing was seen (index -1), so a grid mounted with a selection scrolls it into view: back in «Входящие»
+  // from another section the list stood at its top while the selection was its last row, a colleague's now (a
+  // helper's trial of 5 December: ↓ «did nothing», nothing highlighted).
+  const seen = useRef({ ids, selectedId, index: -1 });
   useLayoutEffect(() => {
     const el = scrollRef.current;
     const before = seen.current;
