@@ -128,6 +128,7 @@ test('search shows a colleague\'s hold too, and a decision on it takes the key t
     const results = pageB.getByRole('grid', { name: 'Результаты поиска' });
     const held = results.locator(`[data-appeal-id="${heldByA}"]`);
     await expect(held).toHaveAttribute('data-held-by', 'Анна П.', { timeout: 5_000 });
+    await expect(held.getByTestId('held-badge')).toHaveText(/^смотрит\s*Анна П\.$/);
     await pageB.keyboard.press('Enter');
     await expect(results).toBeFocused();
     for (let i = 0; i < 50 && (await results.locator('[aria-selected="true"]').getAttribute('data-appeal-id')) !== heldByA; i++) {

@@ -8,6 +8,7 @@ import { INBOX_COLUMNS } from '../inbox/inbox-columns.js';
 import { STATUS_LABELS } from './search-query-state.js';
 import { useSearchStore } from './search-store.js';
 import { WithdrawnBadge } from '../withdrawn/WithdrawnMark.js';
+import { HeldBadge } from '../team/HeldMark.js';
 
 function MarkedExcerpt({ text }: { text: string }) {
   const terms = useSearchStore((s) => s.answer?.terms);
@@ -29,7 +30,8 @@ const shared = (id: string) => INBOX_COLUMNS.filter((c) => c.id === id);
 export const SEARCH_COLUMNS = [
   ...['source', 'channel', 'author'].flatMap(shared),
   column.accessor('excerpt', { id: 'excerpt', header: 'Текст',
-    cell: (c) => <><WithdrawnBadge iso={c.row.original.withdrawnAt} /><MarkedExcerpt text={c.getValue()} /></> }),
+    // A colleague reading a waiting result says so on its row too, as in the inbox (trial: only the detail said it).
+    cell: (c) => <><WithdrawnBadge iso={c.row.original.withdrawnAt} /><HeldBadge appealId={c.row.original.id} /><MarkedExcerpt text={c.getValue()} /></> }),
   ...shared('received'),
   column.display({ id: 'status', header: 'Состояние', cell: (c) => <StatusCell row={c.row.original} /> }),
   ...shared('attachments'),
