@@ -77,3 +77,23 @@ test('F1: the line on Ctrl+1–9 names no tabs where the top bar has folded them
     await close();
   }
 });
+
+// F1 at 150 % was 13 screens of its region, most two thirds blank (the tallest section of a row set the row), and the
+// lead's «Очереди» keys began five pages down (a helper's trial, 5 December): the sections flow down the columns, the
+// screen's own keys first.
+test('F1 over «Очереди» at 150 %: the queues\' keys first, and the sections flow without blank rows', async ({ page }) => {
+  const { close } = await spec.openDesk(page, 'lead');
+  try {
+    await page.keyboard.press('Control+Digit2');
+    await expect(page.getByTestId('queues-view')).toBeVisible();
+    await page.keyboard.press('F1');
+    const list = page.getByRole('dialog', { name: 'Клавиши' }).getByRole('region', { name: 'Все клавиши' });
+    await expect(list).toBeFocused();
+    await expect(list.locator('section h3').first()).toHaveText('Очереди (старший смены)');
+    const screens = await list.evaluate((el) => el.scrollHeight / el.clientHeight);
+    expect(screens, 'screens of the help region').toBeLessThan(9);
+    await page.keyboard.press('Escape');
+  } finally {
+    await close();
+  }
+});

@@ -8,6 +8,7 @@ import { KeymapEditor } from './KeymapEditor.js';
 import { browserKeyLabel, keysFor, primaryKeyFor, SCOPE_TITLES, SHORTCUTS, type ShortcutScope } from './shortcut-table.js';
 import { useKeymapVersion } from './use-keymap.js';
 import { useShortcutScope } from './use-shortcut-scope.js';
+import { VIEW_SCOPES } from '../sync/status-hints.js';
 
 const SCOPES: ShortcutScope[] = ['global', 'inbox', 'picker', 'reject', 'photo-viewer', 'queues', 'queue-appeal', 'reroute-confirm', 'stats',
   'export-toast', 'search-box', 'search', 'search-views', 'conflicts', 'sync-log', 'palette', 'favorites'];
@@ -39,6 +40,10 @@ export function HelpDialog() {
   // Back from the key settings, the keyboard is in the list again (the dialog focuses it only when it opens).
   useEffect(() => { if (!editing) columns.current?.focus(); }, [editing]);
   const more = useMoreBelow(columns, !editing);
+  // The keys of the screen the help was opened over come first, at the top of the first column, then the global ones
+  // (a helper's trial of 5 December: the lead's «Очереди» keys began five pages down at 150 %), then the rest.
+  const here = useDeskStore((s) => VIEW_SCOPES[s.view]);
+  const scopes = [...new Set<ShortcutScope>([here, 'global', ...SCOPES])];
   useShortcutScope('help', !editing, (m) => {
     if (m.shortcut.action === 'close') close();
     else if (m.shortcut.action === 'open-keymap') setEditing(true);
@@ -52,7 +57,7 @@ export function HelpDialog() {
           {/* In the tab order (not only focused on open): a scrolling region must be reachable by keyboard (axe). */}
           <div className={more ? 'help-columns more' : 'help-columns'} data-autofocus tabIndex={0} role="region"
             aria-label="Все клавиши" ref={columns} data-more={more}>
-            {SCOPES.map((scope) => (
+            {scopes.map((scope) => (
               <section key={scope}>
                 <h3>{SCOPE_TITLES[scope]}</h3>
                 <dl className="help-list">
