@@ -317,6 +317,31 @@ test('back in the inbox from another section, the selection is in view even when
   });
 });
 
+// A helper's trial of 5 December: B had gone to the appeal A was reading (the list's last row, on purpose); A moved
+// on, the appeal was free again, and it sorted back up to its time — from the bottom of B's screen to the third row,
+// the whole list changing under B's eyes. It stays where B reads it.
+test('an appeal opened among the held rows stays in its place when the colleague lets it go', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await withTwoDesks(browser, ['operator1', 'operator2'], async ({ a, b, pageA, pageB, urlA, urlB }) => {
+    await a.open(urlA);
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+    const heldByA = await a.selectedId();
+    await pageB.setViewportSize({ width: 911, height: 455 });
+    await b.open(urlB);
+    const row = b.grid.locator(`[data-appeal-id="${heldByA}"]`);
+    await pageB.keyboard.press('End');
+    await pageB.keyboard.press('ArrowDown');
+    await expect(b.selectedRow).toHaveAttribute('data-appeal-id', heldByA);
+    await expect(row).toHaveAttribute('data-held-by', 'Анна П.');
+    const top = (await row.boundingBox())?.y;
+    await pageA.keyboard.press('ArrowDown');
+    await expect(row).not.toHaveAttribute('data-held-by', /.+/, { timeout: 5_000 });
+    await pageB.waitForTimeout(500);
+    await expect(b.selectedRow).toHaveAttribute('data-appeal-id', heldByA);
+    expect((await row.boundingBox())?.y, 'the row being read, on screen').toBe(top);
+  });
+});
+
 test('urgency order distributes too: two desks sorted by deadline land on different appeals', async ({ browser }) => {
   test.setTimeout(90_000);
   await withTwoDesks(browser, ['operator3', 'operator4'], async ({ a, b, pageA, pageB, urlA, urlB }) => {

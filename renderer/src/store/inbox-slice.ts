@@ -42,8 +42,13 @@ function rowOf(appeal: Appeal): InboxRow {
 export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   // Team mode (#9): colleagues' holds decide the order the grid shows; the core's order is kept in baseIds.
   const isHeld = (id: string): boolean => get().heldByOthers.has(id);
+  // A colleague's appeal the operator went to on purpose (End onto the held rows) keeps its place among them while it
+  // is read, even once the colleague lets it go: it sorted back up to its time among the free ones, under the reader's
+  // eye, to the list's third row (a helper's trial of 5 December; the grid's anchoring cannot hold a row that moves
+  // above everything scrolled). It goes back to its time at the next arrangement after the operator moves on.
+  const placedWithHeld = (id: string): boolean => isHeld(id) || (id === openedHeld && get().selectedId === id);
   const arranged = (base: readonly string[]): readonly string[] =>
-    arrangeInbox(base, isHeld, get().heldByOthers.size);
+    arrangeInbox(base, placedWithHeld, get().heldByOthers.size + (openedHeld === null ? 0 : 1));
   // The alert on screen as an action starts: its notice, arriving after an await, ends only that one (ui-slice.ts).
   const alertSince = (): number => get().alert?.seq ?? 0;
 
