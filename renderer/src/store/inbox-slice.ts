@@ -18,6 +18,7 @@ import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
 import type { HeldBy } from '../../../shared/desk-api/team-contract.js';
 import { shownMembers } from './shown-cluster-members.js';
 import { forgetHolds, holdFor, releaseFor } from './desk-hold.js';
+import { rememberedSelection, rememberSelection } from './remembered-selection.js';
 
 // Appeals decided here whose call has not returned yet: a reload that races the call must not show them again.
 const inFlight = new Set<string>();
@@ -95,6 +96,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       void releaseFor('inbox');
       return;
     }
+    rememberSelection(get().session?.user?.id, id);
     // An alert raised from here on is not about this selection's earlier keys: moveOn's notice leaves it.
     const since = alertSince();
     // Deliberately opened although marked as a colleague's: the operator stays on it.
@@ -206,7 +208,10 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       (id) => !present.has(id));
     const kept = new Map<string, InboxRow>();
     for (const [id, row] of rowsById) if (present.has(id)) kept.set(id, row);
-    const nextSelected = keptSelection(previous, selectedId, rowIds, (id) => present.has(id));
+    // The first page after a reload: the appeal this tab had selected, if it still waits and nobody else holds it.
+    const resumed = previous.length === 0 && selectedId === null ? rememberedSelection(get().session?.user?.id) : null;
+    const nextSelected = resumed !== null && present.has(resumed) && !isHeld(resumed) ? resumed
+      : keptSelection(previous, selectedId, rowIds, (id) => present.has(id));
     // Surge clusters (#6): which listed ids stand for several appeals; expansions of clusters now gone are dropped.
     const clusterOf = new Map<string, ClusterInfo>(Object.entries(result.value.clusters ?? {}));
     const live = new Set([...clusterOf.values()].map((c) => c.clusterId));

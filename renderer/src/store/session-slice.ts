@@ -1,5 +1,6 @@
 // Who is signed in; switching between the login screen and the inbox; loading everything after sign-in.
 import { deskCall } from '../desk-client.js';
+import { rememberSelection } from './remembered-selection.js';
 import { reassertHold } from './desk-hold.js';
 import { setCentreOffset } from '../time/novosibirsk-time.js';
 import type { DeskState, SessionSlice, SliceCreator } from './state-types.js';
@@ -53,7 +54,9 @@ export const createSessionSlice: SliceCreator<SessionSlice> = (set, get) => ({
     setCentreOffset(session.utcOffsetMinutes);
     set({ session, sessionPhase: 'ready', sessionError: null });
     if (after === before) return;
-    // A different person (or nobody) now: forget everything the previous one saw.
+    // A different person (or nobody) now: forget everything the previous one saw. The selection kept for a reload goes
+    // with a sign-out here (a reload comes in from nobody, and keeps it).
+    if (before !== null) rememberSelection(undefined, null);
     get().clearInbox();
     get().clearTeam();
     set({ dialog: null, alert: null, notice: null, conflicts: [], loginError: null });
