@@ -109,3 +109,25 @@ test('Ctrl+Z inside the window brings the appeal back and removes the toast; a l
     expect((await server.allAppeals()).get(undone)?.status).toBe('new');
   } finally { await done(); }
 });
+
+// A maximized window at 150 % (911×455): the toast took two or three list rows for its seconds after every decision
+// (a helper's trial of 5 December). One line there: what was decided, the appeal's words, the key, the seconds.
+test('in a maximized window at 150 % the toast is one line, a row high, with all it says', async ({ page }) => {
+  await page.setViewportSize({ width: 911, height: 455 });
+  const { inbox, done } = await openDesk(page);
+  try {
+    await inbox.decideWith('Digit1');
+    const toast = toastOf(page);
+    await expect(toast).toBeVisible();
+    const parts = await toast.evaluate((el) => {
+      const width = (sel: string) => el.querySelector(sel)?.getBoundingClientRect().width ?? 0;
+      const what = el.querySelector<HTMLElement>('[data-testid="undo-toast-decision"]');
+      return { height: el.getBoundingClientRect().height, excerpt: width('[data-testid="undo-toast-excerpt"]'),
+        key: width('.undo-toast-key'), seconds: width('[data-testid="undo-toast-seconds"]'),
+        whatCut: what === null || what.scrollWidth > what.clientWidth + 1 };
+    });
+    expect(parts.height, 'the toast\'s height (a list row is 28 px)').toBeLessThanOrEqual(34);
+    expect(parts).toMatchObject({ whatCut: false });
+    for (const part of ['excerpt', 'key', 'seconds'] as const) expect(parts[part], part).toBeGreaterThan(12);
+  } finally { await done(); }
+});
