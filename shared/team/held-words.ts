@@ -22,7 +22,7 @@ const NAMED_HOLDERS = 3;
 /**
  * What the first press of a lead's decision on a queue selection says when colleagues hold some of it (the second
  * press decides): one appeal as everywhere else, several counted with who holds them — «2 обращения из выделенных
- * сейчас смотрят коллеги: Анна П., Иван С.».
+ * сейчас смотрят коллеги: Анна П., Иван С.», «3 обращения из выделенных сейчас смотрит Анна П.».
  */
 export function heldInSelectionSentence(holders: readonly HeldBy[], selected: number): string {
   const [only] = holders;
@@ -30,8 +30,11 @@ export function heldInSelectionSentence(holders: readonly HeldBy[], selected: nu
   const names = [...new Set(holders.map((h) => shortPersonName(h.name)))];
   const shown = names.slice(0, NAMED_HOLDERS).join(', ');
   const more = names.length > NAMED_HOLDERS ? ` и ещё ${names.length - NAMED_HOLDERS}` : '';
-  const verb = holders.some((h) => h.deciding) ? 'смотрят или уже решили' : 'смотрят';
-  return `${countRu(holders.length, APPEAL_FORMS)} из выделенных сейчас ${verb} коллеги: ${shown}${more}`;
+  const deciding = holders.some((h) => h.deciding);
+  // One colleague is named as the subject («… смотрит Анна П.»); several as «коллеги: …».
+  const who = names.length === 1 ? `${deciding ? 'смотрит или уже решил(а)' : 'смотрит'} ${shown}`
+    : `${deciding ? 'смотрят или уже решили' : 'смотрят'} коллеги: ${shown}${more}`;
+  return `${countRu(holders.length, APPEAL_FORMS)} из выделенных сейчас ${who}`;
 }
 
 /** A held-words sentence closed with its full stop, once: «… Анна П.» already ends with one. */

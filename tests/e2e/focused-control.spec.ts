@@ -92,6 +92,8 @@ test('F1 over «Очереди» at 150 %: the queues\' keys first, and the sect
     await expect(list.locator('section h3').first()).toHaveText('Очереди (старший смены)');
     const screens = await list.evaluate((el) => el.scrollHeight / el.clientHeight);
     expect(screens, 'screens of the help region').toBeLessThan(9);
+    // Down the page, not sideways: ↓ and PgDn page it, and the cue of more below counts on it.
+    expect(await list.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
     await page.keyboard.press('Escape');
   } finally {
     await close();

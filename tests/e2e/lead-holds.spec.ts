@@ -79,6 +79,12 @@ test('the lead sees who reads a waiting appeal, and a decision on it takes the k
     await expect(page.getByTestId('status-alert')).toContainText('Это обращение сейчас смотрит Оператор 1 — Анна Петрова');
     await expect(page.getByTestId('status-alert')).toContainText('Нажмите ту же клавишу ещё раз');
     expect(await page.evaluate(alertFit)).toMatchObject({ cut: false });
+    // A move in between starts over: back on the row, the digit warns again (a second read: it had routed unwarned).
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+    await expect(page.getByTestId('status-alert')).toHaveCount(0);
+    await page.keyboard.press('Digit1');
+    await expect(page.getByTestId('status-alert')).toContainText('Нажмите ту же клавишу ещё раз');
     await page.waitForTimeout(1_000);
     expect((await server.allAppeals()).get(first!)?.status).toBe('new');
     await page.keyboard.press('Digit1');
@@ -93,7 +99,7 @@ test('the lead sees who reads a waiting appeal, and a decision on it takes the k
     await page.keyboard.press('Shift+ArrowDown');
     await page.keyboard.press('Digit2');
     await expect(page.getByTestId('status-alert'))
-      .toContainText('1 обращение из выделенных сейчас смотрят коллеги: Анна П. Нажмите ту же клавишу ещё раз');
+      .toContainText('1 обращение из выделенных сейчас смотрит Анна П. Нажмите ту же клавишу ещё раз');
     expect(await page.evaluate(alertFit)).toMatchObject({ cut: false });
     await page.waitForTimeout(1_000);
     const before = await server.allAppeals();
@@ -111,7 +117,7 @@ test('the lead sees who reads a waiting appeal, and a decision on it takes the k
     await page.keyboard.press('Control+KeyA');
     await page.keyboard.press('Digit3');
     const question = page.getByRole('dialog');
-    await expect(question.getByTestId('reroute-confirm-held')).toHaveText('1 обращение из выделенных сейчас смотрят коллеги: Анна П.');
+    await expect(question.getByTestId('reroute-confirm-held')).toHaveText('1 обращение из выделенных сейчас смотрит Анна П.');
     await page.keyboard.press('Escape');
     await expect(question).toHaveCount(0);
     expect((await server.allAppeals()).get(fourth!)?.status).toBe('new');

@@ -68,13 +68,15 @@ function ViewMenu({ views, viewId, setView, conflicts }: TabsProps) {
    * and the other chords go on to the window.
    */
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || /^F\d+$/u.test(event.code)) return;
     if (!open) {
       if (event.code === 'ArrowDown' && event.target === button.current) { setOpen(true); event.preventDefault(); }
       return;
     }
     if (event.code === 'Tab') return;
     const list = items();
+    // From elsewhere in the box (Shift+Tab onto the conflicts' button): the menu closes and the key is that control's.
+    if (event.target !== button.current && !list.some((item) => item === event.target)) { setOpen(false); return; }
     const at = list.findIndex((item) => item === document.activeElement);
     const focus = (i: number): void => list[(i + list.length) % list.length]?.focus();
     const digit = /^(?:Digit|Numpad)([1-9])$/u.exec(event.code)?.[1];

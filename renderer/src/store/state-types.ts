@@ -116,6 +116,8 @@ export interface SyncSlice {
   deskLink: 'up' | 'restarting' | 'lost';
   applyDeskLink(link: DeskLink): void;
   conflicts: readonly Conflict[];
+  /** The last conflict that arrived live (sync.conflict), not one loaded or put back: what a screen may announce. */
+  arrivedConflict: Conflict | null;
   loadSync(): Promise<void>;
   applySyncStatus(status: SyncStatus): void;
   addConflict(conflict: Conflict): void;

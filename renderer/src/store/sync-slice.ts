@@ -17,6 +17,7 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get) => {
       if (next === 'up' && was !== 'up') void get().reloadFromNewCore();
     },
     conflicts: [],
+    arrivedConflict: null,
     loadSync: async () => {
       const before = applied;
       const [status, conflicts] = await Promise.all([deskCall('sync.status', {}), deskCall('conflicts.list', {})]);
@@ -34,7 +35,7 @@ export const createSyncSlice: SliceCreator<SyncSlice> = (set, get) => {
     addConflict: (conflict) => {
       if (get().conflicts.some((c) => c.id === conflict.id)) return;
       // The quiet «Направлено: …» of the refused decision would now contradict the conflict notice.
-      set({ conflicts: [...get().conflicts, conflict], notice: null });
+      set({ conflicts: [...get().conflicts, conflict], arrivedConflict: conflict, notice: null });
     },
     dismissConflict: async (id) => {
       const before = get().conflicts;

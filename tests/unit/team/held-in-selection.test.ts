@@ -14,11 +14,13 @@ describe('heldInSelectionSentence', () => {
   it('counts the held ones of a larger selection and names each colleague once, short', () => {
     expect(heldInSelectionSentence([anna, ivan, anna], 7))
       .toBe('3 обращения из выделенных сейчас смотрят коллеги: Анна П., Иван С.');
-    expect(heldInSelectionSentence([ivan], 4)).toBe('1 обращение из выделенных сейчас смотрят коллеги: Иван С.');
+    expect(heldInSelectionSentence([ivan], 4)).toBe('1 обращение из выделенных сейчас смотрит Иван С.');
+    expect(heldInSelectionSentence([anna, anna], 4)).toBe('2 обращения из выделенных сейчас смотрит Анна П.');
   });
 
   it('says when some of them are already decided, within their undo grace', () => {
     expect(heldInSelectionSentence([anna, { ...ivan, deciding: true }], 2)).toContain('смотрят или уже решили коллеги');
+    expect(heldInSelectionSentence([{ ...ivan, deciding: true }], 2)).toBe('1 обращение из выделенных сейчас смотрит или уже решил(а) Иван С.');
   });
 
   it('names three people and counts the rest', () => {

@@ -224,6 +224,9 @@ export function QueuesView() {
   };
 
   useShortcutScope('queues', dialog === null && !picker && !rejecting && asking === null && reading === null, ({ shortcut, digit }) => {
+    // A first press on a held selection waits for the same key only: any other key (a move, ↑ back to it) starts over,
+    // so the second press is never made unwarned (a second read of the change; the inbox's keySafe does the same).
+    if (!['route-favorite', 'open-picker', 'open-reject'].includes(shortcut.action)) confirmation.clear();
     if (shiftCursor !== null && walkShift(shortcut.action)) return;
     const inAppeals = open !== null;
     const last = inAppeals ? rows.length - 1 : lines.length - 1;

@@ -5,11 +5,12 @@ import { useEffect } from 'react';
 import { useDeskStore } from '../../store/desk-store.js';
 import { conflictsArrivedText, targetNameLookup } from './describe-conflict.js';
 
+// Only a conflict that arrived live (the store's `arrivedConflict`): a list loaded at sign-in or put back after a failed
+// dismissal is no news (a second read of the change).
 export function useConflictAlert(sectionKey: string): void {
   useEffect(() => useDeskStore.subscribe((state, before) => {
-    if (state.conflicts === before.conflicts || state.view === 'inbox' || state.view === 'conflicts') return;
-    const known = new Set(before.conflicts.map((c) => c.id));
-    const arrived = state.conflicts.filter((c) => !known.has(c.id));
-    if (arrived.length > 0) state.showAlert(conflictsArrivedText(arrived, targetNameLookup(state.targetsById), sectionKey));
+    const arrived = state.arrivedConflict;
+    if (arrived === null || arrived === before.arrivedConflict || state.view === 'inbox' || state.view === 'conflicts') return;
+    state.showAlert(conflictsArrivedText([arrived], targetNameLookup(state.targetsById), sectionKey));
   }), [sectionKey]);
 }
