@@ -47,7 +47,7 @@ function ViewTabs({ views, viewId, setView, conflicts }: TabsProps) {
  * waiting are a labelled button of their own beside it: the bare count inside read as the current section's («Очереди
  * ①», a helper's trial of 5 December).
  */
-function ViewMenu({ views, viewId, setView, conflicts }: TabsProps) {
+function ViewMenu({ views, viewId, setView, conflicts, conflictsSlot }: TabsProps & { conflictsSlot: number }) {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -96,7 +96,6 @@ function ViewMenu({ views, viewId, setView, conflicts }: TabsProps) {
     event.preventDefault();
   };
   const current = views.find((v) => v.id === viewId) ?? views[0];
-  const conflictsSlot = views.findIndex((v) => v.id === 'conflicts') + 1;
   useEffect(() => {
     if (!open) return undefined;
     const close = (event: Event) => {
@@ -149,7 +148,8 @@ export function TopBar() {
   const setView = useDeskStore((s) => s.setView);
   const views = viewsFor(user?.role);
   const conflicts = useDeskStore((s) => s.conflicts.length);
-  useConflictAlert(slotKeyFor('global', 'switch-view', views.findIndex((v) => v.id === 'conflicts') + 1));
+  const conflictsSlot = views.findIndex((v) => v.id === 'conflicts') + 1;
+  useConflictAlert(slotKeyFor('global', 'switch-view', conflictsSlot));
   // The count's width counts too: the bar refits when it appears or gains a digit.
   const [barRef, level] = useFitLevel(MAX_FIT_LEVEL, `${user?.id ?? ''}\n${views.length}\n${demo}\n${String(conflicts).length * Math.sign(conflicts)}`);
   return (
@@ -161,7 +161,7 @@ export function TopBar() {
       </div>
       {views.length > 1 ? (level < 2
         ? <ViewTabs views={views} viewId={viewId} setView={setView} conflicts={conflicts} />
-        : <ViewMenu views={views} viewId={viewId} setView={setView} conflicts={conflicts} />) : <span className="top-spacer" />}
+        : <ViewMenu views={views} viewId={viewId} setView={setView} conflicts={conflicts} conflictsSlot={conflictsSlot} />) : <span className="top-spacer" />}
       <div className="top-actions">
         <button type="button" className="btn btn-quiet" onClick={() => openHelp('help')} title={`Все клавиши (${keysFor('global', 'open-help')})`}
           aria-label={level === 0 ? undefined : 'Клавиши'}>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Conflict } from '../../../shared/desk-api/contract.js';
 import type { Target } from '../../../shared/domain/target.js';
-import { conflictsArrivedText, describeConflict, targetNameLookup } from '../../../renderer/src/features/sync/describe-conflict.js';
+import { conflictArrivedText, describeConflict, targetNameLookup } from '../../../renderer/src/features/sync/describe-conflict.js';
 import { pluralRu } from '../../../shared/text/plural-ru.js';
 import { handoverWaitingText, syncProgressText, syncStatusText, waitingText } from '../../../renderer/src/features/sync/sync-status-text.js';
 
@@ -35,17 +35,11 @@ describe('describeConflict', () => {
   });
 });
 
-describe('conflictsArrivedText', () => {
-  it('describes one conflict whole and names the key of «Конфликты»', () => {
-    expect(conflictsArrivedText([conflict({}, { type: 'route', targetId: 'gkh' })], name, 'Ctrl+5')).toBe(
+describe('conflictArrivedText', () => {
+  it('describes the conflict whole and names the key of «Конфликты»', () => {
+    expect(conflictArrivedText(conflict({}, { type: 'route', targetId: 'gkh' }), name, 'Ctrl+5')).toBe(
       'Обращение уже направлено: Оператор 2 — Иван Сидоров → Минздрав НСО. Ваше решение (МинЖКХ НСО) не применено. '
       + 'Раздел «Конфликты» — Ctrl+5.');
-  });
-
-  it('counts several', () => {
-    const two = [conflict({}, { type: 'route', targetId: 'gkh' }), { ...conflict({}, { type: 'route', targetId: 'gkh' }), id: 'c2' }];
-    expect(conflictsArrivedText(two, name, 'Ctrl+5'))
-      .toBe('Решения не применены: 2 обращения уже решили на сервере. Раздел «Конфликты» — Ctrl+5.');
   });
 });
 

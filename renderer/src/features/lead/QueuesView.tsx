@@ -8,7 +8,6 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { HeldBy } from '../../../../shared/desk-api/team-contract.js';
 import { heldInSelectionSentence } from '../../../../shared/team/held-words.js';
-import { shortPersonName } from '../../../../shared/team/person-name.js';
 import { UNROUTED_QUEUE_LABEL, type QueueAppeal, type QueueGroup, type QueueRow, type Queues } from '../../../../shared/desk-api/lead-contract.js';
 import { SOURCE_LABELS, type Decision, type RejectReason } from '../../../../shared/domain/appeal.js';
 import { timeLeft } from '../../../../shared/deadlines/time-left.js';
@@ -33,6 +32,7 @@ import { formatMinutes } from './format-minutes.js';
 import { useExport } from './use-export.js';
 import { ShiftNow, useShiftMemberCount } from '../team/ShiftNow.js';
 import { HeldBadge } from '../team/HeldMark.js';
+import { useHeldByName } from '../team/use-held-by.js';
 import { WithdrawnBadge } from '../withdrawn/WithdrawnMark.js';
 import '../../styles/lead.css';
 
@@ -88,6 +88,9 @@ export function QueuesView() {
   const showNotice = useDeskStore((s) => s.showNotice);
   const showAlert = useDeskStore((s) => s.showAlert);
   const heldByOthers = useDeskStore((s) => s.heldByOthers);
+  /** The colleague holding a row's appeal: only a waiting one can be held (the server holds only those). */
+  const holderOf = (r: QueueAppeal): HeldBy | undefined => (r.status === 'new' ? heldByOthers.get(r.id) : undefined);
+  const heldByName = useHeldByName();
   // One per screen: the first press on a held selection is remembered here until the second (or another selection).
   const [confirmation] = useState(() => new HoldConfirmation());
   const [queues, setQueues] = useState<Queues | null>(null);
@@ -180,10 +183,7 @@ export function QueuesView() {
     if (selection.length === 0) return;
     const plan = planFor(decision.type);
     if (plan.kind === 'refuse') { showAlert(plan.message); return; }
-    const holders = selection.flatMap((r): HeldBy[] => {
-      const holder = r.status === 'new' ? heldByOthers.get(r.id) : undefined;
-      return holder ? [holder] : [];
-    });
+    const holders = selection.map(holderOf).filter((h): h is HeldBy => h !== undefined);
     const appealIds = selection.map((r) => r.id);
     const held = holders.length > 0 ? heldInSelectionSentence(holders, selection.length) : null;
     const asked: Reroute = { appealIds, decision, redecision: selection.some((r) => r.decidedOnServer), held };
@@ -357,10 +357,10 @@ export function QueuesView() {
                 const due = r.status === 'new' ? r.routeDueAt : r.answerDueAt;
                 const left = due === null ? null : timeLeft(Date.parse(due), nowMs);
                 const selected = selection.includes(r);
-                const holder = r.status === 'new' ? heldByOthers.get(r.id) : undefined;
+                const holder = holderOf(r);
                 return (
                   <li key={r.id} id={`${idBase}-${i}`} role="option" aria-selected={selected} data-id={r.id}
-                    data-held-by={holder ? shortPersonName(holder.name) : undefined}
+                    data-held-by={holder ? heldByName(r.id) : undefined}
                     className={`queue-item${i === cursor ? ' cursor' : ''}${holder ? ' held' : ''}`}
                     ref={i === cursor ? (el) => el?.scrollIntoView({ block: 'nearest' }) : undefined}>
                     <span className="queue-item-main">

@@ -4,7 +4,6 @@ import type { Conflict } from '../../../../shared/desk-api/contract.js';
 import type { Decision } from '../../../../shared/domain/appeal.js';
 import { REJECT_REASON_LABELS } from '../../../../shared/domain/appeal.js';
 import type { Target } from '../../../../shared/domain/target.js';
-import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
 
 type TargetName = (id: string) => string;
 
@@ -38,12 +37,9 @@ export function describeConflict(conflict: Conflict, targetName: TargetName): st
 }
 
 /**
- * The alert for conflicts that arrive while the desk is on a section without the inbox's notice (use-conflict-alert.ts):
- * one described whole, several counted; `sectionKey` opens «Конфликты».
+ * The alert for a conflict that arrives while the desk is on a section without the inbox's notice
+ * (use-conflict-alert.ts): described whole; `sectionKey` opens «Конфликты».
  */
-export function conflictsArrivedText(arrived: readonly Conflict[], targetName: TargetName, sectionKey: string): string {
-  const [only] = arrived;
-  const what = arrived.length === 1 && only ? describeConflict(only, targetName)
-    : `Решения не применены: ${countRu(arrived.length, APPEAL_FORMS)} уже решили на сервере.`;
-  return `${what} Раздел «Конфликты» — ${sectionKey}.`;
+export function conflictArrivedText(conflict: Conflict, targetName: TargetName, sectionKey: string): string {
+  return `${describeConflict(conflict, targetName)} Раздел «Конфликты» — ${sectionKey}.`;
 }

@@ -3,7 +3,7 @@
 // 5 December: the lead working in «Очереди» got only a count in the top bar, and read it as the queues').
 import { useEffect } from 'react';
 import { useDeskStore } from '../../store/desk-store.js';
-import { conflictsArrivedText, targetNameLookup } from './describe-conflict.js';
+import { conflictArrivedText, targetNameLookup } from './describe-conflict.js';
 
 // Only a conflict that arrived live (the store's `arrivedConflict`): a list loaded at sign-in or put back after a failed
 // dismissal is no news (a second read of the change).
@@ -11,6 +11,6 @@ export function useConflictAlert(sectionKey: string): void {
   useEffect(() => useDeskStore.subscribe((state, before) => {
     const arrived = state.arrivedConflict;
     if (arrived === null || arrived === before.arrivedConflict || state.view === 'inbox' || state.view === 'conflicts') return;
-    state.showAlert(conflictsArrivedText([arrived], targetNameLookup(state.targetsById), sectionKey));
+    state.showAlert(conflictArrivedText(arrived, targetNameLookup(state.targetsById), sectionKey));
   }), [sectionKey]);
 }
