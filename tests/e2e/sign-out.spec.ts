@@ -40,7 +40,7 @@ test('Ctrl+Shift+Q offline asks about unsent decisions; Esc stays, Shift+Delete 
 
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
-    await expect(page.getByTestId('user-name')).toContainText('Оператор 1');
+    await expect(page.getByTestId('user-name')).toHaveAttribute('title', /^Оператор 1 /u);
     await inbox.waitPending(1);
 
     await page.keyboard.press('Control+Shift+KeyQ');
@@ -67,7 +67,7 @@ test('Ctrl+Shift+Q offline with nothing unsent asks first: signing in again need
     await expect(dialog).toContainText('Enter всё равно выйти');
     await page.keyboard.press('Escape');
     await expect(dialog).toHaveCount(0);
-    await expect(page.getByTestId('user-name')).toContainText('Оператор 1');
+    await expect(page.getByTestId('user-name')).toHaveAttribute('title', /^Оператор 1 /u);
 
     await page.keyboard.press('Control+Shift+KeyQ');
     await expect(dialog.getByTestId('sign-out-offline')).toBeVisible();
@@ -148,7 +148,7 @@ test('shift handover by keyboard: Shift+Enter leaves the unsent decision queued;
     await page.keyboard.press('Tab');
     await page.keyboard.type('operator2');
     await page.keyboard.press('Enter');
-    await expect(page.getByTestId('user-name')).toContainText('Оператор 2', { timeout: 30_000 });
+    await expect(page.getByTestId('user-name')).toHaveAttribute('title', /^Оператор 2 /u, { timeout: 30_000 });
 
     // The previous operator's decision is sent under their own, still valid session, and said so meanwhile.
     const routed = await server.expectAppeals({ [id]: { status: 'routed' } });

@@ -1,7 +1,9 @@
 // The top bar: product name, the section tabs (Ctrl+1…9), who is working, and sign-out (with its key). On a narrow
 // screen (1280 px, or 1366 px at 125–150 % scaling) it sheds what it can before two items could ever overlap:
-// first the product name, the role, the «Клавиши» word and the user's full name; then the tabs, which collapse into
-// one menu button naming the current section (Ctrl+digit still opens each section directly).
+// first the product name, the role, the «Клавиши» word and the user's full name; then the tabs' padding; then the
+// sign-out's keycaps (the tabs are worth more; its key stays in the tooltip, F1 and Ctrl+K); then the tabs, which
+// collapse into one menu button naming the current section (Ctrl+digit still opens each section directly), and the
+// sign-out's keys return.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { shortPersonName } from '../../../shared/team/person-name.js';
 import { CONFLICT_FORMS, countRu } from '../../../shared/text/plural-ru.js';
@@ -14,8 +16,13 @@ import { useConflictAlert } from '../features/sync/use-conflict-alert.js';
 import { Keycap } from './Keycap.js';
 
 const ROLE_LABELS = { operator: 'оператор', lead: 'старший смены', connector: 'коннектор' } as const;
-/** 0: everything; 1: no product name, role or «Клавиши» word, a short user name; 2: the tabs as a menu too. */
-const MAX_FIT_LEVEL = 2;
+/**
+ * 0: everything; 1: no product name, role or «Клавиши» word, a short user name; 2: tabs closer together (layout.css);
+ * 3: no keys on «Выйти» either; 4: the tabs as a menu, «Выйти» with its keys again (the menu frees far more).
+ */
+const MAX_FIT_LEVEL = 4;
+const SIGN_OUT_KEYLESS = 3;
+const TABS_FOLDED = 4;
 
 interface TabsProps { views: readonly DeskView[]; viewId: ViewId; setView(id: ViewId): void; conflicts: number }
 
@@ -159,7 +166,7 @@ export function TopBar() {
         {level === 0 ? <span className="brand-name">ЦУР · Разбор обращений</span> : null}
         {demo ? <span className="demo-badge" title="Учебные данные, решения никуда не уходят">демо</span> : null}
       </div>
-      {views.length > 1 ? (level < 2
+      {views.length > 1 ? (level < TABS_FOLDED
         ? <ViewTabs views={views} viewId={viewId} setView={setView} conflicts={conflicts} />
         : <ViewMenu views={views} viewId={viewId} setView={setView} conflicts={conflicts} conflictsSlot={conflictsSlot} />) : <span className="top-spacer" />}
       <div className="top-actions">
@@ -174,8 +181,9 @@ export function TopBar() {
             {level === 0 ? <span className="user-role">{ROLE_LABELS[user.role]}</span> : null}
           </span>
         ) : null}
-        <button type="button" className="btn btn-quiet" onClick={() => void logout()}
-          title={`Выйти (${keysFor('global', 'logout')})`}>Выйти</button>
+        {/* Its key drawn, as every action's is (a trial of 5 December found it only in the tooltip, and Ctrl+Q does nothing). */}
+        <button type="button" className="btn btn-quiet" data-testid="sign-out-button" onClick={() => void logout()}
+          title={`Выйти (${keysFor('global', 'logout')})`}>Выйти{level === SIGN_OUT_KEYLESS ? null : <>{' '}<Keycap keys={primaryKeyFor('global', 'logout')} className="sign-out-keys" /></>}</button>
       </div>
     </header>
   );
