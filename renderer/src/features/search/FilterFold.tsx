@@ -1,12 +1,13 @@
 // The filter bar folded into the summary's line on a narrow pane (search.css): at 1366×768 @150 % its three wrapped
-// rows left some five results on screen (keyboard trial). The toggle names its key and how many filters are on; the key
+// rows left some five results on screen (keyboard trial). The toggle names its key and which filters are on; the key
 // (or the toggle) unfolds the bar and puts the focus on its first control, and from inside it folds the bar and goes
 // back to the box. On a wide pane the bar is always shown, and the key goes to it and back the same way.
-import type { KeyboardEvent } from 'react';
+import { useMemo, type KeyboardEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { Keycap } from '../../components/Keycap.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
-import { activeFilterCount } from './search-query-state.js';
+import { useDeskStore } from '../../store/desk-store.js';
+import { filterWords } from './search-query-state.js';
 import { SearchFilters } from './SearchFilters.js';
 import { useSearchStore } from './search-store.js';
 
@@ -29,17 +30,25 @@ export function toggleFiltersFrom(focused: Element | null): void {
   goToFilters(!(document.getElementById(FILTERS_ID)?.contains(focused) ?? false));
 }
 
-/** The fold's button: its key, «Фильтры», the count of filters on; shown on a narrow pane only (search.css). */
+/**
+ * The fold's button: its key, «Фильтры», and which filters are on, in words, while they are folded (a trial of
+ * 5 December: «Фильтры: 2» left the operator to unfold them to learn which two were narrowing the results); cut with
+ * «…» on a narrow line, whole in its tooltip. Shown on a narrow pane only (search.css).
+ */
 export function FiltersToggle() {
   const open = useSearchStore((s) => s.filtersOpen);
-  const count = useSearchStore((s) => activeFilterCount(s.query));
+  const query = useSearchStore((s) => s.query);
+  const targets = useDeskStore((s) => s.targets);
+  const words = useMemo(() => filterWords(query, new Map(targets.map((t) => [t.id, t]))).join(' · '), [query, targets]);
+  const keys = keysFor('search-box', 'toggle-filters');
   return (
     <button type="button" className="btn btn-quiet filters-toggle" aria-expanded={open} aria-controls={FILTERS_ID}
-      data-testid="filters-toggle" title={`${open ? 'Свернуть фильтры' : 'Фильтры'} (${keysFor('search-box', 'toggle-filters')})`}
+      data-testid="filters-toggle" title={`${open ? 'Свернуть фильтры' : 'Фильтры'}${words === '' ? '' : `: ${words}`} (${keys})`}
       onClick={() => goToFilters(!open)}>
       <Keycap keys={keysFor('search-box', 'toggle-filters')} />
-      {/* One run: the button's gap parted «Фильтры» from «: 1» (trial: «Фильтры : 1»). */}
-      <span>Фильтры{count > 0 ? <>: <strong>{count}</strong></> : null}</span><span aria-hidden="true">{open ? '▴' : '▾'}</span>
+      {/* One run: the button's gap parted «Фильтры» from «: 1» (trial: «Фильтры : 1»). Open, the bar shows them. */}
+      <span className="filters-toggle-words">Фильтры{words !== '' && !open ? <>: <strong data-testid="filters-on">{words}</strong></> : null}</span>
+      <span aria-hidden="true">{open ? '▴' : '▾'}</span>
     </button>
   );
 }

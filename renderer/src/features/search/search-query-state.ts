@@ -43,8 +43,13 @@ export function normalizedRange(q: SearchQuery): SearchQuery {
 
 /** A short Russian line of what the query asks for, e.g. «„мусор“ · ВКонтакте · с 01.03.2026 · просрочено». */
 export function describeQuery(q: SearchQuery, targetsById: ReadonlyMap<string, Target>): string {
+  const parts = [...(q.text.trim() === '' ? [] : [`«${q.text.trim()}»`]), ...filterWords(q, targetsById)];
+  return parts.length === 0 ? 'все обращения' : parts.join(' · ');
+}
+
+/** Each filter that is on, in words, in the bar's order: «ВКонтакте», «адресат: Минздрав НСО», «просрочено». */
+export function filterWords(q: SearchQuery, targetsById: ReadonlyMap<string, Target>): string[] {
   const parts: string[] = [];
-  if (q.text.trim() !== '') parts.push(`«${q.text.trim()}»`);
   if (q.sources.length > 0) parts.push(q.sources.map((s: Source) => SOURCE_LABELS[s]).join(', '));
   if (q.statuses.length > 0) parts.push(q.statuses.map((s) => STATUS_LABELS[s].toLowerCase()).join(', '));
   const name = (id: string): string => targetsById.get(id)?.shortName ?? id;
@@ -54,7 +59,7 @@ export function describeQuery(q: SearchQuery, targetsById: ReadonlyMap<string, T
   else if (q.fromDay !== null) parts.push(`с ${formatDayRu(q.fromDay)}`);
   else if (q.toDay !== null) parts.push(`по ${formatDayRu(q.toDay)}`);
   if (q.overdue) parts.push('просрочено');
-  return parts.length === 0 ? 'все обращения' : parts.join(' · ');
+  return parts;
 }
 
 /** «1 обращение», «3 обращения», «25 обращений». */
