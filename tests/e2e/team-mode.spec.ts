@@ -285,6 +285,10 @@ test('a decision made over a colleague\'s own says so on its undo toast while it
     const { pageB } = t;
     const read = await decideWhatBReads(t);
     await expect(pageB.getByTestId('hold-notice')).toContainText('Решение принято: Анна П.', { timeout: 3_000 });
+    // In a maximized window at 150 % (a trial of 5 December): beside the appeal's words the colleague's line wrapped a
+    // word a line, the toast some 300 px tall over the list and the words cut to «доб…». Its own line there.
+    await pageB.setViewportSize({ width: 911, height: 455 });
+    await expect(pageB.locator(':root')).toHaveAttribute('data-window', 'very-short');
     await pageB.keyboard.press('Digit2');
     await expect(pageB.getByTestId('status-alert')).toContainText('Нажмите ту же клавишу ещё раз');
     await pageB.keyboard.press('Digit2');
@@ -292,6 +296,14 @@ test('a decision made over a colleague\'s own says so on its undo toast while it
     await expect(toast).toHaveAttribute('data-appeal-id', read);
     await expect(toast.getByTestId('undo-toast-rival'))
       .toHaveText('Анна П. тоже принял(а) решение по нему: останется то, что раньше дойдёт до сервера');
+    const box = await toast.evaluate((el) => {
+      const part = (id: string) => el.querySelector(`[data-testid="${id}"]`)!.getBoundingClientRect();
+      return { height: el.getBoundingClientRect().height, width: el.getBoundingClientRect().width,
+        rival: part('undo-toast-rival').width, excerpt: part('undo-toast-excerpt').width };
+    });
+    expect(box.height, 'the toast\'s height: its line and the colleague\'s two, under three list rows').toBeLessThanOrEqual(72);
+    expect(box.rival, 'the colleague\'s line across the toast').toBeGreaterThan(box.width * 0.8);
+    expect(box.excerpt, 'the appeal\'s words beside the decision').toBeGreaterThan(100);
   }, 20_000);
 });
 

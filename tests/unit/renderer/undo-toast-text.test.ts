@@ -2,7 +2,7 @@
 // and the bar's share of the window.
 import { describe, expect, it } from 'vitest';
 import type { UndoableDecision } from '../../../shared/desk-api/sync-contract.js';
-import { countdown, toastDecisionText, toastExcerpt } from '../../../renderer/src/features/undo/undo-toast-text.js';
+import { countdown, countdownWords, toastDecisionText, toastExcerpt } from '../../../renderer/src/features/undo/undo-toast-text.js';
 
 const BASE: UndoableDecision = {
   mutationIds: ['m1'], appealIds: ['a1'], excerpt: 'Во дворе не вывозят мусор',
@@ -57,5 +57,12 @@ describe('undo toast text', () => {
     expect(countdown(BASE, at('2026-12-02T05:00:09.000Z'))).toEqual({ seconds: 0, fraction: 0 });
     // A renderer clock a little behind the core's never shows more than the whole window.
     expect(countdown(BASE, at('2026-12-02T04:59:59.000Z'))).toEqual({ seconds: 8, fraction: 1 });
+  });
+
+  it('says the seconds, then «отправляется…» online and «ждёт связи» offline, where nothing can go', () => {
+    expect(countdownWords(4, false)).toBe('4 с');
+    expect(countdownWords(4, true)).toBe('4 с');
+    expect(countdownWords(0, false)).toBe('отправляется…');
+    expect(countdownWords(0, true)).toBe('ждёт связи');
   });
 });

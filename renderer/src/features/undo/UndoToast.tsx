@@ -14,7 +14,7 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { useSearchStore } from '../search/search-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
 import { toastPlacement, type ToastPlacement } from './toast-place.js';
-import { countdown, toastDecisionText, toastExcerpt } from './undo-toast-text.js';
+import { countdown, countdownWords, toastDecisionText, toastExcerpt } from './undo-toast-text.js';
 import '../../styles/sync.css';
 
 /** The countdown's tick: often enough that the seconds never look stuck; the bar eases between ticks. */
@@ -35,6 +35,7 @@ function UndoToastBody({ undoable }: { undoable: UndoableDecision }) {
     const holder = only !== undefined && more.length === 0 ? s.heldByOthers.get(only) : undefined;
     return holder?.deciding ? holder : undefined;
   });
+  const offline = useDeskStore((s) => s.syncStatus?.state === 'offline');
   const [nowMs, setNowMs] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNowMs(Date.now()), TICK_MS);
@@ -82,14 +83,15 @@ function UndoToastBody({ undoable }: { undoable: UndoableDecision }) {
       <div className="undo-toast-main">
         <span className="undo-toast-what" data-testid="undo-toast-decision" aria-live="polite">{what}</span>
         <span className="undo-toast-excerpt" data-testid="undo-toast-excerpt">{toastExcerpt(undoable.excerpt)}</span>
-        {rival ? <span className="undo-toast-rival" data-testid="undo-toast-rival" role="status">{rivalDecisionText(rival)}</span> : null}
       </div>
       <div className="undo-toast-side">
         <span className="undo-toast-key"><Keycap keys={keysFor('global', 'undo')} /> отменить</span>
         <span className="undo-toast-seconds tabular" data-testid="undo-toast-seconds">
-          {seconds > 0 ? `${seconds} с` : 'отправляется…'}
+          {countdownWords(seconds, offline)}
         </span>
       </div>
+      {/* The toast's own row under the others (sync.css): in the very short window it takes the toast's whole width. */}
+      {rival ? <span className="undo-toast-rival" data-testid="undo-toast-rival" role="status">{rivalDecisionText(rival)}</span> : null}
       <div className="undo-toast-track" aria-hidden="true">
         <div className="undo-toast-bar" data-testid="undo-toast-bar" style={{ transform: `scaleX(${fraction})` }} />
       </div>

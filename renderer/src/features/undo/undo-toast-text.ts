@@ -32,3 +32,13 @@ export function countdown(undoable: Pick<UndoableDecision, 'sendAt' | 'windowMs'
   const window = Math.max(1, undoable.windowMs);
   return { seconds: Math.ceil(leftMs / 1000), fraction: Math.min(1, leftMs / window) };
 }
+
+/**
+ * The countdown's words: the seconds left; at 0, «отправляется…» while the desk is online, «ждёт связи» while it is
+ * not (a trial of 5 December: offline the toast said «отправляется…» for minutes though nothing could go; the decision
+ * is kept, and Ctrl+Z still takes it back until it is sent).
+ */
+export function countdownWords(seconds: number, offline: boolean): string {
+  if (seconds > 0) return `${seconds} с`;
+  return offline ? 'ждёт связи' : 'отправляется…';
+}
