@@ -92,3 +92,51 @@ for (const screen of SCREENS) {
     }
   });
 }
+
+// A helper's trial of 5 December: offline at 150 % the bar said «Нет связи с 03:36 · данные на 03:36 · ожидают
+// отправки: 3» and then «Связь со сменой прервана: работа коллег — с синхронизацией», and the queue's count was cut to
+// «В о», the bar 1074 px wide in a 911 px window; with the desk's process gone, at 100 %, the last names of the shift
+// stood as if live and the key hints were cut to «— все». Offline and lost, the shift's line goes (the sync state says
+// it) and everything else is whole, the queue's count included.
+for (const screen of SCREENS) {
+  test(`${screenLabel(screen)}: offline with decisions waiting, then with the desk gone, the bar is whole and the queue's count in it`, async ({ browser }) => {
+    const ownDir = tempDir('srv-bar-offline');
+    const own = new ServerUnderTest(ownDir.dir, 40);
+    await own.start();
+    const dir = tempDir('desk-bar-offline');
+    const desk = await startDesk(own, dir.dir, { login: 'operator1', syncIntervalMs: 500, pushDelayMs: 0 });
+    const { page } = await openAt(browser, screen, desk.url);
+    const status = page.getByTestId('sync-status');
+    const whole = async (what: string): Promise<void> => {
+      const fit = await page.evaluate(barFit);
+      expect(fit.pastEdge, `${what}: items past the status bar's edge`).toEqual([]);
+      await expect(page.getByTestId('team-presence'), `${what}: the shift's line`).toHaveCount(0);
+      const count = page.getByTestId('waiting-count');
+      await expect(count).toContainText(/^В очереди: \d+/u);
+      expect(await count.evaluate((el) => el.scrollWidth <= el.clientWidth + 0.5), `${what}: the queue's count cut`).toBe(true);
+    };
+    try {
+      await expect(status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+      await expect(page.getByTestId('team-presence')).toBeVisible({ timeout: 30_000 });
+      await own.stop();
+      await expect(status).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+      for (const key of ['Digit1', 'Digit2', 'Digit3']) {
+        await page.keyboard.press(key);
+        await page.waitForTimeout(150);
+      }
+      await expect(status).toHaveAttribute('data-pending', '3', { timeout: 30_000 });
+      await expect(status).toContainText('Нет связи');
+      await officeShot(SHOTS, page, screen, 'status-bar-offline', { settle: true });
+      await whole('offline');
+      await desk.close();
+      await expect(status).toHaveAttribute('data-state', 'lost', { timeout: 10_000 });
+      await officeShot(SHOTS, page, screen, 'status-bar-lost', { settle: true });
+      await whole('desk gone');
+    } finally {
+      await page.context().close();
+      await desk.close();
+      await own.stop();
+      dir.remove(); ownDir.remove();
+    }
+  });
+}

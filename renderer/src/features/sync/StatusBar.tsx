@@ -17,6 +17,9 @@ import { UndoToast } from '../undo/UndoToast.js';
 import { selectWaitingAppeals } from '../../store/waiting-count.js';
 import '../../styles/sync.css';
 
+/** The bar's levels past folding the names: 1 without the key hints, 2 without the details too (layout.css). */
+const SQUEEZE_LEVELS = 2;
+
 /** «В сети · ожидают отправки: 0 · …»: the details in their own run, which an alert takes the room of (sync.css). */
 function SyncStatusWords({ status }: { status: SyncStatus }) {
   const [state, ...details] = syncStatusParts(status);
@@ -58,13 +61,18 @@ export function StatusBar() {
   // the line says, so a longer notice or count refits it from all the names (use-fit-level.ts).
   const presence = useDeskStore((s) => `${s.syncStatus?.live ?? 'off'}\n${onlineNames(s.team).join('\n')}`);
   const alert = useDeskStore((s) => s.alert?.text ?? '');
-  const [barRef, fold] = useFitLevel(SHOWN_NAMES, [
-    view, status ? syncStatusParts(status).join(' · ') : '', status?.progress ? syncProgressText(status.progress) : '',
+  // Past the names, two more levels (layout.css, data-squeeze): the key hints go (the top bar's «?» and the buttons
+  // keep them), then the details of the sync state, the shift and the queue, so «В очереди: 155» is never cut (a
+  // trial of 5 December, offline at 150 %: «В о»). The link's state is part of the key: its «Программа не отвечает…»
+  // is longer than «В сети» (the same trial: the hints were cut to «— все» after it).
+  const [barRef, fold] = useFitLevel(SHOWN_NAMES + SQUEEZE_LEVELS, [
+    link, view, status ? syncStatusParts(status).join(' · ') : '', status?.progress ? syncProgressText(status.progress) : '',
     status?.waiting ? handoverWaitingText(status.waiting) : '', presence, loaded ? waiting : '', notice?.text ?? '', alert,
     hintsText(hints),
   ].join('\n'));
   return (
-    <footer className="status-bar" data-fold={fold} ref={(element) => { barRef.current = element; }}>
+    <footer className="status-bar" data-fold={fold} data-squeeze={Math.max(0, fold - SHOWN_NAMES) || undefined}
+      ref={(element) => { barRef.current = element; }}>
       {link !== 'up' ? (
         // Nothing answers (DeskLink): the last «В сети» would be a lie. What was decided is safe in SQLite.
         <span data-testid="sync-status" data-state={link} role="alert" className="sync-status sync-lost"
@@ -94,7 +102,7 @@ export function StatusBar() {
           Чужие решения в очереди: {handoverWaitingText(status.waiting)}
         </span>
       ) : null}
-      <TeamPresence shownNames={SHOWN_NAMES - fold} />
+      <TeamPresence shownNames={Math.max(0, SHOWN_NAMES - fold)} />
       <span className="status-sep" aria-hidden="true" />
       <span data-testid="waiting-count" className="tabular">{loaded ? <WaitingWords count={waiting} /> : 'Загрузка…'}</span>
       {notice ? (

@@ -10,13 +10,18 @@ import { peopleText } from './team-time.js';
 export function TeamPresence({ shownNames = SHOWN_NAMES }: { shownNames?: number } = {}) {
   const live = useDeskStore((s) => s.syncStatus?.live ?? 'off');
   const team = useDeskStore((s) => s.team);
-  if (live === 'off') return null;
+  // Offline, or the desk's core gone: the sync state beside says it, and who is on shift is not known now (a trial of
+  // 5 December: «Связь со сменой прервана…» repeated «Нет связи» and pushed the queue's count out of the bar at 150 %;
+  // with the core gone the last names stood as if live).
+  const cut = useDeskStore((s) => s.deskLink !== 'up' || s.syncStatus?.state === 'offline');
+  if (live === 'off' || cut) return null;
   if (live !== 'connected') {
     return (
       <span className="team-presence live-down" data-testid="team-presence" data-live={live}
         title="Решения и просмотры коллег приходят с опросом сервера, а не сразу">
         <span className="presence-dot" aria-hidden="true" />
-        {live === 'connecting' ? 'Подключение к смене…' : 'Связь со сменой прервана: работа коллег — с синхронизацией'}
+        {/* Its explanation gives way where the line is short, as the names do (layout.css). */}
+        {live === 'connecting' ? 'Подключение к смене…' : <>Связь со сменой прервана<span className="presence-names">: работа коллег — с синхронизацией</span></>}
       </span>
     );
   }
