@@ -124,10 +124,12 @@ export class InboxPage {
 
   /**
    * Team mode (#9): once the server is gone, the desk drops the live channel and with it every colleague's hold
-   * (offline it works exactly as without team mode). Waits for that, then selects the first appeal.
+   * (offline it works exactly as without team mode; the bar's shift line goes too). Waits for that, then selects the
+   * first appeal.
    */
   async offTeamChannelAtFirst(): Promise<void> {
-    await expect(this.page.getByTestId('team-presence')).toHaveAttribute('data-live', 'down');
+    await expect(this.status).toHaveAttribute('data-live', 'down');
+    await expect(this.page.getByTestId('team-presence')).toHaveCount(0);
     await expect(this.grid.locator('[data-held-by]')).toHaveCount(0);
     await this.page.keyboard.press('Home');
   }

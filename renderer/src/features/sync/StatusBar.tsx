@@ -1,4 +1,4 @@
-// The bottom bar: sync state (data-state / data-pending / data-last-decided for tests and support), queue size, last action, and the
+// The bottom bar: sync state (data-state / data-pending / data-live / data-last-decided for tests and support), queue size, last action, and the
 // key hints of the screen on it (status-hints.ts). The undo offer is the toast above it (features/undo), shown only
 // while the core still holds the decision back — the quiet notice here carries no undo hint that would outlive the
 // window. Alert and notice end by themselves (ui-slice.ts).
@@ -81,7 +81,7 @@ export function StatusBar() {
           {link === 'lost' ? DESK_LOST_TEXT : DESK_RESTARTING_TEXT}
         </span>
       ) : (
-        <span data-testid="sync-status" data-state={state} data-pending={status?.pending ?? 0}
+        <span data-testid="sync-status" data-state={state} data-pending={status?.pending ?? 0} data-live={status?.live}
           data-last-decided={lastDecided?.id} data-decided-count={lastDecided?.count ?? 0}
           className={`sync-status sync-${state}`} title={status?.lastError ?? undefined}>
           <span className="sync-dot" aria-hidden="true" />
