@@ -6,11 +6,15 @@
 import type { Decision } from '../../../shared/domain/appeal.js';
 import type { HeldBy } from '../../../shared/desk-api/team-contract.js';
 import { closedSentence, heldSentence } from '../../../shared/team/held-words.js';
+import { ALERT_MIN_MS, readingTimeMs } from '../store/ui-slice.js';
 
-export const CONFIRM_WINDOW_MS = 5_000;
-
+/**
+ * The second press counts for as long as the alert asking for it stands (its reading time, ui-slice.ts): a fixed 5 s
+ * window outlived by an 8–12 s alert made a press in between re-arm it silently — the same words, nothing decided (a
+ * helper's trial of 5 December: «pressing again did nothing»).
+ */
 export class HoldConfirmation {
-  private pending: { id: string; key: string; atMs: number } | null = null;
+  private pending: { id: string; key: string; untilMs: number } | null = null;
 
   /**
    * Whether a decision on `id`, which `holder` reads, may go now: the same key pressed again within the window. The
@@ -26,18 +30,19 @@ export class HoldConfirmation {
    */
   confirmOver(id: string, decision: Decision, whoReads: string, showAlert: (text: string) => void, nowMs = Date.now()): boolean {
     const key = JSON.stringify(decision);
-    if (this.pending?.id === id && this.pending.key === key && nowMs - this.pending.atMs < CONFIRM_WINDOW_MS) {
+    if (this.pending?.id === id && this.pending.key === key && nowMs < this.pending.untilMs) {
       this.pending = null;
       return true;
     }
-    this.pending = { id, key, atMs: nowMs };
-    showAlert(`${closedSentence(whoReads)} Нажмите ту же клавишу ещё раз, чтобы всё равно принять решение.`);
+    const text = `${closedSentence(whoReads)} Нажмите ту же клавишу ещё раз, чтобы всё равно принять решение.`;
+    this.pending = { id, key, untilMs: nowMs + readingTimeMs(text, ALERT_MIN_MS) };
+    showAlert(text);
     return false;
   }
 
-  /** The appeal a first press is waiting on (within the window), or null. */
+  /** The appeal a first press is waiting on (while its alert stands), or null. */
   pendingId(nowMs = Date.now()): string | null {
-    return this.pending !== null && nowMs - this.pending.atMs < CONFIRM_WINDOW_MS ? this.pending.id : null;
+    return this.pending !== null && nowMs < this.pending.untilMs ? this.pending.id : null;
   }
 
   clear(): void {
