@@ -16,8 +16,13 @@ const INVISIBLE_OR_CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u20
 // variation selector U+FE0F or a skin tone modifier before the joiner.
 const STRAY_JOINER = /(?<!\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 
+// «Zalgo»: dozens of combining marks stacked on one letter draw far above and below its line, over the rows and lines
+// around it (a helper's trial of 5 December, through the connector). Written languages need few on one base: Russian
+// one (й, ё, a stress mark), Vietnamese two, an emoji keycap two (U+FE0F U+20E3), Devanagari some three; the rest go.
+const MARK_PILE = /(\p{M}{3})\p{M}+/gu;
+
 function withoutControls(text: string): string {
-  return text.replace(INVISIBLE_OR_CONTROL, '').replace(STRAY_JOINER, '');
+  return text.replace(INVISIBLE_OR_CONTROL, '').replace(STRAY_JOINER, '').replace(MARK_PILE, '$1');
 }
 
 // Two or more empty lines in a row (spaces only counting as empty): one is a paragraph break, the rest only push the
