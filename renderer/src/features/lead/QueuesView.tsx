@@ -399,7 +399,8 @@ export function QueuesView() {
         <span><Keycap keys={primaryKeyFor('queues', 'back')} /> назад</span>
       </footer>
       <ExportToast state={exportState} keysActive={dialog === null && !picker && !rejecting && asking === null} onDismiss={dismissExport} />
-      {picker ? <TargetPicker onChoose={reroute} onClose={() => setPicker(false)} /> : null}
+      {picker ? <TargetPicker onChoose={reroute} onClose={() => setPicker(false)}
+        {...(selection.length > 1 ? { title: `Направить ${countRu(selection.length, APPEAL_FORMS)}` } : {})} /> : null}
       {rejecting ? <AdvisedRejectDialog appealIds={selection.map((r) => r.id)} onChoose={reject} onClose={() => setRejecting(false)} /> : null}
       {reading !== null ? <QueueAppealDialog appealId={reading} onClose={() => setReading(null)} /> : null}
       {asking !== null && open !== null ? (

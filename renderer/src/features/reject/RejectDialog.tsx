@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { RejectAdvice } from '../../../../shared/desk-api/routing-contract.js';
 import { PICKABLE_REJECT_REASONS as REJECT_REASONS, REJECT_REASON_LABELS, type RejectReason } from '../../../../shared/domain/appeal.js';
 import { inertText } from '../../../../shared/text/inert-text.js';
+import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
 import { keysFor, primaryKeyFor, slotKeyFor } from '../shortcuts/shortcut-table.js';
@@ -28,7 +29,7 @@ export function AdvisedRejectDialog({ appealIds, onChoose, onClose }:
   const key = appealIds.join('\n');
   useEffect(() => { void useSuggestionsStore.getState().load(key.split('\n').filter(Boolean)); }, [key]);
   const advice = useSuggestionsStore((s) => sharedAdvice(appealIds.map((id) => s.byId.get(id)?.reject ?? null)));
-  return <RejectDialog advice={advice} onChoose={onChoose} onClose={onClose} />;
+  return <RejectDialog advice={advice} onChoose={onChoose} onClose={onClose} count={appealIds.length} />;
 }
 
 /** The advice every one of `advices` gives (the first one's, so the reference stays stable), else null. */
@@ -37,9 +38,13 @@ function sharedAdvice(advices: readonly (RejectAdvice | null)[]): RejectAdvice |
   return first !== null && advices.every((a) => a?.reason === first.reason) ? first : null;
 }
 
-/** `onChoose`/`onClose` let another section (search results) reuse the dialog; default: reject the inbox selection. */
-export function RejectDialog({ onChoose, onClose, advice = null }:
-  { onChoose?: (reason: RejectReason) => void; onClose?: () => void; advice?: RejectAdvice | null } = {}) {
+/**
+ * `onChoose`/`onClose` let another section (search results) reuse the dialog; default: reject the inbox selection.
+ * `count`: how many appeals the reason goes to, named in the title when more than one (a helper's trial of 5 December:
+ * the lead's 154 selected were «Отклонить обращение»).
+ */
+export function RejectDialog({ onChoose, onClose, advice = null, count = 1 }:
+  { onChoose?: (reason: RejectReason) => void; onClose?: () => void; advice?: RejectAdvice | null; count?: number } = {}) {
   const closeDialog = useDeskStore((s) => s.closeDialog);
   const close = onClose ?? closeDialog;
   const decide = useDeskStore((s) => s.decide);
@@ -69,7 +74,7 @@ export function RejectDialog({ onChoose, onClose, advice = null }:
   });
 
   return (
-    <Dialog title="Отклонить обращение" aside={<span className="dialog-hint"><Keycap keys={keysFor('reject', 'close')} /> отмена</span>}
+    <Dialog title={count > 1 ? `Отклонить ${countRu(count, APPEAL_FORMS)}` : 'Отклонить обращение'} aside={<span className="dialog-hint"><Keycap keys={keysFor('reject', 'close')} /> отмена</span>}
       onClose={close} className="reject-dialog">
       <ul className="choice-list" role="listbox" aria-label="Причина отклонения" data-autofocus tabIndex={-1}>
         {REJECT_REASONS.map((reason, i) => (
