@@ -11,7 +11,7 @@
 import { expect, test } from '@playwright/test';
 import type { OfficeScreen } from '../harness/office-screens.js';
 import { officeShot, openAt } from './office-page.js';
-import { serverForSpec, startDesk, tempDir } from './stack.js';
+import { serverForSpec, ServerUnderTest, startDesk, tempDir } from './stack.js';
 
 /** 1366×768 at 125 % and 150 %, and a maximized window at 150 % (911×455 CSS px: taskbar and title bar take the rest). */
 const MAXIMIZED_150: OfficeScreen = { width: 1366, height: 683, scale: 1.5 };
@@ -103,5 +103,51 @@ test('the notice of the appeal being read decided by a colleague is whole in a m
   } finally {
     await deskA.close(); await deskB.close();
     dirA.remove(); dirB.remove();
+  }
+});
+
+// A second read of 5 December: an alert risen over the screen's foot (three or four lines at 150 %) stood over the undo
+// toast of the decision just made, its «Ctrl+Z» covered for the toast's seconds. The toast stands above it.
+test('in a maximized window at 150 % the undo toast stands above a risen alert, its Ctrl+Z in sight', async ({ browser }) => {
+  test.setTimeout(120_000);
+  // Few appeals: the one A decides, at the list's end among the held rows, is mid-screen on B's, so B's toast stays
+  // at the list's foot, where the alert rises.
+  const dirS = tempDir('rise-srv'); const dirA = tempDir('rise-a'); const dirB = tempDir('rise-b');
+  const server = new ServerUnderTest(dirS.dir, 6);
+  await server.start();
+  const deskA = await startDesk(server, dirA.dir, { login: 'operator1', pushDelayMs: 60_000, syncIntervalMs: 60_000 });
+  const deskB = await startDesk(server, dirB.dir, { login: 'operator2', pushDelayMs: 60_000, syncIntervalMs: 60_000 });
+  try {
+    const a = await openAt(browser, { width: 1366, height: 768, scale: 1 }, deskA.url);
+    await expect(a.inbox.selectedRow).toHaveAttribute('data-hold', 'mine');
+    const b = await openAt(browser, MAXIMIZED_150, deskB.url);
+    await expect(b.inbox.selectedRow).toHaveAttribute('data-hold', 'mine');
+    // A decides; B decides its own (its toast up for a minute), then goes to A's and presses a digit: the long alert.
+    const decided = await a.inbox.decideWith('Digit1');
+    await b.inbox.decideWith('Digit3');
+    const toast = b.page.getByTestId('undo-toast');
+    await expect(toast).toHaveAttribute('data-place', 'bottom');
+    await b.page.keyboard.press('End');
+    for (let i = 0; i < 5 && (await b.inbox.selectedId()) !== decided; i++) await b.page.keyboard.press('ArrowDown');
+    await expect(b.inbox.grid.locator(`[data-appeal-id="${decided}"] [data-testid="held-badge"]`)).toHaveAttribute('data-deciding', 'true');
+    await b.page.keyboard.press('Digit2');
+    const alert = b.page.getByTestId('status-alert');
+    await expect(alert).toContainText('Нажмите ту же клавишу ещё раз');
+    await expect(b.page.locator('.status-bar [data-risen="true"]')).toHaveCount(1);
+    await officeShot(SHOTS, b.page, MAXIMIZED_150, 'risen-alert-and-toast', { settle: true });
+    await expect(toast).toHaveAttribute('data-place', 'bottom');
+    await expect.poll(() => toast.evaluate((el) => {
+      const keyEl = el.querySelector('.undo-toast-key');
+      const risenEl = document.querySelector('.status-bar [data-risen="true"]');
+      if (keyEl === null || risenEl === null) return null;
+      const key = keyEl.getBoundingClientRect();
+      const risen = risenEl.getBoundingClientRect();
+      const hit = document.elementFromPoint(key.left + key.width / 2, key.top + key.height / 2);
+      return { keyInSight: hit !== null && el.contains(hit), clear: el.getBoundingClientRect().bottom <= risen.top + 0.5 };
+    })).toEqual({ keyInSight: true, clear: true });
+    await a.page.context().close(); await b.page.context().close();
+  } finally {
+    await deskA.close(); await deskB.close(); await server.stop();
+    dirA.remove(); dirB.remove(); dirS.remove();
   }
 });

@@ -60,11 +60,15 @@ function UndoToastBody({ undoable }: { undoable: UndoableDecision }) {
   // A conflict notice arriving or going moves the grid's foot the toast stands on (ConflictNotice.tsx): the toast
   // kept its old place over the notice's text (second read).
   const conflicts = useDeskStore((s) => s.conflicts.length);
+  // An alert or a notice may rise from the status bar over the toast's place (toast-place.ts risenTop): it rises in
+  // its own layout effect, so the frame after is where the toast finds it.
+  const alertSeq = useDeskStore((s) => s.alert?.seq ?? 0);
+  const noticeSeq = useDeskStore((s) => s.notice?.seq ?? 0);
   useLayoutEffect(() => {
     measure();
     const frame = requestAnimationFrame(() => flushSync(measure));
     return () => cancelAnimationFrame(frame);
-  }, [measure, inboxSelected, searchSelected, view, conflicts, rival]);
+  }, [measure, inboxSelected, searchSelected, view, conflicts, rival, alertSeq, noticeSeq]);
   // The window resized, or the list scrolled under the toast (the wheel, a list anchored as rows arrive above).
   useEffect(() => {
     window.addEventListener('resize', measure);

@@ -34,19 +34,34 @@ export function aboveKeyLine(doc: Document): number | null {
   return top === null ? null : Math.max(0, doc.documentElement.clientHeight - top) + MARGIN;
 }
 
+/**
+ * The top of what has risen from the status bar over the screen's foot (rise-when-cut.ts: an alert or a notice too long
+ * for the bar's line) across [left, right], or Infinity: the toast stands above it — under it, a risen alert of three
+ * lines covered the toast's «Ctrl+Z» for its seconds (second read, 5 December).
+ */
+function risenTop(doc: Document, left: number, right: number): number {
+  let top = Infinity;
+  for (const el of doc.querySelectorAll('.status-bar [data-risen="true"]')) {
+    const box = el.getBoundingClientRect();
+    if (box.right > left && box.left < right) top = Math.min(top, box.top);
+  }
+  return top;
+}
+
 export function toastPlacement(doc: Document, height: number): ToastPlacement | null {
   const pane = doc.querySelector('.workspace .inbox-pane');
   if (pane === null) {
     const lineTop = keyLineTop(doc);
     if (lineTop === null) return null;
     const width = Math.min(MAX_WIDTH, doc.documentElement.clientWidth - 2 * MARGIN);
-    return { edge: 'bottom', left: MARGIN, top: lineTop - MARGIN - height, width };
+    return { edge: 'bottom', left: MARGIN, top: Math.min(lineTop, risenTop(doc, MARGIN, MARGIN + width)) - MARGIN - height, width };
   }
   const box = pane.getBoundingClientRect();
   const left = box.left + MARGIN;
   const width = Math.max(0, Math.min(MAX_WIDTH, box.width - 2 * MARGIN));
   // The grid's foot, not the pane's: a conflict notice under the grid (ConflictNotice.tsx) stays uncovered.
-  const foot = pane.querySelector('[role="grid"]')?.getBoundingClientRect().bottom ?? box.bottom;
+  const foot = Math.min(pane.querySelector('[role="grid"]')?.getBoundingClientRect().bottom ?? box.bottom,
+    risenTop(doc, left, left + width));
   const bottomTop = foot - MARGIN - height;
   const row = pane.querySelector('[role="row"][aria-selected="true"]')?.getBoundingClientRect();
   if (row === undefined || !crosses(row, bottomTop, bottomTop + height)) return { edge: 'bottom', left, top: bottomTop, width };
