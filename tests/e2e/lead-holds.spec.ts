@@ -91,9 +91,23 @@ test('the lead sees who reads a waiting appeal, and a decision on it takes the k
     const routed = await server.expectAppeals({ [first!]: { status: 'routed' } });
     expect(routed.get(first!)?.routedBy?.id).toBe('u-lead');
 
-    // 3. Two selected, one of them held: the first press counts it, the second sends both.
+    // 2b. Through the target picker the first choice asks for the same choice again, not «the same key» (the dialog
+    // has closed: a helper's second read of 5 December).
     await expect(row(first!)).toHaveCount(0);
     await page.keyboard.press('Home');
+    await expect(items.nth(0)).toHaveAttribute('data-id', second!);
+    await page.keyboard.press('Slash');
+    await expect(page.getByRole('dialog', { name: 'Направить адресату' })).toBeVisible();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await expect(page.getByTestId('status-alert')).toContainText('Выберите то же решение ещё раз');
+    await expect(page.getByTestId('status-alert')).not.toContainText('клавишу');
+    await page.waitForTimeout(1_000);
+    expect((await server.allAppeals()).get(second!)?.status).toBe('new');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowUp');
+
+    // 3. Two selected, one of them held: the first press counts it, the second sends both.
     await expect(items.nth(0)).toHaveAttribute('data-id', second!);
     const third = await items.nth(1).getAttribute('data-id');
     await page.keyboard.press('Shift+ArrowDown');

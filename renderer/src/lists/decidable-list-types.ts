@@ -9,6 +9,12 @@ export type DetailState =
   | { id: string; phase: 'ready'; local: LocalAppeal }
   | { id: string; phase: 'failed'; message: string };
 
+/**
+ * How a decision was made: by a key, or by choosing in a dialog. A decision on an appeal a colleague reads asks for
+ * the same again (hold-confirmation.ts) in the words of that way: «the same key» meant nothing once a dialog had closed.
+ */
+export type DecideVia = 'key' | 'dialog';
+
 /** What every decidable list offers its grid, its detail pane and its keys. */
 export interface DecidableList {
   selectedId: string | null;
@@ -17,8 +23,8 @@ export interface DecidableList {
   select(id: string | null): void;
   moveBy(delta: number): void;
   selectEdge(edge: 'first' | 'last'): void;
-  /** Decide the selected appeal. */
-  decide(decision: Decision): Promise<void>;
+  /** Decide the selected appeal; `via` a dialog (the target picker, the reasons) or a key (the default). */
+  decide(decision: Decision, via?: DecideVia): Promise<void>;
   /** Take back this desk's last decision (the core knows which one). */
   undo(): Promise<void>;
 }

@@ -7,6 +7,13 @@ import type { Decision } from '../../../shared/domain/appeal.js';
 import type { HeldBy } from '../../../shared/desk-api/team-contract.js';
 import { closedSentence, heldSentence } from '../../../shared/team/held-words.js';
 import { ALERT_MIN_MS, readingTimeMs } from '../store/ui-slice.js';
+import type { DecideVia } from './decidable-list-types.js';
+
+/** What the first press asks for: the same key again, or the same choice in the dialog again. */
+const AGAIN: Record<DecideVia, string> = {
+  key: 'Нажмите ту же клавишу ещё раз, чтобы всё равно принять решение.',
+  dialog: 'Выберите то же решение ещё раз, чтобы всё равно принять его.',
+};
 
 /**
  * The second press counts for as long as the alert asking for it stands (its reading time, ui-slice.ts): a fixed 5 s
@@ -20,21 +27,23 @@ export class HoldConfirmation {
    * Whether a decision on `id`, which `holder` reads, may go now: the same key pressed again within the window. The
    * first press is held back with the alert saying who reads it.
    */
-  confirm(id: string, decision: Decision, holder: HeldBy, showAlert: (text: string) => void, nowMs = Date.now()): boolean {
-    return this.confirmOver(id, decision, heldSentence(holder), showAlert, nowMs);
+  confirm(id: string, decision: Decision, holder: HeldBy, showAlert: (text: string) => void, via: DecideVia = 'key',
+    nowMs = Date.now()): boolean {
+    return this.confirmOver(id, decision, heldSentence(holder), showAlert, via, nowMs);
   }
 
   /**
    * The same for any selection: `id` names it (a lead's several appeals: their ids joined), `whoReads` is the sentence
    * the first press says before asking for the second.
    */
-  confirmOver(id: string, decision: Decision, whoReads: string, showAlert: (text: string) => void, nowMs = Date.now()): boolean {
+  confirmOver(id: string, decision: Decision, whoReads: string, showAlert: (text: string) => void, via: DecideVia = 'key',
+    nowMs = Date.now()): boolean {
     const key = JSON.stringify(decision);
     if (this.pending?.id === id && this.pending.key === key && nowMs < this.pending.untilMs) {
       this.pending = null;
       return true;
     }
-    const text = `${closedSentence(whoReads)} Нажмите ту же клавишу ещё раз, чтобы всё равно принять решение.`;
+    const text = `${closedSentence(whoReads)} ${AGAIN[via]}`;
     this.pending = { id, key, untilMs: nowMs + readingTimeMs(text, ALERT_MIN_MS) };
     showAlert(text);
     return false;

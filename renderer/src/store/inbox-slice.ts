@@ -16,6 +16,7 @@ import { HoldConfirmation } from '../lists/hold-confirmation.js';
 import type { InboxSlice, SliceCreator } from './state-types.js';
 import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
 import type { HeldBy } from '../../../shared/desk-api/team-contract.js';
+import type { DecideVia } from '../lists/decidable-list-types.js';
 import { shownMembers } from './shown-cluster-members.js';
 import { forgetHolds, holdFor, releaseFor } from './desk-hold.js';
 import { rememberedSelection, rememberSelection } from './remembered-selection.js';
@@ -176,11 +177,11 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     }
     return true;
   }
-  function confirmedOverHold(id: string, decision: Decision): boolean {
+  function confirmedOverHold(id: string, decision: Decision, via: DecideVia): boolean {
     const holder = get().heldByOthers.get(id);
     const own = get().selectionHold;
     if (!holder || (own?.id === id && own.state === 'mine')) return true;
-    return confirmation.confirm(id, decision, holder, (text) => get().showAlert(text));
+    return confirmation.confirm(id, decision, holder, (text) => get().showAlert(text), via);
   }
 
   async function fetchList(): Promise<void> {
@@ -439,10 +440,10 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     select: list.select,
     moveBy: list.moveBy,
     selectEdge: list.selectEdge,
-    decide: async (decision) => {
+    decide: async (decision, via = 'key') => {
       const { selectedId: id } = get();
       if (id === null) return;
-      if (!keySafe(id) || !confirmedOverHold(id, decision)) return;
+      if (!keySafe(id) || !confirmedOverHold(id, decision, via)) return;
       const since = alertSince();
       const cluster = get().clusterOf.get(id);
       if (cluster && !get().expandedClusters.has(cluster.clusterId)) return decideCluster(id, cluster.size, decision, since);

@@ -15,29 +15,39 @@ describe('HoldConfirmation', () => {
     const alerts: string[] = [];
     const confirmation = new HoldConfirmation();
     const t0 = 1_000_000;
-    expect(confirmation.confirmOver('a1', ROUTE, WHO, (text) => alerts.push(text), t0)).toBe(false);
+    expect(confirmation.confirmOver('a1', ROUTE, WHO, (text) => alerts.push(text), 'key', t0)).toBe(false);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toContain('Нажмите ту же клавишу ещё раз');
     const stands = readingTimeMs(alerts[0]!, ALERT_MIN_MS);
     expect(stands).toBeGreaterThanOrEqual(ALERT_MIN_MS);
     // Seven seconds on, the alert still shown: the second press decides.
     expect(confirmation.pendingId(t0 + 7_000)).toBe('a1');
-    expect(confirmation.confirmOver('a1', ROUTE, WHO, (text) => alerts.push(text), t0 + 7_000)).toBe(true);
+    expect(confirmation.confirmOver('a1', ROUTE, WHO, (text) => alerts.push(text), 'key', t0 + 7_000)).toBe(true);
     expect(alerts).toHaveLength(1);
 
     // After the alert has gone, a press is a first press again: it asks, and says so.
-    expect(confirmation.confirmOver('a1', ROUTE, WHO, (text) => alerts.push(text), t0 + 20_000)).toBe(false);
+    expect(confirmation.confirmOver('a1', ROUTE, WHO, (text) => alerts.push(text), 'key', t0 + 20_000)).toBe(false);
     expect(confirmation.pendingId(t0 + 20_000 + stands + 1)).toBeNull();
-    expect(confirmation.confirmOver('a1', ROUTE, WHO, (text) => alerts.push(text), t0 + 20_000 + stands + 1)).toBe(false);
+    expect(confirmation.confirmOver('a1', ROUTE, WHO, (text) => alerts.push(text), 'key', t0 + 20_000 + stands + 1)).toBe(false);
     expect(alerts).toHaveLength(3);
   });
 
   it('another key or another appeal starts over', () => {
     const confirmation = new HoldConfirmation();
     const none = (): void => {};
-    expect(confirmation.confirmOver('a1', ROUTE, WHO, none, 0)).toBe(false);
-    expect(confirmation.confirmOver('a1', OTHER, WHO, none, 1_000)).toBe(false);
-    expect(confirmation.confirmOver('a2', OTHER, WHO, none, 2_000)).toBe(false);
-    expect(confirmation.confirmOver('a2', OTHER, WHO, none, 3_000)).toBe(true);
+    expect(confirmation.confirmOver('a1', ROUTE, WHO, none, 'key', 0)).toBe(false);
+    expect(confirmation.confirmOver('a1', OTHER, WHO, none, 'key', 1_000)).toBe(false);
+    expect(confirmation.confirmOver('a2', OTHER, WHO, none, 'key', 2_000)).toBe(false);
+    expect(confirmation.confirmOver('a2', OTHER, WHO, none, 'key', 3_000)).toBe(true);
+  });
+
+  it('asks for the same choice in the dialog, not the same key, when the decision came from one', () => {
+    const alerts: string[] = [];
+    const confirmation = new HoldConfirmation();
+    expect(confirmation.confirmOver('a1', ROUTE, WHO, (text) => alerts.push(text), 'dialog', 0)).toBe(false);
+    expect(alerts[0]).toContain('Выберите то же решение ещё раз');
+    expect(alerts[0]).not.toContain('клавишу');
+    // The same choice again — through the dialog or the key that makes it — decides.
+    expect(confirmation.confirmOver('a1', ROUTE, WHO, (text) => alerts.push(text), 'dialog', 2_000)).toBe(true);
   });
 });

@@ -14,6 +14,7 @@ import { timeLeft } from '../../../../shared/deadlines/time-left.js';
 import { formatCountRu } from '../../../../shared/text/number-ru.js';
 import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
 import { batchNotice, decisionNotice } from '../../lists/decidable-list.js';
+import type { DecideVia } from '../../lists/decidable-list-types.js';
 import { HoldConfirmation } from '../../lists/hold-confirmation.js';
 import { InertLine } from '../../components/InertLine.js';
 import { Keycap } from '../../components/Keycap.js';
@@ -179,7 +180,7 @@ export function QueuesView() {
    * Waiting appeals colleagues hold are named first: in the question, or (a few, sent at once) by the first press, the
    * same key again deciding (hold-confirmation.ts).
    */
-  const decideSelection = (decision: Decision): void => {
+  const decideSelection = (decision: Decision, via: DecideVia): void => {
     if (selection.length === 0) return;
     const plan = planFor(decision.type);
     if (plan.kind === 'refuse') { showAlert(plan.message); return; }
@@ -188,11 +189,11 @@ export function QueuesView() {
     const held = holders.length > 0 ? heldInSelectionSentence(holders, selection.length) : null;
     const asked: Reroute = { appealIds, decision, redecision: selection.some((r) => r.decidedOnServer), held };
     if (plan.kind === 'confirm') { setAsking(asked); return; }
-    if (held !== null && !confirmation.confirmOver(appealIds.join('\n'), decision, held, showAlert)) return;
+    if (held !== null && !confirmation.confirmOver(appealIds.join('\n'), decision, held, showAlert, via)) return;
     void send(asked);
   };
-  const reroute = (targetId: string): void => decideSelection({ type: 'route', targetId });
-  const reject = (reason: RejectReason): void => decideSelection({ type: 'reject', reason });
+  const reroute = (targetId: string, via: DecideVia = 'key'): void => decideSelection({ type: 'route', targetId }, via);
+  const reject = (reason: RejectReason): void => decideSelection({ type: 'reject', reason }, 'dialog');
 
   const drill = async (line: GroupLine): Promise<void> => {
     setShiftCursor(null);
@@ -399,7 +400,7 @@ export function QueuesView() {
         <span><Keycap keys={primaryKeyFor('queues', 'back')} /> назад</span>
       </footer>
       <ExportToast state={exportState} keysActive={dialog === null && !picker && !rejecting && asking === null} onDismiss={dismissExport} />
-      {picker ? <TargetPicker onChoose={reroute} onClose={() => setPicker(false)}
+      {picker ? <TargetPicker onChoose={(targetId) => reroute(targetId, 'dialog')} onClose={() => setPicker(false)}
         {...(selection.length > 1 ? { title: `Направить ${countRu(selection.length, APPEAL_FORMS)}` } : {})} /> : null}
       {rejecting ? <AdvisedRejectDialog appealIds={selection.map((r) => r.id)} onChoose={reject} onClose={() => setRejecting(false)} /> : null}
       {reading !== null ? <QueueAppealDialog appealId={reading} onClose={() => setReading(null)} /> : null}

@@ -59,7 +59,7 @@ export function RejectDialog({ onChoose, onClose, advice = null, count = 1 }:
     if (reason === undefined) return;
     close();
     if (onChoose) onChoose(reason);
-    else void decide({ type: 'reject', reason });
+    else void decide({ type: 'reject', reason }, 'dialog');
   };
 
   useShortcutScope('reject', true, ({ shortcut, digit }) => {

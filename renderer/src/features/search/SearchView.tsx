@@ -246,11 +246,11 @@ export function SearchView() {
       {dialog === 'save' ? <SaveViewDialog /> : null}
       {dialog === 'views' ? <ViewsDialog /> : null}
       {dialog === 'picker' ? (
-        <TargetPicker onClose={closeDialog} onChoose={(targetId) => { void s().decide({ type: 'route', targetId }); }} />
+        <TargetPicker onClose={closeDialog} onChoose={(targetId) => { void s().decide({ type: 'route', targetId }, 'dialog'); }} />
       ) : null}
       {dialog === 'reject' ? (
         <AdvisedRejectDialog appealIds={selectedId === null ? [] : [selectedId]} onClose={closeDialog}
-          onChoose={(reason) => { void s().decide({ type: 'reject', reason }); }} />
+          onChoose={(reason) => { void s().decide({ type: 'reject', reason }, 'dialog'); }} />
       ) : null}
     </main>
   );

@@ -9,6 +9,7 @@ import type { SavedView, SaveViewOutcome, SearchQuery } from '../../../../shared
 import { deskCall, onDeskEvent } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import type { SelectionHold } from '../../store/desk-hold.js';
+import type { DecideVia } from '../../lists/decidable-list-types.js';
 import { HoldConfirmation } from '../../lists/hold-confirmation.js';
 import { createRowWindowFetcher } from '../../store/row-window-fetcher.js';
 import { createDecidableList, decisionNotice, undoLastDecision, type DecidableList } from '../../lists/decidable-list.js';
@@ -184,7 +185,7 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     return before;
   }
 
-  async function decide(decision: Decision): Promise<void> {
+  async function decide(decision: Decision, via: DecideVia = 'key'): Promise<void> {
     const { selectedId: id, answer } = get();
     if (id === null || answer === null) return;
     const standing = selectedStanding(get());
@@ -201,7 +202,7 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     // This desk's own hold vouches for it (a colleague's mark may lag behind the server's answer), as in the inbox.
     const own = get().selectionHold;
     const holder = status === 'new' && !(own?.id === id && own.state === 'mine') ? desk().heldByOthers.get(id) : undefined;
-    if (holder && !confirmation.confirm(id, decision, holder, (text) => desk().showAlert(text))) return;
+    if (holder && !confirmation.confirm(id, decision, holder, (text) => desk().showAlert(text), via)) return;
     // The alert on screen now is the one this decision's notice ends; one raised while the call is out stays.
     const since = desk().alert?.seq ?? 0;
     // The row shows the decision at once and the selection moves on, as in the inbox; refused = put back.

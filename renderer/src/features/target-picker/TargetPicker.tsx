@@ -58,7 +58,7 @@ export function TargetPicker({ onChoose, onClose, suggestions, title }: TargetPi
     if (target === undefined) return;
     close();
     if (onChoose) onChoose(target.id);
-    else void decide({ type: 'route', targetId: target.id });
+    else void decide({ type: 'route', targetId: target.id }, 'dialog');
   };
 
   useShortcutScope('picker', true, ({ shortcut }) => {
