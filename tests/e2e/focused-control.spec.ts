@@ -99,3 +99,33 @@ test('F1 over «Очереди» at 150 %: the queues\' keys first, and the sect
     await close();
   }
 });
+
+// A second read of 5 December: a section chosen in the open menu by keyboard left the focus nowhere (<body>): a screen
+// reader lost its place, and Tab started over from the top. Each section chosen there takes the focus to its own
+// list or box; the keys are the section's, never the menu button's (Enter there would reopen the menu).
+test('a section chosen in the open menu by keyboard has the focus, not <body> nor the menu button', async ({ page }) => {
+  const { close } = await spec.openDesk(page, 'operator1');
+  try {
+    const menuButton = page.locator('.view-menu-button');
+    const sections = ['search', 'conflicts', 'sync-log', 'inbox'] as const;
+    const where: Record<string, string> = {};
+    for (const section of sections) {
+      await menuButton.focus();
+      await page.keyboard.press('ArrowDown');
+      const item = page.getByRole('menu', { name: 'Разделы' }).locator(`[data-view="${section}"]`);
+      for (let i = 0; i < 6 && !(await item.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await expect(page.getByRole('menu')).toHaveCount(0);
+      await page.waitForTimeout(100);
+      where[section] = await page.evaluate(() => {
+        const at = document.activeElement;
+        if (at === null || at === document.body) return 'body';
+        if (at.closest('.top-bar') !== null) return 'top bar';
+        return at.closest('.app-shell > :not(.top-bar):not(.status-bar)') !== null ? 'section' : at.tagName;
+      });
+    }
+    expect(where).toEqual(Object.fromEntries(sections.map((s) => [s, 'section'])));
+  } finally {
+    await close();
+  }
+});

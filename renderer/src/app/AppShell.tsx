@@ -12,6 +12,7 @@ import { FavoritesDialog } from '../features/favorites/FavoritesDialog.js';
 import { useFavoritesEvents } from '../features/favorites/favorites-store.js';
 import { useIdleRelease } from '../features/team/use-idle-release.js';
 import { useGlobalKeys } from './use-global-keys.js';
+import { useSectionFocus } from './use-section-focus.js';
 import { viewsFor } from './view-registry.js';
 
 export function AppShell() {
@@ -22,6 +23,7 @@ export function AppShell() {
   useOperatorKeymap(useDeskStore((s) => s.session?.user?.id));
   const dialog = useDeskStore((s) => s.dialog);
   const viewId = useDeskStore((s) => s.view);
+  useSectionFocus(viewId);
   const role = useDeskStore((s) => s.session?.user?.role);
   const views = viewsFor(role);
   const View = (views.find((v) => v.id === viewId) ?? views[0])?.component;
