@@ -78,7 +78,7 @@ test('two desks: the second skips the appeal the first holds, shows who holds it
     await expect(pageB.getByTestId('team-presence')).toHaveAttribute('data-online', '2');
 
     // A knows B's hold before moving on (B's first row is the one right after A's): otherwise A's ↓ can land on it,
-    // be moved on by the server's answer, and A's next key is refused as «только что сменилось» — right, but not this test.
+    // be moved on by the server's answer, and A's next key is refused as «сменилось без вас» — right, but not this test.
     const heldByB = await b.selectedId();
     await expect(a.grid.locator(`[data-appeal-id="${heldByB}"]`)).toHaveAttribute('data-held-by', /.+/, { timeout: 5_000 });
 
@@ -275,6 +275,29 @@ test('the desk reading an appeal a colleague decides is told who took it when it
     await expect(b.grid.locator(`[data-appeal-id="${read}"]`)).toHaveCount(0, { timeout: 10_000 });
     await expect(pageB.locator('.status-notice')).toContainText(/^Обращение, которое вы читали, направил\(а\) Анна П\. → \S.* — выбрано следующее$/);
     expect(await b.selectedId()).not.toBe(read);
+  }, 3_000);
+});
+
+// A helper's trial of 5 December: the selection moved by itself (the appeal read left the list, a colleague's), and a
+// digit pressed a few seconds later — past the old one-second guard — routed the appeal that had taken its place,
+// never read. The first decision key after such a move is refused, with the alert; the next one decides.
+test('after the selection moved by itself, the first decision key is refused however late; the next decides', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await withTwoDesks(browser, ['operator1', 'operator2'], async (t) => {
+    const { server, b, pageB } = t;
+    const read = await decideWhatBReads(t);
+    await expect(b.grid.locator(`[data-appeal-id="${read}"]`)).toHaveCount(0, { timeout: 15_000 });
+    await expect(pageB.locator('.status-notice')).toContainText('выбрано следующее');
+    const taken = await b.selectedId();
+    expect(taken).not.toBe(read);
+    await pageB.waitForTimeout(2_500);
+    await pageB.keyboard.press('Digit2');
+    await expect(pageB.getByTestId('status-alert')).toContainText('Выбранное обращение сменилось без вас: решение не принято');
+    await expect(b.selectedRow).toHaveAttribute('data-appeal-id', taken!);
+    await pageB.waitForTimeout(1_000);
+    expect((await server.allAppeals()).get(taken!)?.status).toBe('new');
+    await pageB.keyboard.press('Digit2');
+    await expect(b.grid.locator(`[data-appeal-id="${taken}"]`)).toHaveCount(0);
   }, 3_000);
 });
 

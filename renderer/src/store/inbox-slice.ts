@@ -76,7 +76,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     isHeldByOther: isHeld,
     onOperatorSelect: () => {
       confirmation.clear();
-      unrequestedMoveAtMs = 0;
+      movedWithoutOperator = false;
     },
   });
   const { selectId, loadDetail } = list;
@@ -154,12 +154,14 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
 
   // A decision on an appeal a colleague is reading takes the same key twice (holds are advice, never locks).
   const confirmation = new HoldConfirmation();
-  // When the selection moved without the operator (a colleague got there first, the appeal left the list), a key
-  // already on its way must not decide the appeal that took its place unread.
-  let unrequestedMoveAtMs = 0;
-  const MOVED_GUARD_MS = 1_000;
+  // When the selection moved without the operator (a colleague got there first, the appeal left the list), the next
+  // decision key must not decide the appeal that took its place unread: it is refused once, with the alert, unless the
+  // operator has moved the selection themselves since. Not for a second only (a helper's trial of 5 December: an
+  // operator idle for minutes, a colleague taking the appeal on screen, and «2» a few seconds later routed the one
+  // that had taken its place, never read — the notice beside it easy to miss).
+  let movedWithoutOperator = false;
   const movedUnderneath = (): void => {
-    unrequestedMoveAtMs = Date.now();
+    movedWithoutOperator = true;
   };
   // The operator moving the selection (list.select, onOperatorSelect above) drops both guards: a pending confirmation
   // was for the appeal they left, and a selection that had moved by itself just before is now one they chose.
@@ -171,8 +173,9 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
         + 'Посмотрите выбранное и нажмите клавишу снова.');
       return false;
     }
-    if (Date.now() - unrequestedMoveAtMs < MOVED_GUARD_MS) {
-      get().showAlert('Выбранное обращение только что сменилось: решение не принято. Посмотрите его и нажмите клавишу снова.');
+    if (movedWithoutOperator) {
+      movedWithoutOperator = false;
+      get().showAlert('Выбранное обращение сменилось без вас: решение не принято. Посмотрите его и нажмите клавишу снова.');
       return false;
     }
     return true;
