@@ -14,6 +14,9 @@ export const SOURCE_LABELS: Record<Source, string> = {
   pos: 'Госуслуги · Решаем вместе',
 };
 
+/** The same as a row's badge and a short line say them («ВК · просрочено» where room is short). */
+export const SOURCE_SHORT: Record<Source, string> = { vk: 'ВК', ok: 'ОК', telegram: 'TG', pos: 'ПОС' };
+
 export const APPEAL_STATUSES = ['new', 'routed', 'rejected'] as const;
 export const AppealStatus = z.enum(APPEAL_STATUSES);
 export type AppealStatus = z.infer<typeof AppealStatus>;

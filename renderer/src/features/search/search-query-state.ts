@@ -1,6 +1,6 @@
 // The search box and filters as plain data: the empty query, toggling a filter, and the words a saved view or the
 // result line shows (the key of «the same search» is shared/search/search-query-key.ts). Pure, so it is unit-tested in Node.
-import { SOURCE_LABELS, type AppealStatus, type Source } from '../../../../shared/domain/appeal.js';
+import { SOURCE_LABELS, SOURCE_SHORT, type AppealStatus, type Source } from '../../../../shared/domain/appeal.js';
 import type { Target } from '../../../../shared/domain/target.js';
 import type { SearchQuery } from '../../../../shared/search/search-query.js';
 import { APPEAL_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
@@ -47,10 +47,13 @@ export function describeQuery(q: SearchQuery, targetsById: ReadonlyMap<string, T
   return parts.length === 0 ? 'все обращения' : parts.join(' · ');
 }
 
-/** Each filter that is on, in words, in the bar's order: «ВКонтакте», «адресат: Минздрав НСО», «просрочено». */
-export function filterWords(q: SearchQuery, targetsById: ReadonlyMap<string, Target>): string[] {
+/**
+ * Each filter that is on, in words, in the bar's order: «ВКонтакте», «адресат: Минздрав НСО», «просрочено»; `short`
+ * names the sources as their badges do («ВК»), for a line short of room (the folded filters' button).
+ */
+export function filterWords(q: SearchQuery, targetsById: ReadonlyMap<string, Target>, short = false): string[] {
   const parts: string[] = [];
-  if (q.sources.length > 0) parts.push(q.sources.map((s: Source) => SOURCE_LABELS[s]).join(', '));
+  if (q.sources.length > 0) parts.push(q.sources.map((s: Source) => (short ? SOURCE_SHORT : SOURCE_LABELS)[s]).join(', '));
   if (q.statuses.length > 0) parts.push(q.statuses.map((s) => STATUS_LABELS[s].toLowerCase()).join(', '));
   const name = (id: string): string => targetsById.get(id)?.shortName ?? id;
   if (q.targetId !== null) parts.push(`адресат: ${name(q.targetId)}`);
