@@ -27,6 +27,15 @@ test('a desk whose process is gone says so in the status bar instead of «В с�
     await expect(inbox.status).toHaveText(DESK_LOST_TEXT);
     await expect(inbox.status).toHaveAttribute('role', 'alert');
     expect(await inbox.status.evaluate(wordsWhole), 'the words are cut').toBe(true);
+    // A decision key says the decision was not made, and why — not «Не удалось загрузить обращения» (a second trial of
+    // 5 December) — with the line's room: «Программа не отвечает» gives its advice's words to the alert.
+    await page.keyboard.press('Digit1');
+    const alert = page.getByTestId('status-alert');
+    await expect(alert).toContainText('Решение не принято: программа не отвечает');
+    await expect(alert).not.toContainText('загрузить');
+    await expect(inbox.status).toHaveText('Программа не отвечает', { useInnerText: true });
+    const width = await alert.locator('.banner-text').evaluate((el) => el.getBoundingClientRect().width);
+    expect(width, 'the alert\'s words (px)').toBeGreaterThan(350);
   } finally {
     await close();
   }

@@ -17,6 +17,7 @@ import type { InboxSlice, SliceCreator } from './state-types.js';
 import type { ClusterInfo } from '../../../shared/desk-api/routing-contract.js';
 import type { HeldBy } from '../../../shared/desk-api/team-contract.js';
 import type { DecideVia } from '../lists/decidable-list-types.js';
+import { deskDownRefusal } from '../features/sync/sync-status-text.js';
 import { shownMembers } from './shown-cluster-members.js';
 import { forgetHolds, holdFor, releaseFor } from './desk-hold.js';
 import { rememberedSelection, rememberSelection } from './remembered-selection.js';
@@ -446,6 +447,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     decide: async (decision, via = 'key') => {
       const { selectedId: id } = get();
       if (id === null) return;
+      const down = deskDownRefusal(get().deskLink);
+      if (down !== null) { get().showAlert(down); return; }
       if (!keySafe(id) || !confirmedOverHold(id, decision, via)) return;
       const since = alertSince();
       const cluster = get().clusterOf.get(id);

@@ -21,6 +21,7 @@ import { Keycap } from '../../components/Keycap.js';
 import { keysFor, primaryKeyFor, type ShortcutAction } from '../shortcuts/shortcut-table.js';
 import { deskCall, onDeskEvent } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
+import { deskDownRefusal } from '../sync/sync-status-text.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 import { TargetPicker } from '../target-picker/TargetPicker.js';
 import { ExportToast } from './ExportToast.js';
@@ -182,6 +183,8 @@ export function QueuesView() {
    */
   const decideSelection = (decision: Decision, via: DecideVia): void => {
     if (selection.length === 0) return;
+    const down = deskDownRefusal(useDeskStore.getState().deskLink);
+    if (down !== null) { showAlert(down); return; }
     const plan = planFor(decision.type);
     if (plan.kind === 'refuse') { showAlert(plan.message); return; }
     const holders = selection.map(holderOf).filter((h): h is HeldBy => h !== undefined);

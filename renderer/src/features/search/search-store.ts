@@ -10,6 +10,7 @@ import { deskCall, onDeskEvent } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import type { SelectionHold } from '../../store/desk-hold.js';
 import type { DecideVia } from '../../lists/decidable-list-types.js';
+import { deskDownRefusal } from '../sync/sync-status-text.js';
 import { HoldConfirmation } from '../../lists/hold-confirmation.js';
 import { createRowWindowFetcher } from '../../store/row-window-fetcher.js';
 import { createDecidableList, decisionNotice, undoLastDecision, type DecidableList } from '../../lists/decidable-list.js';
@@ -188,6 +189,8 @@ export const useSearchStore = create<SearchState>()((set, get) => {
   async function decide(decision: Decision, via: DecideVia = 'key'): Promise<void> {
     const { selectedId: id, answer } = get();
     if (id === null || answer === null) return;
+    const down = deskDownRefusal(desk().deskLink);
+    if (down !== null) { desk().showAlert(down); return; }
     const standing = selectedStanding(get());
     if (standing === null) return; // the row has not arrived yet: nothing to judge the key by
     const { status } = standing;

@@ -27,6 +27,17 @@ function SyncStatusWords({ status }: { status: SyncStatus }) {
   return <span>{state}{details.length > 0 ? <span className="sync-details"> · {details.join(' · ')}</span> : null}</span>;
 }
 
+/**
+ * «Программа не отвечает» and, in a run of its own, what to do: an alert beside it takes that run's room, as it takes
+ * the sync state's details (a second trial of 5 December: beside the whole sentence a key's alert had some 200 px, seven
+ * lines high over the route panel).
+ */
+function DeskDownWords({ text }: { text: string }) {
+  const at = text.search(/: | — /u);
+  if (at < 0) return <>{text}</>;
+  return <span>{text.slice(0, at)}<span className="sync-details">{text.slice(at)}</span></span>;
+}
+
 /** The last action's notice: in the bar's line, or risen over the screen's foot where the bar would cut it. */
 function NoticeLine({ text, tone }: { text: string; tone: string }) {
   const { box, risen } = useRiseWhenCut<HTMLSpanElement, HTMLSpanElement>();
@@ -78,7 +89,7 @@ export function StatusBar() {
         <span data-testid="sync-status" data-state={link} role="alert" className="sync-status sync-lost"
           title="Решения, принятые до этого, сохранены на этом компьютере и уйдут после перезапуска">
           <span className="sync-dot" aria-hidden="true" />
-          {link === 'lost' ? DESK_LOST_TEXT : DESK_RESTARTING_TEXT}
+          <DeskDownWords text={link === 'lost' ? DESK_LOST_TEXT : DESK_RESTARTING_TEXT} />
         </span>
       ) : (
         <span data-testid="sync-status" data-state={state} data-pending={status?.pending ?? 0} data-live={status?.live}

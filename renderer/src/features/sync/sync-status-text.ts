@@ -93,3 +93,14 @@ export const syncEventText = (event: string): string => EVENT_TEXT[event] ?? 'С
 export const DESK_LOST_TEXT = 'Программа не отвечает: перезапустите её — принятые решения сохранены';
 /** A new desk core is on its way (core-supervisor.ts): nothing answers for a few seconds, then all goes on. */
 export const DESK_RESTARTING_TEXT = 'Программа перезапускается — принятые решения сохранены';
+
+/**
+ * A decision key while the desk's core does not answer: said before anything is tried (a second trial of 5 December:
+ * the key failed and the alert read «Не удалось загрузить обращения…», about the list, not the decision). Null: up.
+ */
+export function deskDownRefusal(link: 'up' | 'restarting' | 'lost'): string | null {
+  if (link === 'up') return null;
+  return link === 'lost'
+    ? 'Решение не принято: программа не отвечает. Перезапустите её — принятые раньше решения сохранены.'
+    : 'Решение не принято: программа перезапускается. Нажмите клавишу снова через несколько секунд.';
+}
