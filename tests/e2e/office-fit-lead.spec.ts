@@ -208,6 +208,16 @@ for (const screen of SCREENS) {
       await expect(page.getByTestId('queues-view').getByRole('option').first()).toBeVisible();
       await shot(page, screen, 'queue-open');
       expectFits(await page.evaluate(numberFits), `${screenLabel(screen)} queue open`, 12);
+      // Ctrl+A takes the cursor to the last row; the queue's head — its name and «выделено N» — stays on top of the
+      // rows scrolled under it (a second trial of 5 December: the selected rows painted over it).
+      await page.keyboard.press('Control+KeyA');
+      await expect(page.getByTestId('queue-count')).toContainText(/выделено [1-9]/u);
+      await expect(page.getByTestId('queues-view').getByRole('option').last()).toBeInViewport({ ratio: 0.99 });
+      expect(await page.getByTestId('queue-count').evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return hit !== null && el.contains(hit);
+      }), 'the queue\'s count on top of the rows').toBe(true);
       await page.keyboard.press('Escape');
 
       // «Статистика»: its keys at the foot of the screen wherever the page is scrolled (trial: at 150 % the export
