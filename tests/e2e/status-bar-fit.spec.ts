@@ -126,6 +126,10 @@ for (const screen of SCREENS) {
       }
       await expect(status).toHaveAttribute('data-pending', '3', { timeout: 30_000 });
       await expect(status).toContainText('Нет связи');
+      // The decisions waiting are said beside the last one's notice too (the second trial: they went with it at 150 %).
+      await expect(page.locator('.status-notice')).toBeVisible();
+      expect(await status.evaluate((el) => (el as HTMLElement).innerText), 'the bar beside the notice').toContain('ожидают отправки: 3');
+      await expect(page.locator('.status-notice')).toBeVisible();
       await officeShot(SHOTS, page, screen, 'status-bar-offline', { settle: true });
       await whole('offline');
       await desk.close();

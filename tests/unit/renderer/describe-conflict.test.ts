@@ -48,7 +48,7 @@ describe('status bar text', () => {
     expect(syncStatusText({ state: 'online', pending: 0, lastSyncAt: '2025-11-27T07:05:00Z', offlineSince: null,
       lastError: null })).toBe('В сети · ожидают отправки: 0 · синхронизировано 14:05');
     expect(syncStatusText({ state: 'offline', pending: 3, lastSyncAt: null, offlineSince: '2025-11-27T07:02:00Z',
-      lastError: 'x' })).toBe('Нет связи с 14:02 · данных с сервера ещё нет · ожидают отправки: 3');
+      lastError: 'x' })).toBe('Нет связи с 14:02 · ожидают отправки: 3 · данных с сервера ещё нет');
     // Offline review: how fresh the cached data is.
     expect(syncStatusText({ state: 'offline', pending: 0, lastSyncAt: '2025-11-26T09:30:00Z', offlineSince: '2025-11-27T07:02:00Z',
       lastError: 'x' })).toBe('Нет связи с 14:02 · данные на 16:30 · ожидают отправки: 0');

@@ -15,7 +15,9 @@ describe('status bar parts', () => {
       [status({}), 'В сети'],
       [status({ lastSyncAt: null }), 'В сети'],
       [status({ state: 'syncing', pending: 2 }), 'Синхронизация…'],
-      [status({ state: 'offline', pending: 3, offlineSince: '2025-11-27T07:02:00Z' }), 'Нет связи с 14:02'],
+      // Offline, decisions waiting are part of the state (kept beside a notice); none waiting, a detail.
+      [status({ state: 'offline', pending: 3, offlineSince: '2025-11-27T07:02:00Z' }), 'Нет связи с 14:02 · ожидают отправки: 3'],
+      [status({ state: 'offline', pending: 0, offlineSince: '2025-11-27T07:02:00Z' }), 'Нет связи с 14:02'],
       [status({ state: 'signed-out' }), 'Вход не выполнен'],
     ];
     for (const [s, first] of cases) {

@@ -25,7 +25,9 @@ export function syncStatusParts(status: SyncStatus): [string, ...string[]] {
       // Offline review: say since when, and how fresh the cached data is (the last completed sync).
       const since = status.offlineSince === null ? 'Нет связи' : `Нет связи с ${formatClock(status.offlineSince)}`;
       const fresh = status.lastSyncAt === null ? 'данных с сервера ещё нет' : `данные на ${formatClock(status.lastSyncAt)}`;
-      return [since, fresh, pending];
+      // Decisions waiting for the network are part of the state itself offline, kept when a notice or an alert takes
+      // the details' room (a second trial of 5 December, 150 %: «ожидают отправки: 1» went with each decision's notice).
+      return status.pending > 0 ? [`${since} · ${pending}`, fresh] : [since, fresh, pending];
     }
     case 'signed-out':
       return ['Вход не выполнен'];
