@@ -34,3 +34,12 @@ export const NEW_APPEAL_FORMS: RuForms = { one: 'новое обращение',
 export const NEW_FORMS: RuForms = { one: 'новое', few: 'новых', many: 'новых' };
 export const DECISION_FORMS: RuForms = { one: 'решение', few: 'решения', many: 'решений' };
 export const CONFLICT_FORMS: RuForms = { one: 'конфликт', few: 'конфликта', many: 'конфликтов' };
+/**
+ * What refers back to a count of decisions: «1 решение … оставив его … оно уйдёт», «3 решения … их … они уйдут» (a
+ * second trial of 5 December read «1 решение … оставив их … они уйдут»). Agreement follows the count's form: «21
+ * решение» is one.
+ */
+export const IT_FORMS: RuForms = { one: 'его', few: 'их', many: 'их' };
+export const THEY_FORMS: RuForms = { one: 'оно', few: 'они', many: 'они' };
+export const GO_FORMS: RuForms = { one: 'уйдёт', few: 'уйдут', many: 'уйдут' };
+export const IT_WAITS_FORMS: RuForms = { one: 'ждёт отправки решение', few: 'ждут отправки решения', many: 'ждут отправки решения' };

@@ -135,12 +135,14 @@ test('shift handover by keyboard: Shift+Enter leaves the unsent decision queued;
     await page.keyboard.press('Control+Shift+KeyQ');
     const dialog = page.getByRole('dialog', { name: 'Выход' });
     await expect(dialog.getByRole('alert')).toContainText('1 решение не удалось отправить', { timeout: 30_000 });
-    await expect(dialog.getByTestId('sign-out-keep')).toBeVisible();
+    // One decision is «его … оно уйдёт», not «их … они уйдут» (a second trial of 5 December).
+    await expect(dialog.getByTestId('sign-out-keep')).toContainText('оставив его в очереди под вашим именем: оно уйдёт на сервер');
     await expect(dialog).toContainText('ShiftEnter выйти, оставив решения в очереди'); // keycaps Shift + Enter
     await page.keyboard.press('Shift+Enter');
     await expect(page.getByLabel('Логин')).toBeVisible({ timeout: 30_000 });
     // Signed out, the queued decision is still here, told to whoever signs in next.
     await expect(page.getByTestId('handover-waiting')).toContainText('Анна Петрова: 1 решение, отправляется от имени автора');
+    await expect(page.getByTestId('handover-waiting')).toContainText(/^На этом компьютере ждёт отправки решение: .*Ваш вход его не отменит, и от вашего имени оно не уйдёт\.$/u);
 
     // The next shift signs in by keyboard only: the login field has the focus. The server still away, the attempt
     // fails — in a maximized window at 150 % (911×455) the card ran off the screen's foot there, the notice of the

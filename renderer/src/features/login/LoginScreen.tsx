@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SyncStatus } from '../../../../shared/desk-api/contract.js';
 import { useDeskStore } from '../../store/desk-store.js';
+import { GO_FORMS, IT_FORMS, IT_WAITS_FORMS, pluralRu, THEY_FORMS } from '../../../../shared/text/plural-ru.js';
 import { handoverWaitingText } from '../sync/sync-status-text.js';
 
 const NO_WAITING: NonNullable<SyncStatus['waiting']> = [];
@@ -14,6 +15,8 @@ export function LoginScreen() {
   // Shift handover: the previous operator's decisions still queued on this computer, told before anyone signs in.
   // (A constant for «none»: a fresh [] per call would be a new snapshot every render, and React would loop.)
   const waiting = useDeskStore((s) => s.syncStatus?.waiting ?? NO_WAITING);
+  // How many in all, for the words that refer back to them (one: «его … оно не уйдёт»).
+  const waitingCount = waiting.reduce((sum, w) => sum + w.count, 0);
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -50,8 +53,9 @@ export function LoginScreen() {
         </button>
         {waiting.length > 0 ? (
           <p className="login-handover" data-testid="handover-waiting" role="status">
-            На этом компьютере ждут отправки решения: {handoverWaitingText(waiting)}. Ваш вход их не отменит, и от
-            вашего имени они не уйдут.
+            На этом компьютере {pluralRu(waitingCount, IT_WAITS_FORMS)}: {handoverWaitingText(waiting)}. Ваш вход
+            {' '}{pluralRu(waitingCount, IT_FORMS)} не отменит, и от вашего имени {pluralRu(waitingCount, THEY_FORMS)} не
+            {' '}{pluralRu(waitingCount, GO_FORMS)}.
           </p>
         ) : null}
         {apiUrl ? <p className="login-server muted">Сервер: {apiUrl}</p> : null}
