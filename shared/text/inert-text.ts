@@ -18,8 +18,9 @@ const STRAY_JOINER = /(?<!\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})
 
 // «Zalgo»: dozens of combining marks stacked on one letter draw far above and below its line, over the rows and lines
 // around it (a helper's trial of 5 December, through the connector). Written languages need few on one base: Russian
-// one (й, ё, a stress mark), Vietnamese two, an emoji keycap two (U+FE0F U+20E3), Devanagari some three; the rest go.
-const MARK_PILE = /(\p{M}{3})\p{M}+/gu;
+// one (й, ё, a stress mark), Vietnamese two, an emoji keycap two (U+FE0F U+20E3); Burmese, Tibetan and cantillated
+// Hebrew up to four. Five are kept, the rest go.
+const MARK_PILE = /(\p{M}{5})\p{M}+/gu;
 
 function withoutControls(text: string): string {
   return text.replace(INVISIBLE_OR_CONTROL, '').replace(STRAY_JOINER, '').replace(MARK_PILE, '$1');

@@ -36,10 +36,15 @@ export const DECISION_FORMS: RuForms = { one: 'решение', few: 'решен
 export const CONFLICT_FORMS: RuForms = { one: 'конфликт', few: 'конфликта', many: 'конфликтов' };
 /**
  * What refers back to a count of decisions: «1 решение … оставив его … оно уйдёт», «3 решения … их … они уйдут» (a
- * second trial of 5 December read «1 решение … оставив их … они уйдут»). Agreement follows the count's form: «21
- * решение» is one.
+ * second trial of 5 December read «1 решение … оставив их … они уйдут»). Pick with `referRu`, by the number itself:
+ * a pronoun referring back to «21 решение» is plural, and a clause with no numeral in it reads «его» as one.
  */
 export const IT_FORMS: RuForms = { one: 'его', few: 'их', many: 'их' };
 export const THEY_FORMS: RuForms = { one: 'оно', few: 'они', many: 'они' };
 export const GO_FORMS: RuForms = { one: 'уйдёт', few: 'уйдут', many: 'уйдут' };
 export const IT_WAITS_FORMS: RuForms = { one: 'ждёт отправки решение', few: 'ждут отправки решения', many: 'ждут отправки решения' };
+
+/** The `one` form for exactly one, else `many`: words referring back to a count, not counting (IT_FORMS …). */
+export function referRu(n: number, forms: RuForms): string {
+  return n === 1 ? forms.one : forms.many;
+}

@@ -78,7 +78,7 @@ test('two desks: the second skips the appeal the first holds, shows who holds it
     await expect(pageB.getByTestId('team-presence')).toHaveAttribute('data-online', '2');
 
     // A knows B's hold before moving on (B's first row is the one right after A's): otherwise A's ↓ can land on it,
-    // be moved on by the server's answer, and A's next key is refused as «сменилось без вас» — right, but not this test.
+    // be moved on by the server's answer, and A's next key is refused as «сменилось» — right, but not this test.
     const heldByB = await b.selectedId();
     await expect(a.grid.locator(`[data-appeal-id="${heldByB}"]`)).toHaveAttribute('data-held-by', /.+/, { timeout: 5_000 });
 
@@ -292,7 +292,7 @@ test('after the selection moved by itself, the first decision key is refused how
     expect(taken).not.toBe(read);
     await pageB.waitForTimeout(2_500);
     await pageB.keyboard.press('Digit2');
-    await expect(pageB.getByTestId('status-alert')).toContainText('Выбранное обращение сменилось без вас: решение не принято');
+    await expect(pageB.getByTestId('status-alert')).toContainText('Выбранное обращение сменилось: решение не принято');
     await expect(b.selectedRow).toHaveAttribute('data-appeal-id', taken!);
     await pageB.waitForTimeout(1_000);
     expect((await server.allAppeals()).get(taken!)?.status).toBe('new');

@@ -23,11 +23,9 @@ export function useSectionFocus(viewId: string): void {
       if (at !== null && at !== document.body) return;
       const root = document.querySelector<HTMLElement>(SECTION);
       if (root === null) return;
-      const stop = root.querySelector<HTMLElement>(FIRST_STOP);
-      if (stop !== null) { stop.focus({ preventScroll: true }); return; }
-      // A section with no tab stop of its own: its root, reachable by script only (tabindex -1).
-      if (!root.hasAttribute('tabindex')) root.setAttribute('tabindex', '-1');
-      root.focus({ preventScroll: true });
+      // None yet (an inbox still loading or empty): left on <body>, where the grid takes it once it exists
+      // (AppealGrid focusOnMount); a stop made of the root would keep it from the grid (second read).
+      root.querySelector<HTMLElement>(FIRST_STOP)?.focus({ preventScroll: true });
     });
     return () => cancelAnimationFrame(frame);
   }, [viewId]);

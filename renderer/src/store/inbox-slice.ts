@@ -69,7 +69,10 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   const list = createDecidableList({
     ids: () => get().rowIds,
     selectedId: () => get().selectedId,
-    setSelectedId: (selectedId) => set({ selectedId }),
+    setSelectedId: (selectedId) => {
+      if (selectedId !== get().selectedId) selectedAtMs = Date.now();
+      set({ selectedId });
+    },
     detail: () => get().detail,
     setDetail: (detail) => set({ detail }),
     onSelected: (id) => { if (get().view === 'inbox' && !get().away) requestHold(id); },
@@ -77,7 +80,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     isHeldByOther: isHeld,
     onOperatorSelect: () => {
       confirmation.clear();
-      movedWithoutOperator = false;
+      dropMovedGuard();
     },
   });
   const { selectId, loadDetail } = list;
@@ -155,28 +158,42 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
 
   // A decision on an appeal a colleague is reading takes the same key twice (holds are advice, never locks).
   const confirmation = new HoldConfirmation();
-  // When the selection moved without the operator (a colleague got there first, the appeal left the list), the next
-  // decision key must not decide the appeal that took its place unread: it is refused once, with the alert, unless the
-  // operator has moved the selection themselves since. Not for a second only (a helper's trial of 5 December: an
-  // operator idle for minutes, a colleague taking the appeal on screen, and «2» a few seconds later routed the one
-  // that had taken its place, never read — the notice beside it easy to miss).
-  let movedWithoutOperator = false;
+  // When the selection moved without the operator (a colleague got there first, the appeal left the list), a key must
+  // not decide the appeal that took its place unread. A key already on its way: refused for a second after the move.
+  // And when the appeal replaced had been on screen a while (the operator may have been reading it): the next
+  // decision key is refused once, however late (a helper's trial of 5 December: idle for minutes, a colleague took the
+  // appeal on screen, and «2» a few seconds later routed the one that had taken its place, never read). Not for a
+  // selection only just made (the start of a shift: N desks landing on N appeals), which nobody had read yet. The
+  // operator's own move, an undo and a new session end it.
+  const MOVED_GUARD_MS = 1_000;
+  let movedAtMs = 0;
+  let movedWhileRead = false;
+  let selectedAtMs = 0;
   const movedUnderneath = (): void => {
-    movedWithoutOperator = true;
+    movedAtMs = Date.now();
+    if (movedAtMs - selectedAtMs >= MOVED_GUARD_MS) movedWhileRead = true;
   };
+  const dropMovedGuard = (): void => {
+    movedAtMs = 0;
+    movedWhileRead = false;
+  };
+  const again = (via: DecideVia): string => (via === 'dialog' ? 'выберите решение снова' : 'нажмите клавишу снова');
   // The operator moving the selection (list.select, onOperatorSelect above) drops both guards: a pending confirmation
   // was for the appeal they left, and a selection that had moved by itself just before is now one they chose.
-  function keySafe(id: string): boolean {
+  // One refusal for one move: whichever guard answers first ends both (a second read: a pending confirmation, then the
+  // move, took three presses).
+  function keySafe(id: string, via: DecideVia): boolean {
     const pending = confirmation.pendingId();
     if (pending !== null && pending !== id) {
       confirmation.clear();
+      dropMovedGuard();
       get().showAlert('Обращение, решение по которому вы подтверждали, уже не выбрано: решение не принято. '
-        + 'Посмотрите выбранное и нажмите клавишу снова.');
+        + `Посмотрите выбранное и ${again(via)}.`);
       return false;
     }
-    if (movedWithoutOperator) {
-      movedWithoutOperator = false;
-      get().showAlert('Выбранное обращение сменилось без вас: решение не принято. Посмотрите его и нажмите клавишу снова.');
+    if (movedWhileRead || Date.now() - movedAtMs < MOVED_GUARD_MS) {
+      dropMovedGuard();
+      get().showAlert(`Выбранное обращение сменилось: решение не принято. Посмотрите его и ${again(via)}.`);
       return false;
     }
     return true;
@@ -184,7 +201,10 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   function confirmedOverHold(id: string, decision: Decision, via: DecideVia): boolean {
     const holder = get().heldByOthers.get(id);
     const own = get().selectionHold;
-    if (!holder || (own?.id === id && own.state === 'mine')) return true;
+    if (!holder || (own?.id === id && own.state === 'mine')) {
+      confirmation.clear(); // a question left from before asks nothing now (the colleague let go)
+      return true;
+    }
     return confirmation.confirm(id, decision, holder, (text) => get().showAlert(text), via);
   }
 
@@ -449,7 +469,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       if (id === null) return;
       const down = deskDownRefusal(get().deskLink);
       if (down !== null) { get().showAlert(down); return; }
-      if (!keySafe(id) || !confirmedOverHold(id, decision, via)) return;
+      if (!keySafe(id, via) || !confirmedOverHold(id, decision, via)) return;
       const since = alertSince();
       const cluster = get().clusterOf.get(id);
       if (cluster && !get().expandedClusters.has(cluster.clusterId)) return decideCluster(id, cluster.size, decision, since);
@@ -470,6 +490,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
       void loadInbox();
     },
     undo: async () => {
+      dropMovedGuard(); // the appeal it brings back is one the operator read and decided
       const since = alertSince();
       // What the toast offered: a cluster is «группа», a lead's selection of several is only a count (as the toast);
       // a lead's re-route taken back leaves the appeals where the server has them, so no «снова в списке».
@@ -542,6 +563,8 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
     },
     clearInbox: () => {
       list.forgetDetails([]); // no citizen text outlives the session
+      dropMovedGuard();
+      confirmation.clear();
       inFlight.clear();
       forgetHolds();
       set({ rowsById: new Map(), baseIds: [], rowIds: [], inboxPhase: 'idle', selectedId: null, detail: null,

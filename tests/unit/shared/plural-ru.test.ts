@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { APPEAL_FORMS, countRu, pluralRu } from '../../../shared/text/plural-ru.js';
+import { APPEAL_FORMS, countRu, GO_FORMS, IT_FORMS, pluralRu, referRu, THEY_FORMS } from '../../../shared/text/plural-ru.js';
 
 describe('pluralRu', () => {
   it('picks the Russian form for whole counts', () => {
@@ -20,5 +20,12 @@ describe('pluralRu', () => {
     expect(countRu(1, APPEAL_FORMS)).toBe('1 обращение');
     expect(countRu(1234, APPEAL_FORMS)).toBe('1\u00a0234 обращения');
     expect(countRu(1.5, APPEAL_FORMS)).toBe('1,5 обращения');
+  });
+});
+
+describe('referRu', () => {
+  it('refers back to exactly one in the singular, to any other count in the plural (21 included)', () => {
+    expect([1, 2, 5, 21, 101].map((n) => `${referRu(n, IT_FORMS)} ${referRu(n, THEY_FORMS)} ${referRu(n, GO_FORMS)}`))
+      .toEqual(['его оно уйдёт', 'их они уйдут', 'их они уйдут', 'их они уйдут', 'их они уйдут']);
   });
 });

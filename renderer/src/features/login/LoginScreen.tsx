@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { SyncStatus } from '../../../../shared/desk-api/contract.js';
 import { useDeskStore } from '../../store/desk-store.js';
-import { GO_FORMS, IT_FORMS, IT_WAITS_FORMS, pluralRu, THEY_FORMS } from '../../../../shared/text/plural-ru.js';
+import { GO_FORMS, IT_FORMS, IT_WAITS_FORMS, referRu, THEY_FORMS } from '../../../../shared/text/plural-ru.js';
 import { handoverWaitingText } from '../sync/sync-status-text.js';
 
 const NO_WAITING: NonNullable<SyncStatus['waiting']> = [];
@@ -53,9 +53,9 @@ export function LoginScreen() {
         </button>
         {waiting.length > 0 ? (
           <p className="login-handover" data-testid="handover-waiting" role="status">
-            На этом компьютере {pluralRu(waitingCount, IT_WAITS_FORMS)}: {handoverWaitingText(waiting)}. Ваш вход
-            {' '}{pluralRu(waitingCount, IT_FORMS)} не отменит, и от вашего имени {pluralRu(waitingCount, THEY_FORMS)} не
-            {' '}{pluralRu(waitingCount, GO_FORMS)}.
+            На этом компьютере {referRu(waitingCount, IT_WAITS_FORMS)}: {handoverWaitingText(waiting)}. Ваш вход
+            {' '}{referRu(waitingCount, IT_FORMS)} не отменит, и от вашего имени {referRu(waitingCount, THEY_FORMS)} не
+            {' '}{referRu(waitingCount, GO_FORMS)}.
           </p>
         ) : null}
         {apiUrl ? <p className="login-server muted">Сервер: {apiUrl}</p> : null}

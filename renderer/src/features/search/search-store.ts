@@ -205,7 +205,8 @@ export const useSearchStore = create<SearchState>()((set, get) => {
     // This desk's own hold vouches for it (a colleague's mark may lag behind the server's answer), as in the inbox.
     const own = get().selectionHold;
     const holder = status === 'new' && !(own?.id === id && own.state === 'mine') ? desk().heldByOthers.get(id) : undefined;
-    if (holder && !confirmation.confirm(id, decision, holder, (text) => desk().showAlert(text), via)) return;
+    if (!holder) confirmation.clear(); // a question left from before asks nothing now (the colleague let go)
+    else if (!confirmation.confirm(id, decision, holder, (text) => desk().showAlert(text), via)) return;
     // The alert on screen now is the one this decision's notice ends; one raised while the call is out stays.
     const since = desk().alert?.seq ?? 0;
     // The row shows the decision at once and the selection moves on, as in the inbox; refused = put back.

@@ -3,7 +3,7 @@
 // sign out leaving the decisions queued under their own name for the next shift's desk to send under their session
 // (Shift+Enter, shift handover), or sign out and lose them (Shift+Delete).
 import { useEffect, useRef, useState } from 'react';
-import { DECISION_FORMS, GO_FORMS, IT_FORMS, pluralRu, THEY_FORMS } from '../../../../shared/text/plural-ru.js';
+import { DECISION_FORMS, GO_FORMS, IT_FORMS, pluralRu, referRu, THEY_FORMS } from '../../../../shared/text/plural-ru.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
 import { deskCall } from '../../desk-client.js';
@@ -89,9 +89,9 @@ export function SignOutDialog() {
                 не принял эти решения. Разберите их в разделе «Конфликты» ({keysFor('sign-out', 'close')} — остаться).</p>
             ) : null}
             {phase.count > 0 ? (
-              <p data-testid="sign-out-keep">Можно выйти, оставив {pluralRu(phase.count, IT_FORMS)} в очереди под вашим
-                именем: {pluralRu(phase.count, THEY_FORMS)} {pluralRu(phase.count, GO_FORMS)} на сервер от вашего имени, пока ваш сеанс действует, или после
-                вашего следующего входа на этом компьютере. Следующий оператор {pluralRu(phase.count, IT_FORMS)} увидит,
+              <p data-testid="sign-out-keep">Можно выйти, оставив {referRu(phase.count, IT_FORMS)} в очереди под вашим
+                именем: {referRu(phase.count, THEY_FORMS)} {referRu(phase.count, GO_FORMS)} на сервер от вашего имени, пока ваш сеанс действует, или после
+                вашего следующего входа на этом компьютере. Следующий оператор {referRu(phase.count, IT_FORMS)} увидит,
                 но не сможет отправить от своего имени.</p>
             ) : null}
             <p>При выходе данные обращений удаляются с этого компьютера.
