@@ -6,7 +6,7 @@ import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { useKeymapVersion } from '../shortcuts/use-keymap.js';
 import type { SyncStatus } from '../../../../shared/desk-api/contract.js';
-import { DESK_LOST_TEXT, DESK_RESTARTING_TEXT, handoverWaitingText, syncProgressText, syncStatusParts, waitingParts } from './sync-status-text.js';
+import { DESK_DOWN_PARTS, handoverWaitingText, syncProgressText, syncStatusParts, waitingParts } from './sync-status-text.js';
 import { TeamPresence } from '../team/TeamPresence.js';
 import { onlineNames, SHOWN_NAMES } from '../team/presence-names.js';
 import { useFitLevel } from '../../app/use-fit-level.js';
@@ -32,10 +32,9 @@ function SyncStatusWords({ status }: { status: SyncStatus }) {
  * the sync state's details (a second trial of 5 December: beside the whole sentence a key's alert had some 200 px, seven
  * lines high over the route panel).
  */
-function DeskDownWords({ text }: { text: string }) {
-  const at = text.search(/: | — /u);
-  if (at < 0) return <>{text}</>;
-  return <span>{text.slice(0, at)}<span className="sync-details">{text.slice(at)}</span></span>;
+function DeskDownWords({ link }: { link: 'lost' | 'restarting' }) {
+  const [state, advice] = DESK_DOWN_PARTS[link];
+  return <span>{state}<span className="sync-details">{advice}</span></span>;
 }
 
 /** The last action's notice: in the bar's line, or risen over the screen's foot where the bar would cut it. */
@@ -89,7 +88,7 @@ export function StatusBar() {
         <span data-testid="sync-status" data-state={link} role="alert" className="sync-status sync-lost"
           title="Решения, принятые до этого, сохранены на этом компьютере и уйдут после перезапуска">
           <span className="sync-dot" aria-hidden="true" />
-          <DeskDownWords text={link === 'lost' ? DESK_LOST_TEXT : DESK_RESTARTING_TEXT} />
+          <DeskDownWords link={link} />
         </span>
       ) : (
         <span data-testid="sync-status" data-state={state} data-pending={status?.pending ?? 0} data-live={status?.live}

@@ -91,10 +91,17 @@ const EVENT_TEXT: Readonly<Record<string, string>> = {
 /** «Отправка решений», or for a code this version does not know, a plain «Событие». */
 export const syncEventText = (event: string): string => EVENT_TEXT[event] ?? 'Событие';
 
-/** The window lost its desk core (DeskLink, StatusBar): nothing answers; what was decided before is safe in SQLite. */
-export const DESK_LOST_TEXT = 'Программа не отвечает: перезапустите её — принятые решения сохранены';
-/** A new desk core is on its way (core-supervisor.ts): nothing answers for a few seconds, then all goes on. */
-export const DESK_RESTARTING_TEXT = 'Программа перезапускается — принятые решения сохранены';
+/**
+ * What the status bar says while the desk's core does not answer (DeskLink): the state, then what to do — a run an
+ * alert beside it takes the room of, as it takes the sync state's details. Lost: nothing answers; what was decided
+ * before is safe in SQLite. Restarting: a new core is on its way (core-supervisor.ts), all goes on in a few seconds.
+ */
+export const DESK_DOWN_PARTS: Readonly<Record<'lost' | 'restarting', readonly [string, string]>> = {
+  lost: ['Программа не отвечает', ': перезапустите её — принятые решения сохранены'],
+  restarting: ['Программа перезапускается', ' — принятые решения сохранены'],
+};
+export const DESK_LOST_TEXT = DESK_DOWN_PARTS.lost.join('');
+export const DESK_RESTARTING_TEXT = DESK_DOWN_PARTS.restarting.join('');
 
 /**
  * A decision key while the desk's core does not answer: said before anything is tried (a second trial of 5 December:
