@@ -1,6 +1,10 @@
-// Search text normalisation shared by the index, the query and the grid's marks: Unicode NFC, lower case and ё→е
-// (FTS5's unicode61 folds case but keeps ё distinct), so «Ёлка», «ёлка» and «елка» are one word to the search, and
-// «й» typed as «и» + U+0306 (NFD, issue 12) is the same word as «й». NFC comes first, so a decomposed «ё» folds too.
+// Search text normalisation shared by the index, the query and the grid's marks: the text as matched (matchForm:
+// Unicode NFC, what the operator is not shown removed), lower case and ё→е (FTS5's unicode61 folds case but keeps ё
+// distinct), so «Ёлка», «ёлка» and «елка» are one word to the search, «й» typed as «и» + U+0306 (NFD, issue 12) is
+// the same word as «й», and «ап\u00ADте\u00ADка» copied from a web page is «аптека». NFC comes first, so a decomposed
+// «ё» folds too.
+import { matchForm } from '../text/inert-text.js';
+
 const YO = /ё/g;
 
 /**
@@ -8,7 +12,7 @@ const YO = /ё/g;
  * migration that re-indexes (see 008-search-nfc.ts).
  */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFC').toLowerCase().replace(YO, 'е');
+  return matchForm(text).toLowerCase().replace(YO, 'е');
 }
 
 /**

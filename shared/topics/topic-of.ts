@@ -1,5 +1,8 @@
 // The topic of an appeal, derived from its text by a small keyword rule list (first matching rule wins; word
-// stems, lower case, ё folded to е). Used by the statistics, so it works for appeals not yet routed.
+// stems, lower case, ё folded to е, the text as matched: matchForm). Used by the statistics, so it works for appeals
+// not yet routed.
+import { matchForm } from '../text/inert-text.js';
+
 export const TOPIC_RULES: readonly { key: string; label: string; stems: readonly string[] }[] = [
   { key: 'roads', label: 'Дороги', stems: ['дорог', 'ямы', 'яма ', 'яму', 'ямой', 'асфальт', 'тротуар', 'обочин'] },
   { key: 'transport', label: 'Общественный транспорт', stems: ['автобус', 'маршрут', 'остановк', 'троллейбус', 'трамва', 'электричк', 'маршрутк'] },
@@ -16,7 +19,7 @@ export const TOPIC_RULES: readonly { key: string; label: string; stems: readonly
 export const TOPIC_LABELS: Readonly<Record<string, string>> = Object.fromEntries(TOPIC_RULES.map((r) => [r.key, r.label]));
 
 export function topicOf(text: string): string {
-  const folded = `${text.toLowerCase().replace(/ё/g, 'е')} `;
+  const folded = `${matchForm(text).toLowerCase().replace(/ё/g, 'е')} `;
   for (const rule of TOPIC_RULES) {
     if (rule.stems.some((stem) => folded.includes(stem.replace(/ё/g, 'е')))) return rule.key;
   }

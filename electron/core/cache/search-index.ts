@@ -1,7 +1,7 @@
 // Feeds the full-text index (search_docs + search_fts, migration 003): one document per appeal, written when the
 // appeal first reaches the cache. An appeal's text, author and channel never change after ingest (decisions change
 // only status and target), so later versions need no re-indexing; a change of the folding does, through a migration
-// (008: NFC) that calls reindexSearch.
+// (008: NFC; 017: invisible characters) that calls reindexSearch.
 // A long pull (a first sync) gives its appeals their document ids only and leaves the text to a pass after it
 // (search-index-keeper.ts): folding and tokenising each appeal as it was stored was the largest part of a first sync
 // (~4 s of 100,000 appeals' 8–11 s). Where that pass stands is in meta (`searchIndexPendingFrom`), committed with the

@@ -1,6 +1,7 @@
 // Russian text for routing: lower case with ё folded to е, word tokens with their surface form, and
 // Snowball stems (cached: the same few thousand words repeat across every appeal).
 import { newStemmer } from 'snowball-stemmers';
+import { isMatchedAsWritten, matchForm } from '../../../shared/text/inert-text.js';
 
 const stemmer = newStemmer('russian');
 const stemCache = new Map<string, string>();
@@ -44,7 +45,17 @@ const tokenCache = new Map<string, Token>();
 // Marks between two words, spaces other than a line break dropped.
 const SPACES = /[^\S\n]+/gu;
 
-export function tokenize(text: string): Token[] {
+// What NFC leaves as a mark is no letter of a Russian word: a stress mark («шко́ле», «Мо́шково») split it in two, and
+// the place went unfound. Letters that take a mark (й, ё) are composed by then and keep it.
+const LOOSE_MARKS = /\p{Mn}/gu;
+
+/** The text as routing reads it: as matched everywhere (matchForm), stress marks and the like dropped. */
+export function routingForm(text: string): string {
+  return isMatchedAsWritten(text) ? text : matchForm(text).replace(LOOSE_MARKS, '');
+}
+
+export function tokenize(raw: string): Token[] {
+  const text = routingForm(raw);
   const tokens: Token[] = [];
   let end = 0;
   // A cached token is shared by every text: the marks after this occurrence go on a copy.

@@ -174,3 +174,28 @@ describe('the place the author\'s profile names', () => {
       .toBe('minzdrav');
   });
 });
+
+describe('text copied from a web page, decomposed or stressed', () => {
+  // A probe of 5 December: «ин\u00ADсу\u00ADлин по ре\u00ADцеп\u00ADту» (soft hyphens, as a page hyphenates) went to social
+  // policy; «Линёво» decomposed and «Мо́шково» with a stress mark lost their place.
+  const suggest = (text: string) => suggestTargets(text, { model: new NaiveBayes(), targets, defaultLocalTargetId: 'meria-nsk' });
+  const labelled = readFileSync(new URL('../../fixtures/labelled-appeals.jsonl', import.meta.url), 'utf8')
+    .split('\n').filter((line) => line.trim() !== '').map((line) => (JSON.parse(line) as { text: string }).text);
+  const invisibly = [
+    (t: string) => t.replace(/([а-яё]{3})([а-яё]{3,})/giu, '$1\u00AD$2'),
+    (t: string) => t.replace(/([а-яё]{4})([а-яё]{2,})/giu, '$1\u200B$2'),
+    (t: string) => t.normalize('NFD'),
+    (t: string) => t.replace(/([аеиоуыэюя])/u, '$1\u0301'),
+  ];
+
+  it('is routed, placed and explained as the text typed plainly', () => {
+    for (const text of labelled) {
+      const plain = suggest(text);
+      for (const [i, write] of invisibly.entries()) expect(suggest(write(text)), `${i}: ${text}`).toEqual(plain);
+    }
+  });
+
+  it('keeps the place of a stressed name', () => {
+    expect(suggest('Я́мы на доро́ге в Мо́шково').place).toMatchObject({ name: 'Мошково' });
+  });
+});

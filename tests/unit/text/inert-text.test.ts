@@ -1,10 +1,10 @@
 // Citizen text shown as plain text: the controls that can spoof (bidi overrides and isolates, direction marks,
 // zero-widths) go; the emoji joiner stays where it joins emoji, and only there.
 import { describe, expect, it } from 'vitest';
-import { excerptOf, inertText, isBlankText } from '../../../shared/text/inert-text.js';
+import { excerptOf, inertText, isBlankText, isMatchedAsWritten, matchForm } from '../../../shared/text/inert-text.js';
 
 const SPOOFING = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069',
-  '\u200B', '\u200C', '\u200E', '\u200F', '\u061C', '\u2060', '\uFEFF', '\u0007', '\u009B'];
+  '\u200B', '\u200C', '\u200E', '\u200F', '\u061C', '\u2060', '\uFEFF', '\u0007', '\u009B', '\u00AD', '\u180E'];
 
 describe('inertText / excerptOf', () => {
   it('strip every bidi override, isolate, direction mark and zero-width', () => {
@@ -57,6 +57,32 @@ describe('inertText / excerptOf', () => {
     // What languages and emoji need stays: a decomposed «й» and «ё» with a stress mark, Vietnamese «ệ», a keycap «1️⃣»,
     // Devanagari, Burmese «ကျွန်» (four marks on one letter), Tibetan «ཧྲཱིཿ».
     for (const text of ['И\u0306 е\u0308\u0301', 'Vie\u0323\u0302t', '1\uFE0F\u20E3', 'नमस्ते', 'ကျွန်', 'ཧྲཱིཿ']) expect(inertText(text)).toBe(text);
+  });
+});
+
+describe('matchForm', () => {
+  it('is the text as shown, composed: a word split by something invisible or written decomposed is whole', () => {
+    expect(matchForm('ин\u00ADсу\u00ADлин по ре\u200Bцеп\u2060ту')).toBe('инсулин по рецепту');
+    expect(matchForm('Мин\u200Dздрав \u202Eи')).toBe('Минздрав и');
+    expect(matchForm('Линёво'.normalize('NFD'))).toBe('Линёво');
+    // A line end stays a break between words, however it was written; the emoji joiner stays in its emoji.
+    expect(matchForm('вода\rгаз\r\nсвет')).toBe('вода\nгаз\nсвет');
+    expect(matchForm('👨\u200D👩 школа')).toBe('👨\u200D👩 школа');
+  });
+
+  it('leaves plain text as it is, and tells so only of text it would not change', () => {
+    const plain = 'Здравствуйте! «Ямы» на ул. Ленина, 5 — уже 3-й год… № 12, 500 ₽; café Ärger\tи\nещё';
+    expect(isMatchedAsWritten(plain)).toBe(true);
+    expect(matchForm(plain)).toBe(plain);
+    // Anything matchForm changes, or a mark a stricter form drops, is not plain.
+    for (const text of ['а\u00ADб', 'а\rб', 'и\u0306', 'шко\u0301ла', 'а\u200Bб', 'а\u202Eб', 'а\u0007б', '👍', '\u212B']) {
+      expect(isMatchedAsWritten(text), JSON.stringify(text)).toBe(false);
+    }
+  });
+
+  it('removes the soft hyphen a mark pile could stand on', () => {
+    const piles = Array.from({ length: 8 }, () => `\u00AD${'\u0336'.repeat(5)}`).join('');
+    expect(inertText(`Н${piles}ет`)).toBe(`Н${'\u0336'.repeat(5)}ет`);
   });
 });
 

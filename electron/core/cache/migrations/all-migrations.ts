@@ -16,9 +16,11 @@ import { migration013 } from './013-rescore-ranking.js';
 import { migration014 } from './014-learn-places.js';
 import { migration015 } from './015-batch-kind.js';
 import { migration016 } from './016-first-decision.js';
+import { migration017 } from './017-search-invisibles.js';
 
 export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration006, migration007, migration008, migration009, migration010, migration011,
-  migration012, migration013, migration014, migration015, migration016];
+  migration012, migration013, migration014, migration015, migration016,
+  migration017];
 // The highest version, not the count: 005 was never used, so gaps are tolerated (but never out of order).
 export const LATEST_SCHEMA_VERSION = newestVersion(MIGRATIONS);
 
