@@ -301,6 +301,27 @@ test('after the selection moved by itself, the first decision key is refused how
   }, 3_000);
 });
 
+// A helper's trial of 5 December (later): the refusal stood until the operator moved the selection — after Space paging
+// the new appeal, a section and back, once 17 minutes on — so a digit meant for the appeal read was lost every time a
+// colleague took one. A key that decides nothing (here: Space, reading) shows the operator on the new appeal: the
+// next digit decides.
+test('after the selection moved by itself, reading the new appeal ends the refusal: the digit decides', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await withTwoDesks(browser, ['operator1', 'operator2'], async (t) => {
+    const { server, b, pageB } = t;
+    const read = await decideWhatBReads(t);
+    await expect(b.grid.locator(`[data-appeal-id="${read}"]`)).toHaveCount(0, { timeout: 15_000 });
+    await expect(pageB.locator('.status-notice')).toContainText('выбрано следующее');
+    const taken = await b.selectedId();
+    await pageB.waitForTimeout(1_200);
+    await pageB.keyboard.press('Space');
+    await pageB.keyboard.press('Digit2');
+    await expect(b.grid.locator(`[data-appeal-id="${taken}"]`)).toHaveCount(0);
+    await expect(pageB.getByTestId('status-alert')).toHaveCount(0);
+    await expect.poll(async () => (await server.allAppeals()).get(taken!)?.status, { timeout: 15_000 }).toBe('routed');
+  }, 3_000);
+});
+
 // The same trial: two desks deciding one appeal — the later one's toast said «Направлено» to its end, and the conflict
 // came after. While it can still be taken back, the toast says a colleague decided it too.
 test('a decision made over a colleague\'s own says so on its undo toast while it can be taken back', async ({ browser }) => {

@@ -2,7 +2,7 @@
 // the detail pane's (features/detail/detail-keys.ts: paging the text, the photos), then the keys only that list has
 // (the inbox's clusters and suggestions, search's box and saved views).
 import { useDeskStore } from '../store/desk-store.js';
-import type { ShortcutMatch, ShortcutScope } from '../features/shortcuts/shortcut-table.js';
+import { DECIDING_ACTIONS, type ShortcutMatch, type ShortcutScope } from '../features/shortcuts/shortcut-table.js';
 import { useShortcutScope } from '../features/shortcuts/use-shortcut-scope.js';
 import { handleDetailKey } from '../features/detail/detail-keys.js';
 import { handleListKey, type ListKeyTarget } from './decidable-list.js';
@@ -13,6 +13,7 @@ export function useListKeys(scope: ShortcutScope, active: boolean, list: () => L
   own: (match: ShortcutMatch) => void = () => undefined): void {
   useShortcutScope(scope, active, (match) => {
     const desk = useDeskStore.getState();
+    if (!DECIDING_ACTIONS.has(match.shortcut.action)) desk.operatorActed();
     if (!handleListKey(match, list(), desk) && !handleDetailKey(match, list(), desk)) own(match);
   });
 }

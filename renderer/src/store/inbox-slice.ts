@@ -164,7 +164,9 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   // decision key is refused once, however late (a helper's trial of 5 December: idle for minutes, a colleague took the
   // appeal on screen, and «2» a few seconds later routed the one that had taken its place, never read). Not for a
   // selection only just made (the start of a shift: N desks landing on N appeals), which nobody had read yet. The
-  // operator's own move, an undo and a new session end it.
+  // operator's own move, an undo, a new session and any key that does not decide end it, once the second for a key in
+  // flight is over (a helper's trial of 5 December: Space paging the new appeal, a section and back, U, then «9» was
+  // still refused, once 17 minutes after the move — every time a colleague takes an appeal, a key lost).
   const MOVED_GUARD_MS = 1_000;
   let movedAtMs = 0;
   let movedWhileRead = false;
@@ -560,6 +562,9 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
           void loadDetail(selectedId);
         }
       });
+    },
+    operatorActed: () => {
+      if (movedWhileRead && Date.now() - movedAtMs >= MOVED_GUARD_MS) movedWhileRead = false;
     },
     clearInbox: () => {
       list.forgetDetails([]); // no citizen text outlives the session

@@ -42,6 +42,11 @@ export interface InboxSlice extends DecidableList {
   ensureRows(windowIds: readonly string[]): Promise<void>;
   onAppealsChanged(ids: readonly string[]): void;
   clearInbox(): void;
+  /**
+   * The operator pressed a key that decides nothing (features/shortcuts DECIDING_ACTIONS): at work on what the screen
+   * shows now, so the refusal after the selection moved by itself is over.
+   */
+  operatorActed(): void;
   /** newest = newest received first; urgency = nearest routing deadline first (#4a, key U). */
   inboxOrder: 'newest' | 'urgency';
   toggleInboxOrder(): void;

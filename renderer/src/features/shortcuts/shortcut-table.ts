@@ -45,6 +45,14 @@ export type ShortcutAction =
   // an appeal withdrawn by its author (issue 14 item 6)
   | 'reject-withdrawn';
 
+/**
+ * The actions that decide an appeal or open the dialog that does (routing, rejecting). Every other key the operator
+ * presses in a list or anywhere shows them at work on what is on screen: the inbox's refusal after its selection moved
+ * by itself ends with it (store/inbox-slice.ts operatorActed).
+ */
+export const DECIDING_ACTIONS: ReadonlySet<ShortcutAction> = new Set<ShortcutAction>(['route-favorite', 'open-picker',
+  'open-reject', 'route-suggestion-1', 'route-suggestion-2', 'route-suggestion-3', 'reject-withdrawn']);
+
 export interface KeyChord {
   code: string;
   /** Ctrl, or ⌘ on a Mac keyboard. */
