@@ -1,12 +1,15 @@
 // session.signOut: send what is still unsent, then forget the session and wipe the citizen data of this machine.
-// With decisions that cannot be sent (offline, refused) or conflicts not yet looked at it asks first unless the
-// operator chose to discard them — or to keep them queued under their own name for the desk to send under their
-// still-valid session once it can (shift handover). Other operators' queued decisions are never touched.
+// With decisions that cannot be sent (offline, refused), conflicts not yet looked at or report files in the exports
+// folder it asks first unless the operator chose to discard them — or to keep the decisions queued under their own
+// name for the desk to send under their still-valid session once it can (shift handover). Other operators' queued
+// decisions are never touched. Exports are never kept: they hold citizen text (a helper's trial of 5 December: the
+// lead's report, exported at the end of a shift on the browser workstation, went with the sign-out unasked).
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Session } from '../../shared/desk-api/contract.js';
 import type { LocalCache } from './cache/local-cache.js';
 import { wipeCitizenData } from './cache/wipe-citizen-data.js';
+import { exportsFolder } from './lead/report-writer.js';
 
 export interface SignOutDeps {
   cache: LocalCache;
@@ -35,6 +38,8 @@ export interface SignOutResult {
   unsent: number;
   /** Conflicts nobody has looked at (some found by this very flush): they stop 'ask' like unsent decisions. */
   conflicts: number;
+  /** Report files in the exports folder, deleted with the sign-out: they stop 'ask' too. */
+  exports: { count: number; folder: string };
   session: Session;
 }
 
@@ -45,8 +50,10 @@ export async function signOut(deps: SignOutDeps, unsent: 'ask' | 'discard' | 'ke
   if (me !== null && mine() > 0) await deps.syncNow();
   const left = mine();
   const conflicts = deps.cache.conflicts.count();
-  if ((left > 0 || conflicts > 0) && unsent === 'ask') {
-    return { outcome: 'unsent', unsent: left, conflicts, session: deps.session() };
+  const folder = exportsFolder(dirname(deps.cache.db.name));
+  const exported = exportFiles(folder).length;
+  if ((left > 0 || conflicts > 0 || exported > 0) && unsent === 'ask') {
+    return { outcome: 'unsent', unsent: left, conflicts, exports: { count: exported, folder }, session: deps.session() };
   }
   const keep = unsent === 'keep' && me !== null && left > 0;
   // Kept work is sent later under this very session: it must not be revoked. Otherwise the request reads the token
@@ -60,22 +67,24 @@ export async function signOut(deps: SignOutDeps, unsent: 'ask' | 'discard' | 'ke
     .filter((id) => keep || id !== me?.id);
   deps.forgetSuggestions?.();
   const tables = wipeCitizenData(deps.cache.db, { keepOutboxOf: keptAuthors });
-  const exports = wipeExports(dirname(deps.cache.db.name));
+  const exports = wipeExports(folder);
   const fate = keep ? 'kept queued under their author' : 'discarded';
   deps.log(`session: signed out, local data wiped (${tables.length} tables, ${exports} export files${left > 0 ? `, ${left} unsent decisions ${fate}` : ''}${conflicts > 0 ? `, ${conflicts} conflicts discarded` : ''})`);
   deps.announce();
-  return { outcome: 'signed-out', unsent: left, conflicts, session: deps.session() };
+  return { outcome: 'signed-out', unsent: left, conflicts, exports: { count: exports, folder }, session: deps.session() };
+}
+
+function exportFiles(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return []; // no exports folder: nothing was exported
+  }
 }
 
 /** Report exports (XLSX/CSV in dataDir/exports) carry citizen text too: none may outlive the session. */
-function wipeExports(dataDir: string): number {
-  const folder = join(dataDir, 'exports');
-  let names: string[];
-  try {
-    names = readdirSync(folder);
-  } catch {
-    return 0; // no exports folder: nothing was exported
-  }
+function wipeExports(folder: string): number {
+  const names = exportFiles(folder);
   for (const name of names) rmSync(join(folder, name), { recursive: true, force: true });
   return names.length;
 }

@@ -20,14 +20,21 @@ export const SESSION_METHODS = {
   },
   /**
    * Sign out and wipe this machine's citizen data once unsent decisions are sent. With the leaving operator's
-   * decisions still unsent (or conflicts not looked at) 'ask' reports them, 'discard' drops them, 'keep' leaves the
-   * decisions queued under their name, sent under their own session once possible (shift handover).
+   * decisions still unsent (or conflicts not looked at, or exports in the data folder) 'ask' reports them, 'discard'
+   * drops them, 'keep' leaves the decisions queued under their name, sent under their own session once possible
+   * (shift handover).
    */
   'session.signOut': {
     input: z.object({ unsent: z.enum(['ask', 'discard', 'keep']).default('ask') }).strict(),
     output: z.object({ outcome: z.enum(['signed-out', 'unsent']), unsent: z.number().int().nonnegative(),
       /** Conflicts not yet looked at (some may come from the sign-out flush itself); they stop 'ask' too. */
-      conflicts: z.number().int().nonnegative(), session: Session }),
+      conflicts: z.number().int().nonnegative(),
+      /**
+       * Report files in the data folder's exports, which the sign-out deletes (they hold citizen text): the only copy
+       * of one the lead did not save elsewhere (the browser workstation, a save dialog cancelled). They stop 'ask'.
+       */
+      exports: z.object({ count: z.number().int().nonnegative(), folder: z.string() }),
+      session: Session }),
   },
 } as const satisfies MethodTable;
 

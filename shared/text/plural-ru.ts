@@ -34,6 +34,9 @@ export const NEW_APPEAL_FORMS: RuForms = { one: 'новое обращение',
 export const NEW_FORMS: RuForms = { one: 'новое', few: 'новых', many: 'новых' };
 export const DECISION_FORMS: RuForms = { one: 'решение', few: 'решения', many: 'решений' };
 export const CONFLICT_FORMS: RuForms = { one: 'конфликт', few: 'конфликта', many: 'конфликтов' };
+/** A report file written to the exports folder: «1 выгрузка … будет удалена», «3 выгрузки … будут удалены». */
+export const EXPORT_FORMS: RuForms = { one: 'выгрузка', few: 'выгрузки', many: 'выгрузок' };
+export const WILL_BE_DELETED_F_FORMS: RuForms = { one: 'будет удалена', few: 'будут удалены', many: 'будут удалены' };
 /**
  * What refers back to a count of decisions: «1 решение … оставив его … оно уйдёт», «3 решения … их … они уйдут» (a
  * second trial of 5 December read «1 решение … оставив их … они уйдут»). Pick with `referRu`, by the number itself:

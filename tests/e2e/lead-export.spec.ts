@@ -77,6 +77,24 @@ test('E exports the open queue: a toast over the page names the file, its folder
     await expect(list).toBeVisible();
     await page.keyboard.press('Escape');
     await expect(view.getByRole('listbox')).toHaveCount(0);
+
+    // Signing out deletes the exports with the rest of the citizen data — a helper's trial of 5 December lost a report
+    // so, unasked, on the browser workstation where that folder holds the only copy. It asks first, naming the file's
+    // folder, at 150 % too; Esc stays, the file kept; Shift+Delete signs out and deletes it.
+    await page.setViewportSize({ width: 911, height: 455 });
+    await page.keyboard.press('Control+Shift+KeyQ');
+    const asked = page.getByTestId('sign-out-exports');
+    await expect(asked).toContainText(`1 выгрузка в папке ${path.dirname(file)} будет удалена при выходе`);
+    await expect(page.locator('.sign-out-dialog .dialog-footer')).toContainText('выйти и удалить выгрузки');
+    await expect(page.locator('.sign-out-dialog')).toBeInViewport({ ratio: 1 });
+    await page.keyboard.press('Escape');
+    await expect(asked).toHaveCount(0);
+    expect(existsSync(file)).toBe(true);
+    await page.keyboard.press('Control+Shift+KeyQ');
+    await expect(asked).toBeVisible();
+    await page.keyboard.press('Shift+Delete');
+    await expect(page.getByLabel('Логин')).toBeVisible({ timeout: 15_000 });
+    expect(existsSync(file)).toBe(false);
   } finally {
     await desk.close();
     dir.remove();

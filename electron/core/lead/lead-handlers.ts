@@ -1,6 +1,6 @@
 // Desk API handlers of the shift lead's sections: queues and drill-down, bulk re-decisions, statistics and
 // report exports. Computed from the local cache, so they work offline. Spread into createDeskHandlers.
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname } from 'node:path';
 import type { LEAD_METHODS, QueueAppeal, ReportRequest, StatsPeriod } from '../../../shared/desk-api/lead-contract.js';
 import { ONLY_LEAD_REDECIDES } from '../../../shared/domain/appeal.js';
 import type { AfterChangePipeline } from '../after-change.js';
@@ -16,7 +16,7 @@ import { exportFailure } from './export-failure.js';
 import { exportFileNameOf } from './export-file-name-of.js';
 import { redecideAppeals } from './redecide-appeals.js';
 import { appealListTable, monthlyReportTables } from './report-tables.js';
-import { writeReport } from './report-writer.js';
+import { exportsFolder, writeReport } from './report-writer.js';
 
 export type LeadHandlers = Handlers<typeof LEAD_METHODS>;
 
@@ -113,7 +113,7 @@ export function createLeadHandlers(ctx: LeadContext): LeadHandlers {
         ? monthlyReportTables(stats(monthPeriod(request.month)))
         : [appealListTable(list.rows, labels, utcOffsetMs)];
       const name = exportFileNameOf(request, list.personName, labels, new Date(now() + utcOffsetMs));
-      const dir = join(dataDir, 'exports');
+      const dir = exportsFolder(dataDir);
       let path: string;
       try {
         path = await writeReport(dir, name, request.format, tables,

@@ -5,11 +5,17 @@
 // ДД.ММ.ГГГГ for a day; Russian Excel reads it as a date), a number is plain digits with a decimal comma, no grouping.
 // The file is created new, never over another (a taken name is numbered), and private to the user (0600).
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { writeNewOwnerOnlyFile } from '../../../shared/node/new-owner-only-file.js';
 import { isDateCell, type Cell, type DateCell, type ReportTable } from './report-tables.js';
 
 const PROGRESS_EVERY = 500;
+
+/** The folder of the data folder reports are written to; a sign-out deletes what it holds (sign-out.ts). */
+export function exportsFolder(dataDir: string): string {
+  return join(dataDir, 'exports');
+}
 
 /** Citizen text is hostile: a cell that starts like a formula is written as text in CSV (CSV injection). */
 function csvCell(cell: Cell): string {

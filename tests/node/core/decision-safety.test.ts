@@ -2,10 +2,10 @@
 // never go out under another's login, lead methods follow the live session, a lead's bulk re-decision is undone
 // whole, sign-out stops at unseen conflicts and leaves no report export behind, and a batch the server refuses as a
 // whole is retried row by row.
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore } from '../../../electron/core/desk-core.js';
 import { createMemoryTokenStore, type TokenStore } from '../../../electron/core/token-store.js';
@@ -181,12 +181,28 @@ describe('decision safety', () => {
     }
   });
 
-  it('deletes report exports on sign-out', async () => {
+  it('deletes report exports on sign-out, having said so first', async () => {
     await signIn('lead');
     const list = await value<{ path: string }>(core, 'reports.export', { kind: 'list', format: 'csv' });
+    const report = await value<{ path: string }>(core, 'reports.export', { kind: 'list', format: 'xlsx' });
     expect(existsSync(list.path)).toBe(true);
-    await value(core, 'session.signOut', {});
     const exports = join(coreDir.dir, 'exports');
+    // A helper's trial of 5 December: the lead's report went with the sign-out unasked, the only copy of it. The
+    // sign-out asks first, naming the files and their folder, and keeps them.
+    const asked = await value<{ outcome: string; unsent: number; exports: { count: number; folder: string } }>(
+      core, 'session.signOut', {});
+    expect(asked).toMatchObject({ outcome: 'unsent', unsent: 0, exports: { count: 2, folder: exports } });
+    expect(readdirSync(exports).sort()).toEqual([basename(list.path), basename(report.path)].sort());
+    // One moved away, the other still asks; «выйти и удалить» (discard) signs out and deletes it.
+    rmSync(report.path);
+    expect(await value(core, 'session.signOut', {})).toMatchObject({ outcome: 'unsent', exports: { count: 1 } });
+    expect(await value(core, 'session.signOut', { unsent: 'discard' })).toMatchObject({ outcome: 'signed-out',
+      exports: { count: 1, folder: exports } });
     expect(existsSync(exports) ? readdirSync(exports) : []).toEqual([]);
+  });
+
+  it('signs out at once with no export, no unsent decision and no conflict', async () => {
+    await signIn('lead');
+    expect(await value(core, 'session.signOut', {})).toMatchObject({ outcome: 'signed-out', exports: { count: 0 } });
   });
 });

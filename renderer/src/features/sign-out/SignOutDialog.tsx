@@ -1,9 +1,12 @@
 // Sign-out (Ctrl+Shift+Q): sends what is unsent, then the core wipes this machine's citizen data. When decisions
-// cannot be sent, or conflicts are not yet looked at, the operator chooses: try again (Enter), stay signed in (Esc),
+// cannot be sent, conflicts are not yet looked at or report files wait in the exports folder (deleted with the rest:
+// a lead's report was lost unasked in a trial of 5 December), the operator chooses: try again (Enter), stay (Esc),
 // sign out leaving the decisions queued under their own name for the next shift's desk to send under their session
 // (Shift+Enter, shift handover), or sign out and lose them (Shift+Delete).
 import { useEffect, useRef, useState } from 'react';
-import { DECISION_FORMS, GO_FORMS, IT_FORMS, pluralRu, referRu, THEY_FORMS } from '../../../../shared/text/plural-ru.js';
+import {
+  countRu, DECISION_FORMS, EXPORT_FORMS, GO_FORMS, IT_FORMS, pluralRu, referRu, THEY_FORMS, WILL_BE_DELETED_F_FORMS,
+} from '../../../../shared/text/plural-ru.js';
 import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
 import { deskCall } from '../../desk-client.js';
@@ -11,8 +14,15 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
 import { useShortcutScope } from '../shortcuts/use-shortcut-scope.js';
 
-type Phase = { kind: 'working' } | { kind: 'offline' } | { kind: 'unsent'; count: number; conflicts: number }
-  | { kind: 'failed'; message: string };
+type Unsent = { kind: 'unsent'; count: number; conflicts: number; exports: { count: number; folder: string } };
+type Phase = { kind: 'working' } | { kind: 'offline' } | Unsent | { kind: 'failed'; message: string };
+
+/** What «выйти и удалить» loses: «неотправленные, конфликты и выгрузки». */
+function discardedWords(phase: Unsent): string {
+  const words = [phase.count > 0 ? 'неотправленные' : '', phase.conflicts > 0 ? 'конфликты' : '',
+    phase.exports.count > 0 ? 'выгрузки' : ''].filter(Boolean);
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} и ${words.at(-1)}`;
+}
 
 /** «1 конфликт не просмотрен», «3 конфликта не просмотрено», «5 конфликтов не просмотрено». */
 function conflictsPhrase(n: number): string {
@@ -43,7 +53,7 @@ export function SignOutDialog() {
     if (!result.ok) {
       setPhase({ kind: 'failed', message: result.error.message });
     } else if (result.value.outcome === 'unsent') {
-      setPhase({ kind: 'unsent', count: result.value.unsent, conflicts: result.value.conflicts });
+      setPhase({ kind: 'unsent', count: result.value.unsent, conflicts: result.value.conflicts, exports: result.value.exports });
     } else {
       close();
       applySession(result.value.session);
@@ -88,6 +98,12 @@ export function SignOutDialog() {
               <p role="alert" data-testid="sign-out-conflicts"><strong>{conflictsPhrase(phase.conflicts)}</strong>: сервер
                 не принял эти решения. Разберите их в разделе «Конфликты» ({keysFor('sign-out', 'close')} — остаться).</p>
             ) : null}
+            {phase.exports.count > 0 ? (
+              <p role="alert" data-testid="sign-out-exports"><strong>{countRu(phase.exports.count, EXPORT_FORMS)}</strong> в папке
+                {' '}<span className="sign-out-folder">{phase.exports.folder}</span>{' '}
+                {pluralRu(phase.exports.count, WILL_BE_DELETED_F_FORMS)} при выходе: в них тексты обращений. Нужное скопируйте
+                оттуда до выхода ({keysFor('sign-out', 'close')} — остаться).</p>
+            ) : null}
             {phase.count > 0 ? (
               <p data-testid="sign-out-keep">Можно выйти, оставив {referRu(phase.count, IT_FORMS)} в очереди под вашим
                 именем: {referRu(phase.count, THEY_FORMS)} {referRu(phase.count, GO_FORMS)} на сервер от вашего имени, пока ваш сеанс действует, или после
@@ -108,9 +124,7 @@ export function SignOutDialog() {
           {phase.kind === 'offline' ? ' всё равно выйти'
             : phase.kind === 'unsent' && phase.count === 0 ? ' проверить ещё раз' : ' попробовать ещё раз'} ·{' '}
           {phase.kind === 'unsent'
-            ? <><Keycap keys={keysFor('sign-out', 'discard-unsent')} /> выйти и удалить
-              {phase.count > 0 ? ' неотправленные' : ''}{phase.count > 0 && phase.conflicts > 0 ? ' и' : ''}
-              {phase.conflicts > 0 ? ' конфликты' : ''} · </>
+            ? <><Keycap keys={keysFor('sign-out', 'discard-unsent')} /> выйти и удалить {discardedWords(phase)} · </>
             : null}
           {phase.kind === 'unsent' && phase.count > 0
             ? <><Keycap keys={keysFor('sign-out', 'keep-unsent')} /> выйти, оставив решения в очереди · </>
