@@ -39,9 +39,19 @@ test('key 3 set by keyboard routes there; each operator on the desk has their ow
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await expect(dialog.getByRole('option', { selected: true })).toHaveAttribute('data-slot', '3');
+    // End and Home reach the last and first keys (a trial of 5 December: End did nothing, and Enter then chose for 1).
+    await page.keyboard.press('End');
+    await expect(dialog.getByRole('option', { selected: true })).toHaveAttribute('data-slot', '9');
+    await page.keyboard.press('Home');
+    await expect(dialog.getByRole('option', { selected: true })).toHaveAttribute('data-slot', '1');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const picker = page.getByRole('dialog', { name: 'Адресат для клавиши 3' });
     await expect(picker.getByRole('combobox')).toBeFocused();
+    // Its Enter gives the key a target: said so, not «направить» (which read as routing the open appeal).
+    await expect(picker.locator('.dialog-footer')).toContainText('Enter назначить клавише');
+    await expect(picker.locator('.dialog-footer')).not.toContainText('направить');
     await page.keyboard.type('дов');
     await expect(picker.getByRole('option').first()).toContainText('Доволенский район');
     await page.keyboard.press('Enter');

@@ -29,6 +29,8 @@ export function FavoritesDialog() {
     switch (shortcut.action) {
       case 'move-down': setCursor(Math.min(FAVORITE_SLOTS - 1, cursor + 1)); break;
       case 'move-up': setCursor(Math.max(0, cursor - 1)); break;
+      case 'first': setCursor(0); break;
+      case 'last': setCursor(FAVORITE_SLOTS - 1); break;
       case 'confirm': setChoosing(true); break;
       case 'clear-slot': void saveFavorites(withSlot(favoriteIds, slot, '')); break;
       case 'close': close(); break;
@@ -61,6 +63,7 @@ export function FavoritesDialog() {
       </Dialog>
       {choosing ? (
         <TargetPicker title={`Адресат для клавиши ${slotKeyFor('inbox', 'route-favorite', slot)}`} suggestions={NO_SUGGESTIONS}
+          confirmWords="назначить клавише"
           onClose={() => setChoosing(false)}
           onChoose={(targetId) => { void saveFavorites(withSlot(favoriteIds, slot, targetId)); }} />
       ) : null}

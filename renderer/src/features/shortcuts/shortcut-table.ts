@@ -349,6 +349,9 @@ const BINDINGS: readonly Binding[] = [
     repeatable: true },
   { action: 'move-up', scope: 'favorites', chords: [{ code: 'ArrowUp' }], label: 'Предыдущая клавиша',
     repeatable: true },
+  // A trial of 5 December: End did nothing, and the Enter after it chose a target for the first key, not the last.
+  { action: 'first', scope: 'favorites', chords: [{ code: 'Home' }], label: 'Первая клавиша' },
+  { action: 'last', scope: 'favorites', chords: [{ code: 'End' }], label: 'Последняя клавиша' },
   { action: 'confirm', scope: 'favorites', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
     label: 'Выбрать адресата для этой клавиши' },
   { action: 'clear-slot', scope: 'favorites', chords: [{ code: 'Delete' }], label: 'Освободить эту клавишу' },

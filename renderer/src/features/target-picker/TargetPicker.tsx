@@ -26,12 +26,17 @@ export interface TargetPickerProps {
   suggestions?: readonly TargetSuggestion[];
   /** The dialog's title when choosing for something else than routing (a favourite slot, #13 item 5). */
   title?: string;
+  /**
+   * What Enter does, in the footer: «направить» by default; a favourite slot's picker «назначить клавише» (a trial of
+   * 5 December: «Enter направить» there read as routing the open appeal).
+   */
+  confirmWords?: string;
 }
 
 const NO_SUGGESTIONS: readonly TargetSuggestion[] = [];
 
 /** `onChoose`/`onClose` let another section (the lead's queues) reuse the picker; default: route the inbox selection. */
-export function TargetPicker({ onChoose, onClose, suggestions, title }: TargetPickerProps = {}) {
+export function TargetPicker({ onChoose, onClose, suggestions, title, confirmWords = 'направить' }: TargetPickerProps = {}) {
   const inboxId = useDeskStore((s) => (onChoose === undefined && suggestions === undefined ? s.selectedId : null));
   const inboxEntry = useSuggestionsStore((s) => (inboxId === null ? undefined : s.byId.get(inboxId)));
   const suggested = useMemo(() => suggestions ?? (inboxEntry ? offeredFor(inboxEntry) : NO_SUGGESTIONS),
@@ -111,7 +116,7 @@ export function TargetPicker({ onChoose, onClose, suggestions, title }: TargetPi
         })}
         {matches.length === 0 ? <li className="choice-empty">Ничего не найдено</li> : null}
       </ul>
-      <p className="dialog-footer"><Keycap keys={keysFor('picker', 'move-up')} /> <Keycap keys={keysFor('picker', 'move-down')} /> выбрать · <Keycap keys={primaryKeyFor('picker', 'confirm')} /> направить · <Keycap keys={keysFor('picker', 'close')} /> закрыть</p>
+      <p className="dialog-footer"><Keycap keys={keysFor('picker', 'move-up')} /> <Keycap keys={keysFor('picker', 'move-down')} /> выбрать · <Keycap keys={primaryKeyFor('picker', 'confirm')} /> {confirmWords} · <Keycap keys={keysFor('picker', 'close')} /> закрыть</p>
     </Dialog>
   );
 }
