@@ -269,6 +269,7 @@ const BINDINGS: readonly Binding[] = [
     label: 'Перенаправить избранному адресату с этим номером' },
   { action: 'open-picker', scope: 'conflicts', chords: [{ code: 'Slash' }],
     label: 'Перенаправить другому адресату (поиск)' },
+  { action: 'dismiss-alert', scope: 'conflicts', chords: [{ code: 'Escape' }], label: 'Скрыть сообщение об ошибке' },
 
   { action: 'move-down', scope: 'sync-log', chords: [{ code: 'ArrowDown' }, { code: 'KeyJ' }],
     label: 'Следующая запись', repeatable: true },

@@ -1,8 +1,10 @@
 // «Конфликты»: decisions the server refused because someone else decided first. ↑/↓ move, Enter or A accepts the
-// server's decision, 1–9 or «/» routes the appeal again on top of it — a lead's, or an operator's own decision (the
-// core refuses an operator's re-route of a colleague's at once, and the footer does not offer it).
+// server's decision, 1–9 or «/» routes the appeal again on top of it — a lead's, or an operator's own decision. An
+// operator's key on a colleague's decision is refused here, with the reason and what to do instead, never sent (a
+// helper's trial of 5 December: the footer said only a lead may, the digit went to the core anyway and came back «Не
+// удалось перенаправить…», an error that outlived the list); the footer does not offer it, nor any key on an empty list.
 import { useEffect, useState } from 'react';
-import { LEAD_REDECIDES, mayDecide } from '../../../../shared/domain/appeal.js';
+import { decidedByAnother, LEAD_REDECIDES, mayDecide } from '../../../../shared/domain/appeal.js';
 import { CONFLICT_FORMS, countRu } from '../../../../shared/text/plural-ru.js';
 import { InertLine } from '../../components/InertLine.js';
 import { Keycap } from '../../components/Keycap.js';
@@ -22,15 +24,19 @@ export function ConflictsView() {
   const nowMs = useDeskStore((s) => s.nowMs);
   const dismiss = useDeskStore((s) => s.dismissConflict);
   const reroute = useDeskStore((s) => s.rerouteConflict);
+  const showAlert = useDeskStore((s) => s.showAlert);
+  const clearAlert = useDeskStore((s) => s.clearAlert);
   const user = useDeskStore((s) => s.session?.user ?? null);
   const [cursor, setCursor] = useState(0);
   const [picker, setPicker] = useState(false);
   const active = Math.min(cursor, Math.max(0, conflicts.length - 1));
   const current = conflicts[active];
   const name = targetNameLookup(targetsById);
-  // The server's own rule: an operator re-routes only a decision of their own. The keys stay bound (the core refuses
-  // them with the reason); the footer does not offer what would be refused (trial of 4 December).
+  // The server's own rule: an operator re-routes only a decision of their own. The keys stay bound, and answer why not;
+  // the footer does not offer what would be refused (trial of 4 December).
   const mayReroute = current !== undefined && user !== null && mayDecide(user, current.server);
+  const refuseReroute = (): void => showAlert(`Решение не изменено: ${decidedByAnother(current?.server.routedBy)}. `
+    + `${keysFor('conflicts', 'accept-server')} — согласиться с решением на сервере.`);
 
   useEffect(() => {
     document.querySelector(`[data-conflict-row="${active}"]`)?.scrollIntoView({ block: 'nearest' });
@@ -40,13 +46,24 @@ export function ConflictsView() {
     switch (shortcut.action) {
       case 'move-down': setCursor(Math.min(active + 1, conflicts.length - 1)); break;
       case 'move-up': setCursor(Math.max(active - 1, 0)); break;
-      case 'accept-server': if (current) void dismiss(current.id); break;
+      case 'accept-server':
+        if (!current) break;
+        clearAlert(); // whatever an earlier key said is over
+        void dismiss(current.id);
+        break;
       case 'route-favorite': {
         const targetId = digit === null ? undefined : favoriteIds[digit - 1];
-        if (current && targetId) void reroute(current.id, targetId);
+        if (!current || !targetId) break;
+        if (mayReroute) void reroute(current.id, targetId);
+        else refuseReroute();
         break;
       }
-      case 'open-picker': if (current) setPicker(true); break;
+      case 'open-picker':
+        if (!current) break;
+        if (mayReroute) setPicker(true);
+        else refuseReroute();
+        break;
+      case 'dismiss-alert': clearAlert(); break;
       default: break;
     }
   });
@@ -78,16 +95,18 @@ export function ConflictsView() {
           </ul>
         )}
       </section>
-      <footer className="sync-hints">
-        <span><Keycap keys={keysFor('conflicts', 'move-up')} /> <Keycap keys={keysFor('conflicts', 'move-down')} /> выбор</span>
-        <span><Keycap keys={keysFor('conflicts', 'accept-server')} /> согласиться с сервером</span>
-        {current === undefined || mayReroute ? (
-          <>
-            <span><Keycap keys={keysFor('conflicts', 'route-favorite')} /> перенаправить избранному</span>
-            <span><Keycap keys={keysFor('conflicts', 'open-picker')} /> перенаправить другому</span>
-          </>
-        ) : <span className="muted" data-testid="conflict-lead-only">{LEAD_REDECIDES}</span>}
-      </footer>
+      {current === undefined ? null : (
+        <footer className="sync-hints" data-testid="conflict-keys">
+          <span><Keycap keys={keysFor('conflicts', 'move-up')} /> <Keycap keys={keysFor('conflicts', 'move-down')} /> выбор</span>
+          <span><Keycap keys={keysFor('conflicts', 'accept-server')} /> согласиться с сервером</span>
+          {mayReroute ? (
+            <>
+              <span><Keycap keys={keysFor('conflicts', 'route-favorite')} /> перенаправить избранному</span>
+              <span><Keycap keys={keysFor('conflicts', 'open-picker')} /> перенаправить другому</span>
+            </>
+          ) : <span className="muted" data-testid="conflict-lead-only">{LEAD_REDECIDES}</span>}
+        </footer>
+      )}
       {picker && current ? (
         <TargetPicker
           onChoose={(targetId) => { setPicker(false); void reroute(current.id, targetId); }}
