@@ -4,6 +4,7 @@
 import type { UserRef } from '../../shared/domain/appeal.js';
 import type { SyncState, SyncStatus } from '../../shared/desk-api/contract.js';
 import type { LiveState } from '../../shared/desk-api/team-contract.js';
+import { formatNumberRu } from '../../shared/text/number-ru.js';
 import { backoffDelayMs } from './backoff.js';
 import type { LocalCache } from './cache/local-cache.js';
 import { ApiFailure, type CentralApiClient } from './central-api-client.js';
@@ -292,7 +293,8 @@ export class SyncEngine {
     // The server's Retry-After is a floor, never shortened by our own (jittered) backoff.
     const delay = Math.max(backoffDelayMs(this.failures, this.o.random), retryAfterMs ?? 0);
     this.o.log(`sync: offline, retry ${this.failures} in ${delay} ms`);
-    this.journal('warn', 'retry', `Повтор №${this.failures} через ${Math.round(delay / 100) / 10} с` +
+    // «2,1 с», never «2.1 с» (a helper's trial of 5 December): the figure as every other one the desk shows.
+    this.journal('warn', 'retry', `Повтор №${this.failures} через ${formatNumberRu(delay / 1000)} с` +
       (retryAfterMs !== null ? ` — сервер просил подождать (для ИТ: Retry-After ${Math.round(retryAfterMs / 1000)} с)` : ''));
     this.scheduler.retryIn(delay);
   }

@@ -96,6 +96,13 @@ test('"?" lists every shortcut (saying there is more below, PgDn pages it), and 
     const help = page.getByRole('dialog');
     for (const label of ['Ctrl', 'Esc', '/']) await expect(help).toContainText(label);
     await expect(help).toContainText('Отменить');
+    // An operator's help explains no lead's screen (a trial of 5 December: «Очереди», «Статистика», the export toast);
+    // the lead's does (focused-control).
+    await expect(help.locator('section h3')).not.toContainText(['Очереди (старший смены)']);
+    for (const scope of ['queues', 'stats', 'export-toast', 'queue-appeal', 'reroute-confirm']) {
+      await expect(help.locator(`.help-row[data-scope="${scope}"]`), scope).toHaveCount(0);
+    }
+    await expect(help.locator('.help-row[data-scope="conflicts"]').first()).toBeAttached();
     // Taller than the dialog even at 1440×900: the note says there is more and which key pages it (trial: at 150 %
     // the list looked complete, cut mid-column); the list has the keyboard, the key reaches its end, the cue goes.
     const list = help.getByRole('region', { name: 'Все клавиши' });

@@ -71,7 +71,10 @@ const KEY_REFUSED: DeskResult<never> = {
   ok: false,
   error: {
     code: 'internal',
-    message: 'Нет связи с ядром приложения: ключ запуска не принят. Откройте адрес, который напечатал npm start.',
+    // Said as the rest of the desk says it («программа», never «ядро приложения»: a helper's trial of 5 December), and
+    // true of a second desk too, whose address `npm run harness` printed.
+    message: 'Программа не принимает эту вкладку: ключ запуска не подошёл (программу перезапустили?). '
+      + 'Откройте адрес, напечатанный при её запуске.',
   },
 };
 

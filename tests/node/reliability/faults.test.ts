@@ -121,6 +121,10 @@ describe('network faults through a proxy on loopback', () => {
     expect(retried[0]!.at - rejectedAt).toBeGreaterThanOrEqual(1_900);
     const log = await value<{ entries: SyncLogEntry[] }>(core, 'sync.log', {});
     expect(log.entries.some((e) => e.event === 'retry' && e.message.includes('Retry-After 2'))).toBe(true);
+    // The seconds as Russian writes them: «через 2,1 с», never «2.1 с».
+    const retry = log.entries.find((e) => e.event === 'retry')!.message;
+    expect(retry).toMatch(/^Повтор №\d+ через \d+(,\d)? с — сервер просил подождать/);
+    expect(retry).not.toMatch(/\d\.\d/);
   });
 
   it('never spins: during an outage, requests come at growing intervals, one per attempt', async () => {

@@ -42,4 +42,10 @@ describe('palette commands', () => {
     // The words are for finding only: the label shown is the table's.
     expect(filterCommands(queues, 'экспорт').commands[0]?.label).toBe('Выгрузить список в XLSX');
   });
+
+  it('finds the help (and its key settings) and the sign-out by what one looks for (trial: «настр», «выход» found nothing)', () => {
+    const commands = paletteCommands(['global', 'inbox'], names);
+    for (const word of ['настр', 'клавиш', 'справк']) expect(filterCommands(commands, word).commands.map((c) => c.id), word).toContain('global.open-help');
+    for (const word of ['выход', 'выйти']) expect(filterCommands(commands, word).commands.map((c) => c.id), word).toEqual(['global.logout']);
+  });
 });

@@ -5,7 +5,7 @@ import { Dialog } from '../../components/Dialog.js';
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { KeymapEditor } from './KeymapEditor.js';
-import { browserKeyLabel, keysFor, primaryKeyFor, SCOPE_TITLES, SHORTCUTS, type ShortcutScope } from './shortcut-table.js';
+import { browserKeyLabel, keysFor, primaryKeyFor, SCOPE_TITLES, scopesFor, SHORTCUTS, type ShortcutScope } from './shortcut-table.js';
 import { useKeymapVersion } from './use-keymap.js';
 import { useShortcutScope } from './use-shortcut-scope.js';
 import { VIEW_SCOPES } from '../sync/status-hints.js';
@@ -43,7 +43,8 @@ export function HelpDialog() {
   // The keys of the screen the help was opened over come first, at the top of the first column, then the global ones
   // (a helper's trial of 5 December: the lead's «Очереди» keys began five pages down at 150 %), then the rest.
   const here = useDeskStore((s) => VIEW_SCOPES[s.view]);
-  const scopes = [...new Set<ShortcutScope>([here, 'global', ...SCOPES])];
+  const role = useDeskStore((s) => s.session?.user?.role);
+  const scopes = scopesFor(role, [...new Set<ShortcutScope>([here, 'global', ...SCOPES])]);
   useShortcutScope('help', !editing, (m) => {
     if (m.shortcut.action === 'close') close();
     else if (m.shortcut.action === 'open-keymap') setEditing(true);

@@ -3,10 +3,11 @@
 // chord with its reason, Esc cancels. Digit-slot actions are shown but not remappable. Saved per operator in the core.
 import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { Keycap } from '../../components/Keycap.js';
+import { useDeskStore } from '../../store/desk-store.js';
 import { checkChord, chordOfKey, withChords } from './keymap-check.js';
 import {
-  bindingScope, chordsLabel, DEFAULT_SHORTCUTS, followsAnother, isRemappable, keyOverrides, keysFor, primaryKeyFor, SCOPE_TITLES, SHORTCUTS,
-  type KeyChord, type Shortcut, type ShortcutScope,
+  bindingScope, chordsLabel, DEFAULT_SHORTCUTS, followsAnother, isRemappable, keyOverrides, keysFor, primaryKeyFor, SCOPE_TITLES,
+  scopesFor, SHORTCUTS, type KeyChord, type Shortcut, type ShortcutScope,
 } from './shortcut-table.js';
 import { saveKeyOverrides, useKeymapVersion } from './use-keymap.js';
 import { useShortcutScope } from './use-shortcut-scope.js';
@@ -36,7 +37,8 @@ const changed = (s: Shortcut): boolean => keyOverrides().some((o) => o.scope ===
 export function KeymapEditor({ onBack }: { onBack(): void }) {
   useKeymapVersion();
   // A row that follows the inbox's (the search results' moves, reject, picker …) is changed there, once.
-  const rows = EDIT_SCOPES.flatMap((scope) => SHORTCUTS.filter((s) => s.scope === scope && !followsAnother(s)));
+  const role = useDeskStore((s) => s.session?.user?.role);
+  const rows = scopesFor(role, EDIT_SCOPES).flatMap((scope) => SHORTCUTS.filter((s) => s.scope === scope && !followsAnother(s)));
   const [index, setIndex] = useState(0);
   const [capture, setCapture] = useState<Capture | null>(null);
   const [note, setNote] = useState<Note | null>(null);

@@ -1,5 +1,6 @@
 // The one table of keyboard shortcuts: it drives key handling, the «?» help dialog and the on-screen hints.
 // Keys are matched by KeyboardEvent.code (the physical key), so they work the same on the ЙЦУКЕН layout.
+import type { Role } from '../../../../shared/domain/user.js';
 
 export type ShortcutScope = 'global' | 'inbox' | 'picker' | 'reject' | 'help' | 'sign-out'
   | 'search' | 'search-box' | 'search-views' | 'search-save'
@@ -100,9 +101,11 @@ const BINDINGS: readonly Binding[] = [
     label: 'Перейти к разделу с этим номером (разделы — в верхней строке)' },
   { action: 'sync-now', scope: 'global', chords: [{ code: 'F5' }], label: 'Синхронизировать сейчас' },
   // F1 too: the help key of every Windows program, and «?» is Shift+7 on the Russian layout (trial: neither opened it).
-  { action: 'open-help', scope: 'global', chords: [{ code: 'Slash', shift: true }, { code: 'F1' }], label: 'Все клавиши' },
+  // Found in Ctrl+K by what one looks for in it too (a trial of 5 December: «настр», «выход» found nothing).
+  { action: 'open-help', scope: 'global', chords: [{ code: 'Slash', shift: true }, { code: 'F1' }], label: 'Все клавиши',
+    also: 'справка помощь настройка клавиш настроить изменить клавиши горячие' },
   { action: 'logout', scope: 'global', chords: [{ code: 'KeyQ', ctrl: true, shift: true }],
-    label: 'Выйти' },
+    label: 'Выйти', also: 'выход завершить смену сменить пользователя' },
   { action: 'open-search', scope: 'global', chords: [{ code: 'KeyF', ctrl: true }],
     label: 'Поиск по всем обращениям' },
   { action: 'open-palette', scope: 'global', chords: [{ code: 'KeyK', ctrl: true }],
@@ -477,6 +480,18 @@ function digitRun(labels: readonly string[], from: number): { prefix: string; fi
   let length = 1;
   while (labels[from + length] === `${prefix}${first + length}`) length++;
   return { prefix, first, length };
+}
+
+/** The shift lead's screens (their sections are the lead's alone: app/view-registry.ts). */
+const LEAD_SCOPES: ReadonlySet<ShortcutScope> = new Set<ShortcutScope>(['queues', 'reroute-confirm', 'queue-appeal', 'stats',
+  'export-toast']);
+
+/**
+ * The scopes a user of `role` ever meets, in the order given: an operator's help and key settings list no lead's screen
+ * (a helper's trial of 5 December: the operator's F1 explained «Очереди», «Статистика» and the export toast).
+ */
+export function scopesFor(role: Role | undefined, scopes: readonly ShortcutScope[]): ShortcutScope[] {
+  return scopes.filter((scope) => role === 'lead' || !LEAD_SCOPES.has(scope));
 }
 
 export const SCOPE_TITLES: Record<ShortcutScope, string> = {
