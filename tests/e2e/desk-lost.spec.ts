@@ -22,8 +22,16 @@ test('a desk whose process is gone says so in the status bar instead of «В с�
   const { inbox, desk, close } = await spec.openDesk(page, 'operator1');
   try {
     await expect(inbox.status).toHaveAttribute('data-state', 'online', { timeout: 30_000 });
+    // A decision in its grace: once the process is gone its toast counts nothing down and offers no Ctrl+Z, which
+    // would be refused (a helper's trial of 5 December: the seconds ran on under «Программа не отвечает»).
+    await inbox.decideWith('Digit1');
+    const toast = page.getByTestId('undo-toast');
+    await expect(toast).toContainText('отменить');
     await desk.close();
     await expect(inbox.status).toHaveAttribute('data-state', 'lost', { timeout: 10_000 });
+    await expect(toast.getByTestId('undo-toast-seconds')).toHaveText('сохранено');
+    await expect(toast).not.toContainText('отменить');
+    await expect(toast.getByTestId('undo-toast-bar')).toHaveCount(0);
     await expect(inbox.status).toHaveText(DESK_LOST_TEXT);
     await expect(inbox.status).toHaveAttribute('role', 'alert');
     expect(await inbox.status.evaluate(wordsWhole), 'the words are cut').toBe(true);

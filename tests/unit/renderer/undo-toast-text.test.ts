@@ -60,9 +60,12 @@ describe('undo toast text', () => {
   });
 
   it('says the seconds, then «отправляется…» online and «ждёт связи» offline, where nothing can go', () => {
-    expect(countdownWords(4, false)).toBe('4 с');
-    expect(countdownWords(4, true)).toBe('4 с');
-    expect(countdownWords(0, false)).toBe('отправляется…');
-    expect(countdownWords(0, true)).toBe('ждёт связи');
+    expect(countdownWords(4, 'online')).toBe('4 с');
+    expect(countdownWords(4, 'offline')).toBe('4 с');
+    expect(countdownWords(0, 'online')).toBe('отправляется…');
+    expect(countdownWords(0, 'offline')).toBe('ждёт связи');
+    // With the desk's program gone nothing counts down (nothing is sent or undone): the decision is saved.
+    expect(countdownWords(4, 'desk-down')).toBe('сохранено');
+    expect(countdownWords(0, 'desk-down')).toBe('сохранено');
   });
 });

@@ -14,7 +14,7 @@ import { useDeskStore } from '../../store/desk-store.js';
 import { useSearchStore } from '../search/search-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
 import { toastPlacement, type ToastPlacement } from './toast-place.js';
-import { countdown, countdownWords, toastDecisionText, toastExcerpt } from './undo-toast-text.js';
+import { countdown, countdownWords, toastDecisionText, toastExcerpt, type ToastLink } from './undo-toast-text.js';
 import '../../styles/sync.css';
 
 /** The countdown's tick: often enough that the seconds never look stuck; the bar eases between ticks. */
@@ -35,7 +35,8 @@ function UndoToastBody({ undoable }: { undoable: UndoableDecision }) {
     const holder = only !== undefined && more.length === 0 ? s.heldByOthers.get(only) : undefined;
     return holder?.deciding ? holder : undefined;
   });
-  const offline = useDeskStore((s) => s.syncStatus?.state === 'offline');
+  const link = useDeskStore((s): ToastLink => (s.deskLink !== 'up' ? 'desk-down'
+    : s.syncStatus?.state === 'offline' ? 'offline' : 'online'));
   const [nowMs, setNowMs] = useState(() => Date.now());
   useEffect(() => {
     const timer = setInterval(() => setNowMs(Date.now()), TICK_MS);
@@ -80,6 +81,7 @@ function UndoToastBody({ undoable }: { undoable: UndoableDecision }) {
   }, [measure]);
   const style: CSSProperties | undefined = place ? { left: place.left, top: place.top, bottom: 'auto', width: place.width } : undefined;
   const { seconds, fraction } = countdown(undoable, nowMs);
+  const down = link === 'desk-down';
   const what = toastDecisionText(undoable, (id) => targetsById.get(id)?.shortName);
   return (
     <div ref={ref} className="undo-toast" data-testid="undo-toast" role="group" aria-label="Последнее решение можно отменить"
@@ -89,16 +91,18 @@ function UndoToastBody({ undoable }: { undoable: UndoableDecision }) {
         <span className="undo-toast-excerpt" data-testid="undo-toast-excerpt">{toastExcerpt(undoable.excerpt)}</span>
       </div>
       <div className="undo-toast-side">
-        <span className="undo-toast-key"><Keycap keys={keysFor('global', 'undo')} /> отменить</span>
+        {down ? null : <span className="undo-toast-key"><Keycap keys={keysFor('global', 'undo')} /> отменить</span>}
         <span className="undo-toast-seconds tabular" data-testid="undo-toast-seconds">
-          {countdownWords(seconds, offline)}
+          {countdownWords(seconds, link)}
         </span>
       </div>
       {/* The toast's own row under the others (sync.css): in the very short window it takes the toast's whole width. */}
       {rival ? <span className="undo-toast-rival" data-testid="undo-toast-rival" role="status">{rivalDecisionText(rival)}</span> : null}
-      <div className="undo-toast-track" aria-hidden="true">
-        <div className="undo-toast-bar" data-testid="undo-toast-bar" style={{ transform: `scaleX(${fraction})` }} />
-      </div>
+      {down ? null : (
+        <div className="undo-toast-track" aria-hidden="true">
+          <div className="undo-toast-bar" data-testid="undo-toast-bar" style={{ transform: `scaleX(${fraction})` }} />
+        </div>
+      )}
     </div>
   );
 }

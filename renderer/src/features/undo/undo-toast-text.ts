@@ -33,12 +33,18 @@ export function countdown(undoable: Pick<UndoableDecision, 'sendAt' | 'windowMs'
   return { seconds: Math.ceil(leftMs / 1000), fraction: Math.min(1, leftMs / window) };
 }
 
+/** What carries the decision on from here: the network, or the desk's own program (gone: nothing is sent or undone). */
+export type ToastLink = 'online' | 'offline' | 'desk-down';
+
 /**
  * The countdown's words: the seconds left; at 0, «отправляется…» while the desk is online, «ждёт связи» while it is
  * not (a trial of 5 December: offline the toast said «отправляется…» for minutes though nothing could go; the decision
- * is kept, and Ctrl+Z still takes it back until it is sent).
+ * is kept, and Ctrl+Z still takes it back until it is sent). With the desk's program gone nothing counts down: the
+ * decision is saved and waits for the program (a helper's trial of 5 December: the seconds ran on under «Программа не
+ * отвечает», and Ctrl+Z, which that state refuses, stood offered).
  */
-export function countdownWords(seconds: number, offline: boolean): string {
+export function countdownWords(seconds: number, link: ToastLink): string {
+  if (link === 'desk-down') return 'сохранено';
   if (seconds > 0) return `${seconds} с`;
-  return offline ? 'ждёт связи' : 'отправляется…';
+  return link === 'offline' ? 'ждёт связи' : 'отправляется…';
 }
