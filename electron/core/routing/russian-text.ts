@@ -107,4 +107,7 @@ export const STOP_STEMS: ReadonlySet<string> = new Set([
   'почему', 'поч', 'кто', 'чем', 'при', 'для', 'ещ', 'ещe', 'только', 'тольк', 'сво', 'наш', 'ваш', 'эт', 'том', 'там',
   'тут', 'здес', 'вот', 'бы', 'ли', 'ни', 'даж', 'же', 'котор', 'здравств', 'добр', 'ден', 'спасиб', 'пожалуйст',
   'уважа', 'прош', 'прос', 'помог', 'сам', 'мож', 'над', 'год', 'раз', 'ул', 'д', 'г', 'с', 'п', 'дом',
+  // Prepositions that say nothing of a topic, yet stood as an advice's reason («Минобр НСО 8 % · слова: без» on a spam
+  // text in a trial of 5 December). On the evaluation sets: rules-only figures unchanged, corpus CV 74.9 → 74.8 %.
+  'без', 'под', 'про', 'через',
 ]);

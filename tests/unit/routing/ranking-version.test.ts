@@ -20,7 +20,8 @@ import type { Target } from '../../../shared/domain/target.js';
  * spam (not-an-appeal.ts) is stored with the suggestions; 20, that advice reads a thank-you letter's story before its thanks
  * and spam in two alphabets, and the fingerprint reads tests/fixtures/not-appeals-real.jsonl as well (so the ones before 20 were taken without it);
  * 21, routing reads text as it is shown and matched (routingForm: soft hyphens, zero-widths and stress marks no longer
- * split a word, decomposed letters composed), and the fingerprint reads the labelled set so written as well.
+ * split a word, decomposed letters composed), and the fingerprint reads the labelled set so written as well; 22,
+ * «без», «под», «про», «через» are no words of a topic.
  */
 const FINGERPRINTS: Readonly<Record<number, string>> = {
   15: 'e2e8119571d71195',
@@ -32,6 +33,7 @@ const FINGERPRINTS: Readonly<Record<number, string>> = {
   19: 'bfac3ad081dec44c',
   20: '85445bb976566bfc',
   21: 'db22b335b3a72b11',
+  22: '8bb022080128898c',
 };
 /** A text as copied from a web page (a soft hyphen inside every longer word) and decomposed (NFD), as macOS writes it. */
 const copiedAndDecomposed = (text: string): string =>

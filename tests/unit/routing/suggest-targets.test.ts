@@ -199,3 +199,15 @@ describe('text copied from a web page, decomposed or stressed', () => {
     expect(suggest('Я́мы на доро́ге в Мо́шково').place).toMatchObject({ name: 'Мошково' });
   });
 });
+
+describe('the words an advice gives as its reason', () => {
+  it('are never a preposition (a trial of 5 December: «Минобр НСО 8 % · слова: без» on a spam text)', () => {
+    const ctx = { model: new NaiveBayes(), targets, defaultLocalTargetId: 'meria-nsk' };
+    for (const text of ['Заработок от 5000 в день без вложений!!! Пишите в личку', 'Под окнами стоит вода, вещи мокнут',
+      'Приехал, рассказал про дорогу через лес']) {
+      for (const s of suggestTargets(text, { ...ctx, keepBelowFloor: true }).suggestions) {
+        expect(s.reason, text).not.toMatch(/слова: (?:.*, )?(?:без|под|про|через)(?:,|$)/iu);
+      }
+    }
+  });
+});

@@ -101,7 +101,7 @@ export function SignOutDialog() {
             {phase.exports.count > 0 ? (
               <p role="alert" data-testid="sign-out-exports"><strong>{countRu(phase.exports.count, EXPORT_FORMS)}</strong> в папке
                 {' '}<span className="sign-out-folder">{phase.exports.folder}</span>{' '}
-                {pluralRu(phase.exports.count, WILL_BE_DELETED_F_FORMS)} при выходе: в них тексты обращений. Нужное скопируйте
+                {pluralRu(phase.exports.count, WILL_BE_DELETED_F_FORMS)} при выходе: выгрузки содержат тексты обращений. Нужное скопируйте
                 оттуда до выхода ({keysFor('sign-out', 'close')} — остаться).</p>
             ) : null}
             {phase.count > 0 ? (
