@@ -1,5 +1,6 @@
 // The pull step of a sync run: /changes page by page from the stored cursor, each page committed with the cursor
 // (a crash re-pulls a page, never skips one), pending decisions rebased on what arrives, progress for a long pull.
+import { formatCountRu } from '../../shared/text/number-ru.js';
 import { MAX_CHANGES_LIMIT, type ChangesResponse } from '../../shared/central-api/contract.js';
 import type { SyncStatus } from '../../shared/desk-api/contract.js';
 import type { LocalCache } from './cache/local-cache.js';
@@ -86,8 +87,9 @@ export async function pullChanges(ctx: PullContext): Promise<void> {
     done += page.appeals.length;
     if (page.appeals.length > 0) {
       ctx.log(`sync: pulled ${page.appeals.length}, stored ${ids.length}`);
-      ctx.journal('info', 'pull', `Получено обращений: ${page.appeals.length}, сохранено: ${ids.length}` +
-        (page.remaining !== undefined && page.remaining > 0 ? `, осталось: ${page.remaining}` : ''));
+      // Counts grouped as everywhere the desk shows one («осталось: 12 000», not «12000»).
+      ctx.journal('info', 'pull', `Получено обращений: ${formatCountRu(page.appeals.length)}, сохранено: ${formatCountRu(ids.length)}` +
+        (page.remaining !== undefined && page.remaining > 0 ? `, осталось: ${formatCountRu(page.remaining)}` : ''));
     }
     const remaining = page.hasMore ? page.remaining : 0;
     if (remaining !== undefined && (showingProgress || remaining >= PROGRESS_MIN_REMAINING)) {

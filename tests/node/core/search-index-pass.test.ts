@@ -76,6 +76,11 @@ it('a first sync leaves the search text to a pass after it; a search asked as it
   expect(found.total).toBe(APPEALS);
   expect(cacheFile()).toMatchObject({ pendingFrom: null, appeals: APPEALS });
   expect(cacheFile().found('подвал')).toBe(APPEALS);
+  // The sync log says each page in words, its counts grouped as the desk writes any (a trial of 5 December read
+  // «Получено обращений: 1000, сохранено: 1000, осталось: 3000»).
+  const { entries } = await value<{ entries: { event: string; message: string }[] }>(core, 'sync.log', {});
+  const pulls = entries.filter((e) => e.event === 'pull').map((e) => e.message);
+  expect(pulls).toContainEqual(expect.stringMatching(/^Получено обращений: 1[\u00a0\u202f]000, сохранено: 1[\u00a0\u202f]000, осталось: 3[\u00a0\u202f]000$/));
 
   // A single page afterwards is searchable when its sync commits: no pass, nothing to wait for.
   await ingest(server.url, APPEALS + 1, 1);
