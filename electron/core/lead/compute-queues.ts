@@ -5,7 +5,10 @@
 // «просрочено» of a target = its answer term passed within the last 7 days (the central API does not report answers
 // yet, so older ones are history, not a queue); of an operator = routed after the routing term, within the last
 // 7 days — the answer is the body's to give, the routing the operator's (a lead read an operator's «просрочено» as
-// the operator's lateness, QA 2 Dec); median = receipt to routing, over today's routings.
+// the operator's lateness, QA 2 Dec); median = receipt to routing, over today's routings — a lead's correction is
+// none of a body's (it counts in the body's «сегодня», where it arrived today, but its receipt-to-correction time is
+// how late a wrong routing was found, not how fast appeals are routed: a trial of 5 December read «медиана 8 дн.
+// 20 ч» on a ministry after one correction).
 import type { QueueAppeal, QueueGroup, QueueRow, Queues } from '../../../shared/desk-api/lead-contract.js';
 import type { WorkingCalendar } from '../../../shared/deadlines/working-calendar.js';
 import type { AppealFact } from './appeal-facts.js';
@@ -83,7 +86,7 @@ export function computeQueues(
       if (m.today) {
         acc.routedToday++;
         const routedMs = routedMsOf(f, by);
-        if (routedMs !== null) acc.times.push(minutesToRoute(f, routedMs));
+        if (routedMs !== null && !(by === 'target' && f.correction !== null)) acc.times.push(minutesToRoute(f, routedMs));
       }
     }
     // The corrector's own row counts the correction, never as their routing.

@@ -83,6 +83,9 @@ describe('queues', () => {
       { key: 'u-lead', label: 'Старший смены', waiting: 0, routedToday: 0, overdue: 0, medianRouteMinutes: null, corrected: 0, corrections: 2 },
     ]);
     expect(q.byTarget.map((t) => [t.key, t.routedToday])).toEqual([['minzdrav', 2], ['mintrans', 1]]);
+    // A correction arrives at its body today but is no routing of the body's median (a trial of 5 December: one
+    // correction of an 8-day-old appeal read «медиана 8 дн. 20 ч» on the ministry); the body it left keeps its own.
+    expect(q.byTarget.map((t) => [t.key, t.medianRouteMinutes])).toEqual([['minzdrav', 60], ['mintrans', null]]);
     // The lead's row lists the corrections; each says whose routing it was.
     const corrections = queueAppeals(shift, { by: 'operator', key: 'u-lead' }, now, calendar);
     expect(corrections.map((r) => [r.id, r.decidedBy, r.firstDecidedBy])).toEqual([
