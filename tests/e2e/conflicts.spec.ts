@@ -2,6 +2,7 @@
 // finds its refused decisions listed with who routed them where, accepts one (Enter) and re-routes another (digit).
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Harness } from '../harness/start-harness.js';
+import { keysFor } from '../../renderer/src/features/shortcuts/shortcut-table.js';
 import { InboxPage, ServerUnderTest, startDesk, tempDir } from './stack.js';
 
 /** Ctrl+<position> of a tab, read from the tab list (the position depends on the user's role and sections). */
@@ -75,6 +76,12 @@ test('conflicts section: see who routed where, accept the server with Enter, re-
     await expect(items.first()).toContainText('Оператор 1');
     await expect(items.first()).toContainText('МинЖКХ НСО');
     await expect(items.first()).toHaveAttribute('aria-selected', 'true');
+    // The section's own footer names all its keys, both directions as bound (a lead may re-route, so those too).
+    const footer = view.getByTestId('conflict-keys');
+    expect(await footer.locator('span').filter({ hasText: 'выбор' }).locator('.keycaps')
+      .evaluateAll((caps) => caps.map((c) => c.getAttribute('aria-label'))))
+      .toEqual([`клавиша ${keysFor('conflicts', 'move-up')}`, `клавиша ${keysFor('conflicts', 'move-down')}`]);
+    await expect(footer).toContainText('перенаправить избранному');
 
     // Enter: agree with the server (the first conflict goes away, the appeal stays with МинЖКХ).
     const acceptedId = await items.first().getAttribute('data-conflict-id');

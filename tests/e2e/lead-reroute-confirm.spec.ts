@@ -172,7 +172,7 @@ test('more than ten appeals: the question names the count and the target, Esc se
     // and counts the corrections (trial: the lead's re-route moved them to the lead's «Сегодня», the operator's to 0).
     const operatorRow = page.getByTestId('queue-operator-u-operator1');
     await expect(operatorRow.locator('td').nth(2)).toHaveText(String(ROUTED));
-    await expect(operatorRow.getByTestId('queue-correction-note')).toHaveText(`исправлено старшим: ${ROUTED}`);
+    await expect(operatorRow.getByTestId('queue-correction-note')).toHaveText(`исправлено старшим сегодня: ${ROUTED}`);
     const leadRow = page.getByTestId('queue-operator-u-lead');
     await expect(leadRow.locator('td').nth(2)).toHaveText('0');
     await expect(leadRow.getByTestId('queue-correction-note')).toHaveText(`исправлений сегодня: ${ROUTED}`);

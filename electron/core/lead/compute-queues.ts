@@ -78,11 +78,16 @@ export function computeQueues(
     for (const by of ['target', 'operator'] as const) {
       const key = keyOf(f, by);
       const m = membership(f, by, nowMs, today, calendar);
-      if (key === null || m === null) continue;
+      // Corrected today, as the lead's «исправлений сегодня» counts them: the shift's two sides tally (a trial of
+      // 5 December read «исправлено старшим: 2» on an operator beside the only lead's «исправлений сегодня: 1») —
+      // also when the routing corrected is older than anything else the operator's row counts.
+      const corrected = by === 'operator' && correctedToday(f, today, calendar);
+      if (key === null || (m === null && !corrected)) continue;
       const acc = accOf(by, key, by === 'target' ? targetLabel(key) : (nameOf(f) ?? key));
+      if (corrected) acc.corrected++;
+      if (m === null) continue;
       if (m.waiting) acc.waiting++;
       if (m.overdue) acc.overdue++;
-      if (by === 'operator' && f.correction !== null) acc.corrected++;
       if (m.today) {
         acc.routedToday++;
         const routedMs = routedMsOf(f, by);
@@ -120,7 +125,8 @@ export function queueAppeals(
   const by = group.by;
   const picked = by === 'unrouted'
     ? facts.filter((f) => f.status === 'new')
-    : facts.filter((f) => (keyOf(f, by) === group.key && membership(f, by, nowMs, today, calendar) !== null)
+    : facts.filter((f) => (keyOf(f, by) === group.key
+        && (membership(f, by, nowMs, today, calendar) !== null || (by === 'operator' && correctedToday(f, today, calendar))))
       || (by === 'operator' && f.correction?.byId === group.key && correctedToday(f, today, calendar)));
   const due = (f: AppealFact): number => (group.by === 'unrouted' ? f.routeDueMs : f.answerDueMs) ?? Number.MAX_SAFE_INTEGER;
   return picked.sort((a, b) => due(a) - due(b) || a.id.localeCompare(b.id)).map(toQueueAppeal);

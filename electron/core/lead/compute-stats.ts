@@ -38,9 +38,19 @@ const zeroCounts = (): SourceCounts => ({ vk: 0, ok: 0, telegram: 0, pos: 0 });
 export const minutesToRoute = (f: Pick<AppealFact, 'receivedMs'>, routedMs: number): number =>
   Math.max(0, (routedMs - f.receivedMs) / 60_000);
 
-/** Of the standing routing: the appeal's own time to route, null unless routed. */
-export const routeMinutesOf = (f: AppealFact): number | null =>
-  f.status === 'routed' && f.decidedMs !== null ? minutesToRoute(f, f.decidedMs) : null;
+/**
+ * When a routed appeal was first routed: the first decision's time when it was a routing — a lead's correction later
+ * does not make the routing slower or late (a second read of 5 December: one correction of an 8-day-old appeal counted
+ * as an 8-day routing) — else (first rejected, routed by the lead) the routing standing. Null unless routed.
+ */
+const firstRoutedMs = (f: AppealFact): number | null => (f.status !== 'routed' ? null
+  : f.credited?.status === 'routed' ? f.credited.decidedMs : f.decidedMs);
+
+/** The appeal's own time to route (to its first routing), null unless routed. */
+export const routeMinutesOf = (f: AppealFact): number | null => {
+  const routedMs = firstRoutedMs(f);
+  return routedMs === null ? null : minutesToRoute(f, routedMs);
+};
 
 export function computeStats(
   facts: readonly AppealFact[], period: StatsPeriod, calendar: WorkingCalendar,
@@ -82,7 +92,8 @@ export function computeStats(
     if (f.status === 'routed' && f.targetId !== null) targets.set(f.targetId, (targets.get(f.targetId) ?? 0) + 1);
     if (minutes !== null) {
       routeTimes.push(minutes);
-      if (f.routeDueMs !== null && f.decidedMs !== null && f.decidedMs > f.routeDueMs) totals.routedLate++;
+      const routedMs = firstRoutedMs(f);
+      if (f.routeDueMs !== null && routedMs !== null && routedMs > f.routeDueMs) totals.routedLate++;
     }
     if (f.credited !== null) {
       const op = operatorOf(f.credited.byId, f.credited.byName);

@@ -76,22 +76,30 @@ describe('queues', () => {
       // Rejected by the lead: no longer in work anywhere, still the operator's routing of today.
       fact('op-4', { status: 'rejected', targetId: null, decidedMs: lead.decidedMs, decidedById: 'u-lead',
         decidedByName: 'Старший смены', credited: operator(now - HOUR), correction: lead }),
+      // Routed and corrected yesterday, still in work: no correction of today on either side.
+      fact('op-5', { targetId: 'mintrans', decidedMs: nsk('2025-03-11T12:00'), decidedById: 'u-lead', decidedByName: 'Старший смены',
+        credited: operator(nsk('2025-03-11T11:00')), correction: { ...lead, decidedMs: nsk('2025-03-11T12:00') } }),
+      // Routed ten days ago (long out of every count of the operator's row) and rejected by the lead today: a
+      // correction of today on both sides all the same (a second read: the lead's side counted it, the operator's not).
+      fact('op-6', { status: 'rejected', targetId: null, receivedMs: nsk('2025-03-02T09:00'), routeDueMs: nsk('2025-03-02T12:00'),
+        answerDueMs: nsk('2025-03-04T12:00'), decidedMs: lead.decidedMs, decidedById: 'u-lead', decidedByName: 'Старший смены',
+        credited: operator(nsk('2025-03-02T10:00')), correction: lead }),
     ];
     const q = computeQueues(shift, now, calendar, (id) => id);
     expect(q.byOperator).toEqual([
-      { key: 'u-op1', label: 'Оператор 1', waiting: 3, routedToday: 4, overdue: 0, medianRouteMinutes: 60, corrected: 2, corrections: 0 },
-      { key: 'u-lead', label: 'Старший смены', waiting: 0, routedToday: 0, overdue: 0, medianRouteMinutes: null, corrected: 0, corrections: 2 },
+      { key: 'u-op1', label: 'Оператор 1', waiting: 4, routedToday: 4, overdue: 0, medianRouteMinutes: 60, corrected: 3, corrections: 0 },
+      { key: 'u-lead', label: 'Старший смены', waiting: 0, routedToday: 0, overdue: 0, medianRouteMinutes: null, corrected: 0, corrections: 3 },
     ]);
-    expect(q.byTarget.map((t) => [t.key, t.routedToday])).toEqual([['minzdrav', 2], ['mintrans', 1]]);
+    expect(Object.fromEntries(q.byTarget.map((t) => [t.key, t.routedToday]))).toEqual({ minzdrav: 2, mintrans: 1 });
     // A correction arrives at its body today but is no routing of the body's median (a trial of 5 December: one
     // correction of an 8-day-old appeal read «медиана 8 дн. 20 ч» on the ministry); the body it left keeps its own.
-    expect(q.byTarget.map((t) => [t.key, t.medianRouteMinutes])).toEqual([['minzdrav', 60], ['mintrans', null]]);
+    expect(Object.fromEntries(q.byTarget.map((t) => [t.key, t.medianRouteMinutes]))).toEqual({ minzdrav: 60, mintrans: null });
     // The lead's row lists the corrections; each says whose routing it was.
     const corrections = queueAppeals(shift, { by: 'operator', key: 'u-lead' }, now, calendar);
-    expect(corrections.map((r) => [r.id, r.decidedBy, r.firstDecidedBy])).toEqual([
-      ['op-3', 'Старший смены', 'Оператор 1'], ['op-4', 'Старший смены', 'Оператор 1']]);
+    expect(corrections.map((r) => [r.id, r.decidedBy, r.firstDecidedBy]).sort()).toEqual([
+      ['op-3', 'Старший смены', 'Оператор 1'], ['op-4', 'Старший смены', 'Оператор 1'], ['op-6', 'Старший смены', 'Оператор 1']]);
     expect(queueAppeals(shift, { by: 'operator', key: 'u-op1' }, now, calendar).map((r) => r.id).sort())
-      .toEqual(['op-1', 'op-2', 'op-3', 'op-4']);
+      .toEqual(['op-1', 'op-2', 'op-3', 'op-4', 'op-5', 'op-6']);
   });
 
   it('takes the median of an even count as the mean of the middle two', () => {
