@@ -322,6 +322,37 @@ test('after the selection moved by itself, reading the new appeal ends the refus
   }, 3_000);
 });
 
+// A second read of 5 December: coming back to the inbox is no look at the appeal that took the read one's place while
+// the operator was in another section; only a key on the inbox itself is.
+test('after the selection moved while in another section, coming back ends no refusal: the first digit is refused', async ({ browser }) => {
+  test.setTimeout(120_000);
+  await withTwoDesks(browser, ['operator1', 'operator2'], async (t) => {
+    const { server, a, b, pageA, pageB, urlA, urlB } = t;
+    await b.open(urlB);
+    await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
+    const read = await b.selectedId();
+    await pageB.waitForTimeout(1_200); // read a while
+    await pageB.keyboard.press('Control+Digit4'); // the sync log: the inbox no longer on screen, its hold let go
+    await expect(pageB.getByTestId('sync-log-view')).toBeVisible();
+    await a.open(urlA);
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+    // Free now (B let it go with the inbox): in its place by time, from the top.
+    await pageA.keyboard.press('Home');
+    for (let i = 0; i < 40 && await a.selectedId() !== read; i++) await pageA.keyboard.press('ArrowDown');
+    await expect(a.selectedRow).toHaveAttribute('data-appeal-id', read);
+    await pageA.keyboard.press('Digit1');
+    await expect.poll(async () => (await server.allAppeals()).get(read)?.status, { timeout: 20_000 }).toBe('routed');
+    await pageB.waitForTimeout(1_500); // the live channel brings it to B's inbox, off screen
+    await pageB.keyboard.press('Control+Digit1');
+    await expect(b.grid.locator(`[data-appeal-id="${read}"]`)).toHaveCount(0);
+    const taken = await b.selectedId();
+    expect(taken).not.toBe(read);
+    await pageB.keyboard.press('Digit2');
+    await expect(pageB.getByTestId('status-alert')).toContainText('Выбранное обращение сменилось: решение не принято');
+    await expect(b.selectedRow).toHaveAttribute('data-appeal-id', taken);
+  }, 3_000);
+});
+
 // The same trial: two desks deciding one appeal — the later one's toast said «Направлено» to its end, and the conflict
 // came after. While it can still be taken back, the toast says a colleague decided it too.
 test('a decision made over a colleague\'s own says so on its undo toast while it can be taken back', async ({ browser }) => {

@@ -10,7 +10,6 @@ export function useGlobalKeys(): void {
   const active = useDeskStore((s) => s.dialog === null && s.session?.user != null);
   useShortcutScope('global', active, ({ shortcut, digit }) => {
     const s = useDeskStore.getState();
-    s.operatorActed(); // a section, the help, a sync: nothing here decides
     switch (shortcut.action) {
       case 'switch-view': {
         const view = digit === null ? undefined : viewsFor(s.session?.user?.role)[digit - 1];

@@ -13,7 +13,10 @@ export function useListKeys(scope: ShortcutScope, active: boolean, list: () => L
   own: (match: ShortcutMatch) => void = () => undefined): void {
   useShortcutScope(scope, active, (match) => {
     const desk = useDeskStore.getState();
-    if (!DECIDING_ACTIONS.has(match.shortcut.action)) desk.operatorActed();
+    // Only a key on the inbox itself, where the new appeal is on screen: a section's key, search's list or the palette's
+    // opening show nothing of it (a second read of 5 December: Ctrl+1 back to an inbox whose selection had moved while
+    // away, then a digit, routed an appeal never seen).
+    if (scope === 'inbox' && !DECIDING_ACTIONS.has(match.shortcut.action)) desk.operatorActed();
     if (!handleListKey(match, list(), desk) && !handleDetailKey(match, list(), desk)) own(match);
   });
 }

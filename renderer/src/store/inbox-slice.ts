@@ -164,9 +164,10 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   // decision key is refused once, however late (a helper's trial of 5 December: idle for minutes, a colleague took the
   // appeal on screen, and «2» a few seconds later routed the one that had taken its place, never read). Not for a
   // selection only just made (the start of a shift: N desks landing on N appeals), which nobody had read yet. The
-  // operator's own move, an undo, a new session and any key that does not decide end it, once the second for a key in
-  // flight is over (a helper's trial of 5 December: Space paging the new appeal, a section and back, U, then «9» was
-  // still refused, once 17 minutes after the move — every time a colleague takes an appeal, a key lost).
+  // operator's own move, an undo, a new session and any key of the inbox's that does not decide end it, once the second
+  // for a key in flight is over (a helper's trial of 5 December: Space paging the new appeal, U, then «9» was still
+  // refused, once 17 minutes after the move — every time a colleague takes an appeal, a key lost). Never a key of
+  // another section or of every section: coming back to the inbox shows the new appeal, but is no look at it.
   const MOVED_GUARD_MS = 1_000;
   let movedAtMs = 0;
   let movedWhileRead = false;

@@ -43,8 +43,8 @@ export interface InboxSlice extends DecidableList {
   onAppealsChanged(ids: readonly string[]): void;
   clearInbox(): void;
   /**
-   * The operator pressed a key that decides nothing (features/shortcuts DECIDING_ACTIONS): at work on what the screen
-   * shows now, so the refusal after the selection moved by itself is over.
+   * The operator pressed a key of the inbox that decides nothing (features/shortcuts DECIDING_ACTIONS): at work on the
+   * appeal the inbox shows now, so the refusal after the selection moved by itself is over.
    */
   operatorActed(): void;
   /** newest = newest received first; urgency = nearest routing deadline first (#4a, key U). */

@@ -47,9 +47,9 @@ export type ShortcutAction =
   | 'reject-withdrawn';
 
 /**
- * The actions that decide an appeal or open the dialog that does (routing, rejecting). Every other key the operator
- * presses in a list or anywhere shows them at work on what is on screen: the inbox's refusal after its selection moved
- * by itself ends with it (store/inbox-slice.ts operatorActed).
+ * The actions that decide an appeal or open the dialog that does (routing, rejecting). Every other key of the inbox
+ * shows the operator at work on the appeal on screen: the inbox's refusal after its selection moved by itself ends
+ * with it (lists/list-keys.ts, store/inbox-slice.ts operatorActed).
  */
 export const DECIDING_ACTIONS: ReadonlySet<ShortcutAction> = new Set<ShortcutAction>(['route-favorite', 'open-picker',
   'open-reject', 'route-suggestion-1', 'route-suggestion-2', 'route-suggestion-3', 'reject-withdrawn']);
