@@ -51,7 +51,7 @@ export async function signOut(deps: SignOutDeps, unsent: 'ask' | 'discard' | 'ke
   const left = mine();
   const conflicts = deps.cache.conflicts.count();
   const folder = exportsFolder(dirname(deps.cache.db.name));
-  const exported = exportFiles(folder).length;
+  const exported = reportFiles(folder).length;
   if ((left > 0 || conflicts > 0 || exported > 0) && unsent === 'ask') {
     return { outcome: 'unsent', unsent: left, conflicts, exports: { count: exported, folder }, session: deps.session() };
   }
@@ -67,7 +67,7 @@ export async function signOut(deps: SignOutDeps, unsent: 'ask' | 'discard' | 'ke
     .filter((id) => keep || id !== me?.id);
   deps.forgetSuggestions?.();
   const tables = wipeCitizenData(deps.cache.db, { keepOutboxOf: keptAuthors });
-  const exports = wipeExports(folder);
+  const exports = wipeExports(folder, deps.log);
   const fate = keep ? 'kept queued under their author' : 'discarded';
   deps.log(`session: signed out, local data wiped (${tables.length} tables, ${exports} export files${left > 0 ? `, ${left} unsent decisions ${fate}` : ''}${conflicts > 0 ? `, ${conflicts} conflicts discarded` : ''})`);
   deps.announce();
@@ -82,9 +82,30 @@ function exportFiles(folder: string): string[] {
   }
 }
 
-/** Report exports (XLSX/CSV in dataDir/exports) carry citizen text too: none may outlive the session. */
-function wipeExports(folder: string): number {
-  const names = exportFiles(folder);
-  for (const name of names) rmSync(join(folder, name), { recursive: true, force: true });
-  return names.length;
+// The reports the core writes (report-writer.ts), not what else a folder gathers: Excel's «~$…» lock file beside an
+// open one, a desktop's hidden «.DS_Store» or «desktop.ini» (a second read of 5 December: the sign-out would have
+// asked about them forever). Everything in the folder is deleted all the same.
+const REPORT_FILE = /^[^.~].*\.(?:xlsx|csv)$/i;
+
+/** The report files in the exports folder, as the sign-out names them. */
+function reportFiles(folder: string): string[] {
+  return exportFiles(folder).filter((name) => REPORT_FILE.test(name));
+}
+
+/**
+ * Report exports (XLSX/CSV in dataDir/exports) carry citizen text too: none may outlive the session. Never throws: a
+ * file another program holds open (Excel on Windows: EBUSY) stays and is logged, and the sign-out still ends (a second
+ * read: the throw came after the token and the cache were gone, and the desk looked signed in).
+ */
+function wipeExports(folder: string, log: (line: string) => void): number {
+  let deleted = 0;
+  for (const name of exportFiles(folder)) {
+    try {
+      rmSync(join(folder, name), { recursive: true, force: true });
+      deleted++;
+    } catch (error) {
+      log(`session: export ${name} not deleted at sign-out: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  return deleted;
 }

@@ -1,11 +1,13 @@
 // After the core writes a report into the data folder, the shell offers a save dialog (Documents by default) and
-// copies the file where the lead chose; cancelling keeps the copy in the data folder, whose path is shown, and so does
-// a copy that fails (why, in Russian: shared/node/file-write-failure.ts).
+// copies the file where the lead chose, then deletes the data folder's copy: citizen text kept twice, and a sign-out
+// asks about every report still there (a second read of 5 December: in Electron it would have asked after every
+// export). Cancelling keeps the copy in the data folder, whose path is shown, and so does a copy that fails (why, in
+// Russian: shared/node/file-write-failure.ts).
 // No copy replaces a file unasked: the dialog proposes a free name («… (2).xlsx» beside an earlier export) and asks
 // before the lead picks an existing one; any other name is claimed exclusively, numbered if a file took it meanwhile.
 // Every copy is the lead's alone (0600), as the data folder's.
 import { createReadStream } from 'node:fs';
-import { copyFile, lstat } from 'node:fs/promises';
+import { copyFile, lstat, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { app, dialog, type BrowserWindow } from 'electron';
@@ -51,6 +53,8 @@ export async function offerSaveAs(window: BrowserWindow, result: DeskResult<unkn
   if (choice.canceled || !choice.filePath) return result;
   try {
     const path = await copyExport(written.path, choice.filePath);
+    // Best effort: one left behind (locked, say) is deleted with the rest at sign-out, which names it first.
+    await rm(written.path, { force: true }).catch(() => undefined);
     return { ok: true, value: { ...written, path, fileName: basename(path) } };
   } catch (error) {
     const message = `${fileWriteFailureText(error, basename(choice.filePath), dirname(choice.filePath))}; копия осталась: ${written.path}`;

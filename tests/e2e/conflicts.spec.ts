@@ -143,7 +143,7 @@ test('conflicts section, an operator: a colleague\'s routing is not offered for 
 
     await pageB.keyboard.press('Digit3');
     const alert = pageB.getByTestId('status-alert');
-    await expect(alert).toContainText(/^Решение не изменено: Обращение уже разобрано \(Оператор 1 — .+\); изменить решение может старший смены\. Enter.* — согласиться с решением на сервере\./);
+    await expect(alert).toContainText(/^Решение не изменено: обращение уже разобрано \(Оператор 1 — .+\); изменить решение может старший смены\. Enter.* — согласиться с решением на сервере\./);
     await expect(items).toHaveCount(1);
     await expect(view).not.toContainText('Конфликтов нет');
     expect((await deskB.core.call('sync.status', {}))).toMatchObject({ ok: true, value: { pending: 0 } });

@@ -6,7 +6,7 @@ import type { Target } from '../../../shared/domain/target.js';
 import { writeDerived } from '../cache/derived-write.js';
 import { competenceEvidence } from './competences.js';
 import { featuresOf } from './features.js';
-import { routingForm, type Token } from './russian-text.js';
+import { wordsAsBeforeRoutingForm, type Token } from './russian-text.js';
 import { LearnedPlaces, type LearnedPlacesState } from './learned-places.js';
 import { NaiveBayes, type NaiveBayesState } from './naive-bayes.js';
 import { routingClassOf, type SuggestResult } from './suggest-targets.js';
@@ -61,11 +61,12 @@ export function loadModel(db: Database): LoadedModel {
  * so it must be the same text (an author may edit the appeal after it was learned; review 47, L1).
  */
 export function learnedTextHash(text: string): string {
-  // Since ranking version 21 routing reads a text in routingForm. A text that form changes beyond its line ends (a
-  // soft hyphen, a zero-width, a decomposed letter, a stress mark) has other features than an earlier build learned
+  // Since ranking version 21 routing reads a text in routingForm. A text whose words that form changes (split by a
+  // soft hyphen or a zero-width, a decomposed letter, a stress mark) has other features than an earlier build learned
   // from it, so it hashes apart: taking such a decision back leaves its words counted rather than subtracting words
-  // never added. Every other text hashes as it did, and is taken back whole.
-  const readAlike = routingForm(text) === text.replace(/\r\n?/g, '\n');
+  // never added. Every other text — an emoji's variation selector, a BOM between words — hashes as it did, and is
+  // taken back whole (a second read of 5 December: comparing whole texts had set every «❤️» apart).
+  const readAlike = wordsAsBeforeRoutingForm(text);
   return createHash('sha256').update(readAlike ? text : `routing-form\u0000${text}`).digest('base64url').slice(0, 22);
 }
 

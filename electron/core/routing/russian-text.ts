@@ -54,6 +54,17 @@ export function routingForm(text: string): string {
   return isMatchedAsWritten(text) ? text : matchForm(text).replace(LOOSE_MARKS, '');
 }
 
+/**
+ * The words routing reads in `raw` are the ones an earlier build (before routingForm) read in it: no word split or
+ * joined by what the form removes. An emoji's variation selector or a BOM between words changes the text, not its words.
+ */
+export function wordsAsBeforeRoutingForm(raw: string): boolean {
+  if (isMatchedAsWritten(raw)) return true;
+  const before = raw.match(WORD) ?? [];
+  const after = routingForm(raw).match(WORD) ?? [];
+  return before.length === after.length && before.every((word, i) => word === after[i]);
+}
+
 export function tokenize(raw: string): Token[] {
   const text = routingForm(raw);
   const tokens: Token[] = [];

@@ -2,7 +2,7 @@
 // never go out under another's login, lead methods follow the live session, a lead's bulk re-decision is undone
 // whole, sign-out stops at unseen conflicts and leaves no report export behind, and a batch the server refuses as a
 // whole is retried row by row.
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { basename, join } from 'node:path';
@@ -204,5 +204,15 @@ describe('decision safety', () => {
   it('signs out at once with no export, no unsent decision and no conflict', async () => {
     await signIn('lead');
     expect(await value(core, 'session.signOut', {})).toMatchObject({ outcome: 'signed-out', exports: { count: 0 } });
+  });
+
+  it('asks about the reports only, not what else gathers in their folder, and deletes it all', async () => {
+    await signIn('lead');
+    const exports = join(coreDir.dir, 'exports');
+    // What a desktop leaves beside the reports: Excel's lock file of an open one, Finder's and Explorer's own.
+    mkdirSync(exports, { recursive: true });
+    for (const name of ['~$spisok.xlsx', '.DS_Store', 'desktop.ini']) writeFileSync(join(exports, name), 'x');
+    expect(await value(core, 'session.signOut', {})).toMatchObject({ outcome: 'signed-out', exports: { count: 3 } });
+    expect(readdirSync(exports)).toEqual([]);
   });
 });

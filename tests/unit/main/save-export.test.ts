@@ -64,6 +64,8 @@ describe('offerSaveAs', () => {
     expect(readFileSync(join(fake.documents, 'otchet-2026-12 (2).xlsx'), 'utf8')).toBe('второй');
     expect(readdirSync(fake.documents).map((f) => modeOf(join(fake.documents, f)))).toEqual([0o600, 0o600]);
     expect(fake.asked[0]?.properties).toContain('showOverwriteConfirmation');
+    // Saved elsewhere, the data folder's copy goes: no citizen text twice, and no sign-out asking about it.
+    expect(readdirSync(exportsDir)).toEqual([]);
   });
 
   it('proposes a free name even when the core wrote the first one', async () => {

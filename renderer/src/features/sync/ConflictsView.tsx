@@ -35,7 +35,8 @@ export function ConflictsView() {
   // The server's own rule: an operator re-routes only a decision of their own. The keys stay bound, and answer why not;
   // the footer does not offer what would be refused (trial of 4 December).
   const mayReroute = current !== undefined && user !== null && mayDecide(user, current.server);
-  const refuseReroute = (): void => showAlert(`Решение не изменено: ${decidedByAnother(current?.server.routedBy)}. `
+  const why = decidedByAnother(current?.server.routedBy);
+  const refuseReroute = (): void => showAlert(`Решение не изменено: ${why.charAt(0).toLowerCase()}${why.slice(1)}. `
     + `${keysFor('conflicts', 'accept-server')} — согласиться с решением на сервере.`);
 
   useEffect(() => {
