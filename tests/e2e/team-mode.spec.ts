@@ -53,6 +53,16 @@ async function decideWhatBReads({ a, b, pageA, urlA, urlB }: TwoDesks): Promise<
   return read;
 }
 
+/** A decides the appeal B reads; once it leaves B's list, B's selection has moved by itself: the appeal now selected. */
+async function movedByColleague(t: TwoDesks): Promise<string> {
+  const read = await decideWhatBReads(t);
+  await expect(t.b.grid.locator(`[data-appeal-id="${read}"]`)).toHaveCount(0, { timeout: 15_000 });
+  await expect(t.pageB.locator('.status-notice')).toContainText('выбрано следующее');
+  const taken = await t.b.selectedId();
+  expect(taken).not.toBe(read);
+  return taken;
+}
+
 test('two desks: the second skips the appeal the first holds, shows who holds it, and sees decisions at once', async ({ browser }) => {
   test.setTimeout(120_000);
   await withTwoDesks(browser, ['operator1', 'operator2'], async ({ server, a, b, pageA, pageB, urlA, urlB }) => {
@@ -285,11 +295,7 @@ test('after the selection moved by itself, the first decision key is refused how
   test.setTimeout(120_000);
   await withTwoDesks(browser, ['operator1', 'operator2'], async (t) => {
     const { server, b, pageB } = t;
-    const read = await decideWhatBReads(t);
-    await expect(b.grid.locator(`[data-appeal-id="${read}"]`)).toHaveCount(0, { timeout: 15_000 });
-    await expect(pageB.locator('.status-notice')).toContainText('выбрано следующее');
-    const taken = await b.selectedId();
-    expect(taken).not.toBe(read);
+    const taken = await movedByColleague(t);
     await pageB.waitForTimeout(2_500);
     await pageB.keyboard.press('Digit2');
     await expect(pageB.getByTestId('status-alert')).toContainText('Выбранное обращение сменилось: решение не принято');
@@ -309,10 +315,7 @@ test('after the selection moved by itself, reading the new appeal ends the refus
   test.setTimeout(120_000);
   await withTwoDesks(browser, ['operator1', 'operator2'], async (t) => {
     const { server, b, pageB } = t;
-    const read = await decideWhatBReads(t);
-    await expect(b.grid.locator(`[data-appeal-id="${read}"]`)).toHaveCount(0, { timeout: 15_000 });
-    await expect(pageB.locator('.status-notice')).toContainText('выбрано следующее');
-    const taken = await b.selectedId();
+    const taken = await movedByColleague(t);
     await pageB.waitForTimeout(1_200);
     await pageB.keyboard.press('Space');
     await pageB.keyboard.press('Digit2');
