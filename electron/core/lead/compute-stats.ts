@@ -46,12 +46,6 @@ export const minutesToRoute = (f: Pick<AppealFact, 'receivedMs'>, routedMs: numb
 const firstRoutedMs = (f: AppealFact): number | null => (f.status !== 'routed' ? null
   : f.credited?.status === 'routed' ? f.credited.decidedMs : f.decidedMs);
 
-/** The appeal's own time to route (to its first routing), null unless routed. */
-export const routeMinutesOf = (f: AppealFact): number | null => {
-  const routedMs = firstRoutedMs(f);
-  return routedMs === null ? null : minutesToRoute(f, routedMs);
-};
-
 export function computeStats(
   facts: readonly AppealFact[], period: StatsPeriod, calendar: WorkingCalendar,
   targetLabel: (id: string) => string,
@@ -88,12 +82,12 @@ export function computeStats(
       if (f.rejectReason !== null) rejectReasons.set(f.rejectReason, (rejectReasons.get(f.rejectReason) ?? 0) + 1);
     } else totals.routed++;
     if (f.withdrawnAt !== null) totals.withdrawn++;
-    const minutes = routeMinutesOf(f);
     if (f.status === 'routed' && f.targetId !== null) targets.set(f.targetId, (targets.get(f.targetId) ?? 0) + 1);
-    if (minutes !== null) {
-      routeTimes.push(minutes);
-      const routedMs = firstRoutedMs(f);
-      if (f.routeDueMs !== null && routedMs !== null && routedMs > f.routeDueMs) totals.routedLate++;
+    // The appeal's own time to route, to its first routing.
+    const routedMs = firstRoutedMs(f);
+    if (routedMs !== null) {
+      routeTimes.push(minutesToRoute(f, routedMs));
+      if (f.routeDueMs !== null && routedMs > f.routeDueMs) totals.routedLate++;
     }
     if (f.credited !== null) {
       const op = operatorOf(f.credited.byId, f.credited.byName);
