@@ -13,7 +13,7 @@ export default defineConfig({
         test: {
           name: 'node', include: ['tests/node/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 30_000,
           // One throw-away PostgreSQL cluster for the project; test files get their databases via freshDatabaseUrl().
-          globalSetup: ['tests/node/postgres-global-setup.ts'],
+          globalSetup: ['tests/node/postgres-global-setup.ts'], setupFiles: ['tests/node/temp-dirs-setup.ts'],
         },
       },
       {
@@ -27,7 +27,7 @@ export default defineConfig({
             'tests/node/server/cli.test.ts'],
           env: { TRIAGE_DESK_TEST_ENGINE: 'postgres' },
           environment: 'node', testTimeout: 30_000, hookTimeout: 30_000,
-          globalSetup: ['tests/node/postgres-global-setup.ts'],
+          globalSetup: ['tests/node/postgres-global-setup.ts'], setupFiles: ['tests/node/temp-dirs-setup.ts'],
         },
       },
     ],

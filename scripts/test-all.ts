@@ -1,7 +1,7 @@
 // `npm test`: every check in order (typecheck, lint, unit + node tests, build, browser + Electron tests),
 // then one closing line with the totals so a CI log reader sees at a glance what ran.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -47,6 +47,8 @@ if (existsSync(playwrightJson)) {
   const p = JSON.parse(readFileSync(playwrightJson, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
   totals.passed += p.stats.expected + p.stats.flaky; totals.failed += p.stats.unexpected; totals.skipped += p.stats.skipped;
 }
+// The reports hold the tests' output (demo citizen text among it) and are read above: nothing to keep after the run.
+rmSync(reports, { recursive: true, force: true });
 console.log(`\ntook: ${took.join(' · ')}`);
 if (failedStep) console.log(`\n✗ stopped at: ${failedStep}`);
 console.log(`\ntests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);

@@ -1,6 +1,6 @@
 // Shared helpers for the core tests: per-test temp folders, sample appeals, waiting on core events (no sleeps),
 // and the reference server started on 127.0.0.1 port 0.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,9 +11,17 @@ import type { AppealSuggestions } from '../../../shared/desk-api/routing-contrac
 import type { Clock } from '../../../electron/core/clock.js';
 import type { DeskCore } from '../../../electron/core/desk-core.js';
 
+const madeDirs: string[] = [];
+
 export function tempDir(label: string): { dir: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), `desk-core-${label}-`));
+  madeDirs.push(dir);
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The temp folders this test file made and has not removed: a desk's cache left in the temp folder at every run. */
+export function tempDirsLeft(): string[] {
+  return madeDirs.filter((dir) => existsSync(dir));
 }
 
 export function sampleAppeal(index: number, overrides: Partial<Appeal> = {}): Appeal {

@@ -10,8 +10,13 @@ import { startSuggestionService } from '../../../electron/core/routing/suggestio
 import type { Target } from '../../../shared/domain/target.js';
 import { sampleAppeal, tempDir } from '../core/core-test-kit.js';
 
-let cleanup: (() => void) | undefined;
-afterEach(() => cleanup?.());
+// Awaited: the worker's close is asynchronous, and a cleanup left running when the file ends leaves its cache in the
+// temp folder (one a run, found by the dozen).
+let cleanup: (() => void | Promise<void>) | undefined;
+afterEach(async () => {
+  await cleanup?.();
+  cleanup = undefined;
+});
 
 const row = (id: string): SuggestionRow =>
   [id, 'minzdrav', 0.9, 10, JSON.stringify({ suggestions: [{ targetId: 'minzdrav', score: 0.9, reason: 'слова: поликлинике' }], place: null })];
@@ -58,7 +63,11 @@ describe('the routing worker after forgetPending (a sign-out is about to wipe)',
         stored.push(...ids);
         if (ids.length > 0) firstBatch();
       } });
-    cleanup = () => { void service.close().then(() => { cache.db.close(); temp.remove(); }); };
+    cleanup = async () => {
+      await service.close();
+      cache.db.close();
+      temp.remove();
+    };
     const count = (): number => cache.db.prepare('SELECT count(*) FROM suggestions').pluck().get() as number;
     service.poke();
     await firstStored;
