@@ -18,6 +18,33 @@ import { createVkUserNames } from './vk/vk-user-names.js';
 
 export const CONNECTORS_PREFIX = `${API_PREFIX}/connectors/`;
 
+/** One line per refusal kind and address in this long at most: a misconfigured platform or a flood must not drown the log. */
+const REFUSAL_LOG_WINDOW_MS = 10_000;
+
+/**
+ * A platform's request refused (400 off schema, 404, 405, 413, 415…) as one log line for IT: the platform shows the
+ * answer in its own console, if anywhere, and an IT trial of 6 December found invalid JSON and oversized bodies
+ * leaving no trace on the server. The wrong-secret refusals are logged by their handlers with the page's name.
+ * Repeats within the window are counted and said with the next line.
+ */
+function refusalLogger(log: (line: string) => void, nowMs: () => number) {
+  const last = new Map<string, { at: number; skipped: number }>();
+  return (request: string, error: HttpError): void => {
+    if (error.status === 403 || error.status >= 500) return;
+    const key = `${error.status} ${request}`;
+    const now = nowMs();
+    const seen = last.get(key);
+    if (seen && now - seen.at < REFUSAL_LOG_WINDOW_MS) {
+      seen.skipped += 1;
+      return;
+    }
+    const more = seen && seen.skipped > 0 ? ` (and ${seen.skipped} more like it since)` : '';
+    if (last.size > 1_000) last.clear();
+    last.set(key, { at: now, skipped: 0 });
+    log(`connector refused: ${request} → ${error.status} ${error.code}: ${error.message}${more}`);
+  };
+}
+
 export interface ConnectorRoutesOptions {
   config: ConnectorsConfig;
   store: CentralStore;
@@ -54,6 +81,7 @@ export function describeConnectors(config: ConnectorsConfig): string[] {
 
 export function createConnectorRoutes(opts: ConnectorRoutesOptions) {
   const { log } = opts;
+  const logRefusal = refusalLogger(log, () => Date.now());
   const vk = vkCallbackHandler(opts.config.vk, {
     store: opts.store, log, onChanged: opts.onChanged,
     names: createVkUserNames({
@@ -103,6 +131,7 @@ export function createConnectorRoutes(opts: ConnectorRoutesOptions) {
       } catch (err) {
         const { error, logLine } = failureOf(err, `${req.method} ${pathname}`);
         if (logLine !== null) log(logLine);
+        else logRefusal(`${req.method} ${pathname}`, error);
         if (res.headersSent) {
           res.destroy();
           return;

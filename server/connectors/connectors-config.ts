@@ -158,8 +158,9 @@ export function loadConnectorsConfig(file: string, opts: LoadOptions = {}): Conn
   }
   const checked = ConnectorsFile.safeParse(raw);
   if (!checked.success) {
-    // The first problem, named exactly; the rest usually follow from the same mistake.
-    const issue = checked.error.issues[0];
+    // One problem, named exactly; the rest usually follow from the same mistake. A key not known goes first: a
+    // misspelt «chanel» also makes «channel» missing, and the missing one alone does not show the typo.
+    const issue = checked.error.issues.find((i) => i.code === 'unrecognized_keys') ?? checked.error.issues[0];
     const more = checked.error.issues.length > 1 ? ` (and ${checked.error.issues.length - 1} more)` : '';
     fail(file, issue?.path ?? [], `${issue?.message ?? 'invalid'}${more}`);
   }
@@ -192,13 +193,20 @@ export function loadConnectorsConfig(file: string, opts: LoadOptions = {}): Conn
       ...(p.accessToken !== undefined ? { accessToken: resolve(p.accessToken, ['vk', i, 'accessToken']) } : {}),
       channel: p.channel,
     })),
-    telegram: parsed.telegram.map((b, i) => ({
-      bot: b.bot,
-      ...(b.secretToken !== undefined ? { secretToken: resolve(b.secretToken, ['telegram', i, 'secretToken']) } : {}),
-      ...(b.botToken !== undefined ? { botToken: resolve(b.botToken, ['telegram', i, 'botToken']) } : {}),
-      mode: b.mode,
-      channel: b.channel,
-    })),
+    telegram: parsed.telegram.map((b, i) => {
+      const secretToken = b.secretToken === undefined ? undefined : resolve(b.secretToken, ['telegram', i, 'secretToken']);
+      // setWebhook's own rule for secret_token: refused here, not by Telegram at setup after the API has started.
+      if (secretToken !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secretToken)) {
+        fail(file, ['telegram', i, 'secretToken'], '1–256 characters, only A-Z a-z 0-9 _ - (Telegram\'s rule for setWebhook\'s secret_token)');
+      }
+      return {
+        bot: b.bot,
+        ...(secretToken !== undefined ? { secretToken } : {}),
+        ...(b.botToken !== undefined ? { botToken: resolve(b.botToken, ['telegram', i, 'botToken']) } : {}),
+        mode: b.mode,
+        channel: b.channel,
+      };
+    }),
     ok: parsed.ok.map((g, i) => {
       const pathSecret = resolve(g.pathSecret, ['ok', i, 'pathSecret']);
       // It is one segment of the webhook address OK is given: characters a URL carries as they are, nothing to escape.

@@ -5,14 +5,19 @@
 // object), photos/objects.json (photos_photo, photos_photo_sizes), video/objects.json, docs/objects.json (docs_doc) and
 // base/objects.json (base_link). Objects are loose: VK adds fields over time, and unknown ones are ignored, not refused.
 import { z } from 'zod';
+import { Identifier } from '../../../shared/domain/identifier.js';
 
 const int = z.number().int().safe();
 
-/** Every callback: `callback_base`. event_id is absent only from `confirmation` (checked per type below). */
+/**
+ * Every callback: `callback_base`. event_id is absent only from `confirmation` (checked per type below). It keys the
+ * event's once-only record, so it is held to an identifier's rules: two ids with different lone surrogates would both
+ * be stored as U+FFFD, and the second event would be answered ok and dropped as a repeat.
+ */
 export const VkCallbackBase = z.looseObject({
   type: z.string().min(1).max(100),
   group_id: int.positive(),
-  event_id: z.string().min(1).max(100).optional(),
+  event_id: Identifier.optional(),
   v: z.string().max(20).optional(),
   secret: z.string().max(1000).optional(),
   object: z.unknown().optional(),

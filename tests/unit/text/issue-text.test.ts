@@ -18,6 +18,16 @@ describe('issue text', () => {
     expect(text).not.toContain('mail');
   });
 
+  it('names both types of a wrong type in Russian (zod\'s locale left them English)', () => {
+    const said = (schema: z.ZodType, input: unknown): string => schema.safeParse(input, RUSSIAN_ISSUES).error!.issues[0]!.message;
+    expect(said(z.number(), 'x')).toBe('Неверный ввод: ожидалось число, получено строка');
+    expect(said(z.string(), 5)).toBe('Неверный ввод: ожидалось строка, получено число');
+    expect(said(z.object({}), [])).toBe('Неверный ввод: ожидалось объект, получено массив');
+    expect(said(z.boolean(), null)).toBe('Неверный ввод: ожидалось да или нет, получено null');
+    expect(said(z.number(), undefined)).toBe('Неверный ввод: ожидалось число, получено ничего');
+    expect(said(z.number(), Number.NaN)).toBe('Неверный ввод: ожидалось число, получено NaN');
+  });
+
   it('names the input itself by its root, and counts the issues not shown', () => {
     const parsed = Body.safeParse('строка', RUSSIAN_ISSUES);
     expect(describeIssues(parsed.error!, '(тело)')).toMatch(/^\(тело\): Неверный ввод/u);

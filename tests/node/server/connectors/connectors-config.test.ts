@@ -38,6 +38,8 @@ describe('connectors file', () => {
       [{ vk: [vkPage(), vkPage({ groupId: '654321' })] }, /connectors\.json: vk\[1\]\.groupId: /],
       [{ vk: [vkPage({ groupId: -5 })] }, /connectors\.json: vk\[0\]\.groupId: /],
       [{ vk: [vkPage({ secert: 'typo' })] }, /connectors\.json: vk\[0\]: .*secert/],
+      // Misspelt, the right key is missing too: the unknown key is named, which shows the typo.
+      [{ vk: [vkPage({ channel: undefined, chanel: { name: 'a', url: 'https://vk.com/a' } })] }, /connectors\.json: vk\[0\]: Unrecognized key: "chanel" \(and 1 more\)/],
       [{ vk: [vkPage(), vkPage()] }, /connectors\.json: vk\[1\]\.groupId: 123456 is listed twice/],
       [{ vk: [vkPage({ channel: { name: 'Минздрав', url: 'javascript:alert(1)' } })] }, /connectors\.json: vk\[0\]\.channel\.url: /],
       [{ vk: [vkPage({ secret: { env: 'NOT A NAME' } })] }, /connectors\.json: vk\[0\]\.secret/],

@@ -41,5 +41,11 @@ describe('connectors file: telegram', () => {
     for (const [content, expected] of cases) expect(errorOf(content), JSON.stringify(content)).toMatch(expected);
     expect(errorOf({ telegram: [{ bot: 'nso_minzdrav_bot', mode: 'polling', botToken: { env: 'TG_TOKEN' }, channel }] }))
       .toMatch(/telegram\[0\]\.botToken: environment variable TG_TOKEN is not set/);
+    // Telegram's setWebhook takes only A-Z a-z 0-9 _ - (inline, and from the environment alike).
+    expect(errorOf({ telegram: [{ bot: 'nso_minzdrav_bot', secretToken: 'bad secret!', channel }] }))
+      .toMatch(/connectors\.json: telegram\[0\]\.secretToken: 1–256 characters, only A-Z a-z 0-9 _ -/);
+    expect(errorOf({ telegram: [{ bot: 'nso_minzdrav_bot', secretToken: { env: 'TG_SECRET' }, channel }] }, { TG_SECRET: 'секрет' }))
+      .toMatch(/telegram\[0\]\.secretToken: 1–256 characters/);
+    expect(errorOf({ telegram: [{ bot: 'nso_minzdrav_bot', secretToken: 'a'.repeat(257), channel }] })).toMatch(/secretToken: 1–256/);
   });
 });

@@ -64,6 +64,9 @@ describe('VK Callback API: confirmation, secret, group, event type', () => {
       { ...comment(), object: { ...comment().object, attachments: [{ type: 'photo', photo: { id: 'x' } }] } },
       { ...comment(), object: undefined },
       { ...comment(), event_id: undefined },
+      // Not well-formed: stored as U+FFFD, two such events would share one once-only record and the second be lost.
+      { ...comment(), event_id: 'z\uD801' },
+      { ...comment(), event_id: 'z\u0000' },
       { ...comment(), group_id: undefined },
       { ...withSecret(vkEvent('message_new')), object: { text: 'старая форма без object.message' } },
       { ...comment(), object: { ...comment().object, post_owner_id: -1 } },
@@ -80,6 +83,12 @@ describe('VK Callback API: confirmation, secret, group, event type', () => {
     expect(res.status).toBe(413);
     expect(Date.now() - started).toBeLessThan(2000);
     expect(await vk.appeals()).toEqual([]);
+    // Each refusal kind leaves IT a line (the first of a burst: the ones after it within 10 s are counted, not written).
+    const refusals = vk.log.filter((line) => line.startsWith('connector refused: '));
+    expect(refusals).toEqual([
+      expect.stringMatching(/^connector refused: POST \/api\/v1\/connectors\/vk\/200000001 → 400 invalid_request: Событие VK не по схеме: /),
+      expect.stringMatching(/^connector refused: POST \/api\/v1\/connectors\/vk\/200000001 → 413 payload_too_large: /),
+    ]);
   });
 });
 
