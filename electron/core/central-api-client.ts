@@ -27,12 +27,16 @@ export class ApiFailure extends Error {
   readonly status: number | null;
   /** The server's Retry-After (429/503), in ms; the engine waits at least this long. */
   readonly retryAfterMs: number | null;
-  constructor(kind: ApiFailureKind, message: string, status: number | null = null, retryAfterMs: number | null = null) {
+  /** The server's stable error code (`storage_unavailable`…), for IT in the sync log; null when it sent none. */
+  readonly code: string | null;
+  constructor(kind: ApiFailureKind, message: string, status: number | null = null, retryAfterMs: number | null = null,
+    code: string | null = null) {
     super(message);
     this.name = 'ApiFailure';
     this.kind = kind;
     this.status = status;
     this.retryAfterMs = retryAfterMs;
+    this.code = code;
   }
 }
 
@@ -122,17 +126,21 @@ export function createCentralApiClient(options: CentralApiClientOptions): Centra
   /** An HTTP error answer as an ApiFailure (one log line, no body text beyond the stable error code). */
   function failureOf(response: Response, text: string, label: string): ApiFailure {
     const parsedError = ApiError.safeParse(safeJson(text));
-    const code = parsedError.success ? parsedError.data.error.code : 'unknown';
-    options.log(`api: ${label} → HTTP ${response.status} (${code})`);
-    if (response.status === 401) return new ApiFailure('unauthorized', 'Требуется вход в систему', 401);
+    const code = parsedError.success ? parsedError.data.error.code : null;
+    options.log(`api: ${label} → HTTP ${response.status} (${code ?? 'unknown'})`);
+    if (response.status === 401) return new ApiFailure('unauthorized', 'Требуется вход в систему', 401, null, code);
     const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
     if (response.status === 429) {
-      return new ApiFailure('server_error', 'Сервер перегружен, повтор позже', 429, retryAfterMs);
+      return new ApiFailure('server_error', 'Сервер перегружен, повтор позже', 429, retryAfterMs, code);
     }
     if (response.status >= 500) {
-      return new ApiFailure('server_error', 'Ошибка на сервере, повтор позже', response.status, retryAfterMs);
+      // The server is up but its database is not (PostgreSQL restarting, failing over): said as such, so IT looks
+      // at the database and not at the network (an IT trial of 6 December read «Нет связи» through a PG outage).
+      const message = code === 'storage_unavailable' ? 'База данных сервера недоступна, повтор позже'
+        : 'Ошибка на сервере, повтор позже';
+      return new ApiFailure('server_error', message, response.status, retryAfterMs, code);
     }
-    return new ApiFailure('rejected', 'Сервер отклонил запрос', response.status);
+    return new ApiFailure('rejected', 'Сервер отклонил запрос', response.status, null, code);
   }
 
   async function request<S extends z.ZodType>(

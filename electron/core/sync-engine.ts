@@ -52,6 +52,7 @@ export class SyncEngine {
   private state: SyncState;
   private lastSyncAt: string | null;
   private offlineSince: string | null = null;
+  private offlineCause: 'network' | 'server' = 'network';
   private lastError: string | null = null;
   private lastPublished = '';
   private closed = false;
@@ -106,6 +107,7 @@ export class SyncEngine {
       pending: this.o.cache.outbox.count(),
       lastSyncAt: this.lastSyncAt,
       offlineSince: this.offlineSince,
+      ...(this.state === 'offline' ? { offlineCause: this.offlineCause } : {}),
       lastError: this.lastError,
       progress: this.progress,
       nextRetryAt: retryAtMs === null ? null : new Date(retryAtMs).toISOString(),
@@ -276,9 +278,13 @@ export class SyncEngine {
     }
     this.failures += 1;
     this.offlineSince ??= new Date(this.clock.now()).toISOString();
+    const answered = error instanceof ApiFailure && error.status !== null;
+    this.offlineCause = answered ? 'server' : 'network';
     this.lastError = error instanceof ApiFailure ? error.message : 'Внутренняя ошибка синхронизации';
     const retryAfterMs = error instanceof ApiFailure ? error.retryAfterMs : null;
-    this.journal('error', error instanceof ApiFailure ? error.kind : 'internal', this.lastError);
+    // The answer's status and code for IT (what to look for in the server's log), not only its kind.
+    const forIt = answered ? ` (для ИТ: HTTP ${error.status}${error.code === null ? '' : ` ${error.code}`})` : '';
+    this.journal('error', error instanceof ApiFailure ? error.kind : 'internal', this.lastError + forIt);
     this.scheduleRetry(retryAfterMs);
     this.setState('offline');
   }

@@ -42,6 +42,11 @@ export const SyncStatus = z.object({
   pending: z.number().int().nonnegative(),
   lastSyncAt: z.string().nullable(),
   offlineSince: z.string().nullable(),
+  /**
+   * Why offline: `network` — no answer at all (the network, the server's host); `server` — the server answered with an
+   * error (its database down, a fault). Absent while not offline, and from an older core.
+   */
+  offlineCause: z.enum(['network', 'server']).optional(),
   lastError: z.string().nullable(),
   /** While a pull has many pages to go (first sync of a big backlog): appeals so far / total, rate, time left. */
   progress: z.object({

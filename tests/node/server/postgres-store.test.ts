@@ -3,14 +3,13 @@
 // (the password never shown), and a database that goes away while the server runs: requests answer 503
 // storage_unavailable with Retry-After, and everything works again once it is back — through a real TCP proxy in
 // front of the real server, cut and restored by the test.
-import { createServer, connect, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { type RunningServer } from '../../../server/start-server.js';
 import { StoreError } from '../../../server/store/central-store.js';
 import { migratePostgres, POSTGRES_SCHEMA_VERSION } from '../../../server/store/postgres-migrations.js';
 import { freshDatabaseUrl } from '../postgres-test-db.js';
+import { startPostgresProxy as startProxy } from '../postgres-proxy.js';
 import { incoming } from './server-fixture.js';
 import { startTestServer } from '../../harness/test-server.js';
 
@@ -182,35 +181,3 @@ describe('PostgreSQL taking connections away mid-request', () => {
     expect((await api('POST', '/appeals', connector, { appeals: [incoming('after-the-storm')] })).body).toEqual({ accepted: 1, duplicates: 0 });
   });
 });
-
-/** A TCP proxy to PostgreSQL whose connections the test can cut (and refuse new ones) and restore, on one port. */
-async function startProxy(targetPort: number) {
-  const sockets = new Set<Socket>();
-  let listener: Server | undefined;
-  let port = 0;
-  const listen = () => new Promise<void>((resolve, reject) => {
-    listener = createServer((client) => {
-      const upstream = connect(targetPort, '127.0.0.1');
-      sockets.add(client);
-      sockets.add(upstream);
-      const drop = () => { client.destroy(); upstream.destroy(); sockets.delete(client); sockets.delete(upstream); };
-      client.on('error', drop).on('close', drop);
-      upstream.on('error', drop).on('close', drop);
-      client.pipe(upstream).pipe(client);
-    });
-    listener.once('error', reject);
-    listener.listen(port, '127.0.0.1', () => {
-      port = (listener!.address() as AddressInfo).port;
-      resolve();
-    });
-  });
-  const stop = () => new Promise<void>((resolve) => {
-    for (const s of sockets) s.destroy();
-    sockets.clear();
-    if (listener) listener.close(() => resolve());
-    else resolve();
-    listener = undefined;
-  });
-  await listen();
-  return { get port() { return port; }, cut: stop, restore: listen, close: stop };
-}

@@ -18,6 +18,10 @@ describe('status bar parts', () => {
       // Offline, decisions waiting are part of the state (kept beside a notice); none waiting, a detail.
       [status({ state: 'offline', pending: 3, offlineSince: '2025-11-27T07:02:00Z' }), 'Нет связи с 14:02 · ожидают отправки: 3'],
       [status({ state: 'offline', pending: 0, offlineSince: '2025-11-27T07:02:00Z' }), 'Нет связи с 14:02'],
+      [status({ state: 'offline', offlineCause: 'network', offlineSince: '2025-11-27T07:02:00Z' }), 'Нет связи с 14:02'],
+      // The server answers with errors (its database down): no «Нет связи», which sends IT to the network.
+      [status({ state: 'offline', offlineCause: 'server', pending: 1, offlineSince: '2025-11-27T07:02:00Z' }),
+        'Сбой на сервере с 14:02 · ожидают отправки: 1'],
       [status({ state: 'signed-out' }), 'Вход не выполнен'],
     ];
     for (const [s, first] of cases) {

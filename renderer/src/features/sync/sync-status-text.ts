@@ -23,7 +23,9 @@ export function syncStatusParts(status: SyncStatus): [string, ...string[]] {
       return ['Синхронизация…', pending];
     case 'offline': {
       // Offline review: say since when, and how fresh the cached data is (the last completed sync).
-      const since = status.offlineSince === null ? 'Нет связи' : `Нет связи с ${formatClock(status.offlineSince)}`;
+      // The server answering with errors is no lost network: IT looks at the server, not at the cable.
+      const head = status.offlineCause === 'server' ? 'Сбой на сервере' : 'Нет связи';
+      const since = status.offlineSince === null ? head : `${head} с ${formatClock(status.offlineSince)}`;
       const fresh = status.lastSyncAt === null ? 'данных с сервера ещё нет' : `данные на ${formatClock(status.lastSyncAt)}`;
       // Decisions waiting for the network are part of the state itself offline, kept when a notice or an alert takes
       // the details' room (a second trial of 5 December, 150 %: «ожидают отправки: 1» went with each decision's notice).
