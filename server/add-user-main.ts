@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { Role } from '../shared/domain/user.js';
 import { hashPasswordAsync } from './auth.js';
-import { fail, openStoreOrRefuse, refuse, storeLocation } from './cli-exit.js';
+import { fail, helpIfAsked, openStoreOrRefuse, refuse, storeLocation } from './cli-exit.js';
 
 /** Long enough that the sign-in delays (login-rate-limit.ts) make guessing hopeless. */
 const MIN_PASSWORD_LENGTH = 10;
@@ -21,6 +21,7 @@ const USAGE = `usage: npm run server:add-user -- (--data <dir> | --database <pos
 const LOGIN = /^[a-z0-9][a-z0-9._-]{1,63}$/i;
 
 function readOptions() {
+  helpIfAsked(USAGE);
   let values;
   try {
     ({ values } = parseArgs({

@@ -5,6 +5,16 @@
 import { StoreError, type CentralStore } from './store/central-store.js';
 import { openCentralStore, type StoreLocation } from './store/open-store.js';
 
+/**
+ * `--help` or `-h` anywhere among the arguments: the usage on stdout, exit 0 — before the arguments are parsed, so it
+ * answers whatever else is given (an IT trial of 6 December got «Unknown option '--help'» and exit 2 from three tools).
+ */
+export function helpIfAsked(usage: string): void {
+  if (!process.argv.slice(2).some((arg) => arg === '--help' || arg === '-h')) return;
+  process.stdout.write(`${usage}\n`);
+  process.exit(0);
+}
+
 /** Bad arguments: the message, then the usage; exit 2. */
 export function fail(usage: string, message: string): never {
   process.stderr.write(`${message}\n${usage}\n`);

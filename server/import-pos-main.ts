@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_UTC_OFFSET_MINUTES } from '../shared/domain/day-bounds.js';
-import { fail, openStoreOrRefuse, refuse, storeLocation } from './cli-exit.js';
+import { fail, helpIfAsked, openStoreOrRefuse, refuse, storeLocation } from './cli-exit.js';
 import { POS_BASE_URL } from './connectors/pos/pos-appeal.js';
 import { importPosFile, PosFileRefused, reportLines } from './connectors/pos/pos-import.js';
 import { startDatabaseClock, type DatabaseClock } from './store/database-clock.js';
@@ -21,6 +21,7 @@ const USAGE = `usage: npm run server:import-pos -- (--data <dir> | --database <p
   The database URL may come from TRIAGE_DESK_DATABASE_URL instead of --database.`;
 
 function readOptions() {
+  helpIfAsked(USAGE);
   let parsed;
   try {
     parsed = parseArgs({

@@ -11,7 +11,11 @@
 // --demo-users: a production database starts empty and IT adds people with `npm run server:add-user`.
 // Stdout carries exactly one line, `listening on <url>`, once ready; everything else goes to stderr.
 import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { helpIfAsked } from './cli-exit.js';
 import { startServer } from './start-server.js';
+import { redactDatabaseUrl } from './store/postgres-store.js';
+import { DB_FILE_NAME } from './store/sqlite-store.js';
 
 const USAGE = 'usage: npm run server -- --port <0-65535> (--data <dir> | --database <postgres://…>) [--demo <count>] '
   + '[--history <count>] [--host <address>] [--pool <connections>] [--demo-users] [--connectors <file.json>] [--demo-live-public]\n'
@@ -24,6 +28,7 @@ function fail(message: string): never {
 }
 
 function readOptions() {
+  helpIfAsked(USAGE);
   let values;
   try {
     ({ values } = parseArgs({
@@ -74,6 +79,8 @@ const server = await startServer({ ...options, log }).catch((err: unknown) => {
   log(`cannot start: ${(err as Error).message}`);
   process.exit(1);
 });
+// Which store this instance serves, for IT reading the log of several (the password never shown).
+log(`store: ${'databaseUrl' in options ? redactDatabaseUrl(options.databaseUrl) : join(options.dataDir, DB_FILE_NAME)}`);
 process.stdout.write(`listening on ${server.url}\n`);
 
 let stopping = false;

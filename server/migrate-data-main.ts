@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { helpIfAsked } from './cli-exit.js';
 import { migrateData, MigrationError, TARGET_UNCHANGED } from './migrate-data.js';
 import { DB_FILE_NAME } from './store/sqlite-store.js';
 
@@ -23,19 +24,16 @@ function fail(message: string): never {
 }
 
 function readOptions(): { dataDir: string; url: string } {
+  helpIfAsked(USAGE);
   let values;
   try {
     ({ values } = parseArgs({
-      options: { 'from-data': { type: 'string' }, 'to-database': { type: 'string' }, help: { type: 'boolean' } },
+      options: { 'from-data': { type: 'string' }, 'to-database': { type: 'string' } },
       strict: true,
       allowPositionals: false,
     }));
   } catch (err) {
     fail(`bad arguments: ${(err as Error).message}`);
-  }
-  if (values.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
   }
   const dataDir = values['from-data'];
   if (!dataDir) fail('--from-data <dir> is required');

@@ -1,5 +1,6 @@
 // The machine-wide policy file IT puts on every workstation (API URL, updates, extra CA, proxy, link allowlist,
 // favourite targets, the Linux keyring, which settings are locked). Parsing is pure; a broken file is an error, never ignored.
+import { X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UNDO_SECONDS_MAX, UNDO_SECONDS_MIN } from '../../shared/domain/undo-window.js';
@@ -164,6 +165,15 @@ function parseCaBundle(value: unknown, reader: PolicyFileReader): MachinePolicy[
   if (text === null) return problem(`файл сертификатов ${value} (поле "caBundle") не найден.`);
   const pems = text.match(PEM_CERT) ?? [];
   if (pems.length === 0) problem(`в файле ${value} (поле "caBundle") нет ни одного сертификата PEM.`);
+  // Each block read as a certificate now: a damaged one (a paste cut short, a key pasted in) would otherwise pass here
+  // and stop the start later in tls.setDefaultCACertificates with OpenSSL's «ASN1 lib» and no file named.
+  pems.forEach((pem, index) => {
+    try {
+      new X509Certificate(pem);
+    } catch {
+      problem(`в файле ${value} (поле "caBundle") сертификат №${index + 1} из ${pems.length} повреждён: это не сертификат X.509.`);
+    }
+  });
   return { file: value, pems };
 }
 

@@ -6,6 +6,7 @@
 // The core runs as it does in the app, off this thread: a worker thread speaking the core host protocol
 // (electron/core/host/core-protocol.ts), so every test through the harness exercises that protocol too.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -82,6 +83,11 @@ export interface Harness {
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const rendererDir = path.resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
+  // Said before anything starts: served without its page, every address answered «Not found» and nothing said why
+  // (an IT trial of 6 December, `npm run harness` on a fresh clone before `npm run build`).
+  if (!existsSync(path.join(rendererDir, 'index.html'))) {
+    throw new Error(`the page is not built: ${path.join(rendererDir, 'index.html')} is missing — run \`npm run build\` first`);
+  }
   const bridgeCode = await buildDeskBridge();
   const coreOptions = {
     dataDir: options.dataDir,

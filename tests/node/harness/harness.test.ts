@@ -85,6 +85,11 @@ function rawRequest(port: number, options: { path: string; method?: string; head
 }
 
 describe('harness static files', () => {
+  it('refuses to start without the built page, saying to build it (not a server that answers «Not found»)', async () => {
+    rmSync(path.join(dir, 'renderer', 'index.html'));
+    await expect(start()).rejects.toThrow(/the page is not built: .*index\.html is missing — run `npm run build` first/);
+  });
+
   it('serves index.html with the bridge as the first script and the page CSP as a header', async () => {
     const h = await start();
     expect(h.origin).toBe(`http://127.0.0.1:${h.port}`);

@@ -1,5 +1,6 @@
 // The command line: one exact `listening on` line on stdout when ready, exit 2 on bad flags, clean SIGTERM.
 import { spawn } from 'node:child_process';
+import { runServerCli } from './cli-run.js';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,7 +44,20 @@ describe('server CLI', () => {
     expect(await p.exited).toBe(0);
     expect(p.out().stdout).toBe(`${line}\n`);
     expect(p.out().stderr).toContain('operator1');
+    expect(p.out().stderr).toContain(`store: ${join(dir, 'data', 'central.sqlite')}\n`);
     expect(p.out().stderr).toMatch(/demo: 5 appeals of the last 30 days, \d still waiting/); // --demo-worked reached the seed
+  });
+
+  it('answers --help and -h of every IT tool with its usage on stdout and exit 0, whatever else is given', async () => {
+    const tools = ['server/main.ts', 'server/add-user-main.ts', 'server/import-pos-main.ts', 'server/migrate-data-main.ts'];
+    for (const tool of tools) {
+      for (const args of [['--help'], ['-h'], ['--data', 'x', '--bogus', '--help']]) {
+        const run = await runServerCli(tool, args);
+        expect(run.code, `${tool} ${args.join(' ')}: ${run.stderr}`).toBe(0);
+        expect(run.stdout).toMatch(/^usage: npm run server/);
+        expect(run.stderr).toBe('');
+      }
+    }
   });
 
   it('exits 2 with a clear message on bad flags', async () => {

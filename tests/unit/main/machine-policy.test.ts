@@ -1,6 +1,6 @@
 // The machine policy file: valid, missing, malformed and conflicting files, per-OS paths, and how a policy
 // combines with the user's own settings (locked keys win, unlocked ones are defaults).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,8 +13,13 @@ import {
 
 const FILE = '/etc/triage-desk/policy.json';
 const CA_FILE = '/etc/triage-desk/russian-trusted-root-ca.pem';
-const PEM = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
-const files: PolicyFileReader = { readText: (file) => (file === CA_FILE ? `# Минцифры\n${PEM}` : null) };
+// A real certificate (self-signed for the tests, its key not kept): the policy reads every block as X.509.
+const PEM = readFileSync(new URL('../../fixtures/policy-test-root-ca.pem', import.meta.url), 'utf8');
+const DAMAGED_CA_FILE = '/etc/triage-desk/damaged.pem';
+const DAMAGED = `${PEM}-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUS0kERHicfi\n-----END CERTIFICATE-----\n`;
+const files: PolicyFileReader = {
+  readText: (file) => (file === CA_FILE ? `# Минцифры\n${PEM}` : file === DAMAGED_CA_FILE ? DAMAGED : null),
+};
 const parse = (value: unknown) => parsePolicy(typeof value === 'string' ? value : JSON.stringify(value), FILE, files);
 const ok = (value: unknown): MachinePolicy => {
   const load = parse(value);
@@ -93,6 +98,8 @@ describe('a malformed policy is an error naming the file and the problem', () =>
     ['too many favourites', { favoriteTargets: ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'] }, 'не больше 9'],
     ['a relative CA path', { caBundle: 'ca.pem' }, 'абсолютным'],
     ['a missing CA file', { caBundle: '/etc/triage-desk/none.pem' }, 'не найден'],
+    // Cut short: the PEM block is there, the certificate is not (would stop the start later with OpenSSL's «ASN1 lib»).
+    ['a damaged certificate in the CA file', { caBundle: DAMAGED_CA_FILE }, `${DAMAGED_CA_FILE} (поле "caBundle") сертификат №2 из 2 повреждён`],
     ['a proxy without a scheme', { proxy: { rules: 'proxy:3128' } }, 'proxy.rules'],
     ['an unknown install mode', { updateInstall: 'now' }, 'updateInstall'],
     ['an idle time too short', { updateInstall: { mode: 'when-idle', idleMinutes: 1 } }, 'updateInstall'],
