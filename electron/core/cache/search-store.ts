@@ -2,7 +2,8 @@
 // counts most, then author, then channel), newest first among equals; filters alone list newest first. Words
 // that find nothing are tried once more as typed on the other keyboard layout («ghbdtn» → «привет»).
 import { MAX_SEARCH_IDS, type SearchQuery, type SearchResult } from '../../../shared/search/search-query.js';
-import { ftsExpression, searchTerms } from '../../../shared/search/search-fold.js';
+import { ftsExpression, searchPrefix, searchTerms } from '../../../shared/search/search-fold.js';
+import { stemOf } from '../routing/russian-text.js';
 import { DEFAULT_UTC_OFFSET_MINUTES, periodBoundsMs } from '../../../shared/domain/day-bounds.js';
 import type { Target } from '../../../shared/domain/target.js';
 import { otherLayoutReading } from '../../../shared/text/keyboard-layout.js';
@@ -82,7 +83,7 @@ export class SearchStore {
     const typed = this.searchText(query, targets, options);
     if (typed.total > 0 || typed.terms.length === 0) return typed;
     const reading = otherLayoutReading(query.text);
-    if (reading === null || ftsExpression(reading) === null) return typed;
+    if (reading === null || ftsExpression(reading, stemOf) === null) return typed;
     const other = this.searchText({ ...query, text: reading }, targets, options);
     return other.total > 0 ? { ...other, usedText: reading } : typed;
   }
@@ -90,8 +91,9 @@ export class SearchStore {
   private searchText(query: SearchQuery, targets: readonly Target[], options: SearchOptions): SearchResult {
     const { nowMs = Date.now(), limit = MAX_SEARCH_IDS, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES } = options;
     const { where, params } = this.filters(query, targets, nowMs, utcOffsetMinutes);
-    const match = ftsExpression(query.text);
-    const terms = searchTerms(query.text);
+    const match = ftsExpression(query.text, stemOf);
+    // What the grid marks: the start each word's forms share, so «школе» is marked for «школа».
+    const terms = searchTerms(query.text).map((term) => searchPrefix(term, stemOf));
     const filterSql = where.length > 0 ? ` AND ${where.join(' AND ')}` : '';
     params.limit = limit;
     let ids: string[];

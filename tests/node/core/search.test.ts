@@ -45,7 +45,8 @@ describe('search', () => {
       sampleAppeal(1, { text: 'Во дворе упала ЁЛКА, провода оборваны' }),
       sampleAppeal(2, { text: 'На площади поставили елку без ограждения' }),
     ]);
-    expect(find(cache, { text: 'ёлку' }).ids).toEqual(['a-00002']);
+    // «ёлку» and «ЁЛКА» are forms of one word: both found (and the exact form first).
+    expect(find(cache, { text: 'ёлку' }).ids).toEqual(['a-00002', 'a-00001']);
     expect(find(cache, { text: 'ёлк' }).ids.sort()).toEqual(['a-00001', 'a-00002']);
     expect(find(cache, { text: 'ЕЛК' }).ids.sort()).toEqual(['a-00001', 'a-00002']);
   });
@@ -62,8 +63,26 @@ describe('search', () => {
     expect(find(cache, { text: 'Райск' }).ids).toEqual(['a-00001']);
     expect(find(cache, { text: 'майской'.normalize('NFD') }).ids).toEqual(['a-00002']);
     expect(find(cache, { text: 'йосиф' }).ids).toEqual(['a-00002']);
-    // The terms the grid marks are whole NFC words, never split at the combining mark.
-    expect(find(cache, { text: 'райская'.normalize('NFD') }).terms).toEqual(['райская']);
+    // The terms the grid marks are NFC words (their stems), never split at the combining mark.
+    expect(find(cache, { text: 'райская'.normalize('NFD') }).terms).toEqual(['райск']);
+  });
+
+  it('finds every form of a word, from any form typed (a helper\'s trial of 6 December: «школа» found 0, «школе» 449)', () => {
+    const cache = cacheWith([
+      sampleAppeal(1, { text: 'В школе нет учителя математики' }),
+      sampleAppeal(2, { text: 'Почему опять подняли тариф на воду?', author: { name: 'Светлана Егорова' } }),
+      sampleAppeal(3, { text: 'Водитель автобуса хамит пассажирам' }),
+      sampleAppeal(4, { text: 'Третий день нет воды в доме' }),
+      sampleAppeal(5, { text: 'Детский садик закрыт на ремонт' }),
+    ]);
+    expect(find(cache, { text: 'школа' }).ids).toEqual(['a-00001']);
+    expect(find(cache, { text: 'учитель' }).ids).toEqual(['a-00001']);
+    expect(find(cache, { text: 'Тарифы на воду' }).ids).toEqual(['a-00002']);
+    expect(find(cache, { text: 'Егоровой' }).ids).toEqual(['a-00002']);
+    expect(find(cache, { text: 'садика' }).ids).toEqual(['a-00005']);
+    // A short stem takes the cases' endings, not every word it begins: «вода» is no «водитель».
+    expect(find(cache, { text: 'вода' }).ids.sort()).toEqual(['a-00002', 'a-00004']);
+    expect(find(cache, { text: 'школа' }).terms).toEqual(['школ']);
   });
 
   it('matches every word as a prefix, and reads FTS syntax in the query as plain words', () => {
