@@ -2,6 +2,7 @@
 // ONE dispatcher (call) and the event subscription (on) that Electron IPC and the test harness both carry.
 import { join } from 'node:path';
 import { DESK_METHODS, isDeskMethod, type DeskMethod, type DeskResult, type SyncStatus } from '../../shared/desk-api/contract.js';
+import type { LiveState } from '../../shared/desk-api/team-contract.js';
 import { CACHE_FILE_NAME, openLocalCache, type LocalCache } from './cache/local-cache.js';
 import { createCentralApiClient } from './central-api-client.js';
 import { AfterChangePipeline } from './after-change.js';
@@ -130,6 +131,7 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
     handover,
     ...(options.clock ? { clock: options.clock } : {}),
   });
+  let liveWas: LiveState = 'off';
   const teamService = createTeamService({
     cache, api, events, log,
     user: () => (tokenStore.load() !== null ? cachedUser(cache) : null),
@@ -137,6 +139,10 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
     onLiveState: (state) => {
       engine.publishStatus();
       if (state === 'connected') engine.serverReachable();
+      // The channel dropped: a sync run now tells whether the server is gone. Until the next poll the bar said
+      // «В сети» beside «Связь со сменой прервана» for about 8 s after the API was stopped (a trial of 6 December).
+      else if (liveWas === 'connected') void engine.nudge();
+      liveWas = state;
     },
     ...(options.liveSilenceMs !== undefined ? { silenceMs: options.liveSilenceMs } : {}),
     ...(options.holdLeaseMs !== undefined ? { holdLeaseMs: options.holdLeaseMs } : {}),

@@ -93,3 +93,12 @@ it('a sync backing off after an outage retries as soon as the live channel gets 
   await statusMatching(core, (s) => s.live === 'connected');
   await statusMatching(core, (s) => s.state === 'online');
 });
+
+it('the live channel dropping runs a sync at once: a server gone says «offline» without waiting for the next poll', async () => {
+  // The poll is a minute away on the hand-driven clock and never fires here: only the channel's drop can run the sync.
+  // Before, the bar said «В сети» beside «Связь со сменой прервана» until the next poll (about 8 s in a trial of 6 December).
+  await statusMatching(core, (s) => s.live === 'connected' && s.state === 'online');
+  await server.close();
+  const gone = await statusMatching(core, (s) => s.state === 'offline');
+  expect(gone.offlineCause).toBe('network');
+});

@@ -21,7 +21,9 @@ export function TeamPresence({ shownNames = SHOWN_NAMES }: { shownNames?: number
         title="Решения и просмотры коллег приходят с опросом сервера, а не сразу">
         <span className="presence-dot" aria-hidden="true" />
         {/* Its explanation gives way where the line is short, as the names do (layout.css). */}
-        {live === 'connecting' ? 'Подключение к смене…' : <>Связь со сменой прервана<span className="presence-names">: работа коллег — с синхронизацией</span></>}
+        {/* One span: the bar's gap stood between the words and their colon («прервана : …», a trial of 6 December). */}
+        {live === 'connecting' ? 'Подключение к смене…'
+          : <span>Связь со сменой прервана<span className="presence-names">: работа коллег видна с задержкой</span></span>}
       </span>
     );
   }
