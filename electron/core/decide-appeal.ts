@@ -6,6 +6,7 @@ import type { UndoableDecision } from '../../shared/desk-api/sync-contract.js';
 import type { z } from 'zod';
 import type { DecisionAck as DecisionAckSchema } from '../../shared/desk-api/inbox-contract.js';
 import type { LocalCache } from './cache/local-cache.js';
+import type { OutboxEntry } from './cache/outbox-store.js';
 import { DeskFailure } from './desk-failure.js';
 import { recomputeLocalView } from './local-view.js';
 import { ulid } from './ulid.js';
@@ -44,13 +45,22 @@ export function decideAppeal(
   });
 }
 
+/**
+ * Why a decision handed to the network cannot be undone, as it stands: the server may have it (an answer lost is no
+ * refusal), so it is never taken back. Offline — its sending failed — it waits in the queue: «уже отправлено на
+ * сервер» beside «Нет связи · ожидают отправки: 4» was untrue (a trial of 6 December).
+ */
+export function notUndoableText(row: Pick<OutboxEntry, 'lastError'>, what = 'Решение'): string {
+  return row.lastError === null
+    ? `${what} уже отправляется на сервер — отменить нельзя`
+    : `${what} уже передавалось на сервер, и он мог его получить — отменить нельзя. Оно в очереди и уйдёт, когда будет связь`;
+}
+
 export function undoNewestDecision(cache: LocalCache, userId: string): { appealId: string } {
   return cache.transaction(() => {
     const newest = cache.outbox.newest(userId);
     if (!newest) throw new DeskFailure('nothing_to_undo', 'Нечего отменять');
-    if (newest.attemptedAt !== null) {
-      throw new DeskFailure('already_sent', 'Решение уже отправлено на сервер — отменить нельзя');
-    }
+    if (newest.attemptedAt !== null) throw new DeskFailure('already_sent', notUndoableText(newest));
     cache.outbox.delete(newest.mutationId);
     recomputeLocalView(cache, newest.appealId);
     return { appealId: newest.appealId };

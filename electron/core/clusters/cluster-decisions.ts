@@ -4,7 +4,7 @@
 import type { Decision, UserRef } from '../../../shared/domain/appeal.js';
 import type { ClusterDecisionResult } from '../../../shared/desk-api/clusters-contract.js';
 import type { LocalCache } from '../cache/local-cache.js';
-import { decideAppeal, undoNewestDecision } from '../decide-appeal.js';
+import { decideAppeal, notUndoableText, undoNewestDecision } from '../decide-appeal.js';
 import { DeskFailure } from '../desk-failure.js';
 import { recomputeLocalView } from '../local-view.js';
 import { ulid } from '../ulid.js';
@@ -53,9 +53,8 @@ export function undoNewestBatch(cache: LocalCache, userId: string): { appealId: 
     if (!newest) throw new DeskFailure('nothing_to_undo', 'Нечего отменять');
     const rows = cache.outbox.batchOf(newest.mutationId);
     if (rows.length <= 1) return undoNewestDecision(cache, userId);
-    if (rows.some((row) => row.attemptedAt !== null)) {
-      throw new DeskFailure('already_sent', 'Решение по группе уже отправлено на сервер — отменить нельзя');
-    }
+    const attempted = rows.find((row) => row.attemptedAt !== null);
+    if (attempted) throw new DeskFailure('already_sent', notUndoableText(attempted, 'Решение по группе'));
     for (const row of rows) {
       cache.outbox.delete(row.mutationId);
       recomputeLocalView(cache, row.appealId);

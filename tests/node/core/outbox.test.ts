@@ -75,7 +75,7 @@ describe('decideAppeal / undo on the cache', () => {
 
     const first = cache.outbox.newest(OPERATOR.id);
     cache.outbox.markAttempted(first?.mutationId ?? '', new Date().toISOString());
-    expect(() => undoNewestDecision(cache, OPERATOR.id)).toThrow('Решение уже отправлено на сервер — отменить нельзя');
+    expect(() => undoNewestDecision(cache, OPERATOR.id)).toThrow('Решение уже отправляется на сервер — отменить нельзя');
     expect(cache.appeals.local('a-00001')).toMatchObject({ status: 'routed' });
   });
 

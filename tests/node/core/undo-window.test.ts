@@ -57,7 +57,7 @@ describe('undoableDecision', () => {
     const ack = decideAppeal(cache, 'a-00001', { type: 'route', targetId: 'mingkh' }, OPERATOR);
     cache.outbox.markAttempted(ack.mutationId, new Date().toISOString());
     expect(undoableDecision(cache, OPERATOR.id, WINDOW_MS)).toBeNull();
-    expect(() => undoNewestDecision(cache, OPERATOR.id)).toThrow('Решение уже отправлено на сервер — отменить нельзя');
+    expect(() => undoNewestDecision(cache, OPERATOR.id)).toThrow('Решение уже отправляется на сервер — отменить нельзя');
   });
 
   it("does not offer another operator's decision to the one signed in", () => {
