@@ -37,6 +37,13 @@ describe('Enter, Q and W', () => {
     expect(choice).toMatchObject({ kind: 'route', suggestion: { targetId: 't1' } });
   });
 
+  it('Enter takes the advice to reject before any target: the reject dialog, whatever the scores', () => {
+    const spam = { ...entry(0.99, 0.1), reject: { reason: 'spam' as const, words: ['заработка'] } };
+    expect(enterChoice(spam, AT)).toEqual({ kind: 'reject', advice: { reason: 'spam', words: ['заработка'] } });
+    // Not before the model has looked.
+    expect(enterChoice({ ...spam, ready: false }, AT).kind).toBe('pick');
+  });
+
   it('Enter opens the picker with the offered suggestions below the threshold', () => {
     const choice = enterChoice(entry(AT - 0.01, 0.3, 0), AT);
     expect(choice.kind).toBe('pick');

@@ -28,7 +28,7 @@ export function useInboxKeys(): void {
         if (s.selectedId === null) break;
         const choice = enterChoice(suggestionsFor(s.selectedId));
         if (choice.kind === 'route') void s.decide({ type: 'route', targetId: choice.suggestion.targetId });
-        else s.openDialog('picker');
+        else s.openDialog(choice.kind === 'reject' ? 'reject' : 'picker');
         break;
       }
       case 'route-suggestion-2':

@@ -141,7 +141,7 @@ const BINDINGS: readonly Binding[] = [
     label: 'Скрыть уведомление о конфликте' },
   { action: 'dismiss-alert', scope: 'inbox', chords: [{ code: 'Escape' }], label: 'Скрыть сообщение об ошибке' },
   { action: 'route-suggestion-1', scope: 'inbox', chords: [{ code: 'Enter' }, { code: 'NumpadEnter' }],
-    label: 'Первое предложение: выбор адресата, предложенные сверху, первый выделен (направить — ещё раз)' },
+    label: 'Первое предложение: выбор адресата, предложенные сверху, первый выделен (направить — ещё раз); спам или благодарность — отклонение' },
   { action: 'route-suggestion-2', scope: 'inbox', chords: [{ code: 'KeyQ' }],
     label: 'Направить второму предложенному адресату' },
   { action: 'route-suggestion-3', scope: 'inbox', chords: [{ code: 'KeyW' }],

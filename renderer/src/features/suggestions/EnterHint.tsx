@@ -4,7 +4,7 @@
 import { Keycap } from '../../components/Keycap.js';
 import { useDeskStore } from '../../store/desk-store.js';
 import { keysFor } from '../shortcuts/shortcut-table.js';
-import { enterChoice } from './enter-choice.js';
+import { enterChoice, enterRejectText } from './enter-choice.js';
 import { useSuggestionsStore } from './suggestions-store.js';
 
 export function EnterHint() {
@@ -16,7 +16,8 @@ export function EnterHint() {
   const keys = keysFor('inbox', 'route-suggestion-1');
   const text = choice.kind === 'route'
     ? `${targetsById.get(choice.suggestion.targetId)?.shortName ?? choice.suggestion.name} (уверенно)`
-    : choice.suggestions.length > 0 ? 'выбрать… (предложения сверху)' : 'выбрать…';
+    : choice.kind === 'reject' ? enterRejectText(choice.advice)
+      : choice.suggestions.length > 0 ? 'выбрать… (предложения сверху)' : 'выбрать…';
   return (
     <span className="enter-hint" data-testid="enter-hint" data-enter={choice.kind} title={`${keys} — ${text}`}>
       <Keycap keys={keysFor('inbox', 'route-suggestion-1')} /> — <span className="enter-hint-text">{text}</span>

@@ -9,6 +9,8 @@ import { CONFIDENT_SCORE, isConfident, offeredSuggestions } from '../../../../sh
 
 export type EnterChoice =
   | { kind: 'route'; suggestion: TargetSuggestion }
+  /** Open the reject dialog on the advised reason: the message reads as no appeal (a thank-you, spam). */
+  | { kind: 'reject'; advice: RejectAdvice }
   /** Open the picker: `suggestions` go on top of it (possibly none: the model has not looked yet). */
   | { kind: 'pick'; suggestions: TargetSuggestion[] };
 
@@ -19,11 +21,17 @@ export function offeredFor(entry: AppealSuggestions | undefined): TargetSuggesti
 
 /** `threshold`: the shipped one (suggestion-confidence.ts: null for now, so always the picker) unless a test says. */
 export function enterChoice(entry: AppealSuggestions | undefined, threshold: number | null = CONFIDENT_SCORE): EnterChoice {
+  // Advised as no appeal, Enter takes that advice, not the first target: a helper's trial of 6 December saw «Спам?»
+  // in the list and Enter, Enter send the spam to «Мэрия Новосибирска · 7 %», preselected in the picker.
+  if (entry?.ready && entry.reject !== null) return { kind: 'reject', advice: entry.reject };
   const offered = offeredFor(entry);
   const first = offered[0];
   return first !== undefined && isConfident(first.score, threshold)
     ? { kind: 'route', suggestion: first } : { kind: 'pick', suggestions: offered };
 }
+
+/** What the route panel says Enter does with an advice to reject: «отклонить: спам, реклама?». */
+export const enterRejectText = (advice: RejectAdvice): string => `отклонить: ${REJECT_REASON_LABELS[advice.reason].toLowerCase()}?`;
 
 /** The suggestion Q (index 1) or W (index 2) routes to, or null: then the key does nothing but say so. */
 export function runnerUp(entry: AppealSuggestions | undefined, index: 1 | 2): TargetSuggestion | null {
