@@ -34,6 +34,7 @@ export const NEW_APPEAL_FORMS: RuForms = { one: 'новое обращение',
 export const NEW_FORMS: RuForms = { one: 'новое', few: 'новых', many: 'новых' };
 export const DECISION_FORMS: RuForms = { one: 'решение', few: 'решения', many: 'решений' };
 export const CONFLICT_FORMS: RuForms = { one: 'конфликт', few: 'конфликта', many: 'конфликтов' };
+export const TARGET_FORMS: RuForms = { one: 'адресат', few: 'адресата', many: 'адресатов' };
 /** A report file written to the exports folder: «1 выгрузка … будет удалена», «3 выгрузки … будут удалены». */
 export const EXPORT_FORMS: RuForms = { one: 'выгрузка', few: 'выгрузки', many: 'выгрузок' };
 export const WILL_BE_DELETED_F_FORMS: RuForms = { one: 'будет удалена', few: 'будут удалены', many: 'будут удалены' };

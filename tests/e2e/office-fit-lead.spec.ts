@@ -224,7 +224,7 @@ for (const screen of SCREENS) {
       // keys were seen only at the page's end).
       await page.keyboard.press('Control+Digit3');
       await expect(page.getByTestId('stats-received')).toHaveText(/^[1-9][\d\s]*$/, { timeout: 30_000 });
-      const exportHint = page.locator('.stats-workspace .lead-hints').getByText('отчёт за месяц XLSX');
+      const exportHint = page.locator('.stats-workspace .lead-hints').getByText(/отчёт за \p{L}+ \d{4} XLSX/u);
       for (const key of ['Home', 'PageDown']) {
         await page.keyboard.press(key);
         const hint = await exportHint.boundingBox();
@@ -277,7 +277,7 @@ for (const screen of SCREENS) {
       // The export keys, from the live bindings, in view without a key pressed (below the fold at 150 % before).
       const keys = page.getByTestId('stats-keys');
       await expect(keys).toBeInViewport({ ratio: 1 });
-      const exportKeys = keys.locator('> span').filter({ hasText: 'отчёт за месяц XLSX' }).locator('.keycaps');
+      const exportKeys = keys.locator('> span').filter({ hasText: /отчёт за \p{L}+ \d{4} XLSX/u }).locator('.keycaps');
       await expect(exportKeys.first()).toHaveAttribute('aria-label', `клавиша ${keysFor('stats', 'export-xlsx')}`);
       await expect(exportKeys.last()).toHaveAttribute('aria-label', `клавиша ${keysFor('stats', 'export-csv')}`);
       await expect(exportKeys.last()).toBeInViewport({ ratio: 1 });

@@ -9,6 +9,16 @@ import { DEFAULT_UTC_OFFSET_MINUTES, localDay, localDayNumber, localParts } from
 const LONG_MONTH = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', day: 'numeric', month: 'long' });
 let offsetMinutes = DEFAULT_UTC_OFFSET_MINUTES;
 
+// A month's own name («декабрь»): ICU's stand-alone form when the month is formatted alone.
+const MONTH_NAME = new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC', month: 'long' });
+
+/** «декабрь 2026» of «2026-12» (a calendar month, no instant: no zone involved). */
+export function formatMonthRu(month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  if (year === undefined || number === undefined || !Number.isInteger(year) || number < 1 || number > 12) return month;
+  return `${MONTH_NAME.format(Date.UTC(year, number - 1, 1))} ${year}`;
+}
+
 /** The core's offset, from each session the renderer applies (session-slice.ts). */
 export function setCentreOffset(minutes: number): void {
   offsetMinutes = minutes;

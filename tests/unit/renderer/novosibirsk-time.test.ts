@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatLogTime, formatReceivedLong, formatReceivedShort } from '../../../renderer/src/time/novosibirsk-time.js';
+import { formatClock, formatLogTime, formatMonthRu, formatReceivedLong, formatReceivedShort } from '../../../renderer/src/time/novosibirsk-time.js';
 
 // Novosibirsk is UTC+7: 2025-11-27T07:05Z is 14:05 there, whatever zone the test machine runs in.
 const NOW = Date.parse('2025-11-27T10:00:00Z'); // 17:00 in Novosibirsk, 27 November
 
 describe('Novosibirsk time formatting', () => {
+  it('names a calendar month as the statistics\' export key says it («отчёт за декабрь 2026»)', () => {
+    expect(formatMonthRu('2026-12')).toBe('декабрь 2026');
+    expect(formatMonthRu('2027-01')).toBe('январь 2027');
+    expect(formatMonthRu('2026-05')).toBe('май 2026');
+    expect(formatMonthRu('2026-13')).toBe('2026-13');
+  });
+
   it('shows the clock in Novosibirsk time', () => {
     expect(formatClock('2025-11-27T07:05:00Z')).toBe('14:05');
     expect(formatClock('2025-11-27T14:05:00+07:00')).toBe('14:05');

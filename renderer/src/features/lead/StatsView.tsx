@@ -10,7 +10,7 @@ import {
 import { SOURCE_LABELS, SOURCES } from '../../../../shared/domain/appeal.js';
 import { formatCountRu } from '../../../../shared/text/number-ru.js';
 import { Keycap } from '../../components/Keycap.js';
-import { centreOffsetMinutes, formatDayRu } from '../../time/novosibirsk-time.js';
+import { centreOffsetMinutes, formatDayRu, formatMonthRu } from '../../time/novosibirsk-time.js';
 import { keysFor, slotKeyFor } from '../shortcuts/shortcut-table.js';
 import { deskCall } from '../../desk-client.js';
 import { useDeskStore } from '../../store/desk-store.js';
@@ -19,8 +19,12 @@ import { HBars, Histogram, SOURCE_TEXT_COLORS, StackedDays } from './charts.js';
 import { ExportToast } from './ExportToast.js';
 import { correctionNote } from './correction-note.js';
 import { formatMinutes } from './format-minutes.js';
+import { topWithRest } from './top-with-rest.js';
 import { useExport } from './use-export.js';
 import '../../styles/lead.css';
+
+/** Bars of «По адресатам»; the rest are one line (top-with-rest.ts). */
+const TARGETS_SHOWN = 12;
 
 export const PERIODS = ['7 дней', '30 дней', 'Этот месяц', 'Прошлый месяц'] as const;
 
@@ -117,7 +121,8 @@ export function StatsView() {
             <HBars items={stats.byTopic} label="Обращения по темам" color="#4a5465" /></section>
           <section className="stats-card"><h3>По адресатам <span className="muted">(направленные)</span></h3>
             {stats.byTarget.length > 0
-              ? <HBars items={stats.byTarget.slice(0, 12).map((x) => ({ key: x.targetId, label: x.label, count: x.count }))} label="Направлено по адресатам" />
+              ? <HBars items={topWithRest(stats.byTarget.map((x) => ({ key: x.targetId, label: x.label, count: x.count })), TARGETS_SHOWN)}
+                label="Направлено по адресатам" />
               : <p className="muted">За период ничего не направлено.</p>}</section>
           {stats.byRejectReason !== undefined ? (
             <section className="stats-card" data-testid="stats-reject-reasons"><h3>Отклонено по причинам</h3>
@@ -139,7 +144,9 @@ export function StatsView() {
       {/* Sticky at the screen's foot (lead.css): the keys stay in view wherever the page is scrolled. */}
       <footer className="lead-hints" data-testid="stats-keys">
         <span><Keycap keys={keysFor('stats', 'choose-period')} /> период</span>
-        <span><Keycap keys={keysFor('stats', 'export-xlsx')} /> отчёт за месяц XLSX · <Keycap keys={keysFor('stats', 'export-csv')} /> CSV</span>
+        {/* The month by name: the report is for the calendar month of the period's last day, not for the period
+            shown (a trial of 6 December: «30 дней» on screen, E wrote December's report). */}
+        <span><Keycap keys={keysFor('stats', 'export-xlsx')} /> отчёт за {formatMonthRu(period.to.slice(0, 7))} XLSX · <Keycap keys={keysFor('stats', 'export-csv')} /> CSV</span>
         <span><Keycap keys={keysFor('stats', 'refresh')} /> пересчитать</span>
         <span><Keycap keys={keysFor('stats', 'page-down')} /> <Keycap keys={keysFor('stats', 'page-up')} /> прокрутка</span>
         <span><Keycap keys={keysFor('stats', 'first')} /> <Keycap keys={keysFor('stats', 'last')} /> в начало / в конец</span>
