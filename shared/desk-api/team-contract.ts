@@ -36,6 +36,16 @@ export const TeamView = z.object({
    * of such a cluster is listed, so whichever member stands for it in the inbox is found here.
    */
   heldByOthers: z.record(z.string(), HeldBy),
+  /**
+   * While the live channel is down: the operators who were on shift when it went, this desk's user among them, two or
+   * more. The waiting appeals are shared out among them (shared/team/offline-share.ts) until it is back. Absent
+   * otherwise, and from an older core.
+   */
+  offlineShare: z.array(z.object({
+    id: z.string(), name: z.string(),
+    /** What the operator was reading as the channel went (a surge cluster whole): theirs, whatever the hash says. */
+    holds: z.array(z.string()).max(10_000),
+  })).min(2).max(200).optional(),
 });
 export type TeamView = z.infer<typeof TeamView>;
 

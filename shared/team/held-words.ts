@@ -62,3 +62,17 @@ export function decidedWhileReadingText(by: { name: string } | null,
  */
 export const rivalDecisionText = (by: Pick<HeldBy, 'name'>): string =>
   `${shortPersonName(by.name)} тоже принял(а) решение по нему: останется то, что раньше дойдёт до сервера`;
+
+/**
+ * The queue shared out while the live channel is down (offline-share.ts), said once as it starts: why the order
+ * changed, and that nothing is locked.
+ */
+export const offlineShareNotice = (operators: number): string =>
+  `Нет связи со сменой: обращения поделены между ${operators} операторами — ваши сверху, коллег ниже (решить можно любое)`;
+
+/** The row mark of an appeal in a colleague's share: «раздел: Анна П.». */
+export const shareMark = (owner: { name: string }): string => `раздел: ${shortPersonName(owner.name)}`;
+
+/** Its whole sentence (tooltip, screen reader). */
+export const shareSentence = (owner: { name: string }): string =>
+  `Связи со сменой нет: обращения поделены между операторами смены, это — в разделе ${owner.name}; решить его можно и здесь`;

@@ -530,3 +530,40 @@ test('a desk nobody touches for a while lets its selection go; the first key hol
     await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
   });
 });
+
+test('two desks that lose the server work different appeals: the queue is shared out, and nothing conflicts when it is back', async ({ browser }) => {
+  // A helper's trial of 6 December: with the API stopped, each routing on either desk moved both to the same next
+  // appeal, and 3 of one operator's 4 offline decisions came back as conflicts with the other's.
+  await withTwoDesks(browser, ['operator1', 'operator2'], async ({ server, a, b, pageA, pageB, urlA, urlB }) => {
+    await a.open(urlA);
+    await expect(a.selectedRow).toHaveAttribute('data-hold', 'mine');
+    await b.open(urlB);
+    await expect(b.selectedRow).toHaveAttribute('data-hold', 'mine');
+    await expect(pageA.getByTestId('team-presence')).toHaveAttribute('data-online', '2');
+    await server.stop();
+    await expect(a.status).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+    await expect(b.status).toHaveAttribute('data-state', 'offline', { timeout: 30_000 });
+    // The order changed under the operator: said once.
+    await expect(pageA.locator('.status-notice')).toContainText('обращения поделены между 2 операторами');
+
+    const byA: string[] = [];
+    const byB: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      byA.push(await a.decideWith('Digit2'));
+      byB.push(await b.decideWith('Digit3'));
+    }
+    expect(byA.filter((id) => byB.includes(id)), 'appeals both desks decided offline').toEqual([]);
+    // The colleague's share stands behind the desk's own, marked as theirs: End stops at the last of its own.
+    await pageA.keyboard.press('End');
+    await expect(a.selectedRow.getByTestId('share-badge')).toHaveCount(0);
+    await pageA.keyboard.press('ArrowDown');
+    await expect(a.selectedRow.getByTestId('share-badge')).toContainText('раздел: Дмитрий');
+
+    await server.start();
+    await a.waitPending(0, 60_000);
+    await b.waitPending(0, 60_000);
+    await server.expectAppeals(Object.fromEntries([...byA, ...byB].map((id) => [id, { status: 'routed', version: 2 }])));
+    await expect(pageA.getByTestId('conflicts-count')).toHaveCount(0);
+    await expect(pageB.getByTestId('conflicts-count')).toHaveCount(0);
+  });
+});

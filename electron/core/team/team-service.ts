@@ -56,6 +56,12 @@ export interface TeamService {
  */
 const CLOSE_HOLD_WAIT_MS = 1_000;
 
+/**
+ * How long the channel stays down before the queue is shared out: a proxy that cuts long-lived connections every few
+ * minutes, or a blip, is over within a reconnect, and must not reorder every desk's list and say so twice.
+ */
+export const SHARE_AFTER_MS = 5_000;
+
 /** Longest a hold that just ended stays shown while the pull a `changes` event started is still running. */
 const MAX_CARRY_MS = 1_000;
 
@@ -69,6 +75,20 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
   const { cache, events } = o;
   const clusters = new ClusterStore(cache.db);
   let snapshot: TeamSnapshot | null = null;
+  /**
+   * The operators online when the channel last went (offline-share.ts): who the queue is shared among until it is
+   * back. Null while connected, after a sign-in or out, and when the desk started without the channel.
+   */
+  let shiftAtDrop: { id: string; name: string; holds: string[] }[] | null = null;
+  /** Set once the channel has been down SHARE_AFTER_MS: only then is the queue shared out (and published). */
+  let shareStarted = false;
+  let shareTimer: ReturnType<typeof setTimeout> | null = null;
+  const stopShare = (): void => {
+    shiftAtDrop = null;
+    shareStarted = false;
+    if (shareTimer !== null) clearTimeout(shareTimer);
+    shareTimer = null;
+  };
   let lastPublished = '';
 
   /**
@@ -96,7 +116,9 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
         for (const id of withClusterMembers(hold.appealId)) heldByOthers[id] ??= by;
       }
     }
-    return { me, members, heldByOthers };
+    const share = shareStarted && shiftAtDrop !== null && shiftAtDrop.length >= 2 && shiftAtDrop.some((member) => member.id === me)
+      ? shiftAtDrop : null;
+    return { me, members, heldByOthers, ...(share ? { offlineShare: share } : {}) };
   }
 
   // The pull a `changes` event started, while it runs.
@@ -190,9 +212,25 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
     onUnauthorized: () => void o.triggerSync(),
     onState: (state) => {
       // Back on the channel after a gap: the server may have dropped our holds with the old connection.
-      if (state === 'connected') keeper.resend();
-      // Off the channel, what colleagues hold is unknown: no stale marks — an offline desk works exactly as before.
-      else snapshot = null;
+      if (state === 'connected') {
+        keeper.resend();
+        stopShare();
+      } else {
+        // Off the channel, what colleagues hold is unknown: no stale marks. Who was on shift is kept, to share the
+        // queue out among them (leads decide from their own screens; only operators take the inbox in turn).
+        if (snapshot !== null) {
+          stopShare();
+          shiftAtDrop = snapshot.members.filter((member) => member.onlineSince !== null && member.role === 'operator')
+            .map((member) => ({ id: member.id, name: member.name,
+              holds: member.holds.flatMap((hold) => withClusterMembers(hold.appealId)).slice(0, 10_000) }));
+          shareTimer = setTimeout(() => {
+            shareTimer = null;
+            shareStarted = true;
+            publish();
+          }, SHARE_AFTER_MS);
+        }
+        snapshot = null;
+      }
       o.onLiveState(state);
       publish();
     },
@@ -239,6 +277,9 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
   }
 
   function sessionChanged(): void {
+    // Signed out: the shift the queue was shared among is no business of whoever signs in next. Kept across a locked
+    // screen, which changes nothing about who was on shift.
+    if (o.user() === null) stopShare();
     if (o.user() !== null && present) {
       live.start();
       keeper.restart();
@@ -284,7 +325,10 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
     sessionChanged,
     pendingChanged: () => keeper.pendingChanged(),
     serverReachable: () => { if (present) live.retryNow(); },
-    close: () => leave(),
+    close: () => {
+      stopShare(); // no timer left to publish into a closed core
+      return leave();
+    },
   };
 }
 

@@ -21,6 +21,7 @@ import { deskDownRefusal } from '../features/sync/sync-status-text.js';
 import { shownMembers } from './shown-cluster-members.js';
 import { forgetHolds, holdFor, releaseFor } from './desk-hold.js';
 import { rememberedSelection, rememberSelection } from './remembered-selection.js';
+import { colleagueShareOf } from './offline-share-lookup.js';
 
 // Appeals decided here whose call has not returned yet: a reload that races the call must not show them again.
 const inFlight = new Set<string>();
@@ -43,15 +44,17 @@ function rowOf(appeal: Appeal): InboxRow {
 }
 
 export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
-  // Team mode (#9): colleagues' holds decide the order the grid shows; the core's order is kept in baseIds.
-  const isHeld = (id: string): boolean => get().heldByOthers.has(id);
+  // Team mode (#9): colleagues' holds decide the order the grid shows; the core's order is kept in baseIds. With the
+  // live channel down the queue is shared out among the shift (offline-share.ts): a colleague's share stands behind
+  // this desk's own as a held appeal does, so the selection after a decision is never the one the colleague takes next.
+  const isHeld = (id: string): boolean => get().heldByOthers.has(id) || colleagueShareOf(get().team, id) !== null;
   // A colleague's appeal the operator went to on purpose (End onto the held rows) keeps its place among them while it
   // is read, even once the colleague lets it go: it sorted back up to its time among the free ones, under the reader's
   // eye, to the list's third row (a helper's trial of 5 December; the grid's anchoring cannot hold a row that moves
   // above everything scrolled). It goes back to its time at the next arrangement after the operator moves on.
   const placedWithHeld = (id: string): boolean => isHeld(id) || (id === openedHeld && get().selectedId === id);
   const arranged = (base: readonly string[]): readonly string[] =>
-    arrangeInbox(base, placedWithHeld, get().heldByOthers.size + (openedHeld === null ? 0 : 1));
+    arrangeInbox(base, placedWithHeld, get().heldByOthers.size + (openedHeld === null ? 0 : 1) + (get().team?.offlineShare ? 1 : 0));
   // The alert on screen as an action starts: its notice, arriving after an await, ends only that one (ui-slice.ts).
   const alertSince = (): number => get().alert?.seq ?? 0;
 

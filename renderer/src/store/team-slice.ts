@@ -2,6 +2,7 @@
 // desk's hold of its own selection. The inbox slice orders its rows by `heldByOthers`; nothing here blocks anything.
 import type { HeldBy, TeamView } from '../../../shared/desk-api/team-contract.js';
 import { deskCall } from '../desk-client.js';
+import { offlineShareNotice } from '../../../shared/team/held-words.js';
 import type { SliceCreator, TeamSlice } from './state-types.js';
 
 const EMPTY: ReadonlyMap<string, HeldBy> = new Map();
@@ -35,8 +36,14 @@ export const createTeamSlice: SliceCreator<TeamSlice> = (set, get) => ({
       && view.members.some((m) => m.id === view.me && m.holds.some((h) => h.appealId === own.id));
     const selectionHold = own && taker ? { id: own.id, state: 'taken' as const, holder: taker }
       : own && mineAgain ? { id: own.id, state: 'mine' as const } : undefined;
+    const shareBefore = get().team?.offlineShare;
+    const shareChanged = JSON.stringify(shareBefore ?? null) !== JSON.stringify(view.offlineShare ?? null);
     set({ team: view, heldByOthers, ...(selectionHold ? { selectionHold } : {}) });
-    if (heldByOthers !== before) get().arrangeByHolds();
+    if (heldByOthers !== before || shareChanged) get().arrangeByHolds();
+    // Said once as the sharing starts: the list's order changed under the operator, and why.
+    if (shareChanged && view.offlineShare && !shareBefore) {
+      get().showNotice(offlineShareNotice(view.offlineShare.length), { tone: 'info' });
+    }
   },
   loadTeam: async () => {
     const result = await deskCall('team.get', {});

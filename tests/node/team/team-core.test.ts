@@ -156,6 +156,34 @@ describe('live channel', () => {
     await expect.poll(async () => (await inboxIds(a)).length, { timeout: 5_000 }).toBe(7);
   });
 
+  it('off the channel, shares the queue out among the operators who were on shift, until it is back', async () => {
+    const a = await desk('operator1');
+    const b = await desk('operator2');
+    const lead = await desk('lead');
+    await teamMatching(a, (v) => v.members.filter((m) => m.onlineSince !== null).length === 3);
+    expect((await value<TeamView>(a, 'team.get', {})).offlineShare).toBeUndefined();
+    await server.close();
+    // The two operators, not the lead (who decides from their own screens); each desk names the same two.
+    const shared = await teamMatching(a, (v) => v.offlineShare !== undefined);
+    expect(shared.offlineShare?.map((m) => m.id).sort()).toEqual(['u-operator1', 'u-operator2']);
+    expect((await teamMatching(b, (v) => v.offlineShare !== undefined)).offlineShare?.map((m) => m.id).sort())
+      .toEqual(['u-operator1', 'u-operator2']);
+    expect((await value<TeamView>(lead, 'team.get', {})).offlineShare).toBeUndefined();
+    await startTheServer();
+    await liveIs(a, 'connected');
+    expect((await teamMatching(a, (v) => v.offlineShare === undefined)).offlineShare).toBeUndefined();
+
+    // A blip the channel reconnects through (a proxy cutting long connections) shares nothing: no reordering, no notice.
+    const seen: TeamView[] = [];
+    const off = a.on('team.changed', (view) => { seen.push(view as TeamView); });
+    await server.close();
+    await liveIs(a, 'down');
+    await startTheServer();
+    await liveIs(a, 'connected');
+    off();
+    expect(seen.filter((view) => view.offlineShare !== undefined)).toEqual([]);
+  });
+
   it('signs the desk out when the server ends the session (expiry announced on the channel)', async () => {
     const a = await desk('operator1');
     clockOffsetMs = 13 * 3_600_000; // past the 12-hour session: the next heartbeat finds it expired and says bye

@@ -3,10 +3,15 @@
 import { useDeskStore } from '../../store/desk-store.js';
 import { shortPersonName } from '../../../../shared/team/person-name.js';
 import { minutesAgoText } from './team-time.js';
-import { heldSentence, heldVerb, heldWho } from '../../../../shared/team/held-words.js';
+import { heldSentence, heldVerb, heldWho, shareMark, shareSentence } from '../../../../shared/team/held-words.js';
+import { colleagueShareOf } from '../../store/offline-share-lookup.js';
 
 export function HeldBadge({ appealId }: { appealId: string }) {
   const holder = useDeskStore((s) => s.heldByOthers.get(appealId));
+  const shareOwner = useDeskStore((s) => colleagueShareOf(s.team, appealId));
+  if (!holder && shareOwner) {
+    return <span className="held-badge share-badge" data-testid="share-badge" title={shareSentence(shareOwner)}>{shareMark(shareOwner)}</span>;
+  }
   if (!holder) return null;
   return (
     <span className="held-badge" data-testid="held-badge" data-deciding={holder.deciding ? 'true' : undefined} title={heldSentence(holder)}>

@@ -3,11 +3,14 @@
 import { useCallback } from 'react';
 import { useDeskStore } from '../../store/desk-store.js';
 import { shortPersonName } from '../../../../shared/team/person-name.js';
+import { colleagueShareOf } from '../../store/offline-share-lookup.js';
 
 export function useHeldByName(): (id: string) => string | undefined {
   const heldByOthers = useDeskStore((s) => s.heldByOthers);
+  const team = useDeskStore((s) => s.team);
   return useCallback((id: string) => {
-    const holder = heldByOthers.get(id);
+    // A colleague's share while the queue is shared out (offline-share.ts) is marked as theirs, as a hold is.
+    const holder = heldByOthers.get(id) ?? colleagueShareOf(team, id) ?? undefined;
     return holder ? shortPersonName(holder.name) : undefined;
-  }, [heldByOthers]);
+  }, [heldByOthers, team]);
 }

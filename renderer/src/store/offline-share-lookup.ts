@@ -1,0 +1,19 @@
+// Whose share an appeal is while the queue is shared out among the shift (shared/team/offline-share.ts: the live
+// channel down). One lookup per shift list the core reports, built when it changes: the inbox asks for every id.
+import { shareOwners, type ShareMember } from '../../../shared/team/offline-share.js';
+import type { TeamView } from '../../../shared/desk-api/team-contract.js';
+
+let shareOfList: TeamView['offlineShare'];
+let ownerOf: (appealId: string) => ShareMember | null = () => null;
+
+/** The colleague whose share `appealId` is, or null: this desk's own, or the queue is not shared out. */
+export function colleagueShareOf(team: TeamView | null, appealId: string): ShareMember | null {
+  const share = team?.offlineShare;
+  if (share === undefined || team === null || team.me === null) return null;
+  if (share !== shareOfList) {
+    shareOfList = share;
+    ownerOf = shareOwners(share);
+  }
+  const owner = ownerOf(appealId);
+  return owner !== null && owner.id !== team.me ? owner : null;
+}
