@@ -28,6 +28,30 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+const USAGE = `usage: npm start -- [--port <0-65535>] [--verbose]
+  Builds and starts the desktop app. Where Electron cannot run (no binary, no display), the browser workstation
+  instead: a demo central API with realistic data (unless ${API_URL_ENV} names one) and a desk on 127.0.0.1:<port>
+  (default ${DEFAULT_PORT}); it prints the address to open and the commands for a second desk and the shift lead.
+  --verbose   the workstation's log on the terminal instead of .cache/browser-workstation.log`;
+
+/**
+ * --help answered, anything unknown refused, before the build: a helper's trial of 6 December ran
+ * `npm start -- --help`, which built and started the demo.
+ */
+function checkArguments(argv: readonly string[]): void {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--verbose') continue;
+    if (arg === '--port') { i++; continue; }
+    console.error(`start: unknown option «${arg ?? ''}»\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 function parsePort(argv: readonly string[]): number {
   const index = argv.indexOf('--port');
   if (index < 0) return DEFAULT_PORT;
@@ -126,6 +150,7 @@ async function startBrowserWorkstation(port: number, why: string): Promise<void>
   process.on('SIGTERM', stop);
 }
 
+checkArguments(process.argv.slice(2));
 const port = parsePort(process.argv.slice(2));
 // npm is a .cmd script on Windows, which Node only spawns through a shell.
 const onWindows = process.platform === 'win32';

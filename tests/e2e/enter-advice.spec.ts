@@ -45,6 +45,14 @@ test('Enter on spam opens the reject dialog on «Спам», and Enter rejects i
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByRole('option', { selected: true })).toContainText('Спам');
+    // The reason on one line beside the advice's words (it wrapped as «Спам,/реклама» at this size): the words give way.
+    const labelLines = await dialog.getByRole('option', { selected: true }).locator('.choice-label').evaluate((el) => {
+      const range = document.createRange();
+      range.selectNodeContents(el);
+      return new Set(Array.from(range.getClientRects(), (r) => Math.round(r.top))).size;
+    });
+    expect(labelLines).toBe(1);
+    await page.screenshot({ path: test.info().outputPath('reject-advised-1093x560@1.25.png') });
     await page.keyboard.press('Enter');
     await expect(row('bait-1')).toHaveCount(0);
     await server.expectAppeals({ 'bait-1': { status: 'rejected', rejectReason: 'spam', version: 2 }, 'road-1': { status: 'new' } });

@@ -49,8 +49,10 @@ interface GroupLine {
 /** A section's title and what its «В работе» and «Просрочено» count: the same columns mean the body's work for a
  * target and the routing for an operator (an operator's answer-term lateness would be the body's, not theirs). */
 interface Section { title: string; note: string }
-const BY_TARGET: Section = { title: 'По адресатам', note: 'просрочено — срок ответа истёк (7 дней)' };
-const BY_OPERATOR: Section = { title: 'По операторам', note: 'просрочено — направлено позже срока разбора (7 дней)' };
+// «за последние 7 дней», not «(7 дней)»: a helper's trial of 6 December read the bracket as the term itself (the terms
+// are hours, the window is a week).
+const BY_TARGET: Section = { title: 'По адресатам', note: 'просрочено — срок ответа истёк, за последние 7 дней' };
+const BY_OPERATOR: Section = { title: 'По операторам', note: 'просрочено — направлено позже срока разбора, за последние 7 дней' };
 
 function groupLines(q: Queues): { section: Section | null; line: GroupLine }[] {
   const lines: { section: Section | null; line: GroupLine }[] = [{
@@ -302,7 +304,7 @@ export function QueuesView() {
             <tr><th>Очередь</th>
               <th className="num" title="Направлено, срок ответа ещё идёт">В работе</th>
               <th className="num" title="Направлено сегодня">Сегодня</th>
-              <th className="num" title="Не разобрано: срок разбора истёк. Адресат: срок ответа истёк за 7 дней. Оператор: направлено позже срока разбора за 7 дней">Просрочено</th>
+              <th className="num" title="Не разобрано: срок разбора истёк. Адресат: срок ответа истёк за последние 7 дней. Оператор: направлено позже срока разбора за последние 7 дней">Просрочено</th>
               <th className="num median" title="От получения до направления, сегодня">Медиана</th></tr>
           </thead>
           <tbody>

@@ -81,7 +81,7 @@ export function RejectDialog({ onChoose, onClose, advice = null, count = 1 }:
           <li key={reason} role="option" aria-selected={i === cursor} className="choice"
             onMouseEnter={() => move(() => i)} onClick={() => reject(reason)}>
             <Keycap keys={slotKeyFor('reject', 'choose-reason', i + 1)} />
-            <span>{REJECT_REASON_LABELS[reason]}</span>
+            <span className="choice-label">{REJECT_REASON_LABELS[reason]}</span>
             {i === advised && advice ? (
               <span className="choice-advice" data-testid="reject-advised">похоже: {inertText(advice.words.join(', '))}</span>
             ) : null}
