@@ -65,10 +65,11 @@ export const rivalDecisionText = (by: Pick<HeldBy, 'name'>): string =>
 
 /**
  * The queue shared out while the live channel is down (offline-share.ts), said once as it starts: why the order
- * changed, and that nothing is locked.
+ * changed. Short: at 150 % it rises over the route panel's last row while shown (a trial of 6 December); that any
+ * appeal can still be decided is said on the colleagues' rows («раздел: …», its tooltip).
  */
 export const offlineShareNotice = (operators: number): string =>
-  `Нет связи со сменой: обращения поделены между ${operators} операторами — ваши сверху, коллег ниже (решить можно любое)`;
+  `Нет связи со сменой: обращения поделены между ${operators} операторами, ваши — сверху`;
 
 /** The row mark of an appeal in a colleague's share: «раздел: Анна П.». */
 export const shareMark = (owner: { name: string }): string => `раздел: ${shortPersonName(owner.name)}`;
