@@ -141,7 +141,7 @@ async function wireDeskCore(options: DeskCoreOptions, cache: LocalCache, started
       if (state === 'connected') engine.serverReachable();
       // The channel dropped: a sync run now tells whether the server is gone. Until the next poll the bar said
       // «В сети» beside «Связь со сменой прервана» for about 8 s after the API was stopped (a trial of 6 December).
-      else if (liveWas === 'connected') void engine.nudge();
+      else if (state === 'down' && liveWas === 'connected') void engine.nudge(); // lost, not stopped on purpose ('off')
       liveWas = state;
     },
     ...(options.liveSilenceMs !== undefined ? { silenceMs: options.liveSilenceMs } : {}),

@@ -1,7 +1,7 @@
 // How a colleague's hold reads (#9): reading the appeal, or having decided it with the decision on its way (their
 // undo grace, HeldBy.deciding) — one source for the row mark, the detail note, the notices and the alert.
 import type { HeldBy } from '../desk-api/team-contract.js';
-import { APPEAL_FORMS, countRu } from '../text/plural-ru.js';
+import { APPEAL_FORMS, OPERATOR_BETWEEN_FORMS, countRu, pluralRu } from '../text/plural-ru.js';
 import { shortPersonName } from './person-name.js';
 
 /** The row mark's verb: «смотрит Анна П.» / «решение: Анна П.». */
@@ -69,11 +69,11 @@ export const rivalDecisionText = (by: Pick<HeldBy, 'name'>): string =>
  * appeal can still be decided is said on the colleagues' rows («раздел: …», its tooltip).
  */
 export const offlineShareNotice = (operators: number): string =>
-  `Нет связи со сменой: обращения поделены между ${operators} операторами, ваши — сверху`;
+  `Нет связи со сменой: обращения поделены между ${operators} ${pluralRu(operators, OPERATOR_BETWEEN_FORMS)}, ваши — сверху`;
 
 /** The row mark of an appeal in a colleague's share: «раздел: Анна П.». */
 export const shareMark = (owner: { name: string }): string => `раздел: ${shortPersonName(owner.name)}`;
 
 /** Its whole sentence (tooltip, screen reader). */
 export const shareSentence = (owner: { name: string }): string =>
-  `Связи со сменой нет: обращения поделены между операторами смены, это — в разделе ${owner.name}; решить его можно и здесь`;
+  `Связи со сменой нет: обращения поделены между операторами смены, это досталось коллеге (${owner.name}); решить его можно и здесь`;

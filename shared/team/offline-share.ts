@@ -23,13 +23,15 @@ function hashOf(id: string): number {
 }
 
 /**
- * Whose share each appeal is: the member reading it as the channel went, else one of `members` by the id's hash,
- * ordered by id so every desk that knows the same shift agrees (the order the core reports them in does not matter).
- * The members are sorted once, for a lookup over a whole queue.
+ * Whose share each appeal is: the member reading it as the channel went, else one of `members` by the hash of
+ * `hashKey` — the appeal's id, or its surge cluster's (the row standing for a cluster is whichever member each desk
+ * lists first; the cluster's id is the same on every desk) — ordered by id so every desk that knows the same shift
+ * agrees (the order the core reports them in does not matter). The members are sorted once, for a whole queue.
  */
-export function shareOwners(members: readonly ShareMember[]): (appealId: string) => ShareMember | null {
+export function shareOwners(members: readonly ShareMember[]): (appealId: string, hashKey?: string) => ShareMember | null {
   const sorted = [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const reading = new Map<string, ShareMember>();
   for (const member of sorted) for (const id of member.holds) if (!reading.has(id)) reading.set(id, member);
-  return (appealId) => (sorted.length === 0 ? null : reading.get(appealId) ?? sorted[hashOf(appealId) % sorted.length] ?? null);
+  return (appealId, hashKey = appealId) =>
+    (sorted.length === 0 ? null : reading.get(appealId) ?? sorted[hashOf(hashKey) % sorted.length] ?? null);
 }

@@ -35,6 +35,8 @@ export const NEW_FORMS: RuForms = { one: 'новое', few: 'новых', many: 
 export const DECISION_FORMS: RuForms = { one: 'решение', few: 'решения', many: 'решений' };
 export const CONFLICT_FORMS: RuForms = { one: 'конфликт', few: 'конфликта', many: 'конфликтов' };
 export const TARGET_FORMS: RuForms = { one: 'адресат', few: 'адресата', many: 'адресатов' };
+/** After «между»: «между 2 операторами», «между 21 оператором». */
+export const OPERATOR_BETWEEN_FORMS: RuForms = { one: 'оператором', few: 'операторами', many: 'операторами' };
 /** A report file written to the exports folder: «1 выгрузка … будет удалена», «3 выгрузки … будут удалены». */
 export const EXPORT_FORMS: RuForms = { one: 'выгрузка', few: 'выгрузки', many: 'выгрузок' };
 export const WILL_BE_DELETED_F_FORMS: RuForms = { one: 'будет удалена', few: 'будут удалены', many: 'будут удалены' };

@@ -1,7 +1,8 @@
 // Team mode on the desk (#9): the live channel, this desk's holds and the shift as the server last described it,
 // turned into what the UI needs — who holds which waiting appeal (a surge cluster counts as held when any member is),
-// who is online, the channel's state — and the `team.*` desk methods. Offline, it all quietly says nothing: holds and
-// presence are advice and never stand in the way of a decision.
+// who is online, the channel's state — and the `team.*` desk methods. Offline, holds and presence say nothing; once the
+// channel has been lost a while, the queue is shared out among the shift (offline-share.ts). All of it is advice and
+// never stands in the way of a decision.
 import type { TeamSnapshot } from '../../../shared/central-api/team-contract.js';
 import type { User } from '../../../shared/domain/user.js';
 import type { HeldBy, HoldOutcome, LiveState, TeamView } from '../../../shared/desk-api/team-contract.js';
@@ -88,6 +89,22 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
     shareStarted = false;
     if (shareTimer !== null) clearTimeout(shareTimer);
     shareTimer = null;
+  };
+  /**
+   * The share begins. What the desk has on screen now is its own, whatever the hash says: it may have been selected
+   * after the channel went (the server never heard of it), and in a colleague's share it would jump to the list's end
+   * and the next decision would start from the bottom of the desk's own (a second read of 6 December).
+   */
+  const startShare = (): void => {
+    shareTimer = null;
+    const me = o.user()?.id ?? null;
+    if (shiftAtDrop === null || me === null) return;
+    const onScreen = selected === null ? [] : withClusterMembers(selected);
+    shiftAtDrop = shiftAtDrop.map((member) => (member.id === me
+      ? { ...member, holds: [...new Set([...onScreen, ...member.holds])].slice(0, 10_000) }
+      : { ...member, holds: member.holds.filter((id) => !onScreen.includes(id)) }));
+    shareStarted = true;
+    publish();
   };
   let lastPublished = '';
 
@@ -212,25 +229,22 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
     onUnauthorized: () => void o.triggerSync(),
     onState: (state) => {
       // Back on the channel after a gap: the server may have dropped our holds with the old connection.
-      if (state === 'connected') {
-        keeper.resend();
+      if (state === 'connected' || state === 'off') {
+        // Back, or stopped on purpose (sign-out, a locked screen, closing, the session refused): nothing to share.
+        if (state === 'connected') keeper.resend();
         stopShare();
-      } else {
-        // Off the channel, what colleagues hold is unknown: no stale marks. Who was on shift is kept, to share the
-        // queue out among them (leads decide from their own screens; only operators take the inbox in turn).
-        if (snapshot !== null) {
-          stopShare();
-          shiftAtDrop = snapshot.members.filter((member) => member.onlineSince !== null && member.role === 'operator')
-            .map((member) => ({ id: member.id, name: member.name,
-              holds: member.holds.flatMap((hold) => withClusterMembers(hold.appealId)).slice(0, 10_000) }));
-          shareTimer = setTimeout(() => {
-            shareTimer = null;
-            shareStarted = true;
-            publish();
-          }, SHARE_AFTER_MS);
-        }
-        snapshot = null;
+      } else if (state === 'down' && snapshot !== null) {
+        // Lost: who was on shift is kept, to share the queue out among them (leads decide from their own screens; only
+        // operators take the inbox in turn).
+        stopShare();
+        shiftAtDrop = snapshot.members.filter((member) => member.onlineSince !== null && member.role === 'operator')
+          .map((member) => ({ id: member.id, name: member.name,
+            holds: member.holds.flatMap((hold) => withClusterMembers(hold.appealId)).slice(0, 10_000) }));
+        shareTimer = setTimeout(startShare, SHARE_AFTER_MS);
+        shareTimer.unref();
       }
+      // Off the channel, what colleagues hold is unknown: no stale marks.
+      if (state !== 'connected') snapshot = null;
       o.onLiveState(state);
       publish();
     },
@@ -326,8 +340,9 @@ export function createTeamService(o: TeamServiceOptions): TeamService {
     pendingChanged: () => keeper.pendingChanged(),
     serverReachable: () => { if (present) live.retryNow(); },
     close: () => {
-      stopShare(); // no timer left to publish into a closed core
-      return leave();
+      const left = leave(); // stops the channel: its 'off' ends any share, and its timer with it
+      stopShare();
+      return left;
     },
   };
 }

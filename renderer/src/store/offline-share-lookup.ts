@@ -4,16 +4,19 @@ import { shareOwners, type ShareMember } from '../../../shared/team/offline-shar
 import type { TeamView } from '../../../shared/desk-api/team-contract.js';
 
 let shareOfList: TeamView['offlineShare'];
-let ownerOf: (appealId: string) => ShareMember | null = () => null;
+let ownerOf: (appealId: string, hashKey?: string) => ShareMember | null = () => null;
 
-/** The colleague whose share `appealId` is, or null: this desk's own, or the queue is not shared out. */
-export function colleagueShareOf(team: TeamView | null, appealId: string): ShareMember | null {
+/**
+ * The colleague whose share `appealId` is, or null: this desk's own, or the queue is not shared out. A surge cluster's
+ * row is shared by the cluster's id (`clusterId`), the same on every desk whichever member stands for it.
+ */
+export function colleagueShareOf(team: TeamView | null, appealId: string, clusterId?: string): ShareMember | null {
   const share = team?.offlineShare;
   if (share === undefined || team === null || team.me === null) return null;
   if (share !== shareOfList) {
     shareOfList = share;
     ownerOf = shareOwners(share);
   }
-  const owner = ownerOf(appealId);
+  const owner = ownerOf(appealId, clusterId);
   return owner !== null && owner.id !== team.me ? owner : null;
 }

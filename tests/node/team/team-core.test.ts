@@ -5,6 +5,8 @@
 import { createServer, request, type IncomingMessage } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDeskCore, type DeskCore, type DeskCoreOptions } from '../../../electron/core/desk-core.js';
+import { SHARE_AFTER_MS } from '../../../electron/core/team/team-service.js';
+import { shareOwners } from '../../../shared/team/offline-share.js';
 import { type RunningServer, type StartServerOptions } from '../../../server/start-server.js';
 import { API_PREFIX } from '../../../shared/central-api/contract.js';
 import type { SyncStatus } from '../../../shared/desk-api/contract.js';
@@ -163,9 +165,17 @@ describe('live channel', () => {
     await teamMatching(a, (v) => v.members.filter((m) => m.onlineSince !== null).length === 3);
     expect((await value<TeamView>(a, 'team.get', {})).offlineShare).toBeUndefined();
     await server.close();
+    // Selected after the channel went (the server never heard of it), an appeal the hash gives the colleague: what the
+    // desk has on screen as the share begins is its own, or it would jump to the end of its list.
+    const byHash = shareOwners([{ id: 'u-operator1', name: '', holds: [] }, { id: 'u-operator2', name: '', holds: [] }]);
+    const theirs = (await inboxIds(a)).find((id) => byHash(id)?.id === 'u-operator2');
+    expect(theirs).toBeDefined();
+    await liveIs(a, 'down');
+    await value(a, 'team.hold', { appealId: theirs });
     // The two operators, not the lead (who decides from their own screens); each desk names the same two.
     const shared = await teamMatching(a, (v) => v.offlineShare !== undefined);
     expect(shared.offlineShare?.map((m) => m.id).sort()).toEqual(['u-operator1', 'u-operator2']);
+    expect(shared.offlineShare?.find((m) => m.id === 'u-operator1')?.holds).toContain(theirs);
     expect((await teamMatching(b, (v) => v.offlineShare !== undefined)).offlineShare?.map((m) => m.id).sort())
       .toEqual(['u-operator1', 'u-operator2']);
     expect((await value<TeamView>(lead, 'team.get', {})).offlineShare).toBeUndefined();
@@ -182,6 +192,20 @@ describe('live channel', () => {
     await liveIs(a, 'connected');
     off();
     expect(seen.filter((view) => view.offlineShare !== undefined)).toEqual([]);
+  });
+
+  it('shares nothing when the desk leaves the channel on purpose (a locked screen), however long', async () => {
+    const a = await desk('operator1');
+    await desk('operator2');
+    await teamMatching(a, (v) => v.members.filter((m) => m.onlineSince !== null).length === 2);
+    const seen: TeamView[] = [];
+    const off = a.on('team.changed', (view) => { seen.push(view as TeamView); });
+    await value(a, 'team.present', { present: false });
+    await liveIs(a, 'off');
+    await new Promise((resolve) => setTimeout(resolve, SHARE_AFTER_MS + 1_000));
+    off();
+    expect(seen.filter((view) => view.offlineShare !== undefined)).toEqual([]);
+    expect((await value<TeamView>(a, 'team.get', {})).offlineShare).toBeUndefined();
   });
 
   it('signs the desk out when the server ends the session (expiry announced on the channel)', async () => {

@@ -2,6 +2,7 @@
 // shift gives each appeal the same owner, whatever order it lists the shift in, and the shares come out near even.
 import { describe, expect, it } from 'vitest';
 import { shareOwners } from '../../../shared/team/offline-share.js';
+import { offlineShareNotice } from '../../../shared/team/held-words.js';
 
 const anna = { id: 'u-operator1', name: 'Анна Петрова', holds: [] };
 const dmitry = { id: 'u-operator2', name: 'Дмитрий Соколов', holds: [] };
@@ -33,7 +34,22 @@ describe('offline share', () => {
     expect(ids.filter((id) => !annas.includes(id)).every((id) => owner(id)?.id === byHash(id)?.id)).toBe(true);
   });
 
+  it('shares a surge cluster by its id: one owner whichever member stands for it on a desk', () => {
+    const owner = shareOwners([anna, dmitry, olga]);
+    const members = ids.slice(0, 40);
+    expect(new Set(members.map((id) => owner(id, 'cluster-vk:123456:wall:77:4000')?.id)).size).toBe(1);
+    expect(new Set(members.map((id) => owner(id)?.id)).size).toBeGreaterThan(1);
+  });
+
   it('gives nothing to nobody', () => {
     expect(shareOwners([])('vk:1')).toBeNull();
+  });
+});
+
+describe('offline share words', () => {
+  it('says how many operators share the queue, «между» agreeing with the count', () => {
+    expect(offlineShareNotice(2)).toBe('Нет связи со сменой: обращения поделены между 2 операторами, ваши — сверху');
+    expect(offlineShareNotice(21)).toContain('между 21 оператором,');
+    expect(offlineShareNotice(5)).toContain('между 5 операторами,');
   });
 });

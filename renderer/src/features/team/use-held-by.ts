@@ -8,9 +8,10 @@ import { colleagueShareOf } from '../../store/offline-share-lookup.js';
 export function useHeldByName(): (id: string) => string | undefined {
   const heldByOthers = useDeskStore((s) => s.heldByOthers);
   const team = useDeskStore((s) => s.team);
+  const clusterOf = useDeskStore((s) => s.clusterOf);
   return useCallback((id: string) => {
     // A colleague's share while the queue is shared out (offline-share.ts) is marked as theirs, as a hold is.
-    const holder = heldByOthers.get(id) ?? colleagueShareOf(team, id) ?? undefined;
+    const holder = heldByOthers.get(id) ?? colleagueShareOf(team, id, clusterOf.get(id)?.clusterId) ?? undefined;
     return holder ? shortPersonName(holder.name) : undefined;
-  }, [heldByOthers, team]);
+  }, [heldByOthers, team, clusterOf]);
 }
