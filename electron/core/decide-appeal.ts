@@ -53,7 +53,7 @@ export function decideAppeal(
 export function notUndoableText(row: Pick<OutboxEntry, 'lastError'>, what = 'Решение'): string {
   return row.lastError === null
     ? `${what} уже отправляется на сервер — отменить нельзя`
-    : `${what} уже передавалось на сервер, и он мог его получить — отменить нельзя. Оно в очереди и уйдёт, когда будет связь`;
+    : `${what} уже передавалось на сервер, и он мог его получить — отменить нельзя. Оно в очереди и уйдёт при следующей отправке`;
 }
 
 export function undoNewestDecision(cache: LocalCache, userId: string): { appealId: string } {

@@ -52,7 +52,7 @@ export class SyncEngine {
   private state: SyncState;
   private lastSyncAt: string | null;
   private offlineSince: string | null = null;
-  private offlineCause: 'network' | 'server' = 'network';
+  private offlineCause: 'network' | 'server' | 'desk' = 'network';
   private lastError: string | null = null;
   private lastPublished = '';
   private closed = false;
@@ -277,9 +277,13 @@ export class SyncEngine {
       this.o.log(`sync: run failed: ${error instanceof Error ? `${error.name}: ${error.message}` : 'unknown error'}`);
     }
     this.failures += 1;
-    this.offlineSince ??= new Date(this.clock.now()).toISOString();
     const answered = error instanceof ApiFailure && error.status !== null;
-    this.offlineCause = answered ? 'server' : 'network';
+    // 407: a proxy between the desk and the server wants its own sign-in — the way there, not the server.
+    const cause = !(error instanceof ApiFailure) ? 'desk' : answered && error.status !== 407 ? 'server' : 'network';
+    // «since» is since this cause: a server that fails after the network came back is no older than its first error.
+    if (cause !== this.offlineCause) this.offlineSince = null;
+    this.offlineCause = cause;
+    this.offlineSince ??= new Date(this.clock.now()).toISOString();
     this.lastError = error instanceof ApiFailure ? error.message : 'Внутренняя ошибка синхронизации';
     const retryAfterMs = error instanceof ApiFailure ? error.retryAfterMs : null;
     // The answer's status and code for IT (what to look for in the server's log), not only its kind.

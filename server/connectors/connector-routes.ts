@@ -29,9 +29,13 @@ const REFUSAL_LOG_WINDOW_MS = 10_000;
  */
 function refusalLogger(log: (line: string) => void, nowMs: () => number) {
   const last = new Map<string, { at: number; skipped: number }>();
-  return (request: string, error: HttpError): void => {
+  return (method: string, pathname: string, error: HttpError): void => {
     if (error.status === 403 || error.status >= 500) return;
-    const key = `${error.status} ${request}`;
+    // The platform and its page only, each cut short: a path's further segments can be a secret (OK's webhook address
+    // with a trailing slash is a 404 with the secret in it), and a scan of random paths must be one key, not many.
+    const [platform = '', page = '', ...rest] = pathname.slice(CONNECTORS_PREFIX.length).split('/');
+    const request = `${method.slice(0, 10)} ${CONNECTORS_PREFIX}${platform.slice(0, 20)}${page ? `/${page.slice(0, 40)}` : ''}${rest.length > 0 ? '/…' : ''}`;
+    const key = `${error.status} ${method.slice(0, 10)} ${platform.slice(0, 20)}`;
     const now = nowMs();
     const seen = last.get(key);
     if (seen && now - seen.at < REFUSAL_LOG_WINDOW_MS) {
@@ -41,7 +45,7 @@ function refusalLogger(log: (line: string) => void, nowMs: () => number) {
     const more = seen && seen.skipped > 0 ? ` (and ${seen.skipped} more like it since)` : '';
     if (last.size > 1_000) last.clear();
     last.set(key, { at: now, skipped: 0 });
-    log(`connector refused: ${request} → ${error.status} ${error.code}: ${error.message}${more}`);
+    log(`connector refused: ${request} → ${error.status} ${error.code}: ${error.message.slice(0, 300)}${more}`);
   };
 }
 
@@ -131,7 +135,7 @@ export function createConnectorRoutes(opts: ConnectorRoutesOptions) {
       } catch (err) {
         const { error, logLine } = failureOf(err, `${req.method} ${pathname}`);
         if (logLine !== null) log(logLine);
-        else logRefusal(`${req.method} ${pathname}`, error);
+        else logRefusal(req.method ?? '?', pathname, error);
         if (res.headersSent) {
           res.destroy();
           return;

@@ -43,10 +43,11 @@ export const SyncStatus = z.object({
   lastSyncAt: z.string().nullable(),
   offlineSince: z.string().nullable(),
   /**
-   * Why offline: `network` — no answer at all (the network, the server's host); `server` — the server answered with an
-   * error (its database down, a fault). Absent while not offline, and from an older core.
+   * Why offline: `network` — no answer at all (the network, the server's host, a proxy asking for its own sign-in);
+   * `server` — the server answered with an error (its database down, a fault); `desk` — this desk's own fault in a
+   * sync. Absent while not offline, and from an older core.
    */
-  offlineCause: z.enum(['network', 'server']).optional(),
+  offlineCause: z.enum(['network', 'server', 'desk']).optional(),
   lastError: z.string().nullable(),
   /** While a pull has many pages to go (first sync of a big backlog): appeals so far / total, rate, time left. */
   progress: z.object({

@@ -35,10 +35,12 @@ export type Stemmer = (word: string) => string;
 
 /**
  * A stem this short is matched with the endings of the cases rather than as a prefix: «вод*» (of «вода») would find
- * «водитель» and «водопровод», «дом*» «домофон». Nouns' and adjectives' endings, so «воду» finds «вода», «воды», «водой».
+ * «водитель» and «водопровод», «почт*» (of «почта») «почти», «трав*» «травма», «банк*» «банкомат» (a second read of
+ * 6 December). Nouns' and adjectives' endings, so «воду» finds «вода», «воды», «водой»; a longer stem («егоров»,
+ * «учител») is a prefix, its words' endings many.
  */
-const SHORT_STEM_LENGTH = 3;
-const ENDINGS = ['', 'а', 'я', 'ы', 'и', 'е', 'у', 'ю', 'о', 'ь', 'ой', 'ей', 'ою', 'ею', 'ом', 'ем', 'ам', 'ям', 'ами',
+const SHORT_STEM_LENGTH = 5;
+const ENDINGS = ['', 'а', 'я', 'ы', 'и', 'е', 'у', 'ю', 'о', 'ь', 'ой', 'ей', 'ою', 'ею', 'ью', 'ом', 'ем', 'ам', 'ям', 'ами',
   'ями', 'ах', 'ях', 'ов', 'ев', 'ый', 'ий', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ого', 'его', 'ому', 'ему', 'ым', 'им',
   'ых', 'их', 'ую', 'юю', 'ыми', 'ими'];
 

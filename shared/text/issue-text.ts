@@ -6,10 +6,10 @@ import { z } from 'zod';
 
 const russian = z.locales.ru().localeError;
 
-/** Types as zod names them (the schema's and `typeof`-like names of the input), in Russian. */
+/** Types as zod names them (the schema's and `typeof`-like names of the input), in Russian, quoted after «тип». */
 const TYPE_NAMES: Readonly<Record<string, string>> = {
-  string: 'строка', number: 'число', int: 'целое число', bigint: 'число', boolean: 'да или нет',
-  object: 'объект', array: 'массив', undefined: 'ничего', null: 'null', nan: 'NaN', NaN: 'NaN', date: 'дата',
+  string: 'строка', number: 'число', int: 'целое число', bigint: 'число', boolean: 'да/нет',
+  object: 'объект', array: 'массив', null: 'null', nan: 'NaN', NaN: 'NaN', date: 'дата',
   symbol: 'символ', function: 'функция', map: 'Map', set: 'Set', file: 'файл',
 };
 
@@ -27,8 +27,10 @@ function typeOf(input: unknown): string {
  */
 const russianIssue: z.core.$ZodErrorMap = (issue) => {
   if (issue.code === 'invalid_type') {
-    const name = (type: string): string => TYPE_NAMES[type] ?? type;
-    return `Неверный ввод: ожидалось ${name(issue.expected)}, получено ${name(typeOf(issue.input))}`;
+    // «тип «число»» agrees whatever the type's own gender: «ожидалось число, получено строка» did not (a second read).
+    const name = (type: string): string => `«${TYPE_NAMES[type] ?? type}»`;
+    if (issue.input === undefined) return `Нет значения: ожидался тип ${name(issue.expected)}`;
+    return `Неверный ввод: ожидался тип ${name(issue.expected)}, получен ${name(typeOf(issue.input))}`;
   }
   return russian(issue);
 };

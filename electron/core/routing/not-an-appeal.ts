@@ -1,9 +1,12 @@
 // Advice that a message is no appeal at all: a thank-you («Спасибо водителю 45-го…») or spam («Заработок без
 // вложений, пиши в личку»). Operators close such messages with a reject reason; a target suggested for them (a
 // thank-you to a driver ranks «Минтранс» first) is advice in the wrong direction. Rules, not the learned model: the
-// region's history of rejections is small and one-sided, and a wrong «похоже на благодарность» on a complaint costs a
-// person's appeal a second look, so the rules speak only where nothing in the text complains or asks — a complaint
-// that thanks in advance («заранее спасибо») or asks after thanking («спасибо, но…», «?») stays an appeal.
+// region's history of rejections is small and one-sided, and a wrong «похоже на благодарность» on a complaint is
+// costly — Enter opens the reject dialog on the advised reason (enter-choice.ts), so a complaint could be rejected with
+// Enter, Enter by an operator who reads neither the dialog's «похоже: …» nor the text — so the rules speak only where
+// nothing in the text complains or asks: a complaint that thanks in advance («заранее спасибо») or asks after thanking
+// («спасибо, но…», «?») stays an appeal. On the real sets (6 December) the advice was right 72 times of 72, and none
+// of the 295 real complaints of real-appeals-nso*.jsonl nor the 43 appeals among the not-appeal lines drew any.
 // Measured on real texts nobody here wrote: tests/fixtures/not-appeals-real.jsonl (see its .md) and the real
 // complaints of tests/fixtures/real-appeals-nso*.jsonl, which must draw no advice.
 import type { RejectAdvice } from '../../../shared/desk-api/routing-contract.js';

@@ -74,6 +74,7 @@ describe('search', () => {
       sampleAppeal(3, { text: 'Водитель автобуса хамит пассажирам' }),
       sampleAppeal(4, { text: 'Третий день нет воды в доме' }),
       sampleAppeal(5, { text: 'Детский садик закрыт на ремонт' }),
+      sampleAppeal(6, { text: 'Ночью на катке травма, скорая ехала час' }),
     ]);
     expect(find(cache, { text: 'школа' }).ids).toEqual(['a-00001']);
     expect(find(cache, { text: 'учитель' }).ids).toEqual(['a-00001']);
@@ -82,6 +83,10 @@ describe('search', () => {
     expect(find(cache, { text: 'садика' }).ids).toEqual(['a-00005']);
     // A short stem takes the cases' endings, not every word it begins: «вода» is no «водитель».
     expect(find(cache, { text: 'вода' }).ids.sort()).toEqual(['a-00002', 'a-00004']);
+    // Up to 5 letters a stem takes endings only: «трава» is no «травма» (a second read of 6 December); «ночи», «ночью».
+    expect(find(cache, { text: 'трава' }).ids).toEqual([]);
+    expect(find(cache, { text: 'травма' }).ids).toEqual(['a-00006']);
+    expect(find(cache, { text: 'ночи' }).ids).toEqual(['a-00006']);
     expect(find(cache, { text: 'школа' }).terms).toEqual(['школ']);
   });
 

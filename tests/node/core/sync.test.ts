@@ -236,7 +236,7 @@ describe('sync with the reference server', () => {
     // Both rows were handed to the network once: undo must refuse now, saying they wait (not «уже отправлено», beside
     // «Нет связи · ожидают отправки: 2»: a trial of 6 December).
     expect(await desk.core.call('appeals.undo', {})).toMatchObject({ ok: false, error: { code: 'already_sent',
-      message: 'Решение уже передавалось на сервер, и он мог его получить — отменить нельзя. Оно в очереди и уйдёт, когда будет связь' } });
+      message: 'Решение уже передавалось на сервер, и он мог его получить — отменить нельзя. Оно в очереди и уйдёт при следующей отправке' } });
     expect((await value<{ total: number }>(desk.core, 'inbox.list', {})).total).toBe(3);
 
     server = await startTestServer({ port, dataDir: serverDir.dir });

@@ -22,6 +22,8 @@ describe('status bar parts', () => {
       // The server answers with errors (its database down): no «Нет связи», which sends IT to the network.
       [status({ state: 'offline', offlineCause: 'server', pending: 1, offlineSince: '2025-11-27T07:02:00Z' }),
         'Сбой на сервере с 14:02 · ожидают отправки: 1'],
+      // The desk's own fault in a sync is neither the network's nor the server's.
+      [status({ state: 'offline', offlineCause: 'desk', offlineSince: '2025-11-27T07:02:00Z' }), 'Сбой синхронизации с 14:02'],
       [status({ state: 'signed-out' }), 'Вход не выполнен'],
     ];
     for (const [s, first] of cases) {

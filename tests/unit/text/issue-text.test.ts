@@ -20,12 +20,12 @@ describe('issue text', () => {
 
   it('names both types of a wrong type in Russian (zod\'s locale left them English)', () => {
     const said = (schema: z.ZodType, input: unknown): string => schema.safeParse(input, RUSSIAN_ISSUES).error!.issues[0]!.message;
-    expect(said(z.number(), 'x')).toBe('Неверный ввод: ожидалось число, получено строка');
-    expect(said(z.string(), 5)).toBe('Неверный ввод: ожидалось строка, получено число');
-    expect(said(z.object({}), [])).toBe('Неверный ввод: ожидалось объект, получено массив');
-    expect(said(z.boolean(), null)).toBe('Неверный ввод: ожидалось да или нет, получено null');
-    expect(said(z.number(), undefined)).toBe('Неверный ввод: ожидалось число, получено ничего');
-    expect(said(z.number(), Number.NaN)).toBe('Неверный ввод: ожидалось число, получено NaN');
+    expect(said(z.number(), 'x')).toBe('Неверный ввод: ожидался тип «число», получен «строка»');
+    expect(said(z.string(), 5)).toBe('Неверный ввод: ожидался тип «строка», получен «число»');
+    expect(said(z.object({}), [])).toBe('Неверный ввод: ожидался тип «объект», получен «массив»');
+    expect(said(z.boolean(), null)).toBe('Неверный ввод: ожидался тип «да/нет», получен «null»');
+    expect(said(z.number(), undefined)).toBe('Нет значения: ожидался тип «число»');
+    expect(said(z.number(), Number.NaN)).toBe('Неверный ввод: ожидался тип «число», получен «NaN»');
   });
 
   it('names the input itself by its root, and counts the issues not shown', () => {

@@ -23,7 +23,8 @@ export function useInboxKeys(): void {
       case 'toggle-urgency': s.toggleInboxOrder(); break;
       case 'toggle-cluster': s.toggleCluster(); break;
       // Enter is safe (#13 item 7): it routes only to a confident first suggestion, otherwise it opens the picker
-      // with the suggestions on top; Q/W route to a runner-up only when there is one above the floor.
+      // with the suggestions on top, or the reject dialog on an advice to reject (enter-choice.ts) — a dialog either
+      // way, never a decision on one key; Q/W route to a runner-up only when there is one above the floor.
       case 'route-suggestion-1': {
         if (s.selectedId === null) break;
         const choice = enterChoice(suggestionsFor(s.selectedId));

@@ -51,6 +51,8 @@ export function StatsView() {
   const [exportState, startExport, dismissExport] = useExport();
   const [seq, setSeq] = useState(0);
   const period = periodFor(choice, nowMs);
+  /** The monthly report's month: the calendar month of the period's last day (E writes it; the footer names it). */
+  const reportMonth = period.to.slice(0, 7);
   const pageRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -68,7 +70,7 @@ export function StatsView() {
       case 'choose-period': if (digit !== null) setChoice(digit - 1); break;
       case 'export-xlsx':
       case 'export-csv':
-        startExport({ kind: 'monthly', month: period.to.slice(0, 7), format: shortcut.action === 'export-xlsx' ? 'xlsx' : 'csv' });
+        startExport({ kind: 'monthly', month: reportMonth, format: shortcut.action === 'export-xlsx' ? 'xlsx' : 'csv' });
         break;
       case 'refresh': setSeq((n) => n + 1); break;
       case 'page-down':
@@ -146,7 +148,7 @@ export function StatsView() {
         <span><Keycap keys={keysFor('stats', 'choose-period')} /> период</span>
         {/* The month by name: the report is for the calendar month of the period's last day, not for the period
             shown (a trial of 6 December: «30 дней» on screen, E wrote December's report). */}
-        <span><Keycap keys={keysFor('stats', 'export-xlsx')} /> отчёт за {formatMonthRu(period.to.slice(0, 7))} XLSX · <Keycap keys={keysFor('stats', 'export-csv')} /> CSV</span>
+        <span><Keycap keys={keysFor('stats', 'export-xlsx')} /> отчёт за {formatMonthRu(reportMonth)} XLSX · <Keycap keys={keysFor('stats', 'export-csv')} /> CSV</span>
         <span><Keycap keys={keysFor('stats', 'refresh')} /> пересчитать</span>
         <span><Keycap keys={keysFor('stats', 'page-down')} /> <Keycap keys={keysFor('stats', 'page-up')} /> прокрутка</span>
         <span><Keycap keys={keysFor('stats', 'first')} /> <Keycap keys={keysFor('stats', 'last')} /> в начало / в конец</span>

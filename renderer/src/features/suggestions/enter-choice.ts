@@ -1,5 +1,7 @@
 // What Enter, Q and W do with the selected appeal's suggestions (#13 item 7): Enter routes only to a confident
-// first suggestion and otherwise opens the picker with the suggestions on top; Q/W route to the second/third
+// first suggestion and otherwise opens the picker with the suggestions on top — or, on an appeal advised as no appeal
+// (spam, a thank-you: routing/not-an-appeal.ts, whose rules keep quiet on anything that complains or asks), the reject
+// dialog on the advised reason; Q/W route to the second/third
 // only when there is one (a candidate under the floor is none). Pure, so it is unit-tested without a browser;
 // the threshold and the floor are shared/routing/suggestion-confidence.ts.
 import type { AppealSuggestions, RejectAdvice, TargetSuggestion } from '../../../../shared/desk-api/routing-contract.js';

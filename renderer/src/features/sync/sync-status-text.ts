@@ -24,7 +24,8 @@ export function syncStatusParts(status: SyncStatus): [string, ...string[]] {
     case 'offline': {
       // Offline review: say since when, and how fresh the cached data is (the last completed sync).
       // The server answering with errors is no lost network: IT looks at the server, not at the cable.
-      const head = status.offlineCause === 'server' ? 'Сбой на сервере' : 'Нет связи';
+      const head = status.offlineCause === 'server' ? 'Сбой на сервере'
+        : status.offlineCause === 'desk' ? 'Сбой синхронизации' : 'Нет связи';
       const since = status.offlineSince === null ? head : `${head} с ${formatClock(status.offlineSince)}`;
       const fresh = status.lastSyncAt === null ? 'данных с сервера ещё нет' : `данные на ${formatClock(status.lastSyncAt)}`;
       // Decisions waiting for the network are part of the state itself offline, kept when a notice or an alert takes

@@ -113,6 +113,10 @@ describe('OK webhook: the path secret, the group, the method', () => {
     expect(ok.log.filter((line) => line.includes('wrong path secret'))).toHaveLength(5);
     expect(ok.log.join('\n')).not.toContain(OK_PATH_SECRET);
     expect(ok.log.join('\n')).not.toContain(OK_PATH_SECRET.slice(0, -1));
+    // The right secret with a trailing slash is no address of the API (404): its refusal is logged without the secret.
+    expect((await ok.post(okEvent('message_created'), { secret: `${OK_PATH_SECRET}/` })).status).toBe(404);
+    expect(ok.log.some((line) => line.startsWith(`connector refused: POST /api/v1/connectors/ok/${OK_GROUP_ID}/… → 404`))).toBe(true);
+    expect(ok.log.join('\n')).not.toContain(OK_PATH_SECRET);
   });
 
   it('answers 404 for a group that is not configured and for an address without the secret, before reading the body', async () => {
