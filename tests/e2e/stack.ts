@@ -3,7 +3,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { type RunningServer, type StartServerOptions } from '../../server/start-server.js';
 import { startHarness, type Harness } from '../harness/start-harness.js';
 import { readAllAppeals } from '../harness/server-read-back.js';
@@ -182,6 +182,30 @@ export function serverForSpec(demo = 40): {
       return { inbox, desk, close };
     },
   };
+}
+
+/**
+ * A server holding `appeals` only, operator1's desk on it, and its inbox open in a page of `viewport` CSS pixels at
+ * `scale`, in Novosibirsk's time and Russian; everything stopped and removed after `body`.
+ */
+export async function withDeskOn(browser: Browser, appeals: IncomingAppeal[],
+  screen: { width: number; height: number; scale: number },
+  body: (t: { server: ServerUnderTest; page: Page; inbox: InboxPage; row(id: string): Locator }) => Promise<void>): Promise<void> {
+  const serverDir = tempDir('srv'); const dir = tempDir('desk');
+  const server = new ServerUnderTest(serverDir.dir, 0);
+  await server.start();
+  await server.ingest(appeals);
+  const desk = await startDesk(server, dir.dir, { login: 'operator1' });
+  const context = await browser.newContext({ viewport: { width: screen.width, height: screen.height },
+    deviceScaleFactor: screen.scale, locale: 'ru-RU', timezoneId: 'Asia/Novosibirsk' });
+  const page = await context.newPage();
+  try {
+    const inbox = new InboxPage(page);
+    await inbox.open(desk.url);
+    await body({ server, page, inbox, row: (id) => inbox.grid.locator(`[data-appeal-id="${id}"]`) });
+  } finally {
+    await context.close(); await desk.close(); await server.stop(); serverDir.remove(); dir.remove();
+  }
 }
 
 /** Ctrl+F, the query typed, its `total` hits counted, Enter: the results' grid, focused, is returned. */
