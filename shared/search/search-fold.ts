@@ -43,6 +43,7 @@ const SHORT_STEM_LENGTH = 5;
 const ENDINGS = ['', 'а', 'я', 'ы', 'и', 'е', 'у', 'ю', 'о', 'ь', 'ой', 'ей', 'ою', 'ею', 'ью', 'ом', 'ем', 'ам', 'ям', 'ами',
   'ями', 'ах', 'ях', 'ов', 'ев', 'ый', 'ий', 'ая', 'яя', 'ое', 'ее', 'ые', 'ие', 'ого', 'его', 'ому', 'ему', 'ым', 'им',
   'ых', 'их', 'ую', 'юю', 'ыми', 'ими'];
+const ENDING_SET: ReadonlySet<string> = new Set(ENDINGS);
 
 /**
  * The start every form of a query word shares: its stem when the stemmer cuts an ending off it («школа» → «школ»,
@@ -60,14 +61,20 @@ export function searchPrefix(term: string, stem: Stemmer): string {
  * «школе», «школьный»; «мусор» finds «мусора»), a short stem with the cases' endings, a word under 3 letters whole.
  * Words are quoted, so nothing the operator types is read as FTS syntax (AND, NEAR, columns, quotes).
  */
-export function ftsExpression(query: string, stem: Stemmer = (word) => word): string | null {
+export function ftsExpression(query: string, stem: Stemmer = (word) => word,
+  indexTermsFrom?: (prefix: string) => readonly string[]): string | null {
   const terms = searchTerms(query);
   if (terms.length === 0) return null;
   return terms.map((term) => {
     if (term.length < MIN_PREFIX_LENGTH) return `"${term}"`;
     const prefix = searchPrefix(term, stem);
     if (prefix === term || prefix.length > SHORT_STEM_LENGTH) return `"${prefix}"*`;
-    const forms = new Set([`"${term}"*`, ...ENDINGS.map((ending) => `"${prefix}${ending}"`)]);
-    return `(${[...forms].join(' OR ')})`;
+    // With the index's own words at hand, only the forms it holds: an OR of every ending cost the bench's p95 12.4 →
+    // 17.1 ms at 100,000 appeals; the few that exist cost about what the prefix did.
+    const candidates = indexTermsFrom
+      ? indexTermsFrom(prefix).filter((word) => ENDING_SET.has(word.slice(prefix.length)))
+      : ENDINGS.map((ending) => `${prefix}${ending}`);
+    const forms = new Set([`"${term}"*`, ...candidates.map((word) => `"${word}"`)]);
+    return forms.size === 1 ? `"${term}"*` : `(${[...forms].join(' OR ')})`;
   }).join(' AND '); // explicit: FTS5 takes no implicit AND before a parenthesis
 }

@@ -28,6 +28,20 @@ export class SearchStore {
     this.db = db;
   }
 
+  /**
+   * The index's own words from `prefix` (FTS5's vocabulary, a temp table of this connection): a short stem is matched
+   * with the forms the index holds, not every ending (shared/search/search-fold.ts). Bounded: a stem is 3–5 letters.
+   */
+  private vocabReady = false;
+  private readonly indexTermsFrom = (prefix: string): readonly string[] => {
+    if (!this.vocabReady) {
+      this.db.exec("CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_vocab USING fts5vocab(main, search_fts, 'row')");
+      this.vocabReady = true;
+    }
+    return (this.prepared('SELECT term FROM temp.search_vocab WHERE term >= @lo AND term < @hi LIMIT 2000')
+      .all({ lo: prefix, hi: `${prefix}\uffff` }) as { term: string }[]).map((row) => row.term);
+  };
+
   private prepared(sql: string): ReturnType<CacheDb['prepare']> {
     let stmt = this.statements.get(sql);
     if (!stmt) {
@@ -83,7 +97,7 @@ export class SearchStore {
     const typed = this.searchText(query, targets, options);
     if (typed.total > 0 || typed.terms.length === 0) return typed;
     const reading = otherLayoutReading(query.text);
-    if (reading === null || ftsExpression(reading, stemOf) === null) return typed;
+    if (reading === null || ftsExpression(reading, stemOf, this.indexTermsFrom) === null) return typed;
     const other = this.searchText({ ...query, text: reading }, targets, options);
     return other.total > 0 ? { ...other, usedText: reading } : typed;
   }
@@ -91,7 +105,7 @@ export class SearchStore {
   private searchText(query: SearchQuery, targets: readonly Target[], options: SearchOptions): SearchResult {
     const { nowMs = Date.now(), limit = MAX_SEARCH_IDS, utcOffsetMinutes = DEFAULT_UTC_OFFSET_MINUTES } = options;
     const { where, params } = this.filters(query, targets, nowMs, utcOffsetMinutes);
-    const match = ftsExpression(query.text, stemOf);
+    const match = ftsExpression(query.text, stemOf, this.indexTermsFrom);
     // What the grid marks: the start each word's forms share, so «школе» is marked for «школа».
     const terms = searchTerms(query.text).map((term) => searchPrefix(term, stemOf));
     const filterSql = where.length > 0 ? ` AND ${where.join(' AND ')}` : '';
