@@ -41,6 +41,8 @@ test('Tab to «Входящие ▾», Enter opens the sections, not the route p
     expect((await spec.server.allAppeals()).get(selected)?.status).toBe('new');
     await page.keyboard.press('Control+Digit1');
     await expect(page.locator('.view-menu-current')).toHaveText('Входящие');
+    // Folded, the section's own key is still on screen, beside its name (the tabs' hints went with them).
+    await expect(menuButton.locator('.keycaps')).toHaveAttribute('aria-label', 'клавиша Ctrl+1');
 
     // Enter on the button opens and closes it; a click on the row gives the list its focus, and Enter routes as before.
     await menuButton.focus();

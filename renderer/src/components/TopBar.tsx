@@ -120,6 +120,9 @@ function ViewMenu({ views, viewId, setView, conflicts, conflictsSlot }: TabsProp
       <button ref={button} type="button" className="view-menu-button" aria-haspopup="menu" aria-expanded={open}
         onClick={() => setOpen(!open)} title={`Разделы (${keysFor('global', 'switch-view')})`}>
         <span className="view-menu-current">{current?.title}</span>
+        {/* The section's own key on the folded menu: folded, the tabs' Ctrl+digit hints were nowhere on screen (a
+            helper's trial of 6 December, 911 px and the lead's 1093 px); the menu lists every section's. */}
+        {' '}<Keycap keys={slotKeyFor('global', 'switch-view', Math.max(1, views.indexOf(current ?? views[0]!) + 1))} className="tab-keys" />
         <span aria-hidden="true">▾</span>
       </button>
       {conflicts > 0 && current?.id !== 'conflicts' && conflictsSlot > 0 ? (
