@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { API_URL_ENV, apiUrlProblem } from '../electron/main/app-config.js';
+import { helpIfAsked } from '../server/cli-exit.js';
 import { startServer, type RunningServer } from '../server/start-server.js';
 import { createOwnerOnlyFile } from '../shared/node/owner-only-files.js';
 import { startHarness } from '../tests/harness/start-harness.js';
@@ -39,10 +40,7 @@ const USAGE = `usage: npm start -- [--port <0-65535>] [--verbose]
  * `npm start -- --help`, which built and started the demo.
  */
 function checkArguments(argv: readonly string[]): void {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  helpIfAsked(USAGE);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--verbose') continue;

@@ -48,7 +48,7 @@ export const createInboxSlice: SliceCreator<InboxSlice> = (set, get) => {
   // live channel down the queue is shared out among the shift (offline-share.ts): a colleague's share stands behind
   // this desk's own as a held appeal does, so the selection after a decision is never the one the colleague takes next.
   const isHeld = (id: string): boolean => get().heldByOthers.has(id)
-    || colleagueShareOf(get().team, id, get().clusterOf.get(id)?.clusterId) !== null;
+    || colleagueShareOf(get().team, get().clusterOf, id) !== null;
   // A colleague's appeal the operator went to on purpose (End onto the held rows) keeps its place among them while it
   // is read, even once the colleague lets it go: it sorted back up to its time among the free ones, under the reader's
   // eye, to the list's third row (a helper's trial of 5 December; the grid's anchoring cannot hold a row that moves

@@ -8,7 +8,7 @@ import { colleagueShareOf } from '../../store/offline-share-lookup.js';
 
 export function HeldBadge({ appealId }: { appealId: string }) {
   const holder = useDeskStore((s) => s.heldByOthers.get(appealId));
-  const shareOwner = useDeskStore((s) => colleagueShareOf(s.team, appealId, s.clusterOf.get(appealId)?.clusterId));
+  const shareOwner = useDeskStore((s) => colleagueShareOf(s.team, s.clusterOf, appealId));
   if (!holder && shareOwner) {
     return <span className="held-badge share-badge" data-testid="share-badge" title={shareSentence(shareOwner)}>{shareMark(shareOwner)}</span>;
   }

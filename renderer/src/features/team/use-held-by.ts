@@ -11,7 +11,7 @@ export function useHeldByName(): (id: string) => string | undefined {
   const clusterOf = useDeskStore((s) => s.clusterOf);
   return useCallback((id: string) => {
     // A colleague's share while the queue is shared out (offline-share.ts) is marked as theirs, as a hold is.
-    const holder = heldByOthers.get(id) ?? colleagueShareOf(team, id, clusterOf.get(id)?.clusterId) ?? undefined;
+    const holder = heldByOthers.get(id) ?? colleagueShareOf(team, clusterOf, id) ?? undefined;
     return holder ? shortPersonName(holder.name) : undefined;
   }, [heldByOthers, team, clusterOf]);
 }
